@@ -1,0 +1,34 @@
+package io.tradehost.api.event;
+
+import io.tradehost.api.value.Money;
+import io.tradehost.api.value.OrderType;
+import io.tradehost.api.value.Price;
+import io.tradehost.api.value.Quantity;
+import io.tradehost.api.value.Side;
+import io.tradehost.api.value.Symbol;
+import io.tradehost.api.value.TimeInForce;
+
+/**
+ * A strategy wants an order; execution still has to size, guard and place it.
+ *
+ * @param sequence the host's running number of intents; with the run id it gives the client order id
+ * @param symbol the product
+ * @param side buy or sell; {@code null} when {@code close} is set (execution picks the side)
+ * @param close whether to close the whole position
+ * @param quantity the quantity asked for, or {@code null} to size from {@code notional}
+ * @param notional the target notional, or {@code null} when a quantity is given or for a close
+ * @param type market or limit
+ * @param limitPrice the limit, or {@code null} for market orders
+ * @param timeInForce how long it may rest
+ * @param reduceOnly whether it may only shrink the position
+ * @param postOnly whether it must not take liquidity
+ * @param strategy the name of the strategy that asked
+ * @param reason the strategy's reason, for operators
+ * @param markPrice the mark the decision saw
+ * @param timestampNanos clock time of the decision
+ */
+public record OrderIntent(long sequence, Symbol symbol, Side side, boolean close, Quantity quantity, Money notional,
+                          OrderType type, Price limitPrice, TimeInForce timeInForce, boolean reduceOnly,
+                          boolean postOnly, String strategy, String reason, Price markPrice,
+                          long timestampNanos) implements Event {
+}

@@ -1,0 +1,22 @@
+package io.tradehost.api.guard;
+
+import io.tradehost.api.config.PluginConfig;
+
+/**
+ * A guard plugin, found with {@link java.util.ServiceLoader}: declare it with
+ * {@code provides io.tradehost.api.guard.GuardFactory with ...}. Public no-argument constructor.
+ */
+public interface GuardFactory {
+    /** A unique, stable name used in configuration, e.g. {@code kill-switch}. */
+    String name();
+
+    /** One line saying what the guard checks and what trips it. */
+    String description();
+
+    /**
+     * The guard, configured from its block.
+     *
+     * @throws io.tradehost.api.config.ConfigException if the configuration is invalid
+     */
+    Guard create(PluginConfig config);
+}

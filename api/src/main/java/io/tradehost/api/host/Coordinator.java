@@ -1,0 +1,28 @@
+package io.tradehost.api.host;
+
+/**
+ * One of the host's four coordinators. The host initialises them in the order runtime, execution,
+ * strategy, telemetry, then starts them in that order, and stops them in reverse. Every method
+ * runs on the kernel thread; events arrive through {@link #onEvent} only between {@link #start()}
+ * and {@link #stop()}.
+ */
+public interface Coordinator extends EventHandler {
+    /** A short stable name: {@code runtime}, {@code execution}, {@code strategy}, {@code telemetry}. */
+    String name();
+
+    /**
+     * Prepares the coordinator; may call the venue.
+     *
+     * @throws StartupException if the host cannot start, with a message for the operator
+     */
+    void initialize();
+
+    /** Starts timers and subscriptions. */
+    void start();
+
+    /** Stops timers and subscriptions; idempotent and never throws. */
+    void stop();
+
+    /** How it is doing now. */
+    Health health();
+}

@@ -1,0 +1,15 @@
+package io.tradehost.api.state;
+
+/** Who or what raised a {@link StateReason}. */
+public enum ReasonSource {
+    CONFIG,
+    OPERATOR,
+    DAILY_LOSS,
+    VOLATILITY,
+    STALENESS,
+    GUARD_FAILURE,
+    STRATEGY_FAILURE,
+    RECONCILIATION,
+    DRIFT,
+    VENUE_HEALTH
+}

@@ -1,0 +1,31 @@
+package io.tradehost.api.state;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One reason to restrict trading. Reasons are identified by {@link #code()}: raising a code that is
+ * already active changes nothing. Immutable.
+ *
+ * @param code stable identifier, e.g. {@code config.kill_switch}
+ * @param source who raised it
+ * @param effect the state it asks for; never {@link TradingState#ACTIVE}
+ * @param message what happened, for operators
+ * @param metadata numbers and names behind it
+ * @param raisedAtNanos clock time it was raised, nanoseconds since the epoch
+ */
+public record StateReason(String code, ReasonSource source, TradingState effect, String message,
+                          Map<String, String> metadata, long raisedAtNanos) {
+
+    /** @throws IllegalArgumentException if the effect is {@link TradingState#ACTIVE} */
+    public StateReason {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(effect, "effect");
+        Objects.requireNonNull(message, "message");
+        metadata = Map.copyOf(metadata == null ? Map.of() : metadata);
+        if (effect == TradingState.ACTIVE) {
+            throw new IllegalArgumentException("a reason must restrict trading: " + code);
+        }
+    }
+}

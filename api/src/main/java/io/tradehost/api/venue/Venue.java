@@ -1,0 +1,46 @@
+package io.tradehost.api.venue;
+
+import io.tradehost.api.order.AccountSnapshot;
+import io.tradehost.api.order.ClientOrderId;
+import io.tradehost.api.order.Order;
+import io.tradehost.api.order.OrderRequest;
+import io.tradehost.api.value.Product;
+import io.tradehost.api.value.Symbol;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An exchange adapter. The host calls it on the kernel thread. {@link #place} and {@link #cancel}
+ * must not block: they hand the request off and report the outcome through the
+ * {@link VenueListener} (a simulated venue may report synchronously). Queries may block briefly;
+ * the host calls them at start-up and on timers, not per tick.
+ */
+public interface Venue {
+    /** Connects and loads products. Called once, before anything else. */
+    void connect() throws VenueException;
+
+    /** Every product the venue lists. */
+    List<Product> products() throws VenueException;
+
+    /** Starts market data for {@code symbols}; quotes go to the listener. */
+    void subscribe(Set<Symbol> symbols) throws VenueException;
+
+    /** Sends an order; the outcome comes through the listener. */
+    void place(OrderRequest request) throws VenueException;
+
+    /** Asks to cancel an open order; the outcome comes through the listener. */
+    void cancel(ClientOrderId clientOrderId) throws VenueException;
+
+    /** The venue's view of one order, if it knows the id. */
+    Optional<Order> order(ClientOrderId clientOrderId) throws VenueException;
+
+    /** Orders still open at the venue. */
+    List<Order> openOrders() throws VenueException;
+
+    /** Cash and positions. */
+    AccountSnapshot account() throws VenueException;
+
+    /** Stops market data and releases resources; idempotent, never throws. */
+    void close();
+}

@@ -1,0 +1,26 @@
+package io.tradehost.api.venue;
+
+import io.tradehost.api.config.PluginConfig;
+import java.util.List;
+
+/**
+ * A venue plugin, found with {@link java.util.ServiceLoader}: declare it with
+ * {@code provides io.tradehost.api.venue.VenueFactory with ...}. Public no-argument constructor.
+ */
+public interface VenueFactory {
+    /** A unique, stable name used in configuration, e.g. {@code paper}. */
+    String name();
+
+    /** One line saying what venue this is. */
+    String description();
+
+    /** Names of the environment variables this venue needs (API key, secret); empty if none. */
+    List<String> requiredCredentials();
+
+    /**
+     * An unconnected venue.
+     *
+     * @throws io.tradehost.api.config.ConfigException if the configuration is invalid
+     */
+    Venue create(PluginConfig config, VenueContext context);
+}

@@ -1,0 +1,28 @@
+package io.tradehost.api.venue;
+
+import io.tradehost.api.market.Quote;
+import io.tradehost.api.order.ClientOrderId;
+import io.tradehost.api.order.Fill;
+import io.tradehost.api.value.Symbol;
+
+/**
+ * Where a venue reports market data and order outcomes. Thread-safe and non-blocking: call it
+ * from any thread, including from inside {@link Venue#place}; the host queues what it hears for
+ * the kernel thread.
+ */
+public interface VenueListener {
+    void onQuote(Quote quote);
+
+    void onOrderAccepted(ClientOrderId clientOrderId, Symbol symbol, String venueOrderId);
+
+    void onOrderRejected(ClientOrderId clientOrderId, Symbol symbol, String code, String message);
+
+    void onFill(Fill fill);
+
+    void onOrderCancelled(ClientOrderId clientOrderId, Symbol symbol, String reason);
+
+    /** A convenience for venues that report a fill object they built. */
+    default void onFills(Iterable<Fill> fills) {
+        fills.forEach(this::onFill);
+    }
+}
