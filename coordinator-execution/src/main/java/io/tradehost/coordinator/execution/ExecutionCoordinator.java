@@ -1,0 +1,221 @@
+package io.tradehost.coordinator.execution;
+
+import io.tradehost.api.event.Event;
+import io.tradehost.api.event.IntentRejected;
+import io.tradehost.api.event.OrderAccepted;
+import io.tradehost.api.event.OrderCancelled;
+import io.tradehost.api.event.OrderFilled;
+import io.tradehost.api.event.OrderIntent;
+import io.tradehost.api.event.OrderRejected;
+import io.tradehost.api.event.OrderSubmitted;
+import io.tradehost.api.event.PositionChanged;
+import io.tradehost.api.guard.OrderCheck;
+import io.tradehost.api.host.Coordinator;
+import io.tradehost.api.host.EventBus;
+import io.tradehost.api.host.Health;
+import io.tradehost.api.host.HealthStatus;
+import io.tradehost.api.host.MarketView;
+import io.tradehost.api.host.OrderCounters;
+import io.tradehost.api.host.PortfolioView;
+import io.tradehost.api.host.StartupException;
+import io.tradehost.api.host.TradingStateView;
+import io.tradehost.api.host.VenueAccess;
+import io.tradehost.api.market.Mark;
+import io.tradehost.api.order.AccountSnapshot;
+import io.tradehost.api.order.ClientOrderId;
+import io.tradehost.api.order.Fill;
+import io.tradehost.api.order.OrderRequest;
+import io.tradehost.api.order.OrderStatus;
+import io.tradehost.api.order.Position;
+import io.tradehost.api.time.Clock;
+import io.tradehost.api.value.Product;
+import io.tradehost.api.value.Symbol;
+import io.tradehost.api.venue.VenueException;
+import java.util.Map;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns order intents into venue orders: in-flight lock, mark, sizing, guard chain, deterministic
+ * client order id, placement; then tracks the venue's answers and books fills. Every refusal is an
+ * {@link IntentRejected} or {@link OrderRejected} event with a stable code, counted by code.
+ * Kernel thread only.
+ */
+public final class ExecutionCoordinator implements Coordinator {
+    private static final Logger LOG = LoggerFactory.getLogger(ExecutionCoordinator.class);
+
+    private final ExecutionSettings settings;
+    private final GuardChain guards;
+    private final VenueAccess venues;
+    private final MarketView market;
+    private final TradingStateView tradingState;
+    private final EventBus bus;
+    private final Clock clock;
+    private final OrderTracker tracker = new OrderTracker();
+    private final Ledger ledger;
+    private final Map<String, Long> rejectionsByCode = new TreeMap<>();
+    private long attempted;
+    private long submitted;
+    private long filled;
+    private long rejected;
+    private long duplicateFills;
+
+    public ExecutionCoordinator(ExecutionSettings settings, GuardChain guards, VenueAccess venues, MarketView market,
+                                TradingStateView tradingState, EventBus bus, Clock clock) {
+        this.settings = settings;
+        this.guards = guards;
+        this.venues = venues;
+        this.market = market;
+        this.tradingState = tradingState;
+        this.bus = bus;
+        this.clock = clock;
+        this.ledger = new Ledger(market, venues::product, this::counters);
+    }
+
+    @Override
+    public String name() {
+        return "execution";
+    }
+
+    /** Positions, cash and equity as booked from fills. */
+    public PortfolioView portfolio() {
+        return ledger;
+    }
+
+    @Override
+    public void initialize() {
+        try {
+            AccountSnapshot account = venues.venue().account();
+            String currency = venues.product(venues.symbols().getFirst()).quote();
+            ledger.open(account.cash(currency), account.positions());
+            LOG.info("books opened from the venue: cash {} {}, {} position(s), guards {}", account.cash(currency),
+                    currency, account.positions().size(), guards.names());
+        } catch (VenueException e) {
+            throw new StartupException("could not read the venue account: " + e.getMessage() + " [" + e.code() + "]", e);
+        }
+    }
+
+    @Override
+    public void start() {
+        // placement is event-driven; nothing to schedule yet
+    }
+
+    @Override
+    public void stop() {
+        long open = tracker.openCount();
+        if (open > 0) {
+            LOG.warn("stopping with {} order(s) still open at the venue; they stay there", open);
+        }
+    }
+
+    @Override
+    public void onEvent(Event event) {
+        switch (event) {
+            case OrderIntent intent -> handle(intent);
+            case OrderAccepted accepted -> tracker.transition(accepted.clientOrderId(), OrderStatus.ACCEPTED);
+            case OrderRejected venueRejected -> {
+                if (tracker.transition(venueRejected.clientOrderId(), OrderStatus.REJECTED)) {
+                    countRejection(venueRejected.code());
+                    LOG.warn("order {} rejected by the venue: {} {}", venueRejected.clientOrderId(),
+                            venueRejected.code(), venueRejected.message());
+                }
+            }
+            case OrderFilled orderFilled -> book(orderFilled.fill());
+            case OrderCancelled cancelled -> tracker.transition(cancelled.clientOrderId(), OrderStatus.CANCELLED);
+            default -> {
+                // other events are not execution's business
+            }
+        }
+    }
+
+    private void handle(OrderIntent intent) {
+        attempted++;
+        Symbol symbol = intent.symbol();
+        ClientOrderId busy = tracker.inFlight(symbol);
+        if (busy != null) {
+            refuse(intent, "in-flight", "IN_FLIGHT", "order " + busy + " for " + symbol + " is still in flight");
+            return;
+        }
+        Mark mark = market.lastMark(symbol);
+        if (mark == null) {
+            refuse(intent, "execution", "NO_MARK", "no mark for " + symbol + " yet");
+            return;
+        }
+        Product product = venues.product(symbol);
+        Position position = ledger.position(symbol);
+        Sizer.Sized sized = Sizer.size(intent, product, position, mark.price());
+        if (!sized.ok()) {
+            refuse(intent, "sizing", sized.code(), sized.message());
+            return;
+        }
+        ClientOrderId id = ClientOrderId.of(settings.runId() + "-" + intent.sequence());
+        OrderRequest request = new OrderRequest(id, symbol, sized.side(), intent.type(), sized.quantity(),
+                intent.limitPrice(), intent.timeInForce() != null ? intent.timeInForce() : settings.defaultTimeInForce(),
+                intent.reduceOnly() || intent.close(), intent.postOnly());
+        GuardChain.Outcome outcome = guards.check(new OrderCheck(request, product, mark, position, ledger.equity(),
+                ledger.grossExposure(), tradingState.state(), clock.nanos()));
+        if (!outcome.allowed()) {
+            refuse(intent, outcome.guard(), outcome.verdict().code(), outcome.verdict().message());
+            return;
+        }
+        tracker.submit(request);
+        submitted++;
+        bus.publish(new OrderSubmitted(request, intent.sequence(), clock.nanos()));
+        try {
+            venues.venue().place(request);
+        } catch (VenueException e) {
+            bus.publish(new OrderRejected(id, symbol, e.code(), "placing failed: " + e.getMessage(), clock.nanos()));
+        }
+    }
+
+    private void book(Fill fill) {
+        Position after = ledger.book(fill);
+        if (after == null) {
+            duplicateFills++;
+            LOG.warn("duplicate fill {} for order {} ignored", fill.tradeId(), fill.clientOrderId());
+            return;
+        }
+        bus.publish(new PositionChanged(after));
+        OrderTracker.Tracked tracked = tracker.addFill(fill.clientOrderId(), fill.quantity());
+        if (tracked == null) {
+            LOG.warn("fill {} for an order this run did not place ({}); booked into the position", fill.tradeId(),
+                    fill.clientOrderId());
+            return;
+        }
+        boolean complete = !tracked.filled().isLessThan(tracked.request().quantity());
+        if (tracker.transition(fill.clientOrderId(), complete ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED)
+                && complete) {
+            filled++;
+        }
+    }
+
+    private void refuse(OrderIntent intent, String stage, String code, String message) {
+        countRejection(code);
+        LOG.info("intent #{} {} refused by {}: {} {}", intent.sequence(), intent.symbol(), stage, code, message);
+        bus.publish(new IntentRejected(intent, stage, code, message));
+    }
+
+    private void countRejection(String code) {
+        rejected++;
+        rejectionsByCode.merge(code, 1L, Long::sum);
+    }
+
+    /** Order outcome counts so far. */
+    public OrderCounters counters() {
+        return new OrderCounters(attempted, submitted, filled, rejected, rejectionsByCode);
+    }
+
+    @Override
+    public Health health() {
+        Map<String, String> details = Map.of("openOrders", Long.toString(tracker.openCount()),
+                "attempted", Long.toString(attempted), "filled", Long.toString(filled),
+                "rejected", Long.toString(rejected), "duplicateFills", Long.toString(duplicateFills),
+                "illegalTransitions", Long.toString(tracker.illegalTransitions()));
+        if (tracker.illegalTransitions() > 0) {
+            return Health.of(name(), HealthStatus.DEGRADED, details, tracker.illegalTransitions()
+                    + " illegal order transition(s) or unknown-order reports");
+        }
+        return Health.healthy(name(), details);
+    }
+}

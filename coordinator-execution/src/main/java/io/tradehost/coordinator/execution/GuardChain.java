@@ -1,0 +1,91 @@
+package io.tradehost.coordinator.execution;
+
+import io.tradehost.api.config.ConfigException;
+import io.tradehost.api.config.PluginConfig;
+import io.tradehost.api.guard.Guard;
+import io.tradehost.api.guard.GuardFactory;
+import io.tradehost.api.guard.GuardVerdict;
+import io.tradehost.api.guard.OrderCheck;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Pre-trade guards in configured order; the first rejection wins. A guard that throws or answers
+ * null fails closed with code {@link #GUARD_FAILURE}. Kernel thread only.
+ */
+public final class GuardChain {
+    /** Rejection code when a guard itself failed. */
+    public static final String GUARD_FAILURE = "GUARD_FAILURE";
+
+    /** A guard with its configured name. */
+    public record Named(String name, Guard guard) {
+    }
+
+    /** The outcome of a check: {@code guard} is the name of the rejecting guard, or null when allowed. */
+    public record Outcome(String guard, GuardVerdict verdict) {
+        public boolean allowed() {
+            return verdict.allowed();
+        }
+    }
+
+    private final List<Named> guards;
+
+    public GuardChain(List<Named> guards) {
+        this.guards = List.copyOf(guards);
+    }
+
+    /**
+     * Creates the guards named in {@code order} from {@code factories}, each with its block.
+     *
+     * @throws ConfigException if a name has no plugin or a block has an unknown key
+     */
+    public static GuardChain create(List<GuardFactory> factories, List<String> order,
+                                    Function<String, PluginConfig> configFor) {
+        Map<String, GuardFactory> byName = new LinkedHashMap<>();
+        factories.forEach(f -> byName.putIfAbsent(f.name(), f));
+        List<Named> guards = new ArrayList<>();
+        for (String name : order) {
+            GuardFactory factory = byName.get(name);
+            if (factory == null) {
+                throw new ConfigException("guards.order", "no guard plugin named '" + name + "' (found: "
+                        + String.join(", ", byName.keySet()) + ")");
+            }
+            PluginConfig config = configFor.apply(name);
+            Guard guard = factory.create(config);
+            List<String> unread = config.unreadKeys();
+            if (!unread.isEmpty()) {
+                throw new ConfigException(unread.getFirst(), "unknown key for guard '" + name + "'");
+            }
+            guards.add(new Named(name, guard));
+        }
+        return new GuardChain(guards);
+    }
+
+    /** Runs the guards in order until one rejects. */
+    public Outcome check(OrderCheck check) {
+        for (Named named : guards) {
+            GuardVerdict verdict;
+            try {
+                verdict = named.guard().check(check);
+            } catch (RuntimeException e) {
+                verdict = GuardVerdict.reject(GUARD_FAILURE, "guard '" + named.name() + "' threw "
+                        + e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+            if (verdict == null) {
+                verdict = GuardVerdict.reject(GUARD_FAILURE, "guard '" + named.name() + "' returned no verdict");
+            }
+            if (!verdict.allowed()) {
+                return new Outcome(named.name(), verdict);
+            }
+        }
+        return new Outcome(null, GuardVerdict.ALLOW);
+    }
+
+    /** Guard names in order. */
+    public List<String> names() {
+        return guards.stream().map(Named::name).toList();
+    }
+}

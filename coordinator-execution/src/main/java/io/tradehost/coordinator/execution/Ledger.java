@@ -1,0 +1,116 @@
+package io.tradehost.coordinator.execution;
+
+import io.tradehost.api.host.MarketView;
+import io.tradehost.api.host.OrderCounters;
+import io.tradehost.api.host.PortfolioView;
+import io.tradehost.api.market.Mark;
+import io.tradehost.api.order.Fill;
+import io.tradehost.api.order.Position;
+import io.tradehost.api.value.Money;
+import io.tradehost.api.value.Product;
+import io.tradehost.api.value.Side;
+import io.tradehost.api.value.Symbol;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Positions and cash booked from fills, de-duplicated by trade id. Spot fills move cash by their
+ * notional; perpetual fills move it by realised PnL. Fees always leave cash. Kernel thread only.
+ */
+public final class Ledger implements PortfolioView {
+    private final MarketView market;
+    private final Function<Symbol, Product> products;
+    private final Supplier<OrderCounters> counters;
+    private final Map<Symbol, Position> positions = new TreeMap<>();
+    private final Set<String> tradeIds = new HashSet<>();
+    private Money cash = Money.ZERO;
+
+    /**
+     * @param market marks for equity
+     * @param products product of each traded symbol
+     * @param counters where order counts come from
+     */
+    public Ledger(MarketView market, Function<Symbol, Product> products, Supplier<OrderCounters> counters) {
+        this.market = market;
+        this.products = products;
+        this.counters = counters;
+    }
+
+    /** Starts the books from a venue's cash and positions. */
+    public void open(Money startingCash, List<Position> startingPositions) {
+        cash = startingCash;
+        positions.clear();
+        startingPositions.forEach(p -> positions.put(p.symbol(), p));
+    }
+
+    /**
+     * Books {@code fill}; returns the new position, or null if its trade id was already booked.
+     */
+    public Position book(Fill fill) {
+        if (!tradeIds.add(fill.tradeId())) {
+            return null;
+        }
+        Position before = position(fill.symbol());
+        Position after = before.apply(fill);
+        if (products.apply(fill.symbol()).isPerpetual()) {
+            cash = cash.plus(after.realizedPnl().minus(before.realizedPnl()));
+        } else {
+            Money notional = fill.notional();
+            cash = fill.side() == Side.BUY ? cash.minus(notional) : cash.plus(notional);
+        }
+        cash = cash.minus(fill.fee());
+        positions.put(fill.symbol(), after);
+        return after;
+    }
+
+    @Override
+    public Position position(Symbol symbol) {
+        return positions.getOrDefault(symbol, Position.flat(symbol));
+    }
+
+    @Override
+    public List<Position> positions() {
+        return List.copyOf(positions.values());
+    }
+
+    @Override
+    public Money cash() {
+        return cash;
+    }
+
+    @Override
+    public Money equity() {
+        Money equity = cash;
+        for (Position p : positions.values()) {
+            Mark mark = market.lastMark(p.symbol());
+            if (mark == null || p.isFlat()) {
+                continue;
+            }
+            boolean perpetual = products.apply(p.symbol()).isPerpetual();
+            equity = equity.plus(perpetual ? p.unrealizedPnl(mark.price()) : p.valueAt(mark.price()));
+        }
+        return equity;
+    }
+
+    @Override
+    public Money grossExposure() {
+        Money gross = Money.ZERO;
+        for (Position p : positions.values()) {
+            Mark mark = market.lastMark(p.symbol());
+            if (mark != null) {
+                gross = gross.plus(p.valueAt(mark.price()).abs());
+            }
+        }
+        return gross;
+    }
+
+    @Override
+    public OrderCounters counters() {
+        return counters.get();
+    }
+}

@@ -1,0 +1,112 @@
+package io.tradehost.coordinator.execution;
+
+import io.tradehost.api.order.ClientOrderId;
+import io.tradehost.api.order.OrderRequest;
+import io.tradehost.api.order.OrderStatus;
+import io.tradehost.api.value.Quantity;
+import io.tradehost.api.value.Symbol;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The host's orders and their checked state transitions, and the per-symbol in-flight lock: a
+ * symbol is locked from submission until its order is terminal. An illegal transition is logged and
+ * counted, never applied. Kernel thread only.
+ */
+public final class OrderTracker {
+    private static final Logger LOG = LoggerFactory.getLogger(OrderTracker.class);
+
+    /** One tracked order. Mutable, owned by the tracker. */
+    public static final class Tracked {
+        private final OrderRequest request;
+        private OrderStatus status = OrderStatus.SUBMITTED;
+        private Quantity filled = Quantity.ZERO;
+
+        Tracked(OrderRequest request) {
+            this.request = request;
+        }
+
+        public OrderRequest request() {
+            return request;
+        }
+
+        public OrderStatus status() {
+            return status;
+        }
+
+        public Quantity filled() {
+            return filled;
+        }
+    }
+
+    private final Map<ClientOrderId, Tracked> orders = new LinkedHashMap<>();
+    private final Map<Symbol, ClientOrderId> inFlight = new HashMap<>();
+    private long illegalTransitions;
+
+    /** A tracker with no orders. */
+    public OrderTracker() {
+        // empty
+    }
+
+    /** Starts tracking a submitted order and locks its symbol. */
+    public Tracked submit(OrderRequest request) {
+        Tracked tracked = new Tracked(request);
+        orders.put(request.clientOrderId(), tracked);
+        inFlight.put(request.symbol(), request.clientOrderId());
+        return tracked;
+    }
+
+    /** The order in flight for {@code symbol}, or null. */
+    public ClientOrderId inFlight(Symbol symbol) {
+        return inFlight.get(symbol);
+    }
+
+    public Tracked get(ClientOrderId id) {
+        return orders.get(id);
+    }
+
+    /**
+     * Moves order {@code id} to {@code next} if legal; returns false (and changes nothing) for an
+     * unknown order or an illegal transition.
+     */
+    public boolean transition(ClientOrderId id, OrderStatus next) {
+        Tracked tracked = orders.get(id);
+        if (tracked == null) {
+            LOG.warn("venue reported {} for unknown order {}; ignored", next, id);
+            illegalTransitions++;
+            return false;
+        }
+        if (!tracked.status.canMoveTo(next)) {
+            LOG.warn("illegal order transition {} -> {} for {}; ignored", tracked.status, next, id);
+            illegalTransitions++;
+            return false;
+        }
+        tracked.status = next;
+        if (next.isTerminal()) {
+            inFlight.remove(tracked.request.symbol(), id);
+        }
+        return true;
+    }
+
+    /** Adds {@code quantity} to the order's filled quantity; returns the order (null if unknown). */
+    public Tracked addFill(ClientOrderId id, Quantity quantity) {
+        Tracked tracked = orders.get(id);
+        if (tracked != null) {
+            tracked.filled = tracked.filled.plus(quantity);
+        }
+        return tracked;
+    }
+
+    /** Orders not yet terminal. */
+    public long openCount() {
+        return orders.values().stream().filter(t -> !t.status.isTerminal()).count();
+    }
+
+    /** Illegal transitions and reports for unknown orders seen so far. */
+    public long illegalTransitions() {
+        return illegalTransitions;
+    }
+}

@@ -1,0 +1,28 @@
+package io.tradehost.coordinator.runtime;
+
+import io.tradehost.api.config.PluginConfig;
+import io.tradehost.api.value.Symbol;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the runtime coordinator is told at start. Immutable.
+ *
+ * @param venue name of the venue plugin to bootstrap
+ * @param venueConfig the venue's configuration block
+ * @param symbols the symbols to trade, in order
+ * @param reduceOnly whether configuration holds the host in reduce-only
+ * @param halted whether configuration holds the host halted
+ * @param seed the run's seed, handed to the venue
+ */
+public record RuntimeSettings(String venue, PluginConfig venueConfig, List<Symbol> symbols, boolean reduceOnly,
+                              boolean halted, long seed) {
+    public RuntimeSettings {
+        Objects.requireNonNull(venue, "venue");
+        Objects.requireNonNull(venueConfig, "venueConfig");
+        symbols = List.copyOf(symbols);
+        if (symbols.isEmpty()) {
+            throw new IllegalArgumentException("no symbols to trade");
+        }
+    }
+}

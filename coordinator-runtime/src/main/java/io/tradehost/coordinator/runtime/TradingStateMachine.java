@@ -1,0 +1,88 @@
+package io.tradehost.coordinator.runtime;
+
+import io.tradehost.api.event.TradingStateChanged;
+import io.tradehost.api.host.EventBus;
+import io.tradehost.api.host.TradingStateControl;
+import io.tradehost.api.state.StateReason;
+import io.tradehost.api.state.TradingState;
+import io.tradehost.api.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The host's trading state, derived from the set of active reasons: the most severe effect any of
+ * them asks for, {@link TradingState#ACTIVE} when none. Every change of state publishes a
+ * {@link TradingStateChanged}, is logged at WARN and is kept in {@link #transitions()}. Raising an
+ * active code or clearing an absent one changes nothing and says so in the log. Kernel thread only.
+ */
+public final class TradingStateMachine implements TradingStateControl {
+    private static final Logger LOG = LoggerFactory.getLogger(TradingStateMachine.class);
+
+    private final EventBus bus;
+    private final Clock clock;
+    private final Map<String, StateReason> active = new LinkedHashMap<>();
+    private final List<TradingStateChanged> transitions = new ArrayList<>();
+    private TradingState state = TradingState.ACTIVE;
+
+    public TradingStateMachine(EventBus bus, Clock clock) {
+        this.bus = bus;
+        this.clock = clock;
+    }
+
+    @Override
+    public TradingState state() {
+        return state;
+    }
+
+    @Override
+    public List<StateReason> reasons() {
+        return List.copyOf(active.values());
+    }
+
+    @Override
+    public boolean raise(StateReason reason) {
+        if (active.containsKey(reason.code())) {
+            LOG.info("trading-state reason {} is already active; nothing changes", reason.code());
+            return false;
+        }
+        active.put(reason.code(), reason);
+        LOG.warn("trading-state reason raised: {} ({}, asks for {}): {}", reason.code(), reason.source(),
+                reason.effect(), reason.message());
+        recompute();
+        return true;
+    }
+
+    @Override
+    public boolean clear(String code, String by) {
+        if (active.remove(code) == null) {
+            LOG.info("trading-state reason {} is not active; nothing to clear (asked by {})", code, by);
+            return false;
+        }
+        LOG.warn("trading-state reason cleared: {} by {}", code, by);
+        recompute();
+        return true;
+    }
+
+    /** Every state change so far, oldest first. */
+    public List<TradingStateChanged> transitions() {
+        return List.copyOf(transitions);
+    }
+
+    private void recompute() {
+        TradingState next = active.values().stream().map(StateReason::effect)
+                .reduce(TradingState.ACTIVE, TradingState::max);
+        if (next == state) {
+            return;
+        }
+        TradingStateChanged change = new TradingStateChanged(state, next, reasons(), clock.nanos());
+        LOG.warn("trading state {} -> {} (reasons: {})", state, next,
+                active.isEmpty() ? "none" : String.join(", ", active.keySet()));
+        state = next;
+        transitions.add(change);
+        bus.publish(change);
+    }
+}

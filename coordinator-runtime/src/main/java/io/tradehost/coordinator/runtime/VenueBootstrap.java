@@ -1,0 +1,135 @@
+package io.tradehost.coordinator.runtime;
+
+import io.tradehost.api.config.ConfigException;
+import io.tradehost.api.config.PluginConfig;
+import io.tradehost.api.host.StartupException;
+import io.tradehost.api.host.VenueAccess;
+import io.tradehost.api.time.Clock;
+import io.tradehost.api.time.Scheduler;
+import io.tradehost.api.value.Product;
+import io.tradehost.api.value.Symbol;
+import io.tradehost.api.venue.Venue;
+import io.tradehost.api.venue.VenueContext;
+import io.tradehost.api.venue.VenueException;
+import io.tradehost.api.venue.VenueFactory;
+import io.tradehost.api.venue.VenueListener;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds the configured venue plugin, checks its credentials are in the environment, creates and
+ * connects it, and checks that it lists every configured symbol. Every failure is a
+ * {@link StartupException} (or {@link ConfigException}) that says what to fix. Kernel thread only.
+ */
+public final class VenueBootstrap implements VenueAccess {
+    private final List<VenueFactory> factories;
+    private final Map<String, String> environment;
+    private final Clock clock;
+    private final Scheduler scheduler;
+    private final VenueListener listener;
+    private final Map<Symbol, Product> products = new LinkedHashMap<>();
+    private Venue venue;
+
+    /**
+     * @param factories every venue plugin found
+     * @param environment where credentials are looked up, usually {@code System.getenv()}
+     * @param clock the host's clock, handed to the venue
+     * @param scheduler the host's timers, handed to the venue
+     * @param listener where the venue reports
+     */
+    public VenueBootstrap(List<VenueFactory> factories, Map<String, String> environment, Clock clock,
+                          Scheduler scheduler, VenueListener listener) {
+        this.factories = List.copyOf(factories);
+        this.environment = Map.copyOf(environment);
+        this.clock = clock;
+        this.scheduler = scheduler;
+        this.listener = listener;
+    }
+
+    /** Bootstraps the venue named in {@code settings}. */
+    public void bootstrap(RuntimeSettings settings) {
+        VenueFactory factory = factories.stream().filter(f -> f.name().equals(settings.venue())).findFirst()
+                .orElseThrow(() -> new ConfigException("venue.name", "no venue plugin named '" + settings.venue()
+                        + "' (found: " + String.join(", ", factories.stream().map(VenueFactory::name).toList()) + ")"));
+        Map<String, String> credentials = credentials(factory);
+        Venue created = factory.create(settings.venueConfig(), new VenueContext(clock, scheduler, listener,
+                credentials, settings.seed()));
+        List<String> unread = settings.venueConfig().unreadKeys();
+        if (!unread.isEmpty()) {
+            throw new ConfigException(unread.getFirst(), "unknown key for venue '" + factory.name() + "'");
+        }
+        try {
+            created.connect();
+            Map<Symbol, Product> listed = new LinkedHashMap<>();
+            created.products().forEach(p -> listed.put(p.symbol(), p));
+            for (Symbol symbol : settings.symbols()) {
+                Product product = listed.get(symbol);
+                if (product == null) {
+                    throw new ConfigException("host.symbols", "venue '" + factory.name() + "' does not list "
+                            + symbol + " (it lists: " + String.join(", ", listed.keySet().stream().map(Symbol::value)
+                            .toList()) + ")");
+                }
+                products.put(symbol, product);
+            }
+        } catch (VenueException e) {
+            created.close();
+            throw new StartupException("could not connect to venue '" + factory.name() + "': " + e.getMessage()
+                    + " [" + e.code() + "]", e);
+        }
+        this.venue = created;
+    }
+
+    private Map<String, String> credentials(VenueFactory factory) {
+        List<String> missing = new ArrayList<>();
+        Map<String, String> found = new LinkedHashMap<>();
+        for (String name : factory.requiredCredentials()) {
+            String value = environment.get(name);
+            if (value == null || value.isBlank()) {
+                missing.add(name);
+            } else {
+                found.put(name, value);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new StartupException("venue '" + factory.name() + "' needs credentials: set the environment variable"
+                    + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing));
+        }
+        return found;
+    }
+
+    /** Whether a venue is connected. */
+    public boolean isConnected() {
+        return venue != null;
+    }
+
+    @Override
+    public Venue venue() {
+        if (venue == null) {
+            throw new IllegalStateException("the venue is not bootstrapped yet");
+        }
+        return venue;
+    }
+
+    @Override
+    public List<Symbol> symbols() {
+        return List.copyOf(products.keySet());
+    }
+
+    @Override
+    public Product product(Symbol symbol) {
+        Product p = products.get(symbol);
+        if (p == null) {
+            throw new IllegalArgumentException("the host does not trade " + symbol);
+        }
+        return p;
+    }
+
+    /** Closes the venue, if one was connected. */
+    public void close() {
+        if (venue != null) {
+            venue.close();
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.tradehost.coordinator.runtime;
+
+import io.tradehost.api.event.OrderAccepted;
+import io.tradehost.api.event.OrderCancelled;
+import io.tradehost.api.event.OrderFilled;
+import io.tradehost.api.event.OrderRejected;
+import io.tradehost.api.event.QuoteReceived;
+import io.tradehost.api.host.EventBus;
+import io.tradehost.api.market.Quote;
+import io.tradehost.api.order.ClientOrderId;
+import io.tradehost.api.order.Fill;
+import io.tradehost.api.time.Clock;
+import io.tradehost.api.value.Symbol;
+import io.tradehost.api.venue.VenueListener;
+
+/**
+ * Turns a venue's callbacks into kernel events. Thread-safe, as {@link VenueListener} requires:
+ * it only publishes to the bus.
+ */
+public final class VenueEventAdapter implements VenueListener {
+    private final EventBus bus;
+    private final Clock clock;
+
+    public VenueEventAdapter(EventBus bus, Clock clock) {
+        this.bus = bus;
+        this.clock = clock;
+    }
+
+    @Override
+    public void onQuote(Quote quote) {
+        bus.publish(new QuoteReceived(quote));
+    }
+
+    @Override
+    public void onOrderAccepted(ClientOrderId clientOrderId, Symbol symbol, String venueOrderId) {
+        bus.publish(new OrderAccepted(clientOrderId, symbol, venueOrderId, clock.nanos()));
+    }
+
+    @Override
+    public void onOrderRejected(ClientOrderId clientOrderId, Symbol symbol, String code, String message) {
+        bus.publish(new OrderRejected(clientOrderId, symbol, code, message, clock.nanos()));
+    }
+
+    @Override
+    public void onFill(Fill fill) {
+        bus.publish(new OrderFilled(fill));
+    }
+
+    @Override
+    public void onOrderCancelled(ClientOrderId clientOrderId, Symbol symbol, String reason) {
+        bus.publish(new OrderCancelled(clientOrderId, symbol, reason, clock.nanos()));
+    }
+}

@@ -1,0 +1,194 @@
+package io.tradehost.coordinator.strategy;
+
+import io.tradehost.api.config.ConfigException;
+import io.tradehost.api.event.Event;
+import io.tradehost.api.event.MarkUpdated;
+import io.tradehost.api.event.OrderIntent;
+import io.tradehost.api.event.StrategyFailed;
+import io.tradehost.api.host.Coordinator;
+import io.tradehost.api.host.EventBus;
+import io.tradehost.api.host.Health;
+import io.tradehost.api.host.HealthStatus;
+import io.tradehost.api.host.MarketView;
+import io.tradehost.api.host.PortfolioView;
+import io.tradehost.api.host.TradingStateView;
+import io.tradehost.api.host.VenueAccess;
+import io.tradehost.api.market.Mark;
+import io.tradehost.api.order.Position;
+import io.tradehost.api.strategy.Action;
+import io.tradehost.api.strategy.Decision;
+import io.tradehost.api.strategy.Strategy;
+import io.tradehost.api.strategy.StrategyFactory;
+import io.tradehost.api.time.Clock;
+import io.tradehost.api.time.ScheduledTask;
+import io.tradehost.api.time.Scheduler;
+import io.tradehost.api.value.Money;
+import io.tradehost.api.value.Side;
+import io.tradehost.api.value.Symbol;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs trading cycles: for a symbol with a mark and positive equity, builds its
+ * {@link io.tradehost.api.strategy.StrategyContext}, asks its strategy instance, and publishes an
+ * {@link OrderIntent} for any actionable decision. A strategy that throws (or answers null) is
+ * isolated: logged, counted, a {@link StrategyFailed} published, that symbol skipped this cycle.
+ * Kernel thread only.
+ */
+public final class StrategyCoordinator implements Coordinator {
+    private static final Logger LOG = LoggerFactory.getLogger(StrategyCoordinator.class);
+
+    private final StrategySettings settings;
+    private final List<StrategyFactory> factories;
+    private final VenueAccess venues;
+    private final MarketView market;
+    private final PortfolioView portfolio;
+    private final TradingStateView tradingState;
+    private final EventBus bus;
+    private final Clock clock;
+    private final Scheduler scheduler;
+    private final Map<Symbol, Strategy> strategies = new LinkedHashMap<>();
+    private final Map<Symbol, Integer> consecutiveFailures = new LinkedHashMap<>();
+    private final Map<Action, Long> decisions = new EnumMap<>(Action.class);
+    private ScheduledTask timer;
+    private long intentSequence;
+    private long cycles;
+    private long failures;
+    private long skipped;
+
+    public StrategyCoordinator(StrategySettings settings, List<StrategyFactory> factories, VenueAccess venues,
+                               MarketView market, PortfolioView portfolio, TradingStateView tradingState,
+                               EventBus bus, Clock clock, Scheduler scheduler) {
+        this.settings = settings;
+        this.factories = List.copyOf(factories);
+        this.venues = venues;
+        this.market = market;
+        this.portfolio = portfolio;
+        this.tradingState = tradingState;
+        this.bus = bus;
+        this.clock = clock;
+        this.scheduler = scheduler;
+    }
+
+    @Override
+    public String name() {
+        return "strategy";
+    }
+
+    @Override
+    public void initialize() {
+        StrategyFactory factory = factories.stream().filter(f -> f.name().equals(settings.strategy())).findFirst()
+                .orElseThrow(() -> new ConfigException("strategy.name", "no strategy plugin named '"
+                        + settings.strategy() + "' (found: "
+                        + String.join(", ", factories.stream().map(StrategyFactory::name).toList()) + ")"));
+        for (Symbol symbol : venues.symbols()) {
+            strategies.put(symbol, factory.create(settings.strategyConfig()));
+            consecutiveFailures.put(symbol, 0);
+        }
+        List<String> unread = settings.strategyConfig().unreadKeys();
+        if (!unread.isEmpty()) {
+            throw new ConfigException(unread.getFirst(), "unknown key for strategy '" + factory.name() + "'");
+        }
+        LOG.info("strategy '{}' decides {} symbol(s) {}", factory.name(), strategies.size(),
+                settings.mode() == CycleMode.ON_MARK ? "on every mark" : "every " + settings.interval());
+    }
+
+    @Override
+    public void start() {
+        if (settings.mode() == CycleMode.INTERVAL) {
+            timer = scheduler.scheduleAtFixedRate(settings.interval(), settings.interval(), this::cycleAll);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (timer != null) {
+            timer.cancel();
+        }
+    }
+
+    @Override
+    public void onEvent(Event event) {
+        if (settings.mode() == CycleMode.ON_MARK && event instanceof MarkUpdated updated) {
+            cycle(updated.mark().symbol());
+        }
+    }
+
+    /** Runs one cycle for every traded symbol, in configuration order. */
+    public void cycleAll() {
+        strategies.keySet().forEach(this::cycle);
+    }
+
+    private void cycle(Symbol symbol) {
+        Strategy strategy = strategies.get(symbol);
+        Mark mark = market.lastMark(symbol);
+        if (strategy == null || mark == null) {
+            return;
+        }
+        Money equity = portfolio.equity();
+        if (!equity.isPositive()) {
+            skipped++;
+            LOG.debug("{}: cycle skipped, equity {} is not positive", symbol, equity);
+            return;
+        }
+        cycles++;
+        Position position = portfolio.position(symbol);
+        SymbolContext context = new SymbolContext(venues.product(symbol), mark, market.recentMarks(symbol), position,
+                equity, tradingState.state(), clock.nanos());
+        Decision decision;
+        try {
+            decision = strategy.decide(context);
+            if (decision == null) {
+                throw new IllegalStateException("decide returned null");
+            }
+        } catch (RuntimeException e) {
+            fail(symbol, e);
+            return;
+        }
+        consecutiveFailures.put(symbol, 0);
+        decisions.merge(decision.action(), 1L, Long::sum);
+        if (!decision.isActionable() || (decision.action() == Action.CLOSE && position.isFlat())) {
+            return;
+        }
+        bus.publish(intent(symbol, decision, mark));
+    }
+
+    private OrderIntent intent(Symbol symbol, Decision decision, Mark mark) {
+        boolean close = decision.action() == Action.CLOSE;
+        Side side = switch (decision.action()) {
+            case BUY -> Side.BUY;
+            case SELL -> Side.SELL;
+            default -> null;
+        };
+        return new OrderIntent(++intentSequence, symbol, side, close, decision.quantity(), decision.notional(),
+                decision.type(), decision.limitPrice(), decision.timeInForce(), decision.reduceOnly() || close,
+                decision.postOnly(), settings.strategy(), decision.reason(), mark.price(), clock.nanos());
+    }
+
+    private void fail(Symbol symbol, RuntimeException e) {
+        failures++;
+        int count = consecutiveFailures.merge(symbol, 1, Integer::sum);
+        String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+        LOG.warn("strategy '{}' failed for {} ({} in a row); symbol skipped this cycle: {}", settings.strategy(),
+                symbol, count, error);
+        bus.publish(new StrategyFailed(symbol, settings.strategy(), error, count));
+    }
+
+    /** Decisions taken so far, by action. */
+    public Map<Action, Long> decisionCounts() {
+        return Map.copyOf(decisions);
+    }
+
+    @Override
+    public Health health() {
+        long failing = consecutiveFailures.values().stream().filter(n -> n > 0).count();
+        Map<String, String> details = Map.of("cycles", Long.toString(cycles), "failures", Long.toString(failures),
+                "skipped", Long.toString(skipped), "failingSymbols", Long.toString(failing));
+        return failing == 0 ? Health.healthy(name(), details)
+                : Health.of(name(), HealthStatus.DEGRADED, details, failing + " symbol(s) with a failing strategy");
+    }
+}

@@ -1,0 +1,71 @@
+package io.tradehost.coordinator.telemetry;
+
+import io.tradehost.api.host.MarketView;
+import io.tradehost.api.market.Mark;
+import io.tradehost.api.value.Price;
+import io.tradehost.api.value.Symbol;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The latest mark and a capped window of recent mark prices per symbol; the oldest price drops out
+ * when the window is full. Kernel thread only.
+ */
+public final class MarkBook implements MarketView {
+    private final int capacity;
+    private final Map<Symbol, Window> windows = new HashMap<>();
+
+    /** A book keeping {@code capacity} prices per symbol. */
+    public MarkBook(int capacity) {
+        this.capacity = capacity;
+    }
+
+    /** Records {@code mark} as its symbol's latest. */
+    public void update(Mark mark) {
+        windows.computeIfAbsent(mark.symbol(), s -> new Window(capacity)).add(mark);
+    }
+
+    @Override
+    public Mark lastMark(Symbol symbol) {
+        Window w = windows.get(symbol);
+        return w == null ? null : w.last;
+    }
+
+    @Override
+    public List<Price> recentMarks(Symbol symbol) {
+        Window w = windows.get(symbol);
+        return w == null ? List.of() : w.prices();
+    }
+
+    /** A ring buffer of prices plus the latest mark. */
+    private static final class Window {
+        private final Price[] ring;
+        private int start;
+        private int size;
+        private Mark last;
+
+        Window(int capacity) {
+            this.ring = new Price[capacity];
+        }
+
+        void add(Mark mark) {
+            last = mark;
+            if (size < ring.length) {
+                ring[(start + size++) % ring.length] = mark.price();
+            } else {
+                ring[start] = mark.price();
+                start = (start + 1) % ring.length;
+            }
+        }
+
+        List<Price> prices() {
+            List<Price> out = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                out.add(ring[(start + i) % ring.length]);
+            }
+            return List.copyOf(out);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package io.tradehost.coordinator.telemetry;
+
+import io.tradehost.api.event.Event;
+import io.tradehost.api.event.MarkUpdated;
+import io.tradehost.api.event.QuoteReceived;
+import io.tradehost.api.host.Coordinator;
+import io.tradehost.api.host.EventBus;
+import io.tradehost.api.host.Health;
+import io.tradehost.api.host.HealthRegistry;
+import io.tradehost.api.host.HealthStatus;
+import io.tradehost.api.host.OrderCounters;
+import io.tradehost.api.host.PortfolioView;
+import io.tradehost.api.host.StartupException;
+import io.tradehost.api.host.TradingStateView;
+import io.tradehost.api.host.VenueAccess;
+import io.tradehost.api.market.Mark;
+import io.tradehost.api.market.Quote;
+import io.tradehost.api.time.Clock;
+import io.tradehost.api.time.ScheduledTask;
+import io.tradehost.api.time.Scheduler;
+import io.tradehost.api.value.Symbol;
+import io.tradehost.api.venue.VenueException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Subscribes to the venue's market data, validates each quote (traded symbol, usable book, not older
+ * than the last one) into a mark, keeps the mark windows, aggregates every coordinator's health and
+ * logs a status line on an interval. Kernel thread only.
+ */
+public final class TelemetryCoordinator implements Coordinator {
+    private static final Logger LOG = LoggerFactory.getLogger(TelemetryCoordinator.class);
+
+    private final TelemetrySettings settings;
+    private final VenueAccess venues;
+    private final PortfolioView portfolio;
+    private final TradingStateView tradingState;
+    private final HealthRegistry healthRegistry;
+    private final EventBus bus;
+    private final Clock clock;
+    private final Scheduler scheduler;
+    private final MarkBook marks;
+    private final Map<String, Long> droppedQuotes = new LinkedHashMap<>();
+    private ScheduledTask statusTimer;
+    private long quotes;
+
+    public TelemetryCoordinator(TelemetrySettings settings, VenueAccess venues, PortfolioView portfolio,
+                                TradingStateView tradingState, HealthRegistry healthRegistry, EventBus bus,
+                                Clock clock, Scheduler scheduler) {
+        this.settings = settings;
+        this.venues = venues;
+        this.portfolio = portfolio;
+        this.tradingState = tradingState;
+        this.healthRegistry = healthRegistry;
+        this.bus = bus;
+        this.clock = clock;
+        this.scheduler = scheduler;
+        this.marks = new MarkBook(settings.markWindow());
+    }
+
+    /** The mark windows, readable by the other coordinators as a {@link io.tradehost.api.host.MarketView}. */
+    public MarkBook marks() {
+        return marks;
+    }
+
+    @Override
+    public String name() {
+        return "telemetry";
+    }
+
+    @Override
+    public void initialize() {
+        LOG.info("telemetry keeps {} marks per symbol for {}", settings.markWindow(), venues.symbols());
+    }
+
+    @Override
+    public void start() {
+        try {
+            venues.venue().subscribe(new LinkedHashSet<>(venues.symbols()));
+        } catch (VenueException e) {
+            throw new StartupException("could not subscribe to market data: " + e.getMessage() + " [" + e.code() + "]",
+                    e);
+        }
+        statusTimer = scheduler.scheduleAtFixedRate(settings.statusInterval(), settings.statusInterval(),
+                () -> LOG.info(statusLine()));
+    }
+
+    @Override
+    public void stop() {
+        if (statusTimer != null) {
+            statusTimer.cancel();
+        }
+    }
+
+    @Override
+    public void onEvent(Event event) {
+        if (event instanceof QuoteReceived received) {
+            accept(received.quote());
+        }
+    }
+
+    private void accept(Quote quote) {
+        quotes++;
+        if (!venues.symbols().contains(quote.symbol())) {
+            drop("untraded symbol", quote);
+            return;
+        }
+        String defect = quote.defect();
+        if (defect != null) {
+            drop(defect, quote);
+            return;
+        }
+        Mark last = marks.lastMark(quote.symbol());
+        if (last != null && quote.timestampNanos() < last.timestampNanos()) {
+            drop("older than the last mark", quote);
+            return;
+        }
+        Mark mark = Mark.of(quote);
+        marks.update(mark);
+        bus.publish(new MarkUpdated(mark));
+    }
+
+    private void drop(String why, Quote quote) {
+        String kind = why.contains("(") ? why.substring(0, why.indexOf(" (")) : why;
+        long n = droppedQuotes.merge(kind, 1L, Long::sum);
+        if (Long.bitCount(n) == 1) {
+            LOG.warn("quote for {} dropped: {} ({} dropped for this reason so far)", quote.symbol(), why, n);
+        }
+    }
+
+    /** Dropped quotes by reason. */
+    public Map<String, Long> droppedQuotes() {
+        return Map.copyOf(droppedQuotes);
+    }
+
+    /** The worst health of every coordinator, with each one's status. */
+    public Health aggregateHealth() {
+        HealthStatus worst = HealthStatus.HEALTHY;
+        Map<String, String> details = new LinkedHashMap<>();
+        List<String> errors = new ArrayList<>();
+        for (Health h : healthRegistry.all()) {
+            worst = worst.worst(h.status());
+            details.put(h.component(), h.status().name());
+            if (h.error() != null) {
+                errors.add(h.component() + ": " + h.error());
+            }
+        }
+        return Health.of("host", worst, details, errors.isEmpty() ? null : String.join("; ", errors));
+    }
+
+    /** One line for operators: state, equity, orders, marks, health. */
+    public String statusLine() {
+        OrderCounters c = portfolio.counters();
+        long fresh = venues.symbols().stream().filter(this::isFresh).count();
+        Health health = aggregateHealth();
+        return "status state=" + tradingState.state() + " equity=" + portfolio.equity() + " cash=" + portfolio.cash()
+                + " gross=" + portfolio.grossExposure() + " orders attempted=" + c.attempted() + " filled=" + c.filled()
+                + " rejected=" + c.rejected() + " marks=" + fresh + "/" + venues.symbols().size() + " fresh"
+                + " health=" + health.status() + (health.error() == null ? "" : " (" + health.error() + ")");
+    }
+
+    private boolean isFresh(Symbol symbol) {
+        Mark mark = marks.lastMark(symbol);
+        return mark != null && clock.nanos() - mark.timestampNanos() <= settings.staleAfter().toNanos();
+    }
+
+    @Override
+    public Health health() {
+        List<String> stale = venues.symbols().stream().filter(s -> !isFresh(s)).map(Symbol::value).toList();
+        Map<String, String> details = Map.of("quotes", Long.toString(quotes),
+                "dropped", Long.toString(droppedQuotes.values().stream().mapToLong(Long::longValue).sum()),
+                "stale", String.join(",", stale));
+        return stale.isEmpty() ? Health.healthy(name(), details)
+                : Health.of(name(), HealthStatus.DEGRADED, details, "no fresh mark for " + String.join(", ", stale));
+    }
+}

@@ -1,0 +1,247 @@
+package io.tradehost.testkit;
+
+import io.tradehost.api.config.PluginConfig;
+import io.tradehost.api.market.Quote;
+import io.tradehost.api.order.AccountSnapshot;
+import io.tradehost.api.order.Balance;
+import io.tradehost.api.order.ClientOrderId;
+import io.tradehost.api.order.Fill;
+import io.tradehost.api.order.Liquidity;
+import io.tradehost.api.order.Order;
+import io.tradehost.api.order.OrderRequest;
+import io.tradehost.api.order.OrderStatus;
+import io.tradehost.api.order.Position;
+import io.tradehost.api.value.Money;
+import io.tradehost.api.value.Price;
+import io.tradehost.api.value.Product;
+import io.tradehost.api.value.Quantity;
+import io.tradehost.api.value.Symbol;
+import io.tradehost.api.venue.Venue;
+import io.tradehost.api.venue.VenueContext;
+import io.tradehost.api.venue.VenueException;
+import io.tradehost.api.venue.VenueFactory;
+import io.tradehost.api.venue.VenueListener;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A venue whose answers a test scripts: each placed order is answered by the next scripted
+ * {@link Answer} (by default: accepted and filled at {@link #fillPrice}), synchronously through the
+ * listener. Records what the host asked. Not thread-safe: use it on the kernel thread.
+ */
+public final class ScriptedVenue implements Venue {
+    /** How the venue answers one placed order. */
+    public enum Answer {
+        /** Accept and fill completely at the fill price, as taker. */
+        FILL,
+        /** Accept, fill half, then leave the rest open. */
+        PARTIAL_FILL,
+        /** Accept and leave open. */
+        ACCEPT,
+        /** Reject with code {@code INSUFFICIENT_FUNDS}. */
+        REJECT,
+        /** Throw a transient {@link VenueException} from {@code place}. */
+        THROW
+    }
+
+    private final List<Product> products;
+    private final Deque<Answer> script = new ArrayDeque<>();
+    private final List<OrderRequest> placed = new ArrayList<>();
+    private final List<ClientOrderId> cancelled = new ArrayList<>();
+    private final Map<ClientOrderId, Order> orders = new LinkedHashMap<>();
+    private final Set<Symbol> subscribed = new LinkedHashSet<>();
+    private VenueListener listener;
+    private Price fillPrice = Price.ofUnits(100);
+    private Money fee = Money.ZERO;
+    private AccountSnapshot account = new AccountSnapshot(List.of(new Balance("USD", Money.ofUnits(10_000))),
+            List.of(), 0);
+    private VenueException connectFailure;
+    private boolean connected;
+    private boolean closed;
+    private int tradeSequence;
+
+    /** A venue listing {@code products}, with 10 000 USD and no positions. */
+    public ScriptedVenue(List<Product> products) {
+        this.products = List.copyOf(products);
+    }
+
+    /** A factory named {@code name} that hands out {@code venue}, wiring the host's listener into it. */
+    public static VenueFactory factory(String name, List<String> requiredCredentials, ScriptedVenue venue) {
+        return new VenueFactory() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String description() {
+                return "scripted test venue";
+            }
+
+            @Override
+            public List<String> requiredCredentials() {
+                return requiredCredentials;
+            }
+
+            @Override
+            public Venue create(PluginConfig config, VenueContext context) {
+                venue.listener(context.listener());
+                return venue;
+            }
+        };
+    }
+
+    public ScriptedVenue listener(VenueListener value) {
+        this.listener = value;
+        return this;
+    }
+
+    /** Queues answers for the next orders, in order; once used up, orders fill. */
+    public ScriptedVenue answer(Answer... answers) {
+        script.addAll(List.of(answers));
+        return this;
+    }
+
+    public ScriptedVenue fillPrice(Price value) {
+        this.fillPrice = value;
+        return this;
+    }
+
+    public ScriptedVenue fee(Money value) {
+        this.fee = value;
+        return this;
+    }
+
+    public ScriptedVenue account(Money cash, Position... positions) {
+        this.account = new AccountSnapshot(List.of(new Balance("USD", cash)), List.of(positions), 0);
+        return this;
+    }
+
+    /** Makes {@link #connect()} fail with {@code failure}. */
+    public ScriptedVenue failConnect(VenueException failure) {
+        this.connectFailure = failure;
+        return this;
+    }
+
+    /** Sends {@code quote} to the host as market data. */
+    public void emit(Quote quote) {
+        listener.onQuote(quote);
+    }
+
+    /** Sends a fill for an open order, e.g. to test duplicates or late fills. */
+    public void emitFill(Fill fill) {
+        listener.onFill(fill);
+    }
+
+    public List<OrderRequest> placed() {
+        return List.copyOf(placed);
+    }
+
+    public List<ClientOrderId> cancelled() {
+        return List.copyOf(cancelled);
+    }
+
+    public Set<Symbol> subscribed() {
+        return Set.copyOf(subscribed);
+    }
+
+    public boolean isConnected() {
+        return connected;
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public void connect() throws VenueException {
+        if (connectFailure != null) {
+            throw connectFailure;
+        }
+        connected = true;
+    }
+
+    @Override
+    public List<Product> products() {
+        return products;
+    }
+
+    @Override
+    public void subscribe(Set<Symbol> symbols) {
+        subscribed.addAll(symbols);
+    }
+
+    @Override
+    public void place(OrderRequest request) throws VenueException {
+        placed.add(request);
+        Answer answer = script.isEmpty() ? Answer.FILL : script.poll();
+        ClientOrderId id = request.clientOrderId();
+        switch (answer) {
+            case THROW -> throw new VenueException("UNAVAILABLE", "scripted outage", true);
+            case REJECT -> {
+                orders.put(id, new Order(request, OrderStatus.REJECTED, Quantity.ZERO, null));
+                listener.onOrderRejected(id, request.symbol(), "INSUFFICIENT_FUNDS", "scripted rejection");
+            }
+            case ACCEPT -> accept(request);
+            case PARTIAL_FILL -> {
+                accept(request);
+                Quantity half = new Quantity(request.quantity().raw() / 2);
+                fill(request, half);
+                orders.put(id, new Order(request, OrderStatus.PARTIALLY_FILLED, half, "v-" + id));
+            }
+            case FILL -> {
+                accept(request);
+                fill(request, request.quantity());
+                orders.put(id, new Order(request, OrderStatus.FILLED, request.quantity(), "v-" + id));
+            }
+        }
+    }
+
+    private void accept(OrderRequest request) {
+        orders.put(request.clientOrderId(), new Order(request, OrderStatus.ACCEPTED, Quantity.ZERO, "v-" + request.clientOrderId()));
+        listener.onOrderAccepted(request.clientOrderId(), request.symbol(), "v-" + request.clientOrderId());
+    }
+
+    private void fill(OrderRequest request, Quantity quantity) {
+        listener.onFill(new Fill("t-" + (++tradeSequence), request.clientOrderId(), request.symbol(), request.side(),
+                quantity, fillPrice, fee, Liquidity.TAKER, 0));
+    }
+
+    @Override
+    public void cancel(ClientOrderId clientOrderId) {
+        cancelled.add(clientOrderId);
+        Order order = orders.get(clientOrderId);
+        if (order != null && !order.status().isTerminal()) {
+            orders.put(clientOrderId, new Order(order.request(), OrderStatus.CANCELLED, order.filledQuantity(),
+                    order.venueOrderId()));
+            listener.onOrderCancelled(clientOrderId, order.request().symbol(), "cancelled by host");
+        }
+    }
+
+    @Override
+    public Optional<Order> order(ClientOrderId clientOrderId) {
+        return Optional.ofNullable(orders.get(clientOrderId));
+    }
+
+    @Override
+    public List<Order> openOrders() {
+        return orders.values().stream().filter(o -> !o.status().isTerminal()).toList();
+    }
+
+    @Override
+    public AccountSnapshot account() {
+        return account;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+}

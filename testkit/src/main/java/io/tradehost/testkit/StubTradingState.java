@@ -1,0 +1,40 @@
+package io.tradehost.testkit;
+
+import io.tradehost.api.host.TradingStateControl;
+import io.tradehost.api.state.StateReason;
+import io.tradehost.api.state.TradingState;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A {@link TradingStateControl} without events: the state is the most severe raised reason. Not thread-safe. */
+public final class StubTradingState implements TradingStateControl {
+    private final List<StateReason> reasons = new ArrayList<>();
+
+    /** An active state with no reasons. */
+    public StubTradingState() {
+        // active
+    }
+
+    @Override
+    public TradingState state() {
+        return reasons.stream().map(StateReason::effect).reduce(TradingState.ACTIVE, TradingState::max);
+    }
+
+    @Override
+    public List<StateReason> reasons() {
+        return List.copyOf(reasons);
+    }
+
+    @Override
+    public boolean raise(StateReason reason) {
+        if (reasons.stream().anyMatch(r -> r.code().equals(reason.code()))) {
+            return false;
+        }
+        return reasons.add(reason);
+    }
+
+    @Override
+    public boolean clear(String code, String by) {
+        return reasons.removeIf(r -> r.code().equals(code));
+    }
+}
