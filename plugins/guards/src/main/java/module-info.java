@@ -1,0 +1,12 @@
+/** Built-in pre-trade guards, written against the api alone. */
+module io.tradehost.plugins.guards {
+    requires io.tradehost.api;
+
+    provides io.tradehost.api.guard.GuardFactory with
+            io.tradehost.plugins.guards.KillSwitchGuard.Factory,
+            io.tradehost.plugins.guards.TradingStateGuard.Factory,
+            io.tradehost.plugins.guards.MaxOrderNotionalGuard.Factory,
+            io.tradehost.plugins.guards.SymbolExposureGuard.Factory,
+            io.tradehost.plugins.guards.TotalExposureGuard.Factory,
+            io.tradehost.plugins.guards.LeverageGuard.Factory;
+}

@@ -1,0 +1,71 @@
+package io.tradehost.plugins.venue.paper;
+
+import io.tradehost.api.market.Quote;
+import io.tradehost.api.value.Price;
+import io.tradehost.api.value.Product;
+import io.tradehost.api.value.Quantity;
+import java.math.RoundingMode;
+import java.util.SplittableRandom;
+
+/**
+ * One simulated product: a geometric random walk of the mid with per-market drift and volatility
+ * (per step, in basis points) and a spread, all on the product's tick grid. Seeded, so the same
+ * seed gives the same path. Not thread-safe.
+ */
+final class Market {
+    private final Product product;
+    private final double driftBps;
+    private final double volatilityBps;
+    private final double spreadBps;
+    private final Quantity depth;
+    private final SplittableRandom random;
+    private Price bid;
+    private Price ask;
+
+    Market(Product product, Price start, double driftBps, double volatilityBps, double spreadBps, Quantity depth,
+           long seed) {
+        this.product = product;
+        this.driftBps = driftBps;
+        this.volatilityBps = volatilityBps;
+        this.spreadBps = spreadBps;
+        this.depth = depth;
+        this.random = new SplittableRandom(seed);
+        setMid(start.toDouble());
+    }
+
+    Product product() {
+        return product;
+    }
+
+    Price bid() {
+        return bid;
+    }
+
+    Price ask() {
+        return ask;
+    }
+
+    /** Moves the mid one step. */
+    void step() {
+        double mid = (bid.toDouble() + ask.toDouble()) / 2;
+        double move = (driftBps + volatilityBps * random.nextGaussian()) / 10_000;
+        setMid(mid * Math.exp(move));
+    }
+
+    Quote quote(long nanos) {
+        return new Quote(product.symbol(), bid, depth, ask, depth, nanos);
+    }
+
+    private void setMid(double mid) {
+        Price tick = product.priceIncrement();
+        Price center = product.roundPrice(Price.of(String.format("%.8f", Math.max(mid, tick.toDouble() * 2))),
+                RoundingMode.HALF_EVEN);
+        Price halfSpread = product.roundPrice(Price.of(String.format("%.8f", center.toDouble() * spreadBps / 20_000)),
+                RoundingMode.CEILING);
+        if (halfSpread.isZero()) {
+            halfSpread = tick;
+        }
+        bid = center.isGreaterThan(halfSpread) ? center.minus(halfSpread) : tick;
+        ask = bid.plus(halfSpread).plus(halfSpread);
+    }
+}

@@ -1,0 +1,282 @@
+package io.tradehost.plugins.venue.paper;
+
+import io.tradehost.api.market.Quote;
+import io.tradehost.api.order.AccountSnapshot;
+import io.tradehost.api.order.Balance;
+import io.tradehost.api.order.ClientOrderId;
+import io.tradehost.api.order.Fill;
+import io.tradehost.api.order.Liquidity;
+import io.tradehost.api.order.Order;
+import io.tradehost.api.order.OrderRequest;
+import io.tradehost.api.order.OrderStatus;
+import io.tradehost.api.order.Position;
+import io.tradehost.api.time.Clock;
+import io.tradehost.api.time.ScheduledTask;
+import io.tradehost.api.time.Scheduler;
+import io.tradehost.api.value.Money;
+import io.tradehost.api.value.OrderType;
+import io.tradehost.api.value.Price;
+import io.tradehost.api.value.Product;
+import io.tradehost.api.value.Quantity;
+import io.tradehost.api.value.Ratio;
+import io.tradehost.api.value.Side;
+import io.tradehost.api.value.Symbol;
+import io.tradehost.api.value.TimeInForce;
+import io.tradehost.api.venue.Venue;
+import io.tradehost.api.venue.VenueException;
+import io.tradehost.api.venue.VenueListener;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An in-process exchange. Market data comes from seeded random walks stepped by the host's
+ * scheduler; market orders and marketable limits fill at the touch as taker, resting limits fill at
+ * their price as maker when the book crosses them. Spot buys need cash, spot sells need holdings,
+ * perpetuals need margin (exposure / max leverage within equity). Liquidity at the touch is
+ * unlimited. Answers go to the listener synchronously. Kernel thread only.
+ */
+final class PaperVenue implements Venue {
+    private static final String CURRENCY = "USD";
+
+    private final Map<Symbol, Market> markets;
+    private final PaperAccount account;
+    private final Ratio takerFeeBps;
+    private final Ratio makerFeeBps;
+    private final Duration tickInterval;
+    private final Clock clock;
+    private final Scheduler scheduler;
+    private final VenueListener listener;
+    private final Map<ClientOrderId, Order> orders = new LinkedHashMap<>();
+    private final List<ClientOrderId> resting = new ArrayList<>();
+    private final Set<Symbol> subscribed = new LinkedHashSet<>();
+    private ScheduledTask ticker;
+    private boolean connected;
+    private long tradeSequence;
+    private long orderSequence;
+
+    PaperVenue(Map<Symbol, Market> markets, Money startingCash, Ratio takerFeeBps, Ratio makerFeeBps,
+               Duration tickInterval, Clock clock, Scheduler scheduler, VenueListener listener) {
+        this.markets = markets;
+        this.account = new PaperAccount(startingCash);
+        this.takerFeeBps = takerFeeBps;
+        this.makerFeeBps = makerFeeBps;
+        this.tickInterval = tickInterval;
+        this.clock = clock;
+        this.scheduler = scheduler;
+        this.listener = listener;
+    }
+
+    @Override
+    public void connect() {
+        connected = true;
+    }
+
+    @Override
+    public List<Product> products() {
+        return markets.values().stream().map(Market::product).toList();
+    }
+
+    @Override
+    public void subscribe(Set<Symbol> symbols) throws VenueException {
+        requireConnected();
+        for (Symbol symbol : symbols) {
+            if (!markets.containsKey(symbol)) {
+                throw new VenueException("UNKNOWN_SYMBOL", "the paper venue does not list " + symbol, false);
+            }
+        }
+        subscribed.addAll(symbols);
+        if (ticker == null) {
+            ticker = scheduler.scheduleAtFixedRate(Duration.ZERO, tickInterval, this::tick);
+        }
+    }
+
+    /** Steps every market, publishes subscribed quotes, then fills resting orders the new book crosses. */
+    void tick() {
+        long now = clock.nanos();
+        for (Market market : markets.values()) {
+            market.step();
+            if (subscribed.contains(market.product().symbol())) {
+                Quote quote = market.quote(now);
+                listener.onQuote(quote);
+            }
+        }
+        Iterator<ClientOrderId> it = resting.iterator();
+        while (it.hasNext()) {
+            Order order = orders.get(it.next());
+            OrderRequest r = order.request();
+            Market market = markets.get(r.symbol());
+            boolean crossed = r.side() == Side.BUY ? !market.ask().isGreaterThan(r.limitPrice())
+                    : !market.bid().isLessThan(r.limitPrice());
+            if (!crossed) {
+                continue;
+            }
+            it.remove();
+            String refusal = refusal(r, r.limitPrice(), makerFeeBps);
+            if (refusal != null) {
+                orders.put(r.clientOrderId(), withStatus(order, OrderStatus.CANCELLED));
+                listener.onOrderCancelled(r.clientOrderId(), r.symbol(), refusal + " when the book crossed");
+            } else {
+                fill(order, r.limitPrice(), makerFeeBps, Liquidity.MAKER);
+            }
+        }
+    }
+
+    @Override
+    public void place(OrderRequest request) throws VenueException {
+        requireConnected();
+        ClientOrderId id = request.clientOrderId();
+        if (orders.containsKey(id)) {
+            throw new VenueException("DUPLICATE_ORDER", "client order id " + id + " was already used", false);
+        }
+        Market market = markets.get(request.symbol());
+        if (market == null) {
+            reject(request, "UNKNOWN_SYMBOL", "the paper venue does not list " + request.symbol());
+            return;
+        }
+        Product product = market.product();
+        if (!product.roundSize(request.quantity()).equals(request.quantity())
+                || request.quantity().isLessThan(product.minSize())) {
+            reject(request, "INVALID_SIZE", "quantity " + request.quantity() + " is not a multiple of "
+                    + product.sizeIncrement() + " at least " + product.minSize());
+            return;
+        }
+        Price touch = request.side() == Side.BUY ? market.ask() : market.bid();
+        boolean marketable = request.type() == OrderType.MARKET || (request.side() == Side.BUY
+                ? !touch.isGreaterThan(request.limitPrice()) : !touch.isLessThan(request.limitPrice()));
+        if (marketable && request.postOnly()) {
+            reject(request, "POST_ONLY_WOULD_TAKE", "post-only order would cross the book at " + touch);
+            return;
+        }
+        String refusal = refusal(request, marketable ? touch : request.limitPrice(), marketable ? takerFeeBps : makerFeeBps);
+        if (refusal != null) {
+            reject(request, refusal.substring(0, refusal.indexOf(':')), refusal);
+            return;
+        }
+        Order accepted = new Order(request, OrderStatus.ACCEPTED, Quantity.ZERO, "PV-" + (++orderSequence));
+        orders.put(id, accepted);
+        listener.onOrderAccepted(id, request.symbol(), accepted.venueOrderId());
+        if (marketable) {
+            fill(accepted, touch, takerFeeBps, Liquidity.TAKER);
+        } else if (request.timeInForce() == TimeInForce.GTC) {
+            resting.add(id);
+        } else {
+            orders.put(id, withStatus(accepted, OrderStatus.CANCELLED));
+            listener.onOrderCancelled(id, request.symbol(), request.timeInForce() + " limit not marketable");
+        }
+    }
+
+    /** Why the account cannot take this fill ({@code CODE: words}), or null if it can. */
+    private String refusal(OrderRequest r, Price price, Ratio feeBps) {
+        Product product = markets.get(r.symbol()).product();
+        Position position = account.position(r.symbol());
+        boolean reduces = position.isReducedBy(r.side(), r.quantity());
+        if (r.reduceOnly() && !reduces) {
+            return "REDUCE_ONLY: order would not shrink position " + position.quantity();
+        }
+        Money notional = price.times(r.quantity());
+        Money fee = notional.bps(feeBps);
+        if (!product.isPerpetual()) {
+            if (r.side() == Side.BUY && account.cash().isLessThan(notional.plus(fee))) {
+                return "INSUFFICIENT_FUNDS: need " + notional.plus(fee) + " " + CURRENCY + ", have " + account.cash();
+            }
+            if (r.side() == Side.SELL && position.quantity().isLessThan(r.quantity())) {
+                return "INSUFFICIENT_BALANCE: selling " + r.quantity() + " " + product.base() + ", holding "
+                        + position.quantity();
+            }
+            return null;
+        }
+        if (reduces) {
+            return null;
+        }
+        Money exposure = account.perpetualExposure(this::mid, this::product, r.symbol(), r.quantity().signed(r.side()));
+        Money equity = account.equity(this::mid, this::product).minus(fee);
+        if (!equity.isPositive() || exposure.ratioTo(equity).isGreaterThan(product.maxLeverage())) {
+            return "INSUFFICIENT_MARGIN: perpetual exposure " + exposure + " on equity " + equity + " exceeds "
+                    + product.maxLeverage() + "x";
+        }
+        return null;
+    }
+
+    private void fill(Order order, Price price, Ratio feeBps, Liquidity liquidity) {
+        OrderRequest r = order.request();
+        Money fee = price.times(r.quantity()).bps(feeBps);
+        Fill fill = new Fill("PT-" + (++tradeSequence), r.clientOrderId(), r.symbol(), r.side(), r.quantity(), price,
+                fee, liquidity, clock.nanos());
+        account.book(fill, markets.get(r.symbol()).product());
+        orders.put(r.clientOrderId(), new Order(r, OrderStatus.FILLED, r.quantity(), order.venueOrderId()));
+        listener.onFill(fill);
+    }
+
+    private void reject(OrderRequest request, String code, String message) {
+        orders.put(request.clientOrderId(), new Order(request, OrderStatus.REJECTED, Quantity.ZERO, null));
+        listener.onOrderRejected(request.clientOrderId(), request.symbol(), code, message);
+    }
+
+    private static Order withStatus(Order order, OrderStatus status) {
+        return new Order(order.request(), status, order.filledQuantity(), order.venueOrderId());
+    }
+
+    private Price mid(Symbol symbol) {
+        Market market = markets.get(symbol);
+        return Price.mid(market.bid(), market.ask());
+    }
+
+    private Product product(Symbol symbol) {
+        return markets.get(symbol).product();
+    }
+
+    @Override
+    public void cancel(ClientOrderId clientOrderId) throws VenueException {
+        Order order = orders.get(clientOrderId);
+        if (order == null) {
+            throw new VenueException("UNKNOWN_ORDER", "no order " + clientOrderId, false);
+        }
+        if (resting.remove(clientOrderId)) {
+            orders.put(clientOrderId, withStatus(order, OrderStatus.CANCELLED));
+            listener.onOrderCancelled(clientOrderId, order.request().symbol(), "cancelled on request");
+        }
+    }
+
+    @Override
+    public Optional<Order> order(ClientOrderId clientOrderId) {
+        return Optional.ofNullable(orders.get(clientOrderId));
+    }
+
+    @Override
+    public List<Order> openOrders() {
+        return resting.stream().map(orders::get).toList();
+    }
+
+    @Override
+    public AccountSnapshot account() {
+        return new AccountSnapshot(List.of(new Balance(CURRENCY, account.cash())),
+                List.copyOf(account.positions().values()), clock.nanos());
+    }
+
+    /** Cash plus positions at the venue's mids, for tests and the summary. */
+    Money equity() {
+        return account.equity(this::mid, this::product);
+    }
+
+    @Override
+    public void close() {
+        if (ticker != null) {
+            ticker.cancel();
+            ticker = null;
+        }
+        connected = false;
+    }
+
+    private void requireConnected() throws VenueException {
+        if (!connected) {
+            throw new VenueException("NOT_CONNECTED", "the paper venue is not connected", true);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.tradehost.plugins.venue.paper;
+
+import io.tradehost.api.config.PluginConfig;
+import io.tradehost.api.value.Money;
+import io.tradehost.api.value.Price;
+import io.tradehost.api.value.Product;
+import io.tradehost.api.value.ProductKind;
+import io.tradehost.api.value.Quantity;
+import io.tradehost.api.value.Ratio;
+import io.tradehost.api.value.Symbol;
+import io.tradehost.api.venue.Venue;
+import io.tradehost.api.venue.VenueContext;
+import io.tradehost.api.venue.VenueFactory;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code paper}: keys {@code tick_interval} ("250ms"), {@code starting_cash} (100000),
+ * {@code taker_fee_bps} (5), {@code maker_fee_bps} (2), and per listed symbol a block
+ * {@code markets.<SYMBOL>} with {@code price}, {@code drift_bps}, {@code volatility_bps},
+ * {@code spread_bps} (per market step). Lists BTC-PERP, ETH-PERP, DOGE-PERP (perpetuals) and
+ * SOL-USD, ETH-USD (spot). Needs no credentials.
+ */
+public final class PaperVenueFactory implements VenueFactory {
+    private record Listing(Product product, String price, String driftBps, String volatilityBps, String spreadBps) {
+    }
+
+    private static final List<Listing> LISTINGS = List.of(
+            listing("BTC-PERP", "BTC", ProductKind.PERPETUAL, "0.1", "0.0001", 20, "60000", "8", "1"),
+            listing("ETH-PERP", "ETH", ProductKind.PERPETUAL, "0.01", "0.001", 20, "3000", "10", "1.5"),
+            listing("DOGE-PERP", "DOGE", ProductKind.PERPETUAL, "0.00001", "1", 10, "0.15", "15", "4"),
+            listing("SOL-USD", "SOL", ProductKind.SPOT, "0.01", "0.01", 1, "150", "12", "3"),
+            listing("ETH-USD", "ETH", ProductKind.SPOT, "0.01", "0.0001", 1, "3000", "10", "2"));
+
+    /** The factory ServiceLoader instantiates. */
+    public PaperVenueFactory() {
+        // stateless
+    }
+
+    private static Listing listing(String symbol, String base, ProductKind kind, String tick, String lot,
+                                   long leverage, String price, String volatilityBps, String spreadBps) {
+        return new Listing(new Product(Symbol.of(symbol), base, "USD", kind, Price.of(tick), Quantity.of(lot),
+                Quantity.of(lot), Ratio.ofUnits(leverage)), price, "0", volatilityBps, spreadBps);
+    }
+
+    @Override
+    public String name() {
+        return "paper";
+    }
+
+    @Override
+    public String description() {
+        return "in-process simulated exchange with seeded synthetic market data, spot and perpetuals";
+    }
+
+    @Override
+    public List<String> requiredCredentials() {
+        return List.of();
+    }
+
+    @Override
+    public Venue create(PluginConfig config, VenueContext context) {
+        Duration tick = config.duration("tick_interval", Duration.ofMillis(250), Duration.ofMillis(1),
+                Duration.ofHours(1));
+        Money startingCash = config.money("starting_cash", "100000", "0", "1000000000000");
+        Ratio taker = config.ratio("taker_fee_bps", "5", "0", "1000");
+        Ratio maker = config.ratio("maker_fee_bps", "2", "-100", "1000");
+        PluginConfig marketsConfig = config.section("markets");
+        Map<Symbol, Market> markets = new LinkedHashMap<>();
+        for (Listing listing : LISTINGS) {
+            Symbol symbol = listing.product().symbol();
+            PluginConfig m = marketsConfig.section(symbol.value());
+            long seed = context.seed() ^ (symbol.value().hashCode() * 0x9E3779B97F4A7C15L);
+            markets.put(symbol, new Market(listing.product(),
+                    Price.of(m.ratio("price", listing.price(), "0.00000001", "1000000000").toString()),
+                    toBps(m.ratio("drift_bps", listing.driftBps(), "-100", "100")),
+                    toBps(m.ratio("volatility_bps", listing.volatilityBps(), "0", "1000")),
+                    toBps(m.ratio("spread_bps", listing.spreadBps(), "0", "1000")), Quantity.ofUnits(10), seed));
+        }
+        return new PaperVenue(markets, startingCash, taker, maker, tick, context.clock(), context.scheduler(),
+                context.listener());
+    }
+
+    private static double toBps(Ratio ratio) {
+        return ratio.raw() / 1e8;
+    }
+}
