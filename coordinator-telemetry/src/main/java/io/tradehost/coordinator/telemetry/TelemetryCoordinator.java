@@ -49,7 +49,11 @@ public final class TelemetryCoordinator implements Coordinator {
     private ScheduledTask statusTimer;
     private long quotes;
 
-    public TelemetryCoordinator(TelemetrySettings settings, VenueAccess venues, PortfolioView portfolio,
+    /**
+     * @param marks the mark windows this coordinator fills; created up front so that execution and
+     *     strategy can read them as their {@link io.tradehost.api.host.MarketView}
+     */
+    public TelemetryCoordinator(TelemetrySettings settings, MarkBook marks, VenueAccess venues, PortfolioView portfolio,
                                 TradingStateView tradingState, HealthRegistry healthRegistry, EventBus bus,
                                 Clock clock, Scheduler scheduler) {
         this.settings = settings;
@@ -60,7 +64,7 @@ public final class TelemetryCoordinator implements Coordinator {
         this.bus = bus;
         this.clock = clock;
         this.scheduler = scheduler;
-        this.marks = new MarkBook(settings.markWindow());
+        this.marks = marks;
     }
 
     /** The mark windows, readable by the other coordinators as a {@link io.tradehost.api.host.MarketView}. */

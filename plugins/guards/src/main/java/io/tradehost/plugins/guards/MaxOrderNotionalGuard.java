@@ -42,7 +42,7 @@ public final class MaxOrderNotionalGuard implements Guard {
 
         @Override
         public Guard create(PluginConfig config) {
-            return new MaxOrderNotionalGuard(config.money("max", "25000", "0", "1000000000000"));
+            return new MaxOrderNotionalGuard(config.money("max", "25000", "0", "1000000000"));
         }
     }
 }

@@ -62,7 +62,7 @@ public final class SymbolExposureGuard implements Guard {
         @Override
         public Guard create(PluginConfig config) {
             return new SymbolExposureGuard(config.ratio("max_fraction", "0.20", "0", "100"),
-                    config.money("max_notional", "0", "0", "1000000000000"));
+                    config.money("max_notional", "0", "0", "1000000000"));
         }
     }
 }

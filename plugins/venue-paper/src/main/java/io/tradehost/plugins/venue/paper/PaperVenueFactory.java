@@ -64,7 +64,7 @@ public final class PaperVenueFactory implements VenueFactory {
     public Venue create(PluginConfig config, VenueContext context) {
         Duration tick = config.duration("tick_interval", Duration.ofMillis(250), Duration.ofMillis(1),
                 Duration.ofHours(1));
-        Money startingCash = config.money("starting_cash", "100000", "0", "1000000000000");
+        Money startingCash = config.money("starting_cash", "100000", "0", "1000000000");
         Ratio taker = config.ratio("taker_fee_bps", "5", "0", "1000");
         Ratio maker = config.ratio("maker_fee_bps", "2", "-100", "1000");
         PluginConfig marketsConfig = config.section("markets");

@@ -1,0 +1,123 @@
+package io.tradehost.app.cli;
+
+import io.tradehost.api.config.ConfigException;
+import io.tradehost.api.time.Clock;
+import io.tradehost.app.config.ConfigError;
+import io.tradehost.app.config.ConfigLoader;
+import io.tradehost.app.config.HostConfig;
+import io.tradehost.app.host.Host;
+import io.tradehost.app.host.RunSummary;
+import io.tradehost.app.plugins.PluginCatalog;
+import io.tradehost.app.wiring.HostComponent;
+import io.tradehost.app.wiring.HostInputs;
+import io.tradehost.kernel.SystemClock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code tradehost run}: trades until the duration passes or SIGINT/SIGTERM, then prints the summary. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run the host until --duration passes or SIGINT/SIGTERM; then stop in order and print a summary.")
+public final class RunCommand implements Callable<Integer> {
+    /** How long a signal waits for the orderly stop before the JVM exits regardless. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "TOML configuration (default: embedded defaults)")
+    private Path config;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one key, e.g. --set strategy.name=breakout")
+    private List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--duration", paramLabel = "D", converter = DurationConverter.class,
+            description = "How long to run, e.g. 30s, 5m, 2h (default: until a signal)")
+    private Duration duration;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed for simulated venues (default: ${DEFAULT-VALUE})")
+    private long seed;
+
+    @Option(names = "--summary-json", paramLabel = "FILE", description = "Also write the summary as JSON to FILE")
+    private Path summaryJson;
+
+    /** Picocli instantiates it. */
+    public RunCommand() {
+        // fields are injected by picocli
+    }
+
+    @Override
+    public Integer call() {
+        HostConfig hostConfig = ConfigLoader.load(config, overrides);
+        Clock clock = new SystemClock();
+        Host host;
+        try {
+            host = HostComponent.wire(hostConfig, HostInputs.of(hostConfig.runId(), clock, seed, System.getenv()),
+                    PluginCatalog.fromLayer(ModuleLayer.boot()), clock);
+        } catch (ConfigException e) {
+            throw ConfigError.of(hostConfig.source(), e);
+        }
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread onSignal = stopOnSignal(host, stop, finished);
+        try {
+            host.start();
+        } catch (ConfigException e) {
+            throw ConfigError.of(hostConfig.source(), e);
+        }
+        try {
+            host.runUntil(duration, stop::get);
+        } finally {
+            host.stop();
+        }
+        RunSummary summary = host.summary();
+        spec.commandLine().getOut().print(summary.toText());
+        spec.commandLine().getOut().flush();
+        try {
+            if (summaryJson != null) {
+                Files.writeString(summaryJson, summary.toJson());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + summaryJson, e);
+        } finally {
+            finished.countDown();
+        }
+        if (!stop.get()) {
+            Runtime.getRuntime().removeShutdownHook(onSignal);
+        }
+        return 0;
+    }
+
+    /**
+     * SIGINT and SIGTERM start the JVM's shutdown: the hook asks the kernel to stop, waits for the
+     * orderly stop and the summary, then ends the process with status 0 (a signalled JVM would
+     * otherwise exit 130 or 143 although the run ended as asked).
+     */
+    private static Thread stopOnSignal(Host host, AtomicBoolean stop, CountDownLatch finished) {
+        Thread hook = new Thread(() -> {
+            stop.set(true);
+            host.kernel().wake();
+            try {
+                if (finished.await(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
+                    Runtime.getRuntime().halt(0);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "tradehost-signal");
+        Runtime.getRuntime().addShutdownHook(hook);
+        return hook;
+    }
+}

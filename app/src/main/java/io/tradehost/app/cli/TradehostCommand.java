@@ -1,0 +1,85 @@
+package io.tradehost.app.cli;
+
+import io.tradehost.api.config.ConfigException;
+import io.tradehost.api.host.StartupException;
+import io.tradehost.app.config.ConfigError;
+import java.io.PrintWriter;
+import java.lang.module.ModuleDescriptor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code tradehost} command and its exit codes: 0 success, 1 failure, 2 bad configuration or usage. */
+@Command(name = "tradehost", mixinStandardHelpOptions = true, versionProvider = TradehostCommand.Version.class,
+        description = "A modular host for automated trading with drop-in strategy, guard and venue plugins.",
+        subcommands = {RunCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class})
+public final class TradehostCommand implements Runnable {
+    /** Exit status for a bad configuration or command line. */
+    public static final int EXIT_CONFIG = 2;
+    /** Exit status for a run that could not start or failed. */
+    public static final int EXIT_FAILURE = 1;
+
+    private static final Logger LOG = LoggerFactory.getLogger(TradehostCommand.class);
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    /** Picocli instantiates it. */
+    public TradehostCommand() {
+        // fields are injected by picocli
+    }
+
+    /** Runs the CLI with {@code args} on the process's standard streams. */
+    public static int execute(String... args) {
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the CLI with {@code args}, writing results to {@code out} and problems to {@code err}. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new TradehostCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            switch (e) {
+                case ConfigError c -> err.println("tradehost: config error: " + c.getMessage());
+                case ConfigException c -> err.println("tradehost: config error: " + c.getMessage());
+                case StartupException s -> err.println("tradehost: cannot start: " + s.getMessage());
+                default -> {
+                    LOG.error("run failed", e);
+                    err.println("tradehost: failed: " + e);
+                }
+            }
+            err.flush();
+            return e instanceof ConfigError || e instanceof ConfigException ? EXIT_CONFIG : EXIT_FAILURE;
+        });
+        cli.setParameterExceptionHandler((e, params) -> {
+            err.println("tradehost: " + e.getMessage());
+            err.println("try 'tradehost " + (e.getCommandLine().getCommandName().equals("tradehost") ? ""
+                    : e.getCommandLine().getCommandName() + " ") + "--help'");
+            err.flush();
+            return EXIT_CONFIG;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The version of the app module, or {@code development} off the module path. */
+    public static final class Version implements CommandLine.IVersionProvider {
+        public Version() {
+            // stateless
+        }
+
+        @Override
+        public String[] getVersion() {
+            Module module = TradehostCommand.class.getModule();
+            String version = module.isNamed() ? module.getDescriptor().version()
+                    .map(ModuleDescriptor.Version::toString).orElse("development") : "development";
+            return new String[] {"tradehost " + version + " (Java " + Runtime.version() + ")"};
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package io.tradehost.app.config;
+
+import io.tradehost.api.config.ConfigException;
+import io.tradehost.api.config.PluginConfig;
+import io.tradehost.api.value.Symbol;
+import io.tradehost.api.value.TimeInForce;
+import io.tradehost.coordinator.strategy.CycleMode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The host's configuration, read strictly from a parsed tree: every host key is typed and
+ * range-checked, an unknown key is an error, and the plugin blocks ({@code venue.config},
+ * {@code strategy.config}, {@code guards.config.NAME}) are handed to their plugins, which refuse
+ * keys they do not read. Immutable.
+ *
+ * @param source where the configuration came from, for error messages
+ * @param symbols traded symbols, in order, no duplicates
+ * @param runId prefix of client order ids, or null to derive one from the start time
+ * @param venue venue plugin name
+ * @param venueConfig its block
+ * @param strategy strategy plugin name
+ * @param cycle when strategies decide
+ * @param cycleInterval the interval for {@link CycleMode#INTERVAL}
+ * @param strategyConfig its block
+ * @param guardOrder guard plugin names, in the order they check
+ * @param guardsConfig the {@code guards.config} block, one sub-block per guard
+ * @param timeInForce default time in force
+ * @param reduceOnly hold the host in reduce-only
+ * @param halted hold the host halted
+ * @param markWindow marks kept per symbol
+ * @param statusInterval status line interval
+ * @param staleAfter mark age that makes telemetry degraded
+ */
+public record HostConfig(String source, List<Symbol> symbols, String runId, String venue, PluginConfig venueConfig,
+                         String strategy, CycleMode cycle, Duration cycleInterval, PluginConfig strategyConfig,
+                         List<String> guardOrder, PluginConfig guardsConfig, TimeInForce timeInForce,
+                         boolean reduceOnly, boolean halted, int markWindow, Duration statusInterval,
+                         Duration staleAfter) {
+
+    private static final List<String> PLUGIN_BLOCKS = List.of("venue.config.", "strategy.config.", "guards.config.");
+
+    /**
+     * Reads and validates the host keys of {@code root}.
+     *
+     * @throws ConfigException naming the first wrong key
+     */
+    public static HostConfig read(String source, PluginConfig root) {
+        PluginConfig host = root.section("host");
+        List<Symbol> symbols = symbols(host);
+        String runId = host.string("run_id", null);
+        if (runId != null && !runId.matches("[A-Za-z0-9_]{1,24}")) {
+            throw new ConfigException("host.run_id", "must be 1-24 of A-Z a-z 0-9 _ (was \"" + runId + "\")");
+        }
+        PluginConfig venue = root.section("venue");
+        PluginConfig strategy = root.section("strategy");
+        PluginConfig guards = root.section("guards");
+        PluginConfig execution = root.section("execution");
+        PluginConfig runtime = root.section("runtime");
+        PluginConfig telemetry = root.section("telemetry");
+        List<String> order = guards.strings("order", List.of());
+        if (new LinkedHashSet<>(order).size() != order.size()) {
+            throw new ConfigException("guards.order", "names a guard twice: " + order);
+        }
+        PluginConfig guardsConfig = guards.section("config");
+        HostConfig config = new HostConfig(source, symbols, runId,
+                required(venue, "venue.name", venue.string("name", null)), venue.section("config"),
+                required(strategy, "strategy.name", strategy.string("name", null)),
+                enumValue("strategy.cycle", strategy.string("cycle", "on-mark"), CycleMode.class),
+                strategy.duration("interval", Duration.ofSeconds(5), Duration.ofMillis(10), Duration.ofHours(24)),
+                strategy.section("config"), order, guardsConfig,
+                enumValue("execution.time_in_force", execution.string("time_in_force", "GTC"), TimeInForce.class),
+                runtime.bool("reduce_only", false), runtime.bool("halted", false),
+                (int) telemetry.integer("mark_window", 64, 2, 100_000),
+                telemetry.duration("status_interval", Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofDays(1)),
+                telemetry.duration("stale_after", Duration.ofSeconds(30), Duration.ofMillis(1), Duration.ofDays(1)));
+        guardsConfig.unreadKeys().stream().map(k -> k.substring("guards.config.".length()).split("\\.")[0])
+                .filter(name -> !order.contains(name)).findFirst().ifPresent(name -> {
+                    throw new ConfigException("guards.config." + name, "configures a guard that guards.order does not list");
+                });
+        List<String> unknown = root.unreadKeys().stream()
+                .filter(k -> PLUGIN_BLOCKS.stream().noneMatch(k::startsWith)).toList();
+        if (!unknown.isEmpty()) {
+            throw new ConfigException(unknown.getFirst(), "unknown key");
+        }
+        return config;
+    }
+
+    /** The block of guard {@code name}; empty if none is configured. */
+    public PluginConfig guardConfig(String name) {
+        return guardsConfig.section(name);
+    }
+
+    private static List<Symbol> symbols(PluginConfig host) {
+        List<String> names = host.strings("symbols", List.of());
+        if (names.isEmpty()) {
+            throw new ConfigException("host.symbols", "must list at least one symbol");
+        }
+        List<Symbol> symbols = new ArrayList<>();
+        for (String name : names) {
+            try {
+                symbols.add(Symbol.of(name));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("host.symbols", e.getMessage());
+            }
+        }
+        if (new LinkedHashSet<>(symbols).size() != symbols.size()) {
+            throw new ConfigException("host.symbols", "lists a symbol twice: " + names);
+        }
+        return List.copyOf(symbols);
+    }
+
+    private static String required(PluginConfig block, String key, String value) {
+        if (value == null || value.isBlank()) {
+            throw new ConfigException(key, "is required");
+        }
+        return value;
+    }
+
+    private static <E extends Enum<E>> E enumValue(String key, String value, Class<E> type) {
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            List<String> allowed = new ArrayList<>();
+            for (E constant : type.getEnumConstants()) {
+                allowed.add(constant.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            }
+            throw new ConfigException(key, "must be one of " + allowed + " (was \"" + value + "\")");
+        }
+    }
+}

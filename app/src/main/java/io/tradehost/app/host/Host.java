@@ -1,0 +1,109 @@
+package io.tradehost.app.host;
+
+import io.tradehost.api.host.Coordinator;
+import io.tradehost.api.host.PortfolioView;
+import io.tradehost.api.host.VenueAccess;
+import io.tradehost.coordinator.runtime.TradingStateMachine;
+import io.tradehost.coordinator.telemetry.MarkBook;
+import io.tradehost.coordinator.telemetry.TelemetryCoordinator;
+import io.tradehost.kernel.Kernel;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A wired host: the kernel, the coordinators in order, and read access to what the summary needs.
+ * Start it, drive its kernel (live with {@link #runUntil}, or by hand in tests), stop it.
+ * Kernel thread only.
+ */
+public final class Host {
+    private static final Logger LOG = LoggerFactory.getLogger(Host.class);
+
+    private final Kernel kernel;
+    private final CoordinatorRegistry registry;
+    private final TradingStateMachine tradingState;
+    private final PortfolioView portfolio;
+    private final MarkBook marks;
+    private final VenueAccess venues;
+    private final TelemetryCoordinator telemetry;
+    private final String runId;
+    private boolean started;
+
+    public Host(Kernel kernel, CoordinatorRegistry registry, TradingStateMachine tradingState, PortfolioView portfolio,
+                MarkBook marks, VenueAccess venues, TelemetryCoordinator telemetry, String runId) {
+        this.kernel = kernel;
+        this.registry = registry;
+        this.tradingState = tradingState;
+        this.portfolio = portfolio;
+        this.marks = marks;
+        this.venues = venues;
+        this.telemetry = telemetry;
+        this.runId = runId;
+    }
+
+    /** Initialises and starts the coordinators and subscribes them to the kernel, in order. */
+    public void start() {
+        registry.initialize();
+        for (Coordinator c : registry.coordinators()) {
+            kernel.subscribe(c);
+        }
+        registry.start();
+        started = true;
+        LOG.info("tradehost run {} trading {} on venue {}", runId, venues.symbols(), venues.venue().getClass()
+                .getModule().getName());
+    }
+
+    /** Drives the kernel on this thread until {@code stop} answers true or {@code duration} (if not null) passes. */
+    public void runUntil(Duration duration, BooleanSupplier stop) {
+        long deadline = duration == null ? Long.MAX_VALUE : kernel.clock().nanos() + duration.toNanos();
+        kernel.run(() -> stop.getAsBoolean() || kernel.clock().nanos() >= deadline);
+    }
+
+    /** Stops the coordinators in reverse order, after dispatching what is queued. Idempotent. */
+    public void stop() {
+        if (started) {
+            kernel.runUntilIdle();
+            registry.stop();
+            started = false;
+            LOG.info("tradehost run {} stopped", runId);
+        }
+    }
+
+    /** What happened, for the summary. */
+    public RunSummary summary() {
+        return RunSummary.of(runId, tradingState, portfolio, marks, venues.symbols());
+    }
+
+    public Kernel kernel() {
+        return kernel;
+    }
+
+    public CoordinatorRegistry registry() {
+        return registry;
+    }
+
+    public PortfolioView portfolio() {
+        return portfolio;
+    }
+
+    public TradingStateMachine tradingState() {
+        return tradingState;
+    }
+
+    public VenueAccess venues() {
+        return venues;
+    }
+
+    public MarkBook marks() {
+        return marks;
+    }
+
+    public TelemetryCoordinator telemetry() {
+        return telemetry;
+    }
+
+    public String runId() {
+        return runId;
+    }
+}

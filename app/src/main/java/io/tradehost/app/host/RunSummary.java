@@ -1,0 +1,129 @@
+package io.tradehost.app.host;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tradehost.api.event.TradingStateChanged;
+import io.tradehost.api.host.OrderCounters;
+import io.tradehost.api.host.PortfolioView;
+import io.tradehost.api.market.Mark;
+import io.tradehost.api.order.Position;
+import io.tradehost.api.state.StateReason;
+import io.tradehost.api.state.TradingState;
+import io.tradehost.api.value.Money;
+import io.tradehost.api.value.Price;
+import io.tradehost.api.value.Symbol;
+import io.tradehost.coordinator.runtime.TradingStateMachine;
+import io.tradehost.coordinator.telemetry.MarkBook;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The end-of-run report: orders, trading state and its transitions, equity, and per symbol the
+ * position and its PnL at the last mark. Immutable. Decimals are exact; JSON carries them as strings.
+ *
+ * @param runId the run's id
+ * @param tradingState the final state
+ * @param transitions every state change, oldest first
+ * @param equity cash plus positions at the marks
+ * @param cash quote-currency cash
+ * @param orders order outcome counts
+ * @param symbols one row per traded symbol
+ */
+public record RunSummary(String runId, TradingState tradingState, List<TradingStateChanged> transitions, Money equity,
+                         Money cash, OrderCounters orders, List<SymbolRow> symbols) {
+
+    /**
+     * One symbol's line.
+     *
+     * @param symbol the symbol
+     * @param position signed size
+     * @param avgEntry average entry of the open size, zero when flat
+     * @param realizedPnl booked by closing fills, before fees
+     * @param unrealizedPnl of the open size at the last mark
+     * @param fees paid
+     * @param mark the last mark, or null if none arrived
+     */
+    public record SymbolRow(Symbol symbol, Position position, Price avgEntry, Money realizedPnl, Money unrealizedPnl,
+                            Money fees, Price mark) {
+    }
+
+    static RunSummary of(String runId, TradingStateMachine state, PortfolioView portfolio, MarkBook marks,
+                         List<Symbol> symbols) {
+        List<SymbolRow> rows = new ArrayList<>();
+        for (Symbol symbol : symbols) {
+            Position p = portfolio.position(symbol);
+            Mark mark = marks.lastMark(symbol);
+            Money unrealized = mark == null ? Money.ZERO : p.unrealizedPnl(mark.price());
+            rows.add(new SymbolRow(symbol, p, p.averageEntry(), p.realizedPnl(), unrealized, p.fees(),
+                    mark == null ? null : mark.price()));
+        }
+        return new RunSummary(runId, state.state(), state.transitions(), portfolio.equity(), portfolio.cash(),
+                portfolio.counters(), List.copyOf(rows));
+    }
+
+    /** The summary as pretty-printed JSON. */
+    public String toJson() {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        root.put("runId", runId);
+        ObjectNode o = root.putObject("orders");
+        o.put("attempted", orders.attempted());
+        o.put("submitted", orders.submitted());
+        o.put("filled", orders.filled());
+        o.put("rejected", orders.rejected());
+        ObjectNode byCode = root.putObject("rejectionsByCode");
+        orders.rejectionsByCode().forEach(byCode::put);
+        root.put("tradingState", tradingState.name());
+        ArrayNode changes = root.putArray("tradingStateTransitions");
+        for (TradingStateChanged t : transitions) {
+            ObjectNode n = changes.addObject();
+            n.put("from", t.from().name());
+            n.put("to", t.to().name());
+            n.put("atNanos", t.timestampNanos());
+            ArrayNode reasons = n.putArray("reasons");
+            t.reasons().stream().map(StateReason::code).forEach(reasons::add);
+        }
+        root.put("equity", equity.toString());
+        root.put("cash", cash.toString());
+        ArrayNode list = root.putArray("symbols");
+        for (SymbolRow row : symbols) {
+            ObjectNode n = list.addObject();
+            n.put("symbol", row.symbol().value());
+            n.put("position", row.position().quantity().toString());
+            n.put("avgEntry", row.avgEntry().toString());
+            n.put("realizedPnl", row.realizedPnl().toString());
+            n.put("unrealizedPnl", row.unrealizedPnl().toString());
+            n.put("fees", row.fees().toString());
+            n.put("mark", row.mark() == null ? null : row.mark().toString());
+        }
+        try {
+            return mapper.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("summary is not serialisable", e);
+        }
+    }
+
+    /** The summary as a few lines of text for the console. */
+    public String toText() {
+        StringBuilder out = new StringBuilder();
+        out.append("tradehost run ").append(runId).append(" summary\n");
+        out.append(String.format("  %-10s %14s %14s %14s %14s %12s%n", "symbol", "position", "avg entry",
+                "realised", "unrealised", "fees"));
+        for (SymbolRow r : symbols) {
+            out.append(String.format("  %-10s %14s %14s %14s %14s %12s%n", r.symbol(), r.position().quantity(),
+                    r.avgEntry(), r.realizedPnl(), r.unrealizedPnl(), r.fees()));
+        }
+        out.append("  orders: attempted ").append(orders.attempted()).append(", submitted ")
+                .append(orders.submitted()).append(", filled ").append(orders.filled()).append(", rejected ")
+                .append(orders.rejected()).append(orders.rejectionsByCode().isEmpty() ? "" : " "
+                        + orders.rejectionsByCode()).append('\n');
+        out.append("  trading state: ").append(tradingState);
+        transitions.forEach(t -> out.append(" [").append(t.from()).append(" -> ").append(t.to()).append(']'));
+        out.append('\n');
+        out.append("  equity: ").append(equity).append(" (cash ").append(cash).append(")\n");
+        return out.toString();
+    }
+}

@@ -1,0 +1,123 @@
+package io.tradehost.app.wiring;
+
+import dagger.Lazy;
+import dagger.Module;
+import dagger.Provides;
+import io.tradehost.api.host.HealthRegistry;
+import io.tradehost.api.host.PortfolioView;
+import io.tradehost.api.time.Clock;
+import io.tradehost.app.config.HostConfig;
+import io.tradehost.app.host.CoordinatorRegistry;
+import io.tradehost.app.host.Host;
+import io.tradehost.app.plugins.PluginCatalog;
+import io.tradehost.coordinator.execution.ExecutionCoordinator;
+import io.tradehost.coordinator.execution.ExecutionSettings;
+import io.tradehost.coordinator.execution.GuardChain;
+import io.tradehost.coordinator.runtime.RuntimeCoordinator;
+import io.tradehost.coordinator.runtime.RuntimeSettings;
+import io.tradehost.coordinator.runtime.TradingStateMachine;
+import io.tradehost.coordinator.runtime.VenueBootstrap;
+import io.tradehost.coordinator.runtime.VenueEventAdapter;
+import io.tradehost.coordinator.strategy.StrategyCoordinator;
+import io.tradehost.coordinator.strategy.StrategySettings;
+import io.tradehost.coordinator.telemetry.MarkBook;
+import io.tradehost.coordinator.telemetry.TelemetryCoordinator;
+import io.tradehost.coordinator.telemetry.TelemetrySettings;
+import io.tradehost.kernel.Kernel;
+import jakarta.inject.Singleton;
+import java.util.List;
+
+/**
+ * How the host is put together. The only place that knows the concrete coordinator classes; they
+ * reach each other only through the api contracts given here.
+ */
+@Module
+final class HostModule {
+    private HostModule() {
+    }
+
+    @Provides
+    @Singleton
+    static Kernel kernel(Clock clock) {
+        return new Kernel(clock);
+    }
+
+    @Provides
+    @Singleton
+    static TradingStateMachine tradingState(Kernel kernel, Clock clock) {
+        return new TradingStateMachine(kernel, clock);
+    }
+
+    @Provides
+    @Singleton
+    static VenueBootstrap venues(PluginCatalog plugins, HostInputs inputs, Kernel kernel, Clock clock) {
+        return new VenueBootstrap(plugins.venues(), inputs.environment(), clock, kernel,
+                new VenueEventAdapter(kernel, clock));
+    }
+
+    @Provides
+    @Singleton
+    static MarkBook marks(HostConfig config) {
+        return new MarkBook(config.markWindow());
+    }
+
+    @Provides
+    @Singleton
+    static RuntimeCoordinator runtime(HostConfig config, HostInputs inputs, VenueBootstrap venues,
+                                      TradingStateMachine state, Clock clock) {
+        return new RuntimeCoordinator(new RuntimeSettings(config.venue(), config.venueConfig(), config.symbols(),
+                config.reduceOnly(), config.halted(), inputs.seed()), venues, state, clock);
+    }
+
+    @Provides
+    @Singleton
+    static ExecutionCoordinator execution(HostConfig config, HostInputs inputs, PluginCatalog plugins,
+                                          VenueBootstrap venues, MarkBook marks, TradingStateMachine state,
+                                          Kernel kernel, Clock clock) {
+        GuardChain guards = GuardChain.create(plugins.guards(), config.guardOrder(), config::guardConfig);
+        return new ExecutionCoordinator(new ExecutionSettings(inputs.runId(), config.timeInForce()), guards, venues,
+                marks, state, kernel, clock);
+    }
+
+    @Provides
+    static PortfolioView portfolio(ExecutionCoordinator execution) {
+        return execution.portfolio();
+    }
+
+    @Provides
+    @Singleton
+    static StrategyCoordinator strategy(HostConfig config, PluginCatalog plugins, VenueBootstrap venues,
+                                        MarkBook marks, PortfolioView portfolio, TradingStateMachine state,
+                                        Kernel kernel, Clock clock) {
+        return new StrategyCoordinator(new StrategySettings(config.strategy(), config.strategyConfig(), config.cycle(),
+                config.cycleInterval()), plugins.strategies(), venues, marks, portfolio, state, kernel, clock, kernel);
+    }
+
+    @Provides
+    static HealthRegistry health(Lazy<CoordinatorRegistry> registry) {
+        return () -> registry.get().all();
+    }
+
+    @Provides
+    @Singleton
+    static TelemetryCoordinator telemetry(HostConfig config, MarkBook marks, VenueBootstrap venues,
+                                          PortfolioView portfolio, TradingStateMachine state, HealthRegistry health,
+                                          Kernel kernel, Clock clock) {
+        return new TelemetryCoordinator(new TelemetrySettings(config.markWindow(), config.statusInterval(),
+                config.staleAfter()), marks, venues, portfolio, state, health, kernel, clock, kernel);
+    }
+
+    @Provides
+    @Singleton
+    static CoordinatorRegistry registry(RuntimeCoordinator runtime, ExecutionCoordinator execution,
+                                        StrategyCoordinator strategy, TelemetryCoordinator telemetry) {
+        return new CoordinatorRegistry(List.of(runtime, execution, strategy, telemetry));
+    }
+
+    @Provides
+    @Singleton
+    static Host host(Kernel kernel, CoordinatorRegistry registry, TradingStateMachine state, PortfolioView portfolio,
+                     MarkBook marks, VenueBootstrap venues, TelemetryCoordinator telemetry, HostInputs inputs) {
+        return new Host(kernel, registry, state, portfolio, marks, venues, telemetry, inputs.runId());
+    }
+}

@@ -1,0 +1,24 @@
+/**
+ * The composition root: Dagger wiring, the kernel's live loop, configuration, plugin discovery,
+ * the CLI. The only module that knows the concrete coordinators.
+ */
+module io.tradehost.app {
+    requires io.tradehost.api;
+    requires io.tradehost.kernel;
+    requires io.tradehost.coordinator.runtime;
+    requires io.tradehost.coordinator.execution;
+    requires io.tradehost.coordinator.strategy;
+    requires io.tradehost.coordinator.telemetry;
+    requires org.slf4j;
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.toml;
+    requires info.picocli;
+    requires dagger;
+    requires jakarta.inject;
+
+    uses io.tradehost.api.strategy.StrategyFactory;
+    uses io.tradehost.api.guard.GuardFactory;
+    uses io.tradehost.api.venue.VenueFactory;
+
+    opens io.tradehost.app.cli to info.picocli;
+}
