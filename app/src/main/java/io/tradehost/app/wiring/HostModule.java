@@ -17,13 +17,13 @@ import io.tradehost.coordinator.runtime.RuntimeCoordinator;
 import io.tradehost.coordinator.runtime.RuntimeSettings;
 import io.tradehost.coordinator.runtime.TradingStateMachine;
 import io.tradehost.coordinator.runtime.VenueBootstrap;
-import io.tradehost.coordinator.runtime.VenueEventAdapter;
 import io.tradehost.coordinator.strategy.StrategyCoordinator;
 import io.tradehost.coordinator.strategy.StrategySettings;
 import io.tradehost.coordinator.telemetry.MarkBook;
 import io.tradehost.coordinator.telemetry.TelemetryCoordinator;
 import io.tradehost.coordinator.telemetry.TelemetrySettings;
 import io.tradehost.kernel.Kernel;
+import io.tradehost.kernel.VenueEventAdapter;
 import jakarta.inject.Singleton;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.tradehost.coordinator.runtime;
+package io.tradehost.kernel;
 
 import io.tradehost.api.event.OrderAccepted;
 import io.tradehost.api.event.OrderCancelled;

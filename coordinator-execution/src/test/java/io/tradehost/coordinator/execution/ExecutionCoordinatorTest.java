@@ -1,0 +1,289 @@
+package io.tradehost.coordinator.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.tradehost.api.event.IntentRejected;
+import io.tradehost.api.event.OrderAccepted;
+import io.tradehost.api.event.OrderIntent;
+import io.tradehost.api.event.OrderSubmitted;
+import io.tradehost.api.event.PositionChanged;
+import io.tradehost.api.guard.GuardVerdict;
+import io.tradehost.api.host.HealthStatus;
+import io.tradehost.api.host.OrderCounters;
+import io.tradehost.api.host.StartupException;
+import io.tradehost.api.order.ClientOrderId;
+import io.tradehost.api.order.Fill;
+import io.tradehost.api.order.Liquidity;
+import io.tradehost.api.order.OrderRequest;
+import io.tradehost.api.order.Position;
+import io.tradehost.api.state.ReasonSource;
+import io.tradehost.api.state.StateReason;
+import io.tradehost.api.state.TradingState;
+import io.tradehost.api.value.Money;
+import io.tradehost.api.value.OrderType;
+import io.tradehost.api.value.Price;
+import io.tradehost.api.value.Quantity;
+import io.tradehost.api.value.Side;
+import io.tradehost.api.value.Symbol;
+import io.tradehost.api.value.TimeInForce;
+import io.tradehost.api.venue.Venue;
+import io.tradehost.api.venue.VenueException;
+import io.tradehost.kernel.Kernel;
+import io.tradehost.kernel.VenueEventAdapter;
+import io.tradehost.kernel.VirtualClock;
+import io.tradehost.testkit.EventRecorder;
+import io.tradehost.testkit.Fixtures;
+import io.tradehost.testkit.ScriptedVenue;
+import io.tradehost.testkit.ScriptedVenue.Answer;
+import io.tradehost.testkit.StubMarket;
+import io.tradehost.testkit.StubTradingState;
+import io.tradehost.testkit.StubVenueAccess;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ExecutionCoordinatorTest {
+    private static final Symbol BTC = Symbol.of("BTC-PERP");
+    private static final Symbol SOL = Symbol.of("SOL-USD");
+
+    private final VirtualClock clock = new VirtualClock(Fixtures.EPOCH);
+    private final ScriptedVenue venue = new ScriptedVenue(List.of(Fixtures.perpetual("BTC-PERP"),
+            Fixtures.spot("SOL-USD")));
+    private Kernel kernel;
+    private EventRecorder events;
+    private final StubMarket market = new StubMarket();
+    private final StubTradingState state = new StubTradingState();
+    private final List<GuardChain.Named> guards = new ArrayList<>();
+    private ExecutionCoordinator execution;
+    private long sequence;
+
+    /** A fresh kernel, recorder and coordinator with the current guards. */
+    @BeforeEach
+    void wire() {
+        kernel = new Kernel(clock);
+        events = new EventRecorder();
+        venue.listener(new VenueEventAdapter(kernel, clock));
+        market.put(Fixtures.mark("BTC-PERP", "100")).put(Fixtures.mark("SOL-USD", "10"));
+        execution = new ExecutionCoordinator(new ExecutionSettings("run1", TimeInForce.GTC), new GuardChain(guards),
+                new StubVenueAccess(venue, venue.products()), market, state, kernel, clock);
+        kernel.subscribe(execution);
+        kernel.subscribe(events);
+        execution.initialize();
+        execution.start();
+    }
+
+    private OrderIntent buyNotional(Symbol symbol, String notional) {
+        return new OrderIntent(++sequence, symbol, Side.BUY, false, null, Money.of(notional), OrderType.MARKET, null,
+                null, false, false, "test", "because", Price.of("100"), 0);
+    }
+
+    private OrderIntent close(Symbol symbol) {
+        return new OrderIntent(++sequence, symbol, null, true, null, null, OrderType.MARKET, null, null, true, false,
+                "test", "exit", Price.of("100"), 0);
+    }
+
+    private void send(OrderIntent intent) {
+        kernel.publish(intent);
+        kernel.runUntilIdle();
+    }
+
+    private List<String> rejectionCodes() {
+        return events.of(IntentRejected.class).stream().map(IntentRejected::code).toList();
+    }
+
+    @Test
+    void anIntentIsSizedPlacedFilledAndBooked() {
+        venue.fillPrice(Price.of("100")).fee(Money.of("0.5"));
+        send(buyNotional(BTC, "1000.99"));
+
+        OrderRequest placed = venue.placed().getFirst();
+        assertThat(placed.clientOrderId()).isEqualTo(ClientOrderId.of("run1-1"));
+        assertThat(placed.quantity()).isEqualTo(Quantity.of("10.009"));
+        assertThat(placed.side()).isEqualTo(Side.BUY);
+        assertThat(placed.timeInForce()).isEqualTo(TimeInForce.GTC);
+        assertThat(events.of(OrderSubmitted.class)).hasSize(1);
+        Position position = execution.portfolio().position(BTC);
+        assertThat(position.quantity()).isEqualTo(Quantity.of("10.009"));
+        assertThat(events.of(PositionChanged.class)).extracting(PositionChanged::position).containsExactly(position);
+        assertThat(execution.portfolio().cash()).isEqualTo(Money.of("9999.5"));
+        assertThat(execution.portfolio().equity()).isEqualTo(Money.of("9999.5"));
+        assertThat(execution.counters()).isEqualTo(new OrderCounters(1, 1, 1, 0, Map.of()));
+        assertThat(execution.portfolio().counters()).isEqualTo(execution.counters());
+        assertThat(execution.health().status()).isEqualTo(HealthStatus.HEALTHY);
+    }
+
+    @Test
+    void spotFillsMoveCashByNotionalAndCloseTakesTheWholePosition() {
+        venue.fillPrice(Price.of("10"));
+        send(buyNotional(SOL, "100"));
+        assertThat(execution.portfolio().cash()).isEqualTo(Money.of("9900"));
+        assertThat(execution.portfolio().equity()).isEqualTo(Money.of("10000"));
+        assertThat(execution.portfolio().grossExposure()).isEqualTo(Money.of("100"));
+        venue.fillPrice(Price.of("12"));
+        send(close(SOL));
+        OrderRequest closing = venue.placed().get(1);
+        assertThat(closing.side()).isEqualTo(Side.SELL);
+        assertThat(closing.quantity()).isEqualTo(Quantity.of("10"));
+        assertThat(closing.reduceOnly()).isTrue();
+        assertThat(execution.portfolio().cash()).isEqualTo(Money.of("10020"));
+        assertThat(execution.portfolio().position(SOL).realizedPnl()).isEqualTo(Money.of("20"));
+        assertThat(execution.portfolio().positions()).hasSize(1);
+    }
+
+    @Test
+    void aSecondIntentWhileAnOrderIsInFlightIsRefused() {
+        venue.answer(Answer.ACCEPT);
+        send(buyNotional(BTC, "500"));
+        send(buyNotional(BTC, "500"));
+        assertThat(venue.placed()).hasSize(1);
+        assertThat(rejectionCodes()).containsExactly("IN_FLIGHT");
+        send(buyNotional(SOL, "50"));
+        assertThat(venue.placed()).hasSize(2);
+        assertThat(execution.health().details()).containsEntry("openOrders", "1");
+    }
+
+    @Test
+    void theLockIsReleasedWhenTheOrderEnds() {
+        venue.answer(Answer.REJECT);
+        send(buyNotional(BTC, "500"));
+        send(buyNotional(BTC, "500"));
+        assertThat(venue.placed()).hasSize(2);
+        assertThat(execution.counters().rejectionsByCode()).containsEntry("INSUFFICIENT_FUNDS", 1L);
+        assertThat(execution.counters().filled()).isEqualTo(1);
+    }
+
+    @Test
+    void intentsWithoutAMarkOrASizeAboveTheMinimumAreRefused() {
+        StubMarket empty = new StubMarket();
+        ExecutionCoordinator blind = new ExecutionCoordinator(new ExecutionSettings("r", TimeInForce.GTC),
+                new GuardChain(List.of()), new StubVenueAccess(venue, venue.products()), empty, state, events, clock);
+        blind.onEvent(buyNotional(BTC, "100"));
+        send(buyNotional(BTC, "0.05"));
+        send(close(BTC));
+        send(new OrderIntent(++sequence, BTC, Side.BUY, false, null, null, OrderType.MARKET, null, null, false, false,
+                "test", "", Price.of("1"), 0));
+        assertThat(rejectionCodes()).containsExactly("NO_MARK", "SIZE_BELOW_MINIMUM", "NOTHING_TO_CLOSE", "NO_SIZE");
+        assertThat(venue.placed()).isEmpty();
+        assertThat(events.of(IntentRejected.class).get(1).message())
+                .isEqualTo("BTC-PERP: size 0.0005 rounds to 0, below the minimum 0.001 (lot 0.001)");
+    }
+
+    @Test
+    void anExplicitQuantityAndLimitAndTimeInForceAreKept() {
+        send(new OrderIntent(++sequence, BTC, Side.SELL, false, Quantity.of("1.2345"), null, OrderType.LIMIT,
+                Price.of("99"), TimeInForce.IOC, false, true, "test", "", Price.of("100"), 0));
+        OrderRequest r = venue.placed().getFirst();
+        assertThat(r.quantity()).isEqualTo(Quantity.of("1.234"));
+        assertThat(r.limitPrice()).isEqualTo(Price.of("99"));
+        assertThat(r.timeInForce()).isEqualTo(TimeInForce.IOC);
+        assertThat(r.postOnly()).isTrue();
+        assertThat(execution.portfolio().position(BTC).quantity()).isEqualTo(Quantity.of("-1.234"));
+    }
+
+    @Test
+    void guardsSeeTheOrderAndTheFirstRejectionWins() {
+        List<String> seen = new ArrayList<>();
+        guards.add(new GuardChain.Named("first", check -> {
+            seen.add("first " + check.order().quantity() + " " + check.tradingState() + " " + check.equity());
+            return GuardVerdict.ALLOW;
+        }));
+        guards.add(new GuardChain.Named("second", check -> GuardVerdict.reject("TOO_BIG", "no")));
+        guards.add(new GuardChain.Named("third", check -> {
+            seen.add("third");
+            return GuardVerdict.ALLOW;
+        }));
+        state.raise(new StateReason("x", ReasonSource.OPERATOR, TradingState.REDUCE_ONLY, "m", Map.of(), 0));
+        wire();
+        send(buyNotional(BTC, "200"));
+        assertThat(seen).containsExactly("first 2 REDUCE_ONLY 10000");
+        assertThat(events.of(IntentRejected.class)).extracting(IntentRejected::stage, IntentRejected::code)
+                .containsExactly(tuple("second", "TOO_BIG"));
+        assertThat(venue.placed()).isEmpty();
+    }
+
+    @Test
+    void aGuardThatThrowsOrAnswersNothingFailsClosed() {
+        guards.add(new GuardChain.Named("broken", check -> {
+            throw new IllegalStateException("bug");
+        }));
+        wire();
+        send(buyNotional(BTC, "200"));
+        assertThat(events.of(IntentRejected.class)).extracting(IntentRejected::stage, IntentRejected::code,
+                IntentRejected::message).containsExactly(tuple("broken", GuardChain.GUARD_FAILURE,
+                "guard 'broken' threw IllegalStateException: bug"));
+
+        guards.clear();
+        guards.add(new GuardChain.Named("silent", check -> null));
+        wire();
+        send(buyNotional(BTC, "200"));
+        assertThat(events.of(IntentRejected.class)).extracting(IntentRejected::stage, IntentRejected::code)
+                .containsExactly(tuple("silent", GuardChain.GUARD_FAILURE));
+        assertThat(venue.placed()).isEmpty();
+    }
+
+    @Test
+    void aVenueThatThrowsIsARejectionAndReleasesTheLock() {
+        venue.answer(Answer.THROW);
+        send(buyNotional(BTC, "200"));
+        send(buyNotional(BTC, "200"));
+        assertThat(execution.counters().rejectionsByCode()).containsEntry("UNAVAILABLE", 1L);
+        assertThat(execution.counters().filled()).isEqualTo(1);
+        assertThat(venue.placed()).hasSize(2);
+    }
+
+    @Test
+    void duplicateFillsAreBookedOnceAndPartialFillsAccumulate() {
+        venue.answer(Answer.PARTIAL_FILL);
+        send(buyNotional(BTC, "1000"));
+        Position afterFirst = execution.portfolio().position(BTC);
+        assertThat(afterFirst.quantity()).isEqualTo(Quantity.of("5"));
+        Fill replay = new Fill("t-1", ClientOrderId.of("run1-1"), BTC, Side.BUY, Quantity.of("5"), Price.of("100"),
+                Money.ZERO, Liquidity.TAKER, 0);
+        venue.emitFill(replay);
+        kernel.runUntilIdle();
+        assertThat(execution.portfolio().position(BTC)).isEqualTo(afterFirst);
+        assertThat(execution.health().details()).containsEntry("duplicateFills", "1");
+        venue.emitFill(new Fill("t-2", ClientOrderId.of("run1-1"), BTC, Side.BUY, Quantity.of("5"), Price.of("100"),
+                Money.ZERO, Liquidity.TAKER, 0));
+        kernel.runUntilIdle();
+        assertThat(execution.portfolio().position(BTC).quantity()).isEqualTo(Quantity.of("10"));
+        assertThat(execution.counters().filled()).isEqualTo(1);
+    }
+
+    @Test
+    void cancellationEndsAnOrderAndStrayReportsDegradeHealth() {
+        venue.answer(Answer.ACCEPT);
+        send(buyNotional(BTC, "1000"));
+        venue.cancel(ClientOrderId.of("run1-1"));
+        kernel.runUntilIdle();
+        send(buyNotional(BTC, "1000"));
+        assertThat(venue.placed()).hasSize(2);
+        venue.emitFill(new Fill("stray", ClientOrderId.of("other-9"), SOL, Side.BUY, Quantity.of("1"), Price.of("10"),
+                Money.ZERO, Liquidity.TAKER, 0));
+        kernel.runUntilIdle();
+        assertThat(execution.portfolio().position(SOL).quantity()).isEqualTo(Quantity.of("1"));
+        venue.cancel(ClientOrderId.of("run1-1"));
+        kernel.publish(new OrderAccepted(ClientOrderId.of("run1-1"), BTC, "v", 0));
+        kernel.runUntilIdle();
+        assertThat(execution.health().status()).isEqualTo(HealthStatus.DEGRADED);
+        execution.stop();
+    }
+
+    @Test
+    void anUnreadableAccountStopsStartUp() {
+        Venue broken = (Venue) Proxy.newProxyInstance(Venue.class.getClassLoader(), new Class<?>[] {Venue.class},
+                (proxy, method, args) -> {
+                    throw new VenueException("AUTH", "bad key", false);
+                });
+        ExecutionCoordinator e = new ExecutionCoordinator(new ExecutionSettings("r", TimeInForce.GTC),
+                new GuardChain(List.of()), new StubVenueAccess(broken, venue.products()), market, state, events, clock);
+        assertThatThrownBy(e::initialize).isInstanceOf(StartupException.class)
+                .hasMessage("could not read the venue account: bad key [AUTH]");
+        assertThat(e.name()).isEqualTo("execution");
+    }
+}

@@ -1,0 +1,217 @@
+package io.tradehost.coordinator.strategy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tradehost.api.config.ConfigException;
+import io.tradehost.api.config.PluginConfig;
+import io.tradehost.api.event.MarkUpdated;
+import io.tradehost.api.event.OrderIntent;
+import io.tradehost.api.event.StrategyFailed;
+import io.tradehost.api.host.HealthStatus;
+import io.tradehost.api.market.Mark;
+import io.tradehost.api.order.Position;
+import io.tradehost.api.state.ReasonSource;
+import io.tradehost.api.state.StateReason;
+import io.tradehost.api.state.TradingState;
+import io.tradehost.api.strategy.Action;
+import io.tradehost.api.strategy.Decision;
+import io.tradehost.api.strategy.Strategy;
+import io.tradehost.api.strategy.StrategyContext;
+import io.tradehost.api.strategy.StrategyFactory;
+import io.tradehost.api.value.Money;
+import io.tradehost.api.value.Price;
+import io.tradehost.api.value.Quantity;
+import io.tradehost.api.value.Side;
+import io.tradehost.api.value.Symbol;
+import io.tradehost.kernel.Kernel;
+import io.tradehost.kernel.VirtualClock;
+import io.tradehost.testkit.EventRecorder;
+import io.tradehost.testkit.Fixtures;
+import io.tradehost.testkit.ScriptedVenue;
+import io.tradehost.testkit.StubMarket;
+import io.tradehost.testkit.StubPortfolio;
+import io.tradehost.testkit.StubTradingState;
+import io.tradehost.testkit.StubVenueAccess;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+class StrategyCoordinatorTest {
+    private static final Symbol BTC = Symbol.of("BTC-PERP");
+    private static final Symbol SOL = Symbol.of("SOL-USD");
+
+    private final VirtualClock clock = new VirtualClock(Fixtures.EPOCH);
+    private final Kernel kernel = new Kernel(clock);
+    private final EventRecorder events = new EventRecorder();
+    private final StubMarket market = new StubMarket();
+    private final StubPortfolio portfolio = new StubPortfolio(Money.of("10000"));
+    private final StubTradingState state = new StubTradingState();
+    private final ScriptedVenue venue = new ScriptedVenue(List.of(Fixtures.perpetual("BTC-PERP"), Fixtures.spot("SOL-USD")));
+    private final List<StrategyContext> seen = new ArrayList<>();
+
+    private static StrategyFactory factory(String name, Function<StrategyContext, Decision> decide) {
+        return new StrategyFactory() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String description() {
+                return "test";
+            }
+
+            @Override
+            public Strategy create(PluginConfig config) {
+                config.integer("known", 1, 0, 9);
+                return decide::apply;
+            }
+        };
+    }
+
+    private StrategyCoordinator coordinator(CycleMode mode, Function<StrategyContext, Decision> decide,
+                                            PluginConfig config) {
+        StrategyCoordinator c = new StrategyCoordinator(new StrategySettings("test", config, mode, Duration.ofSeconds(5)),
+                List.of(factory("test", ctx -> {
+                    seen.add(ctx);
+                    return decide.apply(ctx);
+                })), new StubVenueAccess(venue, venue.products()), market, portfolio, state, kernel, clock, kernel);
+        kernel.subscribe(c);
+        kernel.subscribe(events);
+        c.initialize();
+        c.start();
+        return c;
+    }
+
+    private StrategyCoordinator coordinator(Function<StrategyContext, Decision> decide) {
+        return coordinator(CycleMode.ON_MARK, decide, PluginConfig.empty("strategy.config"));
+    }
+
+    private void mark(String symbol, String price) {
+        Mark mark = Fixtures.mark(symbol, price);
+        market.put(mark);
+        kernel.publish(new MarkUpdated(mark));
+        kernel.runUntilIdle();
+    }
+
+    @Test
+    void aMarkRunsACycleWithTheFullContextAndADecisionBecomesAnIntent() {
+        coordinator(ctx -> Decision.buy(Money.of("500"), "go"));
+        mark("BTC-PERP", "100");
+        mark("BTC-PERP", "101");
+
+        StrategyContext ctx = seen.getLast();
+        assertThat(ctx.product().symbol()).isEqualTo(BTC);
+        assertThat(ctx.mark().price()).isEqualTo(Price.of("101"));
+        assertThat(ctx.recentMarks()).containsExactly(Price.of("100"), Price.of("101"));
+        assertThat(ctx.equity()).isEqualTo(Money.of("10000"));
+        assertThat(ctx.tradingState()).isEqualTo(TradingState.ACTIVE);
+        assertThat(ctx.nowNanos()).isEqualTo(Fixtures.nanos(Fixtures.EPOCH));
+        assertThat(ctx.position().isFlat()).isTrue();
+        List<OrderIntent> intents = events.of(OrderIntent.class);
+        assertThat(intents).extracting(OrderIntent::sequence).containsExactly(1L, 2L);
+        OrderIntent last = intents.getLast();
+        assertThat(last.side()).isEqualTo(Side.BUY);
+        assertThat(last.notional()).isEqualTo(Money.of("500"));
+        assertThat(last.close()).isFalse();
+        assertThat(last.strategy()).isEqualTo("test");
+        assertThat(last.reason()).isEqualTo("go");
+        assertThat(last.markPrice()).isEqualTo(Price.of("101"));
+    }
+
+    @Test
+    void holdsAndClosesOfFlatPositionsProduceNoIntent() {
+        StrategyCoordinator c = coordinator(ctx -> ctx.mark().price().isGreaterThan(Price.of("100"))
+                ? Decision.close("exit") : Decision.hold("wait"));
+        mark("BTC-PERP", "100");
+        mark("BTC-PERP", "101");
+        assertThat(events.of(OrderIntent.class)).isEmpty();
+        portfolio.position(Position.flat(BTC).apply(Side.BUY, Quantity.of("1"), Price.of("100"), Money.ZERO));
+        mark("BTC-PERP", "102");
+        OrderIntent close = events.of(OrderIntent.class).getFirst();
+        assertThat(close.close()).isTrue();
+        assertThat(close.reduceOnly()).isTrue();
+        assertThat(close.side()).isNull();
+        assertThat(c.decisionCounts()).containsEntry(Action.HOLD, 1L).containsEntry(Action.CLOSE, 2L);
+    }
+
+    @Test
+    void aThrowingStrategyIsIsolatedToItsSymbolAndCountedUntilItRecovers() {
+        StrategyCoordinator c = coordinator(ctx -> {
+            if (ctx.product().symbol().equals(BTC) && ctx.mark().price().isLessThan(Price.of("200"))) {
+                throw new IllegalStateException("indicator blew up");
+            }
+            return Decision.sell(Quantity.of("1"), "s");
+        });
+        mark("BTC-PERP", "100");
+        mark("BTC-PERP", "101");
+        mark("SOL-USD", "10");
+        assertThat(events.of(StrategyFailed.class)).extracting(StrategyFailed::consecutiveFailures).containsExactly(1, 2);
+        assertThat(events.of(StrategyFailed.class).getFirst().error()).isEqualTo("IllegalStateException: indicator blew up");
+        assertThat(events.of(OrderIntent.class)).extracting(OrderIntent::symbol).containsExactly(SOL);
+        assertThat(c.health().status()).isEqualTo(HealthStatus.DEGRADED);
+        mark("BTC-PERP", "300");
+        assertThat(c.health().status()).isEqualTo(HealthStatus.HEALTHY);
+        assertThat(c.health().details()).containsEntry("failures", "2");
+    }
+
+    @Test
+    void aNullDecisionIsAFailure() {
+        coordinator(ctx -> null);
+        mark("BTC-PERP", "100");
+        assertThat(events.of(StrategyFailed.class)).extracting(StrategyFailed::error)
+                .containsExactly("IllegalStateException: decide returned null");
+    }
+
+    @Test
+    void noEquityOrNoMarkSkipsTheCycle() {
+        StrategyCoordinator c = coordinator(CycleMode.INTERVAL, ctx -> Decision.buy(Quantity.of("1"), "x"),
+                PluginConfig.empty("strategy.config"));
+        c.cycleAll();
+        assertThat(seen).isEmpty();
+        market.put(Fixtures.mark("BTC-PERP", "100"));
+        portfolio.equity(Money.ZERO);
+        c.cycleAll();
+        assertThat(seen).isEmpty();
+        assertThat(c.health().details()).containsEntry("skipped", "1");
+    }
+
+    @Test
+    void intervalModeDecidesEverySymbolWithAMarkOnTheTimer() {
+        StrategyCoordinator c = coordinator(CycleMode.INTERVAL, ctx -> Decision.hold("x"), PluginConfig.empty("s"));
+        market.put(Fixtures.mark("BTC-PERP", "100")).put(Fixtures.mark("SOL-USD", "10"));
+        kernel.publish(new MarkUpdated(Fixtures.mark("BTC-PERP", "100")));
+        kernel.runUntilIdle();
+        assertThat(seen).isEmpty();
+        kernel.advanceBy(Duration.ofSeconds(10));
+        assertThat(seen).extracting(ctx -> ctx.product().symbol()).containsExactly(BTC, SOL, BTC, SOL);
+        c.stop();
+        kernel.advanceBy(Duration.ofSeconds(10));
+        assertThat(seen).hasSize(4);
+    }
+
+    @Test
+    void theContextCarriesTheTradingState() {
+        coordinator(ctx -> Decision.hold("x"));
+        state.raise(new StateReason("r", ReasonSource.OPERATOR, TradingState.REDUCE_ONLY, "m", Map.of(), 0));
+        mark("SOL-USD", "10");
+        assertThat(seen.getLast().tradingState()).isEqualTo(TradingState.REDUCE_ONLY);
+    }
+
+    @Test
+    void anUnknownStrategyOrKeyIsAConfigError() {
+        StrategyCoordinator unknown = new StrategyCoordinator(new StrategySettings("nope", PluginConfig.empty("strategy.config"),
+                CycleMode.ON_MARK, Duration.ofSeconds(1)), List.of(factory("test", ctx -> null)),
+                new StubVenueAccess(venue, venue.products()), market, portfolio, state, kernel, clock, kernel);
+        assertThatThrownBy(unknown::initialize).isInstanceOf(ConfigException.class)
+                .hasMessage("strategy.name: no strategy plugin named 'nope' (found: test)");
+        assertThatThrownBy(() -> coordinator(CycleMode.ON_MARK, ctx -> null,
+                new PluginConfig("strategy.config", Map.of("knwon", 1L))))
+                .hasMessage("strategy.config.knwon: unknown key for strategy 'test'");
+        assertThat(unknown.name()).isEqualTo("strategy");
+    }
+}
