@@ -1,6 +1,7 @@
 package io.tradehost.plugins.venue.paper;
 
 import io.tradehost.api.market.Quote;
+import io.tradehost.api.value.FixedPoint;
 import io.tradehost.api.value.Price;
 import io.tradehost.api.value.Product;
 import io.tradehost.api.value.Quantity;
@@ -56,12 +57,15 @@ final class Market {
         return new Quote(product.symbol(), bid, depth, ask, depth, nanos);
     }
 
+    /** A simulated double price as an exact scaled value; only synthetic data takes this path. */
+    private static Price scaled(double value) {
+        return new Price(Math.round(value * FixedPoint.ONE));
+    }
+
     private void setMid(double mid) {
         Price tick = product.priceIncrement();
-        Price center = product.roundPrice(Price.of(String.format("%.8f", Math.max(mid, tick.toDouble() * 2))),
-                RoundingMode.HALF_EVEN);
-        Price halfSpread = product.roundPrice(Price.of(String.format("%.8f", center.toDouble() * spreadBps / 20_000)),
-                RoundingMode.CEILING);
+        Price center = product.roundPrice(scaled(Math.max(mid, tick.toDouble() * 2)), RoundingMode.HALF_EVEN);
+        Price halfSpread = product.roundPrice(scaled(center.toDouble() * spreadBps / 20_000), RoundingMode.CEILING);
         if (halfSpread.isZero()) {
             halfSpread = tick;
         }

@@ -260,7 +260,12 @@ final class PaperVenue implements Venue {
                 List.copyOf(account.positions().values()), clock.nanos());
     }
 
-    /** Cash plus positions at the venue's mids, for tests and the summary. */
+    /** The current top of book of {@code symbol}, without stepping the market. */
+    Quote quoteOf(Symbol symbol) {
+        return markets.get(symbol).quote(clock.nanos());
+    }
+
+    /** Cash plus positions at the venue's mids. */
     Money equity() {
         return account.equity(this::mid, this::product);
     }
