@@ -40,19 +40,7 @@ public final class TradehostCommand implements Runnable {
         CommandLine cli = new CommandLine(new TradehostCommand());
         cli.setOut(out);
         cli.setErr(err);
-        cli.setExecutionExceptionHandler((e, line, parsed) -> {
-            switch (e) {
-                case ConfigError c -> err.println("tradehost: config error: " + c.getMessage());
-                case ConfigException c -> err.println("tradehost: config error: " + c.getMessage());
-                case StartupException s -> err.println("tradehost: cannot start: " + s.getMessage());
-                default -> {
-                    LOG.error("run failed", e);
-                    err.println("tradehost: failed: " + e);
-                }
-            }
-            err.flush();
-            return e instanceof ConfigError || e instanceof ConfigException ? EXIT_CONFIG : EXIT_FAILURE;
-        });
+        cli.setExecutionExceptionHandler((e, line, parsed) -> report(e, err));
         cli.setParameterExceptionHandler((e, params) -> {
             err.println("tradehost: " + e.getMessage());
             err.println("try 'tradehost " + (e.getCommandLine().getCommandName().equals("tradehost") ? ""
@@ -61,6 +49,31 @@ public final class TradehostCommand implements Runnable {
             return EXIT_CONFIG;
         });
         return cli.execute(args);
+    }
+
+    /** Prints one line for {@code failure} and returns its exit status; unexpected failures are also logged in full. */
+    static int report(Exception failure, PrintWriter err) {
+        int status = switch (failure) {
+            case ConfigError c -> {
+                err.println("tradehost: config error: " + c.getMessage());
+                yield EXIT_CONFIG;
+            }
+            case ConfigException c -> {
+                err.println("tradehost: config error: " + c.getMessage());
+                yield EXIT_CONFIG;
+            }
+            case StartupException s -> {
+                err.println("tradehost: cannot start: " + s.getMessage());
+                yield EXIT_FAILURE;
+            }
+            default -> {
+                LOG.error("run failed", failure);
+                err.println("tradehost: failed: " + failure);
+                yield EXIT_FAILURE;
+            }
+        };
+        err.flush();
+        return status;
     }
 
     @Override

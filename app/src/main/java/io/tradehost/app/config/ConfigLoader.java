@@ -47,9 +47,8 @@ public final class ConfigLoader {
         for (String override : overrides) {
             apply(tree, override);
         }
-        String source = overrides.isEmpty() ? origin : origin + " with --set " + String.join(" ", overrides);
         try {
-            return HostConfig.read(source, new PluginConfig("", toJava(tree)));
+            return HostConfig.read(origin, new PluginConfig("", toJava(tree)));
         } catch (ConfigException e) {
             throw ConfigError.of(origin, e);
         }

@@ -17,7 +17,7 @@ import java.util.Locale;
  * {@code strategy.config}, {@code guards.config.NAME}) are handed to their plugins, which refuse
  * keys they do not read. Immutable.
  *
- * @param source where the configuration came from, for error messages
+ * @param source where the configuration came from (a file or the embedded defaults), for error messages
  * @param symbols traded symbols, in order, no duplicates
  * @param runId prefix of client order ids, or null to derive one from the start time
  * @param venue venue plugin name
@@ -25,7 +25,7 @@ import java.util.Locale;
  * @param strategy strategy plugin name
  * @param cycle when strategies decide
  * @param cycleInterval the interval for {@link CycleMode#INTERVAL}
- * @param strategyConfig its block
+ * @param strategyConfigs the {@code strategy.config} block, one sub-block per strategy name
  * @param guardOrder guard plugin names, in the order they check
  * @param guardsConfig the {@code guards.config} block, one sub-block per guard
  * @param timeInForce default time in force
@@ -36,7 +36,7 @@ import java.util.Locale;
  * @param staleAfter mark age that makes telemetry degraded
  */
 public record HostConfig(String source, List<Symbol> symbols, String runId, String venue, PluginConfig venueConfig,
-                         String strategy, CycleMode cycle, Duration cycleInterval, PluginConfig strategyConfig,
+                         String strategy, CycleMode cycle, Duration cycleInterval, PluginConfig strategyConfigs,
                          List<String> guardOrder, PluginConfig guardsConfig, TimeInForce timeInForce,
                          boolean reduceOnly, boolean halted, int markWindow, Duration statusInterval,
                          Duration staleAfter) {
@@ -87,6 +87,11 @@ public record HostConfig(String source, List<Symbol> symbols, String runId, Stri
             throw new ConfigException(unknown.getFirst(), "unknown key");
         }
         return config;
+    }
+
+    /** The block of the selected strategy, {@code strategy.config.<name>}; empty if none is configured. */
+    public PluginConfig strategyConfig() {
+        return strategyConfigs.section(strategy);
     }
 
     /** The block of guard {@code name}; empty if none is configured. */

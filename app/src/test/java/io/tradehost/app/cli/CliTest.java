@@ -1,0 +1,118 @@
+package io.tradehost.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tradehost.api.config.ConfigException;
+import io.tradehost.api.host.StartupException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return TradehostCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    @Test
+    void pluginsJsonListsEveryBuiltInWithModuleVersionAndOrigin() throws IOException {
+        assertThat(run("plugins", "--json")).isZero();
+        JsonNode list = new ObjectMapper().readTree(out.toString());
+        List<String> kinds = new ArrayList<>();
+        list.forEach(p -> kinds.add(p.get("kind").asText() + ":" + p.get("name").asText()));
+        assertThat(kinds).contains("strategy:ma-crossover", "strategy:breakout", "venue:paper", "guard:kill-switch",
+                "guard:trading-state", "guard:max-order-notional", "guard:symbol-exposure", "guard:total-exposure",
+                "guard:leverage");
+        JsonNode paper = list.findParents("name").stream().filter(p -> p.get("name").asText().equals("paper"))
+                .findFirst().orElseThrow();
+        assertThat(paper.get("module").asText()).isEqualTo("io.tradehost.plugins.venue.paper");
+        assertThat(paper.get("version").asText()).isEqualTo("0.1.0-SNAPSHOT");
+        assertThat(paper.get("origin").asText()).endsWith(".jar");
+        assertThat(paper.get("status").asText()).isEqualTo("loaded");
+    }
+
+    @Test
+    void pluginsTableHasAHeaderAndARowPerPlugin() {
+        assertThat(run("plugins")).isZero();
+        assertThat(out.toString().lines().toList()).hasSizeGreaterThanOrEqualTo(10)
+                .first().asString().startsWith("KIND");
+    }
+
+    @Test
+    void anUnknownKeyExitsTwoWithOneLineNamingIt() {
+        assertThat(run("run", "--duration", "1s", "--set", "strategy.config.ma-crossover.shrot=3")).isEqualTo(2);
+        assertThat(err.toString().lines().toList()).containsExactly(
+                "tradehost: config error: embedded defaults: strategy.config.ma-crossover.shrot: unknown key for strategy 'ma-crossover'");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void aMissingFileOrWrongTypeExitsTwo() {
+        Path missing = dir.resolve("nope.toml");
+        assertThat(run("run", "--config", missing.toString())).isEqualTo(2);
+        assertThat(run("run", "--set", "runtime.halted=maybe")).isEqualTo(2);
+        assertThat(run("run", "--set", "guards.config.leverage.max=-1")).isEqualTo(2);
+        assertThat(err.toString().lines().toList()).containsExactly(
+                "tradehost: config error: " + missing + ": file not found",
+                "tradehost: config error: embedded defaults: runtime.halted: must be true or false (was \"maybe\")",
+                "tradehost: config error: embedded defaults: guards.config.leverage.max: must be between 0 and 100 (was -1)");
+    }
+
+    @Test
+    void aBadOptionExitsTwoWithAHint() {
+        assertThat(run("run", "--duration", "soon")).isEqualTo(2);
+        assertThat(err.toString()).contains("'soon' is not a duration").contains("try 'tradehost run --help'");
+        assertThat(run("run", "--duration", "0s")).isEqualTo(2);
+    }
+
+    @Test
+    void failuresMapToExitCodesWithOneLine() {
+        PrintWriter w = new PrintWriter(err, true);
+        assertThat(TradehostCommand.report(new StartupException("venue 'x' needs credentials"), w)).isEqualTo(1);
+        assertThat(TradehostCommand.report(new ConfigException("a.b", "unknown key"), w)).isEqualTo(2);
+        assertThat(TradehostCommand.report(new IllegalStateException("bug"), w)).isEqualTo(1);
+        assertThat(err.toString().lines().toList()).containsExactly(
+                "tradehost: cannot start: venue 'x' needs credentials", "tradehost: config error: a.b: unknown key",
+                "tradehost: failed: java.lang.IllegalStateException: bug");
+    }
+
+    @Test
+    void aSymbolTheVenueDoesNotListIsAConfigError() {
+        assertThat(run("run", "--duration", "1s", "--set", "host.symbols=[\"XRP-USD\"]")).isEqualTo(2);
+        assertThat(err.toString()).contains("host.symbols: venue 'paper' does not list XRP-USD");
+    }
+
+    @Test
+    void aShortRunPrintsTheSummaryAndWritesJson() throws IOException {
+        Path json = dir.resolve("s.json");
+        assertThat(run("run", "--duration", "300ms", "--seed", "3", "--summary-json", json.toString())).isZero();
+        assertThat(out.toString()).contains("summary").contains("BTC-PERP").contains("trading state: ACTIVE");
+        JsonNode summary = new ObjectMapper().readTree(Files.readString(json));
+        assertThat(summary.get("orders").get("attempted").isNumber()).isTrue();
+        assertThat(summary.get("tradingState").asText()).isEqualTo("ACTIVE");
+        assertThat(summary.get("equity").isTextual()).isTrue();
+        assertThat(summary.get("symbols")).hasSize(3);
+    }
+
+    @Test
+    void helpAndVersion() {
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString()).startsWith("tradehost ");
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("run").contains("plugins");
+        assertThat(run()).isZero();
+    }
+}

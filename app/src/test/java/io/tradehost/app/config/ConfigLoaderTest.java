@@ -1,0 +1,118 @@
+package io.tradehost.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tradehost.api.value.Symbol;
+import io.tradehost.api.value.TimeInForce;
+import io.tradehost.coordinator.strategy.CycleMode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String toml) throws IOException {
+        Path file = dir.resolve("host.toml");
+        Files.writeString(file, toml);
+        return file;
+    }
+
+    @Test
+    void theEmbeddedDefaultsTradeThreePaperSymbolsWithTheCrossover() {
+        HostConfig c = ConfigLoader.load(null, List.of());
+        assertThat(c.symbols()).containsExactly(Symbol.of("BTC-PERP"), Symbol.of("ETH-PERP"), Symbol.of("SOL-USD"));
+        assertThat(c.venue()).isEqualTo("paper");
+        assertThat(c.strategy()).isEqualTo("ma-crossover");
+        assertThat(c.cycle()).isEqualTo(CycleMode.ON_MARK);
+        assertThat(c.guardOrder()).containsExactly("kill-switch", "trading-state", "max-order-notional",
+                "symbol-exposure", "total-exposure", "leverage");
+        assertThat(c.timeInForce()).isEqualTo(TimeInForce.GTC);
+        assertThat(c.markWindow()).isEqualTo(64);
+        assertThat(c.statusInterval()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(c.runId()).isNull();
+        assertThat(c.source()).isEqualTo("embedded defaults");
+        assertThat(c.guardConfig("kill-switch").bool("active", true)).isFalse();
+    }
+
+    @Test
+    void overridesParseTomlValuesAndFallBackToStrings() {
+        HostConfig c = ConfigLoader.load(null, List.of("strategy.name=breakout", "strategy.cycle=interval",
+                "strategy.interval=2s", "host.symbols=[\"ETH-PERP\"]", "telemetry.mark_window=10",
+                "runtime.reduce_only=true", "guards.config.kill-switch.active=true", "host.run_id=abc"));
+        assertThat(c.strategy()).isEqualTo("breakout");
+        assertThat(c.cycle()).isEqualTo(CycleMode.INTERVAL);
+        assertThat(c.cycleInterval()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(c.symbols()).containsExactly(Symbol.of("ETH-PERP"));
+        assertThat(c.markWindow()).isEqualTo(10);
+        assertThat(c.reduceOnly()).isTrue();
+        assertThat(c.runId()).isEqualTo("abc");
+        assertThat(c.guardConfig("kill-switch").bool("active", false)).isTrue();
+        assertThat(c.source()).isEqualTo("embedded defaults");
+        assertThat(c.strategyConfig().path()).isEqualTo("strategy.config.breakout");
+    }
+
+    @Test
+    void aFileReplacesTheDefaultsAndDecimalsStayExact() throws IOException {
+        HostConfig c = ConfigLoader.load(write("""
+                [host]
+                symbols = ["SOL-USD"]
+                [venue]
+                name = "paper"
+                [venue.config]
+                starting_cash = 2500.10
+                [strategy]
+                name = "breakout"
+                """), List.of());
+        assertThat(c.symbols()).containsExactly(Symbol.of("SOL-USD"));
+        assertThat(c.guardOrder()).isEmpty();
+        assertThat(c.venueConfig().money("starting_cash", "0", "0", "1000000").toString()).isEqualTo("2500.1");
+    }
+
+    @Test
+    void everyKindOfBadConfigurationNamesTheSourceAndTheKey() throws IOException {
+        assertThatThrownBy(() -> ConfigLoader.load(null, List.of("strategy.shrot=3"))).isInstanceOf(ConfigError.class)
+                .hasMessage("embedded defaults: strategy.shrot: unknown key");
+        assertThatThrownBy(() -> ConfigLoader.load(null, List.of("telemetry.mark_window=\"many\"")))
+                .hasMessage("embedded defaults: telemetry.mark_window: must be a whole number (was \"many\")");
+        assertThatThrownBy(() -> ConfigLoader.load(null, List.of("telemetry.mark_window=1")))
+                .hasMessage("embedded defaults: telemetry.mark_window: must be between 2 and 100000 (was 1)");
+        assertThatThrownBy(() -> ConfigLoader.load(null, List.of("strategy.cycle=sometimes")))
+                .hasMessage("embedded defaults: strategy.cycle: must be one of [on-mark, interval] (was \"sometimes\")");
+        assertThatThrownBy(() -> ConfigLoader.load(null, List.of("host.symbols=[]")))
+                .hasMessageEndingWith("host.symbols: must list at least one symbol");
+        assertThatThrownBy(() -> ConfigLoader.load(null, List.of("host.symbols=[\"btc\"]")))
+                .hasMessageContaining("host.symbols: not a symbol: 'btc'");
+        assertThatThrownBy(() -> ConfigLoader.load(null, List.of("host.symbols=[\"SOL-USD\",\"SOL-USD\"]")))
+                .hasMessageContaining("host.symbols: lists a symbol twice");
+        assertThatThrownBy(() -> ConfigLoader.load(null, List.of("guards.order=[\"leverage\",\"leverage\"]")))
+                .hasMessageContaining("guards.order: names a guard twice");
+        assertThatThrownBy(() -> ConfigLoader.load(null, List.of("guards.config.nonsense.x=1")))
+                .hasMessage("embedded defaults: guards.config.nonsense: configures a guard that guards.order does not list");
+        assertThatThrownBy(() -> ConfigLoader.load(null, List.of("host.run_id=has space")))
+                .hasMessageContaining("host.run_id: must be 1-24");
+        assertThatThrownBy(() -> ConfigLoader.load(null, List.of("venue.name=")))
+                .hasMessage("embedded defaults: venue.name: is required");
+        assertThatThrownBy(() -> ConfigLoader.load(null, List.of("novalue"))).hasMessage("--set: expected KEY=VALUE, got \"novalue\"");
+        assertThatThrownBy(() -> ConfigLoader.load(null, List.of("host..x=1"))).hasMessage("--set: malformed key \"host..x\"");
+        assertThatThrownBy(() -> ConfigLoader.load(null, List.of("venue.name.x=1")))
+                .hasMessage("--set: venue.name.x: venue.name is not a table");
+        Path missing = dir.resolve("missing.toml");
+        assertThatThrownBy(() -> ConfigLoader.load(missing, List.of())).hasMessage(missing + ": file not found");
+        Path broken = write("[host\nsymbols = 1");
+        assertThatThrownBy(() -> ConfigLoader.load(broken, List.of())).hasMessageStartingWith(broken + ": line 1: not valid TOML");
+        Path unreadable = Files.createDirectory(dir.resolve("adir"));
+        assertThatThrownBy(() -> ConfigLoader.load(unreadable, List.of())).hasMessageContaining("cannot read");
+    }
+
+    @Test
+    void theEmbeddedTextIsAvailableForDocumentation() {
+        assertThat(ConfigLoader.embeddedText()).contains("[venue]").contains("name = \"paper\"");
+    }
+}
