@@ -1,0 +1,114 @@
+package io.tradehost.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the jlink image as an operator would: from another working directory, with no JDK on the
+ * path, through {@code bin/tradehost}. SIGTERM is sent with {@code kill}, as {@link Process#destroy()}
+ * would close the streams the test still reads.
+ */
+class ImageIT {
+    private static final Path IMAGE = Path.of(System.getProperty("tradehost.image", "target/image"));
+    /** Fast synthetic ticks, so a few seconds of real time hold enough marks to trade. */
+    private static final List<String> FAST = List.of("--seed", "5", "--set", "venue.config.tick_interval=20ms");
+
+    @TempDir
+    Path workDir;
+
+    private Process start(List<String> args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(IMAGE.resolve("bin/tradehost").toAbsolutePath().toString());
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+        Map<String, String> env = builder.environment();
+        env.remove("JAVA_HOME");
+        env.put("PATH", "/usr/bin:/bin");
+        return builder.start();
+    }
+
+    private static String read(InputStream in) throws IOException {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void runsForItsDurationAndWritesTheSummary() throws Exception {
+        List<String> args = new ArrayList<>(List.of("run", "--duration", "4s", "--summary-json", "s.json"));
+        args.addAll(FAST);
+        Process p = start(args);
+        String out = read(p.getInputStream());
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(read(p.getErrorStream())).isZero();
+        assertThat(out).contains("summary");
+        JsonNode summary = new ObjectMapper().readTree(Files.readString(workDir.resolve("s.json")));
+        assertThat(summary.get("orders").get("filled").asLong()).isPositive();
+        assertThat(summary.get("tradingState").asText()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void sigtermStopsInOrderPrintsTheSummaryAndExitsZero() throws Exception {
+        List<String> args = new ArrayList<>(List.of("run", "--summary-json", "s.json"));
+        args.addAll(FAST);
+        Process p = start(args);
+        BufferedReader log = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = log.readLine()) != null && !line.contains("coordinators started")) {
+            assertThat(line).doesNotContain("ERROR");
+        }
+        assertThat(line).as("the host started").isNotNull();
+        Process kill = new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())).start();
+        assertThat(kill.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        String out = read(p.getInputStream());
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+        assertThat(out).contains("summary").contains("trading state: ACTIVE");
+        assertThat(Files.readString(workDir.resolve("s.json"))).contains("\"tradingState\"");
+    }
+
+    @Test
+    void anUnknownKeyExitsTwoWithOneLine() throws Exception {
+        Process p = start(List.of("run", "--set", "runtime.reduceonly=true"));
+        String err = read(p.getErrorStream());
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(2);
+        assertThat(err.lines().toList()).containsExactly(
+                "tradehost: config error: embedded defaults: runtime.reduceonly: unknown key");
+    }
+
+    @Test
+    void pluginsJsonListsTheBuiltInsFromTheImage() throws Exception {
+        Process p = start(List.of("plugins", "--json"));
+        JsonNode list = new ObjectMapper().readTree(read(p.getInputStream()));
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+        long strategies = 0;
+        long guards = 0;
+        long venues = 0;
+        for (JsonNode plugin : list) {
+            assertThat(plugin.get("origin").asText()).isEqualTo("image");
+            switch (plugin.get("kind").asText()) {
+                case "strategy" -> strategies++;
+                case "guard" -> guards++;
+                default -> venues++;
+            }
+        }
+        assertThat(strategies).isGreaterThanOrEqualTo(2);
+        assertThat(guards).isGreaterThanOrEqualTo(6);
+        assertThat(venues).isGreaterThanOrEqualTo(1);
+    }
+}

@@ -1,0 +1,99 @@
+package io.tradehost.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Timer;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+
+/** The module rules of docs/ARCHITECTURE.md, held over the shipped classes of every module. */
+class ArchitectureTest {
+    private static final JavaClasses SHIPPED = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.tradehost");
+    private static final JavaClasses OFFENDER = new ClassFileImporter()
+            .importPackages("io.tradehost.coordinator.fixture");
+
+    private static final String[] COORDINATORS_AND_PLUGINS = {"io.tradehost.coordinator..", "io.tradehost.plugins.."};
+
+    static final ArchRule COORDINATORS_ARE_INDEPENDENT = slices().matching("io.tradehost.coordinator.(*)..")
+            .should().notDependOnEachOther();
+
+    static final ArchRule API_NEEDS_ONLY_THE_JDK = classes().that().resideInAPackage("io.tradehost.api..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("io.tradehost.api..", "java..");
+
+    static final ArchRule PLUGINS_NEED_ONLY_THE_API = classes().that().resideInAPackage("io.tradehost.plugins..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("io.tradehost.api..", "io.tradehost.plugins..",
+                    "java..");
+
+    static final ArchRule ONLY_THE_APP_KNOWS_COORDINATORS = noClasses().that()
+            .resideOutsideOfPackages("io.tradehost.app..", "io.tradehost.coordinator..")
+            .should().dependOnClassesThat().resideInAPackage("io.tradehost.coordinator..");
+
+    static final ArchRule NOTHING_DEPENDS_ON_THE_APP = noClasses().that().resideOutsideOfPackage("io.tradehost.app..")
+            .should().dependOnClassesThat().resideInAPackage("io.tradehost.app..");
+
+    static final ArchRule NO_WALL_CLOCK_SLEEP_OR_THREADS = noClasses().that()
+            .resideInAnyPackage(COORDINATORS_AND_PLUGINS)
+            .should().callMethod(System.class, "currentTimeMillis")
+            .orShould().callMethod(System.class, "nanoTime")
+            .orShould().callMethod(Instant.class, "now")
+            .orShould().callMethod(LocalDateTime.class, "now")
+            .orShould().callMethod(Thread.class, "sleep", long.class)
+            .orShould().dependOnClassesThat().belongToAnyOf(Thread.class, Executors.class, Timer.class,
+                    java.time.Clock.class)
+            .because("coordinators and plugins take time from the host's Clock and Scheduler");
+
+    static final ArchRule NO_CONSOLE_OUTSIDE_THE_CLI = noClasses().that().resideOutsideOfPackage("io.tradehost.app.cli..")
+            .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
+            .because("the CLI owns stdout and stderr; everything else logs through SLF4J or System.Logger");
+
+    @Test
+    void coordinatorsDoNotDependOnEachOther() {
+        COORDINATORS_ARE_INDEPENDENT.check(SHIPPED);
+    }
+
+    @Test
+    void apiDependsOnJavaBaseOnly() {
+        API_NEEDS_ONLY_THE_JDK.check(SHIPPED);
+    }
+
+    @Test
+    void pluginsDependOnTheApiOnly() {
+        PLUGINS_NEED_ONLY_THE_API.check(SHIPPED);
+    }
+
+    @Test
+    void onlyTheAppWiresCoordinatorsAndNothingDependsOnTheApp() {
+        ONLY_THE_APP_KNOWS_COORDINATORS.check(SHIPPED);
+        NOTHING_DEPENDS_ON_THE_APP.check(SHIPPED);
+    }
+
+    @Test
+    void coordinatorsAndPluginsNeverReadTheWallClockSleepOrStartThreads() {
+        NO_WALL_CLOCK_SLEEP_OR_THREADS.check(SHIPPED);
+    }
+
+    @Test
+    void onlyTheCliWritesToTheConsole() {
+        NO_CONSOLE_OUTSIDE_THE_CLI.check(SHIPPED);
+    }
+
+    @Test
+    void theRulesCatchAnOffender() {
+        EvaluationResult time = NO_WALL_CLOCK_SLEEP_OR_THREADS.evaluate(OFFENDER);
+        assertThat(time.hasViolation()).isTrue();
+        assertThat(time.getFailureReport().getDetails()).anyMatch(d -> d.contains("System.currentTimeMillis()"))
+                .anyMatch(d -> d.contains("Thread.sleep(long)")).anyMatch(d -> d.contains("Thread.<init>"));
+        assertThat(NO_CONSOLE_OUTSIDE_THE_CLI.evaluate(OFFENDER).hasViolation()).isTrue();
+    }
+}
