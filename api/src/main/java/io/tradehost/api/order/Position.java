@@ -65,6 +65,25 @@ public record Position(Symbol symbol, Quantity quantity, Money costBasis, Money 
         return apply(fill.side(), fill.quantity(), fill.price(), fill.fee());
     }
 
+    /**
+     * The cash {@code fill} moves in an account: a spot fill pays or receives its notional, a
+     * perpetual fill settles the realised PnL it books ({@code after} minus {@code before}); the
+     * fee always leaves. Host ledgers and simulated venues book cash with this one rule.
+     *
+     * @param before the position before the fill
+     * @param after {@code before.apply(fill)}
+     * @param perpetual whether the product is a perpetual
+     */
+    public static Money cashMovement(Position before, Position after, Fill fill, boolean perpetual) {
+        Money moved;
+        if (perpetual) {
+            moved = after.realizedPnl().minus(before.realizedPnl());
+        } else {
+            moved = fill.side() == Side.BUY ? fill.notional().negate() : fill.notional();
+        }
+        return moved.minus(fill.fee());
+    }
+
     /** Signed value of the open quantity at {@code mark}. */
     public Money valueAt(Price mark) {
         return mark.times(quantity);

@@ -54,6 +54,21 @@ class PositionTest {
     }
 
     @Test
+    void spotFillsMoveTheirNotionalAndPerpetualFillsTheirRealisedPnlLessFees() {
+        Fill buy = new Fill("t1", ClientOrderId.of("c1"), S, Side.BUY, Quantity.of("2"), Price.of("100"),
+                Money.of("1"), Liquidity.TAKER, 0);
+        Fill sell = new Fill("t2", ClientOrderId.of("c2"), S, Side.SELL, Quantity.of("2"), Price.of("110"),
+                Money.of("1"), Liquidity.TAKER, 0);
+        Position flat = Position.flat(S);
+        Position held = flat.apply(buy);
+        Position closed = held.apply(sell);
+        assertThat(Position.cashMovement(flat, held, buy, false)).isEqualTo(Money.of("-201"));
+        assertThat(Position.cashMovement(held, closed, sell, false)).isEqualTo(Money.of("219"));
+        assertThat(Position.cashMovement(flat, held, buy, true)).isEqualTo(Money.of("-1"));
+        assertThat(Position.cashMovement(held, closed, sell, true)).isEqualTo(Money.of("19"));
+    }
+
+    @Test
     void reductionIsOnlyAShrinkThatDoesNotFlip() {
         Position longOne = fill(Position.flat(S), Side.BUY, "1", "100");
         assertThat(longOne.isReducedBy(Side.SELL, Quantity.of("1"))).isTrue();

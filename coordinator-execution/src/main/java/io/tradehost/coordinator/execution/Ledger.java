@@ -8,7 +8,6 @@ import io.tradehost.api.order.Fill;
 import io.tradehost.api.order.Position;
 import io.tradehost.api.value.Money;
 import io.tradehost.api.value.Product;
-import io.tradehost.api.value.Side;
 import io.tradehost.api.value.Symbol;
 import java.util.HashSet;
 import java.util.List;
@@ -19,8 +18,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Positions and cash booked from fills, de-duplicated by trade id. Spot fills move cash by their
- * notional; perpetual fills move it by realised PnL. Fees always leave cash. Kernel thread only.
+ * Positions and cash booked from fills, de-duplicated by trade id; cash moves by
+ * {@link Position#cashMovement}. Kernel thread only.
  */
 public final class Ledger implements PortfolioView {
     private final MarketView market;
@@ -57,13 +56,7 @@ public final class Ledger implements PortfolioView {
         }
         Position before = position(fill.symbol());
         Position after = before.apply(fill);
-        if (products.apply(fill.symbol()).isPerpetual()) {
-            cash = cash.plus(after.realizedPnl().minus(before.realizedPnl()));
-        } else {
-            Money notional = fill.notional();
-            cash = fill.side() == Side.BUY ? cash.minus(notional) : cash.plus(notional);
-        }
-        cash = cash.minus(fill.fee());
+        cash = cash.plus(Position.cashMovement(before, after, fill, products.apply(fill.symbol()).isPerpetual()));
         positions.put(fill.symbol(), after);
         return after;
     }

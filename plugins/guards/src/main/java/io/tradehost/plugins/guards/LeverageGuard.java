@@ -12,7 +12,7 @@ import io.tradehost.api.value.Ratio;
  * {@code max}, or the symbol's own leverage above the product's maximum ({@code LEVERAGE});
  * {@code NO_EQUITY} without positive equity. Reducing orders pass. Immutable.
  */
-public final class LeverageGuard implements Guard {
+public final class LeverageGuard extends OpeningOrderGuard {
     private final Ratio max;
 
     public LeverageGuard(Ratio max) {
@@ -20,13 +20,7 @@ public final class LeverageGuard implements Guard {
     }
 
     @Override
-    public GuardVerdict check(OrderCheck check) {
-        if (check.reducesPosition()) {
-            return GuardVerdict.ALLOW;
-        }
-        if (!check.equity().isPositive()) {
-            return GuardVerdict.reject("NO_EQUITY", "equity " + check.equity() + " is not positive");
-        }
+    GuardVerdict checkOpening(OrderCheck check) {
         Ratio account = check.grossExposureAfter().ratioTo(check.equity());
         if (account.isGreaterThan(max)) {
             return GuardVerdict.reject("LEVERAGE", "account leverage would be " + account + "x > max " + max + "x");

@@ -13,7 +13,7 @@ import io.tradehost.api.value.Ratio;
  * {@code max_fraction} of equity or above {@code max_notional} ({@code SYMBOL_EXPOSURE}); with no
  * positive equity every opening order is rejected ({@code NO_EQUITY}). Reducing orders pass. Immutable.
  */
-public final class SymbolExposureGuard implements Guard {
+public final class SymbolExposureGuard extends OpeningOrderGuard {
     private final Ratio maxFraction;
     private final Money maxNotional;
 
@@ -23,13 +23,7 @@ public final class SymbolExposureGuard implements Guard {
     }
 
     @Override
-    public GuardVerdict check(OrderCheck check) {
-        if (check.reducesPosition()) {
-            return GuardVerdict.ALLOW;
-        }
-        if (!check.equity().isPositive()) {
-            return GuardVerdict.reject("NO_EQUITY", "equity " + check.equity() + " is not positive");
-        }
+    GuardVerdict checkOpening(OrderCheck check) {
         Money after = check.positionValueAfter().abs();
         if (maxNotional.isPositive() && after.isGreaterThan(maxNotional)) {
             return GuardVerdict.reject("SYMBOL_EXPOSURE", check.order().symbol() + " exposure " + after

@@ -13,7 +13,7 @@ import io.tradehost.api.value.Ratio;
  * {@code max_fraction} of equity ({@code TOTAL_EXPOSURE}); {@code NO_EQUITY} without positive
  * equity. Reducing orders pass. Immutable.
  */
-public final class TotalExposureGuard implements Guard {
+public final class TotalExposureGuard extends OpeningOrderGuard {
     private final Ratio maxFraction;
 
     public TotalExposureGuard(Ratio maxFraction) {
@@ -21,13 +21,7 @@ public final class TotalExposureGuard implements Guard {
     }
 
     @Override
-    public GuardVerdict check(OrderCheck check) {
-        if (check.reducesPosition()) {
-            return GuardVerdict.ALLOW;
-        }
-        if (!check.equity().isPositive()) {
-            return GuardVerdict.reject("NO_EQUITY", "equity " + check.equity() + " is not positive");
-        }
+    GuardVerdict checkOpening(OrderCheck check) {
         Money after = check.grossExposureAfter();
         Ratio share = after.ratioTo(check.equity());
         if (share.isGreaterThan(maxFraction)) {

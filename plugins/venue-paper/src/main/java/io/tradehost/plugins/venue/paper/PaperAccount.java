@@ -6,15 +6,14 @@ import io.tradehost.api.value.Money;
 import io.tradehost.api.value.Price;
 import io.tradehost.api.value.Product;
 import io.tradehost.api.value.Quantity;
-import io.tradehost.api.value.Side;
 import io.tradehost.api.value.Symbol;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * The paper account's cash and positions, as the exchange books them: spot fills move cash by
- * notional, perpetual fills by realised PnL, fees always leave cash. Not thread-safe.
+ * The paper account's cash and positions, as the exchange books them ({@link Position#cashMovement}).
+ * Not thread-safe.
  */
 final class PaperAccount {
     private final Map<Symbol, Position> positions = new TreeMap<>();
@@ -39,12 +38,7 @@ final class PaperAccount {
     void book(Fill fill, Product product) {
         Position before = position(fill.symbol());
         Position after = before.apply(fill);
-        if (product.isPerpetual()) {
-            cash = cash.plus(after.realizedPnl().minus(before.realizedPnl()));
-        } else {
-            cash = fill.side() == Side.BUY ? cash.minus(fill.notional()) : cash.plus(fill.notional());
-        }
-        cash = cash.minus(fill.fee());
+        cash = cash.plus(Position.cashMovement(before, after, fill, product.isPerpetual()));
         positions.put(fill.symbol(), after);
     }
 
