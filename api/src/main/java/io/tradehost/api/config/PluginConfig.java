@@ -47,6 +47,11 @@ public final class PluginConfig {
         return path;
     }
 
+    /** The keys this block sets, in order; reading them is still up to the caller. */
+    public List<String> keys() {
+        return List.copyOf(values.keySet());
+    }
+
     /** Whether the block sets {@code key}. */
     public boolean has(String key) {
         return values.containsKey(key);

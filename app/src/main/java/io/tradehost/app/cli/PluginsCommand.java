@@ -5,25 +5,29 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tradehost.app.plugins.PluginCatalog;
 import io.tradehost.app.plugins.PluginInfo;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code tradehost plugins}: every strategy, guard and venue found, with module, version and origin. */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
-        description = "List every strategy, guard and venue plugin found: kind, name, module, version, origin.")
+        description = "List every strategy, guard and venue plugin found, loaded or refused: kind, name, module, "
+                + "version, origin, status and the reason for a refusal.")
 public final class PluginsCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
     @Option(names = "--json", description = "Print JSON instead of a table")
     private boolean json;
+
+    @Mixin
+    private PluginDirectoryOption plugins;
 
     /** Picocli instantiates it. */
     public PluginsCommand() {
@@ -32,26 +36,31 @@ public final class PluginsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JsonProcessingException {
-        List<PluginInfo> plugins = PluginCatalog.fromLayer(ModuleLayer.boot()).describe();
+        List<PluginInfo> found = plugins.catalog().describe();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             ArrayNode list = mapper.createArrayNode();
-            for (PluginInfo p : plugins) {
+            for (PluginInfo p : found) {
                 ObjectNode n = list.addObject();
                 n.put("kind", p.kind());
                 n.put("name", p.name());
                 n.put("module", p.module());
                 n.put("version", p.version());
                 n.put("origin", p.origin());
-                n.put("status", "loaded");
+                n.put("status", p.status());
+                n.put("reason", p.reason());
                 n.put("description", p.description());
             }
             out.println(mapper.writeValueAsString(list));
         } else {
-            out.printf("%-9s %-20s %-34s %-16s %s%n", "KIND", "NAME", "MODULE", "VERSION", "ORIGIN");
-            for (PluginInfo p : plugins) {
-                out.printf("%-9s %-20s %-34s %-16s %s%n", p.kind(), p.name(), p.module(), p.version(), p.origin());
+            out.printf("%-8s %-9s %-20s %-34s %-16s %s%n", "STATUS", "KIND", "NAME", "MODULE", "VERSION", "ORIGIN");
+            for (PluginInfo p : found) {
+                out.printf("%-8s %-9s %-20s %-34s %-16s %s%n", p.status(), p.kind(), p.name(), p.module(),
+                        p.version(), p.origin());
+                if (!p.isLoaded()) {
+                    out.printf("         reason: %s%n", p.reason());
+                }
             }
         }
         out.flush();

@@ -23,6 +23,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,6 +54,13 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--summary-json", paramLabel = "FILE", description = "Also write the summary as JSON to FILE")
     private Path summaryJson;
 
+    @Option(names = "--strategy", paramLabel = "NAME",
+            description = "Strategy for every symbol that config does not assign one (sets strategy.name)")
+    private String strategy;
+
+    @Mixin
+    private PluginDirectoryOption plugins;
+
     /** Picocli instantiates it. */
     public RunCommand() {
         // fields are injected by picocli
@@ -60,12 +68,21 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        HostConfig hostConfig = ConfigLoader.load(config, overrides);
+        PluginCatalog catalog = plugins.catalog();
+        List<String> settings = new ArrayList<>(overrides);
+        if (strategy != null) {
+            if (!catalog.strategyNames().contains(strategy)) {
+                throw new ConfigError("--strategy", "no strategy named '" + strategy + "' (found: "
+                        + String.join(", ", catalog.strategyNames()) + ")");
+            }
+            settings.add("strategy.name=\"" + strategy + "\"");
+        }
+        HostConfig hostConfig = ConfigLoader.load(config, settings);
         Clock clock = new SystemClock();
         Host host;
         try {
             host = HostComponent.wire(hostConfig, HostInputs.of(hostConfig.runId(), clock, seed, System.getenv()),
-                    PluginCatalog.fromLayer(ModuleLayer.boot()), clock);
+                    catalog, clock);
         } catch (ConfigException e) {
             throw ConfigError.of(hostConfig.source(), e);
         }

@@ -8,8 +8,10 @@ import io.tradehost.coordinator.strategy.CycleMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The host's configuration, read strictly from a parsed tree: every host key is typed and
@@ -25,6 +27,7 @@ import java.util.Locale;
  * @param strategy strategy plugin name
  * @param cycle when strategies decide
  * @param cycleInterval the interval for {@link CycleMode#INTERVAL}
+ * @param strategyAssignments strategy name per symbol ({@code strategy.symbols}), overriding {@code strategy}
  * @param strategyConfigs the {@code strategy.config} block, one sub-block per strategy name
  * @param guardOrder guard plugin names, in the order they check
  * @param guardsConfig the {@code guards.config} block, one sub-block per guard
@@ -36,7 +39,8 @@ import java.util.Locale;
  * @param staleAfter mark age that makes telemetry degraded
  */
 public record HostConfig(String source, List<Symbol> symbols, String runId, String venue, PluginConfig venueConfig,
-                         String strategy, CycleMode cycle, Duration cycleInterval, PluginConfig strategyConfigs,
+                         String strategy, Map<Symbol, String> strategyAssignments, CycleMode cycle,
+                         Duration cycleInterval, PluginConfig strategyConfigs,
                          List<String> guardOrder, PluginConfig guardsConfig, TimeInForce timeInForce,
                          boolean reduceOnly, boolean halted, int markWindow, Duration statusInterval,
                          Duration staleAfter) {
@@ -69,6 +73,7 @@ public record HostConfig(String source, List<Symbol> symbols, String runId, Stri
         HostConfig config = new HostConfig(source, symbols, runId,
                 required(venue, "venue.name", venue.string("name", null)), venue.section("config"),
                 required(strategy, "strategy.name", strategy.string("name", null)),
+                assignments(strategy.section("symbols"), symbols),
                 enumValue("strategy.cycle", strategy.string("cycle", "on-mark"), CycleMode.class),
                 strategy.duration("interval", Duration.ofSeconds(5), Duration.ofMillis(10), Duration.ofHours(24)),
                 strategy.section("config"), order, guardsConfig,
@@ -91,7 +96,29 @@ public record HostConfig(String source, List<Symbol> symbols, String runId, Stri
 
     /** The block of the selected strategy, {@code strategy.config.<name>}; empty if none is configured. */
     public PluginConfig strategyConfig() {
-        return strategyConfigs.section(strategy);
+        return strategyConfig(strategy);
+    }
+
+    /** The block of strategy {@code name}, {@code strategy.config.<name>}; empty if none is configured. */
+    public PluginConfig strategyConfig(String name) {
+        return strategyConfigs.section(name);
+    }
+
+    private static Map<Symbol, String> assignments(PluginConfig block, List<Symbol> traded) {
+        Map<Symbol, String> assignments = new LinkedHashMap<>();
+        for (String key : block.keys()) {
+            Symbol symbol;
+            try {
+                symbol = Symbol.of(key);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("strategy.symbols." + key, e.getMessage());
+            }
+            if (!traded.contains(symbol)) {
+                throw new ConfigException("strategy.symbols." + key, "is not in host.symbols " + traded);
+            }
+            assignments.put(symbol, block.string(key, null));
+        }
+        return assignments;
     }
 
     /** The block of guard {@code name}; empty if none is configured. */

@@ -1,15 +1,36 @@
 package io.tradehost.app.plugins;
 
 /**
- * What {@code tradehost plugins} shows of one plugin. Immutable.
+ * What {@code tradehost plugins} shows of one plugin, loaded or refused. Immutable.
  *
- * @param kind {@code strategy}, {@code guard} or {@code venue}
- * @param name the name configuration uses
- * @param description one line from the plugin
- * @param module the JPMS module that provides it
+ * @param kind {@code strategy}, {@code guard}, {@code venue}, or {@code plugin} when refused before
+ *     its kind was known
+ * @param name the name configuration uses, or the file name when refused before it was known
+ * @param description one line from the plugin; empty when refused
+ * @param module the JPMS module, or empty when unknown
  * @param version the module's version, or {@code unversioned}
  * @param origin {@code image} for modules linked into the runtime image, else the jar or directory
+ * @param status {@code loaded} or {@code refused}
+ * @param reason why it was refused; empty when loaded
  */
 public record PluginInfo(String kind, String name, String description, String module, String version,
-                         String origin) {
+                         String origin, String status, String reason) {
+    /** Status of a plugin the host uses. */
+    public static final String LOADED = "loaded";
+    /** Status of a plugin the host refused. */
+    public static final String REFUSED = "refused";
+
+    /** A refusal of {@code origin} before anything about its contents was known. */
+    public static PluginInfo refused(String origin, String name, String module, String version, String reason) {
+        return new PluginInfo("plugin", name, "", module, version, origin, REFUSED, reason);
+    }
+
+    /** This plugin, refused for {@code why}. */
+    public PluginInfo refuse(String why) {
+        return new PluginInfo(kind, name, description, module, version, origin, REFUSED, why);
+    }
+
+    public boolean isLoaded() {
+        return LOADED.equals(status);
+    }
 }

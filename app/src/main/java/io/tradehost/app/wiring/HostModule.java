@@ -89,8 +89,9 @@ final class HostModule {
     static StrategyCoordinator strategy(HostConfig config, PluginCatalog plugins, VenueBootstrap venues,
                                         MarkBook marks, PortfolioView portfolio, TradingStateMachine state,
                                         Kernel kernel, Clock clock) {
-        return new StrategyCoordinator(new StrategySettings(config.strategy(), config.strategyConfig(), config.cycle(),
-                config.cycleInterval()), plugins.strategies(), venues, marks, portfolio, state, kernel, clock, kernel);
+        return new StrategyCoordinator(new StrategySettings(config.strategy(), config.strategyAssignments(),
+                config::strategyConfig, config.cycle(), config.cycleInterval()), plugins.strategies(), venues, marks,
+                portfolio, state, kernel, clock, kernel);
     }
 
     @Provides

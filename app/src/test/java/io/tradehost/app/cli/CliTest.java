@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tradehost.api.config.ConfigException;
 import io.tradehost.api.host.StartupException;
+import io.tradehost.app.plugins.PluginJars;
+import io.tradehost.app.plugins.PluginSources;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -48,7 +50,7 @@ class CliTest {
     void pluginsTableHasAHeaderAndARowPerPlugin() {
         assertThat(run("plugins")).isZero();
         assertThat(out.toString().lines().toList()).hasSizeGreaterThanOrEqualTo(10)
-                .first().asString().startsWith("KIND");
+                .first().asString().startsWith("STATUS");
     }
 
     @Test
@@ -105,6 +107,43 @@ class CliTest {
         assertThat(summary.get("tradingState").asText()).isEqualTo("ACTIVE");
         assertThat(summary.get("equity").isTextual()).isTrue();
         assertThat(summary.get("symbols")).hasSize(3);
+    }
+
+    @Test
+    void pluginsFromADirectoryShowUpAndRefusedOnesCarryTheirReason() throws IOException {
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        PluginJars.jar(new PluginJars(dir.resolve("build")).compile(PluginSources.strategy("com.example.steady",
+                "steady", PluginSources.TRADES), List.of(), "1.0"), plugins.resolve("steady.jar"));
+        Files.write(plugins.resolve("broken.jar"), new byte[] {1, 2, 3});
+        assertThat(run("plugins", "--json", "--plugins", plugins.toString())).isZero();
+        JsonNode list = new ObjectMapper().readTree(out.toString());
+        List<String> rows = new ArrayList<>();
+        list.forEach(p -> rows.add(p.get("name").asText() + ":" + p.get("status").asText()));
+        assertThat(rows).contains("steady:loaded", "broken.jar:refused");
+        assertThat(list.findParents("status").stream().filter(p -> p.get("status").asText().equals("refused"))
+                .findFirst().orElseThrow().get("reason").asText()).startsWith("cannot be read");
+        out.getBuffer().setLength(0);
+        assertThat(run("plugins", "--plugins", plugins.toString())).isZero();
+        assertThat(out.toString()).contains("refused").contains("reason: cannot be read");
+    }
+
+    @Test
+    void anUnknownStrategyOrPluginDirectoryExitsTwoListingWhatExists() {
+        assertThat(run("run", "--strategy", "nope", "--duration", "1s")).isEqualTo(2);
+        assertThat(run("run", "--plugins", dir.resolve("absent").toString())).isEqualTo(2);
+        assertThat(err.toString().lines().toList()).containsExactly(
+                "tradehost: config error: --strategy: no strategy named 'nope' (found: ma-crossover, breakout)",
+                "tradehost: config error: --plugins: not a directory: " + dir.resolve("absent"));
+    }
+
+    @Test
+    void runSelectsADroppedInStrategyByName() throws IOException {
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        PluginJars.jar(new PluginJars(dir.resolve("build")).compile(PluginSources.strategy("com.example.steady",
+                "steady", PluginSources.TRADES), List.of(), "1.0"), plugins.resolve("steady.jar"));
+        assertThat(run("run", "--plugins", plugins.toString(), "--strategy", "steady", "--duration", "200ms"))
+                .isZero();
+        assertThat(out.toString()).contains("summary");
     }
 
     @Test

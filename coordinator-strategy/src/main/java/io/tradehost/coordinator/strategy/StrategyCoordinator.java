@@ -1,6 +1,7 @@
 package io.tradehost.coordinator.strategy;
 
 import io.tradehost.api.config.ConfigException;
+import io.tradehost.api.config.PluginConfig;
 import io.tradehost.api.event.Event;
 import io.tradehost.api.event.MarkUpdated;
 import io.tradehost.api.event.OrderIntent;
@@ -52,6 +53,7 @@ public final class StrategyCoordinator implements Coordinator {
     private final Clock clock;
     private final Scheduler scheduler;
     private final Map<Symbol, Strategy> strategies = new LinkedHashMap<>();
+    private final Map<Symbol, String> names = new LinkedHashMap<>();
     private final Map<Symbol, Integer> consecutiveFailures = new LinkedHashMap<>();
     private final Map<Action, Long> decisions = new EnumMap<>(Action.class);
     private ScheduledTask timer;
@@ -81,20 +83,27 @@ public final class StrategyCoordinator implements Coordinator {
 
     @Override
     public void initialize() {
-        StrategyFactory factory = factories.stream().filter(f -> f.name().equals(settings.strategy())).findFirst()
-                .orElseThrow(() -> new ConfigException("strategy.name", "no strategy plugin named '"
-                        + settings.strategy() + "' (found: "
-                        + String.join(", ", factories.stream().map(StrategyFactory::name).toList()) + ")"));
+        Map<String, PluginConfig> configs = new LinkedHashMap<>();
         for (Symbol symbol : venues.symbols()) {
-            strategies.put(symbol, factory.create(settings.strategyConfig()));
+            String name = settings.strategyFor(symbol);
+            StrategyFactory factory = factories.stream().filter(f -> f.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new ConfigException(settings.assignments().containsKey(symbol)
+                            ? "strategy.symbols." + symbol : "strategy.name", "no strategy plugin named '" + name
+                            + "' (found: " + String.join(", ", factories.stream().map(StrategyFactory::name).toList())
+                            + ")"));
+            PluginConfig config = configs.computeIfAbsent(name, settings.configFor());
+            strategies.put(symbol, factory.create(config));
+            names.put(symbol, name);
             consecutiveFailures.put(symbol, 0);
         }
-        List<String> unread = settings.strategyConfig().unreadKeys();
-        if (!unread.isEmpty()) {
-            throw new ConfigException(unread.getFirst(), "unknown key for strategy '" + factory.name() + "'");
-        }
-        LOG.info("strategy '{}' decides {} symbol(s) {}", factory.name(), strategies.size(),
-                settings.mode() == CycleMode.ON_MARK ? "on every mark" : "every " + settings.interval());
+        configs.forEach((name, config) -> {
+            List<String> unread = config.unreadKeys();
+            if (!unread.isEmpty()) {
+                throw new ConfigException(unread.getFirst(), "unknown key for strategy '" + name + "'");
+            }
+        });
+        LOG.info("strategies {} decide {}", names, settings.mode() == CycleMode.ON_MARK ? "on every mark"
+                : "every " + settings.interval());
     }
 
     @Override
@@ -166,16 +175,16 @@ public final class StrategyCoordinator implements Coordinator {
         };
         return new OrderIntent(++intentSequence, symbol, side, close, decision.quantity(), decision.notional(),
                 decision.type(), decision.limitPrice(), decision.timeInForce(), decision.reduceOnly() || close,
-                decision.postOnly(), settings.strategy(), decision.reason(), mark.price(), clock.nanos());
+                decision.postOnly(), names.get(symbol), decision.reason(), mark.price(), clock.nanos());
     }
 
     private void fail(Symbol symbol, RuntimeException e) {
         failures++;
         int count = consecutiveFailures.merge(symbol, 1, Integer::sum);
         String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-        LOG.warn("strategy '{}' failed for {} ({} in a row); symbol skipped this cycle: {}", settings.strategy(),
+        LOG.warn("strategy '{}' failed for {} ({} in a row); symbol skipped this cycle: {}", names.get(symbol),
                 symbol, count, error);
-        bus.publish(new StrategyFailed(symbol, settings.strategy(), error, count));
+        bus.publish(new StrategyFailed(symbol, names.get(symbol), error, count));
     }
 
     /** Decisions taken so far, by action. */

@@ -75,7 +75,7 @@ class StrategyCoordinatorTest {
 
     private StrategyCoordinator coordinator(CycleMode mode, Function<StrategyContext, Decision> decide,
                                             PluginConfig config) {
-        StrategyCoordinator c = new StrategyCoordinator(new StrategySettings("test", config, mode, Duration.ofSeconds(5)),
+        StrategyCoordinator c = new StrategyCoordinator(StrategySettings.single("test", config, mode, Duration.ofSeconds(5)),
                 List.of(factory("test", ctx -> {
                     seen.add(ctx);
                     return decide.apply(ctx);
@@ -204,7 +204,7 @@ class StrategyCoordinatorTest {
 
     @Test
     void anUnknownStrategyOrKeyIsAConfigError() {
-        StrategyCoordinator unknown = new StrategyCoordinator(new StrategySettings("nope", PluginConfig.empty("strategy.config"),
+        StrategyCoordinator unknown = new StrategyCoordinator(StrategySettings.single("nope", PluginConfig.empty("strategy.config"),
                 CycleMode.ON_MARK, Duration.ofSeconds(1)), List.of(factory("test", ctx -> null)),
                 new StubVenueAccess(venue, venue.products()), market, portfolio, state, kernel, clock, kernel);
         assertThatThrownBy(unknown::initialize).isInstanceOf(ConfigException.class)

@@ -1,0 +1,83 @@
+package io.tradehost.app.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tradehost.api.event.OrderFilled;
+import io.tradehost.api.event.OrderIntent;
+import io.tradehost.api.event.StrategyFailed;
+import io.tradehost.api.value.Symbol;
+import io.tradehost.app.config.ConfigLoader;
+import io.tradehost.app.config.HostConfig;
+import io.tradehost.app.plugins.PluginCatalog;
+import io.tradehost.app.plugins.PluginJars;
+import io.tradehost.app.plugins.PluginLoader;
+import io.tradehost.app.plugins.PluginSources;
+import io.tradehost.app.wiring.HostComponent;
+import io.tradehost.app.wiring.HostInputs;
+import io.tradehost.kernel.VirtualClock;
+import io.tradehost.testkit.EventRecorder;
+import io.tradehost.testkit.Fixtures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A strategy compiled against the api alone, dropped into a plugins folder, trading through the real wiring. */
+class DropInPluginTest {
+    @TempDir
+    Path work;
+
+    private final VirtualClock clock = new VirtualClock(Fixtures.EPOCH);
+    private final EventRecorder events = new EventRecorder();
+
+    private Path plugin(String module, String name, String decide) throws IOException {
+        PluginJars jars = new PluginJars(work.resolve("build-" + name));
+        return PluginJars.jar(jars.compile(PluginSources.strategy(module, name, decide), List.of(), "1.0.0"),
+                work.resolve("plugins").resolve(name + ".jar"));
+    }
+
+    private Host run(PluginCatalog catalog, String... overrides) {
+        HostConfig config = ConfigLoader.load(null, List.of(overrides));
+        Host host = HostComponent.wire(config, HostInputs.of("drop", clock, 9, Map.of()), catalog, clock);
+        host.start();
+        host.kernel().subscribe(events);
+        for (int minute = 0; minute < 30; minute++) {
+            host.kernel().advanceBy(Duration.ofMinutes(1));
+        }
+        return host;
+    }
+
+    @Test
+    void aDroppedInStrategyTradesThroughTheRealWiring() throws IOException {
+        plugin("com.example.steady", "steady", PluginSources.TRADES);
+        PluginCatalog catalog = new PluginLoader(ModuleLayer.boot()).load(List.of(work.resolve("plugins")));
+        Host host = run(catalog, "strategy.name=steady");
+        assertThat(events.of(OrderIntent.class)).isNotEmpty().extracting(OrderIntent::strategy).containsOnly("steady");
+        assertThat(events.of(OrderFilled.class)).isNotEmpty();
+        assertThat(host.portfolio().counters().filled()).isPositive();
+        host.stop();
+    }
+
+    @Test
+    void aPluginThatReflectsIntoTheHostIsStoppedByTheModuleSystemAndTheHostTradesOn() throws IOException {
+        plugin("com.example.burglar", "burglar", PluginSources.REFLECTS);
+        plugin("com.example.steady", "steady", PluginSources.TRADES);
+        PluginCatalog catalog = new PluginLoader(ModuleLayer.boot()).load(List.of(work.resolve("plugins")));
+        Host host = run(catalog, "strategy.name=steady", "strategy.symbols.BTC-PERP=burglar");
+
+        List<StrategyFailed> failures = events.of(StrategyFailed.class);
+        assertThat(failures).isNotEmpty().extracting(StrategyFailed::symbol).containsOnly(Symbol.of("BTC-PERP"));
+        assertThat(failures.getFirst().error()).contains("InaccessibleObjectException")
+                .contains("does not \"opens io.tradehost.coordinator.execution\"");
+        assertThat(events.of(OrderIntent.class)).isNotEmpty().extracting(OrderIntent::symbol)
+                .doesNotContain(Symbol.of("BTC-PERP"));
+        assertThat(host.portfolio().counters().filled()).isPositive();
+        assertThat(host.portfolio().cash().toString()).doesNotStartWith("1000000");
+        host.stop();
+        assertThat(Files.exists(work.resolve("plugins/burglar.jar"))).isTrue();
+    }
+}
