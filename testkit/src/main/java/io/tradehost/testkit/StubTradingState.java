@@ -3,10 +3,11 @@ package io.tradehost.testkit;
 import io.tradehost.api.host.TradingStateControl;
 import io.tradehost.api.state.StateReason;
 import io.tradehost.api.state.TradingState;
+import io.tradehost.api.value.Symbol;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A {@link TradingStateControl} without events: the state is the most severe raised reason. Not thread-safe. */
+/** A {@link TradingStateControl} without events: the state is the most severe raised reason (symbol-scoped ones count for their symbol). Not thread-safe. */
 public final class StubTradingState implements TradingStateControl {
     private final List<StateReason> reasons = new ArrayList<>();
 
@@ -17,7 +18,14 @@ public final class StubTradingState implements TradingStateControl {
 
     @Override
     public TradingState state() {
-        return reasons.stream().map(StateReason::effect).reduce(TradingState.ACTIVE, TradingState::max);
+        return reasons.stream().filter(StateReason::isHostWide).map(StateReason::effect)
+                .reduce(TradingState.ACTIVE, TradingState::max);
+    }
+
+    @Override
+    public TradingState state(Symbol symbol) {
+        return reasons.stream().filter(r -> r.isHostWide() || symbol.equals(r.symbol())).map(StateReason::effect)
+                .reduce(TradingState.ACTIVE, TradingState::max);
     }
 
     @Override

@@ -1,11 +1,12 @@
 package io.tradehost.api.state;
 
+import io.tradehost.api.value.Symbol;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * One reason to restrict trading. Reasons are identified by {@link #code()}: raising a code that is
- * already active changes nothing. Immutable.
+ * One reason to restrict trading, for the whole host or for one symbol. Reasons are identified by
+ * {@link #code()}: raising a code that is already active changes nothing. Immutable.
  *
  * @param code stable identifier, e.g. {@code config.kill_switch}
  * @param source who raised it
@@ -13,9 +14,10 @@ import java.util.Objects;
  * @param message what happened, for operators
  * @param metadata numbers and names behind it
  * @param raisedAtNanos clock time it was raised, nanoseconds since the epoch
+ * @param symbol the one symbol it restricts, or {@code null} for the whole host
  */
 public record StateReason(String code, ReasonSource source, TradingState effect, String message,
-                          Map<String, String> metadata, long raisedAtNanos) {
+                          Map<String, String> metadata, long raisedAtNanos, Symbol symbol) {
 
     /** @throws IllegalArgumentException if the effect is {@link TradingState#ACTIVE} */
     public StateReason {
@@ -27,5 +29,16 @@ public record StateReason(String code, ReasonSource source, TradingState effect,
         if (effect == TradingState.ACTIVE) {
             throw new IllegalArgumentException("a reason must restrict trading: " + code);
         }
+    }
+
+    /** A reason that restricts the whole host. */
+    public StateReason(String code, ReasonSource source, TradingState effect, String message,
+                       Map<String, String> metadata, long raisedAtNanos) {
+        this(code, source, effect, message, metadata, raisedAtNanos, null);
+    }
+
+    /** Whether this reason restricts the whole host rather than one symbol. */
+    public boolean isHostWide() {
+        return symbol == null;
     }
 }

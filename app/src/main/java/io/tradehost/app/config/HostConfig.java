@@ -29,6 +29,9 @@ import java.util.Map;
  * @param cycleInterval the interval for {@link CycleMode#INTERVAL}
  * @param strategyAssignments strategy name per symbol ({@code strategy.symbols}), overriding {@code strategy}
  * @param strategyConfigs the {@code strategy.config} block, one sub-block per strategy name
+ * @param quarantineAfterFailures consecutive strategy failures that quarantine a symbol
+ * @param decisionBudget how long one decision may take before it counts as slow
+ * @param quarantineAfterSlow consecutive slow decisions that quarantine a symbol
  * @param guardOrder guard plugin names, in the order they check
  * @param guardsConfig the {@code guards.config} block, one sub-block per guard
  * @param timeInForce default time in force
@@ -40,7 +43,8 @@ import java.util.Map;
  */
 public record HostConfig(String source, List<Symbol> symbols, String runId, String venue, PluginConfig venueConfig,
                          String strategy, Map<Symbol, String> strategyAssignments, CycleMode cycle,
-                         Duration cycleInterval, PluginConfig strategyConfigs,
+                         Duration cycleInterval, PluginConfig strategyConfigs, int quarantineAfterFailures,
+                         Duration decisionBudget, int quarantineAfterSlow,
                          List<String> guardOrder, PluginConfig guardsConfig, TimeInForce timeInForce,
                          boolean reduceOnly, boolean halted, int markWindow, Duration statusInterval,
                          Duration staleAfter) {
@@ -76,7 +80,11 @@ public record HostConfig(String source, List<Symbol> symbols, String runId, Stri
                 assignments(strategy.section("symbols"), symbols),
                 enumValue("strategy.cycle", strategy.string("cycle", "on-mark"), CycleMode.class),
                 strategy.duration("interval", Duration.ofSeconds(5), Duration.ofMillis(10), Duration.ofHours(24)),
-                strategy.section("config"), order, guardsConfig,
+                strategy.section("config"),
+                (int) strategy.integer("quarantine_after_failures", 5, 1, 1_000_000),
+                strategy.duration("decision_budget", Duration.ofMillis(5), Duration.ofNanos(1000), Duration.ofMinutes(1)),
+                (int) strategy.integer("quarantine_after_slow", 5, 1, 1_000_000),
+                order, guardsConfig,
                 enumValue("execution.time_in_force", execution.string("time_in_force", "GTC"), TimeInForce.class),
                 runtime.bool("reduce_only", false), runtime.bool("halted", false),
                 (int) telemetry.integer("mark_window", 64, 2, 100_000),

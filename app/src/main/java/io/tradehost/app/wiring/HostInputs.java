@@ -2,6 +2,7 @@ package io.tradehost.app.wiring;
 
 import io.tradehost.api.time.Clock;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * What a run brings besides its configuration. Immutable.
@@ -9,10 +10,16 @@ import java.util.Map;
  * @param environment where venue credentials are looked up
  * @param seed the run's seed for simulated venues
  * @param runId the prefix of this run's client order ids
+ * @param decisionTimer a monotonic nanosecond counter that times strategy decisions
  */
-public record HostInputs(Map<String, String> environment, long seed, String runId) {
+public record HostInputs(Map<String, String> environment, long seed, String runId, LongSupplier decisionTimer) {
     public HostInputs {
         environment = Map.copyOf(environment);
+    }
+
+    /** These inputs with another decision timer, e.g. a scripted one in tests. */
+    public HostInputs withDecisionTimer(LongSupplier timer) {
+        return new HostInputs(environment, seed, runId, timer);
     }
 
     /**
@@ -22,6 +29,6 @@ public record HostInputs(Map<String, String> environment, long seed, String runI
     public static HostInputs of(String configuredRunId, Clock clock, long seed, Map<String, String> environment) {
         String runId = configuredRunId != null ? configuredRunId
                 : "r" + Long.toString(Math.floorDiv(clock.nanos(), 1_000_000_000L), 36);
-        return new HostInputs(environment, seed, runId);
+        return new HostInputs(environment, seed, runId, System::nanoTime);
     }
 }

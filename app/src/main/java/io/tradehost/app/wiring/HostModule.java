@@ -26,6 +26,7 @@ import io.tradehost.kernel.Kernel;
 import io.tradehost.kernel.VenueEventAdapter;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
  * How the host is put together. The only place that knows the concrete coordinator classes; they
@@ -88,10 +89,12 @@ final class HostModule {
     @Singleton
     static StrategyCoordinator strategy(HostConfig config, PluginCatalog plugins, VenueBootstrap venues,
                                         MarkBook marks, PortfolioView portfolio, TradingStateMachine state,
-                                        Kernel kernel, Clock clock) {
+                                        Kernel kernel, Clock clock, HostInputs inputs) {
+        LongSupplier decisionTimer = inputs.decisionTimer();
         return new StrategyCoordinator(new StrategySettings(config.strategy(), config.strategyAssignments(),
-                config::strategyConfig, config.cycle(), config.cycleInterval()), plugins.strategies(), venues, marks,
-                portfolio, state, kernel, clock, kernel);
+                config::strategyConfig, config.cycle(), config.cycleInterval(), config.quarantineAfterFailures(),
+                config.decisionBudget(), config.quarantineAfterSlow()), plugins.strategies(), venues, marks,
+                portfolio, state, kernel, clock, kernel, decisionTimer);
     }
 
     @Provides

@@ -2,9 +2,13 @@ package io.tradehost.app.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tradehost.api.event.IntentRejected;
 import io.tradehost.api.event.OrderFilled;
 import io.tradehost.api.event.OrderIntent;
 import io.tradehost.api.event.StrategyFailed;
+import io.tradehost.api.event.StrategyQuarantined;
+import io.tradehost.api.state.TradingState;
+import io.tradehost.api.value.Side;
 import io.tradehost.api.value.Symbol;
 import io.tradehost.app.config.ConfigLoader;
 import io.tradehost.app.config.HostConfig;
@@ -59,6 +63,33 @@ class DropInPluginTest {
         assertThat(events.of(OrderIntent.class)).isNotEmpty().extracting(OrderIntent::strategy).containsOnly("steady");
         assertThat(events.of(OrderFilled.class)).isNotEmpty();
         assertThat(host.portfolio().counters().filled()).isPositive();
+        host.stop();
+    }
+
+    @Test
+    void aStrategyThatStartsThrowingIsQuarantinedItsSymbolOnlyReducesAndTheRestTradesOn() throws IOException {
+        plugin("com.example.flaky", "flaky", """
+                if (calls == 1) { return Decision.buy(Money.of("2000"), "open"); }
+                if (calls <= 6) { throw new IllegalStateException("lost my state"); }
+                return calls % 2 == 0 ? Decision.buy(Money.of("2000"), "more") : Decision.close("out");
+                """);
+        plugin("com.example.steady", "steady", PluginSources.TRADES);
+        PluginCatalog catalog = new PluginLoader(ModuleLayer.boot()).load(List.of(work.resolve("plugins")));
+        Host host = run(catalog, "strategy.name=steady", "strategy.symbols.ETH-PERP=flaky");
+
+        Symbol eth = Symbol.of("ETH-PERP");
+        assertThat(events.of(StrategyQuarantined.class)).extracting(StrategyQuarantined::symbol).containsExactly(eth);
+        assertThat(host.tradingState().state()).isEqualTo(TradingState.ACTIVE);
+        assertThat(host.tradingState().state(eth)).isEqualTo(TradingState.REDUCE_ONLY);
+        List<IntentRejected> ethRejections = events.of(IntentRejected.class).stream()
+                .filter(r -> r.intent().symbol().equals(eth)).toList();
+        assertThat(ethRejections).isNotEmpty().extracting(IntentRejected::code).containsOnly("REDUCE_ONLY");
+        List<OrderFilled> ethFills = events.of(OrderFilled.class).stream()
+                .filter(f -> f.fill().symbol().equals(eth)).toList();
+        assertThat(ethFills).hasSize(2);
+        assertThat(ethFills.getLast().fill().side()).as("the close after quarantine still fills").isEqualTo(Side.SELL);
+        assertThat(host.portfolio().position(eth).isFlat()).isTrue();
+        assertThat(events.of(OrderFilled.class).stream().filter(f -> !f.fill().symbol().equals(eth))).isNotEmpty();
         host.stop();
     }
 

@@ -154,7 +154,7 @@ public final class ExecutionCoordinator implements Coordinator {
                 intent.limitPrice(), intent.timeInForce() != null ? intent.timeInForce() : settings.defaultTimeInForce(),
                 intent.reduceOnly() || intent.close(), intent.postOnly());
         GuardChain.Outcome outcome = guards.check(new OrderCheck(request, product, mark, position, ledger.equity(),
-                ledger.grossExposure(), tradingState.state(), clock.nanos()));
+                ledger.grossExposure(), tradingState.state(symbol), clock.nanos()));
         if (!outcome.allowed()) {
             refuse(intent, outcome.guard(), outcome.verdict().code(), outcome.verdict().message());
             return;

@@ -2,6 +2,7 @@ package io.tradehost.coordinator.runtime;
 
 import io.tradehost.api.event.Event;
 import io.tradehost.api.event.IntentRejected;
+import io.tradehost.api.event.StrategyQuarantined;
 import io.tradehost.api.host.Coordinator;
 import io.tradehost.api.host.Health;
 import io.tradehost.api.host.HealthStatus;
@@ -12,8 +13,9 @@ import io.tradehost.api.time.Clock;
 import java.util.Map;
 
 /**
- * Bootstraps the venue, owns the trading-state machine, raises the configured reasons at start and
- * a guard-failure reason when a guard throws. Kernel thread only.
+ * Bootstraps the venue, owns the trading-state machine, raises the configured reasons at start, a
+ * host-wide guard-failure reason when a guard throws, and a symbol-scoped reduce-only reason when a
+ * strategy is quarantined. Kernel thread only.
  */
 public final class RuntimeCoordinator implements Coordinator {
     /** Rejection code execution uses when a guard threw. */
@@ -60,6 +62,10 @@ public final class RuntimeCoordinator implements Coordinator {
         if (event instanceof IntentRejected rejected && GUARD_FAILURE.equals(rejected.code())) {
             state.raise(new StateReason("guard_failure." + rejected.stage(), ReasonSource.GUARD_FAILURE,
                     TradingState.REDUCE_ONLY, rejected.message(), Map.of("guard", rejected.stage()), clock.nanos()));
+        } else if (event instanceof StrategyQuarantined q) {
+            state.raise(new StateReason("strategy_quarantine." + q.symbol(), ReasonSource.STRATEGY_FAILURE,
+                    TradingState.REDUCE_ONLY, "strategy '" + q.strategy() + "' quarantined: it " + q.reason(),
+                    Map.of("strategy", q.strategy()), clock.nanos(), q.symbol()));
         }
     }
 

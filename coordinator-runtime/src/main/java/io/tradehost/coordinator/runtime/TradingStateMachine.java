@@ -6,6 +6,7 @@ import io.tradehost.api.host.TradingStateControl;
 import io.tradehost.api.state.StateReason;
 import io.tradehost.api.state.TradingState;
 import io.tradehost.api.time.Clock;
+import io.tradehost.api.value.Symbol;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,10 +15,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The host's trading state, derived from the set of active reasons: the most severe effect any of
- * them asks for, {@link TradingState#ACTIVE} when none. Every change of state publishes a
- * {@link TradingStateChanged}, is logged at WARN and is kept in {@link #transitions()}. Raising an
- * active code or clearing an absent one changes nothing and says so in the log. Kernel thread only.
+ * The host's trading state, derived from the set of active reasons: the most severe effect any
+ * host-wide reason asks for, {@link TradingState#ACTIVE} when none; a symbol's state also counts the
+ * reasons scoped to it. Every change of the host's state publishes a {@link TradingStateChanged}, is
+ * logged at WARN and is kept in {@link #transitions()}; a symbol-scoped reason is logged at WARN when
+ * raised and cleared. Raising an active code or clearing an absent one changes nothing and says so
+ * in the log. Kernel thread only.
  */
 public final class TradingStateMachine implements TradingStateControl {
     private static final Logger LOG = LoggerFactory.getLogger(TradingStateMachine.class);
@@ -39,6 +42,17 @@ public final class TradingStateMachine implements TradingStateControl {
     }
 
     @Override
+    public TradingState state(Symbol symbol) {
+        TradingState result = state;
+        for (StateReason reason : active.values()) {
+            if (symbol.equals(reason.symbol())) {
+                result = result.max(reason.effect());
+            }
+        }
+        return result;
+    }
+
+    @Override
     public List<StateReason> reasons() {
         return List.copyOf(active.values());
     }
@@ -50,8 +64,8 @@ public final class TradingStateMachine implements TradingStateControl {
             return false;
         }
         active.put(reason.code(), reason);
-        LOG.warn("trading-state reason raised: {} ({}, asks for {}): {}", reason.code(), reason.source(),
-                reason.effect(), reason.message());
+        LOG.warn("trading-state reason raised: {} ({}, asks for {}{}): {}", reason.code(), reason.source(),
+                reason.effect(), reason.isHostWide() ? "" : " on " + reason.symbol(), reason.message());
         recompute();
         return true;
     }
@@ -73,7 +87,7 @@ public final class TradingStateMachine implements TradingStateControl {
     }
 
     private void recompute() {
-        TradingState next = active.values().stream().map(StateReason::effect)
+        TradingState next = active.values().stream().filter(StateReason::isHostWide).map(StateReason::effect)
                 .reduce(TradingState.ACTIVE, TradingState::max);
         if (next == state) {
             return;

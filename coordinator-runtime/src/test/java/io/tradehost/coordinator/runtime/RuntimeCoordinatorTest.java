@@ -7,6 +7,7 @@ import io.tradehost.api.config.ConfigException;
 import io.tradehost.api.config.PluginConfig;
 import io.tradehost.api.event.IntentRejected;
 import io.tradehost.api.event.OrderIntent;
+import io.tradehost.api.event.StrategyQuarantined;
 import io.tradehost.api.host.HealthStatus;
 import io.tradehost.api.host.StartupException;
 import io.tradehost.api.state.ReasonSource;
@@ -82,6 +83,22 @@ class RuntimeCoordinatorTest {
         runtime.onEvent(new IntentRejected(intent, "leverage", RuntimeCoordinator.GUARD_FAILURE, "guard threw"));
         assertThat(state.state()).isEqualTo(TradingState.REDUCE_ONLY);
         assertThat(state.reasons()).extracting(StateReason::code).containsExactly("guard_failure.leverage");
+    }
+
+    @Test
+    void aQuarantinedStrategyHoldsOnlyItsSymbolInReduceOnly() {
+        RuntimeCoordinator runtime = runtime(List.of(ScriptedVenue.factory("scripted", List.of(), venue)), Map.of(),
+                settings("scripted", false, false, "BTC-PERP", "SOL-USD"));
+        runtime.initialize();
+        runtime.onEvent(new StrategyQuarantined(Symbol.of("BTC-PERP"), "ma", "failed 5 times"));
+        assertThat(state.state()).isEqualTo(TradingState.ACTIVE);
+        assertThat(state.state(Symbol.of("BTC-PERP"))).isEqualTo(TradingState.REDUCE_ONLY);
+        assertThat(state.state(Symbol.of("SOL-USD"))).isEqualTo(TradingState.ACTIVE);
+        StateReason reason = state.reasons().getFirst();
+        assertThat(reason.code()).isEqualTo("strategy_quarantine.BTC-PERP");
+        assertThat(reason.source()).isEqualTo(ReasonSource.STRATEGY_FAILURE);
+        assertThat(reason.message()).isEqualTo("strategy 'ma' quarantined: it failed 5 times");
+        assertThat(state.transitions()).isEmpty();
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.tradehost.api.event.TradingStateChanged;
 import io.tradehost.api.state.ReasonSource;
 import io.tradehost.api.state.StateReason;
 import io.tradehost.api.state.TradingState;
+import io.tradehost.api.value.Symbol;
 import io.tradehost.testkit.EventRecorder;
 import io.tradehost.testkit.Fixtures;
 import io.tradehost.kernel.VirtualClock;
@@ -51,6 +52,20 @@ class TradingStateMachineTest {
         assertThat(machine.clear("zzz", "operator")).isFalse();
         assertThat(machine.state()).isEqualTo(TradingState.REDUCE_ONLY);
         assertThat(events.all()).isEmpty();
+    }
+
+    @Test
+    void aSymbolScopedReasonRestrictsOnlyThatSymbol() {
+        Symbol btc = Symbol.of("BTC-PERP");
+        machine.raise(new StateReason("q", ReasonSource.STRATEGY_FAILURE, TradingState.REDUCE_ONLY, "m", Map.of(), 0,
+                btc));
+        assertThat(machine.state()).isEqualTo(TradingState.ACTIVE);
+        assertThat(machine.state(btc)).isEqualTo(TradingState.REDUCE_ONLY);
+        assertThat(machine.state(Symbol.of("SOL-USD"))).isEqualTo(TradingState.ACTIVE);
+        machine.raise(reason("h", TradingState.HALTED));
+        assertThat(machine.state(btc)).isEqualTo(TradingState.HALTED);
+        assertThat(machine.clear("q", "operator")).isTrue();
+        assertThat(events.of(TradingStateChanged.class)).hasSize(1);
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.tradehost.api.event.Event;
 import io.tradehost.api.event.MarkUpdated;
 import io.tradehost.api.event.OrderIntent;
 import io.tradehost.api.event.StrategyFailed;
+import io.tradehost.api.event.StrategyQuarantined;
 import io.tradehost.api.host.Coordinator;
 import io.tradehost.api.host.EventBus;
 import io.tradehost.api.host.Health;
@@ -28,8 +29,11 @@ import io.tradehost.api.value.Side;
 import io.tradehost.api.value.Symbol;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +42,12 @@ import org.slf4j.LoggerFactory;
  * {@link io.tradehost.api.strategy.StrategyContext}, asks its strategy instance, and publishes an
  * {@link OrderIntent} for any actionable decision. A strategy that throws (or answers null) is
  * isolated: logged, counted, a {@link StrategyFailed} published, that symbol skipped this cycle.
- * Kernel thread only.
+ *
+ * <p>Each decision is timed (measured, never preempted). A symbol whose strategy fails
+ * {@code quarantineAfterFailures} times in a row, or overruns its decision budget
+ * {@code quarantineAfterSlow} times in a row, is quarantined: a {@link StrategyQuarantined} event
+ * asks the runtime to hold that symbol in reduce-only, so it stops opening positions while closes
+ * still go and the other symbols trade on. Kernel thread only.
  */
 public final class StrategyCoordinator implements Coordinator {
     private static final Logger LOG = LoggerFactory.getLogger(StrategyCoordinator.class);
@@ -55,16 +64,24 @@ public final class StrategyCoordinator implements Coordinator {
     private final Map<Symbol, Strategy> strategies = new LinkedHashMap<>();
     private final Map<Symbol, String> names = new LinkedHashMap<>();
     private final Map<Symbol, Integer> consecutiveFailures = new LinkedHashMap<>();
+    private final Map<Symbol, Integer> consecutiveSlow = new LinkedHashMap<>();
+    private final Set<Symbol> quarantined = new LinkedHashSet<>();
     private final Map<Action, Long> decisions = new EnumMap<>(Action.class);
+    private final LongSupplier monotonicNanos;
     private ScheduledTask timer;
     private long intentSequence;
     private long cycles;
     private long failures;
     private long skipped;
+    private long slowDecisions;
 
+    /**
+     * @param monotonicNanos a monotonic nanosecond counter that times decisions; {@code System::nanoTime}
+     *     live, a scripted one in tests
+     */
     public StrategyCoordinator(StrategySettings settings, List<StrategyFactory> factories, VenueAccess venues,
                                MarketView market, PortfolioView portfolio, TradingStateView tradingState,
-                               EventBus bus, Clock clock, Scheduler scheduler) {
+                               EventBus bus, Clock clock, Scheduler scheduler, LongSupplier monotonicNanos) {
         this.settings = settings;
         this.factories = List.copyOf(factories);
         this.venues = venues;
@@ -74,6 +91,7 @@ public final class StrategyCoordinator implements Coordinator {
         this.bus = bus;
         this.clock = clock;
         this.scheduler = scheduler;
+        this.monotonicNanos = monotonicNanos;
     }
 
     @Override
@@ -95,6 +113,7 @@ public final class StrategyCoordinator implements Coordinator {
             strategies.put(symbol, factory.create(config));
             names.put(symbol, name);
             consecutiveFailures.put(symbol, 0);
+            consecutiveSlow.put(symbol, 0);
         }
         configs.forEach((name, config) -> {
             List<String> unread = config.unreadKeys();
@@ -147,8 +166,9 @@ public final class StrategyCoordinator implements Coordinator {
         cycles++;
         Position position = portfolio.position(symbol);
         SymbolContext context = new SymbolContext(venues.product(symbol), mark, market.recentMarks(symbol), position,
-                equity, tradingState.state(), clock.nanos());
+                equity, tradingState.state(symbol), clock.nanos());
         Decision decision;
+        long started = monotonicNanos.getAsLong();
         try {
             decision = strategy.decide(context);
             if (decision == null) {
@@ -158,6 +178,7 @@ public final class StrategyCoordinator implements Coordinator {
             fail(symbol, e);
             return;
         }
+        timed(symbol, monotonicNanos.getAsLong() - started);
         consecutiveFailures.put(symbol, 0);
         decisions.merge(decision.action(), 1L, Long::sum);
         if (!decision.isActionable() || (decision.action() == Action.CLOSE && position.isFlat())) {
@@ -182,9 +203,44 @@ public final class StrategyCoordinator implements Coordinator {
         failures++;
         int count = consecutiveFailures.merge(symbol, 1, Integer::sum);
         String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-        LOG.warn("strategy '{}' failed for {} ({} in a row); symbol skipped this cycle: {}", names.get(symbol),
-                symbol, count, error);
+        if (quarantined.contains(symbol)) {
+            LOG.debug("quarantined strategy '{}' failed again for {}: {}", names.get(symbol), symbol, error);
+        } else {
+            LOG.warn("strategy '{}' failed for {} ({} in a row); symbol skipped this cycle: {}", names.get(symbol),
+                    symbol, count, error);
+        }
         bus.publish(new StrategyFailed(symbol, names.get(symbol), error, count));
+        if (count >= settings.quarantineAfterFailures()) {
+            quarantine(symbol, "failed " + count + " times in a row, last: " + error);
+        }
+    }
+
+    private void timed(Symbol symbol, long elapsedNanos) {
+        if (elapsedNanos <= settings.decisionBudget().toNanos()) {
+            consecutiveSlow.put(symbol, 0);
+            return;
+        }
+        slowDecisions++;
+        int count = consecutiveSlow.merge(symbol, 1, Integer::sum);
+        LOG.debug("strategy '{}' took {} us for {} (budget {} us)", names.get(symbol), elapsedNanos / 1_000, symbol,
+                settings.decisionBudget().toNanos() / 1_000);
+        if (count >= settings.quarantineAfterSlow()) {
+            quarantine(symbol, "took longer than its budget of " + settings.decisionBudget().toMillis() + " ms "
+                    + count + " times in a row, last " + elapsedNanos / 1_000 + " us");
+        }
+    }
+
+    private void quarantine(Symbol symbol, String reason) {
+        if (quarantined.add(symbol)) {
+            LOG.warn("strategy '{}' quarantined on {}: it {}; the symbol may only reduce until an operator clears it",
+                    names.get(symbol), symbol, reason);
+            bus.publish(new StrategyQuarantined(symbol, names.get(symbol), reason));
+        }
+    }
+
+    /** Symbols whose strategy is quarantined. */
+    public Set<Symbol> quarantined() {
+        return Set.copyOf(quarantined);
     }
 
     /** Decisions taken so far, by action. */
@@ -196,7 +252,11 @@ public final class StrategyCoordinator implements Coordinator {
     public Health health() {
         long failing = consecutiveFailures.values().stream().filter(n -> n > 0).count();
         Map<String, String> details = Map.of("cycles", Long.toString(cycles), "failures", Long.toString(failures),
-                "skipped", Long.toString(skipped), "failingSymbols", Long.toString(failing));
+                "skipped", Long.toString(skipped), "failingSymbols", Long.toString(failing),
+                "slowDecisions", Long.toString(slowDecisions), "quarantined", quarantined.toString());
+        if (!quarantined.isEmpty()) {
+            return Health.of(name(), HealthStatus.DEGRADED, details, "strategy quarantined on " + quarantined);
+        }
         return failing == 0 ? Health.healthy(name(), details)
                 : Health.of(name(), HealthStatus.DEGRADED, details, failing + " symbol(s) with a failing strategy");
     }

@@ -15,20 +15,34 @@ import java.util.function.Function;
  * @param configFor the configuration block of a strategy, by name
  * @param mode when cycles run
  * @param interval the cycle interval in {@link CycleMode#INTERVAL} mode
+ * @param quarantineAfterFailures consecutive failures of a symbol's strategy that quarantine the symbol
+ * @param decisionBudget how long one decision may take before it counts as slow
+ * @param quarantineAfterSlow consecutive slow decisions that quarantine the symbol
  */
 public record StrategySettings(String strategy, Map<Symbol, String> assignments,
-                               Function<String, PluginConfig> configFor, CycleMode mode, Duration interval) {
+                               Function<String, PluginConfig> configFor, CycleMode mode, Duration interval,
+                               int quarantineAfterFailures, Duration decisionBudget, int quarantineAfterSlow) {
+    /** Defaults: quarantine after 5 failures in a row, or 5 decisions in a row slower than 5 ms. */
+    public static final int DEFAULT_QUARANTINE_AFTER = 5;
+    /** Default decision budget. */
+    public static final Duration DEFAULT_DECISION_BUDGET = Duration.ofMillis(5);
+
     public StrategySettings {
         Objects.requireNonNull(strategy, "strategy");
         assignments = Map.copyOf(assignments);
         Objects.requireNonNull(configFor, "configFor");
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(interval, "interval");
+        Objects.requireNonNull(decisionBudget, "decisionBudget");
+        if (quarantineAfterFailures < 1 || quarantineAfterSlow < 1) {
+            throw new IllegalArgumentException("quarantine thresholds must be at least 1");
+        }
     }
 
     /** One strategy for every symbol, configured by {@code config}. */
     public static StrategySettings single(String strategy, PluginConfig config, CycleMode mode, Duration interval) {
-        return new StrategySettings(strategy, Map.of(), name -> config, mode, interval);
+        return new StrategySettings(strategy, Map.of(), name -> config, mode, interval, DEFAULT_QUARANTINE_AFTER,
+                DEFAULT_DECISION_BUDGET, DEFAULT_QUARANTINE_AFTER);
     }
 
     /** The strategy name for {@code symbol}. */

@@ -8,6 +8,7 @@ import io.tradehost.api.config.PluginConfig;
 import io.tradehost.api.event.MarkUpdated;
 import io.tradehost.api.event.OrderIntent;
 import io.tradehost.api.event.StrategyFailed;
+import io.tradehost.api.event.StrategyQuarantined;
 import io.tradehost.api.host.HealthStatus;
 import io.tradehost.api.market.Mark;
 import io.tradehost.api.order.Position;
@@ -73,13 +74,20 @@ class StrategyCoordinatorTest {
         };
     }
 
+    private final long[] ticker = {0};
+
     private StrategyCoordinator coordinator(CycleMode mode, Function<StrategyContext, Decision> decide,
                                             PluginConfig config) {
-        StrategyCoordinator c = new StrategyCoordinator(StrategySettings.single("test", config, mode, Duration.ofSeconds(5)),
+        return coordinator(StrategySettings.single("test", config, mode, Duration.ofSeconds(5)), decide);
+    }
+
+    private StrategyCoordinator coordinator(StrategySettings settings, Function<StrategyContext, Decision> decide) {
+        StrategyCoordinator c = new StrategyCoordinator(settings,
                 List.of(factory("test", ctx -> {
                     seen.add(ctx);
                     return decide.apply(ctx);
-                })), new StubVenueAccess(venue, venue.products()), market, portfolio, state, kernel, clock, kernel);
+                })), new StubVenueAccess(venue, venue.products()), market, portfolio, state, kernel, clock, kernel,
+                () -> ticker[0]);
         kernel.subscribe(c);
         kernel.subscribe(events);
         c.initialize();
@@ -160,6 +168,51 @@ class StrategyCoordinatorTest {
     }
 
     @Test
+    void aStrategyThatKeepsFailingIsQuarantinedOnItsSymbolOnly() {
+        StrategyCoordinator c = coordinator(ctx -> {
+            if (ctx.product().symbol().equals(BTC)) {
+                throw new IllegalStateException("always");
+            }
+            return Decision.hold("fine");
+        });
+        for (int i = 0; i < 7; i++) {
+            mark("BTC-PERP", "10" + i);
+            mark("SOL-USD", "10");
+        }
+        assertThat(events.of(StrategyQuarantined.class)).hasSize(1).first().satisfies(q -> {
+            assertThat(q.symbol()).isEqualTo(BTC);
+            assertThat(q.strategy()).isEqualTo("test");
+            assertThat(q.reason()).isEqualTo("failed 5 times in a row, last: IllegalStateException: always");
+        });
+        assertThat(c.quarantined()).containsExactly(BTC);
+        assertThat(events.of(StrategyFailed.class)).hasSize(7);
+        assertThat(seen).filteredOn(ctx -> ctx.product().symbol().equals(SOL)).hasSize(7);
+        assertThat(c.health().error()).isEqualTo("strategy quarantined on [BTC-PERP]");
+    }
+
+    @Test
+    void decisionsOverBudgetTooOftenInARowQuarantineAndAFastOneResetsTheCount() {
+        StrategySettings settings = new StrategySettings("test", Map.of(), name -> PluginConfig.empty("s"),
+                CycleMode.ON_MARK, Duration.ofSeconds(1), 5, Duration.ofMillis(2), 3);
+        long[] cost = {3_000_000};
+        coordinator(settings, ctx -> {
+            ticker[0] += cost[0];
+            return Decision.hold("slow");
+        });
+        mark("BTC-PERP", "1");
+        mark("BTC-PERP", "2");
+        cost[0] = 2_000_000;
+        mark("BTC-PERP", "3");
+        cost[0] = 3_000_000;
+        mark("BTC-PERP", "4");
+        mark("BTC-PERP", "5");
+        assertThat(events.of(StrategyQuarantined.class)).isEmpty();
+        mark("BTC-PERP", "6");
+        assertThat(events.of(StrategyQuarantined.class)).extracting(StrategyQuarantined::reason)
+                .containsExactly("took longer than its budget of 2 ms 3 times in a row, last 3000 us");
+    }
+
+    @Test
     void aNullDecisionIsAFailure() {
         coordinator(ctx -> null);
         mark("BTC-PERP", "100");
@@ -206,7 +259,7 @@ class StrategyCoordinatorTest {
     void anUnknownStrategyOrKeyIsAConfigError() {
         StrategyCoordinator unknown = new StrategyCoordinator(StrategySettings.single("nope", PluginConfig.empty("strategy.config"),
                 CycleMode.ON_MARK, Duration.ofSeconds(1)), List.of(factory("test", ctx -> null)),
-                new StubVenueAccess(venue, venue.products()), market, portfolio, state, kernel, clock, kernel);
+                new StubVenueAccess(venue, venue.products()), market, portfolio, state, kernel, clock, kernel, () -> 0L);
         assertThatThrownBy(unknown::initialize).isInstanceOf(ConfigException.class)
                 .hasMessage("strategy.name: no strategy plugin named 'nope' (found: test)");
         assertThatThrownBy(() -> coordinator(CycleMode.ON_MARK, ctx -> null,
