@@ -15,6 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import io.tradehost.app.plugins.PluginJars;
+import io.tradehost.app.plugins.PluginSources;
+import java.util.HashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,6 +91,39 @@ class ImageIT {
         assertThat(p.exitValue()).isEqualTo(2);
         assertThat(err.lines().toList()).containsExactly(
                 "tradehost: config error: embedded defaults: runtime.reduceonly: unknown key");
+    }
+
+    @Test
+    void aDroppedInPluginTradesAndOneNeedingAModuleTheImageLacksIsRefusedByName() throws Exception {
+        Path plugins = Files.createDirectories(workDir.resolve("plugins"));
+        PluginJars jars = new PluginJars(workDir.resolve("build"));
+        PluginJars.jar(jars.compile(PluginSources.strategy("com.example.steady", "steady", PluginSources.TRADES),
+                List.of(), "1.0"), plugins.resolve("steady.jar"));
+        Map<String, String> needsHttpServer = new HashMap<>(PluginSources.strategy("com.example.web", "web",
+                PluginSources.TRADES));
+        needsHttpServer.put("module-info.java", "module com.example.web { requires io.tradehost.api;"
+                + " requires jdk.httpserver; provides io.tradehost.api.strategy.StrategyFactory"
+                + " with com.example.web.Factory; }");
+        PluginJars.jar(jars.compile(needsHttpServer, List.of(), "1.0"), plugins.resolve("web.jar"));
+
+        Process list = start(List.of("plugins", "--json"));
+        JsonNode plugged = new ObjectMapper().readTree(read(list.getInputStream()));
+        assertThat(list.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        Map<String, JsonNode> byName = new HashMap<>();
+        plugged.forEach(p -> byName.put(p.get("name").asText(), p));
+        assertThat(byName.get("steady").get("status").asText()).isEqualTo("loaded");
+        assertThat(byName.get("web.jar").get("reason").asText())
+                .isEqualTo("needs module jdk.httpserver, which neither the plugin nor the host's runtime contains");
+
+        List<String> args = new ArrayList<>(List.of("run", "--strategy", "steady", "--duration", "3s",
+                "--summary-json", "s.json"));
+        args.addAll(FAST);
+        Process run = start(args);
+        read(run.getInputStream());
+        assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(run.exitValue()).isZero();
+        JsonNode summary = new ObjectMapper().readTree(Files.readString(workDir.resolve("s.json")));
+        assertThat(summary.get("orders").get("filled").asLong()).isPositive();
     }
 
     @Test

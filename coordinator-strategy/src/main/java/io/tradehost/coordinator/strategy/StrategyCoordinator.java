@@ -180,6 +180,9 @@ public final class StrategyCoordinator implements Coordinator {
         }
         timed(symbol, monotonicNanos.getAsLong() - started);
         consecutiveFailures.put(symbol, 0);
+        if (cycles == 1) {
+            LOG.info("first decision: {} {} ({})", symbol, decision.action(), decision.reason());
+        }
         decisions.merge(decision.action(), 1L, Long::sum);
         if (!decision.isActionable() || (decision.action() == Action.CLOSE && position.isFlat())) {
             return;
