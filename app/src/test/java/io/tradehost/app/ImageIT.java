@@ -127,6 +127,33 @@ class ImageIT {
     }
 
     @Test
+    void theExamplePluginJarTradesInTheImage() throws Exception {
+        Path example = Path.of(System.getProperty("tradehost.example.jar", "missing"));
+        assertThat(example).as("built by the reactor before app: run mvn verify from the root").exists();
+        Path plugins = Files.createDirectories(workDir.resolve("plugins"));
+        Files.copy(example, plugins.resolve(example.getFileName()));
+
+        Process list = start(List.of("plugins", "--json"));
+        JsonNode found = new ObjectMapper().readTree(read(list.getInputStream()));
+        assertThat(list.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        JsonNode meanReversion = found.findParents("name").stream()
+                .filter(p -> p.get("name").asText().equals("mean-reversion")).findFirst().orElseThrow();
+        assertThat(meanReversion.get("status").asText()).isEqualTo("loaded");
+        assertThat(meanReversion.get("module").asText()).isEqualTo("com.example.meanreversion");
+        assertThat(meanReversion.get("version").asText()).isEqualTo("1.0.0");
+
+        List<String> args = new ArrayList<>(List.of("run", "--strategy", "mean-reversion", "--duration", "4s",
+                "--summary-json", "s.json"));
+        args.addAll(FAST);
+        Process run = start(args);
+        read(run.getInputStream());
+        assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(run.exitValue()).isZero();
+        JsonNode summary = new ObjectMapper().readTree(Files.readString(workDir.resolve("s.json")));
+        assertThat(summary.get("orders").get("filled").asLong()).isPositive();
+    }
+
+    @Test
     void pluginsJsonListsTheBuiltInsFromTheImage() throws Exception {
         Process p = start(List.of("plugins", "--json"));
         JsonNode list = new ObjectMapper().readTree(read(p.getInputStream()));

@@ -56,6 +56,12 @@ public final class ContextBuilder {
         return this;
     }
 
+    /** The given position. */
+    public ContextBuilder position(Position value) {
+        this.position = value;
+        return this;
+    }
+
     public ContextBuilder flat() {
         this.position = Position.flat(product.symbol());
         return this;
