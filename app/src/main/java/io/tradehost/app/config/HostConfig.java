@@ -90,10 +90,6 @@ public record HostConfig(String source, List<Symbol> symbols, String runId, Stri
                 (int) telemetry.integer("mark_window", 64, 2, 100_000),
                 telemetry.duration("status_interval", Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofDays(1)),
                 telemetry.duration("stale_after", Duration.ofSeconds(30), Duration.ofMillis(1), Duration.ofDays(1)));
-        guardsConfig.unreadKeys().stream().map(k -> k.substring("guards.config.".length()).split("\\.")[0])
-                .filter(name -> !order.contains(name)).findFirst().ifPresent(name -> {
-                    throw new ConfigException("guards.config." + name, "configures a guard that guards.order does not list");
-                });
         List<String> unknown = root.unreadKeys().stream()
                 .filter(k -> PLUGIN_BLOCKS.stream().noneMatch(k::startsWith)).toList();
         if (!unknown.isEmpty()) {
@@ -127,6 +123,26 @@ public record HostConfig(String source, List<Symbol> symbols, String runId, Stri
             assignments.put(symbol, block.string(key, null));
         }
         return assignments;
+    }
+
+    /**
+     * Checks that every configuration block names a plugin that exists, so a misspelt block is an
+     * error although blocks of plugins not in use are allowed.
+     *
+     * @throws ConfigException naming the first block without a plugin
+     */
+    public void checkPluginBlocks(List<String> strategyNames, List<String> guardNames) {
+        check("strategy.config.", strategyConfigs.keys(), strategyNames, "strategy");
+        check("guards.config.", guardsConfig.keys(), guardNames, "guard");
+    }
+
+    private static void check(String prefix, List<String> configured, List<String> known, String kind) {
+        for (String name : configured) {
+            if (!known.contains(name)) {
+                throw new ConfigException(prefix + name, "no " + kind + " plugin named '" + name + "' (found: "
+                        + String.join(", ", known) + ")");
+            }
+        }
     }
 
     /** The block of guard {@code name}; empty if none is configured. */

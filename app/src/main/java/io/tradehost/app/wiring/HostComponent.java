@@ -2,6 +2,7 @@ package io.tradehost.app.wiring;
 
 import dagger.BindsInstance;
 import dagger.Component;
+import io.tradehost.api.guard.GuardFactory;
 import io.tradehost.api.time.Clock;
 import io.tradehost.app.config.HostConfig;
 import io.tradehost.app.host.Host;
@@ -22,8 +23,14 @@ public interface HostComponent {
                              @BindsInstance PluginCatalog plugins, @BindsInstance Clock clock);
     }
 
-    /** A host for {@code config}, wired on {@code clock}: the system clock live, a virtual clock in tests. */
+    /**
+     * A host for {@code config}, wired on {@code clock}: the system clock live, a virtual clock in tests.
+     *
+     * @throws io.tradehost.api.config.ConfigException if a plugin block names no plugin or a guard is misconfigured
+     */
     static Host wire(HostConfig config, HostInputs inputs, PluginCatalog plugins, Clock clock) {
+        config.checkPluginBlocks(plugins.strategyNames(),
+                plugins.guards().stream().map(GuardFactory::name).toList());
         return DaggerHostComponent.factory().create(config, inputs, plugins, clock).host();
     }
 }

@@ -74,6 +74,13 @@ class CliTest {
     }
 
     @Test
+    void aMisspeltGuardBlockExitsTwoNamingIt() {
+        assertThat(run("run", "--duration", "1s", "--set", "guards.config.kill-swich.active=true")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("tradehost: config error: embedded defaults: guards.config.kill-swich: "
+                + "no guard plugin named 'kill-swich'");
+    }
+
+    @Test
     void aBadOptionExitsTwoWithAHint() {
         assertThat(run("run", "--duration", "soon")).isEqualTo(2);
         assertThat(err.toString()).contains("'soon' is not a duration").contains("try 'tradehost run --help'");

@@ -67,6 +67,33 @@ class DropInPluginTest {
     }
 
     @Test
+    void aDroppedInGuardJoinsTheChainByName() throws IOException {
+        PluginJars jars = new PluginJars(work.resolve("build-guard"));
+        PluginJars.jar(jars.compile(Map.of("module-info.java", "module com.example.nobuys { requires io.tradehost.api;"
+                        + " provides io.tradehost.api.guard.GuardFactory with com.example.nobuys.NoBuys; }",
+                "com/example/nobuys/NoBuys.java", """
+                        package com.example.nobuys;
+                        import io.tradehost.api.config.PluginConfig;
+                        import io.tradehost.api.guard.*;
+                        import io.tradehost.api.value.Side;
+                        public final class NoBuys implements GuardFactory {
+                            public String name() { return "no-buys"; }
+                            public String description() { return "rejects every buy"; }
+                            public Guard create(PluginConfig config) {
+                                return check -> check.order().side() == Side.BUY
+                                        ? GuardVerdict.reject("NO_BUYS", "buys are off") : GuardVerdict.ALLOW;
+                            }
+                        }
+                        """), List.of(), "1.0"), work.resolve("plugins/no-buys.jar"));
+        PluginCatalog catalog = new PluginLoader(ModuleLayer.boot()).load(List.of(work.resolve("plugins")));
+        Host host = run(catalog, "guards.order=[\"no-buys\", \"trading-state\"]");
+        assertThat(host.portfolio().counters().rejectionsByCode()).containsOnlyKeys("NO_BUYS");
+        assertThat(events.of(IntentRejected.class)).isNotEmpty().extracting(IntentRejected::stage).containsOnly("no-buys");
+        assertThat(events.of(OrderFilled.class)).allSatisfy(f -> assertThat(f.fill().side()).isEqualTo(Side.SELL));
+        host.stop();
+    }
+
+    @Test
     void aStrategyThatStartsThrowingIsQuarantinedItsSymbolOnlyReducesAndTheRestTradesOn() throws IOException {
         plugin("com.example.flaky", "flaky", """
                 if (calls == 1) { return Decision.buy(Money.of("2000"), "open"); }
