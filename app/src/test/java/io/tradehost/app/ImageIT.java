@@ -45,20 +45,36 @@ class ImageIT {
         return builder.start();
     }
 
+    /** {@code tradehost plugins --json} from the work directory, by name. */
+    private Map<String, JsonNode> pluginsByName() throws Exception {
+        Process list = start(List.of("plugins", "--json"));
+        JsonNode plugins = new ObjectMapper().readTree(read(list.getInputStream()));
+        assertThat(list.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(list.exitValue()).isZero();
+        Map<String, JsonNode> byName = new HashMap<>();
+        plugins.forEach(p -> byName.put(p.get("name").asText(), p));
+        return byName;
+    }
+
+    /** Runs {@code tradehost run} with fast ticks and {@code args}, expects exit 0, returns the JSON summary. */
+    private JsonNode runForSummary(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("run", "--summary-json", "s.json"));
+        command.addAll(List.of(args));
+        command.addAll(FAST);
+        Process run = start(command);
+        read(run.getInputStream());
+        assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(run.exitValue()).as(read(run.getErrorStream())).isZero();
+        return new ObjectMapper().readTree(Files.readString(workDir.resolve("s.json")));
+    }
+
     private static String read(InputStream in) throws IOException {
         return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
 
     @Test
     void runsForItsDurationAndWritesTheSummary() throws Exception {
-        List<String> args = new ArrayList<>(List.of("run", "--duration", "4s", "--summary-json", "s.json"));
-        args.addAll(FAST);
-        Process p = start(args);
-        String out = read(p.getInputStream());
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(read(p.getErrorStream())).isZero();
-        assertThat(out).contains("summary");
-        JsonNode summary = new ObjectMapper().readTree(Files.readString(workDir.resolve("s.json")));
+        JsonNode summary = runForSummary("--duration", "4s");
         assertThat(summary.get("orders").get("filled").asLong()).isPositive();
         assertThat(summary.get("tradingState").asText()).isEqualTo("ACTIVE");
     }
@@ -106,24 +122,12 @@ class ImageIT {
                 + " with com.example.web.Factory; }");
         PluginJars.jar(jars.compile(needsHttpServer, List.of(), "1.0"), plugins.resolve("web.jar"));
 
-        Process list = start(List.of("plugins", "--json"));
-        JsonNode plugged = new ObjectMapper().readTree(read(list.getInputStream()));
-        assertThat(list.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        Map<String, JsonNode> byName = new HashMap<>();
-        plugged.forEach(p -> byName.put(p.get("name").asText(), p));
+        Map<String, JsonNode> byName = pluginsByName();
         assertThat(byName.get("steady").get("status").asText()).isEqualTo("loaded");
         assertThat(byName.get("web.jar").get("reason").asText())
                 .isEqualTo("needs module jdk.httpserver, which neither the plugin nor the host's runtime contains");
-
-        List<String> args = new ArrayList<>(List.of("run", "--strategy", "steady", "--duration", "3s",
-                "--summary-json", "s.json"));
-        args.addAll(FAST);
-        Process run = start(args);
-        read(run.getInputStream());
-        assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(run.exitValue()).isZero();
-        JsonNode summary = new ObjectMapper().readTree(Files.readString(workDir.resolve("s.json")));
-        assertThat(summary.get("orders").get("filled").asLong()).isPositive();
+        assertThat(runForSummary("--strategy", "steady", "--duration", "3s").get("orders").get("filled").asLong())
+                .isPositive();
     }
 
     @Test
@@ -133,24 +137,12 @@ class ImageIT {
         Path plugins = Files.createDirectories(workDir.resolve("plugins"));
         Files.copy(example, plugins.resolve(example.getFileName()));
 
-        Process list = start(List.of("plugins", "--json"));
-        JsonNode found = new ObjectMapper().readTree(read(list.getInputStream()));
-        assertThat(list.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        JsonNode meanReversion = found.findParents("name").stream()
-                .filter(p -> p.get("name").asText().equals("mean-reversion")).findFirst().orElseThrow();
+        JsonNode meanReversion = pluginsByName().get("mean-reversion");
         assertThat(meanReversion.get("status").asText()).isEqualTo("loaded");
         assertThat(meanReversion.get("module").asText()).isEqualTo("com.example.meanreversion");
         assertThat(meanReversion.get("version").asText()).isEqualTo("1.0.0");
-
-        List<String> args = new ArrayList<>(List.of("run", "--strategy", "mean-reversion", "--duration", "4s",
-                "--summary-json", "s.json"));
-        args.addAll(FAST);
-        Process run = start(args);
-        read(run.getInputStream());
-        assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(run.exitValue()).isZero();
-        JsonNode summary = new ObjectMapper().readTree(Files.readString(workDir.resolve("s.json")));
-        assertThat(summary.get("orders").get("filled").asLong()).isPositive();
+        assertThat(runForSummary("--strategy", "mean-reversion", "--duration", "4s").get("orders").get("filled")
+                .asLong()).isPositive();
     }
 
     @Test
