@@ -15,9 +15,10 @@ import java.util.Objects;
  * @param metadata numbers and names behind it
  * @param raisedAtNanos clock time it was raised, nanoseconds since the epoch
  * @param symbol the one symbol it restricts, or {@code null} for the whole host
+ * @param clearing how it goes away
  */
 public record StateReason(String code, ReasonSource source, TradingState effect, String message,
-                          Map<String, String> metadata, long raisedAtNanos, Symbol symbol) {
+                          Map<String, String> metadata, long raisedAtNanos, Symbol symbol, ClearingRule clearing) {
 
     /** @throws IllegalArgumentException if the effect is {@link TradingState#ACTIVE} */
     public StateReason {
@@ -26,15 +27,22 @@ public record StateReason(String code, ReasonSource source, TradingState effect,
         Objects.requireNonNull(effect, "effect");
         Objects.requireNonNull(message, "message");
         metadata = Map.copyOf(metadata == null ? Map.of() : metadata);
+        Objects.requireNonNull(clearing, "clearing");
         if (effect == TradingState.ACTIVE) {
             throw new IllegalArgumentException("a reason must restrict trading: " + code);
         }
     }
 
-    /** A reason that restricts the whole host. */
+    /** A reason that restricts the whole host until an operator clears it. */
     public StateReason(String code, ReasonSource source, TradingState effect, String message,
                        Map<String, String> metadata, long raisedAtNanos) {
-        this(code, source, effect, message, metadata, raisedAtNanos, null);
+        this(code, source, effect, message, metadata, raisedAtNanos, null, ClearingRule.OPERATOR);
+    }
+
+    /** A reason for one symbol (or the host, when {@code symbol} is null) that an operator clears. */
+    public StateReason(String code, ReasonSource source, TradingState effect, String message,
+                       Map<String, String> metadata, long raisedAtNanos, Symbol symbol) {
+        this(code, source, effect, message, metadata, raisedAtNanos, symbol, ClearingRule.OPERATOR);
     }
 
     /** Whether this reason restricts the whole host rather than one symbol. */

@@ -1,6 +1,7 @@
 package io.tradehost.app.host;
 
 import io.tradehost.api.host.Coordinator;
+import io.tradehost.api.host.OperatorControl;
 import io.tradehost.api.host.PortfolioView;
 import io.tradehost.api.host.VenueAccess;
 import io.tradehost.coordinator.runtime.TradingStateMachine;
@@ -23,6 +24,7 @@ public final class Host {
     private final Kernel kernel;
     private final CoordinatorRegistry registry;
     private final TradingStateMachine tradingState;
+    private final OperatorControl operator;
     private final PortfolioView portfolio;
     private final MarkBook marks;
     private final VenueAccess venues;
@@ -30,11 +32,13 @@ public final class Host {
     private final String runId;
     private boolean started;
 
-    public Host(Kernel kernel, CoordinatorRegistry registry, TradingStateMachine tradingState, PortfolioView portfolio,
-                MarkBook marks, VenueAccess venues, TelemetryCoordinator telemetry, String runId) {
+    public Host(Kernel kernel, CoordinatorRegistry registry, TradingStateMachine tradingState, OperatorControl operator,
+                PortfolioView portfolio, MarkBook marks, VenueAccess venues, TelemetryCoordinator telemetry,
+                String runId) {
         this.kernel = kernel;
         this.registry = registry;
         this.tradingState = tradingState;
+        this.operator = operator;
         this.portfolio = portfolio;
         this.marks = marks;
         this.venues = venues;
@@ -81,6 +85,11 @@ public final class Host {
 
     public CoordinatorRegistry registry() {
         return registry;
+    }
+
+    /** What an operator may do to the trading state; kernel thread only. */
+    public OperatorControl operator() {
+        return operator;
     }
 
     public PortfolioView portfolio() {

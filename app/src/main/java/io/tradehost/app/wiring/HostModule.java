@@ -13,6 +13,7 @@ import io.tradehost.app.plugins.PluginCatalog;
 import io.tradehost.coordinator.execution.ExecutionCoordinator;
 import io.tradehost.coordinator.execution.ExecutionSettings;
 import io.tradehost.coordinator.execution.GuardChain;
+import io.tradehost.coordinator.runtime.OperatorConsole;
 import io.tradehost.coordinator.runtime.RuntimeCoordinator;
 import io.tradehost.coordinator.runtime.RuntimeSettings;
 import io.tradehost.coordinator.runtime.TradingStateMachine;
@@ -46,7 +47,13 @@ final class HostModule {
     @Provides
     @Singleton
     static TradingStateMachine tradingState(Kernel kernel, Clock clock) {
-        return new TradingStateMachine(kernel, clock);
+        return new TradingStateMachine(kernel, clock, kernel);
+    }
+
+    @Provides
+    @Singleton
+    static OperatorConsole operator(TradingStateMachine state, Clock clock) {
+        return new OperatorConsole(state, clock);
     }
 
     @Provides
@@ -120,8 +127,9 @@ final class HostModule {
 
     @Provides
     @Singleton
-    static Host host(Kernel kernel, CoordinatorRegistry registry, TradingStateMachine state, PortfolioView portfolio,
-                     MarkBook marks, VenueBootstrap venues, TelemetryCoordinator telemetry, HostInputs inputs) {
-        return new Host(kernel, registry, state, portfolio, marks, venues, telemetry, inputs.runId());
+    static Host host(Kernel kernel, CoordinatorRegistry registry, TradingStateMachine state, OperatorConsole operator,
+                     PortfolioView portfolio, MarkBook marks, VenueBootstrap venues, TelemetryCoordinator telemetry,
+                     HostInputs inputs) {
+        return new Host(kernel, registry, state, operator, portfolio, marks, venues, telemetry, inputs.runId());
     }
 }

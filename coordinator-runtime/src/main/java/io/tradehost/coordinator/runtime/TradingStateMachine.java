@@ -5,9 +5,15 @@ import io.tradehost.api.host.EventBus;
 import io.tradehost.api.host.TradingStateControl;
 import io.tradehost.api.state.StateReason;
 import io.tradehost.api.state.TradingState;
+import io.tradehost.api.state.ClearingRule;
 import io.tradehost.api.time.Clock;
+import io.tradehost.api.time.ScheduledTask;
+import io.tradehost.api.time.Scheduler;
 import io.tradehost.api.value.Symbol;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,20 +26,27 @@ import org.slf4j.LoggerFactory;
  * reasons scoped to it. Every change of the host's state publishes a {@link TradingStateChanged}, is
  * logged at WARN and is kept in {@link #transitions()}; a symbol-scoped reason is logged at WARN when
  * raised and cleared. Raising an active code or clearing an absent one changes nothing and says so
- * in the log. Kernel thread only.
+ * in the log. A reason whose clearing rule is {@link ClearingRule#NEXT_UTC_DAY} is cleared by a
+ * timer at the next midnight UTC. Kernel thread only.
  */
 public final class TradingStateMachine implements TradingStateControl {
     private static final Logger LOG = LoggerFactory.getLogger(TradingStateMachine.class);
 
+    private static final long DAY_NANOS = Duration.ofDays(1).toNanos();
+
     private final EventBus bus;
     private final Clock clock;
+    private final Scheduler scheduler;
     private final Map<String, StateReason> active = new LinkedHashMap<>();
+    private final Map<String, ScheduledTask> dayEndClears = new HashMap<>();
     private final List<TradingStateChanged> transitions = new ArrayList<>();
+    private final Map<TradingState, Long> transitionCounts = new EnumMap<>(TradingState.class);
     private TradingState state = TradingState.ACTIVE;
 
-    public TradingStateMachine(EventBus bus, Clock clock) {
+    public TradingStateMachine(EventBus bus, Clock clock, Scheduler scheduler) {
         this.bus = bus;
         this.clock = clock;
+        this.scheduler = scheduler;
     }
 
     @Override
@@ -64,6 +77,12 @@ public final class TradingStateMachine implements TradingStateControl {
             return false;
         }
         active.put(reason.code(), reason);
+        if (reason.clearing() == ClearingRule.NEXT_UTC_DAY) {
+            long now = clock.nanos();
+            long nextDay = (Math.floorDiv(now, DAY_NANOS) + 1) * DAY_NANOS;
+            dayEndClears.put(reason.code(), scheduler.schedule(Duration.ofNanos(nextDay - now),
+                    () -> clear(reason.code(), "the new UTC day")));
+        }
         LOG.warn("trading-state reason raised: {} ({}, asks for {}{}): {}", reason.code(), reason.source(),
                 reason.effect(), reason.isHostWide() ? "" : " on " + reason.symbol(), reason.message());
         recompute();
@@ -76,14 +95,23 @@ public final class TradingStateMachine implements TradingStateControl {
             LOG.info("trading-state reason {} is not active; nothing to clear (asked by {})", code, by);
             return false;
         }
+        ScheduledTask dayEnd = dayEndClears.remove(code);
+        if (dayEnd != null) {
+            dayEnd.cancel();
+        }
         LOG.warn("trading-state reason cleared: {} by {}", code, by);
         recompute();
         return true;
     }
 
-    /** Every state change so far, oldest first. */
+    /** Every state change so far, oldest first: the audit of time, from, to and reasons. */
     public List<TradingStateChanged> transitions() {
         return List.copyOf(transitions);
+    }
+
+    /** How many transitions ended in each state: the transition metric. */
+    public Map<TradingState, Long> transitionCounts() {
+        return Map.copyOf(transitionCounts);
     }
 
     private void recompute() {
@@ -97,6 +125,7 @@ public final class TradingStateMachine implements TradingStateControl {
                 active.isEmpty() ? "none" : String.join(", ", active.keySet()));
         state = next;
         transitions.add(change);
+        transitionCounts.merge(next, 1L, Long::sum);
         bus.publish(change);
     }
 }

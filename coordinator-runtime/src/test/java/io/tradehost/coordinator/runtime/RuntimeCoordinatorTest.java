@@ -33,7 +33,7 @@ class RuntimeCoordinatorTest {
     private final Kernel kernel = new Kernel(clock);
     private final ScriptedVenue venue = new ScriptedVenue(List.of(Fixtures.perpetual("BTC-PERP"),
             Fixtures.spot("SOL-USD")));
-    private final TradingStateMachine state = new TradingStateMachine(kernel, clock);
+    private final TradingStateMachine state = new TradingStateMachine(kernel, clock, kernel);
 
     private RuntimeCoordinator runtime(List<VenueFactory> factories, Map<String, String> env, RuntimeSettings settings) {
         VenueBootstrap bootstrap = new VenueBootstrap(factories, env, clock, kernel, new VenueEventAdapter(kernel, clock));

@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.tradehost.api.event.TradingStateChanged;
+import io.tradehost.api.state.ClearingRule;
 import io.tradehost.api.state.ReasonSource;
 import io.tradehost.api.state.StateReason;
 import io.tradehost.api.state.TradingState;
 import io.tradehost.api.value.Symbol;
 import io.tradehost.testkit.EventRecorder;
 import io.tradehost.testkit.Fixtures;
+import io.tradehost.kernel.Kernel;
 import io.tradehost.kernel.VirtualClock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,7 +21,9 @@ import org.junit.jupiter.api.Test;
 class TradingStateMachineTest {
     private final EventRecorder events = new EventRecorder();
     private final VirtualClock clock = new VirtualClock(Fixtures.EPOCH);
-    private final TradingStateMachine machine = new TradingStateMachine(events, clock);
+    private final Kernel kernel = new Kernel(clock);
+    private final TradingStateMachine machine = new TradingStateMachine(events, clock, kernel);
+    private final OperatorConsole operator = new OperatorConsole(machine, clock);
 
     private static StateReason reason(String code, TradingState effect) {
         return new StateReason(code, ReasonSource.OPERATOR, effect, "because", Map.of(), 0);
@@ -66,6 +71,43 @@ class TradingStateMachineTest {
         assertThat(machine.state(btc)).isEqualTo(TradingState.HALTED);
         assertThat(machine.clear("q", "operator")).isTrue();
         assertThat(events.of(TradingStateChanged.class)).hasSize(1);
+    }
+
+    @Test
+    void aNextUtcDayReasonClearsAtMidnightAndAnEarlyClearCancelsThatTimer() {
+        clock.advance(Duration.ofHours(22));
+        machine.raise(new StateReason("daily", ReasonSource.DAILY_LOSS, TradingState.REDUCE_ONLY, "lost", Map.of(),
+                clock.nanos(), null, ClearingRule.NEXT_UTC_DAY));
+        kernel.advanceBy(Duration.ofMinutes(119));
+        assertThat(machine.state()).isEqualTo(TradingState.REDUCE_ONLY);
+        kernel.advanceBy(Duration.ofMinutes(1));
+        assertThat(machine.state()).isEqualTo(TradingState.ACTIVE);
+        assertThat(machine.transitions().getLast().timestampNanos())
+                .isEqualTo(Fixtures.nanos(Fixtures.EPOCH.plus(Duration.ofDays(1))));
+
+        machine.raise(new StateReason("daily", ReasonSource.DAILY_LOSS, TradingState.REDUCE_ONLY, "lost again",
+                Map.of(), clock.nanos(), null, ClearingRule.NEXT_UTC_DAY));
+        assertThat(operator.clear("alice", "daily")).isTrue();
+        assertThat(kernel.pendingTimerCount()).isZero();
+        assertThat(machine.transitionCounts()).containsEntry(TradingState.REDUCE_ONLY, 2L)
+                .containsEntry(TradingState.ACTIVE, 2L);
+    }
+
+    @Test
+    void operatorsRaiseAndClearTheirOwnReasonsAndAnyOther() {
+        assertThat(operator.reduceOnly("alice", "news at noon")).isTrue();
+        assertThat(operator.reduceOnly("bob", "again")).isFalse();
+        assertThat(operator.state()).isEqualTo(TradingState.REDUCE_ONLY);
+        assertThat(operator.halt("alice", "exchange incident")).isTrue();
+        assertThat(operator.state(Symbol.of("BTC-PERP"))).isEqualTo(TradingState.HALTED);
+        assertThat(operator.reasons()).extracting(StateReason::code)
+                .containsExactly(OperatorConsole.REDUCE_ONLY, OperatorConsole.HALT);
+        assertThat(operator.reasons().getFirst().metadata()).containsEntry("operator", "alice");
+        assertThat(operator.reasons().getFirst().source()).isEqualTo(ReasonSource.OPERATOR);
+        assertThat(operator.clear("alice", OperatorConsole.HALT)).isTrue();
+        assertThat(operator.clear("alice", "nothing.like.this")).isFalse();
+        assertThat(operator.clear("alice", OperatorConsole.REDUCE_ONLY)).isTrue();
+        assertThat(operator.state()).isEqualTo(TradingState.ACTIVE);
     }
 
     @Test
