@@ -18,6 +18,7 @@ module io.tradehost.app {
 
     uses io.tradehost.api.strategy.StrategyFactory;
     uses io.tradehost.api.guard.GuardFactory;
+    uses io.tradehost.api.guard.RuntimeGuardFactory;
     uses io.tradehost.api.venue.VenueFactory;
 
     opens io.tradehost.app.cli to info.picocli;

@@ -1,4 +1,4 @@
-/** Built-in pre-trade guards, written against the api alone. */
+/** Built-in pre-trade and runtime guards, written against the api alone. */
 module io.tradehost.plugins.guards {
     requires io.tradehost.api;
 
@@ -9,4 +9,7 @@ module io.tradehost.plugins.guards {
             io.tradehost.plugins.guards.SymbolExposureGuard.Factory,
             io.tradehost.plugins.guards.TotalExposureGuard.Factory,
             io.tradehost.plugins.guards.LeverageGuard.Factory;
+    provides io.tradehost.api.guard.RuntimeGuardFactory with
+            io.tradehost.plugins.guards.DailyLossGuard.Factory,
+            io.tradehost.plugins.guards.MarkStalenessGuard.Factory;
 }

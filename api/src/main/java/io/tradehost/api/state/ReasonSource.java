@@ -11,5 +11,6 @@ public enum ReasonSource {
     STRATEGY_FAILURE,
     RECONCILIATION,
     DRIFT,
+    DRAWDOWN,
     VENUE_HEALTH
 }

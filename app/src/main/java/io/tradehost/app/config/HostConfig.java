@@ -34,6 +34,8 @@ import java.util.Map;
  * @param quarantineAfterSlow consecutive slow decisions that quarantine a symbol
  * @param guardOrder guard plugin names, in the order they check
  * @param guardsConfig the {@code guards.config} block, one sub-block per guard
+ * @param runtimeGuardOrder runtime guard plugin names, in order
+ * @param runtimeGuardsConfig the {@code runtime_guards.config} block, one sub-block per runtime guard
  * @param timeInForce default time in force
  * @param reduceOnly hold the host in reduce-only
  * @param halted hold the host halted
@@ -45,11 +47,13 @@ public record HostConfig(String source, List<Symbol> symbols, String runId, Stri
                          String strategy, Map<Symbol, String> strategyAssignments, CycleMode cycle,
                          Duration cycleInterval, PluginConfig strategyConfigs, int quarantineAfterFailures,
                          Duration decisionBudget, int quarantineAfterSlow,
-                         List<String> guardOrder, PluginConfig guardsConfig, TimeInForce timeInForce,
+                         List<String> guardOrder, PluginConfig guardsConfig, List<String> runtimeGuardOrder,
+                         PluginConfig runtimeGuardsConfig, TimeInForce timeInForce,
                          boolean reduceOnly, boolean halted, int markWindow, Duration statusInterval,
                          Duration staleAfter) {
 
-    private static final List<String> PLUGIN_BLOCKS = List.of("venue.config.", "strategy.config.", "guards.config.");
+    private static final List<String> PLUGIN_BLOCKS = List.of("venue.config.", "strategy.config.", "guards.config.",
+            "runtime_guards.config.");
 
     /**
      * Reads and validates the host keys of {@code root}.
@@ -74,6 +78,11 @@ public record HostConfig(String source, List<Symbol> symbols, String runId, Stri
             throw new ConfigException("guards.order", "names a guard twice: " + order);
         }
         PluginConfig guardsConfig = guards.section("config");
+        PluginConfig runtimeGuards = root.section("runtime_guards");
+        List<String> runtimeOrder = runtimeGuards.strings("order", List.of());
+        if (new LinkedHashSet<>(runtimeOrder).size() != runtimeOrder.size()) {
+            throw new ConfigException("runtime_guards.order", "names a guard twice: " + runtimeOrder);
+        }
         HostConfig config = new HostConfig(source, symbols, runId,
                 required(venue, "venue.name", venue.string("name", null)), venue.section("config"),
                 required(strategy, "strategy.name", strategy.string("name", null)),
@@ -84,7 +93,7 @@ public record HostConfig(String source, List<Symbol> symbols, String runId, Stri
                 (int) strategy.integer("quarantine_after_failures", 5, 1, 1_000_000),
                 strategy.duration("decision_budget", Duration.ofMillis(5), Duration.ofNanos(1000), Duration.ofMinutes(1)),
                 (int) strategy.integer("quarantine_after_slow", 5, 1, 1_000_000),
-                order, guardsConfig,
+                order, guardsConfig, runtimeOrder, runtimeGuards.section("config"),
                 enumValue("execution.time_in_force", execution.string("time_in_force", "GTC"), TimeInForce.class),
                 runtime.bool("reduce_only", false), runtime.bool("halted", false),
                 (int) telemetry.integer("mark_window", 64, 2, 100_000),
@@ -131,9 +140,15 @@ public record HostConfig(String source, List<Symbol> symbols, String runId, Stri
      *
      * @throws ConfigException naming the first block without a plugin
      */
-    public void checkPluginBlocks(List<String> strategyNames, List<String> guardNames) {
+    public void checkPluginBlocks(List<String> strategyNames, List<String> guardNames, List<String> runtimeGuardNames) {
         check("strategy.config.", strategyConfigs.keys(), strategyNames, "strategy");
         check("guards.config.", guardsConfig.keys(), guardNames, "guard");
+        check("runtime_guards.config.", runtimeGuardsConfig.keys(), runtimeGuardNames, "runtime guard");
+    }
+
+    /** The block of runtime guard {@code name}; empty if none is configured. */
+    public PluginConfig runtimeGuardConfig(String name) {
+        return runtimeGuardsConfig.section(name);
     }
 
     private static void check(String prefix, List<String> configured, List<String> known, String kind) {

@@ -1,6 +1,7 @@
 package io.tradehost.app.plugins;
 
 import io.tradehost.api.guard.GuardFactory;
+import io.tradehost.api.guard.RuntimeGuardFactory;
 import io.tradehost.api.strategy.StrategyFactory;
 import io.tradehost.api.venue.VenueFactory;
 import java.util.ArrayList;
@@ -13,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every strategy, guard and venue plugin the host may use, by kind, in discovery order (built-ins
+ * Every strategy, guard, runtime guard and venue plugin the host may use, by kind, in discovery order (built-ins
  * first), and every plugin it refused with the reason. When two plugins of one kind share a name,
  * the first found wins and the other is refused. Immutable.
  */
@@ -27,19 +28,23 @@ public final class PluginCatalog {
     private final List<StrategyFactory> strategies;
     private final List<GuardFactory> guards;
     private final List<VenueFactory> venues;
+    private final List<RuntimeGuardFactory> runtimeGuards;
     private final List<PluginInfo> infos = new ArrayList<>();
 
     /**
      * @param strategies strategy factories found, in discovery order
      * @param guards guard factories found
      * @param venues venue factories found
+     * @param runtimeGuards runtime guard factories found
      * @param refused plugins refused before their factories were reached
      */
     public PluginCatalog(List<Found<StrategyFactory>> strategies, List<Found<GuardFactory>> guards,
-                         List<Found<VenueFactory>> venues, List<PluginInfo> refused) {
+                         List<Found<VenueFactory>> venues, List<Found<RuntimeGuardFactory>> runtimeGuards,
+                         List<PluginInfo> refused) {
         this.strategies = unique(strategies, StrategyFactory::name);
         this.guards = unique(guards, GuardFactory::name);
         this.venues = unique(venues, VenueFactory::name);
+        this.runtimeGuards = unique(runtimeGuards, RuntimeGuardFactory::name);
         infos.addAll(refused);
         infos.sort(Comparator.comparing(PluginInfo::status).thenComparing(PluginInfo::kind)
                 .thenComparing(PluginInfo::name));
@@ -60,6 +65,10 @@ public final class PluginCatalog {
 
     public List<VenueFactory> venues() {
         return venues;
+    }
+
+    public List<RuntimeGuardFactory> runtimeGuards() {
+        return runtimeGuards;
     }
 
     /** One row per plugin, loaded ones first, then by kind and name. */

@@ -1,6 +1,7 @@
 package io.tradehost.app.plugins;
 
 import io.tradehost.api.guard.GuardFactory;
+import io.tradehost.api.guard.RuntimeGuardFactory;
 import io.tradehost.api.strategy.StrategyFactory;
 import io.tradehost.api.venue.VenueFactory;
 import java.io.IOException;
@@ -47,7 +48,7 @@ public final class PluginLoader {
     private static final Logger LOG = LoggerFactory.getLogger(PluginLoader.class);
     private static final String API = "io.tradehost.api";
     private static final List<Class<?>> SERVICES = List.of(StrategyFactory.class, GuardFactory.class,
-            VenueFactory.class);
+            VenueFactory.class, RuntimeGuardFactory.class);
     private static final Pattern MISSING_MODULE = Pattern.compile("Module (\\S+) not found");
 
     private final ModuleLayer host;
@@ -74,7 +75,7 @@ public final class PluginLoader {
                 loadEntry(entry, found);
             }
         }
-        return new PluginCatalog(found.strategies, found.guards, found.venues, found.refused);
+        return new PluginCatalog(found.strategies, found.guards, found.venues, found.runtimeGuards, found.refused);
     }
 
     /** What the loader has found so far. */
@@ -82,6 +83,7 @@ public final class PluginLoader {
         final List<PluginCatalog.Found<StrategyFactory>> strategies = new ArrayList<>();
         final List<PluginCatalog.Found<GuardFactory>> guards = new ArrayList<>();
         final List<PluginCatalog.Found<VenueFactory>> venues = new ArrayList<>();
+        final List<PluginCatalog.Found<RuntimeGuardFactory>> runtimeGuards = new ArrayList<>();
         final List<PluginInfo> refused = new ArrayList<>();
     }
 
@@ -115,8 +117,8 @@ public final class PluginLoader {
         if (roots.isEmpty()) {
             String why = modules.stream().allMatch(m -> m.descriptor().isAutomatic())
                     ? "has no module descriptor (module-info.class): a plugin must be an explicit module that provides "
-                    + "a StrategyFactory, GuardFactory or VenueFactory"
-                    : "provides no StrategyFactory, GuardFactory or VenueFactory";
+                    + "a StrategyFactory, GuardFactory, RuntimeGuardFactory or VenueFactory"
+                    : "provides no StrategyFactory, GuardFactory, RuntimeGuardFactory or VenueFactory";
             refuse(found, PluginInfo.refused(origin, fileName, names(modules), "", why));
             return;
         }
@@ -154,6 +156,9 @@ public final class PluginLoader {
         found.strategies.addAll(own.strategies);
         found.guards.addAll(own.guards);
         found.venues.addAll(own.venues);
+        found.runtimeGuards.addAll(own.runtimeGuards);
+        own.runtimeGuards.forEach(f -> LOG.info("plugin {}: runtime guard '{}' from {}@{}", origin, f.info().name(),
+                root.name(), version));
         own.strategies.forEach(f -> LOG.info("plugin {}: strategy '{}' from {}@{}", origin, f.info().name(),
                 root.name(), version));
         own.guards.forEach(f -> LOG.info("plugin {}: guard '{}' from {}@{}", origin, f.info().name(), root.name(),
@@ -211,6 +216,8 @@ public final class PluginLoader {
                 GuardFactory::description));
         found.venues.addAll(load(layer, VenueFactory.class, own, "venue", VenueFactory::name,
                 VenueFactory::description));
+        found.runtimeGuards.addAll(load(layer, RuntimeGuardFactory.class, own, "runtime-guard",
+                RuntimeGuardFactory::name, RuntimeGuardFactory::description));
     }
 
     private static <T> List<PluginCatalog.Found<T>> load(ModuleLayer layer, Class<T> type,

@@ -3,6 +3,7 @@ package io.tradehost.app.wiring;
 import dagger.BindsInstance;
 import dagger.Component;
 import io.tradehost.api.guard.GuardFactory;
+import io.tradehost.api.guard.RuntimeGuardFactory;
 import io.tradehost.api.time.Clock;
 import io.tradehost.app.config.HostConfig;
 import io.tradehost.app.host.Host;
@@ -29,8 +30,8 @@ public interface HostComponent {
      * @throws io.tradehost.api.config.ConfigException if a plugin block names no plugin or a guard is misconfigured
      */
     static Host wire(HostConfig config, HostInputs inputs, PluginCatalog plugins, Clock clock) {
-        config.checkPluginBlocks(plugins.strategyNames(),
-                plugins.guards().stream().map(GuardFactory::name).toList());
+        config.checkPluginBlocks(plugins.strategyNames(), plugins.guards().stream().map(GuardFactory::name).toList(),
+                plugins.runtimeGuards().stream().map(RuntimeGuardFactory::name).toList());
         return DaggerHostComponent.factory().create(config, inputs, plugins, clock).host();
     }
 }

@@ -13,8 +13,10 @@ import io.tradehost.app.plugins.PluginCatalog;
 import io.tradehost.coordinator.execution.ExecutionCoordinator;
 import io.tradehost.coordinator.execution.ExecutionSettings;
 import io.tradehost.coordinator.execution.GuardChain;
+import io.tradehost.coordinator.runtime.HostGuardContext;
 import io.tradehost.coordinator.runtime.OperatorConsole;
 import io.tradehost.coordinator.runtime.RuntimeCoordinator;
+import io.tradehost.coordinator.runtime.RuntimeGuards;
 import io.tradehost.coordinator.runtime.RuntimeSettings;
 import io.tradehost.coordinator.runtime.TradingStateMachine;
 import io.tradehost.coordinator.runtime.VenueBootstrap;
@@ -71,10 +73,13 @@ final class HostModule {
 
     @Provides
     @Singleton
-    static RuntimeCoordinator runtime(HostConfig config, HostInputs inputs, VenueBootstrap venues,
-                                      TradingStateMachine state, Clock clock) {
+    static RuntimeCoordinator runtime(HostConfig config, HostInputs inputs, PluginCatalog plugins,
+                                      VenueBootstrap venues, TradingStateMachine state, PortfolioView portfolio,
+                                      MarkBook marks, Kernel kernel, Clock clock) {
+        RuntimeGuards guards = RuntimeGuards.create(plugins.runtimeGuards(), config.runtimeGuardOrder(),
+                config::runtimeGuardConfig, new HostGuardContext(clock, portfolio, marks, venues, state), state, clock);
         return new RuntimeCoordinator(new RuntimeSettings(config.venue(), config.venueConfig(), config.symbols(),
-                config.reduceOnly(), config.halted(), inputs.seed()), venues, state, clock);
+                config.reduceOnly(), config.halted(), inputs.seed()), venues, state, guards, kernel, clock);
     }
 
     @Provides

@@ -96,13 +96,13 @@ class ConfigLoaderTest {
         List<String> guards = List.of("kill-switch", "trading-state", "max-order-notional", "symbol-exposure",
                 "total-exposure", "leverage");
         HostConfig misspelt = ConfigLoader.load(null, List.of("guards.config.kill-swich.active=true"));
-        assertThatThrownBy(() -> misspelt.checkPluginBlocks(List.of("ma-crossover"), guards))
+        assertThatThrownBy(() -> misspelt.checkPluginBlocks(List.of("ma-crossover"), guards, List.of()))
                 .hasMessageStartingWith("guards.config.kill-swich: no guard plugin named 'kill-swich' (found: kill-switch,");
         HostConfig unknownStrategy = ConfigLoader.load(null, List.of("strategy.config.nope.x=1"));
-        assertThatThrownBy(() -> unknownStrategy.checkPluginBlocks(List.of("ma-crossover"), guards))
+        assertThatThrownBy(() -> unknownStrategy.checkPluginBlocks(List.of("ma-crossover"), guards, List.of()))
                 .hasMessage("strategy.config.nope: no strategy plugin named 'nope' (found: ma-crossover)");
         ConfigLoader.load(null, List.of("guards.order=[\"leverage\"]")).checkPluginBlocks(List.of("ma-crossover"),
-                guards);
+                guards, List.of("daily-loss", "mark-staleness"));
         assertThatThrownBy(() -> ConfigLoader.load(null, List.of("host.run_id=has space")))
                 .hasMessageContaining("host.run_id: must be 1-24");
         assertThatThrownBy(() -> ConfigLoader.load(null, List.of("venue.name=")))

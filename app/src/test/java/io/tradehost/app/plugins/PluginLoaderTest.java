@@ -53,7 +53,7 @@ class PluginLoaderTest {
         Module module = steady.getClass().getModule();
         assertThat(module.getLayer()).isNotSameAs(ModuleLayer.boot());
         assertThat(module.getLayer().parents()).containsExactly(ModuleLayer.boot());
-        assertThat(catalog.describe()).filteredOn(PluginInfo::isLoaded).hasSize(10);
+        assertThat(catalog.describe()).filteredOn(PluginInfo::isLoaded).hasSize(12);
     }
 
     @Test
@@ -173,9 +173,9 @@ class PluginLoaderTest {
                         + " public void run() {} }"), List.of(), null), plugins.resolve("noapi.jar"));
 
         PluginCatalog catalog = load();
-        assertThat(info(catalog, "idle.jar").reason()).isEqualTo("provides no StrategyFactory, GuardFactory or VenueFactory");
+        assertThat(info(catalog, "idle.jar").reason()).isEqualTo("provides no StrategyFactory, GuardFactory, RuntimeGuardFactory or VenueFactory");
         assertThat(info(catalog, "fails.jar").reason()).startsWith("a factory failed to start: ").contains("no config file");
-        assertThat(info(catalog, "noapi.jar").reason()).isEqualTo("provides no StrategyFactory, GuardFactory or VenueFactory");
+        assertThat(info(catalog, "noapi.jar").reason()).isEqualTo("provides no StrategyFactory, GuardFactory, RuntimeGuardFactory or VenueFactory");
     }
 
     @Test

@@ -10,10 +10,12 @@ import io.tradehost.api.state.ReasonSource;
 import io.tradehost.api.state.StateReason;
 import io.tradehost.api.state.TradingState;
 import io.tradehost.api.time.Clock;
+import io.tradehost.api.time.Scheduler;
 import java.util.Map;
 
 /**
- * Bootstraps the venue, owns the trading-state machine, raises the configured reasons at start, a
+ * Bootstraps the venue, owns the trading-state machine, runs the runtime guards, raises the
+ * configured reasons at start, a
  * host-wide guard-failure reason when a guard throws, and a symbol-scoped reduce-only reason when a
  * strategy is quarantined. Kernel thread only.
  */
@@ -24,13 +26,17 @@ public final class RuntimeCoordinator implements Coordinator {
     private final RuntimeSettings settings;
     private final VenueBootstrap bootstrap;
     private final TradingStateMachine state;
+    private final RuntimeGuards guards;
+    private final Scheduler scheduler;
     private final Clock clock;
 
     public RuntimeCoordinator(RuntimeSettings settings, VenueBootstrap bootstrap, TradingStateMachine state,
-                              Clock clock) {
+                              RuntimeGuards guards, Scheduler scheduler, Clock clock) {
         this.settings = settings;
         this.bootstrap = bootstrap;
         this.state = state;
+        this.guards = guards;
+        this.scheduler = scheduler;
         this.clock = clock;
     }
 
@@ -54,11 +60,12 @@ public final class RuntimeCoordinator implements Coordinator {
 
     @Override
     public void start() {
-        // the runtime's periodic work (reconciliation, drift) arrives with later issues
+        guards.start(scheduler);
     }
 
     @Override
     public void onEvent(Event event) {
+        guards.onEvent(event);
         if (event instanceof IntentRejected rejected && GUARD_FAILURE.equals(rejected.code())) {
             state.raise(new StateReason("guard_failure." + rejected.stage(), ReasonSource.GUARD_FAILURE,
                     TradingState.REDUCE_ONLY, rejected.message(), Map.of("guard", rejected.stage()), clock.nanos()));
@@ -71,6 +78,7 @@ public final class RuntimeCoordinator implements Coordinator {
 
     @Override
     public void stop() {
+        guards.stop();
         bootstrap.close();
     }
 
@@ -78,7 +86,9 @@ public final class RuntimeCoordinator implements Coordinator {
     public Health health() {
         Map<String, String> details = Map.of("tradingState", state.state().name(),
                 "reasons", String.join(",", state.reasons().stream().map(StateReason::code).toList()),
-                "venue", bootstrap.isConnected() ? settings.venue() : "not connected");
+                "venue", bootstrap.isConnected() ? settings.venue() : "not connected",
+                "runtimeGuards", String.join(",", guards.names()),
+                "runtimeGuardFailures", guards.failures().toString());
         if (!bootstrap.isConnected()) {
             return Health.of(name(), HealthStatus.UNHEALTHY, details, "venue not connected");
         }

@@ -37,7 +37,8 @@ class RuntimeCoordinatorTest {
 
     private RuntimeCoordinator runtime(List<VenueFactory> factories, Map<String, String> env, RuntimeSettings settings) {
         VenueBootstrap bootstrap = new VenueBootstrap(factories, env, clock, kernel, new VenueEventAdapter(kernel, clock));
-        return new RuntimeCoordinator(settings, bootstrap, state, clock);
+        return new RuntimeCoordinator(settings, bootstrap, state, RuntimeGuards.create(List.of(), List.of(),
+                name -> PluginConfig.empty(name), null, state, clock), kernel, clock);
     }
 
     private static RuntimeSettings settings(String venue, boolean reduceOnly, boolean halted, String... symbols) {

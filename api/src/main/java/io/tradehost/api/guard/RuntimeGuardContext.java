@@ -1,0 +1,35 @@
+package io.tradehost.api.guard;
+
+import io.tradehost.api.host.MarketView;
+import io.tradehost.api.host.PortfolioView;
+import io.tradehost.api.state.StateReason;
+import io.tradehost.api.time.Clock;
+import io.tradehost.api.value.Symbol;
+import java.util.List;
+
+/** What the host gives a runtime guard. Kernel thread only. */
+public interface RuntimeGuardContext {
+    /** The host's clock. */
+    Clock clock();
+
+    /** Positions, cash, equity. */
+    PortfolioView portfolio();
+
+    /** Marks and recent marks. */
+    MarketView market();
+
+    /** The traded symbols. */
+    List<Symbol> symbols();
+
+    /** Raises {@code reason}; false (a logged no-op) if its code is already active. */
+    boolean raise(StateReason reason);
+
+    /** Clears the reason with {@code code}; false (a logged no-op) if none is active. */
+    boolean clear(String code);
+
+    /** Whether a reason with {@code code} is active. */
+    boolean isActive(String code);
+
+    /** Asks the venue to cancel every open order; failures are logged, never thrown. */
+    void cancelOpenOrders(String why);
+}

@@ -1,0 +1,154 @@
+package io.tradehost.coordinator.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tradehost.api.config.ConfigException;
+import io.tradehost.api.config.PluginConfig;
+import io.tradehost.api.event.Event;
+import io.tradehost.api.event.MarkUpdated;
+import io.tradehost.api.guard.DataUnavailableException;
+import io.tradehost.api.guard.RuntimeGuard;
+import io.tradehost.api.guard.RuntimeGuardContext;
+import io.tradehost.api.guard.RuntimeGuardFactory;
+import io.tradehost.api.order.ClientOrderId;
+import io.tradehost.api.order.OrderRequest;
+import io.tradehost.api.state.ReasonSource;
+import io.tradehost.api.state.StateReason;
+import io.tradehost.api.state.TradingState;
+import io.tradehost.api.value.Money;
+import io.tradehost.api.value.OrderType;
+import io.tradehost.api.value.Price;
+import io.tradehost.api.value.Quantity;
+import io.tradehost.api.value.Side;
+import io.tradehost.api.value.Symbol;
+import io.tradehost.api.value.TimeInForce;
+import io.tradehost.api.venue.VenueException;
+import io.tradehost.kernel.Kernel;
+import io.tradehost.kernel.VenueEventAdapter;
+import io.tradehost.kernel.VirtualClock;
+import io.tradehost.testkit.Fixtures;
+import io.tradehost.testkit.ScriptedVenue;
+import io.tradehost.testkit.StubMarket;
+import io.tradehost.testkit.StubPortfolio;
+import io.tradehost.testkit.StubVenueAccess;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+class RuntimeGuardsTest {
+    private final VirtualClock clock = new VirtualClock(Fixtures.EPOCH);
+    private final Kernel kernel = new Kernel(clock);
+    private final TradingStateMachine state = new TradingStateMachine(kernel, clock, kernel);
+    private final ScriptedVenue venue = new ScriptedVenue(List.of(Fixtures.perpetual("BTC-PERP")));
+    private final HostGuardContext context = new HostGuardContext(clock, new StubPortfolio(Money.of("1000")),
+            new StubMarket(), new StubVenueAccess(venue, venue.products()), state);
+    private final List<String> log = new ArrayList<>();
+
+    private RuntimeGuardFactory factory(String name, Consumer<RuntimeGuardContext> body) {
+        return new RuntimeGuardFactory() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String description() {
+                return name;
+            }
+
+            @Override
+            public List<String> keys() {
+                return List.of();
+            }
+
+            @Override
+            public RuntimeGuard create(PluginConfig config, RuntimeGuardContext ctx) {
+                config.bool("known", false);
+                return new RuntimeGuard() {
+                    @Override
+                    public Duration interval() {
+                        return Duration.ofSeconds(10);
+                    }
+
+                    @Override
+                    public void evaluate() {
+                        log.add(name);
+                        body.accept(ctx);
+                    }
+
+                    @Override
+                    public void onEvent(Event event) {
+                        log.add(name + " saw " + event.getClass().getSimpleName());
+                    }
+                };
+            }
+        };
+    }
+
+    private RuntimeGuards guards(RuntimeGuardFactory... factories) {
+        return RuntimeGuards.create(List.of(factories), List.of(factories).stream().map(RuntimeGuardFactory::name)
+                .toList(), name -> PluginConfig.empty("runtime_guards.config." + name), context, state, clock);
+    }
+
+    @Test
+    void guardsRunOnTheirTimerAndSeeEveryEventUntilStopped() {
+        RuntimeGuards guards = guards(factory("a", ctx -> { }), factory("b", ctx -> { }));
+        guards.start(kernel);
+        kernel.advanceBy(Duration.ofSeconds(20));
+        guards.onEvent(new MarkUpdated(Fixtures.mark("BTC-PERP", "1")));
+        guards.stop();
+        kernel.advanceBy(Duration.ofSeconds(20));
+        assertThat(log).containsExactly("a", "b", "a", "b", "a saw MarkUpdated", "b saw MarkUpdated");
+        assertThat(guards.names()).containsExactly("a", "b");
+    }
+
+    @Test
+    void missingDataIsRetriedAndAFailureFailsClosed() {
+        RuntimeGuards guards = guards(factory("blind", ctx -> {
+            throw new DataUnavailableException("no equity yet");
+        }), factory("buggy", ctx -> {
+            throw new IllegalStateException("bug");
+        }));
+        guards.start(kernel);
+        kernel.advanceBy(Duration.ofSeconds(30));
+        assertThat(guards.dataMisses()).containsEntry("blind", 3L);
+        assertThat(guards.failures()).containsEntry("buggy", 3L);
+        assertThat(state.state()).isEqualTo(TradingState.REDUCE_ONLY);
+        assertThat(state.reasons()).extracting(StateReason::code).containsExactly("guard_failure.buggy");
+        assertThat(state.reasons().getFirst().message()).isEqualTo("runtime guard 'buggy' threw IllegalStateException: bug");
+    }
+
+    @Test
+    void unknownGuardsAndKeysAreConfigErrors() {
+        assertThatThrownBy(() -> RuntimeGuards.create(List.of(factory("a", ctx -> { })), List.of("zz"),
+                name -> PluginConfig.empty("x"), context, state, clock)).isInstanceOf(ConfigException.class)
+                .hasMessage("runtime_guards.order: no runtime guard plugin named 'zz' (found: a)");
+        assertThatThrownBy(() -> RuntimeGuards.create(List.of(factory("a", ctx -> { })), List.of("a"),
+                name -> new PluginConfig("runtime_guards.config.a", Map.of("knwon", true)), context, state, clock))
+                .hasMessage("runtime_guards.config.a.knwon: unknown key for runtime guard 'a'");
+    }
+
+    @Test
+    void theContextRaisesClearsAndCancelsOpenOrders() throws VenueException {
+        venue.listener(new VenueEventAdapter(kernel, clock)).answer(ScriptedVenue.Answer.ACCEPT);
+        venue.connect();
+        venue.place(OrderRequest.market(ClientOrderId.of("o-1"), Symbol.of("BTC-PERP"), Side.BUY, Quantity.of("1")));
+        venue.place(new OrderRequest(ClientOrderId.of("o-2"), Symbol.of("BTC-PERP"), Side.SELL, OrderType.LIMIT,
+                Quantity.of("1"), Price.of("200"), TimeInForce.GTC, false, false));
+        context.cancelOpenOrders("test");
+        assertThat(venue.cancelled()).containsExactly(ClientOrderId.of("o-1"));
+        assertThat(context.raise(new StateReason("x", ReasonSource.DAILY_LOSS, TradingState.REDUCE_ONLY, "m",
+                Map.of(), 0))).isTrue();
+        assertThat(context.isActive("x")).isTrue();
+        assertThat(context.clear("x")).isTrue();
+        assertThat(context.isActive("x")).isFalse();
+        assertThat(context.symbols()).containsExactly(Symbol.of("BTC-PERP"));
+        assertThat(context.clock()).isSameAs(clock);
+        assertThat(context.portfolio().equity()).isEqualTo(Money.of("1000"));
+        assertThat(context.market().lastMark(Symbol.of("BTC-PERP"))).isNull();
+    }
+}

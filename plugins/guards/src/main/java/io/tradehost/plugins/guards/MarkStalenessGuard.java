@@ -1,0 +1,110 @@
+package io.tradehost.plugins.guards;
+
+import io.tradehost.api.config.PluginConfig;
+import io.tradehost.api.guard.RuntimeGuard;
+import io.tradehost.api.guard.RuntimeGuardContext;
+import io.tradehost.api.guard.RuntimeGuardFactory;
+import io.tradehost.api.market.Mark;
+import io.tradehost.api.state.ClearingRule;
+import io.tradehost.api.state.ReasonSource;
+import io.tradehost.api.state.StateReason;
+import io.tradehost.api.state.TradingState;
+import io.tradehost.api.value.Symbol;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Watches each symbol's last mark: older than {@code warn_after} logs a warning; older than
+ * {@code halt_after} halts that symbol ({@code mark_staleness.<SYMBOL>}, HALTED on the symbol);
+ * fresh again clears it. A symbol that never had a mark counts from the guard's first check. Not
+ * thread-safe.
+ */
+public final class MarkStalenessGuard implements RuntimeGuard {
+    private static final System.Logger LOG = System.getLogger(MarkStalenessGuard.class.getName());
+
+    private final Duration warnAfter;
+    private final Duration haltAfter;
+    private final Duration interval;
+    private final RuntimeGuardContext context;
+    private final Set<Symbol> warned = new HashSet<>();
+    private long firstCheck = Long.MIN_VALUE;
+
+    public MarkStalenessGuard(Duration warnAfter, Duration haltAfter, Duration interval, RuntimeGuardContext context) {
+        this.warnAfter = warnAfter;
+        this.haltAfter = haltAfter;
+        this.interval = interval;
+        this.context = context;
+    }
+
+    /** Code of the reason raised for {@code symbol}. */
+    public static String code(Symbol symbol) {
+        return "mark_staleness." + symbol;
+    }
+
+    @Override
+    public Duration interval() {
+        return interval;
+    }
+
+    @Override
+    public void evaluate() {
+        long now = context.clock().nanos();
+        if (firstCheck == Long.MIN_VALUE) {
+            firstCheck = now;
+        }
+        for (Symbol symbol : context.symbols()) {
+            Mark mark = context.market().lastMark(symbol);
+            long age = now - (mark == null ? firstCheck : mark.timestampNanos());
+            String code = code(symbol);
+            if (age > haltAfter.toNanos()) {
+                context.raise(new StateReason(code, ReasonSource.STALENESS, TradingState.HALTED,
+                        symbol + " has no mark for " + age / 1_000_000_000L + " s (halt after " + haltAfter.toSeconds()
+                                + " s)", Map.of("ageSeconds", Long.toString(age / 1_000_000_000L)), now, symbol,
+                        ClearingRule.MARKS_FRESH));
+            } else if (age > warnAfter.toNanos()) {
+                if (warned.add(symbol)) {
+                    LOG.log(System.Logger.Level.WARNING, "{0} has no mark for {1} s (warn after {2} s)", symbol,
+                            age / 1_000_000_000L, warnAfter.toSeconds());
+                }
+            } else {
+                warned.remove(symbol);
+                if (context.isActive(code)) {
+                    context.clear(code);
+                }
+            }
+        }
+    }
+
+    /** {@code mark-staleness}: keys {@code warn_after} ("180s"), {@code halt_after} ("360s"), {@code check_interval} ("1s"). */
+    public static final class Factory implements RuntimeGuardFactory {
+        public Factory() {
+            // stateless
+        }
+
+        @Override
+        public String name() {
+            return "mark-staleness";
+        }
+
+        @Override
+        public String description() {
+            return "a symbol without a mark for warn_after logs; for halt_after halts that symbol; clears when fresh";
+        }
+
+        @Override
+        public List<String> keys() {
+            return List.of("warn_after=180s", "halt_after=360s", "check_interval=1s");
+        }
+
+        @Override
+        public RuntimeGuard create(PluginConfig config, RuntimeGuardContext context) {
+            Duration warn = config.duration("warn_after", Duration.ofSeconds(180), Duration.ofMillis(1), Duration.ofDays(1));
+            Duration halt = config.duration("halt_after", Duration.ofSeconds(360), warn, Duration.ofDays(1));
+            return new MarkStalenessGuard(warn, halt, config.duration("check_interval", Duration.ofSeconds(1),
+                    Duration.ofMillis(10), Duration.ofHours(1)), context);
+        }
+    }
+}
