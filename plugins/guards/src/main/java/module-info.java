@@ -11,5 +11,8 @@ module io.tradehost.plugins.guards {
             io.tradehost.plugins.guards.LeverageGuard.Factory;
     provides io.tradehost.api.guard.RuntimeGuardFactory with
             io.tradehost.plugins.guards.DailyLossGuard.Factory,
-            io.tradehost.plugins.guards.MarkStalenessGuard.Factory;
+            io.tradehost.plugins.guards.MarkStalenessGuard.Factory,
+            io.tradehost.plugins.guards.VolatilityBreaker.Factory,
+            io.tradehost.plugins.guards.DrawdownGuard.Factory,
+            io.tradehost.plugins.guards.ConcentrationGuard.Factory;
 }

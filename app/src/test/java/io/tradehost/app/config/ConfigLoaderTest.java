@@ -102,7 +102,7 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> unknownStrategy.checkPluginBlocks(List.of("ma-crossover"), guards, List.of()))
                 .hasMessage("strategy.config.nope: no strategy plugin named 'nope' (found: ma-crossover)");
         ConfigLoader.load(null, List.of("guards.order=[\"leverage\"]")).checkPluginBlocks(List.of("ma-crossover"),
-                guards, List.of("daily-loss", "mark-staleness"));
+                guards, List.of("daily-loss", "mark-staleness", "volatility", "drawdown", "concentration"));
         assertThatThrownBy(() -> ConfigLoader.load(null, List.of("host.run_id=has space")))
                 .hasMessageContaining("host.run_id: must be 1-24");
         assertThatThrownBy(() -> ConfigLoader.load(null, List.of("venue.name=")))

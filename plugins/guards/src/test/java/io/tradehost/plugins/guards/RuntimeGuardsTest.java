@@ -2,6 +2,7 @@ package io.tradehost.plugins.guards;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.tradehost.api.config.PluginConfig;
 import io.tradehost.api.guard.DataUnavailableException;
@@ -9,12 +10,14 @@ import io.tradehost.api.guard.RuntimeGuard;
 import io.tradehost.api.guard.RuntimeGuardFactory;
 import io.tradehost.api.market.Mark;
 import io.tradehost.api.market.Quote;
+import io.tradehost.api.order.Position;
 import io.tradehost.api.state.ClearingRule;
 import io.tradehost.api.state.StateReason;
 import io.tradehost.api.state.TradingState;
 import io.tradehost.api.value.Money;
 import io.tradehost.api.value.Price;
 import io.tradehost.api.value.Quantity;
+import io.tradehost.api.value.Side;
 import io.tradehost.api.value.Symbol;
 import io.tradehost.kernel.VirtualClock;
 import io.tradehost.testkit.Fixtures;
@@ -54,7 +57,8 @@ class RuntimeGuardsTest {
         ModuleDescriptor.Provides provides = DailyLossGuard.class.getModule().getDescriptor().provides().stream()
                 .filter(p -> p.service().equals(RuntimeGuardFactory.class.getName())).findFirst().orElseThrow();
         assertThat(provides.providers()).containsExactlyInAnyOrder(DailyLossGuard.Factory.class.getName(),
-                MarkStalenessGuard.Factory.class.getName());
+                MarkStalenessGuard.Factory.class.getName(), VolatilityBreaker.Factory.class.getName(),
+                DrawdownGuard.Factory.class.getName(), ConcentrationGuard.Factory.class.getName());
     }
 
     @Test
@@ -109,6 +113,90 @@ class RuntimeGuardsTest {
         mark("101");
         g.evaluate();
         assertThat(context.reasons()).isEmpty();
+    }
+
+    @Test
+    void volatilityEscalatesFromReduceOnlyToHaltAndClearsOnlyAfterTheCooldown() {
+        // one-second samples: an annualised level of 0.2 is a per-sample stdev of about 3.6e-5
+        RuntimeGuard g = guard(new VolatilityBreaker.Factory(), Map.of("window", 4L, "warn", "50", "reduce_only", "100",
+                "halt", "400", "cooldown", "30s", "check_interval", "1s"));
+        for (String p : List.of("100", "100", "100", "100", "100")) {
+            mark(p);
+            g.evaluate();
+            clock.advance(Duration.ofSeconds(1));
+        }
+        assertThat(context.reasons()).isEmpty();
+        for (String p : List.of("102", "100", "102", "100")) {
+            mark(p);
+            g.evaluate();
+            clock.advance(Duration.ofSeconds(1));
+        }
+        assertThat(context.reasons()).extracting(StateReason::effect).containsExactly(TradingState.REDUCE_ONLY);
+        for (String p : List.of("110", "100", "110", "100")) {
+            mark(p);
+            g.evaluate();
+            clock.advance(Duration.ofSeconds(1));
+        }
+        assertThat(context.reasons()).extracting(StateReason::effect).containsExactly(TradingState.HALTED);
+        assertThat(context.reasons().getFirst().clearing()).isEqualTo(ClearingRule.COOLDOWN);
+        assertThat(context.reasons().getFirst().message()).startsWith("BTC-PERP annualised volatility ")
+                .contains(">= halt level 400.000");
+        for (int i = 0; i < 10; i++) {
+            mark("100");
+            g.evaluate();
+            clock.advance(Duration.ofSeconds(1));
+        }
+        assertThat(context.reasons()).as("calm again, but inside the cooldown").hasSize(1);
+        for (int i = 0; i < 30; i++) {
+            mark("100");
+            g.evaluate();
+            clock.advance(Duration.ofSeconds(1));
+        }
+        assertThat(context.reasons()).isEmpty();
+        assertThatThrownBy(() -> guard(new VolatilityBreaker.Factory(), Map.of("warn", "1", "reduce_only", "0.5")))
+                .hasMessageContaining("levels must rise");
+    }
+
+    @Test
+    void drawdownFromThePeakTripsJustPastTheLimitAndWaitsForAnOperator() {
+        RuntimeGuard g = guard(new DrawdownGuard.Factory(), Map.of("max_drawdown", "0.1"));
+        g.evaluate();
+        portfolio.equity(Money.of("12000"));
+        g.evaluate();
+        portfolio.equity(Money.of("10800"));
+        g.evaluate();
+        assertThat(context.reasons()).isEmpty();
+        portfolio.equity(Money.of("10799.99"));
+        g.evaluate();
+        assertThat(context.reasons()).extracting(StateReason::code, StateReason::clearing)
+                .containsExactly(tuple(DrawdownGuard.CODE, ClearingRule.OPERATOR));
+        portfolio.equity(Money.of("13000"));
+        g.evaluate();
+        assertThat(context.reasons()).hasSize(1);
+        portfolio.equity(Money.ZERO);
+        assertThatThrownBy(g::evaluate).isInstanceOf(DataUnavailableException.class);
+    }
+
+    @Test
+    void concentrationWarnsAboveTheIndexAndRestrictsNothing() {
+        ConcentrationGuard g = (ConcentrationGuard) guard(new ConcentrationGuard.Factory(), Map.of("max_hhi", "0.6"));
+        g.evaluate();
+        assertThat(g.hhi()).isZero();
+        mark("100");
+        Symbol eth = Symbol.of("ETH-PERP");
+        market.put(Mark.of(new Quote(eth, Price.of("100"), Quantity.ofUnits(1), Price.of("100"), Quantity.ofUnits(1), 0)));
+        portfolio.position(Position.flat(BTC).apply(Side.BUY,
+                Quantity.of("3"), Price.of("100"), Money.ZERO));
+        portfolio.position(Position.flat(eth).apply(Side.SELL,
+                Quantity.of("1"), Price.of("100"), Money.ZERO));
+        g.evaluate();
+        assertThat(g.hhi()).isEqualTo(0.625);
+        assertThat(g.isWarning()).isTrue();
+        assertThat(context.reasons()).isEmpty();
+        portfolio.position(Position.flat(eth).apply(Side.SELL,
+                Quantity.of("2"), Price.of("100"), Money.ZERO));
+        g.evaluate();
+        assertThat(g.isWarning()).isFalse();
     }
 
     @Test
