@@ -1,6 +1,7 @@
 package io.tradehost.api.guard;
 
 import io.tradehost.api.config.PluginConfig;
+import java.util.List;
 
 /**
  * A guard plugin, found with {@link java.util.ServiceLoader}: declare it with
@@ -12,6 +13,11 @@ public interface GuardFactory {
 
     /** One line saying what the guard checks and what trips it. */
     String description();
+
+    /** Its configuration keys with their defaults, e.g. {@code max=25000}, for {@code tradehost guards}. */
+    default List<String> keys() {
+        return List.of();
+    }
 
     /**
      * The guard, configured from its block.

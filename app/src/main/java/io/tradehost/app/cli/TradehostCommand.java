@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 /** The {@code tradehost} command and its exit codes: 0 success, 1 failure, 2 bad configuration or usage. */
 @Command(name = "tradehost", mixinStandardHelpOptions = true, versionProvider = TradehostCommand.Version.class,
         description = "A modular host for automated trading with drop-in strategy, guard and venue plugins.",
-        subcommands = {RunCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, PluginsCommand.class, GuardsCommand.class, CommandLine.HelpCommand.class})
 public final class TradehostCommand implements Runnable {
     /** Exit status for a bad configuration or command line. */
     public static final int EXIT_CONFIG = 2;

@@ -154,6 +154,23 @@ class CliTest {
     }
 
     @Test
+    void guardsListsEveryGuardWithKeysDefaultsAndEffect() throws IOException {
+        assertThat(run("guards", "--json")).isZero();
+        JsonNode list = new ObjectMapper().readTree(out.toString());
+        List<String> names = new ArrayList<>();
+        list.forEach(g -> names.add(g.get("type").asText() + ":" + g.get("name").asText()));
+        assertThat(names).contains("pre-trade:kill-switch", "pre-trade:leverage", "runtime:daily-loss",
+                "runtime:mark-staleness", "runtime:volatility", "runtime:drawdown", "runtime:concentration");
+        JsonNode daily = list.findParents("name").stream().filter(g -> g.get("name").asText().equals("daily-loss"))
+                .findFirst().orElseThrow();
+        assertThat(daily.get("keys").toString()).contains("max_loss=100");
+        assertThat(daily.get("effect").asText()).contains("REDUCE_ONLY").contains("next UTC day");
+        out.getBuffer().setLength(0);
+        assertThat(run("guards")).isZero();
+        assertThat(out.toString()).contains("keys: max=3").contains("trading-state").contains("keys: none");
+    }
+
+    @Test
     void helpAndVersion() {
         assertThat(run("--version")).isZero();
         assertThat(out.toString()).startsWith("tradehost ");

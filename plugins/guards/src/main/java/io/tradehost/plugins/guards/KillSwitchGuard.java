@@ -5,6 +5,7 @@ import io.tradehost.api.guard.Guard;
 import io.tradehost.api.guard.GuardFactory;
 import io.tradehost.api.guard.GuardVerdict;
 import io.tradehost.api.guard.OrderCheck;
+import java.util.List;
 
 /** Rejects every order with {@code KILL_SWITCH} while {@code active} is set. Immutable. */
 public final class KillSwitchGuard implements Guard {
@@ -33,6 +34,11 @@ public final class KillSwitchGuard implements Guard {
         @Override
         public String description() {
             return "rejects every order while active = true";
+        }
+
+        @Override
+        public List<String> keys() {
+            return List.of("active=false");
         }
 
         @Override

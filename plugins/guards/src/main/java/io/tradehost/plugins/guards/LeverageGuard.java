@@ -5,6 +5,7 @@ import io.tradehost.api.guard.Guard;
 import io.tradehost.api.guard.GuardFactory;
 import io.tradehost.api.guard.GuardVerdict;
 import io.tradehost.api.guard.OrderCheck;
+import java.util.List;
 import io.tradehost.api.value.Ratio;
 
 /**
@@ -47,6 +48,11 @@ public final class LeverageGuard extends OpeningOrderGuard {
         @Override
         public String description() {
             return "rejects an order taking account leverage above max or a symbol above its product's maximum";
+        }
+
+        @Override
+        public List<String> keys() {
+            return List.of("max=3");
         }
 
         @Override

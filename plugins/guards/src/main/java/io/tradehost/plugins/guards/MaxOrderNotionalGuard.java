@@ -5,6 +5,7 @@ import io.tradehost.api.guard.Guard;
 import io.tradehost.api.guard.GuardFactory;
 import io.tradehost.api.guard.GuardVerdict;
 import io.tradehost.api.guard.OrderCheck;
+import java.util.List;
 import io.tradehost.api.value.Money;
 
 /** Rejects an opening order whose notional at the mark exceeds {@code max} ({@code MAX_ORDER_NOTIONAL}); reducing orders pass. Immutable. */
@@ -38,6 +39,11 @@ public final class MaxOrderNotionalGuard implements Guard {
         @Override
         public String description() {
             return "rejects an opening order whose notional exceeds max";
+        }
+
+        @Override
+        public List<String> keys() {
+            return List.of("max=25000");
         }
 
         @Override

@@ -5,6 +5,7 @@ import io.tradehost.api.guard.Guard;
 import io.tradehost.api.guard.GuardFactory;
 import io.tradehost.api.guard.GuardVerdict;
 import io.tradehost.api.guard.OrderCheck;
+import java.util.List;
 import io.tradehost.api.value.Money;
 import io.tradehost.api.value.Ratio;
 
@@ -51,6 +52,11 @@ public final class SymbolExposureGuard extends OpeningOrderGuard {
         @Override
         public String description() {
             return "rejects an order taking one symbol's exposure above max_fraction of equity or max_notional";
+        }
+
+        @Override
+        public List<String> keys() {
+            return List.of("max_fraction=0.20", "max_notional=0 (none)");
         }
 
         @Override

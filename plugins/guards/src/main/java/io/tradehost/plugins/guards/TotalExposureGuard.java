@@ -5,6 +5,7 @@ import io.tradehost.api.guard.Guard;
 import io.tradehost.api.guard.GuardFactory;
 import io.tradehost.api.guard.GuardVerdict;
 import io.tradehost.api.guard.OrderCheck;
+import java.util.List;
 import io.tradehost.api.value.Money;
 import io.tradehost.api.value.Ratio;
 
@@ -45,6 +46,11 @@ public final class TotalExposureGuard extends OpeningOrderGuard {
         @Override
         public String description() {
             return "rejects an order taking gross exposure above max_fraction of equity";
+        }
+
+        @Override
+        public List<String> keys() {
+            return List.of("max_fraction=0.80");
         }
 
         @Override
