@@ -8,7 +8,11 @@ module io.tradehost.plugins.guards {
             io.tradehost.plugins.guards.MaxOrderNotionalGuard.Factory,
             io.tradehost.plugins.guards.SymbolExposureGuard.Factory,
             io.tradehost.plugins.guards.TotalExposureGuard.Factory,
-            io.tradehost.plugins.guards.LeverageGuard.Factory;
+            io.tradehost.plugins.guards.LeverageGuard.Factory,
+            io.tradehost.plugins.guards.LiquidationBufferGuard.Factory,
+            io.tradehost.plugins.guards.QuoteQualityGuard.Factory,
+            io.tradehost.plugins.guards.OrderRateGuard.Factory,
+            io.tradehost.plugins.guards.SessionWindowGuard.Factory;
     provides io.tradehost.api.guard.RuntimeGuardFactory with
             io.tradehost.plugins.guards.DailyLossGuard.Factory,
             io.tradehost.plugins.guards.MarkStalenessGuard.Factory,

@@ -154,16 +154,20 @@ class ImageIT {
         long strategies = 0;
         long guards = 0;
         long venues = 0;
+        long runtimeGuards = 0;
         for (JsonNode plugin : list) {
             assertThat(plugin.get("origin").asText()).isEqualTo("image");
             switch (plugin.get("kind").asText()) {
                 case "strategy" -> strategies++;
                 case "guard" -> guards++;
-                default -> venues++;
+                case "runtime-guard" -> runtimeGuards++;
+                case "venue" -> venues++;
+                default -> throw new AssertionError("unexpected kind " + plugin);
             }
         }
         assertThat(strategies).isGreaterThanOrEqualTo(2);
         assertThat(guards).isGreaterThanOrEqualTo(6);
         assertThat(venues).isGreaterThanOrEqualTo(1);
+        assertThat(runtimeGuards).isGreaterThanOrEqualTo(5);
     }
 }

@@ -32,7 +32,8 @@ class ConfigLoaderTest {
         assertThat(c.strategy()).isEqualTo("ma-crossover");
         assertThat(c.cycle()).isEqualTo(CycleMode.ON_MARK);
         assertThat(c.guardOrder()).containsExactly("kill-switch", "trading-state", "max-order-notional",
-                "symbol-exposure", "total-exposure", "leverage");
+                "symbol-exposure", "total-exposure", "leverage", "liquidation-buffer", "quote-quality", "order-rate");
+        assertThat(c.runtimeGuardOrder()).containsExactly("daily-loss", "mark-staleness", "drawdown", "concentration");
         assertThat(c.timeInForce()).isEqualTo(TimeInForce.GTC);
         assertThat(c.markWindow()).isEqualTo(64);
         assertThat(c.statusInterval()).isEqualTo(Duration.ofSeconds(10));

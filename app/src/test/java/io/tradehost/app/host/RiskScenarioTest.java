@@ -56,8 +56,7 @@ class RiskScenarioTest {
     @Test
     void aDailyLossBreachAllowsOnlyReducingOrdersUntilTheUtcDayRollsOver() {
         clock = new VirtualClock(LATE_EVENING);
-        Host host = start(PluginCatalog.fromLayer(ModuleLayer.boot()), "runtime_guards.config.daily-loss.max_loss=30",
-                "strategy.config.ma-crossover.position_fraction=0.2");
+        Host host = start(PluginCatalog.fromLayer(ModuleLayer.boot()), "runtime_guards.config.daily-loss.max_loss=10");
         advance(host, Duration.ofMinutes(119));
         List<TradingStateChanged> changes = events.of(TradingStateChanged.class);
         assertThat(changes).isNotEmpty();

@@ -1,6 +1,7 @@
 package io.tradehost.plugins.guards;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tradehost.api.config.PluginConfig;
 import io.tradehost.api.guard.Guard;
@@ -26,11 +27,21 @@ import org.junit.jupiter.api.Test;
 class GuardsTest {
     private static final List<GuardFactory> FACTORIES = List.of(new KillSwitchGuard.Factory(),
             new TradingStateGuard.Factory(), new MaxOrderNotionalGuard.Factory(), new SymbolExposureGuard.Factory(),
-            new TotalExposureGuard.Factory(), new LeverageGuard.Factory());
+            new TotalExposureGuard.Factory(), new LeverageGuard.Factory(), new LiquidationBufferGuard.Factory(),
+            new QuoteQualityGuard.Factory(), new OrderRateGuard.Factory(), new SessionWindowGuard.Factory());
 
     /** An order of {@code qty} at a mark of 100 against {@code position} (signed), equity and gross exposure. */
     private static OrderCheck check(Side side, String qty, String position, String equity, String gross,
                                     TradingState state, boolean reduceOnly) {
+        return check(side, qty, position, equity, gross, state, reduceOnly, 0);
+    }
+
+    private static OrderCheck at(long nowNanos, String qty) {
+        return check(Side.BUY, qty, "0", "10000", "0", TradingState.ACTIVE, false, nowNanos);
+    }
+
+    private static OrderCheck check(Side side, String qty, String position, String equity, String gross,
+                                    TradingState state, boolean reduceOnly, long nowNanos) {
         var product = Fixtures.perpetual("BTC-PERP");
         Position p = Position.flat(product.symbol());
         Quantity pq = Quantity.of(position);
@@ -40,7 +51,7 @@ class GuardsTest {
         OrderRequest order = new OrderRequest(ClientOrderId.of("r-1"), product.symbol(), side, OrderType.MARKET,
                 Quantity.of(qty), null, TimeInForce.GTC, reduceOnly, false);
         return new OrderCheck(order, product, Fixtures.mark("BTC-PERP", "100"), p, Money.of(equity), Money.of(gross),
-                state, 0);
+                state, nowNanos);
     }
 
     private static OrderCheck open(String qty, String equity, String gross) {
@@ -67,7 +78,8 @@ class GuardsTest {
         assertThat(provides.providers()).containsExactlyInAnyOrderElementsOf(
                 FACTORIES.stream().map(f -> f.getClass().getName()).toList());
         assertThat(FACTORIES.stream().map(GuardFactory::name).toList()).containsExactly("kill-switch",
-                "trading-state", "max-order-notional", "symbol-exposure", "total-exposure", "leverage");
+                "trading-state", "max-order-notional", "symbol-exposure", "total-exposure", "leverage",
+                "liquidation-buffer", "quote-quality", "order-rate", "session-window");
     }
 
     @Test
@@ -146,6 +158,81 @@ class GuardsTest {
         assertThat(code(g.check(open("1", "0", "0")))).isEqualTo("NO_EQUITY");
         assertThat(code(g.check(check(Side.BUY, "1", "-500", "10000", "50000", TradingState.ACTIVE, false))))
                 .isEqualTo("ALLOW");
+    }
+
+    @Test
+    void leverageHasNightAndPerSymbolCaps() {
+        Guard g = guard("leverage", Map.of("max", "3", "night_max", "1", "night_start", "22:00", "night_end", "06:00",
+                "symbols", Map.of("BTC-PERP", Map.of("max", "0.5"))));
+        long noon = Fixtures.nanos(Fixtures.EPOCH.plusSeconds(12 * 3600));
+        long night = Fixtures.nanos(Fixtures.EPOCH.plusSeconds(23 * 3600));
+        assertThat(code(g.check(check(Side.BUY, "50", "0", "10000", "20000", TradingState.ACTIVE, false, noon))))
+                .isEqualTo("ALLOW");
+        GuardVerdict atNight = g.check(check(Side.BUY, "1", "0", "10000", "10000", TradingState.ACTIVE, false, night));
+        assertThat(atNight.message()).isEqualTo("account leverage would be 1.01x > night max 1x");
+        GuardVerdict capped = g.check(check(Side.BUY, "50.001", "0", "10000", "0", TradingState.ACTIVE, false, noon));
+        assertThat(capped.message()).isEqualTo("BTC-PERP leverage would be 0.50001x > its cap 0.5x");
+    }
+
+    @Test
+    void liquidationBufferChecksInitialMarginNowAndMaintenanceAfter() {
+        Guard g = guard("liquidation-buffer", Map.of("min_buffer", "0.5", "maintenance_margin_rate", "0.1"));
+        assertThat(code(g.check(open("500", "10000", "0")))).as("initial margin 5000 leaves exactly 0.5")
+                .isEqualTo("ALLOW");
+        assertThat(g.check(open("500.1", "10000", "0")).message()).startsWith("buffer now 0.4999");
+        GuardVerdict projected = g.check(open("10", "10000", "50000"));
+        assertThat(projected.message()).startsWith("projected buffer 0.49 (equity 10000 less maintenance margin 5100)");
+        assertThat(code(g.check(open("1", "0", "0")))).isEqualTo("NO_EQUITY");
+    }
+
+    @Test
+    void quoteQualityRefusesStaleMarksAndThinBooks() {
+        Guard g = guard("quote-quality", Map.of("max_mark_age", "1s", "max_slippage_bps", "502"));
+        assertThat(code(g.check(at(1_000_000_000L, "1")))).isEqualTo("ALLOW");
+        GuardVerdict stale = g.check(at(1_001_000_000L, "1"));
+        assertThat(stale.code()).isEqualTo("STALE_MARK");
+        assertThat(stale.message()).isEqualTo("BTC-PERP mark is 1001 ms old, max 1000 ms");
+        GuardVerdict thin = g.check(at(0, "1.002"));
+        assertThat(thin.code()).isEqualTo("SLIPPAGE");
+        assertThat(thin.message()).startsWith("expected slippage 503.00 bps (spread 2.00 bps, size 1.002 against 10");
+        assertThat(code(g.check(check(Side.SELL, "5", "5", "10000", "500", TradingState.ACTIVE, false,
+                Long.MAX_VALUE)))).isEqualTo("ALLOW");
+    }
+
+    @Test
+    void orderRateCountsOrdersPerSecondAndPerMinute() {
+        Guard g = guard("order-rate", Map.of("per_second", 2L, "per_minute", 3L));
+        long t = 1_000_000_000L;
+        assertThat(code(g.check(at(t, "1")))).isEqualTo("ALLOW");
+        assertThat(code(g.check(at(t + 1, "1")))).isEqualTo("ALLOW");
+        assertThat(g.check(at(t + 2, "1")).message()).isEqualTo("2 orders in the last second, limit 2");
+        assertThat(code(g.check(check(Side.SELL, "1", "1", "10000", "100", TradingState.ACTIVE, false, t + 3))))
+                .as("a close is never refused").isEqualTo("ALLOW");
+        assertThat(g.check(at(t + 2_000_000_000L, "1")).message()).isEqualTo("3 orders in the last minute, limit 3");
+        assertThat(code(g.check(at(t + 61_000_000_000L, "1")))).isEqualTo("ALLOW");
+    }
+
+    @Test
+    void sessionWindowsMayRunOvernightAndCloseAlwaysPasses() {
+        Guard day = guard("session-window", Map.of("days", List.of("MON", "TUE"), "start", "09:00", "end", "17:00"));
+        long monday = Fixtures.nanos(Fixtures.EPOCH);
+        assertThat(code(day.check(at(monday + 9 * 3_600_000_000_000L, "1")))).isEqualTo("ALLOW");
+        assertThat(code(day.check(at(monday + 17 * 3_600_000_000_000L, "1")))).isEqualTo("OUTSIDE_SESSION");
+        assertThat(code(day.check(at(monday + 3 * 86_400_000_000_000L + 10 * 3_600_000_000_000L, "1"))))
+                .as("thursday").isEqualTo("OUTSIDE_SESSION");
+        Guard overnight = guard("session-window", Map.of("days", List.of("MON"), "start", "22:00", "end", "02:00"));
+        assertThat(code(overnight.check(at(monday + 23 * 3_600_000_000_000L, "1")))).isEqualTo("ALLOW");
+        assertThat(code(overnight.check(at(monday + 25 * 3_600_000_000_000L, "1")))).as("tuesday 01:00, monday's night")
+                .isEqualTo("ALLOW");
+        assertThat(code(overnight.check(at(monday + 3_600_000_000_000L, "1")))).as("monday 01:00 belongs to sunday")
+                .isEqualTo("OUTSIDE_SESSION");
+        assertThat(code(overnight.check(check(Side.SELL, "1", "1", "10000", "100", TradingState.ACTIVE, false, 0))))
+                .isEqualTo("ALLOW");
+        assertThat(code(guard("session-window", Map.of()).check(at(monday + 5, "1")))).isEqualTo("ALLOW");
+        assertThatThrownBy(() -> new SessionWindowGuard.Factory().create(new PluginConfig("g", Map.of("days",
+                List.of("Funday"))))).hasMessage("g.days: not a day: \"Funday\" (MON..SUN)");
+        assertThatThrownBy(() -> new SessionWindowGuard.Factory().create(new PluginConfig("g", Map.of("start",
+                "9am")))).hasMessage("g.start: not a time of day HH:MM: \"9am\"");
     }
 
     @Test

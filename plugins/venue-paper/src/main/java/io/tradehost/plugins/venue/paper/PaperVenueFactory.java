@@ -11,6 +11,7 @@ import io.tradehost.api.value.Symbol;
 import io.tradehost.api.venue.Venue;
 import io.tradehost.api.venue.VenueContext;
 import io.tradehost.api.venue.VenueFactory;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +21,8 @@ import java.util.Map;
  * {@code paper}: keys {@code tick_interval} ("250ms"), {@code starting_cash} (100000),
  * {@code taker_fee_bps} (5), {@code maker_fee_bps} (2), and per listed symbol a block
  * {@code markets.<SYMBOL>} with {@code price}, {@code drift_bps}, {@code volatility_bps},
- * {@code spread_bps} (per market step). Lists BTC-PERP, ETH-PERP, DOGE-PERP (perpetuals) and
+ * {@code spread_bps} (per market step) and {@code depth_notional} (1000000: the size quoted at each
+ * side of the book, as notional at the starting price). Lists BTC-PERP, ETH-PERP, DOGE-PERP (perpetuals) and
  * SOL-USD, ETH-USD (spot). Needs no credentials.
  */
 public final class PaperVenueFactory implements VenueFactory {
@@ -77,10 +79,18 @@ public final class PaperVenueFactory implements VenueFactory {
                     Price.of(m.ratio("price", listing.price(), "0.00000001", "1000000000").toString()),
                     toBps(m.ratio("drift_bps", listing.driftBps(), "-100", "100")),
                     toBps(m.ratio("volatility_bps", listing.volatilityBps(), "0", "1000")),
-                    toBps(m.ratio("spread_bps", listing.spreadBps(), "0", "1000")), Quantity.ofUnits(10), seed));
+                    toBps(m.ratio("spread_bps", listing.spreadBps(), "0", "1000")),
+                    depth(listing.product(), m.money("depth_notional", "1000000", "0", "1000000000"),
+                            m.ratio("price", listing.price(), "0.00000001", "1000000000")), seed));
         }
         return new PaperVenue(markets, startingCash, taker, maker, tick, context.clock(), context.scheduler(),
                 context.listener());
+    }
+
+    /** Size at each side of the book: {@code depth_notional} at the starting price, on the lot grid. */
+    private static Quantity depth(Product product, Money notional, Ratio startPrice) {
+        Quantity size = product.roundSize(notional.divide(new Price(startPrice.raw()), RoundingMode.DOWN));
+        return size.isPositive() ? size : product.sizeIncrement();
     }
 
     private static double toBps(Ratio ratio) {

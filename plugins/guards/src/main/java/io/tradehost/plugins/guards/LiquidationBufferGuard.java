@@ -1,0 +1,78 @@
+package io.tradehost.plugins.guards;
+
+import io.tradehost.api.config.PluginConfig;
+import io.tradehost.api.guard.Guard;
+import io.tradehost.api.guard.GuardFactory;
+import io.tradehost.api.guard.GuardVerdict;
+import io.tradehost.api.guard.OrderCheck;
+import io.tradehost.api.value.Money;
+import io.tradehost.api.value.Ratio;
+import java.util.List;
+
+/**
+ * Keeps a buffer above liquidation on perpetuals ({@code LIQUIDATION_BUFFER}): now,
+ * {@code (equity - order notional / product max leverage) / equity}, and projected after the trade,
+ * {@code (equity - gross exposure after x maintenance_margin_rate) / equity}, must each stay at or
+ * above {@code min_buffer}. Spot orders and reducing orders pass. Immutable.
+ */
+public final class LiquidationBufferGuard extends OpeningOrderGuard {
+    private final Ratio minBuffer;
+    private final Ratio maintenanceMarginRate;
+
+    public LiquidationBufferGuard(Ratio minBuffer, Ratio maintenanceMarginRate) {
+        this.minBuffer = minBuffer;
+        this.maintenanceMarginRate = maintenanceMarginRate;
+    }
+
+    @Override
+    GuardVerdict checkOpening(OrderCheck check) {
+        if (!check.product().isPerpetual()) {
+            return GuardVerdict.ALLOW;
+        }
+        Money equity = check.equity();
+        // notional / max leverage: both scaled by 1e8, so the ratio of their raws is the margin in money units
+        Money initialMargin = new Money(check.orderNotional().ratioTo(new Money(check.product().maxLeverage().raw()))
+                .raw());
+        Ratio now = equity.minus(initialMargin).ratioTo(equity);
+        if (now.compareTo(minBuffer) < 0) {
+            return GuardVerdict.reject("LIQUIDATION_BUFFER", "buffer now " + now + " (equity " + equity
+                    + " less initial margin " + initialMargin + ") < min " + minBuffer);
+        }
+        Money maintenance = check.grossExposureAfter().times(maintenanceMarginRate);
+        Ratio projected = equity.minus(maintenance).ratioTo(equity);
+        if (projected.compareTo(minBuffer) < 0) {
+            return GuardVerdict.reject("LIQUIDATION_BUFFER", "projected buffer " + projected + " (equity " + equity
+                    + " less maintenance margin " + maintenance + ") < min " + minBuffer);
+        }
+        return GuardVerdict.ALLOW;
+    }
+
+    /** {@code liquidation-buffer}: keys {@code min_buffer} (0.15), {@code maintenance_margin_rate} (0.005). */
+    public static final class Factory implements GuardFactory {
+        public Factory() {
+            // stateless
+        }
+
+        @Override
+        public String name() {
+            return "liquidation-buffer";
+        }
+
+        @Override
+        public String description() {
+            return "rejects perpetual orders leaving less than min_buffer of equity above initial margin now or "
+                    + "maintenance margin after the trade";
+        }
+
+        @Override
+        public List<String> keys() {
+            return List.of("min_buffer=0.15", "maintenance_margin_rate=0.005");
+        }
+
+        @Override
+        public Guard create(PluginConfig config) {
+            return new LiquidationBufferGuard(config.ratio("min_buffer", "0.15", "0", "1"),
+                    config.ratio("maintenance_margin_rate", "0.005", "0", "1"));
+        }
+    }
+}
