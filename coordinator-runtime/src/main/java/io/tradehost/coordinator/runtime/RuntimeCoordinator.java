@@ -88,7 +88,8 @@ public final class RuntimeCoordinator implements Coordinator {
                 "reasons", String.join(",", state.reasons().stream().map(StateReason::code).toList()),
                 "venue", bootstrap.isConnected() ? settings.venue() : "not connected",
                 "runtimeGuards", String.join(",", guards.names()),
-                "runtimeGuardFailures", guards.failures().toString());
+                "runtimeGuardFailures", guards.failures().toString(),
+                "transitions", state.transitionCounts().toString());
         if (!bootstrap.isConnected()) {
             return Health.of(name(), HealthStatus.UNHEALTHY, details, "venue not connected");
         }

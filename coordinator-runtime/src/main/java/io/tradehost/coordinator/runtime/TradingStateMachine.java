@@ -12,6 +12,7 @@ import io.tradehost.api.time.Scheduler;
 import io.tradehost.api.value.Symbol;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -109,9 +110,9 @@ public final class TradingStateMachine implements TradingStateControl {
         return List.copyOf(transitions);
     }
 
-    /** How many transitions ended in each state: the transition metric. */
+    /** How many transitions ended in each state, in state order: the transition metric. */
     public Map<TradingState, Long> transitionCounts() {
-        return Map.copyOf(transitionCounts);
+        return Collections.unmodifiableMap(new EnumMap<>(transitionCounts));
     }
 
     private void recompute() {

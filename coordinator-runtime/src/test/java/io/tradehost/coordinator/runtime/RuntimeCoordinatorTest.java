@@ -70,6 +70,7 @@ class RuntimeCoordinatorTest {
         assertThat(state.reasons()).extracting(StateReason::code).containsExactly("config.reduce_only", "config.halted");
         assertThat(state.reasons()).extracting(StateReason::source).containsOnly(ReasonSource.CONFIG);
         assertThat(runtime.health().status()).isEqualTo(HealthStatus.DEGRADED);
+        assertThat(runtime.health().details()).containsEntry("transitions", "{REDUCE_ONLY=1, HALTED=1}");
     }
 
     @Test

@@ -7,7 +7,10 @@ import io.tradehost.api.guard.GuardVerdict;
 import io.tradehost.api.guard.OrderCheck;
 import io.tradehost.api.value.Money;
 import io.tradehost.api.value.Ratio;
+import io.tradehost.api.value.Symbol;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Keeps a buffer above liquidation on perpetuals ({@code LIQUIDATION_BUFFER}): now,
@@ -18,10 +21,16 @@ import java.util.List;
 public final class LiquidationBufferGuard extends OpeningOrderGuard {
     private final Ratio minBuffer;
     private final Ratio maintenanceMarginRate;
+    private final Map<Symbol, Ratio> symbolRates;
 
-    public LiquidationBufferGuard(Ratio minBuffer, Ratio maintenanceMarginRate) {
+    /**
+     * @param maintenanceMarginRate the rate for products without their own
+     * @param symbolRates maintenance margin rates per symbol
+     */
+    public LiquidationBufferGuard(Ratio minBuffer, Ratio maintenanceMarginRate, Map<Symbol, Ratio> symbolRates) {
         this.minBuffer = minBuffer;
         this.maintenanceMarginRate = maintenanceMarginRate;
+        this.symbolRates = Map.copyOf(symbolRates);
     }
 
     @Override
@@ -38,7 +47,10 @@ public final class LiquidationBufferGuard extends OpeningOrderGuard {
             return GuardVerdict.reject("LIQUIDATION_BUFFER", "buffer now " + now + " (equity " + equity
                     + " less initial margin " + initialMargin + ") < min " + minBuffer);
         }
-        Money maintenance = check.grossExposureAfter().times(maintenanceMarginRate);
+        // this symbol at its own rate, the rest of the book at the default rate
+        Money own = check.positionValueAfter().abs();
+        Money maintenance = check.grossExposureAfter().minus(own).times(maintenanceMarginRate)
+                .plus(own.times(symbolRates.getOrDefault(check.order().symbol(), maintenanceMarginRate)));
         Ratio projected = equity.minus(maintenance).ratioTo(equity);
         if (projected.compareTo(minBuffer) < 0) {
             return GuardVerdict.reject("LIQUIDATION_BUFFER", "projected buffer " + projected + " (equity " + equity
@@ -47,7 +59,10 @@ public final class LiquidationBufferGuard extends OpeningOrderGuard {
         return GuardVerdict.ALLOW;
     }
 
-    /** {@code liquidation-buffer}: keys {@code min_buffer} (0.15), {@code maintenance_margin_rate} (0.005). */
+    /**
+     * {@code liquidation-buffer}: keys {@code min_buffer} (0.15), {@code maintenance_margin_rate} (0.005),
+     * {@code symbols.<SYMBOL>.maintenance_margin_rate}.
+     */
     public static final class Factory implements GuardFactory {
         public Factory() {
             // stateless
@@ -66,13 +81,18 @@ public final class LiquidationBufferGuard extends OpeningOrderGuard {
 
         @Override
         public List<String> keys() {
-            return List.of("min_buffer=0.15", "maintenance_margin_rate=0.005");
+            return List.of("min_buffer=0.15", "maintenance_margin_rate=0.005", "symbols.<SYMBOL>.maintenance_margin_rate");
         }
 
         @Override
         public Guard create(PluginConfig config) {
+            Map<Symbol, Ratio> rates = new LinkedHashMap<>();
+            PluginConfig symbols = config.section("symbols");
+            for (String key : symbols.keys()) {
+                rates.put(Symbol.of(key), symbols.section(key).ratio("maintenance_margin_rate", "0.005", "0", "1"));
+            }
             return new LiquidationBufferGuard(config.ratio("min_buffer", "0.15", "0", "1"),
-                    config.ratio("maintenance_margin_rate", "0.005", "0", "1"));
+                    config.ratio("maintenance_margin_rate", "0.005", "0", "1"), rates);
         }
     }
 }

@@ -183,6 +183,11 @@ class GuardsTest {
         GuardVerdict projected = g.check(open("10", "10000", "50000"));
         assertThat(projected.message()).startsWith("projected buffer 0.49 (equity 10000 less maintenance margin 5100)");
         assertThat(code(g.check(open("1", "0", "0")))).isEqualTo("NO_EQUITY");
+        Guard perSymbol = guard("liquidation-buffer", Map.of("min_buffer", "0.5", "maintenance_margin_rate", "0.1",
+                "symbols", Map.of("BTC-PERP", Map.of("maintenance_margin_rate", "0.5"))));
+        assertThat(code(g.check(open("10", "10000", "46000")))).as("at the default rate 4700 leaves 0.53").isEqualTo("ALLOW");
+        assertThat(perSymbol.check(open("10", "10000", "46000")).message())
+                .startsWith("projected buffer 0.49 (equity 10000 less maintenance margin 5100)");
     }
 
     @Test
