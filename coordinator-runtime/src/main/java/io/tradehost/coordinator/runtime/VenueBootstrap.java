@@ -30,6 +30,7 @@ public final class VenueBootstrap implements VenueAccess {
     private final Scheduler scheduler;
     private final VenueListener listener;
     private final Map<Symbol, Product> products = new LinkedHashMap<>();
+    private List<Symbol> symbols = List.of();
     private Venue venue;
 
     /**
@@ -78,6 +79,7 @@ public final class VenueBootstrap implements VenueAccess {
             throw new StartupException("could not connect to venue '" + factory.name() + "': " + e.getMessage()
                     + " [" + e.code() + "]", e);
         }
+        this.symbols = List.copyOf(products.keySet());
         this.venue = created;
     }
 
@@ -114,7 +116,7 @@ public final class VenueBootstrap implements VenueAccess {
 
     @Override
     public List<Symbol> symbols() {
-        return List.copyOf(products.keySet());
+        return symbols;
     }
 
     @Override

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +47,7 @@ public final class TelemetryCoordinator implements Coordinator {
     private final Scheduler scheduler;
     private final MarkBook marks;
     private final Map<String, Long> droppedQuotes = new LinkedHashMap<>();
+    private Set<Symbol> traded = Set.of();
     private ScheduledTask statusTimer;
     private long quotes;
 
@@ -79,6 +81,7 @@ public final class TelemetryCoordinator implements Coordinator {
 
     @Override
     public void initialize() {
+        traded = Set.copyOf(venues.symbols());
         LOG.info("telemetry keeps {} marks per symbol for {}", settings.markWindow(), venues.symbols());
     }
 
@@ -110,7 +113,7 @@ public final class TelemetryCoordinator implements Coordinator {
 
     private void accept(Quote quote) {
         quotes++;
-        if (!venues.symbols().contains(quote.symbol())) {
+        if (!traded.contains(quote.symbol())) {
             drop("untraded symbol", quote);
             return;
         }
