@@ -19,9 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -86,55 +83,26 @@ public final class RunCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             throw ConfigError.of(hostConfig.source(), e);
         }
-        AtomicBoolean stop = new AtomicBoolean();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread onSignal = stopOnSignal(host, stop, finished);
         try {
             host.start();
         } catch (ConfigException e) {
             throw ConfigError.of(hostConfig.source(), e);
         }
-        try {
-            host.runUntil(duration, stop::get);
-        } finally {
-            host.stop();
-        }
-        RunSummary summary = host.summary();
-        spec.commandLine().getOut().print(summary.toText());
-        spec.commandLine().getOut().flush();
-        try {
+        try (SignalStop signals = new SignalStop(host.kernel(), STOP_GRACE)) {
+            try {
+                host.runUntil(duration, signals::requested);
+            } finally {
+                host.stop();
+            }
+            RunSummary summary = host.summary();
+            spec.commandLine().getOut().print(summary.toText());
+            spec.commandLine().getOut().flush();
             if (summaryJson != null) {
                 Files.writeString(summaryJson, summary.toJson());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + summaryJson, e);
-        } finally {
-            finished.countDown();
-        }
-        if (!stop.get()) {
-            Runtime.getRuntime().removeShutdownHook(onSignal);
         }
         return 0;
-    }
-
-    /**
-     * SIGINT and SIGTERM start the JVM's shutdown: the hook asks the kernel to stop, waits for the
-     * orderly stop and the summary, then ends the process with status 0 (a signalled JVM would
-     * otherwise exit 130 or 143 although the run ended as asked).
-     */
-    private static Thread stopOnSignal(Host host, AtomicBoolean stop, CountDownLatch finished) {
-        Thread hook = new Thread(() -> {
-            stop.set(true);
-            host.kernel().wake();
-            try {
-                if (finished.await(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
-                    Runtime.getRuntime().halt(0);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "tradehost-signal");
-        Runtime.getRuntime().addShutdownHook(hook);
-        return hook;
     }
 }

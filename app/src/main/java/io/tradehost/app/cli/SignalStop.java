@@ -1,0 +1,64 @@
+package io.tradehost.app.cli;
+
+import io.tradehost.kernel.Kernel;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Turns SIGINT/SIGTERM into an orderly stop while a run is trading: the JVM's shutdown hook asks the
+ * kernel to stop, waits (at most {@code grace}) for the run to report {@link #finished()}, then ends
+ * the process with status 0 (a signalled JVM would otherwise exit 130 or 143 although the run ended
+ * as asked). Closing it removes the hook, so no other exit path ever waits for it.
+ */
+final class SignalStop implements AutoCloseable {
+    private final AtomicBoolean requested = new AtomicBoolean();
+    private final CountDownLatch done = new CountDownLatch(1);
+    private final Thread hook;
+    private boolean registered;
+
+    SignalStop(Kernel kernel, Duration grace) {
+        this.hook = new Thread(() -> {
+            requested.set(true);
+            kernel.wake();
+            try {
+                if (done.await(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                    Runtime.getRuntime().halt(0);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "tradehost-signal");
+        Runtime.getRuntime().addShutdownHook(hook);
+        this.registered = true;
+    }
+
+    /** Whether a signal asked the run to stop. */
+    boolean requested() {
+        return requested.get();
+    }
+
+    /** The run has stopped and written its summary; a waiting hook may end the process. */
+    void finished() {
+        done.countDown();
+    }
+
+    /** Whether the hook is still registered. */
+    boolean isRegistered() {
+        return registered;
+    }
+
+    @Override
+    public void close() {
+        finished();
+        if (registered && !requested.get()) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already shutting down: the hook runs and finds the run finished
+            }
+        }
+        registered = false;
+    }
+}
