@@ -17,10 +17,6 @@ public record HostInputs(Map<String, String> environment, long seed, String runI
         environment = Map.copyOf(environment);
     }
 
-    /** These inputs with another decision timer, e.g. a scripted one in tests. */
-    public HostInputs withDecisionTimer(LongSupplier timer) {
-        return new HostInputs(environment, seed, runId, timer);
-    }
 
     /**
      * Inputs for a run whose id is {@code configuredRunId} or, when that is null, derived from the
