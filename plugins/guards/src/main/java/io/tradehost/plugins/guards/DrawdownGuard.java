@@ -1,7 +1,6 @@
 package io.tradehost.plugins.guards;
 
 import io.tradehost.api.config.PluginConfig;
-import io.tradehost.api.guard.DataUnavailableException;
 import io.tradehost.api.guard.RuntimeGuard;
 import io.tradehost.api.guard.RuntimeGuardContext;
 import io.tradehost.api.guard.RuntimeGuardFactory;
@@ -41,10 +40,7 @@ public final class DrawdownGuard implements RuntimeGuard {
 
     @Override
     public void evaluate() {
-        Money equity = context.portfolio().equity();
-        if (!equity.isPositive()) {
-            throw new DataUnavailableException("no equity yet");
-        }
+        Money equity = Equity.required(context);
         if (peak == null || equity.isGreaterThan(peak)) {
             peak = equity;
             return;
