@@ -15,4 +15,5 @@ module io.tradehost.api {
     exports io.tradehost.api.host;
     exports io.tradehost.api.state;
     exports io.tradehost.api.config;
+    exports io.tradehost.api.journal;
 }

@@ -9,6 +9,8 @@ module io.tradehost.app {
     requires io.tradehost.coordinator.execution;
     requires io.tradehost.coordinator.strategy;
     requires io.tradehost.coordinator.telemetry;
+    requires io.tradehost.journal;
+    requires io.tradehost.faults;
     requires org.slf4j;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.toml;

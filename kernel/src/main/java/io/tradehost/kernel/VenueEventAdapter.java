@@ -5,6 +5,7 @@ import io.tradehost.api.event.OrderCancelled;
 import io.tradehost.api.event.OrderFilled;
 import io.tradehost.api.event.OrderRejected;
 import io.tradehost.api.event.QuoteReceived;
+import io.tradehost.api.event.VenueConnectionChanged;
 import io.tradehost.api.host.EventBus;
 import io.tradehost.api.market.Quote;
 import io.tradehost.api.order.ClientOrderId;
@@ -49,5 +50,10 @@ public final class VenueEventAdapter implements VenueListener {
     @Override
     public void onOrderCancelled(ClientOrderId clientOrderId, Symbol symbol, String reason) {
         bus.publish(new OrderCancelled(clientOrderId, symbol, reason, clock.nanos()));
+    }
+
+    @Override
+    public void onConnectionChanged(boolean connected, String detail) {
+        bus.publish(new VenueConnectionChanged(connected, detail, clock.nanos()));
     }
 }

@@ -8,6 +8,7 @@ import io.tradehost.api.event.OrderCancelled;
 import io.tradehost.api.event.OrderFilled;
 import io.tradehost.api.event.OrderRejected;
 import io.tradehost.api.event.QuoteReceived;
+import io.tradehost.api.event.VenueConnectionChanged;
 import io.tradehost.api.market.Quote;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Fill;
@@ -39,9 +40,10 @@ class VenueEventAdapterTest {
         adapter.onOrderRejected(id, s, "CODE", "words");
         adapter.onFills(List.of(fill));
         adapter.onOrderCancelled(id, s, "gone");
+        adapter.onConnectionChanged(false, "socket closed");
 
         assertThat(events).containsExactly(new QuoteReceived(quote), new OrderAccepted(id, s, "v1", now),
                 new OrderRejected(id, s, "CODE", "words", now), new OrderFilled(fill),
-                new OrderCancelled(id, s, "gone", now));
+                new OrderCancelled(id, s, "gone", now), new VenueConnectionChanged(false, "socket closed", now));
     }
 }

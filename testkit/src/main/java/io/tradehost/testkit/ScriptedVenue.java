@@ -21,6 +21,7 @@ import io.tradehost.api.venue.VenueContext;
 import io.tradehost.api.venue.VenueException;
 import io.tradehost.api.venue.VenueFactory;
 import io.tradehost.api.venue.VenueListener;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -48,7 +49,17 @@ public final class ScriptedVenue implements Venue {
         /** Reject with code {@code INSUFFICIENT_FUNDS}. */
         REJECT,
         /** Throw a transient {@link VenueException} from {@code place}. */
-        THROW
+        THROW,
+        /** Throw a rate-limit {@link VenueException} asking for a 2 s wait. */
+        RATE_LIMIT,
+        /** Time out before the venue sees the order: outcome unknown, nothing placed. */
+        TIMEOUT_LOST,
+        /** Accept and fill the order, then time out: outcome unknown, but the order exists. */
+        TIMEOUT_FILLED,
+        /** Accept and fill at the venue without telling the host, as if the host were down. */
+        FILL_SILENTLY,
+        /** Throw a permanent {@link VenueException} from {@code place}. */
+        REFUSE
     }
 
     private final List<Product> products;
@@ -56,6 +67,7 @@ public final class ScriptedVenue implements Venue {
     private final List<OrderRequest> placed = new ArrayList<>();
     private final List<ClientOrderId> cancelled = new ArrayList<>();
     private final Map<ClientOrderId, Order> orders = new LinkedHashMap<>();
+    private final Map<ClientOrderId, List<Fill>> fills = new LinkedHashMap<>();
     private final Set<Symbol> subscribed = new LinkedHashSet<>();
     private VenueListener listener;
     private Price fillPrice = Price.ofUnits(100);
@@ -140,6 +152,12 @@ public final class ScriptedVenue implements Venue {
         listener.onFill(fill);
     }
 
+    /** Reports a lost ({@code false}) or restored connection to the host. */
+    public void emitConnection(boolean value) {
+        listener.onConnectionChanged(value, value ? "scripted reconnect" : "scripted disconnect");
+    }
+
+    /** Every call to {@code place}, including ones that threw. */
     public List<OrderRequest> placed() {
         return List.copyOf(placed);
     }
@@ -184,34 +202,48 @@ public final class ScriptedVenue implements Venue {
         Answer answer = script.isEmpty() ? Answer.FILL : script.poll();
         ClientOrderId id = request.clientOrderId();
         switch (answer) {
-            case THROW -> throw new VenueException("UNAVAILABLE", "scripted outage", true);
+            case THROW -> throw VenueException.transientFailure("UNAVAILABLE", "scripted outage");
+            case REFUSE -> throw VenueException.refused("ACCOUNT_LOCKED", "scripted refusal");
+            case RATE_LIMIT -> throw VenueException.rateLimited("RATE_LIMITED", "scripted rate limit",
+                    Duration.ofSeconds(2));
+            case TIMEOUT_LOST -> throw VenueException.outcomeUnknown("TIMEOUT", "scripted timeout, order lost");
             case REJECT -> {
                 orders.put(id, new Order(request, OrderStatus.REJECTED, Quantity.ZERO, null));
                 listener.onOrderRejected(id, request.symbol(), "INSUFFICIENT_FUNDS", "scripted rejection");
             }
-            case ACCEPT -> accept(request);
+            case ACCEPT -> accept(request, true);
             case PARTIAL_FILL -> {
-                accept(request);
+                accept(request, true);
                 Quantity half = new Quantity(request.quantity().raw() / 2);
-                fill(request, half);
+                fill(request, half, true);
                 orders.put(id, new Order(request, OrderStatus.PARTIALLY_FILLED, half, "v-" + id));
             }
-            case FILL -> {
-                accept(request);
-                fill(request, request.quantity());
+            case FILL, TIMEOUT_FILLED, FILL_SILENTLY -> {
+                boolean tell = answer != Answer.FILL_SILENTLY;
+                accept(request, tell);
+                fill(request, request.quantity(), tell);
                 orders.put(id, new Order(request, OrderStatus.FILLED, request.quantity(), "v-" + id));
+                if (answer == Answer.TIMEOUT_FILLED) {
+                    throw VenueException.outcomeUnknown("TIMEOUT", "scripted timeout after the order filled");
+                }
             }
         }
     }
 
-    private void accept(OrderRequest request) {
+    private void accept(OrderRequest request, boolean tell) {
         orders.put(request.clientOrderId(), new Order(request, OrderStatus.ACCEPTED, Quantity.ZERO, "v-" + request.clientOrderId()));
-        listener.onOrderAccepted(request.clientOrderId(), request.symbol(), "v-" + request.clientOrderId());
+        if (tell) {
+            listener.onOrderAccepted(request.clientOrderId(), request.symbol(), "v-" + request.clientOrderId());
+        }
     }
 
-    private void fill(OrderRequest request, Quantity quantity) {
-        listener.onFill(new Fill("t-" + (++tradeSequence), request.clientOrderId(), request.symbol(), request.side(),
-                quantity, fillPrice, fee, Liquidity.TAKER, 0));
+    private void fill(OrderRequest request, Quantity quantity, boolean tell) {
+        Fill fill = new Fill("t-" + (++tradeSequence), request.clientOrderId(), request.symbol(), request.side(),
+                quantity, fillPrice, fee, Liquidity.TAKER, 0);
+        fills.computeIfAbsent(request.clientOrderId(), k -> new ArrayList<>()).add(fill);
+        if (tell) {
+            listener.onFill(fill);
+        }
     }
 
     @Override
@@ -228,6 +260,11 @@ public final class ScriptedVenue implements Venue {
     @Override
     public Optional<Order> order(ClientOrderId clientOrderId) {
         return Optional.ofNullable(orders.get(clientOrderId));
+    }
+
+    @Override
+    public List<Fill> fills(ClientOrderId clientOrderId) {
+        return List.copyOf(fills.getOrDefault(clientOrderId, List.of()));
     }
 
     @Override

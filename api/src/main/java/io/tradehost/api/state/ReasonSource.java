@@ -12,5 +12,6 @@ public enum ReasonSource {
     RECONCILIATION,
     DRIFT,
     DRAWDOWN,
-    VENUE_HEALTH
+    VENUE_HEALTH,
+    JOURNAL
 }

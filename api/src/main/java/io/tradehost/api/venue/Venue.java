@@ -2,6 +2,7 @@ package io.tradehost.api.venue;
 
 import io.tradehost.api.order.AccountSnapshot;
 import io.tradehost.api.order.ClientOrderId;
+import io.tradehost.api.order.Fill;
 import io.tradehost.api.order.Order;
 import io.tradehost.api.order.OrderRequest;
 import io.tradehost.api.value.Product;
@@ -34,6 +35,12 @@ public interface Venue {
 
     /** The venue's view of one order, if it knows the id. */
     Optional<Order> order(ClientOrderId clientOrderId) throws VenueException;
+
+    /**
+     * Every execution of order {@code clientOrderId} the venue knows, oldest first; empty for an
+     * unknown order. Reconciliation uses it to find fills the host missed.
+     */
+    List<Fill> fills(ClientOrderId clientOrderId) throws VenueException;
 
     /** Orders still open at the venue. */
     List<Order> openOrders() throws VenueException;

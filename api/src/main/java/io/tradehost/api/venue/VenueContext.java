@@ -2,7 +2,9 @@ package io.tradehost.api.venue;
 
 import io.tradehost.api.time.Clock;
 import io.tradehost.api.time.Scheduler;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the host gives a venue it creates. Immutable.
@@ -12,10 +14,24 @@ import java.util.Map;
  * @param listener where to report market data and order outcomes
  * @param credentials the credentials named by {@link VenueFactory#requiredCredentials()}, by name
  * @param seed the run's seed, for simulated venues that need randomness
+ * @param dataDirectory a directory the venue may keep state in across restarts (a simulated venue
+ *     stores its book there, as a real exchange outlives the host); {@code null} when the host runs
+ *     without one, e.g. in tests
  */
 public record VenueContext(Clock clock, Scheduler scheduler, VenueListener listener,
-                           Map<String, String> credentials, long seed) {
+                           Map<String, String> credentials, long seed, Path dataDirectory) {
     public VenueContext {
         credentials = Map.copyOf(credentials);
+    }
+
+    /** A context without a data directory. */
+    public VenueContext(Clock clock, Scheduler scheduler, VenueListener listener, Map<String, String> credentials,
+                        long seed) {
+        this(clock, scheduler, listener, credentials, seed, null);
+    }
+
+    /** The data directory, if the host gave one. */
+    public Optional<Path> dataDirectoryIfAny() {
+        return Optional.ofNullable(dataDirectory);
     }
 }

@@ -21,6 +21,14 @@ public interface VenueListener {
 
     void onOrderCancelled(ClientOrderId clientOrderId, Symbol symbol, String reason);
 
+    /**
+     * The connection to the venue was lost ({@code connected} false) or is back (true). After a
+     * reconnect the host reconciles its orders against the venue.
+     *
+     * @param detail what happened, for the log
+     */
+    void onConnectionChanged(boolean connected, String detail);
+
     /** A convenience for venues that report a fill object they built. */
     default void onFills(Iterable<Fill> fills) {
         fills.forEach(this::onFill);

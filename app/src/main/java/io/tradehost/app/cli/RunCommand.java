@@ -5,6 +5,7 @@ import io.tradehost.api.time.Clock;
 import io.tradehost.app.config.ConfigError;
 import io.tradehost.app.config.ConfigLoader;
 import io.tradehost.app.config.HostConfig;
+import io.tradehost.app.host.DataDirectory;
 import io.tradehost.app.host.Host;
 import io.tradehost.app.host.RunSummary;
 import io.tradehost.app.plugins.PluginCatalog;
@@ -55,6 +56,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "Strategy for every symbol that config does not assign one (sets strategy.name)")
     private String strategy;
 
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data",
+            description = "Where the journal and the venue's own state live (default: ./${DEFAULT-VALUE})")
+    private Path dataDir;
+
     @Mixin
     private PluginDirectoryOption plugins;
 
@@ -76,18 +81,30 @@ public final class RunCommand implements Callable<Integer> {
         }
         HostConfig hostConfig = ConfigLoader.load(config, settings);
         Clock clock = new SystemClock();
-        Host host;
-        try {
-            host = HostComponent.wire(hostConfig, HostInputs.of(hostConfig.runId(), clock, seed, System.getenv()),
-                    catalog, clock);
-        } catch (ConfigException e) {
-            throw ConfigError.of(hostConfig.source(), e);
+        try (DataDirectory data = DataDirectory.lock(dataDir)) {
+            HostInputs inputs = HostInputs.of(hostConfig.runId(), clock, seed, System.getenv())
+                    .withDataDirectory(data.path(), false);
+            Host host;
+            try {
+                host = HostComponent.wire(hostConfig, inputs, catalog, clock);
+            } catch (ConfigException e) {
+                throw ConfigError.of(hostConfig.source(), e);
+            }
+            try {
+                host.start();
+            } catch (ConfigException e) {
+                host.abandon();
+                throw ConfigError.of(hostConfig.source(), e);
+            } catch (RuntimeException e) {
+                host.abandon();
+                throw e;
+            }
+            trade(host);
         }
-        try {
-            host.start();
-        } catch (ConfigException e) {
-            throw ConfigError.of(hostConfig.source(), e);
-        }
+        return 0;
+    }
+
+    private void trade(Host host) {
         try (SignalStop signals = new SignalStop(host.kernel(), STOP_GRACE)) {
             try {
                 host.runUntil(duration, signals::requested);
@@ -103,6 +120,5 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + summaryJson, e);
         }
-        return 0;
     }
 }

@@ -3,6 +3,7 @@ package io.tradehost.app.cli;
 import io.tradehost.api.config.ConfigException;
 import io.tradehost.api.host.StartupException;
 import io.tradehost.app.config.ConfigError;
+import io.tradehost.journal.JournalException;
 import java.io.PrintWriter;
 import java.lang.module.ModuleDescriptor;
 import org.slf4j.Logger;
@@ -10,15 +11,20 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code tradehost} command and its exit codes: 0 success, 1 failure, 2 bad configuration or usage. */
+/**
+ * The {@code tradehost} command and its exit codes: 0 success, 1 failure, 2 bad configuration or
+ * usage, 3 journal and venue differ ({@code reconcile}).
+ */
 @Command(name = "tradehost", mixinStandardHelpOptions = true, versionProvider = TradehostCommand.Version.class,
         description = "A modular host for automated trading with drop-in strategy, guard and venue plugins.",
-        subcommands = {RunCommand.class, PluginsCommand.class, GuardsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ReconcileCommand.class, PluginsCommand.class, GuardsCommand.class, CommandLine.HelpCommand.class})
 public final class TradehostCommand implements Runnable {
     /** Exit status for a bad configuration or command line. */
     public static final int EXIT_CONFIG = 2;
     /** Exit status for a run that could not start or failed. */
     public static final int EXIT_FAILURE = 1;
+    /** Exit status of {@code reconcile} when journal and venue differ. */
+    public static final int EXIT_DIFFERENT = 3;
 
     private static final Logger LOG = LoggerFactory.getLogger(TradehostCommand.class);
 
@@ -64,6 +70,10 @@ public final class TradehostCommand implements Runnable {
             }
             case StartupException s -> {
                 err.println("tradehost: cannot start: " + s.getMessage());
+                yield EXIT_FAILURE;
+            }
+            case JournalException j -> {
+                err.println("tradehost: journal: " + j.getMessage());
                 yield EXIT_FAILURE;
             }
             default -> {

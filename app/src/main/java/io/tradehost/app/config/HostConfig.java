@@ -4,7 +4,10 @@ import io.tradehost.api.config.ConfigException;
 import io.tradehost.api.config.PluginConfig;
 import io.tradehost.api.value.Symbol;
 import io.tradehost.api.value.TimeInForce;
+import io.tradehost.coordinator.execution.RetryPolicy;
 import io.tradehost.coordinator.strategy.CycleMode;
+import io.tradehost.faults.FaultSettings;
+import io.tradehost.journal.SqliteJournal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -12,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The host's configuration, read strictly from a parsed tree: every host key is typed and
@@ -42,6 +46,10 @@ import java.util.Map;
  * @param markWindow marks kept per symbol
  * @param statusInterval status line interval
  * @param staleAfter mark age that makes telemetry degraded
+ * @param retries how placement retries transient venue failures ({@code execution.retry})
+ * @param reconciliation how journal and venue are compared ({@code runtime.reconciliation})
+ * @param journal how the journal writes ({@code journal})
+ * @param faults faults to inject into the venue ({@code faults}), if the block is present
  */
 public record HostConfig(String source, List<Symbol> symbols, String runId, String venue, PluginConfig venueConfig,
                          String strategy, Map<Symbol, String> strategyAssignments, CycleMode cycle,
@@ -50,7 +58,19 @@ public record HostConfig(String source, List<Symbol> symbols, String runId, Stri
                          List<String> guardOrder, PluginConfig guardsConfig, List<String> runtimeGuardOrder,
                          PluginConfig runtimeGuardsConfig, TimeInForce timeInForce,
                          boolean reduceOnly, boolean halted, int markWindow, Duration statusInterval,
-                         Duration staleAfter) {
+                         Duration staleAfter, RetryPolicy retries, Reconciliation reconciliation,
+                         Journal journal, Optional<FaultSettings> faults) {
+
+    /**
+     * {@code runtime.reconciliation}: {@code interval} between comparisons while trading, and
+     * {@code on_mismatch}: {@code "reduce_only"} (hold the host) or {@code "refuse"} (do not start).
+     */
+    public record Reconciliation(Duration interval, boolean refuse) {
+    }
+
+    /** {@code journal}: {@code durability} ("full" or "normal") and {@code queue} (writes that may wait). */
+    public record Journal(SqliteJournal.Durability durability, int queue) {
+    }
 
     private static final List<String> PLUGIN_BLOCKS = List.of("venue.config.", "strategy.config.", "guards.config.",
             "runtime_guards.config.");
@@ -98,13 +118,60 @@ public record HostConfig(String source, List<Symbol> symbols, String runId, Stri
                 runtime.bool("reduce_only", false), runtime.bool("halted", false),
                 (int) telemetry.integer("mark_window", 64, 2, 100_000),
                 telemetry.duration("status_interval", Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofDays(1)),
-                telemetry.duration("stale_after", Duration.ofSeconds(30), Duration.ofMillis(1), Duration.ofDays(1)));
+                telemetry.duration("stale_after", Duration.ofSeconds(30), Duration.ofMillis(1), Duration.ofDays(1)),
+                retries(execution.section("retry")), reconciliation(runtime.section("reconciliation")),
+                journal(root.section("journal")),
+                root.has("faults") ? Optional.of(FaultSettings.read(root.section("faults"))) : Optional.empty());
         List<String> unknown = root.unreadKeys().stream()
                 .filter(k -> PLUGIN_BLOCKS.stream().noneMatch(k::startsWith)).toList();
         if (!unknown.isEmpty()) {
             throw new ConfigException(unknown.getFirst(), "unknown key");
         }
         return config;
+    }
+
+    private static RetryPolicy retries(PluginConfig retry) {
+        Duration initial = retry.duration("initial_backoff", RetryPolicy.DEFAULT.initialBackoff(), Duration.ofMillis(1),
+                Duration.ofMinutes(1));
+        Duration max = retry.duration("max_backoff", RetryPolicy.DEFAULT.maxBackoff(), Duration.ofMillis(1),
+                Duration.ofHours(1));
+        if (max.compareTo(initial) < 0) {
+            throw new ConfigException("execution.retry.max_backoff", "must be at least initial_backoff (" + initial
+                    + "), was " + max);
+        }
+        return new RetryPolicy((int) retry.integer("max_attempts", RetryPolicy.DEFAULT.maxAttempts(), 1, 100),
+                initial, max);
+    }
+
+    private static Reconciliation reconciliation(PluginConfig block) {
+        String onMismatch = block.string("on_mismatch", "reduce_only");
+        if (!onMismatch.equals("reduce_only") && !onMismatch.equals("refuse")) {
+            throw new ConfigException("runtime.reconciliation.on_mismatch", "must be \"reduce_only\" or \"refuse\""
+                    + " (was \"" + onMismatch + "\")");
+        }
+        return new Reconciliation(block.duration("interval", Duration.ofMinutes(1), Duration.ofSeconds(1),
+                Duration.ofDays(1)), onMismatch.equals("refuse"));
+    }
+
+    private static Journal journal(PluginConfig block) {
+        return new Journal(enumValue("journal.durability", block.string("durability", "full"),
+                SqliteJournal.Durability.class), (int) block.integer("queue", 65_536, 16, 10_000_000));
+    }
+
+    public Duration reconcileInterval() {
+        return reconciliation.interval();
+    }
+
+    public boolean refuseOnMismatch() {
+        return reconciliation.refuse();
+    }
+
+    public SqliteJournal.Durability journalDurability() {
+        return journal.durability();
+    }
+
+    public int journalQueue() {
+        return journal.queue();
     }
 
     /** The block of the selected strategy, {@code strategy.config.<name>}; empty if none is configured. */

@@ -7,6 +7,7 @@ import io.tradehost.api.host.VenueAccess;
 import io.tradehost.coordinator.runtime.TradingStateMachine;
 import io.tradehost.coordinator.telemetry.MarkBook;
 import io.tradehost.coordinator.telemetry.TelemetryCoordinator;
+import io.tradehost.journal.SqliteJournal;
 import io.tradehost.kernel.Kernel;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
@@ -29,12 +30,13 @@ public final class Host {
     private final MarkBook marks;
     private final VenueAccess venues;
     private final TelemetryCoordinator telemetry;
+    private final SqliteJournal journal;
     private final String runId;
     private boolean started;
 
     public Host(Kernel kernel, CoordinatorRegistry registry, TradingStateMachine tradingState, OperatorControl operator,
                 PortfolioView portfolio, MarkBook marks, VenueAccess venues, TelemetryCoordinator telemetry,
-                String runId) {
+                SqliteJournal journal) {
         this.kernel = kernel;
         this.registry = registry;
         this.tradingState = tradingState;
@@ -43,11 +45,16 @@ public final class Host {
         this.marks = marks;
         this.venues = venues;
         this.telemetry = telemetry;
-        this.runId = runId;
+        this.journal = journal;
+        this.runId = journal.runId();
     }
 
-    /** Initialises and starts the coordinators and subscribes them to the kernel, in order. */
+    /**
+     * Subscribes the journal, initialises and starts the coordinators and subscribes them to the
+     * kernel, in order.
+     */
     public void start() {
+        kernel.subscribe(journal);
         registry.initialize();
         for (Coordinator c : registry.coordinators()) {
             kernel.subscribe(c);
@@ -69,6 +76,7 @@ public final class Host {
         if (started) {
             kernel.runUntilIdle();
             registry.stop();
+            journal.close();
             started = false;
             LOG.info("tradehost run {} stopped", runId);
         }
@@ -110,6 +118,16 @@ public final class Host {
 
     public TelemetryCoordinator telemetry() {
         return telemetry;
+    }
+
+    /** The journal; kernel thread only. */
+    public SqliteJournal journal() {
+        return journal;
+    }
+
+    /** Releases the journal of a host that failed to start. Idempotent. */
+    public void abandon() {
+        journal.close();
     }
 
     public String runId() {

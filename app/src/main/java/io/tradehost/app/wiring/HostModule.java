@@ -5,7 +5,12 @@ import dagger.Module;
 import dagger.Provides;
 import io.tradehost.api.host.HealthRegistry;
 import io.tradehost.api.host.PortfolioView;
+import io.tradehost.api.journal.OrderJournal;
+import io.tradehost.api.state.ReasonSource;
+import io.tradehost.api.state.StateReason;
+import io.tradehost.api.state.TradingState;
 import io.tradehost.api.time.Clock;
+import io.tradehost.api.venue.VenueFactory;
 import io.tradehost.app.config.HostConfig;
 import io.tradehost.app.host.CoordinatorRegistry;
 import io.tradehost.app.host.Host;
@@ -25,10 +30,16 @@ import io.tradehost.coordinator.strategy.StrategySettings;
 import io.tradehost.coordinator.telemetry.MarkBook;
 import io.tradehost.coordinator.telemetry.TelemetryCoordinator;
 import io.tradehost.coordinator.telemetry.TelemetrySettings;
+import io.tradehost.faults.FaultInjection;
+import io.tradehost.journal.SqliteJournal;
 import io.tradehost.kernel.Kernel;
 import io.tradehost.kernel.VenueEventAdapter;
 import jakarta.inject.Singleton;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -37,6 +48,9 @@ import java.util.function.LongSupplier;
  */
 @Module
 final class HostModule {
+    /** Code of the reason a failed journal write raises. */
+    static final String JOURNAL_FAILED = "journal.write_failed";
+
     private HostModule() {
     }
 
@@ -60,9 +74,39 @@ final class HostModule {
 
     @Provides
     @Singleton
-    static VenueBootstrap venues(PluginCatalog plugins, HostInputs inputs, Kernel kernel, Clock clock) {
-        return new VenueBootstrap(plugins.venues(), inputs.environment(), clock, kernel,
-                new VenueEventAdapter(kernel, clock));
+    static VenueBootstrap venues(PluginCatalog plugins, HostConfig config, HostInputs inputs, Kernel kernel,
+                                 Clock clock) {
+        List<VenueFactory> factories = config.faults().isEmpty() ? plugins.venues()
+                : plugins.venues().stream().map(f -> FaultInjection.wrap(f, config.faults().get(), inputs.seed()))
+                        .toList();
+        return new VenueBootstrap(factories, inputs.environment(), clock, kernel, new VenueEventAdapter(kernel, clock),
+                inputs.dataDirectory());
+    }
+
+    /**
+     * The journal: in {@code <data dir>/journal.db} with a writer thread whose outcomes come back on
+     * the kernel thread, or in memory for tests. A failed write halts trading until an operator clears it.
+     */
+    @Provides
+    @Singleton
+    static SqliteJournal journal(HostConfig config, HostInputs inputs, Kernel kernel, TradingStateMachine state,
+                                 Clock clock) {
+        Consumer<String> failures = message -> state.raise(new StateReason(JOURNAL_FAILED, ReasonSource.JOURNAL,
+                TradingState.HALTED, message, Map.of(), clock.nanos()));
+        if (inputs.dataDirectory() == null) {
+            return SqliteJournal.inline(null, inputs.runId(), failures);
+        }
+        Path file = inputs.dataDirectory().resolve("journal.db");
+        if (inputs.journalInline()) {
+            return SqliteJournal.inline(file, inputs.runId(), failures);
+        }
+        return SqliteJournal.open(file, inputs.runId(), config.journalDurability(), config.journalQueue(),
+                task -> kernel.schedule(Duration.ZERO, task), failures);
+    }
+
+    @Provides
+    static OrderJournal orderJournal(SqliteJournal journal) {
+        return journal;
     }
 
     @Provides
@@ -75,21 +119,22 @@ final class HostModule {
     @Singleton
     static RuntimeCoordinator runtime(HostConfig config, HostInputs inputs, PluginCatalog plugins,
                                       VenueBootstrap venues, TradingStateMachine state, PortfolioView portfolio,
-                                      MarkBook marks, Kernel kernel, Clock clock) {
+                                      MarkBook marks, OrderJournal journal, Kernel kernel, Clock clock) {
         RuntimeGuards guards = RuntimeGuards.create(plugins.runtimeGuards(), config.runtimeGuardOrder(),
                 config::runtimeGuardConfig, new HostGuardContext(clock, portfolio, marks, venues, state), state, clock);
         return new RuntimeCoordinator(new RuntimeSettings(config.venue(), config.venueConfig(), config.symbols(),
-                config.reduceOnly(), config.halted(), inputs.seed()), venues, state, guards, kernel, clock);
+                config.reduceOnly(), config.halted(), inputs.seed(), config.reconcileInterval(),
+                config.refuseOnMismatch()), venues, state, guards, journal, kernel, kernel, clock);
     }
 
     @Provides
     @Singleton
     static ExecutionCoordinator execution(HostConfig config, HostInputs inputs, PluginCatalog plugins,
                                           VenueBootstrap venues, MarkBook marks, TradingStateMachine state,
-                                          Kernel kernel, Clock clock) {
+                                          OrderJournal journal, Kernel kernel, Clock clock) {
         GuardChain guards = GuardChain.create(plugins.guards(), config.guardOrder(), config::guardConfig);
-        return new ExecutionCoordinator(new ExecutionSettings(inputs.runId(), config.timeInForce()), guards, venues,
-                marks, state, kernel, clock);
+        return new ExecutionCoordinator(new ExecutionSettings(config.timeInForce(), config.retries(), inputs.seed()),
+                guards, venues, marks, state, journal, kernel, kernel, clock);
     }
 
     @Provides
@@ -134,7 +179,7 @@ final class HostModule {
     @Singleton
     static Host host(Kernel kernel, CoordinatorRegistry registry, TradingStateMachine state, OperatorConsole operator,
                      PortfolioView portfolio, MarkBook marks, VenueBootstrap venues, TelemetryCoordinator telemetry,
-                     HostInputs inputs) {
-        return new Host(kernel, registry, state, operator, portfolio, marks, venues, telemetry, inputs.runId());
+                     SqliteJournal journal) {
+        return new Host(kernel, registry, state, operator, portfolio, marks, venues, telemetry, journal);
     }
 }

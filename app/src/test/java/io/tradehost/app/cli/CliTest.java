@@ -25,8 +25,51 @@ class CliTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
+    /** Runs the CLI; {@code run} and {@code reconcile} get a data directory in the test's folder unless given one. */
     private int run(String... args) {
-        return TradehostCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        List<String> all = new ArrayList<>(List.of(args));
+        if (!all.isEmpty() && (all.getFirst().equals("run") || all.getFirst().equals("reconcile"))
+                && !all.contains("--data-dir")) {
+            all.addAll(List.of("--data-dir", dir.resolve("data").toString()));
+        }
+        return TradehostCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true),
+                all.toArray(String[]::new));
+    }
+
+    @Test
+    void reconcileAgreesAfterARunAndReportsWhatDiffersWithExitThree() throws Exception {
+        assertThat(run("reconcile")).isEqualTo(2);
+        assertThat(err.toString()).contains("config error: --data-dir: no journal in " + dir.resolve("data"));
+        assertThat(run("run", "--duration", "2s", "--set", "venue.config.tick_interval=\"20ms\"")).isZero();
+        out.getBuffer().setLength(0);
+        assertThat(run("reconcile")).isZero();
+        assertThat(out.toString()).contains("journal and venue agree");
+        out.getBuffer().setLength(0);
+        assertThat(run("reconcile", "--json")).isZero();
+        assertThat(new ObjectMapper().readTree(out.toString()).get("agree").asBoolean()).isTrue();
+
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:"
+                + dir.resolve("data/journal.db")); java.sql.Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE account SET cash = cash + 100000000");
+        }
+        out.getBuffer().setLength(0);
+        assertThat(run("reconcile")).isEqualTo(TradehostCommand.EXIT_DIFFERENT);
+        assertThat(out.toString()).containsPattern("CASH USD: journal [0-9.]+, venue [0-9.]+ \\(unexplained\\)")
+                .contains("1 difference(s), 1 a restart cannot repair");
+        out.getBuffer().setLength(0);
+        assertThat(run("reconcile", "--json")).isEqualTo(3);
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.get("differences").get(0).get("kind").asText()).isEqualTo("CASH");
+        assertThat(json.get("differences").get(0).get("repairable").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aDataDirectoryInUseIsRefusedWithItsLockFile() {
+        try (io.tradehost.app.host.DataDirectory held = io.tradehost.app.host.DataDirectory.lock(dir.resolve("data"))) {
+            assertThat(run("run", "--duration", "1s")).isEqualTo(1);
+            assertThat(err.toString()).contains("cannot start: data directory " + held.path()
+                    + " is in use by another tradehost (it holds " + held.path().resolve("tradehost.lock") + ")");
+        }
     }
 
     @Test

@@ -11,6 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.time.Duration;
+import io.tradehost.coordinator.execution.RetryPolicy;
+import io.tradehost.journal.SqliteJournal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,6 +77,34 @@ class ConfigLoaderTest {
         assertThat(c.symbols()).containsExactly(Symbol.of("SOL-USD"));
         assertThat(c.guardOrder()).isEmpty();
         assertThat(c.venueConfig().money("starting_cash", "0", "0", "1000000").toString()).isEqualTo("2500.1");
+    }
+
+    @Test
+    void retriesReconciliationJournalAndFaultsAreReadStrictly() {
+        HostConfig defaults = ConfigLoader.load(null, List.of());
+        assertThat(defaults.retries()).isEqualTo(new RetryPolicy(5, Duration.ofMillis(100), Duration.ofSeconds(5)));
+        assertThat(defaults.reconcileInterval()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(defaults.refuseOnMismatch()).isFalse();
+        assertThat(defaults.journalDurability()).isEqualTo(SqliteJournal.Durability.FULL);
+        assertThat(defaults.journalQueue()).isEqualTo(65_536);
+        assertThat(defaults.faults()).isEmpty();
+
+        HostConfig c = ConfigLoader.load(null, List.of("runtime.reconciliation.on_mismatch=refuse",
+                "journal.durability=normal", "faults.error_rate=0.1", "execution.retry.max_attempts=2"));
+        assertThat(c.refuseOnMismatch()).isTrue();
+        assertThat(c.journalDurability()).isEqualTo(SqliteJournal.Durability.NORMAL);
+        assertThat(c.faults()).hasValueSatisfying(f -> assertThat(f.errorRate()).isEqualTo(0.1));
+        assertThat(c.retries().maxAttempts()).isEqualTo(2);
+
+        assertThatThrownBy(() -> ConfigLoader.load(null, List.of("runtime.reconciliation.on_mismatch=ignore")))
+                .isInstanceOf(ConfigError.class).hasMessageContaining("runtime.reconciliation.on_mismatch")
+                .hasMessageContaining("must be \"reduce_only\" or \"refuse\" (was \"ignore\")");
+        assertThatThrownBy(() -> ConfigLoader.load(null, List.of("execution.retry.max_backoff=\"10ms\"")))
+                .isInstanceOf(ConfigError.class).hasMessageContaining("execution.retry.max_backoff");
+        assertThatThrownBy(() -> ConfigLoader.load(null, List.of("faults.eror_rate=0.1")))
+                .isInstanceOf(ConfigError.class).hasMessageContaining("eror_rate");
+        assertThatThrownBy(() -> ConfigLoader.load(null, List.of("journal.durability=sometimes")))
+                .isInstanceOf(ConfigError.class).hasMessageContaining("journal.durability");
     }
 
     @Test

@@ -25,6 +25,7 @@ import io.tradehost.kernel.VenueEventAdapter;
 import io.tradehost.kernel.VirtualClock;
 import io.tradehost.testkit.EventRecorder;
 import io.tradehost.testkit.Fixtures;
+import io.tradehost.testkit.InMemoryJournal;
 import io.tradehost.testkit.ScriptedVenue;
 import io.tradehost.testkit.StubMarket;
 import io.tradehost.testkit.StubTradingState;
@@ -78,8 +79,9 @@ class RiskPropertiesTest {
         StubTradingState state = new StubTradingState();
         PluginCatalog catalog = PluginCatalog.fromLayer(ModuleLayer.boot());
         GuardChain chain = GuardChain.create(catalog.guards(), GUARDS, name -> PluginConfig.empty("guards.config." + name));
-        ExecutionCoordinator execution = new ExecutionCoordinator(new ExecutionSettings("p", TimeInForce.GTC), chain,
-                new StubVenueAccess(venue, venue.products()), market, state, kernel, clock);
+        ExecutionCoordinator execution = new ExecutionCoordinator(ExecutionSettings.of(TimeInForce.GTC), chain,
+                new StubVenueAccess(venue, venue.products()), market, state, new InMemoryJournal("p"), kernel, kernel,
+                clock);
         kernel.subscribe(execution);
         kernel.subscribe(events);
         execution.initialize();

@@ -6,6 +6,7 @@ import io.tradehost.api.event.OrderAccepted;
 import io.tradehost.api.event.OrderCancelled;
 import io.tradehost.api.event.OrderFilled;
 import io.tradehost.api.event.OrderIntent;
+import io.tradehost.api.event.OrderReconciled;
 import io.tradehost.api.event.OrderRejected;
 import io.tradehost.api.event.OrderSubmitted;
 import io.tradehost.api.event.PositionChanged;
@@ -20,27 +21,36 @@ import io.tradehost.api.host.PortfolioView;
 import io.tradehost.api.host.StartupException;
 import io.tradehost.api.host.TradingStateView;
 import io.tradehost.api.host.VenueAccess;
+import io.tradehost.api.journal.IntentCallback;
+import io.tradehost.api.journal.JournalSnapshot;
+import io.tradehost.api.journal.OrderJournal;
 import io.tradehost.api.market.Mark;
 import io.tradehost.api.order.AccountSnapshot;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Fill;
+import io.tradehost.api.order.Order;
 import io.tradehost.api.order.OrderRequest;
 import io.tradehost.api.order.OrderStatus;
 import io.tradehost.api.order.Position;
 import io.tradehost.api.time.Clock;
+import io.tradehost.api.time.Scheduler;
 import io.tradehost.api.value.Product;
 import io.tradehost.api.value.Symbol;
 import io.tradehost.api.venue.VenueException;
+import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns order intents into venue orders: in-flight lock, mark, sizing, guard chain, deterministic
- * client order id, placement; then tracks the venue's answers and books fills. Every refusal is an
- * {@link IntentRejected} or {@link OrderRejected} event with a stable code, counted by code.
- * Kernel thread only.
+ * Turns order intents into venue orders: in-flight lock, mark, sizing, guard chain, a deterministic
+ * client order id ({@code <run id>-<sequence>}, the run id and sequence kept by the journal across
+ * restarts), the intent written to the journal, and only then placement ({@link OrderPlacer}:
+ * retries, unknown outcomes resolved by asking the venue). Then it tracks the venue's answers and
+ * books fills. Every refusal is an {@link IntentRejected} or {@link OrderRejected} event with a
+ * stable code, counted by code. Kernel thread only.
  */
 public final class ExecutionCoordinator implements Coordinator {
     private static final Logger LOG = LoggerFactory.getLogger(ExecutionCoordinator.class);
@@ -50,27 +60,36 @@ public final class ExecutionCoordinator implements Coordinator {
     private final VenueAccess venues;
     private final MarketView market;
     private final TradingStateView tradingState;
+    private final OrderJournal journal;
     private final EventBus bus;
     private final Clock clock;
     private final OrderTracker tracker = new OrderTracker();
     private final Ledger ledger;
+    private final OrderPlacer placer;
     private final Map<String, Long> rejectionsByCode = new TreeMap<>();
+    private String runId;
+    private long nextSequence = 1;
     private long attempted;
     private long submitted;
     private long filled;
     private long rejected;
     private long duplicateFills;
+    private long reconciled;
 
     public ExecutionCoordinator(ExecutionSettings settings, GuardChain guards, VenueAccess venues, MarketView market,
-                                TradingStateView tradingState, EventBus bus, Clock clock) {
+                                TradingStateView tradingState, OrderJournal journal, EventBus bus,
+                                Scheduler scheduler, Clock clock) {
         this.settings = settings;
         this.guards = guards;
         this.venues = venues;
         this.market = market;
         this.tradingState = tradingState;
+        this.journal = journal;
         this.bus = bus;
         this.clock = clock;
         this.ledger = new Ledger(market, venues::product, this::counters);
+        this.placer = new OrderPlacer(venues, scheduler, settings.retries(), new SplittableRandom(settings.seed()),
+                new PlacementOutcome());
     }
 
     @Override
@@ -83,29 +102,48 @@ public final class ExecutionCoordinator implements Coordinator {
         return ledger;
     }
 
+    /**
+     * Opens the books: from the journal when it has them (a restart), else from the venue's account,
+     * which then becomes the journal's baseline.
+     */
     @Override
     public void initialize() {
-        try {
-            AccountSnapshot account = venues.venue().account();
-            String currency = venues.product(venues.symbols().getFirst()).quote();
-            ledger.open(account.cash(currency), account.positions());
-            LOG.info("books opened from the venue: cash {} {}, {} position(s), guards {}", account.cash(currency),
-                    currency, account.positions().size(), guards.names());
-        } catch (VenueException e) {
-            throw new StartupException("could not read the venue account: " + e.getMessage() + " [" + e.code() + "]", e);
+        JournalSnapshot snapshot = journal.snapshot();
+        runId = snapshot.runId();
+        nextSequence = snapshot.lastSequence() + 1;
+        if (snapshot.fresh()) {
+            try {
+                AccountSnapshot account = venues.venue().account();
+                String currency = venues.product(venues.symbols().getFirst()).quote();
+                ledger.open(account.cash(currency), account.positions());
+                journal.recordBaseline(account.cash(currency), account.positions(), clock.nanos());
+                LOG.info("books opened from the venue: cash {} {}, {} position(s), guards {}", account.cash(currency),
+                        currency, account.positions().size(), guards.names());
+            } catch (VenueException e) {
+                throw new StartupException("could not read the venue account: " + e.getMessage() + " [" + e.code()
+                        + "]", e);
+            }
+            return;
         }
+        ledger.open(snapshot.cash(), snapshot.positions());
+        ledger.remember(snapshot.openOrderTradeIds());
+        snapshot.openOrders().forEach(tracker::reconcile);
+        LOG.info("books restored from the journal of run {}: cash {}, {} position(s), {} open order(s), next order "
+                + "{}-{}, guards {}", runId, snapshot.cash(), snapshot.positions().size(), snapshot.openOrders().size(),
+                runId, nextSequence, guards.names());
     }
 
     @Override
     public void start() {
-        // placement is event-driven; nothing to schedule yet
+        // placement is event-driven; nothing to schedule
     }
 
     @Override
     public void stop() {
         long open = tracker.openCount();
         if (open > 0) {
-            LOG.warn("stopping with {} order(s) still open at the venue; they stay there", open);
+            LOG.warn("stopping with {} order(s) still open at the venue; they stay there and the journal keeps them",
+                    open);
         }
     }
 
@@ -117,12 +155,13 @@ public final class ExecutionCoordinator implements Coordinator {
             case OrderRejected venueRejected -> {
                 if (tracker.transition(venueRejected.clientOrderId(), OrderStatus.REJECTED)) {
                     countRejection(venueRejected.code());
-                    LOG.warn("order {} rejected by the venue: {} {}", venueRejected.clientOrderId(),
-                            venueRejected.code(), venueRejected.message());
+                    LOG.warn("order {} rejected: {} {}", venueRejected.clientOrderId(), venueRejected.code(),
+                            venueRejected.message());
                 }
             }
             case OrderFilled orderFilled -> book(orderFilled.fill());
             case OrderCancelled cancelled -> tracker.transition(cancelled.clientOrderId(), OrderStatus.CANCELLED);
+            case OrderReconciled r -> reconcile(r);
             default -> {
                 // other events are not execution's business
             }
@@ -149,7 +188,8 @@ public final class ExecutionCoordinator implements Coordinator {
             refuse(intent, "sizing", sized.code(), sized.message());
             return;
         }
-        ClientOrderId id = ClientOrderId.of(settings.runId() + "-" + intent.sequence());
+        long sequence = nextSequence;
+        ClientOrderId id = ClientOrderId.of(runId + "-" + sequence);
         OrderRequest request = new OrderRequest(id, symbol, sized.side(), intent.type(), sized.quantity(),
                 intent.limitPrice(), intent.timeInForce() != null ? intent.timeInForce() : settings.defaultTimeInForce(),
                 intent.reduceOnly() || intent.close(), intent.postOnly());
@@ -159,27 +199,35 @@ public final class ExecutionCoordinator implements Coordinator {
             refuse(intent, outcome.guard(), outcome.verdict().code(), outcome.verdict().message());
             return;
         }
+        nextSequence++;
         tracker.submit(request);
         submitted++;
-        bus.publish(new OrderSubmitted(request, intent.sequence(), clock.nanos()));
-        try {
-            venues.venue().place(request);
-        } catch (VenueException e) {
-            bus.publish(new OrderRejected(id, symbol, e.code(), "placing failed: " + e.getMessage(), clock.nanos()));
-        }
+        journal.recordIntent(request, sequence, clock.nanos(), new IntentCallback() {
+            @Override
+            public void durable() {
+                bus.publish(new OrderSubmitted(request, intent.sequence(), clock.nanos()));
+                placer.place(request);
+            }
+
+            @Override
+            public void failed(String reason) {
+                bus.publish(new OrderRejected(id, symbol, "JOURNAL_FAILURE", "not sent: the journal could not "
+                        + "record the order: " + reason, clock.nanos()));
+            }
+        });
     }
 
     private void book(Fill fill) {
         Position after = ledger.book(fill);
         if (after == null) {
             duplicateFills++;
-            LOG.warn("duplicate fill {} for order {} ignored", fill.tradeId(), fill.clientOrderId());
+            LOG.debug("duplicate fill {} for order {} ignored", fill.tradeId(), fill.clientOrderId());
             return;
         }
-        bus.publish(new PositionChanged(after));
+        bus.publish(new PositionChanged(after, fill, ledger.cash()));
         OrderTracker.Tracked tracked = tracker.addFill(fill.clientOrderId(), fill.quantity());
         if (tracked == null) {
-            LOG.warn("fill {} for an order this run did not place ({}); booked into the position", fill.tradeId(),
+            LOG.warn("fill {} for an order the host has not tracked ({}); booked into the position", fill.tradeId(),
                     fill.clientOrderId());
             return;
         }
@@ -187,6 +235,25 @@ public final class ExecutionCoordinator implements Coordinator {
         if (tracker.transition(fill.clientOrderId(), complete ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED)
                 && complete) {
             filled++;
+        }
+    }
+
+    private void reconcile(OrderReconciled event) {
+        Order order = event.order();
+        OrderStatus before = tracker.reconcile(order);
+        reconciled++;
+        if (before != order.status()) {
+            LOG.warn("order {} reconciled with the venue: {} -> {} (filled {}): {}", order.clientOrderId(),
+                    before == null ? "unknown" : before, order.status(), order.filledQuantity(), event.note());
+        }
+        String value = order.clientOrderId().value();
+        String prefix = runId + "-";
+        if (value.startsWith(prefix)) {
+            try {
+                nextSequence = Math.max(nextSequence, Long.parseLong(value.substring(prefix.length())) + 1);
+            } catch (NumberFormatException e) {
+                LOG.debug("order {} has this run's prefix but no sequence", value);
+            }
         }
     }
 
@@ -211,11 +278,28 @@ public final class ExecutionCoordinator implements Coordinator {
         Map<String, String> details = Map.of("openOrders", Long.toString(tracker.openCount()),
                 "attempted", Long.toString(attempted), "filled", Long.toString(filled),
                 "rejected", Long.toString(rejected), "duplicateFills", Long.toString(duplicateFills),
-                "illegalTransitions", Long.toString(tracker.illegalTransitions()));
+                "illegalTransitions", Long.toString(tracker.illegalTransitions()),
+                "placementRetries", Long.toString(placer.retries()),
+                "unknownOutcomesResolved", Long.toString(placer.resolutions()),
+                "reconciledOrders", Long.toString(reconciled));
         if (tracker.illegalTransitions() > 0) {
             return Health.of(name(), HealthStatus.DEGRADED, details, tracker.illegalTransitions()
                     + " illegal order transition(s) or unknown-order reports");
         }
         return Health.healthy(name(), details);
+    }
+
+    /** Placement's conclusions, turned into the same events the venue's own answers produce. */
+    private final class PlacementOutcome implements OrderPlacer.Outcome {
+        @Override
+        public void refused(OrderRequest request, String code, String message) {
+            bus.publish(new OrderRejected(request.clientOrderId(), request.symbol(), code, message, clock.nanos()));
+        }
+
+        @Override
+        public void found(Order venueView, List<Fill> fills, String note) {
+            fills.forEach(f -> bus.publish(new OrderFilled(f)));
+            bus.publish(new OrderReconciled(venueView, false, note, clock.nanos()));
+        }
     }
 }

@@ -47,6 +47,11 @@ public final class Ledger implements PortfolioView {
         startingPositions.forEach(p -> positions.put(p.symbol(), p));
     }
 
+    /** Makes fills with these trade ids count as booked already (they are in the books it opened with). */
+    public void remember(Set<String> bookedTradeIds) {
+        tradeIds.addAll(bookedTradeIds);
+    }
+
     /**
      * Books {@code fill}; returns the new position, or null if its trade id was already booked.
      */

@@ -1,6 +1,7 @@
 package io.tradehost.coordinator.execution;
 
 import io.tradehost.api.order.ClientOrderId;
+import io.tradehost.api.order.Order;
 import io.tradehost.api.order.OrderRequest;
 import io.tradehost.api.order.OrderStatus;
 import io.tradehost.api.value.Quantity;
@@ -57,6 +58,31 @@ public final class OrderTracker {
         orders.put(request.clientOrderId(), tracked);
         inFlight.put(request.symbol(), request.clientOrderId());
         return tracked;
+    }
+
+    /**
+     * Makes the tracker hold {@code venueView} as the truth about its order: adopts an unknown
+     * order, or overwrites the status and filled quantity of a known one (reconciliation and
+     * restarts, where the venue's word wins over the checked transitions). Returns the status the
+     * order had, or null if it was unknown.
+     */
+    public OrderStatus reconcile(Order venueView) {
+        ClientOrderId id = venueView.clientOrderId();
+        Tracked tracked = orders.get(id);
+        OrderStatus before = tracked == null ? null : tracked.status;
+        if (tracked == null) {
+            tracked = new Tracked(venueView.request());
+            orders.put(id, tracked);
+        }
+        tracked.status = venueView.status();
+        tracked.filled = venueView.filledQuantity();
+        Symbol symbol = venueView.request().symbol();
+        if (venueView.status().isTerminal()) {
+            inFlight.remove(symbol, id);
+        } else {
+            inFlight.putIfAbsent(symbol, id);
+        }
+        return before;
     }
 
     /** The order in flight for {@code symbol}, or null. */

@@ -7,16 +7,21 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.tradehost.api.event.IntentRejected;
 import io.tradehost.api.event.OrderAccepted;
 import io.tradehost.api.event.OrderIntent;
+import io.tradehost.api.event.OrderReconciled;
 import io.tradehost.api.event.OrderSubmitted;
 import io.tradehost.api.event.PositionChanged;
 import io.tradehost.api.guard.GuardVerdict;
+import io.tradehost.api.host.EventBus;
 import io.tradehost.api.host.HealthStatus;
+import io.tradehost.api.journal.JournalSnapshot;
 import io.tradehost.api.host.OrderCounters;
 import io.tradehost.api.host.StartupException;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Fill;
 import io.tradehost.api.order.Liquidity;
+import io.tradehost.api.order.Order;
 import io.tradehost.api.order.OrderRequest;
+import io.tradehost.api.order.OrderStatus;
 import io.tradehost.api.order.Position;
 import io.tradehost.api.state.ReasonSource;
 import io.tradehost.api.state.StateReason;
@@ -35,19 +40,23 @@ import io.tradehost.kernel.VenueEventAdapter;
 import io.tradehost.kernel.VirtualClock;
 import io.tradehost.testkit.EventRecorder;
 import io.tradehost.testkit.Fixtures;
+import io.tradehost.testkit.InMemoryJournal;
 import io.tradehost.testkit.ScriptedVenue;
 import io.tradehost.testkit.ScriptedVenue.Answer;
 import io.tradehost.testkit.StubMarket;
 import io.tradehost.testkit.StubTradingState;
 import io.tradehost.testkit.StubVenueAccess;
 import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ExecutionCoordinatorTest {
+    private static final RetryPolicy RETRIES = new RetryPolicy(3, Duration.ofMillis(100), Duration.ofMillis(400));
     private static final Symbol BTC = Symbol.of("BTC-PERP");
     private static final Symbol SOL = Symbol.of("SOL-USD");
 
@@ -59,6 +68,7 @@ class ExecutionCoordinatorTest {
     private final StubMarket market = new StubMarket();
     private final StubTradingState state = new StubTradingState();
     private final List<GuardChain.Named> guards = new ArrayList<>();
+    private InMemoryJournal journal = new InMemoryJournal("run1");
     private ExecutionCoordinator execution;
     private long sequence;
 
@@ -69,12 +79,17 @@ class ExecutionCoordinatorTest {
         events = new EventRecorder();
         venue.listener(new VenueEventAdapter(kernel, clock));
         market.put(Fixtures.mark("BTC-PERP", "100")).put(Fixtures.mark("SOL-USD", "10"));
-        execution = new ExecutionCoordinator(new ExecutionSettings("run1", TimeInForce.GTC), new GuardChain(guards),
-                new StubVenueAccess(venue, venue.products()), market, state, kernel, clock);
+        execution = coordinator(new GuardChain(guards), new StubVenueAccess(venue, venue.products()), market, kernel);
         kernel.subscribe(execution);
         kernel.subscribe(events);
         execution.initialize();
         execution.start();
+    }
+
+    private ExecutionCoordinator coordinator(GuardChain chain, StubVenueAccess access, StubMarket marks,
+                                             EventBus bus) {
+        return new ExecutionCoordinator(new ExecutionSettings(TimeInForce.GTC, RETRIES, 7), chain, access, marks, state,
+                journal, bus, kernel, clock);
     }
 
     private OrderIntent buyNotional(Symbol symbol, String notional) {
@@ -160,8 +175,9 @@ class ExecutionCoordinatorTest {
     @Test
     void intentsWithoutAMarkOrASizeAboveTheMinimumAreRefused() {
         StubMarket empty = new StubMarket();
-        ExecutionCoordinator blind = new ExecutionCoordinator(new ExecutionSettings("r", TimeInForce.GTC),
-                new GuardChain(List.of()), new StubVenueAccess(venue, venue.products()), empty, state, events, clock);
+        ExecutionCoordinator blind = coordinator(new GuardChain(List.of()), new StubVenueAccess(venue,
+                venue.products()), empty, events);
+        blind.initialize();
         blind.onEvent(buyNotional(BTC, "100"));
         send(buyNotional(BTC, "0.05"));
         send(close(BTC));
@@ -227,13 +243,140 @@ class ExecutionCoordinatorTest {
     }
 
     @Test
-    void aVenueThatThrowsIsARejectionAndReleasesTheLock() {
-        venue.answer(Answer.THROW);
+    void aPermanentVenueRefusalIsARejectionAndReleasesTheLock() {
+        venue.answer(Answer.REFUSE);
         send(buyNotional(BTC, "200"));
         send(buyNotional(BTC, "200"));
-        assertThat(execution.counters().rejectionsByCode()).containsEntry("UNAVAILABLE", 1L);
+        assertThat(execution.counters().rejectionsByCode()).containsEntry("ACCOUNT_LOCKED", 1L);
         assertThat(execution.counters().filled()).isEqualTo(1);
+        assertThat(venue.placed()).extracting(OrderRequest::clientOrderId)
+                .containsExactly(ClientOrderId.of("run1-1"), ClientOrderId.of("run1-2"));
+    }
+
+    @Test
+    void aTransientFailureIsRetriedWithTheSameIdAfterABackoff() {
+        venue.answer(Answer.THROW, Answer.THROW);
+        send(buyNotional(BTC, "200"));
+        assertThat(venue.placed()).hasSize(1);
+        kernel.advanceBy(Duration.ofMillis(49));
+        assertThat(venue.placed()).as("equal jitter: never sooner than half the backoff").hasSize(1);
+        kernel.advanceBy(Duration.ofMillis(51));
         assertThat(venue.placed()).hasSize(2);
+        kernel.advanceBy(Duration.ofMillis(200));
+        assertThat(venue.placed()).extracting(OrderRequest::clientOrderId).containsOnly(ClientOrderId.of("run1-1"))
+                .hasSize(3);
+        assertThat(execution.portfolio().position(BTC).quantity()).isEqualTo(Quantity.of("2"));
+        assertThat(execution.health().details()).containsEntry("placementRetries", "2");
+        assertThat(rejectionCodes()).isEmpty();
+    }
+
+    @Test
+    void retriesStopAtTheCapWithARejectionThatReleasesTheLock() {
+        venue.answer(Answer.THROW, Answer.THROW, Answer.THROW);
+        send(buyNotional(BTC, "200"));
+        kernel.advanceBy(Duration.ofSeconds(1));
+        assertThat(venue.placed()).hasSize(3);
+        assertThat(execution.counters().rejectionsByCode()).containsOnlyKeys("RETRIES_EXHAUSTED");
+        send(buyNotional(BTC, "200"));
+        assertThat(venue.placed()).hasSize(4);
+        assertThat(execution.portfolio().position(BTC).quantity()).isEqualTo(Quantity.of("2"));
+    }
+
+    @Test
+    void aRateLimitWaitsTheVenuesRetryAfter() {
+        venue.answer(Answer.RATE_LIMIT);
+        send(buyNotional(BTC, "200"));
+        kernel.advanceBy(Duration.ofMillis(1999));
+        assertThat(venue.placed()).hasSize(1);
+        kernel.advanceBy(Duration.ofMillis(1));
+        assertThat(venue.placed()).hasSize(2);
+        assertThat(execution.counters().filled()).isEqualTo(1);
+    }
+
+    @Test
+    void aTimeoutAfterTheVenueActedIsResolvedByAskingNotBySendingAgain() {
+        venue.answer(Answer.TIMEOUT_FILLED);
+        send(buyNotional(BTC, "200"));
+        kernel.advanceBy(Duration.ofSeconds(5));
+        assertThat(venue.placed()).hasSize(1);
+        assertThat(execution.portfolio().position(BTC).quantity()).isEqualTo(Quantity.of("2"));
+        assertThat(execution.counters().filled()).isEqualTo(1);
+        assertThat(execution.health().details()).containsEntry("unknownOutcomesResolved", "1")
+                .containsEntry("duplicateFills", "1").containsEntry("illegalTransitions", "0");
+        assertThat(rejectionCodes()).isEmpty();
+    }
+
+    @Test
+    void aTimeoutBeforeTheVenueSawTheOrderSendsItAgainWithTheSameId() {
+        venue.answer(Answer.TIMEOUT_LOST);
+        send(buyNotional(BTC, "200"));
+        assertThat(venue.placed()).hasSize(1);
+        kernel.advanceBy(Duration.ofSeconds(1));
+        assertThat(venue.placed()).extracting(OrderRequest::clientOrderId)
+                .containsExactly(ClientOrderId.of("run1-1"), ClientOrderId.of("run1-1"));
+        assertThat(execution.portfolio().position(BTC).quantity()).isEqualTo(Quantity.of("2"));
+    }
+
+    @Test
+    void anOrderIsWrittenToTheJournalBeforeTheVenueSeesItAndNotSentIfTheWriteFails() {
+        send(buyNotional(BTC, "200"));
+        assertThat(journal.intents()).extracting(OrderRequest::clientOrderId).containsExactly(ClientOrderId.of("run1-1"));
+        journal.failWith("disk full");
+        send(buyNotional(SOL, "20"));
+        assertThat(venue.placed()).hasSize(1);
+        assertThat(execution.counters().rejectionsByCode()).containsOnlyKeys("JOURNAL_FAILURE");
+        journal.failWith(null);
+        send(buyNotional(SOL, "20"));
+        assertThat(venue.placed()).extracting(OrderRequest::clientOrderId)
+                .containsExactly(ClientOrderId.of("run1-1"), ClientOrderId.of("run1-3"));
+    }
+
+    @Test
+    void aFreshJournalTakesTheVenueAccountAsItsBaseline() {
+        assertThat(journal.baselineCash()).isEqualTo(Money.ofUnits(10_000));
+    }
+
+    @Test
+    void aRestartContinuesFromTheJournalsBooksSequenceAndOpenOrders() {
+        OrderRequest resting = new OrderRequest(ClientOrderId.of("run1-7"), BTC, Side.BUY, OrderType.LIMIT,
+                Quantity.of("1"), Price.of("90"), TimeInForce.GTC, false, false);
+        Position held = Position.flat(SOL).apply(Side.BUY, Quantity.of("3"), Price.of("10"), Money.ZERO);
+        journal = new InMemoryJournal("run1").restoredFrom(new JournalSnapshot(false, "run1", 7, Money.ofUnits(500),
+                List.of(held), List.of(new Order(resting, OrderStatus.ACCEPTED, Quantity.ZERO, "v-7")), Set.of("t-0")));
+        wire();
+        assertThat(execution.portfolio().cash()).isEqualTo(Money.ofUnits(500));
+        assertThat(execution.portfolio().position(SOL)).isEqualTo(held);
+        assertThat(journal.baselineCash()).as("a journal with books gets no new baseline").isNull();
+
+        send(buyNotional(BTC, "200"));
+        assertThat(rejectionCodes()).as("the restored open order still holds the symbol").containsExactly("IN_FLIGHT");
+        venue.emitFill(new Fill("t-0", resting.clientOrderId(), BTC, Side.BUY, Quantity.of("1"), Price.of("90"),
+                Money.ZERO, Liquidity.MAKER, 0));
+        kernel.runUntilIdle();
+        assertThat(execution.portfolio().position(BTC).isFlat()).as("a fill already in the journal").isTrue();
+
+        kernel.publish(new OrderReconciled(new Order(resting, OrderStatus.CANCELLED, Quantity.ZERO, "v-7"), false,
+                "cancelled while the host was down", 0));
+        kernel.publish(new OrderReconciled(new Order(new OrderRequest(ClientOrderId.of("run1-12"), SOL, Side.SELL,
+                OrderType.LIMIT, Quantity.of("1"), Price.of("20"), TimeInForce.GTC, false, false), OrderStatus.ACCEPTED,
+                Quantity.ZERO, "v-12"), true, "adopted", 0));
+        kernel.runUntilIdle();
+        send(buyNotional(BTC, "200"));
+        assertThat(venue.placed()).extracting(OrderRequest::clientOrderId).as("the sequence skips adopted ids")
+                .containsExactly(ClientOrderId.of("run1-13"));
+        send(buyNotional(SOL, "20"));
+        assertThat(rejectionCodes()).containsExactly("IN_FLIGHT", "IN_FLIGHT");
+        assertThat(execution.health().details()).containsEntry("reconciledOrders", "2");
+    }
+
+    @Test
+    void aBookedFillIsPublishedWithThePositionAndCashAfterIt() {
+        venue.fillPrice(Price.of("100")).fee(Money.of("1"));
+        send(buyNotional(SOL, "100"));
+        PositionChanged changed = events.of(PositionChanged.class).getFirst();
+        assertThat(changed.fill().clientOrderId()).isEqualTo(ClientOrderId.of("run1-1"));
+        assertThat(changed.cash()).isEqualTo(Money.of("8999"));
+        assertThat(changed.position().quantity()).isEqualTo(Quantity.of("10"));
     }
 
     @Test
@@ -280,8 +423,9 @@ class ExecutionCoordinatorTest {
                 (proxy, method, args) -> {
                     throw new VenueException("AUTH", "bad key", false);
                 });
-        ExecutionCoordinator e = new ExecutionCoordinator(new ExecutionSettings("r", TimeInForce.GTC),
-                new GuardChain(List.of()), new StubVenueAccess(broken, venue.products()), market, state, events, clock);
+        journal = new InMemoryJournal("r");
+        ExecutionCoordinator e = coordinator(new GuardChain(List.of()), new StubVenueAccess(broken, venue.products()),
+                market, events);
         assertThatThrownBy(e::initialize).isInstanceOf(StartupException.class)
                 .hasMessage("could not read the venue account: bad key [AUTH]");
         assertThat(e.name()).isEqualTo("execution");

@@ -3,18 +3,30 @@ package io.tradehost.coordinator.runtime;
 import io.tradehost.api.event.Event;
 import io.tradehost.api.event.IntentRejected;
 import io.tradehost.api.event.StrategyQuarantined;
+import io.tradehost.api.event.VenueConnectionChanged;
 import io.tradehost.api.host.Coordinator;
+import io.tradehost.api.host.EventBus;
 import io.tradehost.api.host.Health;
 import io.tradehost.api.host.HealthStatus;
+import io.tradehost.api.host.StartupException;
+import io.tradehost.api.journal.OrderJournal;
+import io.tradehost.api.state.ClearingRule;
 import io.tradehost.api.state.ReasonSource;
 import io.tradehost.api.state.StateReason;
 import io.tradehost.api.state.TradingState;
 import io.tradehost.api.time.Clock;
+import io.tradehost.api.time.ScheduledTask;
 import io.tradehost.api.time.Scheduler;
+import io.tradehost.api.venue.VenueException;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Bootstraps the venue, owns the trading-state machine, runs the runtime guards, raises the
+ * Bootstraps the venue, reconciles the journal with the venue (at start-up, periodically and after a
+ * reconnect), owns the trading-state machine, runs the runtime guards, raises the
  * configured reasons at start, a
  * host-wide guard-failure reason when a guard throws, and a symbol-scoped reduce-only reason when a
  * strategy is quarantined. Kernel thread only.
@@ -22,20 +34,34 @@ import java.util.Map;
 public final class RuntimeCoordinator implements Coordinator {
     /** Rejection code execution uses when a guard threw. */
     public static final String GUARD_FAILURE = "GUARD_FAILURE";
+    /** Code of the reason reconciliation raises; a later agreeing reconciliation clears it. */
+    public static final String RECONCILIATION = "reconciliation";
+    private static final Logger LOG = LoggerFactory.getLogger(RuntimeCoordinator.class);
+    private static final int STARTUP_ATTEMPTS = 5;
 
     private final RuntimeSettings settings;
     private final VenueBootstrap bootstrap;
     private final TradingStateMachine state;
     private final RuntimeGuards guards;
+    private final OrderJournal journal;
+    private final EventBus bus;
     private final Scheduler scheduler;
     private final Clock clock;
+    private List<Difference> lastUnexplained = List.of();
+    private ScheduledTask reconciliationTimer;
+    private long reconciliations;
+    private long reconciliationFailures;
+    private long repairs;
 
     public RuntimeCoordinator(RuntimeSettings settings, VenueBootstrap bootstrap, TradingStateMachine state,
-                              RuntimeGuards guards, Scheduler scheduler, Clock clock) {
+                              RuntimeGuards guards, OrderJournal journal, EventBus bus, Scheduler scheduler,
+                              Clock clock) {
         this.settings = settings;
         this.bootstrap = bootstrap;
         this.state = state;
         this.guards = guards;
+        this.journal = journal;
+        this.bus = bus;
         this.scheduler = scheduler;
         this.clock = clock;
     }
@@ -58,14 +84,97 @@ public final class RuntimeCoordinator implements Coordinator {
         }
     }
 
+    /**
+     * Reconciles journal and venue before anything trades (refusing to start, if so configured, on
+     * what it cannot explain), then starts the runtime guards and the periodic reconciliation.
+     */
     @Override
     public void start() {
+        reconcile(true);
         guards.start(scheduler);
+        reconciliationTimer = scheduler.scheduleAtFixedRate(settings.reconcileInterval(),
+                settings.reconcileInterval(), () -> reconcile(false));
+    }
+
+    /**
+     * Compares the journal with the venue now and publishes the repairs. At start-up anything
+     * unexplained raises the reconciliation reason (or refuses the start); while trading it must be
+     * seen twice in a row, since a fill may be on its way. An agreeing run clears the reason.
+     */
+    void reconcile(boolean startup) {
+        ReconciliationReport report;
+        try {
+            report = compare(startup);
+        } catch (VenueException e) {
+            reconciliationFailures++;
+            String message = "could not reconcile with the venue: " + e.getMessage() + " [" + e.code() + "]";
+            if (startup) {
+                mismatch(message, 0, true);
+            } else {
+                LOG.warn("{}; trying again in {}", message, settings.reconcileInterval());
+            }
+            return;
+        }
+        reconciliations++;
+        repairs += report.repairs().size();
+        report.differences().forEach(d -> LOG.warn("reconciliation{}: {}", startup ? " at start-up" : "", d));
+        report.repairs().forEach(bus::publish);
+        List<Difference> unexplained = report.unexplained();
+        if (unexplained.isEmpty()) {
+            lastUnexplained = List.of();
+            if (state.reasons().stream().anyMatch(r -> RECONCILIATION.equals(r.code()))) {
+                state.clear(RECONCILIATION, "a reconciliation that agreed with the venue");
+            }
+            LOG.info("reconciled with the venue: {}", report.agrees() ? "journal and venue agree"
+                    : report.differences().size() + " difference(s), all repaired");
+            return;
+        }
+        if (startup || unexplained.equals(lastUnexplained)) {
+            mismatch("journal and venue differ: " + unexplained.stream().map(Difference::toString)
+                    .collect(Collectors.joining("; ")), unexplained.size(), startup);
+        }
+        lastUnexplained = unexplained;
+    }
+
+    /** One comparison; at start-up a transient venue failure is tried again a few times first. */
+    private ReconciliationReport compare(boolean startup) throws VenueException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return Reconciler.reconcile(journal.snapshot(), bootstrap.venue(), startup, quoteCurrency(),
+                        clock.nanos());
+            } catch (VenueException e) {
+                if (!startup || !e.isTransient() || attempt >= STARTUP_ATTEMPTS) {
+                    throw e;
+                }
+                LOG.warn("start-up reconciliation attempt {} failed ({}: {}); trying again", attempt, e.code(),
+                        e.getMessage());
+            }
+        }
+    }
+
+    private void mismatch(String message, int count, boolean startup) {
+        if (startup && settings.refuseOnMismatch()) {
+            throw new StartupException(message + "; start refused (runtime.reconciliation.on_mismatch = \"refuse\")");
+        }
+        state.raise(new StateReason(RECONCILIATION, ReasonSource.RECONCILIATION, TradingState.REDUCE_ONLY, message,
+                Map.of("differences", Integer.toString(count)), clock.nanos(), null, ClearingRule.RECONCILIATION));
+    }
+
+    private String quoteCurrency() {
+        return bootstrap.product(bootstrap.symbols().getFirst()).quote();
     }
 
     @Override
     public void onEvent(Event event) {
         guards.onEvent(event);
+        if (event instanceof VenueConnectionChanged change) {
+            if (change.connected()) {
+                LOG.warn("venue connection restored ({}); reconciling", change.detail());
+                reconcile(false);
+            } else {
+                LOG.warn("venue connection lost: {}", change.detail());
+            }
+        }
         if (event instanceof IntentRejected rejected && GUARD_FAILURE.equals(rejected.code())) {
             state.raise(new StateReason("guard_failure." + rejected.stage(), ReasonSource.GUARD_FAILURE,
                     TradingState.REDUCE_ONLY, rejected.message(), Map.of("guard", rejected.stage()), clock.nanos()));
@@ -78,6 +187,9 @@ public final class RuntimeCoordinator implements Coordinator {
 
     @Override
     public void stop() {
+        if (reconciliationTimer != null) {
+            reconciliationTimer.cancel();
+        }
         guards.stop();
         bootstrap.close();
     }
@@ -89,7 +201,10 @@ public final class RuntimeCoordinator implements Coordinator {
                 "venue", bootstrap.isConnected() ? settings.venue() : "not connected",
                 "runtimeGuards", String.join(",", guards.names()),
                 "runtimeGuardFailures", guards.failures().toString(),
-                "transitions", state.transitionCounts().toString());
+                "transitions", state.transitionCounts().toString(),
+                "reconciliations", Long.toString(reconciliations),
+                "reconciliationRepairs", Long.toString(repairs),
+                "reconciliationFailures", Long.toString(reconciliationFailures));
         if (!bootstrap.isConnected()) {
             return Health.of(name(), HealthStatus.UNHEALTHY, details, "venue not connected");
         }

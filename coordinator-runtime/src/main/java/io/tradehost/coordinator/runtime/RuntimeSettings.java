@@ -2,6 +2,7 @@ package io.tradehost.coordinator.runtime;
 
 import io.tradehost.api.config.PluginConfig;
 import io.tradehost.api.value.Symbol;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -14,10 +15,20 @@ import java.util.Objects;
  * @param reduceOnly whether configuration holds the host in reduce-only
  * @param halted whether configuration holds the host halted
  * @param seed the run's seed, handed to the venue
+ * @param reconcileInterval how often journal and venue are compared while trading
+ * @param refuseOnMismatch whether start-up fails (rather than holding the host in reduce-only) when
+ *     reconciliation finds differences it cannot explain
  */
 public record RuntimeSettings(String venue, PluginConfig venueConfig, List<Symbol> symbols, boolean reduceOnly,
-                              boolean halted, long seed) {
+                              boolean halted, long seed, Duration reconcileInterval, boolean refuseOnMismatch) {
+    /** Settings that reconcile every minute and hold the host in reduce-only on a mismatch. */
+    public RuntimeSettings(String venue, PluginConfig venueConfig, List<Symbol> symbols, boolean reduceOnly,
+                           boolean halted, long seed) {
+        this(venue, venueConfig, symbols, reduceOnly, halted, seed, Duration.ofMinutes(1), false);
+    }
+
     public RuntimeSettings {
+        Objects.requireNonNull(reconcileInterval, "reconcileInterval");
         Objects.requireNonNull(venue, "venue");
         Objects.requireNonNull(venueConfig, "venueConfig");
         symbols = List.copyOf(symbols);

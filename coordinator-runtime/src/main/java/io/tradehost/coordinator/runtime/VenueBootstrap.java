@@ -13,6 +13,7 @@ import io.tradehost.api.venue.VenueContext;
 import io.tradehost.api.venue.VenueException;
 import io.tradehost.api.venue.VenueFactory;
 import io.tradehost.api.venue.VenueListener;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,7 @@ public final class VenueBootstrap implements VenueAccess {
     private final Clock clock;
     private final Scheduler scheduler;
     private final VenueListener listener;
+    private final Path dataDirectory;
     private final Map<Symbol, Product> products = new LinkedHashMap<>();
     private List<Symbol> symbols = List.of();
     private Venue venue;
@@ -39,14 +41,23 @@ public final class VenueBootstrap implements VenueAccess {
      * @param clock the host's clock, handed to the venue
      * @param scheduler the host's timers, handed to the venue
      * @param listener where the venue reports
+     * @param dataDirectory the host's data directory; the venue gets {@code venue-<name>} inside it
+     *     for its own state; null for none
      */
     public VenueBootstrap(List<VenueFactory> factories, Map<String, String> environment, Clock clock,
-                          Scheduler scheduler, VenueListener listener) {
+                          Scheduler scheduler, VenueListener listener, Path dataDirectory) {
         this.factories = List.copyOf(factories);
         this.environment = Map.copyOf(environment);
         this.clock = clock;
         this.scheduler = scheduler;
         this.listener = listener;
+        this.dataDirectory = dataDirectory;
+    }
+
+    /** A bootstrap that gives the venue no data directory. */
+    public VenueBootstrap(List<VenueFactory> factories, Map<String, String> environment, Clock clock,
+                          Scheduler scheduler, VenueListener listener) {
+        this(factories, environment, clock, scheduler, listener, null);
     }
 
     /** Bootstraps the venue named in {@code settings}. */
@@ -56,7 +67,8 @@ public final class VenueBootstrap implements VenueAccess {
                         + "' (found: " + String.join(", ", factories.stream().map(VenueFactory::name).toList()) + ")"));
         Map<String, String> credentials = credentials(factory);
         Venue created = factory.create(settings.venueConfig(), new VenueContext(clock, scheduler, listener,
-                credentials, settings.seed()));
+                credentials, settings.seed(), dataDirectory == null ? null
+                : dataDirectory.resolve("venue-" + factory.name())));
         List<String> unread = settings.venueConfig().unreadKeys();
         if (!unread.isEmpty()) {
             throw new ConfigException(unread.getFirst(), "unknown key for venue '" + factory.name() + "'");

@@ -13,6 +13,7 @@ import io.tradehost.api.host.StartupException;
 import io.tradehost.api.state.ReasonSource;
 import io.tradehost.api.state.StateReason;
 import io.tradehost.api.state.TradingState;
+import io.tradehost.api.value.Money;
 import io.tradehost.api.value.OrderType;
 import io.tradehost.api.value.Side;
 import io.tradehost.api.value.Symbol;
@@ -22,6 +23,7 @@ import io.tradehost.kernel.Kernel;
 import io.tradehost.kernel.VenueEventAdapter;
 import io.tradehost.kernel.VirtualClock;
 import io.tradehost.testkit.Fixtures;
+import io.tradehost.testkit.InMemoryJournal;
 import io.tradehost.testkit.ScriptedVenue;
 import java.util.Arrays;
 import java.util.List;
@@ -34,11 +36,16 @@ class RuntimeCoordinatorTest {
     private final ScriptedVenue venue = new ScriptedVenue(List.of(Fixtures.perpetual("BTC-PERP"),
             Fixtures.spot("SOL-USD")));
     private final TradingStateMachine state = new TradingStateMachine(kernel, clock, kernel);
+    private final InMemoryJournal journal = new InMemoryJournal("r");
+
+    {
+        journal.recordBaseline(Money.ofUnits(10_000), List.of(), 0);
+    }
 
     private RuntimeCoordinator runtime(List<VenueFactory> factories, Map<String, String> env, RuntimeSettings settings) {
         VenueBootstrap bootstrap = new VenueBootstrap(factories, env, clock, kernel, new VenueEventAdapter(kernel, clock));
         return new RuntimeCoordinator(settings, bootstrap, state, RuntimeGuards.create(List.of(), List.of(),
-                name -> PluginConfig.empty(name), null, state, clock), kernel, clock);
+                name -> PluginConfig.empty(name), null, state, clock), journal, kernel, kernel, clock);
     }
 
     private static RuntimeSettings settings(String venue, boolean reduceOnly, boolean halted, String... symbols) {

@@ -19,7 +19,9 @@ final class Market {
     private final double volatilityBps;
     private final double spreadBps;
     private final Quantity depth;
-    private final SplittableRandom random;
+    private final long seed;
+    private SplittableRandom random;
+    private long steps;
     private Price bid;
     private Price ask;
 
@@ -30,8 +32,25 @@ final class Market {
         this.volatilityBps = volatilityBps;
         this.spreadBps = spreadBps;
         this.depth = depth;
+        this.seed = seed;
         this.random = new SplittableRandom(seed);
         setMid(start.toDouble());
+    }
+
+    /**
+     * Continues from a saved book: the same touch, and a path reseeded from the step count (so a
+     * restart goes on from where the market was, not from the start of its path).
+     */
+    void restore(Price savedBid, Price savedAsk, long savedSteps) {
+        this.bid = savedBid;
+        this.ask = savedAsk;
+        this.steps = savedSteps;
+        this.random = new SplittableRandom(seed ^ (savedSteps * 0x9E3779B97F4A7C15L));
+    }
+
+    /** Steps taken since the market opened. */
+    long steps() {
+        return steps;
     }
 
     Product product() {
@@ -48,6 +67,7 @@ final class Market {
 
     /** Moves the mid one step. */
     void step() {
+        steps++;
         double mid = (bid.toDouble() + ask.toDouble()) / 2;
         double move = (driftBps + volatilityBps * random.nextGaussian()) / 10_000;
         setMid(mid * Math.exp(move));

@@ -7,6 +7,7 @@ import io.tradehost.api.value.Price;
 import io.tradehost.api.value.Product;
 import io.tradehost.api.value.Quantity;
 import io.tradehost.api.value.Symbol;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -21,6 +22,13 @@ final class PaperAccount {
 
     PaperAccount(Money cash) {
         this.cash = cash;
+    }
+
+    /** Replaces the books with saved ones. */
+    void restore(Money savedCash, List<Position> savedPositions) {
+        cash = savedCash;
+        positions.clear();
+        savedPositions.forEach(p -> positions.put(p.symbol(), p));
     }
 
     Money cash() {

@@ -27,6 +27,7 @@ import io.tradehost.api.venue.VenueException;
 import io.tradehost.api.venue.VenueListener;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -34,13 +35,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * An in-process exchange. Market data comes from seeded random walks stepped by the host's
  * scheduler; market orders and marketable limits fill at the touch as taker, resting limits fill at
  * their price as maker when the book crosses them. Spot buys need cash, spot sells need holdings,
  * perpetuals need margin (exposure / max leverage within equity). Liquidity at the touch is
- * unlimited. Answers go to the listener synchronously. Kernel thread only.
+ * unlimited. Like a real exchange it outlives the host: with a {@link PaperStore} every operation
+ * is committed to its own book before the host hears of it, and a restarted venue continues from
+ * that book (account, orders, fills, market). A client order id is accepted once; a second
+ * placement with the same id is refused and counted. Answers go to the listener synchronously,
+ * after the commit. Kernel thread only.
  */
 final class PaperVenue implements Venue {
     private static final String CURRENCY = "USD";
@@ -53,16 +59,20 @@ final class PaperVenue implements Venue {
     private final Clock clock;
     private final Scheduler scheduler;
     private final VenueListener listener;
+    private final PaperStore store;
     private final Map<ClientOrderId, Order> orders = new LinkedHashMap<>();
+    private final Map<ClientOrderId, List<Fill>> fills = new HashMap<>();
     private final List<ClientOrderId> resting = new ArrayList<>();
     private final Set<Symbol> subscribed = new LinkedHashSet<>();
+    private final List<Consumer<VenueListener>> reports = new ArrayList<>();
     private ScheduledTask ticker;
     private boolean connected;
     private long tradeSequence;
     private long orderSequence;
+    private long duplicatePlacements;
 
     PaperVenue(Map<Symbol, Market> markets, Money startingCash, Ratio takerFeeBps, Ratio makerFeeBps,
-               Duration tickInterval, Clock clock, Scheduler scheduler, VenueListener listener) {
+               Duration tickInterval, Clock clock, Scheduler scheduler, VenueListener listener, PaperStore store) {
         this.markets = markets;
         this.account = new PaperAccount(startingCash);
         this.takerFeeBps = takerFeeBps;
@@ -71,11 +81,43 @@ final class PaperVenue implements Venue {
         this.clock = clock;
         this.scheduler = scheduler;
         this.listener = listener;
+        this.store = store;
     }
 
+    /** Opens the venue's book: continues from the store's, or starts one with the starting cash. */
     @Override
     public void connect() {
+        if (connected) {
+            return;
+        }
+        PaperStore.Saved saved = store.load();
+        if (saved == null) {
+            markets.values().forEach(m -> store.saveMarket(m.product().symbol(), m.bid(), m.ask(), m.steps()));
+            store.saveAccount(account.cash(), null, 0, 0);
+            store.commit();
+        } else {
+            restore(saved);
+        }
         connected = true;
+    }
+
+    private void restore(PaperStore.Saved saved) {
+        account.restore(saved.cash(), saved.positions());
+        for (PaperStore.SavedMarket m : saved.markets()) {
+            Market market = markets.get(m.symbol());
+            if (market != null) {
+                market.restore(m.bid(), m.ask(), m.steps());
+            }
+        }
+        for (PaperStore.SavedOrder o : saved.orders()) {
+            orders.put(o.order().clientOrderId(), o.order());
+            if (o.resting()) {
+                resting.add(o.order().clientOrderId());
+            }
+        }
+        saved.fills().forEach(f -> fills.computeIfAbsent(f.clientOrderId(), k -> new ArrayList<>()).add(f));
+        tradeSequence = saved.tradeSequence();
+        orderSequence = saved.orderSequence();
     }
 
     @Override
@@ -97,14 +139,15 @@ final class PaperVenue implements Venue {
         }
     }
 
-    /** Steps every market, publishes subscribed quotes, then fills resting orders the new book crosses. */
+    /** Steps every market, then fills resting orders the new book crosses; commits; then reports. */
     void tick() {
         long now = clock.nanos();
         for (Market market : markets.values()) {
             market.step();
+            store.saveMarket(market.product().symbol(), market.bid(), market.ask(), market.steps());
             if (subscribed.contains(market.product().symbol())) {
                 Quote quote = market.quote(now);
-                listener.onQuote(quote);
+                reports.add(l -> l.onQuote(quote));
             }
         }
         Iterator<ClientOrderId> it = resting.iterator();
@@ -120,56 +163,62 @@ final class PaperVenue implements Venue {
             it.remove();
             String refusal = refusal(r, r.limitPrice(), makerFeeBps);
             if (refusal != null) {
-                orders.put(r.clientOrderId(), withStatus(order, OrderStatus.CANCELLED));
-                listener.onOrderCancelled(r.clientOrderId(), r.symbol(), refusal + " when the book crossed");
+                record(withStatus(order, OrderStatus.CANCELLED), false);
+                reports.add(l -> l.onOrderCancelled(r.clientOrderId(), r.symbol(), refusal + " when the book crossed"));
             } else {
                 fill(order, r.limitPrice(), makerFeeBps, Liquidity.MAKER);
             }
         }
+        commitAndReport();
     }
 
     @Override
     public void place(OrderRequest request) throws VenueException {
         requireConnected();
         ClientOrderId id = request.clientOrderId();
+        long attempts = store.countPlacement(id);
         if (orders.containsKey(id)) {
-            throw new VenueException("DUPLICATE_ORDER", "client order id " + id + " was already used", false);
+            duplicatePlacements++;
+            store.commit();
+            throw new VenueException("DUPLICATE_ORDER", "client order id " + id + " was already used (placement "
+                    + Math.max(attempts, 2) + ")", false);
         }
         Market market = markets.get(request.symbol());
         if (market == null) {
             reject(request, "UNKNOWN_SYMBOL", "the paper venue does not list " + request.symbol());
+            commitAndReport();
             return;
         }
         Product product = market.product();
-        if (!product.roundSize(request.quantity()).equals(request.quantity())
-                || request.quantity().isLessThan(product.minSize())) {
-            reject(request, "INVALID_SIZE", "quantity " + request.quantity() + " is not a multiple of "
-                    + product.sizeIncrement() + " at least " + product.minSize());
-            return;
-        }
         Price touch = request.side() == Side.BUY ? market.ask() : market.bid();
         boolean marketable = request.type() == OrderType.MARKET || (request.side() == Side.BUY
                 ? !touch.isGreaterThan(request.limitPrice()) : !touch.isLessThan(request.limitPrice()));
-        if (marketable && request.postOnly()) {
-            reject(request, "POST_ONLY_WOULD_TAKE", "post-only order would cross the book at " + touch);
-            return;
-        }
-        String refusal = refusal(request, marketable ? touch : request.limitPrice(), marketable ? takerFeeBps : makerFeeBps);
+        String refusal = !product.roundSize(request.quantity()).equals(request.quantity())
+                || request.quantity().isLessThan(product.minSize())
+                ? "INVALID_SIZE: quantity " + request.quantity() + " is not a multiple of " + product.sizeIncrement()
+                        + " at least " + product.minSize()
+                : marketable && request.postOnly() ? "POST_ONLY_WOULD_TAKE: post-only order would cross the book at "
+                        + touch
+                : refusal(request, marketable ? touch : request.limitPrice(), marketable ? takerFeeBps : makerFeeBps);
         if (refusal != null) {
             reject(request, refusal.substring(0, refusal.indexOf(':')), refusal);
+            commitAndReport();
             return;
         }
         Order accepted = new Order(request, OrderStatus.ACCEPTED, Quantity.ZERO, "PV-" + (++orderSequence));
-        orders.put(id, accepted);
-        listener.onOrderAccepted(id, request.symbol(), accepted.venueOrderId());
+        record(accepted, false);
+        reports.add(l -> l.onOrderAccepted(id, request.symbol(), accepted.venueOrderId()));
         if (marketable) {
             fill(accepted, touch, takerFeeBps, Liquidity.TAKER);
         } else if (request.timeInForce() == TimeInForce.GTC) {
             resting.add(id);
+            record(accepted, true);
         } else {
-            orders.put(id, withStatus(accepted, OrderStatus.CANCELLED));
-            listener.onOrderCancelled(id, request.symbol(), request.timeInForce() + " limit not marketable");
+            record(withStatus(accepted, OrderStatus.CANCELLED), false);
+            reports.add(l -> l.onOrderCancelled(id, request.symbol(), request.timeInForce() + " limit not marketable"));
         }
+        store.saveAccount(account.cash(), null, tradeSequence, orderSequence);
+        commitAndReport();
     }
 
     /** Why the account cannot take this fill ({@code CODE: words}), or null if it can. */
@@ -210,13 +259,29 @@ final class PaperVenue implements Venue {
         Fill fill = new Fill("PT-" + (++tradeSequence), r.clientOrderId(), r.symbol(), r.side(), r.quantity(), price,
                 fee, liquidity, clock.nanos());
         account.book(fill, markets.get(r.symbol()).product());
-        orders.put(r.clientOrderId(), new Order(r, OrderStatus.FILLED, r.quantity(), order.venueOrderId()));
-        listener.onFill(fill);
+        fills.computeIfAbsent(r.clientOrderId(), k -> new ArrayList<>()).add(fill);
+        record(new Order(r, OrderStatus.FILLED, r.quantity(), order.venueOrderId()), false);
+        store.saveFill(fill);
+        store.saveAccount(account.cash(), account.position(r.symbol()), tradeSequence, orderSequence);
+        reports.add(l -> l.onFill(fill));
     }
 
     private void reject(OrderRequest request, String code, String message) {
-        orders.put(request.clientOrderId(), new Order(request, OrderStatus.REJECTED, Quantity.ZERO, null));
-        listener.onOrderRejected(request.clientOrderId(), request.symbol(), code, message);
+        record(new Order(request, OrderStatus.REJECTED, Quantity.ZERO, null), false);
+        reports.add(l -> l.onOrderRejected(request.clientOrderId(), request.symbol(), code, message));
+    }
+
+    private void record(Order order, boolean isResting) {
+        orders.put(order.clientOrderId(), order);
+        store.saveOrder(order, isResting);
+    }
+
+    /** Commits the operation to the book, then tells the host, as an exchange acknowledges only what it has kept. */
+    private void commitAndReport() {
+        store.commit();
+        List<Consumer<VenueListener>> due = List.copyOf(reports);
+        reports.clear();
+        due.forEach(r -> r.accept(listener));
     }
 
     private static Order withStatus(Order order, OrderStatus status) {
@@ -239,14 +304,20 @@ final class PaperVenue implements Venue {
             throw new VenueException("UNKNOWN_ORDER", "no order " + clientOrderId, false);
         }
         if (resting.remove(clientOrderId)) {
-            orders.put(clientOrderId, withStatus(order, OrderStatus.CANCELLED));
-            listener.onOrderCancelled(clientOrderId, order.request().symbol(), "cancelled on request");
+            record(withStatus(order, OrderStatus.CANCELLED), false);
+            reports.add(l -> l.onOrderCancelled(clientOrderId, order.request().symbol(), "cancelled on request"));
+            commitAndReport();
         }
     }
 
     @Override
     public Optional<Order> order(ClientOrderId clientOrderId) {
         return Optional.ofNullable(orders.get(clientOrderId));
+    }
+
+    @Override
+    public List<Fill> fills(ClientOrderId clientOrderId) {
+        return List.copyOf(fills.getOrDefault(clientOrderId, List.of()));
     }
 
     @Override
@@ -270,6 +341,11 @@ final class PaperVenue implements Venue {
         return account.equity(this::mid, this::product);
     }
 
+    /** Placements refused because their client order id had been used. */
+    long duplicatePlacements() {
+        return duplicatePlacements;
+    }
+
     @Override
     public void close() {
         if (ticker != null) {
@@ -277,6 +353,7 @@ final class PaperVenue implements Venue {
             ticker = null;
         }
         connected = false;
+        store.close();
     }
 
     private void requireConnected() throws VenueException {

@@ -23,7 +23,9 @@ import java.util.Map;
  * {@code markets.<SYMBOL>} with {@code price}, {@code drift_bps}, {@code volatility_bps},
  * {@code spread_bps} (per market step) and {@code depth_notional} (1000000: the size quoted at each
  * side of the book, as notional at the starting price). Lists BTC-PERP, ETH-PERP, DOGE-PERP (perpetuals) and
- * SOL-USD, ETH-USD (spot). Needs no credentials.
+ * SOL-USD, ETH-USD (spot). Needs no credentials. Given a data directory it keeps its book in
+ * {@code paper.db} there and continues from it when created again ({@code starting_cash} then only
+ * applies to a new book).
  */
 public final class PaperVenueFactory implements VenueFactory {
     private record Listing(Product product, String price, String driftBps, String volatilityBps, String spreadBps) {
@@ -83,8 +85,9 @@ public final class PaperVenueFactory implements VenueFactory {
                     depth(listing.product(), m.money("depth_notional", "1000000", "0", "1000000000"),
                             m.ratio("price", listing.price(), "0.00000001", "1000000000")), seed));
         }
+        PaperStore store = context.dataDirectoryIfAny().map(PaperStore::open).orElseGet(PaperStore::none);
         return new PaperVenue(markets, startingCash, taker, maker, tick, context.clock(), context.scheduler(),
-                context.listener());
+                context.listener(), store);
     }
 
     /** Size at each side of the book: {@code depth_notional} at the starting price, on the lot grid. */

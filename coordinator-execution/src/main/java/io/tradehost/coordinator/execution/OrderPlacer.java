@@ -1,0 +1,139 @@
+package io.tradehost.coordinator.execution;
+
+import io.tradehost.api.host.VenueAccess;
+import io.tradehost.api.order.ClientOrderId;
+import io.tradehost.api.order.Fill;
+import io.tradehost.api.order.Order;
+import io.tradehost.api.order.OrderRequest;
+import io.tradehost.api.time.Scheduler;
+import io.tradehost.api.venue.VenueException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends an order (already journaled) to the venue until the venue has it or has refused it. A
+ * transient failure is retried with the {@link RetryPolicy}; a rate limit waits the venue's
+ * retry-after; an unknown outcome (timeout, connection lost mid-call) is resolved by asking the
+ * venue for the order by client id before anything is sent again, so an order is never placed
+ * twice. While the venue cannot answer that question the order stays in flight and the venue is
+ * asked again; it is never re-sent blind. Kernel thread only.
+ */
+final class OrderPlacer {
+    private static final Logger LOG = LoggerFactory.getLogger(OrderPlacer.class);
+    private static final String DUPLICATE_ORDER = "DUPLICATE_ORDER";
+
+    /** What placement concluded. Called on the kernel thread. */
+    interface Outcome {
+        /** The order will not be at the venue. */
+        void refused(OrderRequest request, String code, String message);
+
+        /** The venue turned out to hold the order; {@code fills} are its executions so far. */
+        void found(Order venueView, List<Fill> fills, String note);
+    }
+
+    private final VenueAccess venues;
+    private final Scheduler scheduler;
+    private final RetryPolicy policy;
+    private final RandomGenerator jitter;
+    private final Outcome outcome;
+    private long retries;
+    private long resolutions;
+
+    OrderPlacer(VenueAccess venues, Scheduler scheduler, RetryPolicy policy, RandomGenerator jitter, Outcome outcome) {
+        this.venues = venues;
+        this.scheduler = scheduler;
+        this.policy = policy;
+        this.jitter = jitter;
+        this.outcome = outcome;
+    }
+
+    /** Sends {@code request} (first attempt now). */
+    void place(OrderRequest request) {
+        send(request, 1);
+    }
+
+    /** Sends repeated after a failure so far. */
+    long retries() {
+        return retries;
+    }
+
+    /** Unknown outcomes resolved by asking the venue so far. */
+    long resolutions() {
+        return resolutions;
+    }
+
+    private void send(OrderRequest request, int attempt) {
+        try {
+            venues.venue().place(request);
+            LOG.debug("order {} sent (attempt {}): {} {} {}", request.clientOrderId(), attempt, request.side(),
+                    request.quantity(), request.symbol());
+        } catch (VenueException e) {
+            sendFailed(request, attempt, e);
+        }
+    }
+
+    private void sendFailed(OrderRequest request, int attempt, VenueException e) {
+        ClientOrderId id = request.clientOrderId();
+        if (DUPLICATE_ORDER.equals(e.code())) {
+            LOG.warn("venue says order {} already exists; asking it for the order instead of sending again", id);
+            resolve(request, attempt);
+            return;
+        }
+        if (!e.isTransient()) {
+            outcome.refused(request, e.code(), "placing failed: " + e.getMessage());
+            return;
+        }
+        if (attempt >= policy.maxAttempts() && !e.isOutcomeUnknown()) {
+            outcome.refused(request, "RETRIES_EXHAUSTED", "gave up after " + attempt + " attempt(s); last: "
+                    + e.code() + " " + e.getMessage());
+            return;
+        }
+        Duration delay = e.retryAfter().orElseGet(() -> policy.backoff(attempt, jitter));
+        if (e.isOutcomeUnknown()) {
+            LOG.warn("placing {} (attempt {}) has an unknown outcome ({}: {}); asking the venue in {}", id, attempt,
+                    e.code(), e.getMessage(), delay);
+            scheduler.schedule(delay, () -> resolve(request, attempt));
+        } else {
+            LOG.warn("placing {} (attempt {}) failed ({}: {}); retrying in {}", id, attempt, e.code(), e.getMessage(),
+                    delay);
+            scheduler.schedule(delay, () -> {
+                retries++;
+                send(request, attempt + 1);
+            });
+        }
+    }
+
+    /** Asks the venue whether it has the order; sends it again only if the venue says it has not. */
+    private void resolve(OrderRequest request, int attempt) {
+        ClientOrderId id = request.clientOrderId();
+        Optional<Order> known;
+        List<Fill> fills;
+        try {
+            known = venues.venue().order(id);
+            fills = known.isPresent() ? venues.venue().fills(id) : List.of();
+        } catch (VenueException e) {
+            Duration delay = e.retryAfter().orElseGet(() -> policy.backoff(attempt, jitter));
+            LOG.warn("cannot ask the venue about order {} ({}: {}); it stays in flight, asking again in {}", id,
+                    e.code(), e.getMessage(), delay);
+            scheduler.schedule(delay, () -> resolve(request, Math.min(attempt + 1, policy.maxAttempts())));
+            return;
+        }
+        resolutions++;
+        if (known.isPresent()) {
+            LOG.info("order {} is at the venue ({}, {} fill(s)); not sending it again", id, known.get().status(),
+                    fills.size());
+            outcome.found(known.get(), fills, "the venue has the order after an unknown outcome");
+        } else if (attempt >= policy.maxAttempts()) {
+            outcome.refused(request, "RETRIES_EXHAUSTED", "gave up after " + attempt
+                    + " attempt(s); the venue confirms it never received the order");
+        } else {
+            LOG.info("the venue never received order {}; sending it again (attempt {})", id, attempt + 1);
+            retries++;
+            send(request, attempt + 1);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.tradehost.faults;
+
+import io.tradehost.api.market.Quote;
+import io.tradehost.api.order.ClientOrderId;
+import io.tradehost.api.order.Fill;
+import io.tradehost.api.time.Scheduler;
+import io.tradehost.api.value.Symbol;
+import io.tradehost.api.venue.VenueListener;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Sits between a venue and the host's listener: duplicates and delays fills, and while the
+ * connection is down loses every report, as a dropped stream would. Called on the kernel thread
+ * (the venues it wraps report from there).
+ */
+final class FaultyListener implements VenueListener {
+    private final VenueListener host;
+    private final FaultSettings settings;
+    private final SplittableRandom random;
+    private final Scheduler scheduler;
+    private final FaultCounts counts;
+    private boolean down;
+
+    FaultyListener(VenueListener host, FaultSettings settings, SplittableRandom random, Scheduler scheduler) {
+        this.host = host;
+        this.settings = settings;
+        this.random = random;
+        this.scheduler = scheduler;
+        this.counts = new FaultCounts();
+    }
+
+    FaultCounts counts() {
+        return counts;
+    }
+
+    /** Drops or restores the connection, telling the host. */
+    void connection(boolean up, String detail) {
+        down = !up;
+        host.onConnectionChanged(up, detail);
+    }
+
+    boolean isDown() {
+        return down;
+    }
+
+    private boolean lost() {
+        if (down) {
+            counts.add("lost_report");
+        }
+        return down;
+    }
+
+    @Override
+    public void onQuote(Quote quote) {
+        if (!down) {
+            host.onQuote(quote);
+        }
+    }
+
+    @Override
+    public void onOrderAccepted(ClientOrderId clientOrderId, Symbol symbol, String venueOrderId) {
+        if (!lost()) {
+            host.onOrderAccepted(clientOrderId, symbol, venueOrderId);
+        }
+    }
+
+    @Override
+    public void onOrderRejected(ClientOrderId clientOrderId, Symbol symbol, String code, String message) {
+        if (!lost()) {
+            host.onOrderRejected(clientOrderId, symbol, code, message);
+        }
+    }
+
+    @Override
+    public void onFill(Fill fill) {
+        if (lost()) {
+            return;
+        }
+        if (random.nextDouble() < settings.delayedFillRate()) {
+            counts.add("delayed_fill");
+            scheduler.schedule(settings.fillDelay(), () -> {
+                if (!lost()) {
+                    host.onFill(fill);
+                }
+            });
+            return;
+        }
+        host.onFill(fill);
+        if (random.nextDouble() < settings.duplicateFillRate()) {
+            counts.add("duplicate_fill");
+            host.onFill(fill);
+        }
+    }
+
+    @Override
+    public void onOrderCancelled(ClientOrderId clientOrderId, Symbol symbol, String reason) {
+        if (!lost()) {
+            host.onOrderCancelled(clientOrderId, symbol, reason);
+        }
+    }
+
+    @Override
+    public void onConnectionChanged(boolean connected, String detail) {
+        host.onConnectionChanged(connected, detail);
+    }
+
+    /** Counts of faults injected so far, by kind. */
+    Map<String, Long> injected() {
+        return counts.snapshot();
+    }
+}

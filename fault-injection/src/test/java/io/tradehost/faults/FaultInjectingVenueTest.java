@@ -1,0 +1,161 @@
+package io.tradehost.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tradehost.api.config.ConfigException;
+import io.tradehost.api.config.PluginConfig;
+import io.tradehost.api.event.OrderFilled;
+import io.tradehost.api.event.VenueConnectionChanged;
+import io.tradehost.api.order.ClientOrderId;
+import io.tradehost.api.order.OrderRequest;
+import io.tradehost.api.value.Quantity;
+import io.tradehost.api.value.Side;
+import io.tradehost.api.value.Symbol;
+import io.tradehost.api.venue.Venue;
+import io.tradehost.api.venue.VenueContext;
+import io.tradehost.api.venue.VenueException;
+import io.tradehost.api.venue.VenueFactory;
+import io.tradehost.kernel.Kernel;
+import io.tradehost.kernel.VenueEventAdapter;
+import io.tradehost.kernel.VirtualClock;
+import io.tradehost.testkit.EventRecorder;
+import io.tradehost.testkit.Fixtures;
+import io.tradehost.testkit.ScriptedVenue;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FaultInjectingVenueTest {
+    private static final Symbol BTC = Symbol.of("BTC-PERP");
+
+    private final VirtualClock clock = new VirtualClock(Fixtures.EPOCH);
+    private final Kernel kernel = new Kernel(clock);
+    private final EventRecorder events = new EventRecorder();
+    private final ScriptedVenue scripted = new ScriptedVenue(List.of(Fixtures.perpetual("BTC-PERP")));
+    private int orders;
+
+    private FaultInjectingVenue venue(Map<String, Object> faults) throws VenueException {
+        VenueFactory wrapped = FaultInjection.wrap(ScriptedVenue.factory("scripted", List.of("KEY"), scripted),
+                FaultSettings.read(new PluginConfig("faults", faults)), 11);
+        assertThat(wrapped.name()).isEqualTo("scripted");
+        assertThat(wrapped.requiredCredentials()).containsExactly("KEY");
+        assertThat(wrapped.description()).endsWith("(with injected faults)");
+        Venue venue = wrapped.create(PluginConfig.empty("venue.config"), new VenueContext(clock, kernel,
+                new VenueEventAdapter(events, clock), Map.of(), 1));
+        venue.connect();
+        return (FaultInjectingVenue) venue;
+    }
+
+    private OrderRequest order() {
+        return OrderRequest.market(ClientOrderId.of("o-" + (++orders)), BTC, Side.BUY, Quantity.of("1"));
+    }
+
+    private long outcomes(FaultInjectingVenue venue, int calls, String code) {
+        long count = 0;
+        for (int i = 0; i < calls; i++) {
+            try {
+                venue.place(order());
+            } catch (VenueException e) {
+                if (e.code().equals(code)) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    @Test
+    void withoutFaultsEveryCallGoesThrough() throws VenueException {
+        FaultInjectingVenue venue = venue(Map.of());
+        assertThat(outcomes(venue, 50, "UNAVAILABLE")).isZero();
+        assertThat(scripted.placed()).hasSize(50);
+        assertThat(venue.injected()).isEmpty();
+        assertThat(venue.delegate()).isSameAs(scripted);
+        assertThat(venue.products()).isEqualTo(scripted.products());
+    }
+
+    @Test
+    void errorsFailCallsBeforeTheyReachTheVenueAtAboutTheConfiguredRate() throws VenueException {
+        FaultInjectingVenue venue = venue(Map.of("error_rate", "0.2"));
+        long failed = outcomes(venue, 1000, "UNAVAILABLE");
+        assertThat(failed).isBetween(150L, 250L);
+        assertThat(scripted.placed()).hasSize((int) (1000 - failed));
+        assertThat(venue.injected()).containsEntry("error", failed);
+    }
+
+    @Test
+    void timeoutsSometimesTookEffectAndRateLimitsCarryTheirWait() throws VenueException {
+        FaultInjectingVenue venue = venue(Map.of("timeout_rate", "1", "timeout_takes_effect", "0.5"));
+        long timeouts = outcomes(venue, 200, "TIMEOUT");
+        assertThat(timeouts).isEqualTo(200);
+        assertThat(venue.injected().get("timeout_effective")).isEqualTo(scripted.placed().size()).isBetween(70L, 130L);
+
+        FaultInjectingVenue limited = venue(Map.of("rate_limit_rate", "1", "retry_after", "3s"));
+        assertThatThrownBy(() -> limited.place(order())).isInstanceOfSatisfying(VenueException.class,
+                e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(3)));
+    }
+
+    @Test
+    void fillsComeTwiceOrLate() throws VenueException {
+        FaultInjectingVenue venue = venue(Map.of("duplicate_fill_rate", "1"));
+        venue.place(order());
+        assertThat(events.of(OrderFilled.class)).hasSize(2);
+
+        EventRecorder late = new EventRecorder();
+        FaultInjectingVenue delayed = (FaultInjectingVenue) FaultInjection.wrap(ScriptedVenue.factory("s", List.of(),
+                scripted), FaultSettings.read(new PluginConfig("faults", Map.of("delayed_fill_rate", "1",
+                "fill_delay", "2s"))), 5).create(PluginConfig.empty("venue.config"), new VenueContext(clock, kernel,
+                new VenueEventAdapter(late, clock), Map.of(), 1));
+        delayed.place(order());
+        assertThat(late.of(OrderFilled.class)).isEmpty();
+        kernel.advanceBy(Duration.ofSeconds(2));
+        assertThat(late.of(OrderFilled.class)).hasSize(1);
+        assertThat(delayed.injected()).containsEntry("delayed_fill", 1L);
+    }
+
+    @Test
+    void aDisconnectFailsCallsLosesReportsAndTellsTheHostBothWays() throws VenueException {
+        FaultInjectingVenue venue = venue(Map.of("disconnect_every", "10s", "disconnect_for", "2s"));
+        kernel.advanceBy(Duration.ofSeconds(10));
+        assertThat(events.of(VenueConnectionChanged.class)).extracting(VenueConnectionChanged::connected)
+                .containsExactly(false);
+        assertThatThrownBy(() -> venue.place(order())).isInstanceOfSatisfying(VenueException.class,
+                e -> assertThat(e.code()).isEqualTo("NOT_CONNECTED"));
+        assertThatThrownBy(venue::account).isInstanceOf(VenueException.class);
+        assertThatThrownBy(venue::openOrders).isInstanceOf(VenueException.class);
+        scripted.emitFill(new io.tradehost.api.order.Fill("lost", ClientOrderId.of("x"), BTC, Side.BUY,
+                Quantity.of("1"), io.tradehost.api.value.Price.ofUnits(1), io.tradehost.api.value.Money.ZERO,
+                io.tradehost.api.order.Liquidity.TAKER, 0));
+        assertThat(events.of(OrderFilled.class)).as("reports are lost while down").isEmpty();
+        kernel.advanceBy(Duration.ofSeconds(2));
+        assertThat(events.of(VenueConnectionChanged.class)).extracting(VenueConnectionChanged::connected)
+                .containsExactly(false, true);
+        venue.place(order());
+        assertThat(venue.order(ClientOrderId.of("o-2"))).isPresent();
+        assertThat(venue.fills(ClientOrderId.of("o-2"))).hasSize(1);
+        assertThat(venue.injected()).containsEntry("disconnect", 1L).containsEntry("lost_report", 1L);
+        venue.cancel(ClientOrderId.of("o-2"));
+        venue.subscribe(java.util.Set.of(BTC));
+        venue.close();
+        assertThat(scripted.isClosed()).isTrue();
+    }
+
+    @Test
+    void theSameSeedInjectsTheSameFaults() throws VenueException {
+        FaultInjectingVenue first = venue(Map.of("error_rate", "0.3"));
+        outcomes(first, 100, "UNAVAILABLE");
+        FaultInjectingVenue second = venue(Map.of("error_rate", "0.3"));
+        outcomes(second, 100, "UNAVAILABLE");
+        assertThat(second.injected()).isEqualTo(first.injected());
+    }
+
+    @Test
+    void aMisspeltKeyOrARateAboveOneIsAConfigError() {
+        assertThatThrownBy(() -> FaultSettings.read(new PluginConfig("faults", Map.of("error_rat", "0.1"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("error_rat");
+        assertThatThrownBy(() -> FaultSettings.read(new PluginConfig("faults", Map.of("error_rate", "2"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("faults.error_rate");
+    }
+}

@@ -1,0 +1,55 @@
+package io.tradehost.journal;
+
+import io.tradehost.api.journal.JournalSnapshot;
+import io.tradehost.api.order.ClientOrderId;
+import io.tradehost.api.order.Order;
+import io.tradehost.api.order.Position;
+import io.tradehost.api.value.Money;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What a journal file holds, as read from disk. Immutable.
+ *
+ * @param runId the journal's run id
+ * @param fresh whether it has no books yet
+ * @param lastSequence the highest order sequence recorded
+ * @param cash cash in quote currency (zero when fresh)
+ * @param positions every position booked, flat ones too (they carry realised PnL and fees), in symbol order
+ * @param openOrders orders not yet terminal, oldest first
+ * @param openOrderTrades trade ids recorded for each open order
+ */
+public record JournalContents(String runId, boolean fresh, long lastSequence, Money cash, List<Position> positions,
+                              List<Order> openOrders, Map<ClientOrderId, Set<String>> openOrderTrades) {
+    public JournalContents {
+        positions = List.copyOf(positions);
+        openOrders = List.copyOf(openOrders);
+        openOrderTrades = Map.copyOf(openOrderTrades);
+    }
+
+    /** The same, as the api's snapshot. */
+    public JournalSnapshot snapshot() {
+        return new JournalSnapshot(fresh, runId, lastSequence, cash, positions, openOrders,
+                openOrderTrades.values().stream().flatMap(Set::stream).collect(Collectors.toSet()));
+    }
+
+    /**
+     * Reads everything; when the journal has no run id yet, records {@code proposedRunId} (a null
+     * proposal reads without writing and reports an empty run id).
+     */
+    static JournalContents load(Connection c, String proposedRunId) throws SQLException {
+        String runId = Rows.meta(c, "run_id");
+        if (runId == null && proposedRunId != null) {
+            Rows.putMeta(c, "run_id", proposedRunId);
+            runId = proposedRunId;
+        }
+        Money cash = Rows.cash(c);
+        List<Order> open = Rows.openOrders(c);
+        return new JournalContents(runId == null ? "" : runId, cash == null, Rows.lastSequence(c),
+                cash == null ? Money.ZERO : cash, Rows.positions(c), open, Rows.tradesOf(c, open));
+    }
+}

@@ -1,0 +1,237 @@
+package io.tradehost.journal;
+
+import io.tradehost.api.event.TradingStateChanged;
+import io.tradehost.api.order.ClientOrderId;
+import io.tradehost.api.order.Fill;
+import io.tradehost.api.order.Order;
+import io.tradehost.api.order.OrderRequest;
+import io.tradehost.api.order.OrderStatus;
+import io.tradehost.api.order.Position;
+import io.tradehost.api.value.Money;
+import io.tradehost.api.value.OrderType;
+import io.tradehost.api.value.Price;
+import io.tradehost.api.value.Quantity;
+import io.tradehost.api.value.Side;
+import io.tradehost.api.value.Symbol;
+import io.tradehost.api.value.TimeInForce;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The journal's SQL, one method per statement. Values are stored as the api's raw fixed-point longs. */
+final class Rows {
+    static final String OPEN_STATUSES = "('SUBMITTED','ACCEPTED','PARTIALLY_FILLED')";
+
+    private Rows() {
+    }
+
+    static String meta(Connection c, String key) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT value FROM meta WHERE key = ?")) {
+            s.setString(1, key);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    static void putMeta(Connection c, String key, String value) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)")) {
+            s.setString(1, key);
+            s.setString(2, value);
+            s.executeUpdate();
+        }
+    }
+
+    static void insertIntent(Connection c, OrderRequest r, long sequence, long nanos) throws SQLException {
+        upsert(c, "INSERT INTO orders", new Order(r, OrderStatus.SUBMITTED, Quantity.ZERO, null), sequence,
+                "intent", nanos, "");
+    }
+
+    static void upsertOrder(Connection c, Order order, long sequence, String note, long nanos) throws SQLException {
+        upsert(c, "INSERT INTO orders", order, sequence, note, nanos, " ON CONFLICT(client_id) DO UPDATE SET"
+                + " status = excluded.status, filled = excluded.filled,"
+                + " venue_order_id = COALESCE(excluded.venue_order_id, venue_order_id), note = excluded.note,"
+                + " updated_nanos = excluded.updated_nanos");
+    }
+
+    private static void upsert(Connection c, String insert, Order order, long sequence, String note, long nanos,
+                               String conflict) throws SQLException {
+        OrderRequest r = order.request();
+        try (PreparedStatement s = c.prepareStatement(insert + "(client_id, sequence, symbol, side, type, quantity,"
+                + " limit_price, time_in_force, reduce_only, post_only, status, filled, venue_order_id, note,"
+                + " created_nanos, updated_nanos) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" + conflict)) {
+            s.setString(1, r.clientOrderId().value());
+            s.setLong(2, sequence);
+            s.setString(3, r.symbol().value());
+            s.setString(4, r.side().name());
+            s.setString(5, r.type().name());
+            s.setLong(6, r.quantity().raw());
+            if (r.limitPrice() == null) {
+                s.setNull(7, Types.INTEGER);
+            } else {
+                s.setLong(7, r.limitPrice().raw());
+            }
+            s.setString(8, r.timeInForce().name());
+            s.setInt(9, r.reduceOnly() ? 1 : 0);
+            s.setInt(10, r.postOnly() ? 1 : 0);
+            s.setString(11, order.status().name());
+            s.setLong(12, order.filledQuantity().raw());
+            s.setString(13, order.venueOrderId());
+            s.setString(14, note);
+            s.setLong(15, nanos);
+            s.setLong(16, nanos);
+            s.executeUpdate();
+        }
+    }
+
+    static void updateStatus(Connection c, ClientOrderId id, OrderStatus next, String venueOrderId, String note,
+                             long nanos) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE orders SET status = ?,"
+                + " venue_order_id = COALESCE(?, venue_order_id), note = COALESCE(?, note), updated_nanos = ?"
+                + " WHERE client_id = ? AND status IN " + OPEN_STATUSES)) {
+            s.setString(1, next.name());
+            s.setString(2, venueOrderId);
+            s.setString(3, note);
+            s.setLong(4, nanos);
+            s.setString(5, id.value());
+            s.executeUpdate();
+        }
+    }
+
+    /** Inserts the fill unless its trade id is recorded; returns whether it was new. */
+    static boolean insertFill(Connection c, Fill f) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT OR IGNORE INTO fills(trade_id, client_id, symbol, side,"
+                + " quantity, price, fee, liquidity, venue_nanos) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, f.tradeId());
+            s.setString(2, f.clientOrderId().value());
+            s.setString(3, f.symbol().value());
+            s.setString(4, f.side().name());
+            s.setLong(5, f.quantity().raw());
+            s.setLong(6, f.price().raw());
+            s.setLong(7, f.fee().raw());
+            s.setString(8, f.liquidity().name());
+            s.setLong(9, f.timestampNanos());
+            return s.executeUpdate() == 1;
+        }
+    }
+
+    /** Adds a fill to its order's filled quantity and moves an open order to (partially) filled. */
+    static void addFilled(Connection c, Fill f) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE orders SET filled = filled + ?, status = CASE"
+                + " WHEN status NOT IN " + OPEN_STATUSES + " THEN status"
+                + " WHEN filled + ? >= quantity THEN 'FILLED' ELSE 'PARTIALLY_FILLED' END, updated_nanos = ?"
+                + " WHERE client_id = ?")) {
+            s.setLong(1, f.quantity().raw());
+            s.setLong(2, f.quantity().raw());
+            s.setLong(3, f.timestampNanos());
+            s.setString(4, f.clientOrderId().value());
+            s.executeUpdate();
+        }
+    }
+
+    static void savePosition(Connection c, Position p, long nanos) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT OR REPLACE INTO positions(symbol, quantity, cost_basis,"
+                + " realized_pnl, fees, updated_nanos) VALUES (?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, p.symbol().value());
+            s.setLong(2, p.quantity().raw());
+            s.setLong(3, p.costBasis().raw());
+            s.setLong(4, p.realizedPnl().raw());
+            s.setLong(5, p.fees().raw());
+            s.setLong(6, nanos);
+            s.executeUpdate();
+        }
+    }
+
+    static void saveCash(Connection c, Money cash, long nanos) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT OR REPLACE INTO account(id, cash, updated_nanos)"
+                + " VALUES (1, ?, ?)")) {
+            s.setLong(1, cash.raw());
+            s.setLong(2, nanos);
+            s.executeUpdate();
+        }
+    }
+
+    static void insertTransition(Connection c, TradingStateChanged t, String reasons) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO state_transitions(at_nanos, from_state, to_state,"
+                + " reasons) VALUES (?, ?, ?, ?)")) {
+            s.setLong(1, t.timestampNanos());
+            s.setString(2, t.from().name());
+            s.setString(3, t.to().name());
+            s.setString(4, reasons);
+            s.executeUpdate();
+        }
+    }
+
+    static Money cash(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT cash FROM account WHERE id = 1");
+             ResultSet rs = s.executeQuery()) {
+            return rs.next() ? new Money(rs.getLong(1)) : null;
+        }
+    }
+
+    static long lastSequence(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(sequence), 0) FROM orders");
+             ResultSet rs = s.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    static List<Position> positions(Connection c) throws SQLException {
+        List<Position> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT symbol, quantity, cost_basis, realized_pnl, fees"
+                + " FROM positions ORDER BY symbol");
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                out.add(new Position(Symbol.of(rs.getString(1)), new Quantity(rs.getLong(2)), new Money(rs.getLong(3)),
+                        new Money(rs.getLong(4)), new Money(rs.getLong(5))));
+            }
+        }
+        return out;
+    }
+
+    static List<Order> openOrders(Connection c) throws SQLException {
+        List<Order> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT client_id, symbol, side, type, quantity, limit_price,"
+                + " time_in_force, reduce_only, post_only, status, filled, venue_order_id FROM orders"
+                + " WHERE status IN " + OPEN_STATUSES + " ORDER BY created_nanos, sequence");
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                long limit = rs.getLong(6);
+                Price limitPrice = rs.wasNull() ? null : new Price(limit);
+                OrderRequest r = new OrderRequest(ClientOrderId.of(rs.getString(1)), Symbol.of(rs.getString(2)),
+                        Side.valueOf(rs.getString(3)), OrderType.valueOf(rs.getString(4)), new Quantity(rs.getLong(5)),
+                        limitPrice, TimeInForce.valueOf(rs.getString(7)), rs.getInt(8) == 1, rs.getInt(9) == 1);
+                out.add(new Order(r, OrderStatus.valueOf(rs.getString(10)), new Quantity(rs.getLong(11)),
+                        rs.getString(12)));
+            }
+        }
+        return out;
+    }
+
+    static Map<ClientOrderId, Set<String>> tradesOf(Connection c, List<Order> orders) throws SQLException {
+        Map<ClientOrderId, Set<String>> out = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT trade_id FROM fills WHERE client_id = ?")) {
+            for (Order order : orders) {
+                s.setString(1, order.clientOrderId().value());
+                try (ResultSet rs = s.executeQuery()) {
+                    Set<String> trades = new HashSet<>();
+                    while (rs.next()) {
+                        trades.add(rs.getString(1));
+                    }
+                    if (!trades.isEmpty()) {
+                        out.put(order.clientOrderId(), trades);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+}

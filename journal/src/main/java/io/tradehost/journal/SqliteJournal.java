@@ -1,0 +1,321 @@
+package io.tradehost.journal;
+
+import io.tradehost.api.event.Event;
+import io.tradehost.api.event.OrderAccepted;
+import io.tradehost.api.event.OrderCancelled;
+import io.tradehost.api.event.OrderReconciled;
+import io.tradehost.api.event.OrderRejected;
+import io.tradehost.api.event.PositionChanged;
+import io.tradehost.api.event.TradingStateChanged;
+import io.tradehost.api.host.EventHandler;
+import io.tradehost.api.journal.IntentCallback;
+import io.tradehost.api.journal.JournalSnapshot;
+import io.tradehost.api.journal.OrderJournal;
+import io.tradehost.api.order.ClientOrderId;
+import io.tradehost.api.order.Fill;
+import io.tradehost.api.order.Order;
+import io.tradehost.api.order.OrderRequest;
+import io.tradehost.api.order.OrderStatus;
+import io.tradehost.api.order.Position;
+import io.tradehost.api.state.StateReason;
+import io.tradehost.api.value.Money;
+import io.tradehost.api.value.Quantity;
+import io.tradehost.api.value.Symbol;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The journal in one SQLite file (WAL). It keeps an in-memory copy of what the snapshot needs
+ * (open orders, positions, cash, the sequence), updated on the kernel thread as it hands each write
+ * to the {@link WriteQueue}, so reading it never touches the disk. Order intents report back once
+ * durable; every other write is recorded from the events it hears (subscribe it to the kernel).
+ * A write that fails is reported to the failure listener (the host raises a trading-state reason),
+ * never swallowed. Kernel thread only, apart from {@link #close}.
+ */
+public final class SqliteJournal implements OrderJournal, EventHandler, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteJournal.class);
+
+    /** How a live journal writes. */
+    public enum Durability {
+        /** fsync on every commit: survives power loss. */
+        FULL,
+        /** fsync at checkpoints: survives a crash of the process, may lose the last commits on power loss. */
+        NORMAL
+    }
+
+    private final String where;
+    private final WriteQueue writes;
+    private final Consumer<String> failures;
+    private final String runId;
+    private final Map<ClientOrderId, Order> open = new LinkedHashMap<>();
+    private final Map<ClientOrderId, Set<String>> openTrades = new HashMap<>();
+    private final Map<Symbol, Position> positions = new TreeMap<>();
+    private boolean fresh;
+    private long lastSequence;
+    private Money cash;
+    private long failedWrites;
+
+    private SqliteJournal(String where, Connection connection, JournalContents contents,
+                          java.util.function.Function<Connection, WriteQueue> queue, Consumer<String> failures) {
+        this.where = where;
+        this.runId = contents.runId();
+        this.fresh = contents.fresh();
+        this.lastSequence = contents.lastSequence();
+        this.cash = contents.cash();
+        contents.positions().forEach(p -> positions.put(p.symbol(), p));
+        contents.openOrders().forEach(o -> open.put(o.clientOrderId(), o));
+        contents.openOrderTrades().forEach((id, trades) -> openTrades.put(id, new HashSet<>(trades)));
+        this.failures = failures;
+        this.writes = queue.apply(connection);
+    }
+
+    /**
+     * Opens (creating and migrating if needed) the journal {@code file}, with a writer thread.
+     *
+     * @param proposedRunId the run id a new journal takes; an existing journal keeps its own
+     * @param capacity writes that may wait for the writer before new ones fail
+     * @param completions runs outcomes on the kernel thread
+     * @param failures hears, on the kernel thread, a description of every write that failed
+     * @throws JournalException if the file cannot be opened, read or migrated
+     */
+    public static SqliteJournal open(Path file, String proposedRunId, Durability durability, int capacity,
+                                     Executor completions, Consumer<String> failures) {
+        Connection connection = connect(file, durability);
+        JournalContents contents = load(connection, file.toString(), proposedRunId);
+        return new SqliteJournal(file.toString(), connection, contents,
+                c -> new BackgroundWriteQueue(c, capacity, completions), failures);
+    }
+
+    /**
+     * A journal that writes on the calling thread: to {@code file}, or to memory when {@code file}
+     * is null. For tests on the virtual clock, where every write must be done when the call returns.
+     */
+    public static SqliteJournal inline(Path file, String proposedRunId, Consumer<String> failures) {
+        Connection connection = file == null ? connect(null, Durability.NORMAL) : connect(file, Durability.NORMAL);
+        String where = file == null ? ":memory:" : file.toString();
+        JournalContents contents = load(connection, where, proposedRunId);
+        return new SqliteJournal(where, connection, contents, InlineWriteQueue::new, failures);
+    }
+
+    /**
+     * Reads the journal {@code file} without keeping it open: for {@code tradehost reconcile}.
+     *
+     * @throws JournalException if there is no journal there or it cannot be read
+     */
+    public static JournalContents read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new JournalException("no journal at " + file);
+        }
+        try (Connection connection = connect(file, Durability.NORMAL)) {
+            return load(connection, file.toString(), null);
+        } catch (SQLException e) {
+            throw new JournalException("cannot read journal " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Connection connect(Path file, Durability durability) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(5_000);
+        if (file != null) {
+            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            config.setSynchronous(durability == Durability.FULL ? SQLiteConfig.SynchronousMode.FULL
+                    : SQLiteConfig.SynchronousMode.NORMAL);
+        }
+        String url = file == null ? "jdbc:sqlite::memory:" : "jdbc:sqlite:" + file;
+        try {
+            if (file != null && file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+            return config.createConnection(url);
+        } catch (SQLException | java.io.IOException e) {
+            throw new JournalException("cannot open journal " + (file == null ? ":memory:" : file) + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static JournalContents load(Connection connection, String where, String proposedRunId) {
+        try {
+            Schema.migrate(connection, where);
+            return JournalContents.load(connection, proposedRunId);
+        } catch (SQLException e) {
+            Transactions.close(connection);
+            throw new JournalException("cannot read journal " + where + ": " + e.getMessage(), e);
+        } catch (JournalException e) {
+            Transactions.close(connection);
+            throw e;
+        }
+    }
+
+    /** The run id every client order id in this journal starts with. */
+    public String runId() {
+        return runId;
+    }
+
+    /** Writes that failed so far. */
+    public long failedWrites() {
+        return failedWrites;
+    }
+
+    /** Writes handed to the writer and not yet applied. */
+    public int backlog() {
+        return writes.backlog();
+    }
+
+    @Override
+    public JournalSnapshot snapshot() {
+        Set<String> trades = openTrades.values().stream().flatMap(Set::stream).collect(Collectors.toSet());
+        return new JournalSnapshot(fresh, runId, lastSequence, cash, List.copyOf(positions.values()),
+                List.copyOf(open.values()), trades);
+    }
+
+    @Override
+    public void recordBaseline(Money startingCash, List<Position> startingPositions, long timestampNanos) {
+        fresh = false;
+        cash = startingCash;
+        startingPositions.forEach(p -> positions.put(p.symbol(), p));
+        write("baseline", c -> {
+            Rows.saveCash(c, startingCash, timestampNanos);
+            for (Position p : startingPositions) {
+                Rows.savePosition(c, p, timestampNanos);
+            }
+            Rows.putMeta(c, "baseline_nanos", Long.toString(timestampNanos));
+        }, null);
+    }
+
+    @Override
+    public void recordIntent(OrderRequest request, long sequence, long timestampNanos, IntentCallback callback) {
+        lastSequence = Math.max(lastSequence, sequence);
+        open.put(request.clientOrderId(), new Order(request, OrderStatus.SUBMITTED, Quantity.ZERO, null));
+        write("intent " + request.clientOrderId(), c -> Rows.insertIntent(c, request, sequence, timestampNanos),
+                failure -> {
+                    if (failure == null) {
+                        callback.durable();
+                    } else {
+                        callback.failed(failure.getMessage());
+                    }
+                });
+    }
+
+    @Override
+    public void onEvent(Event event) {
+        switch (event) {
+            case OrderAccepted a -> transition(a.clientOrderId(), OrderStatus.ACCEPTED, a.venueOrderId(), null,
+                    a.timestampNanos());
+            case OrderRejected r -> transition(r.clientOrderId(), OrderStatus.REJECTED, null,
+                    r.code() + ": " + r.message(), r.timestampNanos());
+            case OrderCancelled c -> transition(c.clientOrderId(), OrderStatus.CANCELLED, null, c.reason(),
+                    c.timestampNanos());
+            case PositionChanged p -> fill(p);
+            case OrderReconciled r -> reconciled(r);
+            case TradingStateChanged t -> {
+                String reasons = t.reasons().stream().map(StateReason::code).collect(Collectors.joining(","));
+                write("state " + t.to(), c -> Rows.insertTransition(c, t, reasons), null);
+            }
+            default -> {
+                // market data and intents are not journaled
+            }
+        }
+    }
+
+    private void transition(ClientOrderId id, OrderStatus next, String venueOrderId, String note, long nanos) {
+        Order order = open.get(id);
+        if (order == null || !order.status().canMoveTo(next)) {
+            return;
+        }
+        Order moved = new Order(order.request(), next, order.filledQuantity(),
+                venueOrderId != null ? venueOrderId : order.venueOrderId());
+        keep(moved);
+        write(next + " " + id, c -> Rows.updateStatus(c, id, next, venueOrderId, note, nanos), null);
+    }
+
+    private void fill(PositionChanged changed) {
+        Fill fill = changed.fill();
+        positions.put(changed.position().symbol(), changed.position());
+        cash = changed.cash();
+        Order order = open.get(fill.clientOrderId());
+        if (order != null) {
+            Quantity filled = order.filledQuantity().plus(fill.quantity());
+            OrderStatus next = filled.isLessThan(order.request().quantity()) ? OrderStatus.PARTIALLY_FILLED
+                    : OrderStatus.FILLED;
+            openTrades.computeIfAbsent(fill.clientOrderId(), k -> new HashSet<>()).add(fill.tradeId());
+            keep(new Order(order.request(), order.status().canMoveTo(next) ? next : order.status(), filled,
+                    order.venueOrderId()));
+        }
+        write("fill " + fill.tradeId(), c -> {
+            if (Rows.insertFill(c, fill)) {
+                Rows.addFilled(c, fill);
+            }
+            Rows.savePosition(c, changed.position(), fill.timestampNanos());
+            Rows.saveCash(c, changed.cash(), fill.timestampNanos());
+        }, null);
+    }
+
+    private void reconciled(OrderReconciled event) {
+        Order order = event.order();
+        long sequence = sequenceOf(order.clientOrderId());
+        lastSequence = Math.max(lastSequence, sequence);
+        keep(order);
+        write("reconciled " + order.clientOrderId(), c -> Rows.upsertOrder(c, order, sequence,
+                (event.adopted() ? "adopted: " : "reconciled: ") + event.note(), event.timestampNanos()), null);
+    }
+
+    private void keep(Order order) {
+        if (order.status().isTerminal()) {
+            open.remove(order.clientOrderId());
+            openTrades.remove(order.clientOrderId());
+        } else {
+            open.put(order.clientOrderId(), order);
+        }
+    }
+
+    /** The sequence of one of this run's ids, or 0 for an id another run chose. */
+    private long sequenceOf(ClientOrderId id) {
+        String prefix = runId + "-";
+        if (!id.value().startsWith(prefix)) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(id.value().substring(prefix.length()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private void write(String what, JournalWrite write, Consumer<SQLException> then) {
+        Consumer<SQLException> completion = failure -> {
+            if (failure != null) {
+                failedWrites++;
+                failures.accept("journal " + where + ": writing " + what + " failed: " + failure.getMessage());
+            }
+            if (then != null) {
+                then.accept(failure);
+            }
+        };
+        if (!writes.submit(what, write, completion)) {
+            completion.accept(new SQLException("journal backlog full (" + writes.backlog()
+                    + " writes waiting for the disk)"));
+        }
+    }
+
+    /** Applies what is queued and closes the database. Idempotent. */
+    @Override
+    public void close() {
+        writes.close();
+        LOG.info("journal {} closed ({} failed write(s))", where, failedWrites);
+    }
+}

@@ -1,0 +1,99 @@
+package io.tradehost.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tradehost.api.journal.IntentCallback;
+import io.tradehost.api.order.ClientOrderId;
+import io.tradehost.api.order.OrderRequest;
+import io.tradehost.api.value.Quantity;
+import io.tradehost.api.value.Side;
+import io.tradehost.api.value.Symbol;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BackgroundWriteQueueTest {
+    @TempDir
+    Path dir;
+
+    private final ConcurrentLinkedQueue<Runnable> completions = new ConcurrentLinkedQueue<>();
+
+    private void runCompletions() {
+        Runnable r;
+        while ((r = completions.poll()) != null) {
+            r.run();
+        }
+    }
+
+    @Test
+    void writesAreAppliedOffTheCallersThreadAndReportedThroughTheExecutor() {
+        List<String> outcomes = new ArrayList<>();
+        SqliteJournal journal = SqliteJournal.open(dir.resolve("j.db"), "r", SqliteJournal.Durability.FULL, 64,
+                completions::add, outcomes::add);
+        for (int i = 1; i <= 20; i++) {
+            String id = "r-" + i;
+            journal.recordIntent(OrderRequest.market(ClientOrderId.of(id), Symbol.of("BTC-PERP"), Side.BUY,
+                    Quantity.of("1")), i, i, new IntentCallback() {
+                        @Override
+                        public void durable() {
+                            outcomes.add(id);
+                        }
+
+                        @Override
+                        public void failed(String reason) {
+                            outcomes.add(id + " failed: " + reason);
+                        }
+                    });
+        }
+        journal.close();
+        assertThat(outcomes).as("nothing is reported on the caller's thread before the executor runs").isEmpty();
+        runCompletions();
+        assertThat(outcomes).hasSize(20).allSatisfy(o -> assertThat(o).doesNotContain("failed"));
+        assertThat(SqliteJournal.read(dir.resolve("j.db")).openOrders()).hasSize(20);
+    }
+
+    @Test
+    void aFullQueueRefusesInsteadOfBlockingAndAFailingWriteFailsAlone() throws Exception {
+        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("q.db"));
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> outcomes = new ArrayList<>();
+        BackgroundWriteQueue queue = new BackgroundWriteQueue(connection, 2, completions::add);
+        CountDownLatch writerBusy = new CountDownLatch(1);
+        queue.submit("blocker", c -> {
+            writerBusy.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            c.createStatement().execute("CREATE TABLE t(x INTEGER PRIMARY KEY)");
+        }, e -> outcomes.add("blocker " + (e == null ? "ok" : e.getMessage())));
+        writerBusy.await();
+        assertThat(queue.submit("a", c -> c.createStatement().execute("INSERT INTO t VALUES (1)"),
+                e -> outcomes.add("a " + (e == null ? "ok" : "failed")))).isTrue();
+        assertThat(queue.submit("dup", c -> c.createStatement().execute("INSERT INTO t VALUES (1)"),
+                e -> outcomes.add("dup " + (e == null ? "ok" : "failed")))).isTrue();
+        assertThat(queue.submit("b", c -> c.createStatement().execute("INSERT INTO t VALUES (2)"),
+                e -> outcomes.add("b"))).as("queue of 2 is full").isFalse();
+        assertThat(queue.backlog()).isEqualTo(2);
+        release.countDown();
+        queue.close();
+        runCompletions();
+        assertThat(outcomes).containsExactly("blocker ok", "a ok", "dup failed");
+        assertThat(queue.submit("late", c -> { }, e -> outcomes.add("late " + e.getMessage()))).isTrue();
+        runCompletions();
+        assertThat(outcomes).last().isEqualTo("late journal closed");
+        assertThatClosed(connection);
+    }
+
+    private static void assertThatClosed(Connection connection) throws SQLException {
+        assertThat(connection.isClosed()).isTrue();
+    }
+}

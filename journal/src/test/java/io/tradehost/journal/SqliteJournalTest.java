@@ -1,0 +1,265 @@
+package io.tradehost.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tradehost.api.event.OrderAccepted;
+import io.tradehost.api.event.OrderCancelled;
+import io.tradehost.api.event.OrderReconciled;
+import io.tradehost.api.event.OrderRejected;
+import io.tradehost.api.event.PositionChanged;
+import io.tradehost.api.event.TradingStateChanged;
+import io.tradehost.api.journal.IntentCallback;
+import io.tradehost.api.journal.JournalSnapshot;
+import io.tradehost.api.order.ClientOrderId;
+import io.tradehost.api.order.Fill;
+import io.tradehost.api.order.Liquidity;
+import io.tradehost.api.order.Order;
+import io.tradehost.api.order.OrderRequest;
+import io.tradehost.api.order.OrderStatus;
+import io.tradehost.api.order.Position;
+import io.tradehost.api.state.ReasonSource;
+import io.tradehost.api.state.StateReason;
+import io.tradehost.api.state.TradingState;
+import io.tradehost.api.value.Money;
+import io.tradehost.api.value.OrderType;
+import io.tradehost.api.value.Price;
+import io.tradehost.api.value.Quantity;
+import io.tradehost.api.value.Side;
+import io.tradehost.api.value.Symbol;
+import io.tradehost.api.value.TimeInForce;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteJournalTest {
+    private static final Symbol BTC = Symbol.of("BTC-PERP");
+
+    @TempDir
+    Path dir;
+
+    private final List<String> failures = new ArrayList<>();
+    private final List<String> outcomes = new ArrayList<>();
+    private SqliteJournal journal;
+
+    private Path file() {
+        return dir.resolve("journal.db");
+    }
+
+    private SqliteJournal reopen() {
+        if (journal != null) {
+            journal.close();
+        }
+        journal = SqliteJournal.inline(file(), "r1", failures::add);
+        return journal;
+    }
+
+    @AfterEach
+    void close() {
+        if (journal != null) {
+            journal.close();
+        }
+    }
+
+    private IntentCallback callback(String id) {
+        return new IntentCallback() {
+            @Override
+            public void durable() {
+                outcomes.add(id + " durable");
+            }
+
+            @Override
+            public void failed(String reason) {
+                outcomes.add(id + " failed");
+            }
+        };
+    }
+
+    private static OrderRequest buy(String id, String quantity) {
+        return OrderRequest.market(ClientOrderId.of(id), BTC, Side.BUY, Quantity.of(quantity));
+    }
+
+    private static Fill fill(String trade, String id, String quantity) {
+        return new Fill(trade, ClientOrderId.of(id), BTC, Side.BUY, Quantity.of(quantity), Price.of("100"),
+                Money.of("0.1"), Liquidity.TAKER, 5);
+    }
+
+    private void booked(Fill fill, String position, String cash) {
+        journal.onEvent(new PositionChanged(Position.flat(BTC).apply(Side.BUY, Quantity.of(position), Price.of("100"),
+                Money.ZERO), fill, Money.of(cash)));
+    }
+
+    @Test
+    void aNewJournalTakesTheProposedRunIdAndIsFreshUntilItHasABaseline() {
+        JournalSnapshot first = reopen().snapshot();
+        assertThat(first.fresh()).isTrue();
+        assertThat(first.runId()).isEqualTo("r1");
+        journal.recordBaseline(Money.ofUnits(1000), List.of(), 1);
+        journal.close();
+        journal = SqliteJournal.inline(file(), "other", failures::add);
+        JournalSnapshot again = journal.snapshot();
+        assertThat(again.fresh()).isFalse();
+        assertThat(again.runId()).as("an existing journal keeps its run id").isEqualTo("r1");
+        assertThat(again.cash()).isEqualTo(Money.ofUnits(1000));
+    }
+
+    @Test
+    void anIntentIsDurableBeforeItIsReportedAndSurvivesARestart() {
+        reopen().recordBaseline(Money.ofUnits(1000), List.of(), 1);
+        journal.recordIntent(buy("r1-1", "2"), 1, 10, callback("r1-1"));
+        assertThat(outcomes).containsExactly("r1-1 durable");
+        JournalSnapshot after = reopen().snapshot();
+        assertThat(after.lastSequence()).isEqualTo(1);
+        assertThat(after.openOrders()).extracting(Order::clientOrderId, Order::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(ClientOrderId.of("r1-1"), OrderStatus.SUBMITTED));
+    }
+
+    @Test
+    void fillsPositionsAndCashAreRecordedTogetherAndOnce() {
+        reopen().recordBaseline(Money.ofUnits(1000), List.of(), 1);
+        journal.recordIntent(buy("r1-1", "2"), 1, 10, callback("r1-1"));
+        journal.onEvent(new OrderAccepted(ClientOrderId.of("r1-1"), BTC, "v-1", 11));
+        booked(fill("t-1", "r1-1", "1"), "1", "899.9");
+        booked(fill("t-1", "r1-1", "1"), "1", "899.9");
+
+        JournalSnapshot partial = reopen().snapshot();
+        assertThat(partial.openOrders()).singleElement().satisfies(o -> {
+            assertThat(o.status()).isEqualTo(OrderStatus.PARTIALLY_FILLED);
+            assertThat(o.filledQuantity()).as("the repeated trade id counts once").isEqualTo(Quantity.of("1"));
+            assertThat(o.venueOrderId()).isEqualTo("v-1");
+        });
+        assertThat(partial.openOrderTradeIds()).containsExactly("t-1");
+        assertThat(partial.positions()).extracting(Position::quantity).containsExactly(Quantity.of("1"));
+        assertThat(partial.cash()).isEqualTo(Money.of("899.9"));
+
+        booked(fill("t-2", "r1-1", "1"), "2", "799.8");
+        JournalSnapshot done = reopen().snapshot();
+        assertThat(done.openOrders()).isEmpty();
+        assertThat(done.positions()).extracting(Position::quantity).containsExactly(Quantity.of("2"));
+        assertThat(count("SELECT COUNT(*) FROM fills")).isEqualTo(2);
+        assertThat(count("SELECT COUNT(*) FROM orders WHERE status = 'FILLED' AND filled = 200000000")).isEqualTo(1);
+    }
+
+    @Test
+    void theInMemoryViewMatchesWhatARestartReads() {
+        reopen().recordBaseline(Money.ofUnits(1000), List.of(), 1);
+        journal.recordIntent(buy("r1-1", "2"), 1, 10, callback("r1-1"));
+        journal.recordIntent(buy("r1-2", "2"), 2, 10, callback("r1-2"));
+        journal.recordIntent(buy("r1-3", "2"), 3, 10, callback("r1-3"));
+        journal.onEvent(new OrderAccepted(ClientOrderId.of("r1-1"), BTC, "v-1", 11));
+        journal.onEvent(new OrderRejected(ClientOrderId.of("r1-2"), BTC, "NOPE", "no", 11));
+        journal.onEvent(new OrderCancelled(ClientOrderId.of("r1-3"), BTC, "ioc", 11));
+        booked(fill("t-1", "r1-1", "1"), "1", "899.9");
+        JournalSnapshot live = journal.snapshot();
+        assertThat(reopen().snapshot()).isEqualTo(live);
+    }
+
+    @Test
+    void illegalTransitionsAreNotApplied() {
+        reopen().recordBaseline(Money.ofUnits(1000), List.of(), 1);
+        journal.recordIntent(buy("r1-1", "1"), 1, 10, callback("r1-1"));
+        journal.onEvent(new OrderCancelled(ClientOrderId.of("r1-1"), BTC, "gone", 11));
+        journal.onEvent(new OrderAccepted(ClientOrderId.of("r1-1"), BTC, "v-late", 12));
+        journal.onEvent(new OrderAccepted(ClientOrderId.of("unknown"), BTC, "v", 12));
+        assertThat(count("SELECT COUNT(*) FROM orders WHERE status = 'CANCELLED' AND venue_order_id IS NULL"))
+                .isEqualTo(1);
+        assertThat(reopen().snapshot().openOrders()).isEmpty();
+    }
+
+    @Test
+    void reconciliationAdoptsUnknownOrdersAndOverwritesKnownOnes() {
+        reopen().recordBaseline(Money.ofUnits(1000), List.of(), 1);
+        journal.recordIntent(buy("r1-1", "1"), 1, 10, callback("r1-1"));
+        OrderRequest foreign = new OrderRequest(ClientOrderId.of("r1-9"), BTC, Side.SELL, OrderType.LIMIT,
+                Quantity.of("1"), Price.of("120"), TimeInForce.GTC, false, true);
+        journal.onEvent(new OrderReconciled(new Order(foreign, OrderStatus.ACCEPTED, Quantity.ZERO, "v-9"), true,
+                "open at the venue", 20));
+        journal.onEvent(new OrderReconciled(new Order(buy("r1-1", "1"), OrderStatus.CANCELLED, Quantity.ZERO, null),
+                false, "cancelled at the venue", 20));
+        JournalSnapshot after = reopen().snapshot();
+        assertThat(after.openOrders()).extracting(Order::clientOrderId).containsExactly(ClientOrderId.of("r1-9"));
+        assertThat(after.openOrders().getFirst().request()).isEqualTo(foreign);
+        assertThat(after.lastSequence()).as("an adopted id of this run moves the sequence on").isEqualTo(9);
+    }
+
+    @Test
+    void aFailedWriteIsReportedAndAnIntentThatCannotBeWrittenIsNotSent() {
+        reopen().recordBaseline(Money.ofUnits(1000), List.of(), 1);
+        journal.recordIntent(buy("r1-1", "1"), 1, 10, callback("r1-1"));
+        journal.recordIntent(buy("r1-1", "1"), 1, 10, callback("again"));
+        assertThat(outcomes).containsExactly("r1-1 durable", "again failed");
+        assertThat(failures).singleElement().asString().contains("writing intent r1-1 failed")
+                .contains("UNIQUE constraint failed");
+        assertThat(journal.failedWrites()).isEqualTo(1);
+    }
+
+    @Test
+    void tradingStateTransitionsAreRecorded() {
+        reopen().onEvent(new TradingStateChanged(TradingState.ACTIVE, TradingState.HALTED, List.of(new StateReason(
+                "operator.halt", ReasonSource.OPERATOR, TradingState.HALTED, "ops", Map.of(), 3)), 3));
+        assertThat(count("SELECT COUNT(*) FROM state_transitions WHERE to_state = 'HALTED'"
+                + " AND reasons = 'operator.halt'")).isEqualTo(1);
+    }
+
+    @Test
+    void aJournalFromANewerHostIsRefusedWithItsVersion() throws SQLException {
+        reopen().close();
+        journal = null;
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file());
+             Statement s = c.createStatement()) {
+            s.execute("PRAGMA user_version = 99");
+        }
+        assertThatThrownBy(() -> SqliteJournal.inline(file(), "r1", failures::add))
+                .isInstanceOf(JournalException.class)
+                .hasMessage("journal " + file() + " has schema version 99, newer than this tradehost understands ("
+                        + Schema.latest() + "); run a newer tradehost");
+    }
+
+    @Test
+    void readingAMissingOrCorruptJournalSaysWhere() throws Exception {
+        assertThatThrownBy(() -> SqliteJournal.read(dir.resolve("none.db"))).isInstanceOf(JournalException.class)
+                .hasMessage("no journal at " + dir.resolve("none.db"));
+        java.nio.file.Files.writeString(file(), "this is not a database, but it is long enough to look like a header");
+        assertThatThrownBy(() -> SqliteJournal.read(file())).isInstanceOf(JournalException.class)
+                .hasMessage("cannot open journal " + file()
+                        + ": [SQLITE_NOTADB] File opened that is not a database file (file is not a database)");
+    }
+
+    @Test
+    void readReturnsWhatWasWritten() {
+        reopen().recordBaseline(Money.ofUnits(1000), List.of(), 1);
+        journal.recordIntent(buy("r1-1", "1"), 1, 10, callback("r1-1"));
+        JournalContents contents = SqliteJournal.read(file());
+        assertThat(contents.snapshot()).isEqualTo(journal.snapshot());
+        assertThat(contents.runId()).isEqualTo("r1");
+    }
+
+    @Test
+    void anInMemoryJournalWorksWithoutAFile() {
+        try (SqliteJournal memory = SqliteJournal.inline(null, "m", failures::add)) {
+            memory.recordIntent(buy("m-1", "1"), 1, 1, callback("m-1"));
+            assertThat(memory.snapshot().openOrders()).hasSize(1);
+            assertThat(memory.backlog()).isZero();
+        }
+        assertThat(outcomes).containsExactly("m-1 durable");
+    }
+
+    private long count(String sql) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file());
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
