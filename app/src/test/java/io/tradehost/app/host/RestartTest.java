@@ -1,0 +1,150 @@
+package io.tradehost.app.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tradehost.api.event.OrderFilled;
+import io.tradehost.api.event.OrderReconciled;
+import io.tradehost.api.event.PositionChanged;
+import io.tradehost.api.journal.JournalSnapshot;
+import io.tradehost.api.order.Position;
+import io.tradehost.api.state.TradingState;
+import io.tradehost.api.venue.VenueException;
+import io.tradehost.app.config.ConfigLoader;
+import io.tradehost.app.config.HostConfig;
+import io.tradehost.app.plugins.PluginCatalog;
+import io.tradehost.app.wiring.HostComponent;
+import io.tradehost.app.wiring.HostInputs;
+import io.tradehost.kernel.VirtualClock;
+import io.tradehost.testkit.EventRecorder;
+import io.tradehost.testkit.Fixtures;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A host that stops without warning (no stop, no flush: what SIGKILL leaves) and is started again
+ * on the same data directory, on the virtual clock: it continues with the same books, and repairs
+ * from the venue what the journal had not yet written.
+ */
+class RestartTest {
+    @TempDir
+    Path data;
+
+    private final VirtualClock clock = new VirtualClock(Fixtures.EPOCH);
+
+    private Host start(EventRecorder events) {
+        HostConfig config = ConfigLoader.load(null, List.of("venue.config.tick_interval=\"1s\""));
+        Host host = HostComponent.wire(config, HostInputs.of("first", clock, 42, Map.of()).withDataDirectory(data,
+                true), PluginCatalog.fromLayer(ModuleLayer.boot()), clock);
+        host.kernel().subscribe(events);
+        host.start();
+        host.kernel().runUntilIdle();
+        return host;
+    }
+
+    private static void trade(Host host, Duration duration) {
+        for (long minute = 0; minute < duration.toMinutes(); minute++) {
+            host.kernel().advanceBy(Duration.ofMinutes(1));
+        }
+    }
+
+    @Test
+    void anAbandonedHostIsContinuedWithTheSameBooksRunIdAndSequence() throws VenueException {
+        Host first = start(new EventRecorder());
+        trade(first, Duration.ofHours(1));
+        List<Position> positions = first.portfolio().positions().stream().filter(p -> !p.isFlat()).toList();
+        long orders = first.journal().snapshot().lastSequence();
+        assertThat(orders).isPositive();
+        // no stop(): as after SIGKILL, nothing is flushed or closed
+
+        EventRecorder events = new EventRecorder();
+        Host second = start(events);
+        assertThat(second.runId()).isEqualTo("first");
+        assertThat(second.portfolio().positions().stream().filter(p -> !p.isFlat()).toList()).isEqualTo(positions);
+        assertThat(events.of(OrderReconciled.class)).isEmpty();
+        assertThat(second.tradingState().state()).isEqualTo(TradingState.ACTIVE);
+        trade(second, Duration.ofMinutes(30));
+        assertThat(second.journal().snapshot().lastSequence()).isGreaterThan(orders);
+        assertThat(second.portfolio().cash()).isEqualTo(second.venues().venue().account().cash("USD"));
+        second.stop();
+    }
+
+    @Test
+    void fillsTheJournalNeverWroteAreRepairedFromTheVenueAtTheNextStart() throws Exception {
+        EventRecorder booked = new EventRecorder();
+        Host first = start(booked);
+        trade(first, Duration.ofMinutes(30));
+        JournalSnapshot books;
+        int fills;
+        do {
+            books = first.journal().snapshot();
+            fills = booked.of(PositionChanged.class).size();
+            first.kernel().advanceBy(Duration.ofSeconds(1));
+        } while (booked.of(PositionChanged.class).size() != fills + 1);
+        List<Position> atVenue = first.venues().venue().account().positions().stream().filter(p -> !p.isFlat())
+                .toList();
+        String lost = lastFillAndForgetIt(books);
+
+        EventRecorder events = new EventRecorder();
+        Host second = start(events);
+        assertThat(events.of(OrderFilled.class)).extracting(f -> f.fill().tradeId() + "|" + f.fill().clientOrderId())
+                .containsExactly(lost);
+        assertThat(events.of(OrderReconciled.class)).singleElement()
+                .satisfies(r -> assertThat(r.order().clientOrderId().value()).isEqualTo(lost.split("\\|")[1]));
+        assertThat(second.portfolio().positions().stream().filter(p -> !p.isFlat()).toList()).isEqualTo(atVenue);
+        assertThat(second.tradingState().state()).isEqualTo(TradingState.ACTIVE);
+        assertThat(second.portfolio().cash()).isEqualTo(second.venues().venue().account().cash("USD"));
+        second.stop();
+    }
+
+    /** Statements that put the journal's positions and cash back as {@code books} has them. */
+    private static List<String> restoring(JournalSnapshot books) {
+        List<String> restore = new ArrayList<>(List.of("DELETE FROM positions",
+                "UPDATE account SET cash = " + books.cash().raw()));
+        for (Position p : books.positions()) {
+            restore.add("INSERT INTO positions VALUES ('" + p.symbol() + "', " + p.quantity().raw() + ", "
+                    + p.costBasis().raw() + ", " + p.realizedPnl().raw() + ", " + p.fees().raw() + ", 0)");
+        }
+        return restore;
+    }
+
+    /**
+     * Makes the journal look as if the process died between the venue's fill and the journal's
+     * write: the last fill, its effect on the order, position and cash are taken out again.
+     */
+    private String lastFillAndForgetIt(JournalSnapshot books) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("journal.db"));
+             Statement s = c.createStatement()) {
+            String trade;
+            String order;
+            long quantity;
+            try (ResultSet rs = s.executeQuery("SELECT trade_id, client_id, quantity FROM fills ORDER BY rowid DESC"
+                    + " LIMIT 1")) {
+                rs.next();
+                trade = rs.getString(1);
+                order = rs.getString(2);
+                quantity = rs.getLong(3);
+            }
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM fills WHERE client_id = '" + order + "'")) {
+                rs.next();
+                assertThat(rs.getLong(1)).as("the paper venue fills an order at once").isEqualTo(1);
+            }
+            s.executeUpdate("DELETE FROM fills WHERE trade_id = '" + trade + "'");
+            s.executeUpdate("UPDATE orders SET status = 'ACCEPTED', filled = filled - " + quantity
+                    + " WHERE client_id = '" + order + "'");
+            for (String statement : restoring(books)) {
+                s.executeUpdate(statement);
+            }
+            return trade + "|" + order;
+        }
+    }
+}
