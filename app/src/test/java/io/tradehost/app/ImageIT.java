@@ -27,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  * would close the streams the test still reads.
  */
 class ImageIT {
-    private static final Path IMAGE = Path.of(System.getProperty("tradehost.image", "target/image"));
     /** Fast synthetic ticks, so a few seconds of real time hold enough marks to trade. */
     private static final List<String> FAST = List.of("--seed", "5", "--set", "venue.config.tick_interval=20ms");
 
@@ -35,14 +34,7 @@ class ImageIT {
     Path workDir;
 
     private Process start(List<String> args) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(IMAGE.resolve("bin/tradehost").toAbsolutePath().toString());
-        command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
-        Map<String, String> env = builder.environment();
-        env.remove("JAVA_HOME");
-        env.put("PATH", "/usr/bin:/bin");
-        return builder.start();
+        return ImageProcess.start(workDir, Map.of(), args);
     }
 
     /** {@code tradehost plugins --json} from the work directory, by name. */
@@ -69,7 +61,7 @@ class ImageIT {
     }
 
     private static String read(InputStream in) throws IOException {
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        return ImageProcess.read(in);
     }
 
     @Test
