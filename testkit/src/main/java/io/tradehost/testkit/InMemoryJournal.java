@@ -12,11 +12,14 @@ import java.util.Set;
 
 /**
  * A journal double for coordinator tests: answers intents at once (durable, or failed when told
- * to), records what it was given and returns the snapshot the test set. It does not follow events.
+ * to) or holds them until released, records what it was given and returns the snapshot the test
+ * set. It does not follow events.
  * Not thread-safe.
  */
 public final class InMemoryJournal implements OrderJournal {
     private final List<OrderRequest> intents = new ArrayList<>();
+    private final List<IntentCallback> held = new ArrayList<>();
+    private boolean holding;
     private JournalSnapshot snapshot;
     private String failure;
     private Money baselineCash;
@@ -38,7 +41,21 @@ public final class InMemoryJournal implements OrderJournal {
         return this;
     }
 
-    /** Intents recorded (and reported durable), in order. */
+    /** Keeps the next intents' durable callbacks until {@link #release()}, as a slow disk would. */
+    public InMemoryJournal hold() {
+        holding = true;
+        return this;
+    }
+
+    /** Reports every held intent durable, in order, and stops holding. */
+    public void release() {
+        holding = false;
+        List<IntentCallback> due = List.copyOf(held);
+        held.clear();
+        due.forEach(IntentCallback::durable);
+    }
+
+    /** Intents recorded, in order. */
     public List<OrderRequest> intents() {
         return List.copyOf(intents);
     }
@@ -67,6 +84,10 @@ public final class InMemoryJournal implements OrderJournal {
             return;
         }
         intents.add(request);
-        callback.durable();
+        if (holding) {
+            held.add(callback);
+        } else {
+            callback.durable();
+        }
     }
 }

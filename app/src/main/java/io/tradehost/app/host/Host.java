@@ -76,6 +76,7 @@ public final class Host {
         if (started) {
             kernel.runUntilIdle();
             registry.stop();
+            kernel.runUntilIdle(); // what stopping published (orders never sent) reaches the journal
             journal.close();
             started = false;
             LOG.info("tradehost run {} stopped", runId);

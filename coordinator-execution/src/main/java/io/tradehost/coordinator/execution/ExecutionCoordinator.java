@@ -37,8 +37,11 @@ import io.tradehost.api.time.Scheduler;
 import io.tradehost.api.value.Product;
 import io.tradehost.api.value.Symbol;
 import io.tradehost.api.venue.VenueException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.slf4j.Logger;
@@ -67,6 +70,8 @@ public final class ExecutionCoordinator implements Coordinator {
     private final Ledger ledger;
     private final OrderPlacer placer;
     private final Map<String, Long> rejectionsByCode = new TreeMap<>();
+    private final Set<OrderRequest> awaitingJournal = new LinkedHashSet<>();
+    private boolean stopped;
     private String runId;
     private long nextSequence = 1;
     private long attempted;
@@ -138,9 +143,22 @@ public final class ExecutionCoordinator implements Coordinator {
         // placement is event-driven; nothing to schedule
     }
 
+    /**
+     * Stops sending. Orders not yet sent (their intent still on its way to the disk, or waiting to
+     * be sent again after a failure) are rejected as {@code NOT_SENT}, so the journal does not keep
+     * them as submitted; dispatch those events before closing the journal.
+     */
     @Override
     public void stop() {
-        long open = tracker.openCount();
+        stopped = true;
+        List<OrderRequest> unsent = new ArrayList<>(awaitingJournal);
+        unsent.addAll(placer.stop());
+        awaitingJournal.clear();
+        for (OrderRequest request : unsent) {
+            bus.publish(new OrderRejected(request.clientOrderId(), request.symbol(), "NOT_SENT",
+                    "the host stopped before the order was sent", clock.nanos()));
+        }
+        long open = tracker.openCount() - unsent.size();
         if (open > 0) {
             LOG.warn("stopping with {} order(s) still open at the venue; they stay there and the journal keeps them",
                     open);
@@ -202,17 +220,22 @@ public final class ExecutionCoordinator implements Coordinator {
         nextSequence++;
         tracker.submit(request);
         submitted++;
+        awaitingJournal.add(request);
         journal.recordIntent(request, sequence, clock.nanos(), new IntentCallback() {
             @Override
             public void durable() {
-                bus.publish(new OrderSubmitted(request, intent.sequence(), clock.nanos()));
-                placer.place(request);
+                if (awaitingJournal.remove(request) && !stopped) {
+                    bus.publish(new OrderSubmitted(request, intent.sequence(), clock.nanos()));
+                    placer.place(request);
+                }
             }
 
             @Override
             public void failed(String reason) {
-                bus.publish(new OrderRejected(id, symbol, "JOURNAL_FAILURE", "not sent: the journal could not "
-                        + "record the order: " + reason, clock.nanos()));
+                if (awaitingJournal.remove(request)) {
+                    bus.publish(new OrderRejected(id, symbol, "JOURNAL_FAILURE", "not sent: the journal could not "
+                            + "record the order: " + reason, clock.nanos()));
+                }
             }
         });
     }

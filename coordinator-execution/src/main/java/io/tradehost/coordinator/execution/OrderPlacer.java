@@ -8,8 +8,10 @@ import io.tradehost.api.order.OrderRequest;
 import io.tradehost.api.time.Scheduler;
 import io.tradehost.api.venue.VenueException;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +42,8 @@ final class OrderPlacer {
     private final RetryPolicy policy;
     private final RandomGenerator jitter;
     private final Outcome outcome;
+    private final Set<OrderRequest> awaitingResend = new LinkedHashSet<>();
+    private boolean stopped;
     private long retries;
     private long resolutions;
 
@@ -54,6 +58,18 @@ final class OrderPlacer {
     /** Sends {@code request} (first attempt now). */
     void place(OrderRequest request) {
         send(request, 1);
+    }
+
+    /**
+     * Stops: nothing more is sent or asked. Returns the orders that were waiting to be sent again
+     * after a failure the venue answered (so they are not at the venue); orders whose outcome is
+     * still unknown are not among them, the next reconciliation settles those.
+     */
+    List<OrderRequest> stop() {
+        stopped = true;
+        List<OrderRequest> unsent = List.copyOf(awaitingResend);
+        awaitingResend.clear();
+        return unsent;
     }
 
     /** Sends repeated after a failure so far. */
@@ -96,13 +112,20 @@ final class OrderPlacer {
         if (e.isOutcomeUnknown()) {
             LOG.warn("placing {} (attempt {}) has an unknown outcome ({}: {}); asking the venue in {}", id, attempt,
                     e.code(), e.getMessage(), delay);
-            scheduler.schedule(delay, () -> resolve(request, attempt));
+            scheduler.schedule(delay, () -> {
+                if (!stopped) {
+                    resolve(request, attempt);
+                }
+            });
         } else {
             LOG.warn("placing {} (attempt {}) failed ({}: {}); retrying in {}", id, attempt, e.code(), e.getMessage(),
                     delay);
+            awaitingResend.add(request);
             scheduler.schedule(delay, () -> {
-                retries++;
-                send(request, attempt + 1);
+                if (awaitingResend.remove(request) && !stopped) {
+                    retries++;
+                    send(request, attempt + 1);
+                }
             });
         }
     }
@@ -119,7 +142,11 @@ final class OrderPlacer {
             Duration delay = e.retryAfter().orElseGet(() -> policy.backoff(attempt, jitter));
             LOG.warn("cannot ask the venue about order {} ({}: {}); it stays in flight, asking again in {}", id,
                     e.code(), e.getMessage(), delay);
-            scheduler.schedule(delay, () -> resolve(request, Math.min(attempt + 1, policy.maxAttempts())));
+            scheduler.schedule(delay, () -> {
+                if (!stopped) {
+                    resolve(request, Math.min(attempt + 1, policy.maxAttempts()));
+                }
+            });
             return;
         }
         resolutions++;

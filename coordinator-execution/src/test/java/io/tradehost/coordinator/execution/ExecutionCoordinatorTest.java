@@ -8,6 +8,7 @@ import io.tradehost.api.event.IntentRejected;
 import io.tradehost.api.event.OrderAccepted;
 import io.tradehost.api.event.OrderIntent;
 import io.tradehost.api.event.OrderReconciled;
+import io.tradehost.api.event.OrderRejected;
 import io.tradehost.api.event.OrderSubmitted;
 import io.tradehost.api.event.PositionChanged;
 import io.tradehost.api.guard.GuardVerdict;
@@ -329,6 +330,36 @@ class ExecutionCoordinatorTest {
         send(buyNotional(SOL, "20"));
         assertThat(venue.placed()).extracting(OrderRequest::clientOrderId)
                 .containsExactly(ClientOrderId.of("run1-1"), ClientOrderId.of("run1-3"));
+    }
+
+    @Test
+    void anOrderIsSentOnlyOnceItsIntentIsDurable() {
+        journal.hold();
+        send(buyNotional(BTC, "200"));
+        assertThat(venue.placed()).isEmpty();
+        assertThat(events.of(OrderSubmitted.class)).isEmpty();
+        journal.release();
+        kernel.runUntilIdle();
+        assertThat(venue.placed()).hasSize(1);
+        assertThat(events.of(OrderSubmitted.class)).hasSize(1);
+    }
+
+    @Test
+    void stoppingRejectsWhatWasNotSentAndNothingIsSentAfterwards() {
+        venue.answer(Answer.THROW);
+        send(buyNotional(BTC, "200"));
+        journal.hold();
+        send(buyNotional(SOL, "20"));
+        assertThat(venue.placed()).hasSize(1);
+
+        execution.stop();
+        kernel.runUntilIdle();
+        assertThat(events.of(OrderRejected.class)).extracting(OrderRejected::clientOrderId, OrderRejected::code)
+                .containsExactlyInAnyOrder(tuple(ClientOrderId.of("run1-1"), "NOT_SENT"),
+                        tuple(ClientOrderId.of("run1-2"), "NOT_SENT"));
+        journal.release();
+        kernel.advanceBy(Duration.ofSeconds(10));
+        assertThat(venue.placed()).as("neither the retry nor the late intent goes out").hasSize(1);
     }
 
     @Test
