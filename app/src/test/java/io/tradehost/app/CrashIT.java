@@ -125,8 +125,8 @@ class CrashIT {
 
         Path journal = workDir.resolve("data/journal.db");
         Path venue = workDir.resolve("data/venue-paper/paper.db");
-        assertThat(SqliteFiles.strings(venue, "SELECT client_id FROM placements WHERE attempts > 1")).as("ids placed twice")
-                .isEmpty();
+        assertThat(SqliteFiles.strings(venue, "SELECT client_id FROM placements WHERE attempts > 1"))
+                .as("ids placed twice").isEmpty();
         assertThat(SqliteFiles.strings(journal, "SELECT trade_id FROM fills ORDER BY trade_id"))
                 .as("every venue fill in the journal, once").isEqualTo(SqliteFiles.strings(venue,
                         "SELECT trade_id FROM fills ORDER BY trade_id"))

@@ -8,7 +8,11 @@ import io.tradehost.api.config.PluginConfig;
 import io.tradehost.api.event.OrderFilled;
 import io.tradehost.api.event.VenueConnectionChanged;
 import io.tradehost.api.order.ClientOrderId;
+import io.tradehost.api.order.Fill;
+import io.tradehost.api.order.Liquidity;
 import io.tradehost.api.order.OrderRequest;
+import io.tradehost.api.value.Money;
+import io.tradehost.api.value.Price;
 import io.tradehost.api.value.Quantity;
 import io.tradehost.api.value.Side;
 import io.tradehost.api.value.Symbol;
@@ -25,6 +29,7 @@ import io.tradehost.testkit.ScriptedVenue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class FaultInjectingVenueTest {
@@ -125,9 +130,8 @@ class FaultInjectingVenueTest {
                 e -> assertThat(e.code()).isEqualTo("NOT_CONNECTED"));
         assertThatThrownBy(venue::account).isInstanceOf(VenueException.class);
         assertThatThrownBy(venue::openOrders).isInstanceOf(VenueException.class);
-        scripted.emitFill(new io.tradehost.api.order.Fill("lost", ClientOrderId.of("x"), BTC, Side.BUY,
-                Quantity.of("1"), io.tradehost.api.value.Price.ofUnits(1), io.tradehost.api.value.Money.ZERO,
-                io.tradehost.api.order.Liquidity.TAKER, 0));
+        scripted.emitFill(new Fill("lost", ClientOrderId.of("x"), BTC, Side.BUY, Quantity.of("1"), Price.ofUnits(1),
+                Money.ZERO, Liquidity.TAKER, 0));
         assertThat(events.of(OrderFilled.class)).as("reports are lost while down").isEmpty();
         kernel.advanceBy(Duration.ofSeconds(2));
         assertThat(events.of(VenueConnectionChanged.class)).extracting(VenueConnectionChanged::connected)
@@ -137,7 +141,7 @@ class FaultInjectingVenueTest {
         assertThat(venue.fills(ClientOrderId.of("o-2"))).hasSize(1);
         assertThat(venue.injected()).containsEntry("disconnect", 1L).containsEntry("lost_report", 1L);
         venue.cancel(ClientOrderId.of("o-2"));
-        venue.subscribe(java.util.Set.of(BTC));
+        venue.subscribe(Set.of(BTC));
         venue.close();
         assertThat(scripted.isClosed()).isTrue();
     }

@@ -21,6 +21,7 @@ import io.tradehost.api.state.StateReason;
 import io.tradehost.api.value.Money;
 import io.tradehost.api.value.Quantity;
 import io.tradehost.api.value.Symbol;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -34,6 +35,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,7 +73,7 @@ public final class SqliteJournal implements OrderJournal, EventHandler, AutoClos
     private long failedWrites;
 
     private SqliteJournal(String where, Connection connection, JournalContents contents,
-                          java.util.function.Function<Connection, WriteQueue> queue, Consumer<String> failures) {
+                          Function<Connection, WriteQueue> queue, Consumer<String> failures) {
         this.where = where;
         this.runId = contents.runId();
         this.fresh = contents.fresh();
@@ -142,7 +144,7 @@ public final class SqliteJournal implements OrderJournal, EventHandler, AutoClos
                 Files.createDirectories(file.getParent());
             }
             return config.createConnection(url);
-        } catch (SQLException | java.io.IOException e) {
+        } catch (SQLException | IOException e) {
             throw new JournalException("cannot open journal " + (file == null ? ":memory:" : file) + ": "
                     + e.getMessage(), e);
         }

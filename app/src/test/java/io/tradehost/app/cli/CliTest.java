@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tradehost.api.config.ConfigException;
 import io.tradehost.api.host.StartupException;
+import io.tradehost.app.host.DataDirectory;
 import io.tradehost.app.plugins.PluginJars;
 import io.tradehost.app.plugins.PluginSources;
 import java.io.IOException;
@@ -13,6 +14,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -48,8 +52,8 @@ class CliTest {
         assertThat(run("reconcile", "--json")).isZero();
         assertThat(new ObjectMapper().readTree(out.toString()).get("agree").asBoolean()).isTrue();
 
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:"
-                + dir.resolve("data/journal.db")); java.sql.Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("data/journal.db"));
+             Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE account SET cash = cash + 100000000");
         }
         out.getBuffer().setLength(0);
@@ -65,7 +69,7 @@ class CliTest {
 
     @Test
     void aDataDirectoryInUseIsRefusedWithItsLockFile() {
-        try (io.tradehost.app.host.DataDirectory held = io.tradehost.app.host.DataDirectory.lock(dir.resolve("data"))) {
+        try (DataDirectory held = DataDirectory.lock(dir.resolve("data"))) {
             assertThat(run("run", "--duration", "1s")).isEqualTo(1);
             assertThat(err.toString()).contains("cannot start: data directory " + held.path()
                     + " is in use by another tradehost (it holds " + held.path().resolve("tradehost.lock") + ")");

@@ -17,6 +17,7 @@ import io.tradehost.api.value.Symbol;
 import io.tradehost.api.venue.Venue;
 import io.tradehost.api.venue.VenueException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,7 @@ public final class Reconciler {
         List<Fill> missed = new ArrayList<>();
         Map<ClientOrderId, Order> venueOpen = new LinkedHashMap<>();
         venue.openOrders().forEach(o -> venueOpen.put(o.clientOrderId(), o));
-        Set<ClientOrderId> journalOpen = new java.util.HashSet<>();
+        Set<ClientOrderId> journalOpen = new HashSet<>();
 
         for (Order ours : journal.openOrders()) {
             journalOpen.add(ours.clientOrderId());

@@ -14,6 +14,7 @@ import io.tradehost.api.value.Quantity;
 import io.tradehost.api.value.Side;
 import io.tradehost.api.value.Symbol;
 import io.tradehost.api.value.TimeInForce;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -95,7 +96,7 @@ final class PaperStore implements AutoCloseable {
             c.setAutoCommit(false);
             c.commit();
             return new PaperStore(c, file.toString());
-        } catch (SQLException | java.io.IOException e) {
+        } catch (SQLException | IOException e) {
             throw new IllegalStateException("paper venue cannot open its store " + file + ": " + e.getMessage(), e);
         }
     }
