@@ -132,6 +132,10 @@ public final class ExecutionCoordinator implements Coordinator {
         }
         ledger.open(snapshot.cash(), snapshot.positions());
         ledger.remember(snapshot.openOrderTradeIds());
+        snapshot.positions().stream().filter(p -> !p.isFlat() && !venues.symbols().contains(p.symbol()))
+                .forEach(p -> LOG.warn("the journal holds {} {}, a symbol this run does not trade: it is neither "
+                        + "marked (equity leaves it out) nor closed; add it to host.symbols to manage it",
+                        p.quantity(), p.symbol()));
         snapshot.openOrders().forEach(tracker::reconcile);
         LOG.info("books restored from the journal of run {}: cash {}, {} position(s), {} open order(s), next order "
                 + "{}-{}, guards {}", runId, snapshot.cash(), snapshot.positions().size(), snapshot.openOrders().size(),

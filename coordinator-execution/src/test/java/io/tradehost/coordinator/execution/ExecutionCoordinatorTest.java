@@ -372,11 +372,16 @@ class ExecutionCoordinatorTest {
         OrderRequest resting = new OrderRequest(ClientOrderId.of("run1-7"), BTC, Side.BUY, OrderType.LIMIT,
                 Quantity.of("1"), Price.of("90"), TimeInForce.GTC, false, false);
         Position held = Position.flat(SOL).apply(Side.BUY, Quantity.of("3"), Price.of("10"), Money.ZERO);
+        Position untraded = Position.flat(Symbol.of("DOGE-PERP")).apply(Side.SELL, Quantity.of("5"), Price.of("1"),
+                Money.ZERO);
         journal = new InMemoryJournal("run1").restoredFrom(new JournalSnapshot(false, "run1", 7, Money.ofUnits(500),
-                List.of(held), List.of(new Order(resting, OrderStatus.ACCEPTED, Quantity.ZERO, "v-7")), Set.of("t-0")));
+                List.of(held, untraded), List.of(new Order(resting, OrderStatus.ACCEPTED, Quantity.ZERO, "v-7")),
+                Set.of("t-0")));
         wire();
         assertThat(execution.portfolio().cash()).isEqualTo(Money.ofUnits(500));
         assertThat(execution.portfolio().position(SOL)).isEqualTo(held);
+        assertThat(execution.portfolio().equity()).as("a position in a symbol not traded has no mark")
+                .isEqualTo(Money.ofUnits(500).plus(Money.ofUnits(30)));
         assertThat(journal.baselineCash()).as("a journal with books gets no new baseline").isNull();
 
         send(buyNotional(BTC, "200"));
