@@ -4,6 +4,7 @@ import io.tradehost.api.journal.JournalSnapshot;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Order;
 import io.tradehost.api.order.Position;
+import io.tradehost.api.state.StateReason;
 import io.tradehost.api.value.Money;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -22,10 +23,13 @@ import java.util.stream.Collectors;
  * @param positions every position booked, flat ones too (they carry realised PnL and fees), in symbol order
  * @param openOrders orders not yet terminal, oldest first
  * @param openOrderTrades trade ids recorded for each open order
+ * @param activeReasons trading-state reasons active when the journal last heard
  */
 public record JournalContents(String runId, boolean fresh, long lastSequence, Money cash, List<Position> positions,
-                              List<Order> openOrders, Map<ClientOrderId, Set<String>> openOrderTrades) {
+                              List<Order> openOrders, Map<ClientOrderId, Set<String>> openOrderTrades,
+                              List<StateReason> activeReasons) {
     public JournalContents {
+        activeReasons = List.copyOf(activeReasons);
         positions = List.copyOf(positions);
         openOrders = List.copyOf(openOrders);
         openOrderTrades = Map.copyOf(openOrderTrades);
@@ -34,7 +38,7 @@ public record JournalContents(String runId, boolean fresh, long lastSequence, Mo
     /** The same, as the api's snapshot. */
     public JournalSnapshot snapshot() {
         return new JournalSnapshot(fresh, runId, lastSequence, cash, positions, openOrders,
-                openOrderTrades.values().stream().flatMap(Set::stream).collect(Collectors.toSet()));
+                openOrderTrades.values().stream().flatMap(Set::stream).collect(Collectors.toSet()), activeReasons);
     }
 
     /**
@@ -50,6 +54,7 @@ public record JournalContents(String runId, boolean fresh, long lastSequence, Mo
         Money cash = Rows.cash(c);
         List<Order> open = Rows.openOrders(c);
         return new JournalContents(runId == null ? "" : runId, cash == null, Rows.lastSequence(c),
-                cash == null ? Money.ZERO : cash, Rows.positions(c), open, Rows.tradesOf(c, open));
+                cash == null ? Money.ZERO : cash, Rows.positions(c), open, Rows.tradesOf(c, open),
+                Rows.activeReasons(c));
     }
 }

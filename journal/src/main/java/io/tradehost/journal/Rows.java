@@ -7,6 +7,10 @@ import io.tradehost.api.order.Order;
 import io.tradehost.api.order.OrderRequest;
 import io.tradehost.api.order.OrderStatus;
 import io.tradehost.api.order.Position;
+import io.tradehost.api.state.ClearingRule;
+import io.tradehost.api.state.ReasonSource;
+import io.tradehost.api.state.StateReason;
+import io.tradehost.api.state.TradingState;
 import io.tradehost.api.value.Money;
 import io.tradehost.api.value.OrderType;
 import io.tradehost.api.value.Price;
@@ -14,6 +18,10 @@ import io.tradehost.api.value.Quantity;
 import io.tradehost.api.value.Side;
 import io.tradehost.api.value.Symbol;
 import io.tradehost.api.value.TimeInForce;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,7 +32,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** The journal's SQL, one method per statement. Values are stored as the api's raw fixed-point longs. */
 final class Rows {
@@ -168,6 +179,68 @@ final class Rows {
             s.setString(4, reasons);
             s.executeUpdate();
         }
+    }
+
+    static void saveReason(Connection c, StateReason r) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT OR REPLACE INTO active_reasons(code, source, effect,"
+                + " message, metadata, raised_nanos, symbol, clearing) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, r.code());
+            s.setString(2, r.source().name());
+            s.setString(3, r.effect().name());
+            s.setString(4, r.message());
+            s.setString(5, encode(r.metadata()));
+            s.setLong(6, r.raisedAtNanos());
+            s.setString(7, r.symbol() == null ? null : r.symbol().value());
+            s.setString(8, r.clearing().name());
+            s.executeUpdate();
+        }
+    }
+
+    static void deleteReason(Connection c, String code) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM active_reasons WHERE code = ?")) {
+            s.setString(1, code);
+            s.executeUpdate();
+        }
+    }
+
+    static List<StateReason> activeReasons(Connection c) throws SQLException {
+        List<StateReason> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT code, source, effect, message, metadata, raised_nanos,"
+                + " symbol, clearing FROM active_reasons ORDER BY raised_nanos, code");
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                String symbol = rs.getString(7);
+                out.add(new StateReason(rs.getString(1), ReasonSource.valueOf(rs.getString(2)),
+                        TradingState.valueOf(rs.getString(3)), rs.getString(4), decode(rs.getString(5)), rs.getLong(6),
+                        symbol == null ? null : Symbol.of(symbol), ClearingRule.valueOf(rs.getString(8))));
+            }
+        }
+        return out;
+    }
+
+    /** Metadata as properties text, which escapes whatever the values hold. */
+    private static String encode(Map<String, String> metadata) {
+        Properties properties = new Properties();
+        properties.putAll(metadata);
+        StringWriter out = new StringWriter();
+        try {
+            properties.store(out, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString().lines().filter(l -> !l.startsWith("#")).collect(Collectors.joining("\n"));
+    }
+
+    private static Map<String, String> decode(String text) {
+        Properties properties = new Properties();
+        try {
+            properties.load(new StringReader(text));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> out = new TreeMap<>();
+        properties.stringPropertyNames().forEach(k -> out.put(k, properties.getProperty(k)));
+        return out;
     }
 
     static Money cash(Connection c) throws SQLException {

@@ -37,7 +37,11 @@ final class Schema {
                             + " updated_nanos INTEGER NOT NULL)",
                     "CREATE TABLE state_transitions(id INTEGER PRIMARY KEY AUTOINCREMENT,"
                             + " at_nanos INTEGER NOT NULL, from_state TEXT NOT NULL, to_state TEXT NOT NULL,"
-                            + " reasons TEXT NOT NULL)"));
+                            + " reasons TEXT NOT NULL)"),
+            List.of(
+                    "CREATE TABLE active_reasons(code TEXT PRIMARY KEY, source TEXT NOT NULL, effect TEXT NOT NULL,"
+                            + " message TEXT NOT NULL, metadata TEXT NOT NULL, raised_nanos INTEGER NOT NULL,"
+                            + " symbol TEXT, clearing TEXT NOT NULL)"));
 
     private Schema() {
     }

@@ -6,6 +6,7 @@ import io.tradehost.api.event.OrderCancelled;
 import io.tradehost.api.event.OrderReconciled;
 import io.tradehost.api.event.OrderRejected;
 import io.tradehost.api.event.PositionChanged;
+import io.tradehost.api.event.StateReasonChanged;
 import io.tradehost.api.event.TradingStateChanged;
 import io.tradehost.api.host.EventHandler;
 import io.tradehost.api.journal.IntentCallback;
@@ -67,6 +68,7 @@ public final class SqliteJournal implements OrderJournal, EventHandler, AutoClos
     private final Map<ClientOrderId, Order> open = new LinkedHashMap<>();
     private final Map<ClientOrderId, Set<String>> openTrades = new HashMap<>();
     private final Map<Symbol, Position> positions = new TreeMap<>();
+    private final Map<String, StateReason> reasons = new LinkedHashMap<>();
     private boolean fresh;
     private long lastSequence;
     private Money cash;
@@ -82,6 +84,7 @@ public final class SqliteJournal implements OrderJournal, EventHandler, AutoClos
         contents.positions().forEach(p -> positions.put(p.symbol(), p));
         contents.openOrders().forEach(o -> open.put(o.clientOrderId(), o));
         contents.openOrderTrades().forEach((id, trades) -> openTrades.put(id, new HashSet<>(trades)));
+        contents.activeReasons().forEach(r -> reasons.put(r.code(), r));
         this.failures = failures;
         this.writes = queue.apply(connection);
     }
@@ -182,7 +185,7 @@ public final class SqliteJournal implements OrderJournal, EventHandler, AutoClos
     public JournalSnapshot snapshot() {
         Set<String> trades = openTrades.values().stream().flatMap(Set::stream).collect(Collectors.toSet());
         return new JournalSnapshot(fresh, runId, lastSequence, cash, List.copyOf(positions.values()),
-                List.copyOf(open.values()), trades);
+                List.copyOf(open.values()), trades, List.copyOf(reasons.values()));
     }
 
     @Override
@@ -224,6 +227,7 @@ public final class SqliteJournal implements OrderJournal, EventHandler, AutoClos
                     c.timestampNanos());
             case PositionChanged p -> fill(p);
             case OrderReconciled r -> reconciled(r);
+            case StateReasonChanged change -> reason(change);
             case TradingStateChanged t -> {
                 String reasons = t.reasons().stream().map(StateReason::code).collect(Collectors.joining(","));
                 write("state " + t.to(), c -> Rows.insertTransition(c, t, reasons), null);
@@ -231,6 +235,17 @@ public final class SqliteJournal implements OrderJournal, EventHandler, AutoClos
             default -> {
                 // market data and intents are not journaled
             }
+        }
+    }
+
+    private void reason(StateReasonChanged change) {
+        StateReason reason = change.reason();
+        if (change.active()) {
+            reasons.put(reason.code(), reason);
+            write("reason " + reason.code(), c -> Rows.saveReason(c, reason), null);
+        } else {
+            reasons.remove(reason.code());
+            write("reason " + reason.code() + " cleared", c -> Rows.deleteReason(c, reason.code()), null);
         }
     }
 

@@ -8,6 +8,7 @@ import io.tradehost.api.event.OrderCancelled;
 import io.tradehost.api.event.OrderReconciled;
 import io.tradehost.api.event.OrderRejected;
 import io.tradehost.api.event.PositionChanged;
+import io.tradehost.api.event.StateReasonChanged;
 import io.tradehost.api.event.TradingStateChanged;
 import io.tradehost.api.journal.IntentCallback;
 import io.tradehost.api.journal.JournalSnapshot;
@@ -208,6 +209,34 @@ class SqliteJournalTest {
                 "operator.halt", ReasonSource.OPERATOR, TradingState.HALTED, "ops", Map.of(), 3)), 3));
         assertThat(count("SELECT COUNT(*) FROM state_transitions WHERE to_state = 'HALTED'"
                 + " AND reasons = 'operator.halt'")).isEqualTo(1);
+    }
+
+    @Test
+    void activeReasonsSurviveARestartWithTheirMetadataAndClearedOnesDoNot() {
+        StateReason halt = new StateReason("operator.halt", ReasonSource.OPERATOR, TradingState.HALTED,
+                "ops: \"maintenance\" = 50%", Map.of("operator", "ann=b#c", "note", "line\nbreak"), 3);
+        StateReason stale = new StateReason("stale.BTC-PERP", ReasonSource.STALENESS, TradingState.HALTED, "old",
+                Map.of(), 4, BTC, io.tradehost.api.state.ClearingRule.MARKS_FRESH);
+        reopen().onEvent(new StateReasonChanged(halt, true, "", 3));
+        journal.onEvent(new StateReasonChanged(stale, true, "", 4));
+        journal.onEvent(new StateReasonChanged(stale, false, "fresh marks", 5));
+        assertThat(journal.snapshot().activeReasons()).containsExactly(halt);
+        assertThat(reopen().snapshot().activeReasons()).containsExactly(halt);
+    }
+
+    @Test
+    void anOlderJournalIsMigratedOnOpen() throws SQLException {
+        reopen().recordBaseline(Money.ofUnits(5), List.of(), 1);
+        journal.close();
+        journal = null;
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file());
+             Statement s = c.createStatement()) {
+            s.execute("DROP TABLE active_reasons");
+            s.execute("PRAGMA user_version = 1");
+        }
+        assertThat(reopen().snapshot().cash()).isEqualTo(Money.ofUnits(5));
+        assertThat(count("SELECT COUNT(*) FROM active_reasons")).isZero();
+        assertThat(count("PRAGMA user_version")).isEqualTo(Schema.latest()).isEqualTo(2);
     }
 
     @Test

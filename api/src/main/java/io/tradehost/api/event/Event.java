@@ -8,5 +8,5 @@ package io.tradehost.api.event;
  */
 public sealed interface Event permits QuoteReceived, MarkUpdated, OrderIntent, IntentRejected, OrderSubmitted,
         OrderAccepted, OrderRejected, OrderFilled, OrderCancelled, PositionChanged, TradingStateChanged,
-        StrategyFailed, StrategyQuarantined, OrderReconciled, VenueConnectionChanged {
+        StrategyFailed, StrategyQuarantined, OrderReconciled, VenueConnectionChanged, StateReasonChanged {
 }

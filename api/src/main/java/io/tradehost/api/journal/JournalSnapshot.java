@@ -2,6 +2,7 @@ package io.tradehost.api.journal;
 
 import io.tradehost.api.order.Order;
 import io.tradehost.api.order.Position;
+import io.tradehost.api.state.StateReason;
 import io.tradehost.api.value.Money;
 import java.util.List;
 import java.util.Objects;
@@ -17,10 +18,18 @@ import java.util.Set;
  * @param positions every position booked, flat ones too (they carry realised PnL and fees), in symbol order
  * @param openOrders orders not yet terminal, oldest first
  * @param openOrderTradeIds trade ids of the fills already recorded for {@code openOrders}
+ * @param activeReasons trading-state reasons active when the journal last heard, oldest first
  */
 public record JournalSnapshot(boolean fresh, String runId, long lastSequence, Money cash, List<Position> positions,
-                              List<Order> openOrders, Set<String> openOrderTradeIds) {
+                              List<Order> openOrders, Set<String> openOrderTradeIds, List<StateReason> activeReasons) {
+    /** A snapshot without active reasons. */
+    public JournalSnapshot(boolean fresh, String runId, long lastSequence, Money cash, List<Position> positions,
+                           List<Order> openOrders, Set<String> openOrderTradeIds) {
+        this(fresh, runId, lastSequence, cash, positions, openOrders, openOrderTradeIds, List.of());
+    }
+
     public JournalSnapshot {
+        activeReasons = List.copyOf(activeReasons);
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(cash, "cash");
         positions = List.copyOf(positions);

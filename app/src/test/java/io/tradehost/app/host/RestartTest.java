@@ -42,7 +42,8 @@ class RestartTest {
     private final VirtualClock clock = new VirtualClock(Fixtures.EPOCH);
 
     private Host start(EventRecorder events) {
-        HostConfig config = ConfigLoader.load(null, List.of("venue.config.tick_interval=\"1s\""));
+        HostConfig config = ConfigLoader.load(null, List.of("venue.config.tick_interval=\"1s\"",
+                "runtime_guards.config.daily-loss.max_loss=\"50000\""));
         Host host = HostComponent.wire(config, HostInputs.of("first", clock, 42, Map.of()).withDataDirectory(data,
                 true), PluginCatalog.fromLayer(ModuleLayer.boot()), clock);
         host.kernel().subscribe(events);
@@ -63,6 +64,8 @@ class RestartTest {
         trade(first, Duration.ofHours(1));
         List<Position> positions = first.portfolio().positions().stream().filter(p -> !p.isFlat()).toList();
         long orders = first.journal().snapshot().lastSequence();
+        TradingState stateBefore = first.tradingState().state();
+        List<String> reasonsBefore = first.tradingState().reasons().stream().map(r -> r.code()).toList();
         assertThat(orders).isPositive();
         // no stop(): as after SIGKILL, nothing is flushed or closed
 
@@ -71,10 +74,30 @@ class RestartTest {
         assertThat(second.runId()).isEqualTo("first");
         assertThat(second.portfolio().positions().stream().filter(p -> !p.isFlat()).toList()).isEqualTo(positions);
         assertThat(events.of(OrderReconciled.class)).isEmpty();
-        assertThat(second.tradingState().state()).isEqualTo(TradingState.ACTIVE);
+        assertThat(second.tradingState().state()).isEqualTo(stateBefore);
+        assertThat(second.tradingState().reasons()).extracting(r -> r.code()).isEqualTo(reasonsBefore);
         trade(second, Duration.ofMinutes(30));
         assertThat(second.journal().snapshot().lastSequence()).isGreaterThan(orders);
         assertThat(second.portfolio().cash()).isEqualTo(second.venues().venue().account().cash("USD"));
+        second.stop();
+    }
+
+    @Test
+    void anOperatorHaltOutlivesACrashUntilAnOperatorClearsIt() {
+        Host first = start(new EventRecorder());
+        trade(first, Duration.ofMinutes(5));
+        first.operator().halt("ann", "exchange maintenance");
+        first.kernel().runUntilIdle();
+
+        Host second = start(new EventRecorder());
+        assertThat(second.tradingState().state()).isEqualTo(TradingState.HALTED);
+        assertThat(second.tradingState().reasons()).singleElement()
+                .satisfies(r -> assertThat(r.message()).contains("exchange maintenance"));
+        long filled = second.portfolio().counters().filled();
+        trade(second, Duration.ofMinutes(10));
+        assertThat(second.portfolio().counters().filled()).isEqualTo(filled);
+        second.operator().clear("ann", second.tradingState().reasons().getFirst().code());
+        assertThat(second.tradingState().state()).isEqualTo(TradingState.ACTIVE);
         second.stop();
     }
 

@@ -38,6 +38,7 @@ public final class RuntimeCoordinator implements Coordinator {
     public static final String RECONCILIATION = "reconciliation";
     private static final Logger LOG = LoggerFactory.getLogger(RuntimeCoordinator.class);
     private static final int STARTUP_ATTEMPTS = 5;
+    private static final long DAY_NANOS = 86_400_000_000_000L;
 
     private final RuntimeSettings settings;
     private final VenueBootstrap bootstrap;
@@ -81,6 +82,27 @@ public final class RuntimeCoordinator implements Coordinator {
         if (settings.halted()) {
             state.raise(new StateReason("config.halted", ReasonSource.CONFIG, TradingState.HALTED,
                     "configuration sets runtime.halted", Map.of(), clock.nanos()));
+        }
+        restoreReasons();
+    }
+
+    /**
+     * Raises again the reasons the journal had active that only an operator or the calendar clears
+     * (an operator halt, a daily-loss breach of today, a quarantine, a guard failure), so that a
+     * restart does not lift them. Reasons their guards derive again (stale marks, volatility) and
+     * reconciliation's own are left to those; configuration raises its own.
+     */
+    private void restoreReasons() {
+        long today = Math.floorDiv(clock.nanos(), DAY_NANOS);
+        for (StateReason reason : journal.snapshot().activeReasons()) {
+            boolean operatorOnly = reason.clearing() == ClearingRule.OPERATOR;
+            boolean sameDay = reason.clearing() == ClearingRule.NEXT_UTC_DAY
+                    && Math.floorDiv(reason.raisedAtNanos(), DAY_NANOS) == today;
+            if (reason.source() != ReasonSource.CONFIG && (operatorOnly || sameDay)) {
+                LOG.warn("restoring trading-state reason {} from the journal (raised before the restart)",
+                        reason.code());
+                state.raise(reason);
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package io.tradehost.coordinator.runtime;
 
+import io.tradehost.api.event.StateReasonChanged;
 import io.tradehost.api.event.TradingStateChanged;
 import io.tradehost.api.host.EventBus;
 import io.tradehost.api.host.TradingStateControl;
@@ -86,13 +87,15 @@ public final class TradingStateMachine implements TradingStateControl {
         }
         LOG.warn("trading-state reason raised: {} ({}, asks for {}{}): {}", reason.code(), reason.source(),
                 reason.effect(), reason.isHostWide() ? "" : " on " + reason.symbol(), reason.message());
+        bus.publish(new StateReasonChanged(reason, true, "", clock.nanos()));
         recompute();
         return true;
     }
 
     @Override
     public boolean clear(String code, String by) {
-        if (active.remove(code) == null) {
+        StateReason cleared = active.remove(code);
+        if (cleared == null) {
             LOG.info("trading-state reason {} is not active; nothing to clear (asked by {})", code, by);
             return false;
         }
@@ -101,6 +104,7 @@ public final class TradingStateMachine implements TradingStateControl {
             dayEnd.cancel();
         }
         LOG.warn("trading-state reason cleared: {} by {}", code, by);
+        bus.publish(new StateReasonChanged(cleared, false, by, clock.nanos()));
         recompute();
         return true;
     }

@@ -13,6 +13,8 @@ import io.tradehost.api.order.Order;
 import io.tradehost.api.order.OrderRequest;
 import io.tradehost.api.order.OrderStatus;
 import io.tradehost.api.order.Position;
+import io.tradehost.api.state.ClearingRule;
+import io.tradehost.api.state.ReasonSource;
 import io.tradehost.api.state.StateReason;
 import io.tradehost.api.state.TradingState;
 import io.tradehost.api.value.Money;
@@ -82,6 +84,31 @@ class ReconciliationTest {
 
     private static Position longBtc(String quantity) {
         return Position.flat(BTC).apply(Side.BUY, Quantity.of(quantity), Price.ofUnits(100), Money.ZERO);
+    }
+
+    @Test
+    void reasonsOnlyAnOperatorOrTheCalendarClearAreRestoredAfterARestart() {
+        kernel.advanceBy(Duration.ofHours(12));
+        long now = clock.nanos();
+        long yesterday = now - Duration.ofHours(25).toNanos();
+        journal = new InMemoryJournal("r").restoredFrom(new JournalSnapshot(false, "r", 5, Money.ofUnits(10_000),
+                List.of(), List.of(), Set.of(), List.of(
+                        new StateReason("operator.halt", ReasonSource.OPERATOR, TradingState.HALTED, "ops", Map.of(),
+                                now - 10),
+                        new StateReason("daily_loss", ReasonSource.DAILY_LOSS, TradingState.REDUCE_ONLY, "today",
+                                Map.of(), now - 5, null, ClearingRule.NEXT_UTC_DAY),
+                        new StateReason("daily_loss.old", ReasonSource.DAILY_LOSS, TradingState.REDUCE_ONLY,
+                                "yesterday", Map.of(), yesterday, null, ClearingRule.NEXT_UTC_DAY),
+                        new StateReason("stale.BTC-PERP", ReasonSource.STALENESS, TradingState.HALTED, "old marks",
+                                Map.of(), now - 5, BTC, ClearingRule.MARKS_FRESH),
+                        new StateReason("config.halted", ReasonSource.CONFIG, TradingState.HALTED, "config",
+                                Map.of(), now - 5))));
+        started();
+        assertThat(state.reasons()).extracting(StateReason::code).containsExactly("operator.halt", "daily_loss");
+        assertThat(state.state()).isEqualTo(TradingState.HALTED);
+        kernel.advanceBy(Duration.ofDays(1));
+        assertThat(state.reasons()).extracting(StateReason::code).as("the day's reason ends at midnight")
+                .containsExactly("operator.halt");
     }
 
     @Test

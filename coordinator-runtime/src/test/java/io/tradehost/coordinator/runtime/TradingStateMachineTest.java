@@ -3,6 +3,7 @@ package io.tradehost.coordinator.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.tradehost.api.event.StateReasonChanged;
 import io.tradehost.api.event.TradingStateChanged;
 import io.tradehost.api.state.ClearingRule;
 import io.tradehost.api.state.ReasonSource;
@@ -111,11 +112,17 @@ class TradingStateMachineTest {
     }
 
     @Test
-    void aReasonThatDoesNotChangeTheStateRaisesNoEvent() {
+    void aReasonThatDoesNotChangeTheStateChangesNoStateButIsStillAnnounced() {
         machine.raise(reason("a", TradingState.HALTED));
         events.clear();
         machine.raise(reason("b", TradingState.REDUCE_ONLY));
-        assertThat(events.all()).isEmpty();
+        assertThat(events.of(TradingStateChanged.class)).isEmpty();
+        assertThat(events.of(StateReasonChanged.class)).singleElement()
+                .satisfies(e -> assertThat(e.reason().code()).isEqualTo("b"))
+                .satisfies(e -> assertThat(e.active()).isTrue());
         assertThat(machine.reasons()).extracting(StateReason::code).isEqualTo(List.of("a", "b"));
+        machine.clear("b", "test");
+        assertThat(events.of(StateReasonChanged.class)).last().satisfies(e -> assertThat(e.active()).isFalse())
+                .satisfies(e -> assertThat(e.by()).isEqualTo("test"));
     }
 }
