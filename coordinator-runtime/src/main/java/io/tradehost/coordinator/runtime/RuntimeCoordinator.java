@@ -25,11 +25,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Bootstraps the venue, reconciles the journal with the venue (at start-up, periodically and after a
- * reconnect), owns the trading-state machine, runs the runtime guards, raises the
- * configured reasons at start, a
- * host-wide guard-failure reason when a guard throws, and a symbol-scoped reduce-only reason when a
- * strategy is quarantined. Kernel thread only.
+ * Bootstraps the venue, restores the journaled reasons only an operator or the calendar clears,
+ * reconciles the journal with the venue (at start-up, periodically and after a reconnect), owns the
+ * trading-state machine and runs the runtime guards. It raises the configured reasons at start, a
+ * host-wide guard-failure reason when a guard throws, a symbol-scoped reduce-only reason when a
+ * strategy is quarantined, and the reconciliation reason. Kernel thread only.
  */
 public final class RuntimeCoordinator implements Coordinator {
     /** Rejection code execution uses when a guard threw. */
@@ -147,8 +147,13 @@ public final class RuntimeCoordinator implements Coordinator {
             if (state.reasons().stream().anyMatch(r -> RECONCILIATION.equals(r.code()))) {
                 state.clear(RECONCILIATION, "a reconciliation that agreed with the venue");
             }
-            LOG.info("reconciled with the venue: {}", report.agrees() ? "journal and venue agree"
-                    : report.differences().size() + " difference(s), all repaired");
+            String outcome = report.agrees() ? "journal and venue agree"
+                    : report.differences().size() + " difference(s), all repaired";
+            if (startup || !report.agrees()) {
+                LOG.info("reconciled with the venue: {}", outcome);
+            } else {
+                LOG.debug("reconciled with the venue: {}", outcome);
+            }
             return;
         }
         if (startup || unexplained.equals(lastUnexplained)) {
