@@ -59,7 +59,9 @@ public final class ScriptedVenue implements Venue {
         /** Accept and fill at the venue without telling the host, as if the host were down. */
         FILL_SILENTLY,
         /** Throw a permanent {@link VenueException} from {@code place}. */
-        REFUSE
+        REFUSE,
+        /** Throw an unchecked exception from {@code place} without acting, as a buggy plugin would. */
+        BUG
     }
 
     private final List<Product> products;
@@ -204,6 +206,7 @@ public final class ScriptedVenue implements Venue {
         switch (answer) {
             case THROW -> throw VenueException.transientFailure("UNAVAILABLE", "scripted outage");
             case REFUSE -> throw VenueException.refused("ACCOUNT_LOCKED", "scripted refusal");
+            case BUG -> throw new IllegalStateException("scripted plugin bug");
             case RATE_LIMIT -> throw VenueException.rateLimited("RATE_LIMITED", "scripted rate limit",
                     Duration.ofSeconds(2));
             case TIMEOUT_LOST -> throw VenueException.outcomeUnknown("TIMEOUT", "scripted timeout, order lost");

@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
 final class OrderPlacer {
     private static final Logger LOG = LoggerFactory.getLogger(OrderPlacer.class);
     private static final String DUPLICATE_ORDER = "DUPLICATE_ORDER";
+    /** Code for an unchecked exception out of a venue plugin: a bug there, whose effect is unknown. */
+    static final String VENUE_PLUGIN_FAILURE = "VENUE_PLUGIN_FAILURE";
 
     /** What placement concluded. Called on the kernel thread. */
     interface Outcome {
@@ -89,6 +91,10 @@ final class OrderPlacer {
                     request.quantity(), request.symbol());
         } catch (VenueException e) {
             sendFailed(request, attempt, e);
+        } catch (RuntimeException e) {
+            LOG.error("venue plugin threw placing {}; treating the outcome as unknown", request.clientOrderId(), e);
+            sendFailed(request, attempt, VenueException.outcomeUnknown(VENUE_PLUGIN_FAILURE, "venue plugin threw "
+                    + e));
         }
     }
 
@@ -138,7 +144,9 @@ final class OrderPlacer {
         try {
             known = venues.venue().order(id);
             fills = known.isPresent() ? venues.venue().fills(id) : List.of();
-        } catch (VenueException e) {
+        } catch (VenueException | RuntimeException failure) {
+            VenueException e = failure instanceof VenueException v ? v
+                    : VenueException.transientFailure(VENUE_PLUGIN_FAILURE, "venue plugin threw " + failure);
             Duration delay = e.retryAfter().orElseGet(() -> policy.backoff(attempt, jitter));
             LOG.warn("cannot ask the venue about order {} ({}: {}); it stays in flight, asking again in {}", id,
                     e.code(), e.getMessage(), delay);

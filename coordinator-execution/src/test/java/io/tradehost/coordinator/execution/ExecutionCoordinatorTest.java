@@ -319,6 +319,18 @@ class ExecutionCoordinatorTest {
     }
 
     @Test
+    void aVenuePluginThatThrowsIsAnUnknownOutcomeResolvedByAsking() {
+        venue.answer(Answer.BUG);
+        send(buyNotional(BTC, "200"));
+        assertThat(venue.placed()).hasSize(1);
+        kernel.advanceBy(Duration.ofSeconds(1));
+        assertThat(venue.placed()).extracting(OrderRequest::clientOrderId)
+                .containsExactly(ClientOrderId.of("run1-1"), ClientOrderId.of("run1-1"));
+        assertThat(execution.portfolio().position(BTC).quantity()).isEqualTo(Quantity.of("2"));
+        assertThat(execution.health().details()).containsEntry("unknownOutcomesResolved", "1");
+    }
+
+    @Test
     void anOrderIsWrittenToTheJournalBeforeTheVenueSeesItAndNotSentIfTheWriteFails() {
         send(buyNotional(BTC, "200"));
         assertThat(journal.intents()).extracting(OrderRequest::clientOrderId).containsExactly(ClientOrderId.of("run1-1"));

@@ -169,6 +169,10 @@ public final class RuntimeCoordinator implements Coordinator {
             try {
                 return Reconciler.reconcile(journal.snapshot(), bootstrap.venue(), startup, quoteCurrency(),
                         clock.nanos());
+            } catch (RuntimeException | LinkageError bug) {
+                // a venue plugin that throws (or lacks a method of this api) is a fault of the plugin, not the host
+                LOG.error("venue plugin failed during reconciliation", bug);
+                throw VenueException.refused("VENUE_PLUGIN_FAILURE", "venue plugin failed: " + bug);
             } catch (VenueException e) {
                 if (!startup || !e.isTransient() || attempt >= STARTUP_ATTEMPTS) {
                     throw e;

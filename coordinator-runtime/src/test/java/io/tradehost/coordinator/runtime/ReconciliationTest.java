@@ -238,6 +238,26 @@ class ReconciliationTest {
         assertThat(runtime.health().details()).containsEntry("reconciliationFailures", "2");
     }
 
+    @Test
+    void aVenuePluginThatThrowsDuringReconciliationHoldsTheHostInsteadOfCrashingIt() {
+        journalHas(Money.ofUnits(10_000), List.of());
+        Venue buggy = (Venue) Proxy.newProxyInstance(Venue.class.getClassLoader(), new Class<?>[] {Venue.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("openOrders")) {
+                        throw new AbstractMethodError("openOrders");
+                    }
+                    try {
+                        return method.invoke(venue, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        startedWith(buggy);
+        assertThat(state.state()).isEqualTo(TradingState.REDUCE_ONLY);
+        assertThat(state.reasons().getFirst().message()).isEqualTo("could not reconcile with the venue: venue plugin"
+                + " failed: java.lang.AbstractMethodError: openOrders [VENUE_PLUGIN_FAILURE]");
+    }
+
     private RuntimeCoordinator startedWith(Venue wrapped) {
         VenueBootstrap bootstrap = new VenueBootstrap(List.of(new VenueFactory() {
             @Override
