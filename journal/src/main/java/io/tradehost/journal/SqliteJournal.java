@@ -284,7 +284,7 @@ public final class SqliteJournal implements OrderJournal, EventHandler, AutoClos
 
     private void reconciled(OrderReconciled event) {
         Order order = event.order();
-        long sequence = sequenceOf(order.clientOrderId());
+        long sequence = order.clientOrderId().sequenceIn(runId);
         lastSequence = Math.max(lastSequence, sequence);
         keep(order);
         write("reconciled " + order.clientOrderId(), c -> Rows.upsertOrder(c, order, sequence,
@@ -297,19 +297,6 @@ public final class SqliteJournal implements OrderJournal, EventHandler, AutoClos
             openTrades.remove(order.clientOrderId());
         } else {
             open.put(order.clientOrderId(), order);
-        }
-    }
-
-    /** The sequence of one of this run's ids, or 0 for an id another run chose. */
-    private long sequenceOf(ClientOrderId id) {
-        String prefix = runId + "-";
-        if (!id.value().startsWith(prefix)) {
-            return 0;
-        }
-        try {
-            return Long.parseLong(id.value().substring(prefix.length()));
-        } catch (NumberFormatException e) {
-            return 0;
         }
     }
 

@@ -18,6 +18,23 @@ public record ClientOrderId(String value) {
         return new ClientOrderId(value);
     }
 
+    /** The host's id for order {@code sequence} of run {@code runId}: {@code <runId>-<sequence>}. */
+    public static ClientOrderId of(String runId, long sequence) {
+        return new ClientOrderId(runId + "-" + sequence);
+    }
+
+    /** The sequence of this id if {@link #of(String, long)} made it for {@code runId}, else 0. */
+    public long sequenceIn(String runId) {
+        if (value.length() <= runId.length() + 1 || !value.startsWith(runId) || value.charAt(runId.length()) != '-') {
+            return 0;
+        }
+        try {
+            return Long.parseLong(value, runId.length() + 1, value.length(), 10);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     @Override
     public String toString() {
         return value;

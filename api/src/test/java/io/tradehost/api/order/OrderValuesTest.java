@@ -59,4 +59,15 @@ class OrderValuesTest {
         assertThat(a.position(S)).contains(p);
         assertThat(a.position(Symbol.of("X"))).isEmpty();
     }
+
+    @Test
+    void aClientOrderIdCarriesItsRunAndSequence() {
+        ClientOrderId id = ClientOrderId.of("r9", 42);
+        assertThat(id.value()).isEqualTo("r9-42");
+        assertThat(id.sequenceIn("r9")).isEqualTo(42);
+        assertThat(id.sequenceIn("r")).as("another run's prefix").isZero();
+        assertThat(ClientOrderId.of("r9-x").sequenceIn("r9")).isZero();
+        assertThat(ClientOrderId.of("r9-").sequenceIn("r9")).isZero();
+        assertThat(ClientOrderId.of("r9").sequenceIn("r9")).isZero();
+    }
 }

@@ -211,7 +211,7 @@ public final class ExecutionCoordinator implements Coordinator {
             return;
         }
         long sequence = nextSequence;
-        ClientOrderId id = ClientOrderId.of(runId + "-" + sequence);
+        ClientOrderId id = ClientOrderId.of(runId, sequence);
         OrderRequest request = new OrderRequest(id, symbol, sized.side(), intent.type(), sized.quantity(),
                 intent.limitPrice(), intent.timeInForce() != null ? intent.timeInForce() : settings.defaultTimeInForce(),
                 intent.reduceOnly() || intent.close(), intent.postOnly());
@@ -273,15 +273,7 @@ public final class ExecutionCoordinator implements Coordinator {
             LOG.warn("order {} reconciled with the venue: {} -> {} (filled {}): {}", order.clientOrderId(),
                     before == null ? "unknown" : before, order.status(), order.filledQuantity(), event.note());
         }
-        String value = order.clientOrderId().value();
-        String prefix = runId + "-";
-        if (value.startsWith(prefix)) {
-            try {
-                nextSequence = Math.max(nextSequence, Long.parseLong(value.substring(prefix.length())) + 1);
-            } catch (NumberFormatException e) {
-                LOG.debug("order {} has this run's prefix but no sequence", value);
-            }
-        }
+        nextSequence = Math.max(nextSequence, order.clientOrderId().sequenceIn(runId) + 1);
     }
 
     private void refuse(OrderIntent intent, String stage, String code, String message) {
