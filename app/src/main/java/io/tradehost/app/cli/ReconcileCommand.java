@@ -88,7 +88,7 @@ public final class ReconcileCommand implements Callable<Integer> {
             try {
                 venues.bootstrap(new RuntimeSettings(hostConfig.venue(), hostConfig.venueConfig(),
                         hostConfig.symbols(), false, false, seed));
-                report = Reconciler.reconcile(journal, venues.venue(), true,
+                report = Reconciler.reconcile(journal, venues.venue(), true, venues.listedProducts(),
                         venues.product(hostConfig.symbols().getFirst()).quote(), clock.nanos());
             } catch (ConfigException e) {
                 throw ConfigError.of(hostConfig.source(), e);

@@ -39,14 +39,14 @@ public final class Reconciler {
     /**
      * @param includeSubmitted whether to judge orders the journal has as submitted but not yet
      *     acknowledged: at start-up nothing is in flight, so yes; while trading, placement owns them
+     * @param products every product the venue lists, by symbol (to book missed fills as spot or perpetual)
      * @param quoteCurrency the currency of the journal's cash
      * @param nanos clock time for the repair events
      * @throws VenueException if the venue cannot be asked
      */
     public static ReconciliationReport reconcile(JournalSnapshot journal, Venue venue, boolean includeSubmitted,
-                                                 String quoteCurrency, long nanos) throws VenueException {
-        Map<Symbol, Product> products = new TreeMap<>();
-        venue.products().forEach(p -> products.put(p.symbol(), p));
+                                                 Map<Symbol, Product> products, String quoteCurrency, long nanos)
+            throws VenueException {
         List<Difference> differences = new ArrayList<>();
         List<Event> repairs = new ArrayList<>();
         List<Fill> missed = new ArrayList<>();

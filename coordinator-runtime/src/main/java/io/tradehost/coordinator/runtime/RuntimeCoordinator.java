@@ -167,8 +167,8 @@ public final class RuntimeCoordinator implements Coordinator {
     private ReconciliationReport compare(boolean startup) throws VenueException {
         for (int attempt = 1; ; attempt++) {
             try {
-                return Reconciler.reconcile(journal.snapshot(), bootstrap.venue(), startup, quoteCurrency(),
-                        clock.nanos());
+                return Reconciler.reconcile(journal.snapshot(), bootstrap.venue(), startup,
+                        bootstrap.listedProducts(), quoteCurrency(), clock.nanos());
             } catch (RuntimeException | LinkageError bug) {
                 // a venue plugin that throws (or lacks a method of this api) is a fault of the plugin, not the host
                 LOG.error("venue plugin failed during reconciliation", bug);

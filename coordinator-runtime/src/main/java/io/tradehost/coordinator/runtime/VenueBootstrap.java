@@ -15,6 +15,7 @@ import io.tradehost.api.venue.VenueFactory;
 import io.tradehost.api.venue.VenueListener;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ public final class VenueBootstrap implements VenueAccess {
     private final VenueListener listener;
     private final Path dataDirectory;
     private final Map<Symbol, Product> products = new LinkedHashMap<>();
+    private Map<Symbol, Product> listed = Map.of();
     private List<Symbol> symbols = List.of();
     private Venue venue;
 
@@ -75,8 +77,9 @@ public final class VenueBootstrap implements VenueAccess {
         }
         try {
             created.connect();
-            Map<Symbol, Product> listed = new LinkedHashMap<>();
-            created.products().forEach(p -> listed.put(p.symbol(), p));
+            Map<Symbol, Product> all = new LinkedHashMap<>();
+            created.products().forEach(p -> all.put(p.symbol(), p));
+            listed = Collections.unmodifiableMap(all);
             for (Symbol symbol : settings.symbols()) {
                 Product product = listed.get(symbol);
                 if (product == null) {
@@ -129,6 +132,11 @@ public final class VenueBootstrap implements VenueAccess {
     @Override
     public List<Symbol> symbols() {
         return symbols;
+    }
+
+    /** Every product the venue listed at bootstrap, traded or not, in its order; empty before. */
+    public Map<Symbol, Product> listedProducts() {
+        return listed;
     }
 
     @Override
