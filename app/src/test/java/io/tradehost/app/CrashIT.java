@@ -173,9 +173,12 @@ class CrashIT {
     private static Map<String, String> positions(Path paper) throws SQLException {
         Map<String, String> out = new TreeMap<>();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + paper); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT symbol, quantity FROM positions WHERE quantity <> 0")) {
+             ResultSet rs = s.executeQuery("SELECT symbol, quantity FROM positions")) {
             while (rs.next()) {
-                out.put(rs.getString(1), new Quantity(rs.getLong(2)).toString());
+                Quantity quantity = Quantity.of(rs.getString(2));
+                if (!quantity.isZero()) {
+                    out.put(rs.getString(1), quantity.toString());
+                }
             }
         }
         return out;

@@ -2,7 +2,6 @@ package io.tradehost.faults;
 
 import io.tradehost.api.config.ConfigException;
 import io.tradehost.api.config.PluginConfig;
-import io.tradehost.api.value.FixedPoint;
 import io.tradehost.api.value.Ratio;
 import java.time.Duration;
 
@@ -41,7 +40,7 @@ public record FaultSettings(double errorRate, double timeoutRate, double timeout
     }
 
     private static double probability(Ratio ratio) {
-        return ratio.raw() / (double) FixedPoint.ONE;
+        return ratio.toDouble();
     }
 
     private static double rate(PluginConfig block, String key) {

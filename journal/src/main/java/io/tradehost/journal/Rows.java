@@ -37,7 +37,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** The journal's SQL, one method per statement. Values are stored as the api's raw fixed-point longs. */
+/** The journal's SQL, one method per statement. Amounts are stored as exact decimal text. */
 final class Rows {
     static final String OPEN_STATUSES = "('SUBMITTED','ACCEPTED','PARTIALLY_FILLED')";
 
@@ -84,17 +84,17 @@ final class Rows {
             s.setString(3, r.symbol().value());
             s.setString(4, r.side().name());
             s.setString(5, r.type().name());
-            s.setLong(6, r.quantity().raw());
+            s.setString(6, r.quantity().toString());
             if (r.limitPrice() == null) {
-                s.setNull(7, Types.INTEGER);
+                s.setNull(7, Types.VARCHAR);
             } else {
-                s.setLong(7, r.limitPrice().raw());
+                s.setString(7, r.limitPrice().toString());
             }
             s.setString(8, r.timeInForce().name());
             s.setInt(9, r.reduceOnly() ? 1 : 0);
             s.setInt(10, r.postOnly() ? 1 : 0);
             s.setString(11, order.status().name());
-            s.setLong(12, order.filledQuantity().raw());
+            s.setString(12, order.filledQuantity().toString());
             s.setString(13, order.venueOrderId());
             s.setString(14, note);
             s.setLong(15, nanos);
@@ -125,9 +125,9 @@ final class Rows {
             s.setString(2, f.clientOrderId().value());
             s.setString(3, f.symbol().value());
             s.setString(4, f.side().name());
-            s.setLong(5, f.quantity().raw());
-            s.setLong(6, f.price().raw());
-            s.setLong(7, f.fee().raw());
+            s.setString(5, f.quantity().toString());
+            s.setString(6, f.price().toString());
+            s.setString(7, f.fee().toString());
             s.setString(8, f.liquidity().name());
             s.setLong(9, f.timestampNanos());
             return s.executeUpdate() == 1;
@@ -136,12 +136,28 @@ final class Rows {
 
     /** Adds a fill to its order's filled quantity and moves an open order to (partially) filled. */
     static void addFilled(Connection c, Fill f) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("UPDATE orders SET filled = filled + ?, status = CASE"
-                + " WHEN status NOT IN " + OPEN_STATUSES + " THEN status"
-                + " WHEN filled + ? >= quantity THEN 'FILLED' ELSE 'PARTIALLY_FILLED' END, updated_nanos = ?"
+        Quantity quantity;
+        Quantity filled;
+        OrderStatus status;
+        try (PreparedStatement s = c.prepareStatement("SELECT quantity, filled, status FROM orders"
                 + " WHERE client_id = ?")) {
-            s.setLong(1, f.quantity().raw());
-            s.setLong(2, f.quantity().raw());
+            s.setString(1, f.clientOrderId().value());
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return;
+                }
+                quantity = Quantity.of(rs.getString(1));
+                filled = Quantity.of(rs.getString(2)).plus(f.quantity());
+                status = OrderStatus.valueOf(rs.getString(3));
+            }
+        }
+        if (!status.isTerminal()) {
+            status = filled.isLessThan(quantity) ? OrderStatus.PARTIALLY_FILLED : OrderStatus.FILLED;
+        }
+        try (PreparedStatement s = c.prepareStatement("UPDATE orders SET filled = ?, status = ?, updated_nanos = ?"
+                + " WHERE client_id = ?")) {
+            s.setString(1, filled.toString());
+            s.setString(2, status.name());
             s.setLong(3, f.timestampNanos());
             s.setString(4, f.clientOrderId().value());
             s.executeUpdate();
@@ -152,10 +168,10 @@ final class Rows {
         try (PreparedStatement s = c.prepareStatement("INSERT OR REPLACE INTO positions(symbol, quantity, cost_basis,"
                 + " realized_pnl, fees, updated_nanos) VALUES (?, ?, ?, ?, ?, ?)")) {
             s.setString(1, p.symbol().value());
-            s.setLong(2, p.quantity().raw());
-            s.setLong(3, p.costBasis().raw());
-            s.setLong(4, p.realizedPnl().raw());
-            s.setLong(5, p.fees().raw());
+            s.setString(2, p.quantity().toString());
+            s.setString(3, p.costBasis().toString());
+            s.setString(4, p.realizedPnl().toString());
+            s.setString(5, p.fees().toString());
             s.setLong(6, nanos);
             s.executeUpdate();
         }
@@ -164,7 +180,7 @@ final class Rows {
     static void saveCash(Connection c, Money cash, long nanos) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT OR REPLACE INTO account(id, cash, updated_nanos)"
                 + " VALUES (1, ?, ?)")) {
-            s.setLong(1, cash.raw());
+            s.setString(1, cash.toString());
             s.setLong(2, nanos);
             s.executeUpdate();
         }
@@ -246,7 +262,7 @@ final class Rows {
     static Money cash(Connection c) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT cash FROM account WHERE id = 1");
              ResultSet rs = s.executeQuery()) {
-            return rs.next() ? new Money(rs.getLong(1)) : null;
+            return rs.next() ? Money.of(rs.getString(1)) : null;
         }
     }
 
@@ -263,8 +279,8 @@ final class Rows {
                 + " FROM positions ORDER BY symbol");
              ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-                out.add(new Position(Symbol.of(rs.getString(1)), new Quantity(rs.getLong(2)), new Money(rs.getLong(3)),
-                        new Money(rs.getLong(4)), new Money(rs.getLong(5))));
+                out.add(new Position(Symbol.of(rs.getString(1)), Quantity.of(rs.getString(2)), Money.of(rs.getString(3)),
+                        Money.of(rs.getString(4)), Money.of(rs.getString(5))));
             }
         }
         return out;
@@ -277,12 +293,12 @@ final class Rows {
                 + " WHERE status IN " + OPEN_STATUSES + " ORDER BY created_nanos, sequence");
              ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-                long limit = rs.getLong(6);
-                Price limitPrice = rs.wasNull() ? null : new Price(limit);
+                String limit = rs.getString(6);
+                Price limitPrice = limit == null ? null : Price.of(limit);
                 OrderRequest r = new OrderRequest(ClientOrderId.of(rs.getString(1)), Symbol.of(rs.getString(2)),
-                        Side.valueOf(rs.getString(3)), OrderType.valueOf(rs.getString(4)), new Quantity(rs.getLong(5)),
+                        Side.valueOf(rs.getString(3)), OrderType.valueOf(rs.getString(4)), Quantity.of(rs.getString(5)),
                         limitPrice, TimeInForce.valueOf(rs.getString(7)), rs.getInt(8) == 1, rs.getInt(9) == 1);
-                out.add(new Order(r, OrderStatus.valueOf(rs.getString(10)), new Quantity(rs.getLong(11)),
+                out.add(new Order(r, OrderStatus.valueOf(rs.getString(10)), Quantity.of(rs.getString(11)),
                         rs.getString(12)));
             }
         }

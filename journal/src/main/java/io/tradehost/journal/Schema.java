@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The journal's schema as numbered migrations; {@code PRAGMA user_version} records how many have
  * been applied. A migration is only ever appended, never edited: released journals must be able to
- * upgrade. Amounts are the fixed-point raw longs of the api values (exact, 8 decimals).
+ * upgrade. Amounts are exact decimal text (migration 3; before it they were integers scaled by 10^8).
  */
 final class Schema {
     private static final Logger LOG = LoggerFactory.getLogger(Schema.class);
@@ -41,9 +41,60 @@ final class Schema {
             List.of(
                     "CREATE TABLE active_reasons(code TEXT PRIMARY KEY, source TEXT NOT NULL, effect TEXT NOT NULL,"
                             + " message TEXT NOT NULL, metadata TEXT NOT NULL, raised_nanos INTEGER NOT NULL,"
-                            + " symbol TEXT, clearing TEXT NOT NULL)"));
+                            + " symbol TEXT, clearing TEXT NOT NULL)"),
+            decimalAmounts());
 
     private Schema() {
+    }
+
+    /**
+     * Migration 3: amounts as exact decimal text instead of integers scaled by 10^8, so the journal
+     * holds every value the api can (its range outgrew a long). SQLite cannot change a column's
+     * type, so each table is rebuilt with its rows converted.
+     */
+    private static List<String> decimalAmounts() {
+        List<String> sql = new java.util.ArrayList<>();
+        rebuild(sql, "orders", "client_id TEXT PRIMARY KEY, sequence INTEGER NOT NULL, symbol TEXT NOT NULL,"
+                + " side TEXT NOT NULL, type TEXT NOT NULL, quantity TEXT NOT NULL, limit_price TEXT,"
+                + " time_in_force TEXT NOT NULL, reduce_only INTEGER NOT NULL, post_only INTEGER NOT NULL,"
+                + " status TEXT NOT NULL, filled TEXT NOT NULL, venue_order_id TEXT, note TEXT,"
+                + " created_nanos INTEGER NOT NULL, updated_nanos INTEGER NOT NULL",
+                "client_id, sequence, symbol, side, type, " + text("quantity") + ", " + text("limit_price")
+                        + ", time_in_force, reduce_only, post_only, status, " + text("filled")
+                        + ", venue_order_id, note, created_nanos, updated_nanos");
+        sql.add("CREATE INDEX orders_by_status ON orders(status)");
+        rebuild(sql, "fills", "trade_id TEXT PRIMARY KEY, client_id TEXT NOT NULL, symbol TEXT NOT NULL,"
+                + " side TEXT NOT NULL, quantity TEXT NOT NULL, price TEXT NOT NULL, fee TEXT NOT NULL,"
+                + " liquidity TEXT NOT NULL, venue_nanos INTEGER NOT NULL",
+                "trade_id, client_id, symbol, side, " + text("quantity") + ", " + text("price") + ", " + text("fee")
+                        + ", liquidity, venue_nanos");
+        sql.add("CREATE INDEX fills_by_order ON fills(client_id)");
+        rebuild(sql, "positions", "symbol TEXT PRIMARY KEY, quantity TEXT NOT NULL, cost_basis TEXT NOT NULL,"
+                + " realized_pnl TEXT NOT NULL, fees TEXT NOT NULL, updated_nanos INTEGER NOT NULL",
+                "symbol, " + text("quantity") + ", " + text("cost_basis") + ", " + text("realized_pnl") + ", "
+                        + text("fees") + ", updated_nanos");
+        rebuild(sql, "account", "id INTEGER PRIMARY KEY CHECK (id = 1), cash TEXT NOT NULL,"
+                + " updated_nanos INTEGER NOT NULL", "id, " + text("cash") + ", updated_nanos");
+        return List.copyOf(sql);
+    }
+
+    private static void rebuild(List<String> sql, String table, String columns, String select) {
+        sql.add("CREATE TABLE " + table + "_v3(" + columns + ")");
+        sql.add("INSERT INTO " + table + "_v3 SELECT " + select + " FROM " + table);
+        sql.add("DROP TABLE " + table);
+        sql.add("ALTER TABLE " + table + "_v3 RENAME TO " + table);
+    }
+
+    /** SQL turning an integer scaled by 10^8 into its exact decimal text; NULL stays NULL. */
+    static String text(String column) {
+        return "CASE WHEN " + column + " IS NULL THEN NULL WHEN " + column + " < 0 THEN '-' || (-" + column
+                + " / 100000000) || '.' || substr('0000000' || (-" + column + " % 100000000), -8, 8) ELSE ("
+                + column + " / 100000000) || '.' || substr('0000000' || (" + column + " % 100000000), -8, 8) END";
+    }
+
+    /** The statements of migration {@code version} (1-based), as released; for tests of old journals. */
+    static List<String> migration(int version) {
+        return MIGRATIONS.get(version - 1);
     }
 
     /** The schema version this code writes. */

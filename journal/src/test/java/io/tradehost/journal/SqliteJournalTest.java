@@ -147,7 +147,7 @@ class SqliteJournalTest {
         assertThat(done.openOrders()).isEmpty();
         assertThat(done.positions()).extracting(Position::quantity).containsExactly(Quantity.of("2"));
         assertThat(count("SELECT COUNT(*) FROM fills")).isEqualTo(2);
-        assertThat(count("SELECT COUNT(*) FROM orders WHERE status = 'FILLED' AND filled = 200000000")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM orders WHERE status = 'FILLED' AND filled = '2'")).isEqualTo(1);
     }
 
     @Test
@@ -224,19 +224,63 @@ class SqliteJournalTest {
         assertThat(reopen().snapshot().activeReasons()).containsExactly(halt);
     }
 
-    @Test
-    void anOlderJournalIsMigratedOnOpen() throws SQLException {
-        reopen().recordBaseline(Money.ofUnits(5), List.of(), 1);
-        journal.close();
-        journal = null;
+    /** A journal as a release of schema {@code version} left it, with integer amounts scaled by 10^8. */
+    private void olderJournal(int version, String... rows) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file());
              Statement s = c.createStatement()) {
-            s.execute("DROP TABLE active_reasons");
-            s.execute("PRAGMA user_version = 1");
+            for (int v = 1; v <= version; v++) {
+                for (String sql : Schema.migration(v)) {
+                    s.execute(sql);
+                }
+            }
+            s.execute("PRAGMA user_version = " + version);
+            s.execute("INSERT INTO meta VALUES ('run_id', 'old')");
+            for (String row : rows) {
+                s.execute(row);
+            }
         }
+    }
+
+    @Test
+    void aVersionOneJournalIsMigratedOnOpen() throws SQLException {
+        olderJournal(1, "INSERT INTO account VALUES (1, 500000000, 1)");
         assertThat(reopen().snapshot().cash()).isEqualTo(Money.ofUnits(5));
         assertThat(count("SELECT COUNT(*) FROM active_reasons")).isZero();
-        assertThat(count("PRAGMA user_version")).isEqualTo(Schema.latest()).isEqualTo(2);
+        assertThat(count("PRAGMA user_version")).isEqualTo(Schema.latest()).isEqualTo(3);
+    }
+
+    @Test
+    void integerAmountsOfAnOlderJournalBecomeTheSameExactDecimals() throws SQLException {
+        olderJournal(2,
+                "INSERT INTO account VALUES (1, 10000000012345678, 1)",
+                "INSERT INTO positions VALUES ('BTC-PERP', -150000000, -9637500000000, 12345, 2, 1)",
+                "INSERT INTO orders VALUES ('old-7', 7, 'BTC-PERP', 'BUY', 'LIMIT', 100000000, 6425050000000, 'GTC',"
+                        + " 0, 0, 'PARTIALLY_FILLED', 50000000, 'v7', 'intent', 1, 2)",
+                "INSERT INTO orders VALUES ('old-8', 8, 'BTC-PERP', 'SELL', 'MARKET', 1, NULL, 'IOC', 1, 0,"
+                        + " 'SUBMITTED', 0, NULL, 'intent', 3, 3)",
+                "INSERT INTO fills VALUES ('t1', 'old-7', 'BTC-PERP', 'BUY', 50000000, 6425050000000, 160626, 'MAKER', 3)");
+        JournalSnapshot snapshot = reopen().snapshot();
+        assertThat(snapshot.runId()).isEqualTo("old");
+        assertThat(snapshot.cash()).isEqualTo(Money.of("100000000.12345678"));
+        assertThat(snapshot.positions()).containsExactly(new Position(BTC, Quantity.of("-1.5"), Money.of("-96375"),
+                Money.of("0.00012345"), Money.of("0.00000002")));
+        OrderRequest limit = new OrderRequest(ClientOrderId.of("old-7"), BTC, Side.BUY, OrderType.LIMIT,
+                Quantity.ofUnits(1), Price.of("64250.5"), TimeInForce.GTC, false, false);
+        assertThat(snapshot.openOrders()).containsExactly(
+                new Order(limit, OrderStatus.PARTIALLY_FILLED, Quantity.of("0.5"), "v7"),
+                new Order(new OrderRequest(ClientOrderId.of("old-8"), BTC, Side.SELL, OrderType.MARKET,
+                        Quantity.of("0.00000001"), null, TimeInForce.IOC, true, false), OrderStatus.SUBMITTED,
+                        Quantity.ZERO, null));
+        assertThat(snapshot.openOrderTradeIds()).containsExactly("t1");
+        assertThat(count("PRAGMA user_version")).isEqualTo(3);
+
+        journal.onEvent(new PositionChanged(new Position(BTC, Quantity.of("-1"), Money.of("-64250"), Money.ZERO,
+                Money.ZERO), new Fill("t2", ClientOrderId.of("old-7"), BTC, Side.BUY, Quantity.of("0.5"),
+                Price.of("64250.5"), Money.of("0.0000000001"), Liquidity.MAKER, 4), Money.of("1")));
+        assertThat(reopen().snapshot().openOrders()).extracting(Order::clientOrderId)
+                .containsExactly(ClientOrderId.of("old-8"));
+        assertThat(count("SELECT COUNT(*) FROM orders WHERE client_id = 'old-7' AND status = 'FILLED'"
+                + " AND filled = '1'")).isOne();
     }
 
     @Test

@@ -15,12 +15,14 @@ import io.tradehost.api.value.Money;
 import io.tradehost.api.value.Price;
 import io.tradehost.api.value.Product;
 import io.tradehost.api.value.Quantity;
+import io.tradehost.api.value.Ratio;
 import io.tradehost.api.value.Symbol;
 import io.tradehost.api.venue.Venue;
 import io.tradehost.api.venue.VenueContext;
 import io.tradehost.api.venue.VenueException;
 import io.tradehost.api.venue.VenueFactory;
 import io.tradehost.api.venue.VenueListener;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -217,7 +219,7 @@ public final class ScriptedVenue implements Venue {
             case ACCEPT -> accept(request, true);
             case PARTIAL_FILL -> {
                 accept(request, true);
-                Quantity half = new Quantity(request.quantity().raw() / 2);
+                Quantity half = request.quantity().times(Ratio.of("0.5"), RoundingMode.DOWN);
                 fill(request, half, true);
                 orders.put(id, new Order(request, OrderStatus.PARTIALLY_FILLED, half, "v-" + id));
             }

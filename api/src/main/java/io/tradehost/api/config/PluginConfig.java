@@ -2,6 +2,7 @@ package io.tradehost.api.config;
 
 import io.tradehost.api.value.FixedPoint;
 import io.tradehost.api.value.Money;
+import io.tradehost.api.value.Price;
 import io.tradehost.api.value.Ratio;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -91,20 +92,37 @@ public final class PluginConfig {
         } catch (ArithmeticException | NumberFormatException e) {
             throw wrong(key, "must be a whole number", v);
         }
-        return checkRange(key, n, min, max, Long.toString(n), Long.toString(min), Long.toString(max));
+        checkRange(key, n, min, max);
+        return n;
     }
 
     /** An exact decimal in {@code [min, max]} (given as decimal text), as a {@link Ratio}. */
     public Ratio ratio(String key, String defaultValue, String min, String max) {
-        Object v = take(key);
-        long raw = v == null ? FixedPoint.parse(defaultValue) : decimal(key, v);
-        checkRange(key, raw, FixedPoint.parse(min), FixedPoint.parse(max), FixedPoint.format(raw), min, max);
-        return new Ratio(raw);
+        return Ratio.of(decimal(key, defaultValue, min, max));
     }
 
     /** An exact amount in {@code [min, max]} (given as decimal text). */
     public Money money(String key, String defaultValue, String min, String max) {
-        return new Money(ratio(key, defaultValue, min, max).raw());
+        return Money.of(decimal(key, defaultValue, min, max));
+    }
+
+    /** An exact price in {@code [min, max]} (given as decimal text). */
+    public Price price(String key, String defaultValue, String min, String max) {
+        return Price.of(decimal(key, defaultValue, min, max));
+    }
+
+    /**
+     * An exact decimal in {@code [min, max]} (given as decimal text) with at most
+     * {@value FixedPoint#SCALE} places.
+     */
+    public BigDecimal decimal(String key, String defaultValue, String min, String max) {
+        Object v = take(key);
+        BigDecimal value = v == null ? new BigDecimal(defaultValue) : decimal(key, v);
+        if (value.compareTo(new BigDecimal(min)) < 0 || value.compareTo(new BigDecimal(max)) > 0) {
+            throw new ConfigException(key(key), "must be between " + min + " and " + max + " (was "
+                    + value.stripTrailingZeros().toPlainString() + ")");
+        }
+        return value;
     }
 
     /** A duration in {@code [min, max]}: {@code 250ms}, {@code 5s}, {@code 2m}, {@code 1h}, {@code 1d} or ISO-8601. */
@@ -195,25 +213,26 @@ public final class PluginConfig {
         }
     }
 
-    private long decimal(String key, Object v) {
+    private BigDecimal decimal(String key, Object v) {
+        if (!(v instanceof Number || v instanceof String)) {
+            throw wrong(key, "must be a decimal", v);
+        }
+        BigDecimal d;
         try {
-            if (v instanceof BigDecimal d) {
-                return FixedPoint.fromBigDecimal(d, d);
-            }
-            if (v instanceof Number || v instanceof String) {
-                return FixedPoint.parse(v.toString());
-            }
+            d = v instanceof BigDecimal b ? b : new BigDecimal(v.toString().strip());
         } catch (NumberFormatException e) {
+            throw wrong(key, "must be a decimal", v);
+        }
+        if (d.stripTrailingZeros().scale() > FixedPoint.SCALE) {
             throw wrong(key, "must be a decimal with at most " + FixedPoint.SCALE + " places", v);
         }
-        throw wrong(key, "must be a decimal", v);
+        return d;
     }
 
-    private long checkRange(String key, long n, long min, long max, String shown, String minText, String maxText) {
+    private void checkRange(String key, long n, long min, long max) {
         if (n < min || n > max) {
-            throw new ConfigException(key(key), "must be between " + minText + " and " + maxText + " (was " + shown + ")");
+            throw new ConfigException(key(key), "must be between " + min + " and " + max + " (was " + n + ")");
         }
-        return n;
     }
 
     private Object take(String key) {

@@ -35,6 +35,6 @@ public record Mark(Symbol symbol, Price price, Price bid, Price ask, Quantity bi
 
     /** Spread as basis points of the mark. */
     public double spreadBps() {
-        return (ask.raw() - bid.raw()) * 10_000.0 / price.raw();
+        return ask.minus(bid).toDouble() * 10_000.0 / price.toDouble();
     }
 }

@@ -99,7 +99,7 @@ public record Position(Symbol symbol, Quantity quantity, Money costBasis, Money 
         if (quantity.isZero()) {
             return Price.ZERO;
         }
-        return new Price(costBasis.abs().divide(new Price(quantity.abs().raw()), RoundingMode.HALF_EVEN).raw());
+        return costBasis.abs().per(quantity.abs(), RoundingMode.HALF_EVEN);
     }
 
     public boolean isFlat() {

@@ -5,30 +5,60 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 
 /**
- * Arithmetic on scaled longs with {@value #SCALE} decimal places, shared by {@link Price},
- * {@link Quantity}, {@link Money} and {@link Ratio}.
+ * The exact decimal behind {@link Price}, {@link Quantity}, {@link Money} and {@link Ratio}: a
+ * whole number of 10<sup>-{@value #SCALE}</sup> units, of magnitude below
+ * 10<sup>{@value #MAX_DIGITS}</sup> units (the range 128 bits hold). That covers every product a
+ * real exchange lists: quantities past 10<sup>13</sup> units, prices from 10<sup>-10</sup> to past
+ * 10<sup>7</sup>, notionals past 10<sup>12</sup>.
  *
- * <p>Every operation is exact or rounds by an explicit {@link RoundingMode}; overflow throws
- * {@link ArithmeticException} instead of wrapping. Products of two scaled values take a
- * {@code long} fast path and fall back to {@link BigInteger} only when the intermediate does not
- * fit. Stateless and thread-safe.
+ * <p>A value below 2<sup>63</sup> raw units (about 9.2 x 10<sup>8</sup> units: every price, and
+ * the quantities and amounts of all but the largest accounts) is held in a {@code long}, and
+ * arithmetic on such values allocates nothing but its result: products of two values take a
+ * 128-bit intermediate ({@link Math#multiplyHigh}) and a 128-by-64-bit division. Larger values are
+ * held as a {@link BigInteger} and computed with it, exactly. Every operation is exact or rounds by
+ * an explicit {@link RoundingMode}; a result outside the range throws
+ * {@link ValueOutOfRangeException}. Immutable and thread-safe; equal values have equal
+ * representations, so {@link #equals} and {@link #hashCode} are by value within each type.
  */
-public final class FixedPoint {
-    /** Decimal places of every raw value. */
-    public static final int SCALE = 8;
-    /** The raw value of one unit. */
-    public static final long ONE = 100_000_000L;
+public abstract sealed class FixedPoint permits Price, Quantity, Money, Ratio {
+    /** Decimal places of every value. */
+    public static final int SCALE = 10;
+    /** Values stay below 10 to this power, in units. */
+    public static final int MAX_DIGITS = 28;
+    /** The largest magnitude a value may have: 10<sup>28</sup> minus one 10<sup>-10</sup> unit. */
+    public static final BigDecimal MAX = new BigDecimal(Raw.MAX, SCALE);
 
-    private FixedPoint() {
+    /** The raw value when {@link #wide} is null; never {@link Long#MIN_VALUE}. */
+    final long small;
+    /** The raw value when it does not fit {@link #small}; null otherwise. */
+    final BigInteger wide;
+
+    FixedPoint(long raw) {
+        if (raw == Long.MIN_VALUE) {
+            this.small = 0;
+            this.wide = BigInteger.valueOf(raw);
+        } else {
+            this.small = raw;
+            this.wide = null;
+        }
+    }
+
+    FixedPoint(BigInteger raw) {
+        if (raw.abs().compareTo(Raw.MAX) > 0) {
+            throw new ValueOutOfRangeException(new BigDecimal(raw, SCALE));
+        }
+        boolean fits = raw.bitLength() < 64 && raw.longValue() != Long.MIN_VALUE;
+        this.small = fits ? raw.longValue() : 0;
+        this.wide = fits ? null : raw;
     }
 
     /**
      * Parses a plain decimal such as {@code "-12.5"} into a raw value.
      *
      * @throws NumberFormatException if the text is not a decimal, has more than {@value #SCALE}
-     *     decimal places, or does not fit
+     *     decimal places, or is out of range
      */
-    public static long parse(String text) {
+    static BigInteger parse(String text) {
         if (text == null || text.isBlank()) {
             throw new NumberFormatException("empty decimal");
         }
@@ -38,85 +68,101 @@ public final class FixedPoint {
         } catch (NumberFormatException e) {
             throw new NumberFormatException("not a decimal: '" + text + "'");
         }
-        return fromBigDecimal(value, text);
+        return raw(value, text);
     }
 
     /**
-     * Converts an exact decimal to a raw value.
+     * The raw value of an exact decimal.
      *
-     * @throws NumberFormatException if it has more than {@value #SCALE} decimal places or does not fit
+     * @throws NumberFormatException if it has more than {@value #SCALE} decimal places or is out of range
      */
-    public static long fromBigDecimal(BigDecimal value, Object source) {
+    static BigInteger raw(BigDecimal value, Object source) {
+        BigInteger raw;
         try {
-            return value.setScale(SCALE, RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
+            raw = value.setScale(SCALE, RoundingMode.UNNECESSARY).unscaledValue();
         } catch (ArithmeticException e) {
-            throw new NumberFormatException("'" + source + "' needs more than " + SCALE
-                    + " decimal places or is out of range");
+            throw new NumberFormatException("'" + source + "' needs more than " + SCALE + " decimal places");
         }
+        if (raw.abs().compareTo(Raw.MAX) > 0) {
+            throw new NumberFormatException("'" + source + "' is out of range (magnitude must be below 10^"
+                    + MAX_DIGITS + ")");
+        }
+        return raw;
     }
 
-    /** The raw value as an exact {@link BigDecimal} without trailing zeros (at least scale 0). */
-    public static BigDecimal toBigDecimal(long raw) {
-        BigDecimal d = BigDecimal.valueOf(raw, SCALE).stripTrailingZeros();
+    /** The raw value of the nearest decimal to a finite double, rounded half-even at the last place. */
+    static BigInteger raw(double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("not a finite number: " + value);
+        }
+        return raw(new BigDecimal(value).setScale(SCALE, RoundingMode.HALF_EVEN), value);
+    }
+
+    /** The raw value of {@code units} whole units. */
+    static BigInteger units(long units) {
+        return BigInteger.valueOf(units).multiply(Raw.ONE_BIG);
+    }
+
+    /** -1, 0 or 1 as the value is negative, zero or positive. */
+    public final int signum() {
+        return wide == null ? Long.signum(small) : wide.signum();
+    }
+
+    public final boolean isZero() {
+        return wide == null && small == 0;
+    }
+
+    public final boolean isPositive() {
+        return signum() > 0;
+    }
+
+    public final boolean isNegative() {
+        return signum() < 0;
+    }
+
+    /** The value as an exact {@link BigDecimal} without trailing zeros (at least scale 0). */
+    public final BigDecimal toBigDecimal() {
+        BigDecimal d = (wide == null ? BigDecimal.valueOf(small, SCALE) : new BigDecimal(wide, SCALE))
+                .stripTrailingZeros();
         return d.scale() < 0 ? d.setScale(0) : d;
     }
 
-    /** Plain decimal text of a raw value, trailing zeros dropped: {@code 150000000 -> "1.5"}. */
-    public static String format(long raw) {
-        return toBigDecimal(raw).toPlainString();
+    /** The value as the nearest double: for indicator maths, display and thresholds, never for sizes or money. */
+    public final double toDouble() {
+        return wide == null ? small / (double) Raw.ONE : new BigDecimal(wide, SCALE).doubleValue();
     }
 
-    /** {@code a * b / ONE}, rounded by {@code mode}. */
-    public static long multiply(long a, long b, RoundingMode mode) {
-        return multiplyDivide(a, b, ONE, mode);
+    /** Plain decimal text, trailing zeros dropped: {@code "1.5"}, {@code "-0.0001"}, {@code "100"}. */
+    @Override
+    public final String toString() {
+        return toBigDecimal().toPlainString();
     }
 
-    /** {@code a * ONE / b}, rounded by {@code mode}. */
-    public static long divideScaled(long a, long b, RoundingMode mode) {
-        return multiplyDivide(a, ONE, b, mode);
+    @Override
+    public final boolean equals(Object other) {
+        return other instanceof FixedPoint o && o.getClass() == getClass() && o.small == small
+                && (wide == null ? o.wide == null : wide.equals(o.wide));
     }
 
-    /**
-     * {@code a * b / c} with an exact intermediate, rounded by {@code mode}.
-     *
-     * @throws ArithmeticException if {@code c} is zero or the result does not fit a long
-     */
-    public static long multiplyDivide(long a, long b, long c, RoundingMode mode) {
-        if (c == 0) {
-            throw new ArithmeticException("division by zero");
-        }
-        long high = Math.multiplyHigh(a, b);
-        long low = a * b;
-        if ((high == 0 && low >= 0) || (high == -1 && low < 0)) {
-            return divide(low, c, mode);
-        }
-        return new BigDecimal(BigInteger.valueOf(a).multiply(BigInteger.valueOf(b)))
-                .divide(BigDecimal.valueOf(c), 0, mode).toBigIntegerExact().longValueExact();
+    @Override
+    public final int hashCode() {
+        return wide == null ? Long.hashCode(small) : wide.hashCode();
     }
 
-    /** {@code numerator / denominator} on plain longs, rounded by {@code mode}. */
-    public static long divide(long numerator, long denominator, RoundingMode mode) {
-        if (denominator == 0) {
-            throw new ArithmeticException("division by zero");
+    /** Compares the raw values of two values of one type. */
+    final int compareRaw(FixedPoint other) {
+        if (wide == null && other.wide == null) {
+            return Long.compare(small, other.small);
         }
-        long quotient = numerator / denominator;
-        long remainder = numerator % denominator;
-        if (remainder == 0) {
-            return quotient;
-        }
-        int sign = Long.signum(numerator) * Long.signum(denominator);
-        long awayFromZero = quotient + sign;
-        long r = Math.abs(remainder);
-        long rest = Math.abs(denominator) - r;
-        return switch (mode) {
-            case DOWN -> quotient;
-            case UP -> awayFromZero;
-            case FLOOR -> sign < 0 ? awayFromZero : quotient;
-            case CEILING -> sign > 0 ? awayFromZero : quotient;
-            case HALF_UP -> r >= rest ? awayFromZero : quotient;
-            case HALF_DOWN -> r > rest ? awayFromZero : quotient;
-            case HALF_EVEN -> r > rest || (r == rest && (quotient & 1) != 0) ? awayFromZero : quotient;
-            case UNNECESSARY -> throw new ArithmeticException("rounding necessary");
-        };
+        return big().compareTo(other.big());
+    }
+
+    /** The raw value as a BigInteger, for the wide path. */
+    final BigInteger big() {
+        return wide != null ? wide : BigInteger.valueOf(small);
+    }
+
+    final boolean isSmall() {
+        return wide == null;
     }
 }

@@ -1,89 +1,118 @@
 package io.tradehost.api.value;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 
 /**
- * An exact price in quote currency per unit of base, as a long scaled by {@link FixedPoint#ONE}.
- * Immutable; never negative.
- *
- * @param raw the scaled value: {@code 1.5} is {@code 150_000_000}
+ * An exact price in quote currency per unit of base; never negative. See {@link FixedPoint} for
+ * the range and precision. Immutable.
  */
-public record Price(long raw) implements Comparable<Price> {
+public final class Price extends FixedPoint implements Comparable<Price> {
     /** A zero price; useful only as a neutral element. */
     public static final Price ZERO = new Price(0);
 
-    /** @throws IllegalArgumentException if negative */
-    public Price {
-        if (raw < 0) {
-            throw new IllegalArgumentException("price must not be negative: " + FixedPoint.format(raw));
+    Price(long raw) {
+        super(raw);
+        requireNonNegative();
+    }
+
+    Price(BigInteger raw) {
+        super(raw);
+        requireNonNegative();
+    }
+
+    private void requireNonNegative() {
+        if (isNegative()) {
+            throw new IllegalArgumentException("price must not be negative: " + this);
         }
     }
 
-    /** Parses a plain decimal; see {@link FixedPoint#parse(String)}. */
+    /** Parses a plain decimal such as {@code "64250.5"}. @throws NumberFormatException if it is not one, or out of range */
     public static Price of(String text) {
-        return new Price(FixedPoint.parse(text));
+        return new Price(parse(text));
+    }
+
+    /** An exact decimal. @throws NumberFormatException if it has more than {@value #SCALE} places or is out of range */
+    public static Price of(BigDecimal value) {
+        return new Price(raw(value, value));
     }
 
     /** The price of a whole number of quote units. */
     public static Price ofUnits(long units) {
-        return new Price(Math.multiplyExact(units, FixedPoint.ONE));
+        return new Price(units(units));
     }
 
-    /** The notional {@code this x quantity}, rounded half-even to the money scale; signed as the quantity. */
+    /**
+     * The price nearest to {@code value} (half-even at the last place): for prices a strategy
+     * computes with doubles; round it to the product's tick with {@link Product#roundPrice}.
+     *
+     * @throws IllegalArgumentException if {@code value} is negative, infinite or NaN
+     */
+    public static Price fromDouble(double value) {
+        return new Price(raw(value));
+    }
+
+    /** The notional {@code this x quantity}, rounded half-even; signed as the quantity. */
     public Money times(Quantity quantity) {
-        return new Money(FixedPoint.multiply(raw, quantity.raw(), RoundingMode.HALF_EVEN));
+        if (isSmall() && quantity.isSmall()) {
+            long r = Raw.mulDiv(small, quantity.small, Raw.ONE, RoundingMode.HALF_EVEN);
+            if (r != Raw.WIDE) {
+                return new Money(r);
+            }
+        }
+        return new Money(Raw.mulDiv(big(), quantity.big(), Raw.ONE_BIG, RoundingMode.HALF_EVEN));
     }
 
     public Price plus(Price other) {
-        return new Price(Math.addExact(raw, other.raw));
+        long r = isSmall() && other.isSmall() ? Raw.add(small, other.small) : Raw.WIDE;
+        return r != Raw.WIDE ? new Price(r) : new Price(big().add(other.big()));
     }
 
+    /** @throws IllegalArgumentException if the result would be negative */
     public Price minus(Price other) {
-        return new Price(Math.subtractExact(raw, other.raw));
+        long r = isSmall() && other.isSmall() ? Raw.subtract(small, other.small) : Raw.WIDE;
+        return r != Raw.WIDE ? new Price(r) : new Price(big().subtract(other.big()));
     }
 
-    /** The price rounded to a multiple of {@code increment} by {@code mode}. */
+    /** This price rounded to a multiple of {@code increment} by {@code mode}; unchanged if the increment is zero. */
     public Price roundTo(Price increment, RoundingMode mode) {
-        if (increment.raw <= 0) {
+        if (increment.isZero()) {
             return this;
         }
-        return new Price(Math.multiplyExact(FixedPoint.divide(raw, increment.raw, mode), increment.raw));
+        if (isSmall() && increment.isSmall()) {
+            long r = Raw.mulDiv(Raw.divide(small, increment.small, mode), increment.small, 1, mode);
+            if (r != Raw.WIDE) {
+                return new Price(r);
+            }
+        }
+        return new Price(Raw.mulDiv(big(), BigInteger.ONE, increment.big(), mode).multiply(increment.big()));
     }
 
     /** {@code (this - reference) / reference} in basis points; a plain double for display and thresholds. */
     public double bpsFrom(Price reference) {
-        return (raw - reference.raw) * 10_000.0 / reference.raw;
+        return (toDouble() - reference.toDouble()) * 10_000.0 / reference.toDouble();
     }
 
     /** Arithmetic mean of two prices, rounded half-even. */
     public static Price mid(Price a, Price b) {
-        return new Price(FixedPoint.divide(Math.addExact(a.raw, b.raw), 2, RoundingMode.HALF_EVEN));
-    }
-
-    public boolean isZero() {
-        return raw == 0;
+        long sum = a.isSmall() && b.isSmall() ? Raw.add(a.small, b.small) : Raw.WIDE;
+        if (sum != Raw.WIDE) {
+            return new Price(Raw.divide(sum, 2, RoundingMode.HALF_EVEN));
+        }
+        return new Price(Raw.mulDiv(a.big().add(b.big()), BigInteger.ONE, BigInteger.TWO, RoundingMode.HALF_EVEN));
     }
 
     public boolean isGreaterThan(Price other) {
-        return raw > other.raw;
+        return compareRaw(other) > 0;
     }
 
     public boolean isLessThan(Price other) {
-        return raw < other.raw;
-    }
-
-    /** This price as a double, for indicator maths only, never for sizes or money. */
-    public double toDouble() {
-        return raw / (double) FixedPoint.ONE;
+        return compareRaw(other) < 0;
     }
 
     @Override
     public int compareTo(Price other) {
-        return Long.compare(raw, other.raw);
-    }
-
-    @Override
-    public String toString() {
-        return FixedPoint.format(raw);
+        return compareRaw(other);
     }
 }

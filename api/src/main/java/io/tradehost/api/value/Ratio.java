@@ -1,41 +1,50 @@
 package io.tradehost.api.value;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+
 /**
- * An exact dimensionless decimal (a fraction, a leverage, a multiplier, basis points), scaled by
- * {@link FixedPoint#ONE}. Immutable.
- *
- * @param raw the scaled value: {@code 0.05} is {@code 5_000_000}
+ * An exact dimensionless decimal (a fraction, a leverage, a multiplier, basis points). See
+ * {@link FixedPoint} for the range and precision. Immutable.
  */
-public record Ratio(long raw) implements Comparable<Ratio> {
+public final class Ratio extends FixedPoint implements Comparable<Ratio> {
     /** Zero. */
     public static final Ratio ZERO = new Ratio(0);
     /** One. */
-    public static final Ratio ONE = new Ratio(FixedPoint.ONE);
+    public static final Ratio ONE = new Ratio(Raw.ONE);
 
-    /** Parses a plain decimal; see {@link FixedPoint#parse(String)}. */
+    Ratio(long raw) {
+        super(raw);
+    }
+
+    Ratio(BigInteger raw) {
+        super(raw);
+    }
+
+    /** Parses a plain decimal such as {@code "0.05"}. @throws NumberFormatException if it is not one, or out of range */
     public static Ratio of(String text) {
-        return new Ratio(FixedPoint.parse(text));
+        return new Ratio(parse(text));
+    }
+
+    /** An exact decimal. @throws NumberFormatException if it has more than {@value #SCALE} places or is out of range */
+    public static Ratio of(BigDecimal value) {
+        return new Ratio(raw(value, value));
     }
 
     public static Ratio ofUnits(long units) {
-        return new Ratio(Math.multiplyExact(units, FixedPoint.ONE));
+        return new Ratio(units(units));
     }
 
     public boolean isGreaterThan(Ratio other) {
-        return raw > other.raw;
+        return compareRaw(other) > 0;
     }
 
-    public boolean isNegative() {
-        return raw < 0;
+    public boolean isLessThan(Ratio other) {
+        return compareRaw(other) < 0;
     }
 
     @Override
     public int compareTo(Ratio other) {
-        return Long.compare(raw, other.raw);
-    }
-
-    @Override
-    public String toString() {
-        return FixedPoint.format(raw);
+        return compareRaw(other);
     }
 }

@@ -7,6 +7,7 @@ import io.tradehost.api.value.Price;
 import io.tradehost.api.value.Quantity;
 import io.tradehost.api.value.Side;
 import io.tradehost.api.value.Symbol;
+import java.math.BigDecimal;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -84,12 +85,12 @@ class PositionTest {
         Money cashMoved = Money.ZERO;
         for (int i = 0; i < 5_000; i++) {
             Side side = random.nextBoolean() ? Side.BUY : Side.SELL;
-            Quantity qty = new Quantity(random.nextLong(1, 500_000_000L));
-            Price price = new Price(random.nextLong(1_000_000_000L, 900_000_000_000L) / 7 * 7 + 3);
+            Quantity qty = Quantity.of(BigDecimal.valueOf(random.nextLong(1, 500_000_000L), 8));
+            Price price = Price.of(BigDecimal.valueOf(random.nextLong(1_000_000_000L, 900_000_000_000L) / 7 * 7 + 3, 8));
             p = p.apply(side, qty, price, Money.ZERO);
             Money notional = price.times(qty);
             cashMoved = side == Side.BUY ? cashMoved.minus(notional) : cashMoved.plus(notional);
-            Price mark = new Price(random.nextLong(1_000_000_000L, 900_000_000_000L));
+            Price mark = Price.of(BigDecimal.valueOf(random.nextLong(1_000_000_000L, 900_000_000_000L), 8));
             assertThat(p.realizedPnl().plus(p.unrealizedPnl(mark))).isEqualTo(cashMoved.plus(p.valueAt(mark)));
         }
     }

@@ -132,10 +132,10 @@ class RestartTest {
     /** Statements that put the journal's positions and cash back as {@code books} has them. */
     private static List<String> restoring(JournalSnapshot books) {
         List<String> restore = new ArrayList<>(List.of("DELETE FROM positions",
-                "UPDATE account SET cash = " + books.cash().raw()));
+                "UPDATE account SET cash = '" + books.cash() + "'"));
         for (Position p : books.positions()) {
-            restore.add("INSERT INTO positions VALUES ('" + p.symbol() + "', " + p.quantity().raw() + ", "
-                    + p.costBasis().raw() + ", " + p.realizedPnl().raw() + ", " + p.fees().raw() + ", 0)");
+            restore.add("INSERT INTO positions VALUES ('" + p.symbol() + "', '" + p.quantity() + "', '"
+                    + p.costBasis() + "', '" + p.realizedPnl() + "', '" + p.fees() + "', 0)");
         }
         return restore;
     }

@@ -9,6 +9,7 @@ import io.tradehost.api.order.Position;
 import io.tradehost.api.state.ReasonSource;
 import io.tradehost.api.state.StateReason;
 import io.tradehost.api.state.TradingState;
+import io.tradehost.api.value.FixedPoint;
 import io.tradehost.api.value.Money;
 import io.tradehost.api.value.OrderType;
 import io.tradehost.api.value.Price;
@@ -30,6 +31,7 @@ import io.tradehost.testkit.ScriptedVenue;
 import io.tradehost.testkit.StubMarket;
 import io.tradehost.testkit.StubTradingState;
 import io.tradehost.testkit.StubVenueAccess;
+import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.HashMap;
 import java.util.List;
@@ -93,7 +95,8 @@ class RiskPropertiesTest {
         for (Step step : steps) {
             setState(state, step.state());
             Symbol symbol = SYMBOLS.get(step.symbol());
-            Price moved = new Price(Math.max(1_000_000L, prices.get(symbol).raw() * (10_000 + step.priceMoveBps()) / 10_000));
+            Price moved = Price.of(prices.get(symbol).toBigDecimal().multiply(BigDecimal.valueOf(10_000 + step.priceMoveBps()))
+                    .divide(BigDecimal.valueOf(10_000), FixedPoint.SCALE, RoundingMode.DOWN).max(new BigDecimal("0.01")));
             moved = moved.roundTo(Price.of("0.01"), RoundingMode.HALF_EVEN);
             prices.put(symbol, moved);
             market.put(Fixtures.mark(symbol.value(), moved.toString()));

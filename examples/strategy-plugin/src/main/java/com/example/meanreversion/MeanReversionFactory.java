@@ -27,7 +27,7 @@ public final class MeanReversionFactory implements StrategyFactory {
     @Override
     public Strategy create(PluginConfig config) {
         return new MeanReversion((int) config.integer("lookback", 20, 2, 10_000),
-                config.ratio("entry_bps", "10", "0", "10000").raw() / 1e8,
+                config.ratio("entry_bps", "10", "0", "10000").toDouble(),
                 config.ratio("position_fraction", "0.05", "0.0001", "1"));
     }
 }

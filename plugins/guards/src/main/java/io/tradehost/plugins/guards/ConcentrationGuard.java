@@ -54,7 +54,7 @@ public final class ConcentrationGuard implements RuntimeGuard {
         for (Position p : context.portfolio().positions()) {
             Mark mark = context.market().lastMark(p.symbol());
             if (mark != null && !p.isFlat()) {
-                double v = Math.abs(p.valueAt(mark.price()).raw() / 1e8);
+                double v = Math.abs(p.valueAt(mark.price()).toDouble());
                 values.add(v);
                 total += v;
             }
@@ -97,7 +97,7 @@ public final class ConcentrationGuard implements RuntimeGuard {
 
         @Override
         public RuntimeGuard create(PluginConfig config, RuntimeGuardContext context) {
-            return new ConcentrationGuard(config.ratio("max_hhi", "0.4", "0", "1").raw() / 1e8,
+            return new ConcentrationGuard(config.ratio("max_hhi", "0.4", "0", "1").toDouble(),
                     config.duration("check_interval", Duration.ofSeconds(60), Duration.ofMillis(10), Duration.ofHours(1)),
                     context);
         }

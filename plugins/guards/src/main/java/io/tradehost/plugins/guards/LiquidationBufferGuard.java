@@ -8,6 +8,7 @@ import io.tradehost.api.guard.OrderCheck;
 import io.tradehost.api.value.Money;
 import io.tradehost.api.value.Ratio;
 import io.tradehost.api.value.Symbol;
+import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +40,7 @@ public final class LiquidationBufferGuard extends OpeningOrderGuard {
             return GuardVerdict.ALLOW;
         }
         Money equity = check.equity();
-        // notional / max leverage: both scaled by 1e8, so the ratio of their raws is the margin in money units
-        Money initialMargin = new Money(check.orderNotional().ratioTo(new Money(check.product().maxLeverage().raw()))
-                .raw());
+        Money initialMargin = check.orderNotional().divide(check.product().maxLeverage(), RoundingMode.HALF_EVEN);
         Ratio now = equity.minus(initialMargin).ratioTo(equity);
         if (now.compareTo(minBuffer) < 0) {
             return GuardVerdict.reject("LIQUIDATION_BUFFER", "buffer now " + now + " (equity " + equity

@@ -40,7 +40,7 @@ public final class QuoteQualityGuard implements Guard {
         if (!depth.isPositive()) {
             return GuardVerdict.reject("SLIPPAGE", "no size at the touch for " + check.order().symbol());
         }
-        double slippage = mark.spreadBps() + 5000.0 * check.order().quantity().raw() / depth.raw();
+        double slippage = mark.spreadBps() + 5000.0 * check.order().quantity().ratioTo(depth).toDouble();
         if (slippage > maxSlippageBps) {
             return GuardVerdict.reject("SLIPPAGE", String.format("expected slippage %.2f bps (spread %.2f bps, size %s"
                     + " against %s at the touch) > max %.2f bps", slippage, mark.spreadBps(), check.order().quantity(),
@@ -74,7 +74,7 @@ public final class QuoteQualityGuard implements Guard {
         @Override
         public Guard create(PluginConfig config) {
             return new QuoteQualityGuard(config.duration("max_mark_age", Duration.ofSeconds(30), Duration.ofMillis(1),
-                    Duration.ofHours(1)), config.ratio("max_slippage_bps", "50", "0", "10000").raw() / 1e8);
+                    Duration.ofHours(1)), config.ratio("max_slippage_bps", "50", "0", "10000").toDouble());
         }
     }
 }

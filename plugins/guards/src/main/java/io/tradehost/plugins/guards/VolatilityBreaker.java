@@ -173,9 +173,9 @@ public final class VolatilityBreaker implements RuntimeGuard {
         @Override
         public RuntimeGuard create(PluginConfig config, RuntimeGuardContext context) {
             int window = (int) config.integer("window", 20, 2, 10_000);
-            double warn = config.ratio("warn", "0.15", "0", "1000").raw() / 1e8;
-            double reduce = config.ratio("reduce_only", "0.20", "0", "1000").raw() / 1e8;
-            double halt = config.ratio("halt", "0.25", "0", "1000").raw() / 1e8;
+            double warn = config.ratio("warn", "0.15", "0", "1000").toDouble();
+            double reduce = config.ratio("reduce_only", "0.20", "0", "1000").toDouble();
+            double halt = config.ratio("halt", "0.25", "0", "1000").toDouble();
             if (!(warn <= reduce && reduce <= halt)) {
                 throw new ConfigException(config.path(),
                         "levels must rise: warn <= reduce_only <= halt (" + warn + ", " + reduce + ", " + halt + ")");

@@ -35,9 +35,9 @@ public final class MovingAverageCrossoverFactory implements StrategyFactory {
                     + longWindow + ")");
         }
         return new MovingAverageCrossover(shortWindow, longWindow,
-                config.ratio("epsilon_bps", "0", "0", "10000").raw() / 1e8,
+                config.ratio("epsilon_bps", "0", "0", "10000").toDouble(),
                 (int) config.integer("confirm_bars", 1, 1, 1_000),
-                config.ratio("trailing_stop", "0.01", "0", "0.5").raw() / 1e8,
+                config.ratio("trailing_stop", "0.01", "0", "0.5").toDouble(),
                 config.bool("allow_shorts", false), Sizing.from(config));
     }
 }

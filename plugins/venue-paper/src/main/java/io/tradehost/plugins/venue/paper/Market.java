@@ -1,7 +1,6 @@
 package io.tradehost.plugins.venue.paper;
 
 import io.tradehost.api.market.Quote;
-import io.tradehost.api.value.FixedPoint;
 import io.tradehost.api.value.Price;
 import io.tradehost.api.value.Product;
 import io.tradehost.api.value.Quantity;
@@ -79,7 +78,7 @@ final class Market {
 
     /** A simulated double price as an exact scaled value; only synthetic data takes this path. */
     private static Price scaled(double value) {
-        return new Price(Math.round(value * FixedPoint.ONE));
+        return Price.fromDouble(value);
     }
 
     private void setMid(double mid) {

@@ -26,6 +26,7 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The paper exchange's own book in {@code paper.db} (SQLite through JDBC, WAL), so that the
@@ -45,22 +46,37 @@ final class PaperStore implements AutoCloseable {
     record SavedOrder(Order order, boolean resting) {
     }
 
+    /**
+     * The book's tables. Amounts are exact decimal text (the api's values printed and parsed
+     * back), so the book does not depend on how the api holds them.
+     */
     private static final List<String> SCHEMA = List.of(
-            "CREATE TABLE IF NOT EXISTS account(id INTEGER PRIMARY KEY CHECK (id = 1), cash INTEGER NOT NULL,"
+            "CREATE TABLE account(id INTEGER PRIMARY KEY CHECK (id = 1), cash TEXT NOT NULL,"
                     + " trade_sequence INTEGER NOT NULL, order_sequence INTEGER NOT NULL)",
-            "CREATE TABLE IF NOT EXISTS positions(symbol TEXT PRIMARY KEY, quantity INTEGER NOT NULL,"
-                    + " cost_basis INTEGER NOT NULL, realized_pnl INTEGER NOT NULL, fees INTEGER NOT NULL)",
-            "CREATE TABLE IF NOT EXISTS markets(symbol TEXT PRIMARY KEY, bid INTEGER NOT NULL, ask INTEGER NOT NULL,"
+            "CREATE TABLE positions(symbol TEXT PRIMARY KEY, quantity TEXT NOT NULL,"
+                    + " cost_basis TEXT NOT NULL, realized_pnl TEXT NOT NULL, fees TEXT NOT NULL)",
+            "CREATE TABLE markets(symbol TEXT PRIMARY KEY, bid TEXT NOT NULL, ask TEXT NOT NULL,"
                     + " steps INTEGER NOT NULL)",
-            "CREATE TABLE IF NOT EXISTS orders(client_id TEXT PRIMARY KEY, seq INTEGER NOT NULL,"
+            "CREATE TABLE orders(client_id TEXT PRIMARY KEY, seq INTEGER NOT NULL,"
                     + " venue_order_id TEXT, symbol TEXT NOT NULL, side TEXT NOT NULL, type TEXT NOT NULL,"
-                    + " quantity INTEGER NOT NULL, limit_price INTEGER, time_in_force TEXT NOT NULL,"
+                    + " quantity TEXT NOT NULL, limit_price TEXT, time_in_force TEXT NOT NULL,"
                     + " reduce_only INTEGER NOT NULL, post_only INTEGER NOT NULL, status TEXT NOT NULL,"
-                    + " filled INTEGER NOT NULL, resting INTEGER NOT NULL)",
-            "CREATE TABLE IF NOT EXISTS fills(trade_id TEXT PRIMARY KEY, client_id TEXT NOT NULL, symbol TEXT NOT NULL,"
-                    + " side TEXT NOT NULL, quantity INTEGER NOT NULL, price INTEGER NOT NULL, fee INTEGER NOT NULL,"
+                    + " filled TEXT NOT NULL, resting INTEGER NOT NULL)",
+            "CREATE TABLE fills(trade_id TEXT PRIMARY KEY, client_id TEXT NOT NULL, symbol TEXT NOT NULL,"
+                    + " side TEXT NOT NULL, quantity TEXT NOT NULL, price TEXT NOT NULL, fee TEXT NOT NULL,"
                     + " liquidity TEXT NOT NULL, ts INTEGER NOT NULL)",
-            "CREATE TABLE IF NOT EXISTS placements(client_id TEXT PRIMARY KEY, attempts INTEGER NOT NULL)");
+            "CREATE TABLE placements(client_id TEXT PRIMARY KEY, attempts INTEGER NOT NULL)");
+
+    /** Amount columns per table, which a book of version 0 holds as integers scaled by 10^8. */
+    private static final Map<String, List<String>> AMOUNTS = Map.of(
+            "account", List.of("cash"),
+            "positions", List.of("quantity", "cost_basis", "realized_pnl", "fees"),
+            "markets", List.of("bid", "ask"),
+            "orders", List.of("quantity", "limit_price", "filled"),
+            "fills", List.of("quantity", "price", "fee"));
+
+    /** The layout this code writes, in {@code PRAGMA user_version}. */
+    static final int VERSION = 1;
 
     private final Connection connection;
     private final String where;
@@ -89,16 +105,69 @@ final class PaperStore implements AutoCloseable {
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA journal_mode = WAL");
                 s.execute("PRAGMA synchronous = NORMAL");
-                for (String sql : SCHEMA) {
-                    s.execute(sql);
-                }
             }
             c.setAutoCommit(false);
+            layout(c, file);
             c.commit();
             return new PaperStore(c, file.toString());
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("paper venue cannot open its store " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Creates the tables of a new book, or converts a book of version 0 (amounts as integers scaled
+     * by 10^8) to decimal text; refuses a book from a newer host.
+     */
+    private static void layout(Connection c, Path file) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            int version;
+            try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+                version = rs.next() ? rs.getInt(1) : 0;
+            }
+            boolean empty;
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'table'")) {
+                empty = rs.next() && rs.getInt(1) == 0;
+            }
+            if (version > VERSION) {
+                throw new SQLException("the book has layout version " + version + ", newer than this paper venue ("
+                        + VERSION + ")");
+            }
+            if (version == VERSION) {
+                return;
+            }
+            for (String sql : SCHEMA) {
+                String table = sql.substring("CREATE TABLE ".length(), sql.indexOf('('));
+                if (empty) {
+                    s.execute(sql);
+                    continue;
+                }
+                s.execute(sql.replaceFirst("CREATE TABLE " + table, "CREATE TABLE " + table + "_v1"));
+                List<String> columns = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery("PRAGMA table_info(" + table + ")")) {
+                    while (rs.next()) {
+                        String column = rs.getString("name");
+                        columns.add(AMOUNTS.getOrDefault(table, List.of()).contains(column)
+                                ? scaledToText(column) : column);
+                    }
+                }
+                s.execute("INSERT INTO " + table + "_v1 SELECT " + String.join(", ", columns) + " FROM " + table);
+                s.execute("DROP TABLE " + table);
+                s.execute("ALTER TABLE " + table + "_v1 RENAME TO " + table);
+            }
+            s.execute("PRAGMA user_version = " + VERSION);
+            if (!empty) {
+                System.getLogger(PaperStore.class.getName()).log(System.Logger.Level.INFO,
+                        "paper venue book {0} converted to decimal amounts (layout {1})", file, VERSION);
+            }
+        }
+    }
+
+    /** SQL turning an integer scaled by 10^8 into its exact decimal text; NULL stays NULL. */
+    static String scaledToText(String column) {
+        return "CASE WHEN " + column + " IS NULL THEN NULL WHEN " + column + " < 0 THEN '-' || (-" + column
+                + " / 100000000) || '.' || substr('0000000' || (-" + column + " % 100000000), -8, 8) ELSE ("
+                + column + " / 100000000) || '.' || substr('0000000' || (" + column + " % 100000000), -8, 8) END";
     }
 
     /** Where it keeps its book, for messages. */
@@ -117,7 +186,7 @@ final class PaperStore implements AutoCloseable {
             long orders = 0;
             try (ResultSet rs = s.executeQuery("SELECT cash, trade_sequence, order_sequence FROM account")) {
                 if (rs.next()) {
-                    cash = new Money(rs.getLong(1));
+                    cash = Money.of(rs.getString(1));
                     trades = rs.getLong(2);
                     orders = rs.getLong(3);
                 }
@@ -128,15 +197,15 @@ final class PaperStore implements AutoCloseable {
             List<Position> positions = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("SELECT symbol, quantity, cost_basis, realized_pnl, fees FROM positions")) {
                 while (rs.next()) {
-                    positions.add(new Position(Symbol.of(rs.getString(1)), new Quantity(rs.getLong(2)),
-                            new Money(rs.getLong(3)), new Money(rs.getLong(4)), new Money(rs.getLong(5))));
+                    positions.add(new Position(Symbol.of(rs.getString(1)), Quantity.of(rs.getString(2)),
+                            Money.of(rs.getString(3)), Money.of(rs.getString(4)), Money.of(rs.getString(5))));
                 }
             }
             List<SavedMarket> markets = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("SELECT symbol, bid, ask, steps FROM markets")) {
                 while (rs.next()) {
-                    markets.add(new SavedMarket(Symbol.of(rs.getString(1)), new Price(rs.getLong(2)),
-                            new Price(rs.getLong(3)), rs.getLong(4)));
+                    markets.add(new SavedMarket(Symbol.of(rs.getString(1)), Price.of(rs.getString(2)),
+                            Price.of(rs.getString(3)), rs.getLong(4)));
                 }
             }
             List<SavedOrder> saved = new ArrayList<>();
@@ -144,14 +213,14 @@ final class PaperStore implements AutoCloseable {
                     + " limit_price, time_in_force, reduce_only, post_only, status, filled, resting, seq FROM orders"
                     + " ORDER BY seq")) {
                 while (rs.next()) {
-                    long limit = rs.getLong(7);
-                    Price limitPrice = rs.wasNull() ? null : new Price(limit);
+                    String limit = rs.getString(7);
+                    Price limitPrice = limit == null ? null : Price.of(limit);
                     OrderRequest r = new OrderRequest(ClientOrderId.of(rs.getString(1)), Symbol.of(rs.getString(3)),
                             Side.valueOf(rs.getString(4)), OrderType.valueOf(rs.getString(5)),
-                            new Quantity(rs.getLong(6)), limitPrice, TimeInForce.valueOf(rs.getString(8)),
+                            Quantity.of(rs.getString(6)), limitPrice, TimeInForce.valueOf(rs.getString(8)),
                             rs.getInt(9) == 1, rs.getInt(10) == 1);
                     saved.add(new SavedOrder(new Order(r, OrderStatus.valueOf(rs.getString(11)),
-                            new Quantity(rs.getLong(12)), rs.getString(2)), rs.getInt(13) == 1));
+                            Quantity.of(rs.getString(12)), rs.getString(2)), rs.getInt(13) == 1));
                     orderSeq = Math.max(orderSeq, rs.getLong(14));
                 }
             }
@@ -160,8 +229,8 @@ final class PaperStore implements AutoCloseable {
                     + " liquidity, ts FROM fills ORDER BY ts, trade_id")) {
                 while (rs.next()) {
                     fills.add(new Fill(rs.getString(1), ClientOrderId.of(rs.getString(2)), Symbol.of(rs.getString(3)),
-                            Side.valueOf(rs.getString(4)), new Quantity(rs.getLong(5)), new Price(rs.getLong(6)),
-                            new Money(rs.getLong(7)), Liquidity.valueOf(rs.getString(8)), rs.getLong(9)));
+                            Side.valueOf(rs.getString(4)), Quantity.of(rs.getString(5)), Price.of(rs.getString(6)),
+                            Money.of(rs.getString(7)), Liquidity.valueOf(rs.getString(8)), rs.getLong(9)));
                 }
             }
             return new Saved(cash, positions, markets, saved, fills, trades, orders);
@@ -202,17 +271,17 @@ final class PaperStore implements AutoCloseable {
             s.setString(4, r.symbol().value());
             s.setString(5, r.side().name());
             s.setString(6, r.type().name());
-            s.setLong(7, r.quantity().raw());
+            s.setString(7, r.quantity().toString());
             if (r.limitPrice() == null) {
-                s.setNull(8, Types.INTEGER);
+                s.setNull(8, Types.VARCHAR);
             } else {
-                s.setLong(8, r.limitPrice().raw());
+                s.setString(8, r.limitPrice().toString());
             }
             s.setString(9, r.timeInForce().name());
             s.setInt(10, r.reduceOnly() ? 1 : 0);
             s.setInt(11, r.postOnly() ? 1 : 0);
             s.setString(12, order.status().name());
-            s.setLong(13, order.filledQuantity().raw());
+            s.setString(13, order.filledQuantity().toString());
             s.setInt(14, resting ? 1 : 0);
             s.executeUpdate();
         } catch (SQLException e) {
@@ -230,9 +299,9 @@ final class PaperStore implements AutoCloseable {
             s.setString(2, f.clientOrderId().value());
             s.setString(3, f.symbol().value());
             s.setString(4, f.side().name());
-            s.setLong(5, f.quantity().raw());
-            s.setLong(6, f.price().raw());
-            s.setLong(7, f.fee().raw());
+            s.setString(5, f.quantity().toString());
+            s.setString(6, f.price().toString());
+            s.setString(7, f.fee().toString());
             s.setString(8, f.liquidity().name());
             s.setLong(9, f.timestampNanos());
             s.executeUpdate();
@@ -248,7 +317,7 @@ final class PaperStore implements AutoCloseable {
         try {
             try (PreparedStatement s = connection.prepareStatement("INSERT OR REPLACE INTO account(id, cash,"
                     + " trade_sequence, order_sequence) VALUES (1, ?, ?, ?)")) {
-                s.setLong(1, cash.raw());
+                s.setString(1, cash.toString());
                 s.setLong(2, tradeSequence);
                 s.setLong(3, orderSequence);
                 s.executeUpdate();
@@ -257,10 +326,10 @@ final class PaperStore implements AutoCloseable {
                 try (PreparedStatement s = connection.prepareStatement("INSERT OR REPLACE INTO positions(symbol,"
                         + " quantity, cost_basis, realized_pnl, fees) VALUES (?, ?, ?, ?, ?)")) {
                     s.setString(1, changed.symbol().value());
-                    s.setLong(2, changed.quantity().raw());
-                    s.setLong(3, changed.costBasis().raw());
-                    s.setLong(4, changed.realizedPnl().raw());
-                    s.setLong(5, changed.fees().raw());
+                    s.setString(2, changed.quantity().toString());
+                    s.setString(3, changed.costBasis().toString());
+                    s.setString(4, changed.realizedPnl().toString());
+                    s.setString(5, changed.fees().toString());
                     s.executeUpdate();
                 }
             }
@@ -276,8 +345,8 @@ final class PaperStore implements AutoCloseable {
         try (PreparedStatement s = connection.prepareStatement("INSERT OR REPLACE INTO markets(symbol, bid, ask, steps)"
                 + " VALUES (?, ?, ?, ?)")) {
             s.setString(1, symbol.value());
-            s.setLong(2, bid.raw());
-            s.setLong(3, ask.raw());
+            s.setString(2, bid.toString());
+            s.setString(3, ask.toString());
             s.setLong(4, steps);
             s.executeUpdate();
         } catch (SQLException e) {

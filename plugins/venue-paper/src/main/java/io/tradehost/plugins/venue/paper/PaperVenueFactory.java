@@ -77,13 +77,12 @@ public final class PaperVenueFactory implements VenueFactory {
             Symbol symbol = listing.product().symbol();
             PluginConfig m = marketsConfig.section(symbol.value());
             long seed = context.seed() ^ (symbol.value().hashCode() * 0x9E3779B97F4A7C15L);
-            markets.put(symbol, new Market(listing.product(),
-                    Price.of(m.ratio("price", listing.price(), "0.00000001", "1000000000").toString()),
+            Price start = m.price("price", listing.price(), "0.00000001", "1000000000");
+            markets.put(symbol, new Market(listing.product(), start,
                     toBps(m.ratio("drift_bps", listing.driftBps(), "-100", "100")),
                     toBps(m.ratio("volatility_bps", listing.volatilityBps(), "0", "1000")),
                     toBps(m.ratio("spread_bps", listing.spreadBps(), "0", "1000")),
-                    depth(listing.product(), m.money("depth_notional", "1000000", "0", "1000000000"),
-                            m.ratio("price", listing.price(), "0.00000001", "1000000000")), seed));
+                    depth(listing.product(), m.money("depth_notional", "1000000", "0", "1000000000"), start), seed));
         }
         PaperStore store = context.dataDirectoryIfAny().map(PaperStore::open).orElseGet(PaperStore::none);
         return new PaperVenue(markets, startingCash, taker, maker, tick, context.clock(), context.scheduler(),
@@ -91,12 +90,12 @@ public final class PaperVenueFactory implements VenueFactory {
     }
 
     /** Size at each side of the book: {@code depth_notional} at the starting price, on the lot grid. */
-    private static Quantity depth(Product product, Money notional, Ratio startPrice) {
-        Quantity size = product.roundSize(notional.divide(new Price(startPrice.raw()), RoundingMode.DOWN));
+    private static Quantity depth(Product product, Money notional, Price startPrice) {
+        Quantity size = product.roundSize(notional.divide(startPrice, RoundingMode.DOWN));
         return size.isPositive() ? size : product.sizeIncrement();
     }
 
     private static double toBps(Ratio ratio) {
-        return ratio.raw() / 1e8;
+        return ratio.toDouble();
     }
 }

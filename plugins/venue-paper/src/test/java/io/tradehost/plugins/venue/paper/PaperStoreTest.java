@@ -128,6 +128,54 @@ class PaperStoreTest {
     }
 
     @Test
+    void aBookWithIntegerAmountsFromAnOlderReleaseIsConvertedExactly() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("paper.db"));
+             Statement s = c.createStatement()) {
+            // the layout of version 0, amounts as integers scaled by 10^8
+            s.execute("CREATE TABLE account(id INTEGER PRIMARY KEY CHECK (id = 1), cash INTEGER NOT NULL,"
+                    + " trade_sequence INTEGER NOT NULL, order_sequence INTEGER NOT NULL)");
+            s.execute("CREATE TABLE positions(symbol TEXT PRIMARY KEY, quantity INTEGER NOT NULL,"
+                    + " cost_basis INTEGER NOT NULL, realized_pnl INTEGER NOT NULL, fees INTEGER NOT NULL)");
+            s.execute("CREATE TABLE markets(symbol TEXT PRIMARY KEY, bid INTEGER NOT NULL, ask INTEGER NOT NULL,"
+                    + " steps INTEGER NOT NULL)");
+            s.execute("CREATE TABLE orders(client_id TEXT PRIMARY KEY, seq INTEGER NOT NULL, venue_order_id TEXT,"
+                    + " symbol TEXT NOT NULL, side TEXT NOT NULL, type TEXT NOT NULL, quantity INTEGER NOT NULL,"
+                    + " limit_price INTEGER, time_in_force TEXT NOT NULL, reduce_only INTEGER NOT NULL,"
+                    + " post_only INTEGER NOT NULL, status TEXT NOT NULL, filled INTEGER NOT NULL,"
+                    + " resting INTEGER NOT NULL)");
+            s.execute("CREATE TABLE fills(trade_id TEXT PRIMARY KEY, client_id TEXT NOT NULL, symbol TEXT NOT NULL,"
+                    + " side TEXT NOT NULL, quantity INTEGER NOT NULL, price INTEGER NOT NULL, fee INTEGER NOT NULL,"
+                    + " liquidity TEXT NOT NULL, ts INTEGER NOT NULL)");
+            s.execute("CREATE TABLE placements(client_id TEXT PRIMARY KEY, attempts INTEGER NOT NULL)");
+            s.execute("INSERT INTO account VALUES (1, 999950000000, 1, 2)");
+            s.execute("INSERT INTO positions VALUES ('BTC-PERP', -10000000, -642505000000, -5, 321252500)");
+            s.execute("INSERT INTO markets VALUES ('BTC-PERP', 6425000000000, 6425100000000, 40)");
+            s.execute("INSERT INTO orders VALUES ('o-1', 1, 'PV-1', 'BTC-PERP', 'SELL', 'MARKET', 10000000, NULL,"
+                    + " 'GTC', 0, 0, 'FILLED', 10000000, 0)");
+            s.execute("INSERT INTO orders VALUES ('o-2', 2, 'PV-2', 'BTC-PERP', 'BUY', 'LIMIT', 10000000,"
+                    + " 100000000000, 'GTC', 0, 0, 'ACCEPTED', 0, 1)");
+            s.execute("INSERT INTO fills VALUES ('PT-1', 'o-1', 'BTC-PERP', 'SELL', 10000000, 6425050000000,"
+                    + " 321252500, 'TAKER', 7)");
+            s.execute("INSERT INTO placements VALUES ('o-1', 1)");
+        }
+        PaperVenue venue = venue();
+        assertThat(venue.account().cash("USD")).isEqualTo(io.tradehost.api.value.Money.of("9999.5"));
+        assertThat(venue.account().positions()).singleElement().satisfies(p -> {
+            assertThat(p.quantity()).isEqualTo(Quantity.of("-0.1"));
+            assertThat(p.costBasis()).isEqualTo(io.tradehost.api.value.Money.of("-6425.05"));
+            assertThat(p.realizedPnl()).isEqualTo(io.tradehost.api.value.Money.of("-0.00000005"));
+            assertThat(p.fees()).isEqualTo(io.tradehost.api.value.Money.of("3.212525"));
+        });
+        assertThat(venue.quoteOf(BTC).bid()).isEqualTo(Price.of("64250"));
+        assertThat(venue.fills(ClientOrderId.of("o-1"))).singleElement()
+                .satisfies(f -> assertThat(f.price()).isEqualTo(Price.of("64250.5")));
+        assertThat(venue.openOrders()).singleElement()
+                .satisfies(o -> assertThat(o.request().limitPrice()).isEqualTo(Price.of("1000")));
+        assertThat(count("PRAGMA user_version")).isEqualTo(PaperStore.VERSION);
+        venue.close();
+    }
+
+    @Test
     void anUnusableDirectorySaysWhichFile() throws Exception {
         Path blocked = dir.resolve("file");
         Files.writeString(blocked, "x");
