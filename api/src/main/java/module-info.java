@@ -5,9 +5,11 @@
  */
 module io.tradehost.api {
     exports io.tradehost.api.value;
+
     exports io.tradehost.api.order;
     exports io.tradehost.api.market;
     exports io.tradehost.api.event;
+    exports io.tradehost.api.command;
     exports io.tradehost.api.strategy;
     exports io.tradehost.api.guard;
     exports io.tradehost.api.venue;

@@ -5,6 +5,7 @@ import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Fill;
 import io.tradehost.api.order.Order;
 import io.tradehost.api.order.OrderRequest;
+import io.tradehost.api.order.RejectionCode;
 import io.tradehost.api.time.Scheduler;
 import io.tradehost.api.value.Product;
 import io.tradehost.api.value.Symbol;
@@ -17,7 +18,6 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 /**
  * A venue that misbehaves on purpose, around a real one: calls fail before reaching it, placements
  * time out (after the venue acted, or before), rate limits answer with a retry-after, the
@@ -85,14 +85,14 @@ public final class FaultInjectingVenue implements Venue {
     public void place(OrderRequest request) throws VenueException {
         reachable("place");
         if (hit(settings.rateLimitRate(), "rate_limit")) {
-            throw VenueException.rateLimited("RATE_LIMITED", "injected rate limit", settings.retryAfter());
+            throw VenueException.rateLimited(RejectionCode.of("RATE_LIMITED"), "injected rate limit", settings.retryAfter());
         }
         if (hit(settings.timeoutRate(), "timeout")) {
             if (random.nextDouble() < settings.timeoutTakesEffect()) {
                 listener.counts().add("timeout_effective");
                 venue.place(request);
             }
-            throw VenueException.outcomeUnknown("TIMEOUT", "injected timeout placing " + request.clientOrderId());
+            throw VenueException.outcomeUnknown(RejectionCode.of("TIMEOUT"), "injected timeout placing " + request.clientOrderId());
         }
         venue.place(request);
     }
@@ -135,7 +135,7 @@ public final class FaultInjectingVenue implements Venue {
 
     private void connected(String call) throws VenueException {
         if (listener.isDown()) {
-            throw VenueException.transientFailure("NOT_CONNECTED", "injected disconnect: " + call + " not sent");
+            throw VenueException.transientFailure(RejectionCode.of("NOT_CONNECTED"), "injected disconnect: " + call + " not sent");
         }
     }
 
@@ -143,7 +143,7 @@ public final class FaultInjectingVenue implements Venue {
     private void reachable(String call) throws VenueException {
         connected(call);
         if (hit(settings.errorRate(), "error")) {
-            throw VenueException.transientFailure("UNAVAILABLE", "injected error: " + call + " not sent");
+            throw VenueException.transientFailure(RejectionCode.of("UNAVAILABLE"), "injected error: " + call + " not sent");
         }
     }
 

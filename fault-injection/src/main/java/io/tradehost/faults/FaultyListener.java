@@ -3,12 +3,12 @@ package io.tradehost.faults;
 import io.tradehost.api.market.Quote;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Fill;
+import io.tradehost.api.order.RejectionCode;
 import io.tradehost.api.time.Scheduler;
 import io.tradehost.api.value.Symbol;
 import io.tradehost.api.venue.VenueListener;
 import java.util.Map;
 import java.util.SplittableRandom;
-
 /**
  * Sits between a venue and the host's listener: duplicates and delays fills, and while the
  * connection is down loses every report, as a dropped stream would. Called on the kernel thread
@@ -66,7 +66,7 @@ final class FaultyListener implements VenueListener {
     }
 
     @Override
-    public void onOrderRejected(ClientOrderId clientOrderId, Symbol symbol, String code, String message) {
+    public void onOrderRejected(ClientOrderId clientOrderId, Symbol symbol, RejectionCode code, String message) {
         if (!lost()) {
             host.onOrderRejected(clientOrderId, symbol, code, message);
         }

@@ -31,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-
 class FaultInjectingVenueTest {
     private static final Symbol BTC = Symbol.of("BTC-PERP");
 
@@ -63,7 +62,7 @@ class FaultInjectingVenueTest {
             try {
                 venue.place(order());
             } catch (VenueException e) {
-                if (e.code().equals(code)) {
+                if (e.code().value().equals(code)) {
                     count++;
                 }
             }
@@ -127,7 +126,7 @@ class FaultInjectingVenueTest {
         assertThat(events.of(VenueConnectionChanged.class)).extracting(VenueConnectionChanged::connected)
                 .containsExactly(false);
         assertThatThrownBy(() -> venue.place(order())).isInstanceOfSatisfying(VenueException.class,
-                e -> assertThat(e.code()).isEqualTo("NOT_CONNECTED"));
+                e -> assertThat(e.code().value()).isEqualTo("NOT_CONNECTED"));
         assertThatThrownBy(venue::account).isInstanceOf(VenueException.class);
         assertThatThrownBy(venue::openOrders).isInstanceOf(VenueException.class);
         scripted.emitFill(new Fill("lost", ClientOrderId.of("x"), BTC, Side.BUY, Quantity.of("1"), Price.ofUnits(1),

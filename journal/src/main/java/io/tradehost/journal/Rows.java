@@ -8,6 +8,7 @@ import io.tradehost.api.order.OrderRequest;
 import io.tradehost.api.order.OrderStatus;
 import io.tradehost.api.order.Position;
 import io.tradehost.api.state.ClearingRule;
+import io.tradehost.api.state.ReasonCode;
 import io.tradehost.api.state.ReasonSource;
 import io.tradehost.api.state.StateReason;
 import io.tradehost.api.state.TradingState;
@@ -36,7 +37,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-
 /** The journal's SQL, one method per statement. Amounts are stored as exact decimal text. */
 final class Rows {
     static final String OPEN_STATUSES = "('SUBMITTED','ACCEPTED','PARTIALLY_FILLED')";
@@ -200,7 +200,7 @@ final class Rows {
     static void saveReason(Connection c, StateReason r) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT OR REPLACE INTO active_reasons(code, source, effect,"
                 + " message, metadata, raised_nanos, symbol, clearing) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            s.setString(1, r.code());
+            s.setString(1, r.code().value());
             s.setString(2, r.source().name());
             s.setString(3, r.effect().name());
             s.setString(4, r.message());
@@ -212,9 +212,9 @@ final class Rows {
         }
     }
 
-    static void deleteReason(Connection c, String code) throws SQLException {
+    static void deleteReason(Connection c, ReasonCode code) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("DELETE FROM active_reasons WHERE code = ?")) {
-            s.setString(1, code);
+            s.setString(1, code.value());
             s.executeUpdate();
         }
     }
@@ -226,7 +226,7 @@ final class Rows {
              ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 String symbol = rs.getString(7);
-                out.add(new StateReason(rs.getString(1), ReasonSource.valueOf(rs.getString(2)),
+                out.add(new StateReason(ReasonCode.of(rs.getString(1)), ReasonSource.valueOf(rs.getString(2)),
                         TradingState.valueOf(rs.getString(3)), rs.getString(4), decode(rs.getString(5)), rs.getLong(6),
                         symbol == null ? null : Symbol.of(symbol), ClearingRule.valueOf(rs.getString(8))));
             }

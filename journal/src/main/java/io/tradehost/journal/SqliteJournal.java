@@ -1,6 +1,9 @@
 package io.tradehost.journal;
 
-import io.tradehost.api.event.Event;
+import io.tradehost.api.command.RecordIntent;
+import io.tradehost.api.event.IntentNotRecorded;
+import io.tradehost.api.event.IntentRecorded;
+import io.tradehost.api.event.JournalWriteFailed;
 import io.tradehost.api.event.OrderAccepted;
 import io.tradehost.api.event.OrderCancelled;
 import io.tradehost.api.event.OrderReconciled;
@@ -8,17 +11,17 @@ import io.tradehost.api.event.OrderRejected;
 import io.tradehost.api.event.PositionChanged;
 import io.tradehost.api.event.StateReasonChanged;
 import io.tradehost.api.event.TradingStateChanged;
-import io.tradehost.api.host.EventHandler;
-import io.tradehost.api.journal.IntentCallback;
+import io.tradehost.api.host.EventBus;
 import io.tradehost.api.journal.JournalSnapshot;
 import io.tradehost.api.journal.OrderJournal;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Fill;
 import io.tradehost.api.order.Order;
-import io.tradehost.api.order.OrderRequest;
 import io.tradehost.api.order.OrderStatus;
 import io.tradehost.api.order.Position;
+import io.tradehost.api.state.ReasonCode;
 import io.tradehost.api.state.StateReason;
+import io.tradehost.api.time.Clock;
 import io.tradehost.api.value.Money;
 import io.tradehost.api.value.Quantity;
 import io.tradehost.api.value.Symbol;
@@ -41,16 +44,16 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
-
 /**
  * The journal in one SQLite file (WAL). It keeps an in-memory copy of what the snapshot needs
  * (open orders, positions, cash, the sequence), updated on the kernel thread as it hands each write
- * to the {@link WriteQueue}, so reading it never touches the disk. Order intents report back once
- * durable; every other write is recorded from the events it hears (subscribe it to the kernel).
- * A write that fails is reported to the failure listener (the host raises a trading-state reason),
- * never swallowed. Kernel thread only, apart from {@link #close}.
+ * to the {@link WriteQueue}, so reading it never touches the disk. It owns the {@link RecordIntent}
+ * command and answers {@link IntentRecorded} once the intent is durable, or
+ * {@link IntentNotRecorded}; every other write is recorded from the events the pipeline routes to
+ * its handlers. A write that fails is published as {@link JournalWriteFailed} (the host halts
+ * trading), never swallowed. Kernel thread only, apart from {@link #close}.
  */
-public final class SqliteJournal implements OrderJournal, EventHandler, AutoCloseable {
+public final class SqliteJournal implements OrderJournal, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteJournal.class);
 
     /** How a live journal writes. */
@@ -63,19 +66,20 @@ public final class SqliteJournal implements OrderJournal, EventHandler, AutoClos
 
     private final String where;
     private final WriteQueue writes;
-    private final Consumer<String> failures;
+    private final EventBus bus;
+    private final Clock clock;
     private final String runId;
     private final Map<ClientOrderId, Order> open = new LinkedHashMap<>();
     private final Map<ClientOrderId, Set<String>> openTrades = new HashMap<>();
     private final Map<Symbol, Position> positions = new TreeMap<>();
-    private final Map<String, StateReason> reasons = new LinkedHashMap<>();
+    private final Map<ReasonCode, StateReason> reasons = new LinkedHashMap<>();
     private boolean fresh;
     private long lastSequence;
     private Money cash;
     private long failedWrites;
 
     private SqliteJournal(String where, Connection connection, JournalContents contents,
-                          Function<Connection, WriteQueue> queue, Consumer<String> failures) {
+                          Function<Connection, WriteQueue> queue, EventBus bus, Clock clock) {
         this.where = where;
         this.runId = contents.runId();
         this.fresh = contents.fresh();
@@ -85,7 +89,8 @@ public final class SqliteJournal implements OrderJournal, EventHandler, AutoClos
         contents.openOrders().forEach(o -> open.put(o.clientOrderId(), o));
         contents.openOrderTrades().forEach((id, trades) -> openTrades.put(id, new HashSet<>(trades)));
         contents.activeReasons().forEach(r -> reasons.put(r.code(), r));
-        this.failures = failures;
+        this.bus = bus;
+        this.clock = clock;
         this.writes = queue.apply(connection);
     }
 
@@ -95,26 +100,26 @@ public final class SqliteJournal implements OrderJournal, EventHandler, AutoClos
      * @param proposedRunId the run id a new journal takes; an existing journal keeps its own
      * @param capacity writes that may wait for the writer before new ones fail
      * @param completions runs outcomes on the kernel thread
-     * @param failures hears, on the kernel thread, a description of every write that failed
+     * @param bus where the journal publishes its answers and failures
      * @throws JournalException if the file cannot be opened, read or migrated
      */
     public static SqliteJournal open(Path file, String proposedRunId, Durability durability, int capacity,
-                                     Executor completions, Consumer<String> failures) {
+                                     Executor completions, EventBus bus, Clock clock) {
         Connection connection = connect(file, durability);
         JournalContents contents = load(connection, file.toString(), proposedRunId);
         return new SqliteJournal(file.toString(), connection, contents,
-                c -> new BackgroundWriteQueue(c, capacity, completions), failures);
+                c -> new BackgroundWriteQueue(c, capacity, completions), bus, clock);
     }
 
     /**
      * A journal that writes on the calling thread: to {@code file}, or to memory when {@code file}
      * is null. For tests on the virtual clock, where every write must be done when the call returns.
      */
-    public static SqliteJournal inline(Path file, String proposedRunId, Consumer<String> failures) {
+    public static SqliteJournal inline(Path file, String proposedRunId, EventBus bus, Clock clock) {
         Connection connection = file == null ? connect(null, Durability.NORMAL) : connect(file, Durability.NORMAL);
         String where = file == null ? ":memory:" : file.toString();
         JournalContents contents = load(connection, where, proposedRunId);
-        return new SqliteJournal(where, connection, contents, InlineWriteQueue::new, failures);
+        return new SqliteJournal(where, connection, contents, InlineWriteQueue::new, bus, clock);
     }
 
     /**
@@ -202,43 +207,45 @@ public final class SqliteJournal implements OrderJournal, EventHandler, AutoClos
         }, null);
     }
 
-    @Override
-    public void recordIntent(OrderRequest request, long sequence, long timestampNanos, IntentCallback callback) {
-        lastSequence = Math.max(lastSequence, sequence);
+    /** Handles the command: records the order, then answers {@link IntentRecorded} or {@link IntentNotRecorded}. */
+    public void record(RecordIntent command) {
+        var request = command.request();
+        lastSequence = Math.max(lastSequence, command.sequence());
         open.put(request.clientOrderId(), new Order(request, OrderStatus.SUBMITTED, Quantity.ZERO, null));
-        write("intent " + request.clientOrderId(), c -> Rows.insertIntent(c, request, sequence, timestampNanos),
-                failure -> {
-                    if (failure == null) {
-                        callback.durable();
-                    } else {
-                        callback.failed(failure.getMessage());
-                    }
-                });
+        write("intent " + request.clientOrderId(), c -> Rows.insertIntent(c, request, command.sequence(),
+                command.timestampNanos()), failure -> bus.publish(failure == null
+                ? new IntentRecorded(request, command.intentSequence(), clock.nanos())
+                : new IntentNotRecorded(request, failure.getMessage(), clock.nanos())));
     }
 
-    @Override
-    public void onEvent(Event event) {
-        switch (event) {
-            case OrderAccepted a -> transition(a.clientOrderId(), OrderStatus.ACCEPTED, a.venueOrderId(), null,
-                    a.timestampNanos());
-            case OrderRejected r -> transition(r.clientOrderId(), OrderStatus.REJECTED, null,
-                    r.code() + ": " + r.message(), r.timestampNanos());
-            case OrderCancelled c -> transition(c.clientOrderId(), OrderStatus.CANCELLED, null, c.reason(),
-                    c.timestampNanos());
-            case PositionChanged p -> fill(p);
-            case OrderReconciled r -> reconciled(r);
-            case StateReasonChanged change -> reason(change);
-            case TradingStateChanged t -> {
-                String reasons = t.reasons().stream().map(StateReason::code).collect(Collectors.joining(","));
-                write("state " + t.to(), c -> Rows.insertTransition(c, t, reasons), null);
-            }
-            default -> {
-                // market data and intents are not journaled
-            }
-        }
+    public void onAccepted(OrderAccepted a) {
+        transition(a.clientOrderId(), OrderStatus.ACCEPTED, a.venueOrderId(), null, a.timestampNanos());
     }
 
-    private void reason(StateReasonChanged change) {
+    public void onRejected(OrderRejected r) {
+        transition(r.clientOrderId(), OrderStatus.REJECTED, null, r.code() + ": " + r.message(), r.timestampNanos());
+    }
+
+    public void onCancelled(OrderCancelled c) {
+        transition(c.clientOrderId(), OrderStatus.CANCELLED, null, c.reason(), c.timestampNanos());
+    }
+
+    /** A booked fill: the fill, its position and the cash after it, in one transaction. */
+    public void onPositionChanged(PositionChanged changed) {
+        fill(changed);
+    }
+
+    public void onReconciled(OrderReconciled r) {
+        reconciled(r);
+    }
+
+    public void onStateChanged(TradingStateChanged t) {
+        String codes = t.reasons().stream().map(r -> r.code().value()).collect(Collectors.joining(","));
+        write("state " + t.to(), c -> Rows.insertTransition(c, t, codes), null);
+    }
+
+    /** Keeps the active reasons, so that a restart can raise again those a crash must not lift. */
+    public void onReasonChanged(StateReasonChanged change) {
         StateReason reason = change.reason();
         if (change.active()) {
             reasons.put(reason.code(), reason);
@@ -304,7 +311,8 @@ public final class SqliteJournal implements OrderJournal, EventHandler, AutoClos
         Consumer<SQLException> completion = failure -> {
             if (failure != null) {
                 failedWrites++;
-                failures.accept("journal " + where + ": writing " + what + " failed: " + failure.getMessage());
+                bus.publish(new JournalWriteFailed(what, "journal " + where + ": writing " + what + " failed: "
+                        + failure.getMessage(), clock.nanos()));
             }
             if (then != null) {
                 then.accept(failure);

@@ -2,12 +2,15 @@ package io.tradehost.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tradehost.api.journal.IntentCallback;
+import io.tradehost.api.command.RecordIntent;
+import io.tradehost.api.event.IntentRecorded;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.OrderRequest;
 import io.tradehost.api.value.Quantity;
 import io.tradehost.api.value.Side;
 import io.tradehost.api.value.Symbol;
+import io.tradehost.kernel.VirtualClock;
+import io.tradehost.testkit.Fixtures;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,7 +21,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 class BackgroundWriteQueueTest {
     @TempDir
     Path dir;
@@ -36,21 +38,11 @@ class BackgroundWriteQueueTest {
     void writesAreAppliedOffTheCallersThreadAndReportedThroughTheExecutor() {
         List<String> outcomes = new ArrayList<>();
         SqliteJournal journal = SqliteJournal.open(dir.resolve("j.db"), "r", SqliteJournal.Durability.FULL, 64,
-                completions::add, outcomes::add);
+                completions::add, event -> outcomes.add(event instanceof IntentRecorded r
+                        ? r.request().clientOrderId().value() : "failed: " + event), new VirtualClock(Fixtures.EPOCH));
         for (int i = 1; i <= 20; i++) {
-            String id = "r-" + i;
-            journal.recordIntent(OrderRequest.market(ClientOrderId.of(id), Symbol.of("BTC-PERP"), Side.BUY,
-                    Quantity.of("1")), i, i, new IntentCallback() {
-                        @Override
-                        public void durable() {
-                            outcomes.add(id);
-                        }
-
-                        @Override
-                        public void failed(String reason) {
-                            outcomes.add(id + " failed: " + reason);
-                        }
-                    });
+            journal.record(new RecordIntent(OrderRequest.market(ClientOrderId.of("r-" + i), Symbol.of("BTC-PERP"),
+                    Side.BUY, Quantity.of("1")), i, i, i));
         }
         journal.close();
         assertThat(outcomes).as("nothing is reported on the caller's thread before the executor runs").isEmpty();

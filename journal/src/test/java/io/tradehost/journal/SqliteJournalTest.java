@@ -3,6 +3,11 @@ package io.tradehost.journal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tradehost.api.command.RecordIntent;
+import io.tradehost.api.event.Event;
+import io.tradehost.api.event.IntentNotRecorded;
+import io.tradehost.api.event.IntentRecorded;
+import io.tradehost.api.event.JournalWriteFailed;
 import io.tradehost.api.event.OrderAccepted;
 import io.tradehost.api.event.OrderCancelled;
 import io.tradehost.api.event.OrderReconciled;
@@ -10,7 +15,6 @@ import io.tradehost.api.event.OrderRejected;
 import io.tradehost.api.event.PositionChanged;
 import io.tradehost.api.event.StateReasonChanged;
 import io.tradehost.api.event.TradingStateChanged;
-import io.tradehost.api.journal.IntentCallback;
 import io.tradehost.api.journal.JournalSnapshot;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Fill;
@@ -19,6 +23,8 @@ import io.tradehost.api.order.Order;
 import io.tradehost.api.order.OrderRequest;
 import io.tradehost.api.order.OrderStatus;
 import io.tradehost.api.order.Position;
+import io.tradehost.api.order.RejectionCode;
+import io.tradehost.api.state.ReasonCode;
 import io.tradehost.api.state.ReasonSource;
 import io.tradehost.api.state.StateReason;
 import io.tradehost.api.state.TradingState;
@@ -29,6 +35,8 @@ import io.tradehost.api.value.Quantity;
 import io.tradehost.api.value.Side;
 import io.tradehost.api.value.Symbol;
 import io.tradehost.api.value.TimeInForce;
+import io.tradehost.kernel.VirtualClock;
+import io.tradehost.testkit.Fixtures;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -41,13 +49,13 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 class SqliteJournalTest {
     private static final Symbol BTC = Symbol.of("BTC-PERP");
 
     @TempDir
     Path dir;
 
+    private final VirtualClock clock = new VirtualClock(Fixtures.EPOCH);
     private final List<String> failures = new ArrayList<>();
     private final List<String> outcomes = new ArrayList<>();
     private SqliteJournal journal;
@@ -60,7 +68,7 @@ class SqliteJournalTest {
         if (journal != null) {
             journal.close();
         }
-        journal = SqliteJournal.inline(file(), "r1", failures::add);
+        journal = SqliteJournal.inline(file(), "r1", this::heard, clock);
         return journal;
     }
 
@@ -71,18 +79,28 @@ class SqliteJournalTest {
         }
     }
 
-    private IntentCallback callback(String id) {
-        return new IntentCallback() {
-            @Override
-            public void durable() {
-                outcomes.add(id + " durable");
-            }
+    /** What the journal publishes: its answers to intents, and its failures. */
+    private void heard(Event event) {
+        switch (event) {
+            case IntentRecorded r -> outcomes.add(r.request().clientOrderId() + " durable");
+            case IntentNotRecorded n -> outcomes.add(n.request().clientOrderId() + " failed");
+            case JournalWriteFailed f -> failures.add(f.message());
+            default -> throw new AssertionError("the journal published " + event);
+        }
+    }
 
-            @Override
-            public void failed(String reason) {
-                outcomes.add(id + " failed");
-            }
-        };
+    /** The pipeline's routes to the journal. */
+    private static void dispatch(SqliteJournal journal, Event event) {
+        switch (event) {
+            case OrderAccepted e -> journal.onAccepted(e);
+            case OrderRejected e -> journal.onRejected(e);
+            case OrderCancelled e -> journal.onCancelled(e);
+            case PositionChanged e -> journal.onPositionChanged(e);
+            case OrderReconciled e -> journal.onReconciled(e);
+            case StateReasonChanged e -> journal.onReasonChanged(e);
+            case TradingStateChanged e -> journal.onStateChanged(e);
+            default -> throw new AssertionError("not the journal's: " + event);
+        }
     }
 
     private static OrderRequest buy(String id, String quantity) {
@@ -95,7 +113,7 @@ class SqliteJournalTest {
     }
 
     private void booked(Fill fill, String position, String cash) {
-        journal.onEvent(new PositionChanged(Position.flat(BTC).apply(Side.BUY, Quantity.of(position), Price.of("100"),
+        dispatch(journal, new PositionChanged(Position.flat(BTC).apply(Side.BUY, Quantity.of(position), Price.of("100"),
                 Money.ZERO), fill, Money.of(cash)));
     }
 
@@ -106,7 +124,7 @@ class SqliteJournalTest {
         assertThat(first.runId()).isEqualTo("r1");
         journal.recordBaseline(Money.ofUnits(1000), List.of(), 1);
         journal.close();
-        journal = SqliteJournal.inline(file(), "other", failures::add);
+        journal = SqliteJournal.inline(file(), "other", this::heard, clock);
         JournalSnapshot again = journal.snapshot();
         assertThat(again.fresh()).isFalse();
         assertThat(again.runId()).as("an existing journal keeps its run id").isEqualTo("r1");
@@ -116,7 +134,7 @@ class SqliteJournalTest {
     @Test
     void anIntentIsDurableBeforeItIsReportedAndSurvivesARestart() {
         reopen().recordBaseline(Money.ofUnits(1000), List.of(), 1);
-        journal.recordIntent(buy("r1-1", "2"), 1, 10, callback("r1-1"));
+        journal.record(new RecordIntent(buy("r1-1", "2"), 1, 1, 10));
         assertThat(outcomes).containsExactly("r1-1 durable");
         JournalSnapshot after = reopen().snapshot();
         assertThat(after.lastSequence()).isEqualTo(1);
@@ -127,8 +145,8 @@ class SqliteJournalTest {
     @Test
     void fillsPositionsAndCashAreRecordedTogetherAndOnce() {
         reopen().recordBaseline(Money.ofUnits(1000), List.of(), 1);
-        journal.recordIntent(buy("r1-1", "2"), 1, 10, callback("r1-1"));
-        journal.onEvent(new OrderAccepted(ClientOrderId.of("r1-1"), BTC, "v-1", 11));
+        journal.record(new RecordIntent(buy("r1-1", "2"), 1, 1, 10));
+        dispatch(journal, new OrderAccepted(ClientOrderId.of("r1-1"), BTC, "v-1", 11));
         booked(fill("t-1", "r1-1", "1"), "1", "899.9");
         booked(fill("t-1", "r1-1", "1"), "1", "899.9");
 
@@ -153,12 +171,12 @@ class SqliteJournalTest {
     @Test
     void theInMemoryViewMatchesWhatARestartReads() {
         reopen().recordBaseline(Money.ofUnits(1000), List.of(), 1);
-        journal.recordIntent(buy("r1-1", "2"), 1, 10, callback("r1-1"));
-        journal.recordIntent(buy("r1-2", "2"), 2, 10, callback("r1-2"));
-        journal.recordIntent(buy("r1-3", "2"), 3, 10, callback("r1-3"));
-        journal.onEvent(new OrderAccepted(ClientOrderId.of("r1-1"), BTC, "v-1", 11));
-        journal.onEvent(new OrderRejected(ClientOrderId.of("r1-2"), BTC, "NOPE", "no", 11));
-        journal.onEvent(new OrderCancelled(ClientOrderId.of("r1-3"), BTC, "ioc", 11));
+        journal.record(new RecordIntent(buy("r1-1", "2"), 1, 1, 10));
+        journal.record(new RecordIntent(buy("r1-2", "2"), 2, 2, 10));
+        journal.record(new RecordIntent(buy("r1-3", "2"), 3, 3, 10));
+        dispatch(journal, new OrderAccepted(ClientOrderId.of("r1-1"), BTC, "v-1", 11));
+        dispatch(journal, new OrderRejected(ClientOrderId.of("r1-2"), BTC, RejectionCode.of("NOPE"), "no", 11));
+        dispatch(journal, new OrderCancelled(ClientOrderId.of("r1-3"), BTC, "ioc", 11));
         booked(fill("t-1", "r1-1", "1"), "1", "899.9");
         JournalSnapshot live = journal.snapshot();
         assertThat(reopen().snapshot()).isEqualTo(live);
@@ -167,10 +185,10 @@ class SqliteJournalTest {
     @Test
     void illegalTransitionsAreNotApplied() {
         reopen().recordBaseline(Money.ofUnits(1000), List.of(), 1);
-        journal.recordIntent(buy("r1-1", "1"), 1, 10, callback("r1-1"));
-        journal.onEvent(new OrderCancelled(ClientOrderId.of("r1-1"), BTC, "gone", 11));
-        journal.onEvent(new OrderAccepted(ClientOrderId.of("r1-1"), BTC, "v-late", 12));
-        journal.onEvent(new OrderAccepted(ClientOrderId.of("unknown"), BTC, "v", 12));
+        journal.record(new RecordIntent(buy("r1-1", "1"), 1, 1, 10));
+        dispatch(journal, new OrderCancelled(ClientOrderId.of("r1-1"), BTC, "gone", 11));
+        dispatch(journal, new OrderAccepted(ClientOrderId.of("r1-1"), BTC, "v-late", 12));
+        dispatch(journal, new OrderAccepted(ClientOrderId.of("unknown"), BTC, "v", 12));
         assertThat(count("SELECT COUNT(*) FROM orders WHERE status = 'CANCELLED' AND venue_order_id IS NULL"))
                 .isEqualTo(1);
         assertThat(reopen().snapshot().openOrders()).isEmpty();
@@ -179,12 +197,12 @@ class SqliteJournalTest {
     @Test
     void reconciliationAdoptsUnknownOrdersAndOverwritesKnownOnes() {
         reopen().recordBaseline(Money.ofUnits(1000), List.of(), 1);
-        journal.recordIntent(buy("r1-1", "1"), 1, 10, callback("r1-1"));
+        journal.record(new RecordIntent(buy("r1-1", "1"), 1, 1, 10));
         OrderRequest foreign = new OrderRequest(ClientOrderId.of("r1-9"), BTC, Side.SELL, OrderType.LIMIT,
                 Quantity.of("1"), Price.of("120"), TimeInForce.GTC, false, true);
-        journal.onEvent(new OrderReconciled(new Order(foreign, OrderStatus.ACCEPTED, Quantity.ZERO, "v-9"), true,
+        dispatch(journal, new OrderReconciled(new Order(foreign, OrderStatus.ACCEPTED, Quantity.ZERO, "v-9"), true,
                 "open at the venue", 20));
-        journal.onEvent(new OrderReconciled(new Order(buy("r1-1", "1"), OrderStatus.CANCELLED, Quantity.ZERO, null),
+        dispatch(journal, new OrderReconciled(new Order(buy("r1-1", "1"), OrderStatus.CANCELLED, Quantity.ZERO, null),
                 false, "cancelled at the venue", 20));
         JournalSnapshot after = reopen().snapshot();
         assertThat(after.openOrders()).extracting(Order::clientOrderId).containsExactly(ClientOrderId.of("r1-9"));
@@ -195,9 +213,9 @@ class SqliteJournalTest {
     @Test
     void aFailedWriteIsReportedAndAnIntentThatCannotBeWrittenIsNotSent() {
         reopen().recordBaseline(Money.ofUnits(1000), List.of(), 1);
-        journal.recordIntent(buy("r1-1", "1"), 1, 10, callback("r1-1"));
-        journal.recordIntent(buy("r1-1", "1"), 1, 10, callback("again"));
-        assertThat(outcomes).containsExactly("r1-1 durable", "again failed");
+        journal.record(new RecordIntent(buy("r1-1", "1"), 1, 1, 10));
+        journal.record(new RecordIntent(buy("r1-1", "1"), 1, 1, 10));
+        assertThat(outcomes).containsExactly("r1-1 durable", "r1-1 failed");
         assertThat(failures).singleElement().asString().contains("writing intent r1-1 failed")
                 .contains("UNIQUE constraint failed");
         assertThat(journal.failedWrites()).isEqualTo(1);
@@ -205,21 +223,21 @@ class SqliteJournalTest {
 
     @Test
     void tradingStateTransitionsAreRecorded() {
-        reopen().onEvent(new TradingStateChanged(TradingState.ACTIVE, TradingState.HALTED, List.of(new StateReason(
-                "operator.halt", ReasonSource.OPERATOR, TradingState.HALTED, "ops", Map.of(), 3)), 3));
+        dispatch(reopen(), new TradingStateChanged(TradingState.ACTIVE, TradingState.HALTED, List.of(new StateReason(
+                ReasonCode.OPERATOR_HALT, ReasonSource.OPERATOR, TradingState.HALTED, "ops", Map.of(), 3)), 3));
         assertThat(count("SELECT COUNT(*) FROM state_transitions WHERE to_state = 'HALTED'"
                 + " AND reasons = 'operator.halt'")).isEqualTo(1);
     }
 
     @Test
     void activeReasonsSurviveARestartWithTheirMetadataAndClearedOnesDoNot() {
-        StateReason halt = new StateReason("operator.halt", ReasonSource.OPERATOR, TradingState.HALTED,
+        StateReason halt = new StateReason(ReasonCode.of("operator.halt"), ReasonSource.OPERATOR, TradingState.HALTED,
                 "ops: \"maintenance\" = 50%", Map.of("operator", "ann=b#c", "note", "line\nbreak"), 3);
-        StateReason stale = new StateReason("stale.BTC-PERP", ReasonSource.STALENESS, TradingState.HALTED, "old",
+        StateReason stale = new StateReason(ReasonCode.of("stale.BTC-PERP"), ReasonSource.STALENESS, TradingState.HALTED, "old",
                 Map.of(), 4, BTC, io.tradehost.api.state.ClearingRule.MARKS_FRESH);
-        reopen().onEvent(new StateReasonChanged(halt, true, "", 3));
-        journal.onEvent(new StateReasonChanged(stale, true, "", 4));
-        journal.onEvent(new StateReasonChanged(stale, false, "fresh marks", 5));
+        dispatch(reopen(), new StateReasonChanged(halt, true, "", 3));
+        dispatch(journal, new StateReasonChanged(stale, true, "", 4));
+        dispatch(journal, new StateReasonChanged(stale, false, "fresh marks", 5));
         assertThat(journal.snapshot().activeReasons()).containsExactly(halt);
         assertThat(reopen().snapshot().activeReasons()).containsExactly(halt);
     }
@@ -274,7 +292,7 @@ class SqliteJournalTest {
         assertThat(snapshot.openOrderTradeIds()).containsExactly("t1");
         assertThat(count("PRAGMA user_version")).isEqualTo(3);
 
-        journal.onEvent(new PositionChanged(new Position(BTC, Quantity.of("-1"), Money.of("-64250"), Money.ZERO,
+        dispatch(journal, new PositionChanged(new Position(BTC, Quantity.of("-1"), Money.of("-64250"), Money.ZERO,
                 Money.ZERO), new Fill("t2", ClientOrderId.of("old-7"), BTC, Side.BUY, Quantity.of("0.5"),
                 Price.of("64250.5"), Money.of("0.0000000001"), Liquidity.MAKER, 4), Money.of("1")));
         assertThat(reopen().snapshot().openOrders()).extracting(Order::clientOrderId)
@@ -291,7 +309,7 @@ class SqliteJournalTest {
              Statement s = c.createStatement()) {
             s.execute("PRAGMA user_version = 99");
         }
-        assertThatThrownBy(() -> SqliteJournal.inline(file(), "r1", failures::add))
+        assertThatThrownBy(() -> SqliteJournal.inline(file(), "r1", this::heard, clock))
                 .isInstanceOf(JournalException.class)
                 .hasMessage("journal " + file() + " has schema version 99, newer than this tradehost understands ("
                         + Schema.latest() + "); run a newer tradehost");
@@ -310,7 +328,7 @@ class SqliteJournalTest {
     @Test
     void readReturnsWhatWasWritten() {
         reopen().recordBaseline(Money.ofUnits(1000), List.of(), 1);
-        journal.recordIntent(buy("r1-1", "1"), 1, 10, callback("r1-1"));
+        journal.record(new RecordIntent(buy("r1-1", "1"), 1, 1, 10));
         JournalContents contents = SqliteJournal.read(file());
         assertThat(contents.snapshot()).isEqualTo(journal.snapshot());
         assertThat(contents.runId()).isEqualTo("r1");
@@ -318,8 +336,8 @@ class SqliteJournalTest {
 
     @Test
     void anInMemoryJournalWorksWithoutAFile() {
-        try (SqliteJournal memory = SqliteJournal.inline(null, "m", failures::add)) {
-            memory.recordIntent(buy("m-1", "1"), 1, 1, callback("m-1"));
+        try (SqliteJournal memory = SqliteJournal.inline(null, "m", this::heard, clock)) {
+            memory.record(new RecordIntent(buy("m-1", "1"), 1, 1, 1));
             assertThat(memory.snapshot().openOrders()).hasSize(1);
             assertThat(memory.backlog()).isZero();
         }

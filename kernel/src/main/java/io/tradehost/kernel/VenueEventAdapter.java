@@ -10,10 +10,10 @@ import io.tradehost.api.host.EventBus;
 import io.tradehost.api.market.Quote;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Fill;
+import io.tradehost.api.order.RejectionCode;
 import io.tradehost.api.time.Clock;
 import io.tradehost.api.value.Symbol;
 import io.tradehost.api.venue.VenueListener;
-
 /**
  * Turns a venue's callbacks into kernel events. Thread-safe, as {@link VenueListener} requires:
  * it only publishes to the bus.
@@ -38,7 +38,7 @@ public final class VenueEventAdapter implements VenueListener {
     }
 
     @Override
-    public void onOrderRejected(ClientOrderId clientOrderId, Symbol symbol, String code, String message) {
+    public void onOrderRejected(ClientOrderId clientOrderId, Symbol symbol, RejectionCode code, String message) {
         bus.publish(new OrderRejected(clientOrderId, symbol, code, message, clock.nanos()));
     }
 

@@ -1,14 +1,23 @@
 package io.tradehost.kernel;
 
+import static io.tradehost.kernel.Kernel.FailurePolicy.FAIL_CLOSED;
+import static io.tradehost.kernel.Kernel.FailurePolicy.LOG_AND_COUNT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tradehost.api.event.Event;
+import io.tradehost.api.command.CancelOrders;
+import io.tradehost.api.command.OrderIntent;
+import io.tradehost.api.command.RecordIntent;
 import io.tradehost.api.event.MarkUpdated;
+import io.tradehost.api.event.Message;
+import io.tradehost.api.event.QuoteReceived;
 import io.tradehost.api.market.Mark;
+import io.tradehost.api.order.ClientOrderId;
+import io.tradehost.api.order.OrderRequest;
 import io.tradehost.api.time.ScheduledTask;
 import io.tradehost.api.value.Price;
 import io.tradehost.api.value.Quantity;
+import io.tradehost.api.value.Side;
 import io.tradehost.api.value.Symbol;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,48 +25,120 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
-
 class KernelTest {
     private static final Instant START = Instant.parse("2026-01-05T00:00:00Z");
     private final VirtualClock clock = new VirtualClock(START);
     private final Kernel kernel = new Kernel(clock);
     private final List<String> log = new ArrayList<>();
 
-    private static Event mark(String symbol) {
+    private static MarkUpdated mark(String symbol) {
         Price p = Price.ofUnits(100);
         return new MarkUpdated(new Mark(Symbol.of(symbol), p, p, p, Quantity.ofUnits(1), Quantity.ofUnits(1), 0));
     }
 
-    private static String name(Event e) {
-        return ((MarkUpdated) e).mark().symbol().value();
+    private static String name(MarkUpdated e) {
+        return e.mark().symbol().value();
+    }
+
+    private static CancelOrders cancel(String why) {
+        return new CancelOrders(null, why, 0);
     }
 
     @Test
-    void dispatchesToHandlersInSubscriptionOrderAndEventsInFifoOrder() {
-        kernel.subscribe(e -> {
+    void dispatchesByTypeToSubscribersInSubscriptionOrderAndMessagesInFifoOrder() {
+        kernel.subscribe(MarkUpdated.class, "first", LOG_AND_COUNT, e -> {
             log.add("first:" + name(e));
             if (name(e).equals("A")) {
                 kernel.publish(mark("C"));
+                kernel.send(cancel("from A"));
             }
         });
-        kernel.subscribe(e -> log.add("second:" + name(e)));
+        kernel.subscribeAll("all", LOG_AND_COUNT, e -> log.add("all:" + e.getClass().getSimpleName()));
+        kernel.subscribe(MarkUpdated.class, "second", LOG_AND_COUNT, e -> log.add("second:" + name(e)));
+        kernel.subscribe(QuoteReceived.class, "quotes", LOG_AND_COUNT, e -> log.add("quote"));
+        kernel.own(CancelOrders.class, "owner", LOG_AND_COUNT, c -> log.add("owner:" + c.reason()));
         kernel.publish(mark("A"));
         kernel.publish(mark("B"));
 
-        assertThat(kernel.runUntilIdle()).isEqualTo(3);
-        assertThat(log).containsExactly("first:A", "second:A", "first:B", "second:B", "first:C", "second:C");
+        assertThat(kernel.runUntilIdle()).isEqualTo(4);
+        assertThat(log).containsExactly("first:A", "all:MarkUpdated", "second:A", "first:B", "all:MarkUpdated",
+                "second:B", "first:C", "all:MarkUpdated", "second:C", "owner:from A");
     }
 
     @Test
-    void aThrowingHandlerDoesNotStopTheOthers() {
-        kernel.subscribe(e -> {
-            throw new IllegalStateException("boom");
+    void aCommandHasExactlyOneOwnerAndOneWithoutAnOwnerIsAFailClosedFailure() {
+        List<Kernel.HandlerFailure> failures = new ArrayList<>();
+        kernel.onFailure(failures::add);
+        assertThat(kernel.unownedCommands()).contains(CancelOrders.class, OrderIntent.class, RecordIntent.class);
+        kernel.own(CancelOrders.class, "execution", LOG_AND_COUNT, c -> { });
+        assertThatThrownBy(() -> kernel.own(CancelOrders.class, "other", LOG_AND_COUNT, c -> { }))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("CancelOrders is owned by execution already; a command has exactly one owner");
+        assertThat(kernel.unownedCommands()).doesNotContain(CancelOrders.class);
+
+        RecordIntent orphan = new RecordIntent(OrderRequest.market(ClientOrderId.of("r-1"), Symbol.of("BTC-PERP"),
+                Side.BUY, Quantity.ofUnits(1)), 1, 1, 0);
+        kernel.send(orphan);
+        kernel.runUntilIdle();
+        assertThat(failures).singleElement().satisfies(f -> {
+            assertThat(f.handler()).isEqualTo("pipeline");
+            assertThat(f.policy()).isEqualTo(FAIL_CLOSED);
+            assertThat(f.message()).isEqualTo(orphan);
+            assertThat(f.error()).hasMessage("no owner for RecordIntent");
         });
-        kernel.subscribe(e -> log.add(name(e)));
+    }
+
+    @Test
+    void anyThrowableOfAHandlerIsContainedReportedWithItsPolicyAndTheOthersStillRun() {
+        List<String> reported = new ArrayList<>();
+        kernel.onFailure(f -> reported.add(f.handler() + ":" + f.policy() + ":" + f.error().getClass().getSimpleName()
+                + ":" + f.message().getClass().getSimpleName()));
+        kernel.subscribe(MarkUpdated.class, "books", FAIL_CLOSED, e -> {
+            throw new AssertionError("books wrong");
+        });
+        kernel.subscribe(MarkUpdated.class, "deep", LOG_AND_COUNT, e -> deep(0));
+        kernel.subscribe(MarkUpdated.class, "linkage", LOG_AND_COUNT, e -> {
+            throw new NoClassDefFoundError("com/example/Missing");
+        });
+        kernel.subscribe(MarkUpdated.class, "survivor", LOG_AND_COUNT, e -> log.add(name(e)));
         kernel.publish(mark("A"));
         kernel.runUntilIdle();
         assertThat(log).containsExactly("A");
-        assertThat(kernel.handlerFailureCount()).isEqualTo(1);
+        assertThat(reported).containsExactly("books:FAIL_CLOSED:AssertionError:MarkUpdated",
+                "deep:LOG_AND_COUNT:StackOverflowError:MarkUpdated",
+                "linkage:LOG_AND_COUNT:NoClassDefFoundError:MarkUpdated");
+        assertThat(kernel.handlerFailureCount()).isEqualTo(3);
+        assertThat(kernel.health().details()).containsEntry("failuresByHandler", "{books=1, deep=1, linkage=1}")
+                .containsEntry("handlerFailures", "3");
+    }
+
+    @Test
+    void aFailureOfTheJvmItselfIsNotContained() {
+        kernel.subscribe(MarkUpdated.class, "greedy", LOG_AND_COUNT, e -> {
+            throw new OutOfMemoryError("Java heap space");
+        });
+        kernel.publish(mark("A"));
+        assertThatThrownBy(kernel::runUntilIdle).isInstanceOf(OutOfMemoryError.class);
+        kernel.schedule(Duration.ZERO, () -> {
+            throw new InternalError("broken");
+        });
+        assertThatThrownBy(() -> kernel.advanceBy(Duration.ofSeconds(1))).isInstanceOf(InternalError.class);
+    }
+
+    @Test
+    void observersSeeEveryEventAndCommandBeforeTheirHandlers() {
+        List<Message> seen = new ArrayList<>();
+        kernel.observe(seen::add);
+        kernel.own(CancelOrders.class, "owner", LOG_AND_COUNT, c -> log.add("owned " + seen.size()));
+        kernel.publish(mark("A"));
+        kernel.send(cancel("x"));
+        kernel.runUntilIdle();
+        assertThat(seen).containsExactly(mark("A"), cancel("x"));
+        assertThat(log).containsExactly("owned 2");
+    }
+
+    private static int deep(int n) {
+        return deep(n + 1) + 1;
     }
 
     @Test
@@ -93,7 +174,7 @@ class KernelTest {
 
     @Test
     void eventsCausedByATimerAreDispatchedBeforeTheNextTimer() {
-        kernel.subscribe(e -> log.add("event:" + name(e)));
+        kernel.subscribe(MarkUpdated.class, "log", LOG_AND_COUNT, e -> log.add("event:" + name(e)));
         kernel.schedule(Duration.ofSeconds(1), () -> kernel.publish(mark("T1")));
         kernel.schedule(Duration.ofSeconds(1), () -> log.add("timer2"));
         kernel.advanceBy(Duration.ofSeconds(1));
@@ -101,19 +182,25 @@ class KernelTest {
     }
 
     @Test
-    void eventsFromOtherThreadsJoinTheInboundQueue() throws InterruptedException {
-        kernel.subscribe(e -> log.add(name(e)));
-        Thread producer = new Thread(() -> kernel.publish(mark("X")));
+    void messagesFromOtherThreadsJoinTheInboundQueue() throws InterruptedException {
+        kernel.subscribe(MarkUpdated.class, "log", LOG_AND_COUNT, e -> log.add(name(e)));
+        kernel.own(CancelOrders.class, "owner", LOG_AND_COUNT, c -> log.add(c.reason()));
+        Thread producer = new Thread(() -> {
+            kernel.publish(mark("X"));
+            kernel.send(cancel("Y"));
+        });
         producer.start();
         producer.join();
-        assertThat(kernel.runUntilIdle()).isEqualTo(1);
-        assertThat(log).containsExactly("X");
-        assertThat(kernel.dispatchedCount()).isEqualTo(1);
+        assertThat(kernel.queueDepth()).isEqualTo(2);
+        assertThat(kernel.isKernelThread()).isTrue();
+        assertThat(kernel.runUntilIdle()).isEqualTo(2);
+        assertThat(log).containsExactly("X", "Y");
+        assertThat(kernel.dispatchedCount()).isEqualTo(2);
     }
 
     @Test
     void runDispatchesUntilStopIsRequested() {
-        kernel.subscribe(e -> log.add(name(e)));
+        kernel.subscribe(MarkUpdated.class, "log", LOG_AND_COUNT, e -> log.add(name(e)));
         kernel.publish(mark("A"));
         int[] polls = {0};
         kernel.run(() -> polls[0]++ > 0);

@@ -13,6 +13,7 @@ import io.tradehost.api.market.Quote;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Fill;
 import io.tradehost.api.order.Liquidity;
+import io.tradehost.api.order.RejectionCode;
 import io.tradehost.api.value.Money;
 import io.tradehost.api.value.Price;
 import io.tradehost.api.value.Quantity;
@@ -22,7 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-
 class VenueEventAdapterTest {
     @Test
     void everyCallbackBecomesItsEventStampedWithTheClock() {
@@ -37,13 +37,13 @@ class VenueEventAdapterTest {
 
         adapter.onQuote(quote);
         adapter.onOrderAccepted(id, s, "v1");
-        adapter.onOrderRejected(id, s, "CODE", "words");
+        adapter.onOrderRejected(id, s, RejectionCode.of("CODE"), "words");
         adapter.onFills(List.of(fill));
         adapter.onOrderCancelled(id, s, "gone");
         adapter.onConnectionChanged(false, "socket closed");
 
         assertThat(events).containsExactly(new QuoteReceived(quote), new OrderAccepted(id, s, "v1", now),
-                new OrderRejected(id, s, "CODE", "words", now), new OrderFilled(fill),
+                new OrderRejected(id, s, RejectionCode.of("CODE"), "words", now), new OrderFilled(fill),
                 new OrderCancelled(id, s, "gone", now), new VenueConnectionChanged(false, "socket closed", now));
     }
 }

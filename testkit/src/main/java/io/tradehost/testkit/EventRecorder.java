@@ -1,17 +1,20 @@
 package io.tradehost.testkit;
 
+import io.tradehost.api.command.Command;
 import io.tradehost.api.event.Event;
+import io.tradehost.api.event.Message;
+import io.tradehost.api.host.CommandBus;
 import io.tradehost.api.host.EventBus;
-import io.tradehost.api.host.EventHandler;
 import java.util.ArrayList;
 import java.util.List;
-
+import java.util.function.Consumer;
 /**
- * Records every event it is given, as a handler on a kernel or as a bus on its own, so a test can
- * compare the list with what it expects. Not thread-safe: use it on the kernel thread.
+ * Records every message it is given, as an observer of a kernel ({@code kernel.observe(recorder)})
+ * or as a bus on its own, so a test can compare the list with what it expects. Not thread-safe:
+ * use it on the kernel thread.
  */
-public final class EventRecorder implements EventHandler, EventBus {
-    private final List<Event> events = new ArrayList<>();
+public final class EventRecorder implements Consumer<Message>, EventBus, CommandBus {
+    private final List<Message> messages = new ArrayList<>();
 
     /** An empty recorder. */
     public EventRecorder() {
@@ -19,27 +22,32 @@ public final class EventRecorder implements EventHandler, EventBus {
     }
 
     @Override
-    public void onEvent(Event event) {
-        events.add(event);
+    public void accept(Message message) {
+        messages.add(message);
     }
 
     @Override
     public void publish(Event event) {
-        events.add(event);
+        messages.add(event);
     }
 
-    /** Everything recorded, in order. */
-    public List<Event> all() {
-        return List.copyOf(events);
+    @Override
+    public void send(Command command) {
+        messages.add(command);
     }
 
-    /** The recorded events of one type, in order. */
-    public <T extends Event> List<T> of(Class<T> type) {
-        return events.stream().filter(type::isInstance).map(type::cast).toList();
+    /** Everything recorded, events and commands, in order. */
+    public List<Message> all() {
+        return List.copyOf(messages);
+    }
+
+    /** The recorded messages of one type, in order. */
+    public <T extends Message> List<T> of(Class<T> type) {
+        return messages.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
     /** Forgets everything recorded so far. */
     public void clear() {
-        events.clear();
+        messages.clear();
     }
 }

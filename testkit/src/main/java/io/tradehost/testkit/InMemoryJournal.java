@@ -1,6 +1,9 @@
 package io.tradehost.testkit;
 
-import io.tradehost.api.journal.IntentCallback;
+import io.tradehost.api.command.RecordIntent;
+import io.tradehost.api.event.IntentNotRecorded;
+import io.tradehost.api.event.IntentRecorded;
+import io.tradehost.api.host.EventBus;
 import io.tradehost.api.journal.JournalSnapshot;
 import io.tradehost.api.journal.OrderJournal;
 import io.tradehost.api.order.OrderRequest;
@@ -9,16 +12,19 @@ import io.tradehost.api.value.Money;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
 /**
- * A journal double for coordinator tests: answers intents at once (durable, or failed when told
- * to) or holds them until released, records what it was given and returns the snapshot the test
- * set. It does not follow events.
- * Not thread-safe.
+ * A journal double for coordinator tests: owns {@link RecordIntent} (wire it with
+ * {@code kernel.own(RecordIntent.class, ..., journal::record)}) and answers at once
+ * ({@link IntentRecorded}, or {@link IntentNotRecorded} when told to fail) or holds the answers
+ * until released, as a slow disk would; records what it was given and returns the snapshot the
+ * test set. It does not follow other events. Not thread-safe.
  */
 public final class InMemoryJournal implements OrderJournal {
     private final List<OrderRequest> intents = new ArrayList<>();
-    private final List<IntentCallback> held = new ArrayList<>();
+    private final List<RecordIntent> held = new ArrayList<>();
+    private EventBus bus = event -> {
+        throw new IllegalStateException("InMemoryJournal has no bus: call answerOn(bus)");
+    };
     private boolean holding;
     private JournalSnapshot snapshot;
     private String failure;
@@ -27,6 +33,12 @@ public final class InMemoryJournal implements OrderJournal {
     /** A fresh journal of run {@code runId}. */
     public InMemoryJournal(String runId) {
         this.snapshot = new JournalSnapshot(true, runId, 0, Money.ZERO, List.of(), List.of(), Set.of());
+    }
+
+    /** Where the journal publishes its answers, usually the test's kernel. */
+    public InMemoryJournal answerOn(EventBus target) {
+        this.bus = target;
+        return this;
     }
 
     /** Makes the journal answer as if it held {@code value}. */
@@ -41,7 +53,7 @@ public final class InMemoryJournal implements OrderJournal {
         return this;
     }
 
-    /** Keeps the next intents' durable callbacks until {@link #release()}, as a slow disk would. */
+    /** Keeps the next intents' answers until {@link #release()}, as a slow disk would. */
     public InMemoryJournal hold() {
         holding = true;
         return this;
@@ -50,9 +62,27 @@ public final class InMemoryJournal implements OrderJournal {
     /** Reports every held intent durable, in order, and stops holding. */
     public void release() {
         holding = false;
-        List<IntentCallback> due = List.copyOf(held);
+        List<RecordIntent> due = List.copyOf(held);
         held.clear();
-        due.forEach(IntentCallback::durable);
+        due.forEach(this::recorded);
+    }
+
+    /** Handles the command: records the intent and answers (or holds the answer). */
+    public void record(RecordIntent command) {
+        if (failure != null) {
+            bus.publish(new IntentNotRecorded(command.request(), failure, command.timestampNanos()));
+            return;
+        }
+        intents.add(command.request());
+        if (holding) {
+            held.add(command);
+        } else {
+            recorded(command);
+        }
+    }
+
+    private void recorded(RecordIntent command) {
+        bus.publish(new IntentRecorded(command.request(), command.intentSequence(), command.timestampNanos()));
     }
 
     /** Intents recorded, in order. */
@@ -75,19 +105,5 @@ public final class InMemoryJournal implements OrderJournal {
         baselineCash = cash;
         snapshot = new JournalSnapshot(false, snapshot.runId(), snapshot.lastSequence(), cash, positions,
                 snapshot.openOrders(), snapshot.openOrderTradeIds());
-    }
-
-    @Override
-    public void recordIntent(OrderRequest request, long sequence, long timestampNanos, IntentCallback callback) {
-        if (failure != null) {
-            callback.failed(failure);
-            return;
-        }
-        intents.add(request);
-        if (holding) {
-            held.add(callback);
-        } else {
-            callback.durable();
-        }
     }
 }

@@ -11,6 +11,7 @@ import io.tradehost.api.order.Order;
 import io.tradehost.api.order.OrderRequest;
 import io.tradehost.api.order.OrderStatus;
 import io.tradehost.api.order.Position;
+import io.tradehost.api.order.RejectionCode;
 import io.tradehost.api.value.Money;
 import io.tradehost.api.value.Price;
 import io.tradehost.api.value.Product;
@@ -33,7 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 /**
  * A venue whose answers a test scripts: each placed order is answered by the next scripted
  * {@link Answer} (by default: accepted and filled at {@link #fillPrice}), synchronously through the
@@ -206,15 +206,15 @@ public final class ScriptedVenue implements Venue {
         Answer answer = script.isEmpty() ? Answer.FILL : script.poll();
         ClientOrderId id = request.clientOrderId();
         switch (answer) {
-            case THROW -> throw VenueException.transientFailure("UNAVAILABLE", "scripted outage");
-            case REFUSE -> throw VenueException.refused("ACCOUNT_LOCKED", "scripted refusal");
+            case THROW -> throw VenueException.transientFailure(RejectionCode.of("UNAVAILABLE"), "scripted outage");
+            case REFUSE -> throw VenueException.refused(RejectionCode.of("ACCOUNT_LOCKED"), "scripted refusal");
             case BUG -> throw new IllegalStateException("scripted plugin bug");
-            case RATE_LIMIT -> throw VenueException.rateLimited("RATE_LIMITED", "scripted rate limit",
+            case RATE_LIMIT -> throw VenueException.rateLimited(RejectionCode.of("RATE_LIMITED"), "scripted rate limit",
                     Duration.ofSeconds(2));
-            case TIMEOUT_LOST -> throw VenueException.outcomeUnknown("TIMEOUT", "scripted timeout, order lost");
+            case TIMEOUT_LOST -> throw VenueException.outcomeUnknown(RejectionCode.of("TIMEOUT"), "scripted timeout, order lost");
             case REJECT -> {
                 orders.put(id, new Order(request, OrderStatus.REJECTED, Quantity.ZERO, null));
-                listener.onOrderRejected(id, request.symbol(), "INSUFFICIENT_FUNDS", "scripted rejection");
+                listener.onOrderRejected(id, request.symbol(), RejectionCode.of("INSUFFICIENT_FUNDS"), "scripted rejection");
             }
             case ACCEPT -> accept(request, true);
             case PARTIAL_FILL -> {
@@ -229,7 +229,7 @@ public final class ScriptedVenue implements Venue {
                 fill(request, request.quantity(), tell);
                 orders.put(id, new Order(request, OrderStatus.FILLED, request.quantity(), "v-" + id));
                 if (answer == Answer.TIMEOUT_FILLED) {
-                    throw VenueException.outcomeUnknown("TIMEOUT", "scripted timeout after the order filled");
+                    throw VenueException.outcomeUnknown(RejectionCode.of("TIMEOUT"), "scripted timeout after the order filled");
                 }
             }
         }

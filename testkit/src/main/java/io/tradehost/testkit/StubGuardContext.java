@@ -1,12 +1,12 @@
 package io.tradehost.testkit;
 
 import io.tradehost.api.guard.RuntimeGuardContext;
+import io.tradehost.api.state.ReasonCode;
 import io.tradehost.api.state.StateReason;
 import io.tradehost.api.time.Clock;
 import io.tradehost.api.value.Symbol;
 import java.util.ArrayList;
 import java.util.List;
-
 /**
  * A {@link RuntimeGuardContext} for testing a runtime guard alone: the test sets equity and marks,
  * moves the clock, and reads the reasons raised and the cancel requests. Not thread-safe.
@@ -52,12 +52,12 @@ public final class StubGuardContext implements RuntimeGuardContext {
     }
 
     @Override
-    public boolean clear(String code) {
+    public boolean clear(ReasonCode code) {
         return state.clear(code, "guard");
     }
 
     @Override
-    public boolean isActive(String code) {
+    public boolean isActive(ReasonCode code) {
         return state.reasons().stream().anyMatch(r -> r.code().equals(code));
     }
 

@@ -1,12 +1,12 @@
 package io.tradehost.testkit;
 
 import io.tradehost.api.host.TradingStateControl;
+import io.tradehost.api.state.ReasonCode;
 import io.tradehost.api.state.StateReason;
 import io.tradehost.api.state.TradingState;
 import io.tradehost.api.value.Symbol;
 import java.util.ArrayList;
 import java.util.List;
-
 /** A {@link TradingStateControl} without events: the state is the most severe raised reason (symbol-scoped ones count for their symbol). Not thread-safe. */
 public final class StubTradingState implements TradingStateControl {
     private final List<StateReason> reasons = new ArrayList<>();
@@ -42,7 +42,7 @@ public final class StubTradingState implements TradingStateControl {
     }
 
     @Override
-    public boolean clear(String code, String by) {
+    public boolean clear(ReasonCode code, String by) {
         return reasons.removeIf(r -> r.code().equals(code));
     }
 }

@@ -1,12 +1,13 @@
 package io.tradehost.api.event;
 
 /**
- * Everything that happens in the host, as immutable records. The kernel dispatches events one at a
- * time on its thread, to every coordinator in a fixed order; an event published while another is
- * being handled is dispatched after it (first in, first out), so the same inputs give the same
- * sequence of events.
+ * Something that happened in the host, as an immutable record. The kernel dispatches events one at
+ * a time on its thread to the subscribers of their type, in the order the pipeline declares them;
+ * an event published while another is being handled is dispatched after it (first in, first out),
+ * so the same inputs give the same sequence of events.
  */
-public sealed interface Event permits QuoteReceived, MarkUpdated, OrderIntent, IntentRejected, OrderSubmitted,
+public sealed interface Event extends Message permits QuoteReceived, MarkUpdated, IntentRejected, OrderSubmitted,
         OrderAccepted, OrderRejected, OrderFilled, OrderCancelled, PositionChanged, TradingStateChanged,
-        StrategyFailed, StrategyQuarantined, OrderReconciled, VenueConnectionChanged, StateReasonChanged {
+        StrategyFailed, StrategyQuarantined, OrderReconciled, VenueConnectionChanged, StateReasonChanged,
+        IntentRecorded, IntentNotRecorded, JournalWriteFailed {
 }

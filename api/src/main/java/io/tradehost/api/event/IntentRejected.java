@@ -1,5 +1,7 @@
 package io.tradehost.api.event;
 
+import io.tradehost.api.command.OrderIntent;
+import io.tradehost.api.order.RejectionCode;
 /**
  * Execution refused an intent before it reached the venue: a guard rejected it, it sized to nothing
  * or an order for its symbol was still in flight.
@@ -9,5 +11,5 @@ package io.tradehost.api.event;
  * @param code stable reason code, e.g. {@code KILL_SWITCH}
  * @param message what tripped, with the numbers
  */
-public record IntentRejected(OrderIntent intent, String stage, String code, String message) implements Event {
+public record IntentRejected(OrderIntent intent, String stage, RejectionCode code, String message) implements Event {
 }

@@ -1,8 +1,8 @@
 package io.tradehost.api.event;
 
 import io.tradehost.api.order.ClientOrderId;
+import io.tradehost.api.order.RejectionCode;
 import io.tradehost.api.value.Symbol;
-
 /**
  * The venue refused the order, or placing it failed.
  *
@@ -12,6 +12,6 @@ import io.tradehost.api.value.Symbol;
  * @param message the venue's words
  * @param timestampNanos time of the answer
  */
-public record OrderRejected(ClientOrderId clientOrderId, Symbol symbol, String code, String message,
+public record OrderRejected(ClientOrderId clientOrderId, Symbol symbol, RejectionCode code, String message,
                             long timestampNanos) implements Event {
 }

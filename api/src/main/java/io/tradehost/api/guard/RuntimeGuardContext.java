@@ -2,11 +2,11 @@ package io.tradehost.api.guard;
 
 import io.tradehost.api.host.MarketView;
 import io.tradehost.api.host.PortfolioView;
+import io.tradehost.api.state.ReasonCode;
 import io.tradehost.api.state.StateReason;
 import io.tradehost.api.time.Clock;
 import io.tradehost.api.value.Symbol;
 import java.util.List;
-
 /** What the host gives a runtime guard. Kernel thread only. */
 public interface RuntimeGuardContext {
     /** The host's clock. */
@@ -25,11 +25,11 @@ public interface RuntimeGuardContext {
     boolean raise(StateReason reason);
 
     /** Clears the reason with {@code code}; false (a logged no-op) if none is active. */
-    boolean clear(String code);
+    boolean clear(ReasonCode code);
 
     /** Whether a reason with {@code code} is active. */
-    boolean isActive(String code);
+    boolean isActive(ReasonCode code);
 
-    /** Asks the venue to cancel every open order; failures are logged, never thrown. */
+    /** Asks execution to cancel every open order at the venue; failures are logged there, never thrown. */
     void cancelOpenOrders(String why);
 }

@@ -3,10 +3,10 @@ package io.tradehost.api.host;
 /**
  * One of the host's four coordinators. The host initialises them in the order runtime, execution,
  * strategy, telemetry, then starts them in that order, and stops them in reverse. Every method
- * runs on the kernel thread; events arrive through {@link #onEvent} only between {@link #start()}
- * and {@link #stop()}.
+ * runs on the kernel thread. Each coordinator handles the messages the host's pipeline routes to
+ * its typed handler methods, between {@link #start()} and {@link #stop()}.
  */
-public interface Coordinator extends EventHandler {
+public interface Coordinator {
     /** A short stable name: {@code runtime}, {@code execution}, {@code strategy}, {@code telemetry}. */
     String name();
 

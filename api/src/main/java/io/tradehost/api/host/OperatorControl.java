@@ -1,5 +1,6 @@
 package io.tradehost.api.host;
 
+import io.tradehost.api.state.ReasonCode;
 /**
  * What an operator may do to the trading state: the contract the admin surface calls (a Java
  * interface now; HTTP later). Every call is logged with who made it. Kernel thread only: remote
@@ -16,5 +17,5 @@ public interface OperatorControl extends TradingStateView {
      * Clears the reason with {@code code}, whatever its clearing rule; returns false (a reported
      * no-op) if no such reason is active.
      */
-    boolean clear(String operator, String code);
+    boolean clear(String operator, ReasonCode code);
 }

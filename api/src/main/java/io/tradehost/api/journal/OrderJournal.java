@@ -1,15 +1,14 @@
 package io.tradehost.api.journal;
 
-import io.tradehost.api.order.OrderRequest;
 import io.tradehost.api.order.Position;
 import io.tradehost.api.value.Money;
 import java.util.List;
-
 /**
  * The host's durable record of its orders, fills, positions, cash and trading-state transitions,
- * which a restart starts from and reconciliation compares against the venue. Order intents are
- * written here before they reach the venue; everything else the journal records from the events it
- * hears. Kernel thread only; no method blocks longer than a bounded hand-off to the writer.
+ * which a restart starts from and reconciliation compares against the venue. Order intents reach
+ * it as {@link io.tradehost.api.command.RecordIntent} commands before they reach the venue;
+ * everything else it records from the events it hears. Kernel thread only; no method blocks longer
+ * than a bounded hand-off to the writer.
  */
 public interface OrderJournal {
     /** What the journal holds now, including writes handed off but not yet durable. */
@@ -17,12 +16,4 @@ public interface OrderJournal {
 
     /** Records the books a fresh journal starts from (the venue's account at the first start). */
     void recordBaseline(Money cash, List<Position> positions, long timestampNanos);
-
-    /**
-     * Records an order before it is sent; {@code callback} hears, on the kernel thread, once the
-     * record is durable (send it then) or could not be written (do not send it).
-     *
-     * @param sequence the order's sequence within the run, the suffix of its client order id
-     */
-    void recordIntent(OrderRequest request, long sequence, long timestampNanos, IntentCallback callback);
 }

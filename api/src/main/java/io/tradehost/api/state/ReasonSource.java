@@ -13,5 +13,7 @@ public enum ReasonSource {
     DRIFT,
     DRAWDOWN,
     VENUE_HEALTH,
-    JOURNAL
+    JOURNAL,
+    /** A kernel handler that owns books or durability failed. */
+    HANDLER_FAILURE
 }

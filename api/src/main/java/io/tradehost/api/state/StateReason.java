@@ -3,12 +3,11 @@ package io.tradehost.api.state;
 import io.tradehost.api.value.Symbol;
 import java.util.Map;
 import java.util.Objects;
-
 /**
  * One reason to restrict trading, for the whole host or for one symbol. Reasons are identified by
  * {@link #code()}: raising a code that is already active changes nothing. Immutable.
  *
- * @param code stable identifier, e.g. {@code config.kill_switch}
+ * @param code stable identity, e.g. {@code daily_loss}
  * @param source who raised it
  * @param effect the state it asks for; never {@link TradingState#ACTIVE}
  * @param message what happened, for operators
@@ -17,7 +16,7 @@ import java.util.Objects;
  * @param symbol the one symbol it restricts, or {@code null} for the whole host
  * @param clearing how it goes away
  */
-public record StateReason(String code, ReasonSource source, TradingState effect, String message,
+public record StateReason(ReasonCode code, ReasonSource source, TradingState effect, String message,
                           Map<String, String> metadata, long raisedAtNanos, Symbol symbol, ClearingRule clearing) {
 
     /** @throws IllegalArgumentException if the effect is {@link TradingState#ACTIVE} */
@@ -34,13 +33,13 @@ public record StateReason(String code, ReasonSource source, TradingState effect,
     }
 
     /** A reason that restricts the whole host until an operator clears it. */
-    public StateReason(String code, ReasonSource source, TradingState effect, String message,
+    public StateReason(ReasonCode code, ReasonSource source, TradingState effect, String message,
                        Map<String, String> metadata, long raisedAtNanos) {
         this(code, source, effect, message, metadata, raisedAtNanos, null, ClearingRule.OPERATOR);
     }
 
     /** A reason for one symbol (or the host, when {@code symbol} is null) that an operator clears. */
-    public StateReason(String code, ReasonSource source, TradingState effect, String message,
+    public StateReason(ReasonCode code, ReasonSource source, TradingState effect, String message,
                        Map<String, String> metadata, long raisedAtNanos, Symbol symbol) {
         this(code, source, effect, message, metadata, raisedAtNanos, symbol, ClearingRule.OPERATOR);
     }

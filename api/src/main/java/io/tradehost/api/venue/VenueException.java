@@ -1,9 +1,9 @@
 package io.tradehost.api.venue;
 
+import io.tradehost.api.order.RejectionCode;
 import java.io.Serial;
 import java.time.Duration;
 import java.util.Optional;
-
 /**
  * A venue call failed. Three things tell the host what to do next: {@link #isTransient()} (the same
  * call may succeed later), {@link #retryAfter()} (the venue asked the host to wait, e.g. a rate
@@ -14,7 +14,7 @@ public final class VenueException extends Exception {
     @Serial
     private static final long serialVersionUID = 1L;
 
-    private final String code;
+    private final RejectionCode code;
     private final boolean transientFailure;
     private final boolean outcomeUnknown;
     private final Duration retryAfter;
@@ -24,31 +24,31 @@ public final class VenueException extends Exception {
      * @param message the venue's words
      * @param transientFailure whether a retry may succeed
      */
-    public VenueException(String code, String message, boolean transientFailure) {
+    public VenueException(RejectionCode code, String message, boolean transientFailure) {
         this(code, message, transientFailure, false, null);
     }
 
-    private VenueException(String code, String message, boolean transientFailure, boolean outcomeUnknown,
+    private VenueException(RejectionCode code, String message, boolean transientFailure, boolean outcomeUnknown,
                            Duration retryAfter) {
         super(message);
-        this.code = code;
+        this.code = java.util.Objects.requireNonNull(code, "code");
         this.transientFailure = transientFailure;
         this.outcomeUnknown = outcomeUnknown;
         this.retryAfter = retryAfter;
     }
 
     /** The venue refused the call; repeating it will not help. */
-    public static VenueException refused(String code, String message) {
+    public static VenueException refused(RejectionCode code, String message) {
         return new VenueException(code, message, false);
     }
 
     /** The call did not reach the venue (or the venue said so); it may succeed later. */
-    public static VenueException transientFailure(String code, String message) {
+    public static VenueException transientFailure(RejectionCode code, String message) {
         return new VenueException(code, message, true);
     }
 
     /** The venue asked the host to wait {@code retryAfter} (positive) before calling again. */
-    public static VenueException rateLimited(String code, String message, Duration retryAfter) {
+    public static VenueException rateLimited(RejectionCode code, String message, Duration retryAfter) {
         if (retryAfter.isNegative() || retryAfter.isZero()) {
             throw new IllegalArgumentException("retry-after must be positive: " + retryAfter);
         }
@@ -56,11 +56,11 @@ public final class VenueException extends Exception {
     }
 
     /** No answer came (timeout, connection lost mid-call): the venue may or may not have acted. */
-    public static VenueException outcomeUnknown(String code, String message) {
+    public static VenueException outcomeUnknown(RejectionCode code, String message) {
         return new VenueException(code, message, true, true, null);
     }
 
-    public String code() {
+    public RejectionCode code() {
         return code;
     }
 

@@ -3,8 +3,8 @@ package io.tradehost.api.venue;
 import io.tradehost.api.market.Quote;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Fill;
+import io.tradehost.api.order.RejectionCode;
 import io.tradehost.api.value.Symbol;
-
 /**
  * Where a venue reports market data and order outcomes. Thread-safe and non-blocking: call it
  * from any thread, including from inside {@link Venue#place}; the host queues what it hears for
@@ -15,7 +15,7 @@ public interface VenueListener {
 
     void onOrderAccepted(ClientOrderId clientOrderId, Symbol symbol, String venueOrderId);
 
-    void onOrderRejected(ClientOrderId clientOrderId, Symbol symbol, String code, String message);
+    void onOrderRejected(ClientOrderId clientOrderId, Symbol symbol, RejectionCode code, String message);
 
     void onFill(Fill fill);
 

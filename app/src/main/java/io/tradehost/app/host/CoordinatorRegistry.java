@@ -6,9 +6,9 @@ import io.tradehost.api.host.HealthRegistry;
 import io.tradehost.api.host.HealthStatus;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 /**
  * The coordinators in their fixed order (runtime, execution, strategy, telemetry): initialised and
  * started in that order, stopped in reverse. If one fails to initialise or start, those already up
@@ -18,10 +18,20 @@ public final class CoordinatorRegistry implements HealthRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(CoordinatorRegistry.class);
 
     private final List<Coordinator> coordinators;
+    private final List<Supplier<Health>> others;
     private final List<Coordinator> up = new ArrayList<>();
 
-    public CoordinatorRegistry(List<Coordinator> coordinators) {
+    /**
+     * @param coordinators the coordinators in order
+     * @param others the health of other components (the kernel), reported after the coordinators'
+     */
+    public CoordinatorRegistry(List<Coordinator> coordinators, List<Supplier<Health>> others) {
         this.coordinators = List.copyOf(coordinators);
+        this.others = List.copyOf(others);
+    }
+
+    public CoordinatorRegistry(List<Coordinator> coordinators) {
+        this(coordinators, List.of());
     }
 
     /** The coordinators in order. */
@@ -81,6 +91,7 @@ public final class CoordinatorRegistry implements HealthRegistry {
                         "health check threw " + e));
             }
         }
+        others.forEach(h -> all.add(h.get()));
         return all;
     }
 }

@@ -1,6 +1,5 @@
 package io.tradehost.app.host;
 
-import io.tradehost.api.host.Coordinator;
 import io.tradehost.api.host.OperatorControl;
 import io.tradehost.api.host.PortfolioView;
 import io.tradehost.api.host.VenueAccess;
@@ -13,7 +12,6 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 /**
  * A wired host: the kernel, the coordinators in order, and read access to what the summary needs.
  * Start it, drive its kernel (live with {@link #runUntil}, or by hand in tests), stop it.
@@ -23,6 +21,7 @@ public final class Host {
     private static final Logger LOG = LoggerFactory.getLogger(Host.class);
 
     private final Kernel kernel;
+    private final Runnable connect;
     private final CoordinatorRegistry registry;
     private final TradingStateMachine tradingState;
     private final OperatorControl operator;
@@ -34,10 +33,14 @@ public final class Host {
     private final String runId;
     private boolean started;
 
-    public Host(Kernel kernel, CoordinatorRegistry registry, TradingStateMachine tradingState, OperatorControl operator,
-                PortfolioView portfolio, MarkBook marks, VenueAccess venues, TelemetryCoordinator telemetry,
-                SqliteJournal journal) {
+    /**
+     * @param connect registers the pipeline's routes with the kernel (idempotent)
+     */
+    public Host(Kernel kernel, Runnable connect, CoordinatorRegistry registry, TradingStateMachine tradingState,
+                OperatorControl operator, PortfolioView portfolio, MarkBook marks, VenueAccess venues,
+                TelemetryCoordinator telemetry, SqliteJournal journal) {
         this.kernel = kernel;
+        this.connect = connect;
         this.registry = registry;
         this.tradingState = tradingState;
         this.operator = operator;
@@ -50,15 +53,12 @@ public final class Host {
     }
 
     /**
-     * Subscribes the journal, initialises and starts the coordinators and subscribes them to the
-     * kernel, in order.
+     * Connects the pipeline, then initialises and starts the coordinators in order. Messages the
+     * coordinators publish meanwhile wait in the kernel's queue until it is driven.
      */
     public void start() {
-        kernel.subscribe(journal);
+        connect.run();
         registry.initialize();
-        for (Coordinator c : registry.coordinators()) {
-            kernel.subscribe(c);
-        }
         registry.start();
         started = true;
         LOG.info("tradehost run {} trading {} on venue {}", runId, venues.symbols(), venues.venue().getClass()

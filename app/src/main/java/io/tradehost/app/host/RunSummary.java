@@ -10,7 +10,6 @@ import io.tradehost.api.host.OrderCounters;
 import io.tradehost.api.host.PortfolioView;
 import io.tradehost.api.market.Mark;
 import io.tradehost.api.order.Position;
-import io.tradehost.api.state.StateReason;
 import io.tradehost.api.state.TradingState;
 import io.tradehost.api.value.Money;
 import io.tradehost.api.value.Price;
@@ -19,7 +18,6 @@ import io.tradehost.coordinator.runtime.TradingStateMachine;
 import io.tradehost.coordinator.telemetry.MarkBook;
 import java.util.ArrayList;
 import java.util.List;
-
 /**
  * The end-of-run report: orders, trading state and its transitions, equity, and per symbol the
  * position and its PnL at the last mark. Immutable. Decimals are exact; JSON carries them as strings.
@@ -84,7 +82,7 @@ public record RunSummary(String runId, TradingState tradingState, List<TradingSt
             n.put("to", t.to().name());
             n.put("atNanos", t.timestampNanos());
             ArrayNode reasons = n.putArray("reasons");
-            t.reasons().stream().map(StateReason::code).forEach(reasons::add);
+            t.reasons().stream().map(r -> r.code().value()).forEach(reasons::add);
         }
         root.put("equity", equity.toString());
         root.put("cash", cash.toString());

@@ -6,9 +6,6 @@ import dagger.Provides;
 import io.tradehost.api.host.HealthRegistry;
 import io.tradehost.api.host.PortfolioView;
 import io.tradehost.api.journal.OrderJournal;
-import io.tradehost.api.state.ReasonSource;
-import io.tradehost.api.state.StateReason;
-import io.tradehost.api.state.TradingState;
 import io.tradehost.api.time.Clock;
 import io.tradehost.api.venue.VenueFactory;
 import io.tradehost.app.config.HostConfig;
@@ -38,19 +35,13 @@ import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
 import java.util.function.LongSupplier;
-
 /**
  * How the host is put together. The only place that knows the concrete coordinator classes; they
  * reach each other only through the api contracts given here.
  */
 @Module
 final class HostModule {
-    /** Code of the reason a failed journal write raises. */
-    static final String JOURNAL_FAILED = "journal.write_failed";
-
     private HostModule() {
     }
 
@@ -85,23 +76,21 @@ final class HostModule {
 
     /**
      * The journal: in {@code <data dir>/journal.db} with a writer thread whose outcomes come back on
-     * the kernel thread, or in memory for tests. A failed write halts trading until an operator clears it.
+     * the kernel thread, or in memory for tests. A failed write is published, and halts trading
+     * until an operator clears it.
      */
     @Provides
     @Singleton
-    static SqliteJournal journal(HostConfig config, HostInputs inputs, Kernel kernel, TradingStateMachine state,
-                                 Clock clock) {
-        Consumer<String> failures = message -> state.raise(new StateReason(JOURNAL_FAILED, ReasonSource.JOURNAL,
-                TradingState.HALTED, message, Map.of(), clock.nanos()));
+    static SqliteJournal journal(HostConfig config, HostInputs inputs, Kernel kernel, Clock clock) {
         if (inputs.dataDirectory() == null) {
-            return SqliteJournal.inline(null, inputs.runId(), failures);
+            return SqliteJournal.inline(null, inputs.runId(), kernel, clock);
         }
         Path file = inputs.dataDirectory().resolve("journal.db");
         if (inputs.journalInline()) {
-            return SqliteJournal.inline(file, inputs.runId(), failures);
+            return SqliteJournal.inline(file, inputs.runId(), kernel, clock);
         }
         return SqliteJournal.open(file, inputs.runId(), config.journalDurability(), config.journalQueue(),
-                task -> kernel.schedule(Duration.ZERO, task), failures);
+                task -> kernel.schedule(Duration.ZERO, task), kernel, clock);
     }
 
     @Provides
@@ -121,7 +110,7 @@ final class HostModule {
                                       VenueBootstrap venues, TradingStateMachine state, PortfolioView portfolio,
                                       MarkBook marks, OrderJournal journal, Kernel kernel, Clock clock) {
         RuntimeGuards guards = RuntimeGuards.create(plugins.runtimeGuards(), config.runtimeGuardOrder(),
-                config::runtimeGuardConfig, new HostGuardContext(clock, portfolio, marks, venues, state), state, clock);
+                config::runtimeGuardConfig, new HostGuardContext(clock, portfolio, marks, venues, state, kernel), state, clock);
         return new RuntimeCoordinator(new RuntimeSettings(config.venue(), config.venueConfig(), config.symbols(),
                 config.reduceOnly(), config.halted(), inputs.seed(), config.reconcileInterval(),
                 config.refuseOnMismatch()), venues, state, guards, journal, kernel, kernel, clock);
@@ -134,7 +123,7 @@ final class HostModule {
                                           OrderJournal journal, Kernel kernel, Clock clock) {
         GuardChain guards = GuardChain.create(plugins.guards(), config.guardOrder(), config::guardConfig);
         return new ExecutionCoordinator(new ExecutionSettings(config.timeInForce(), config.retries(), inputs.seed()),
-                guards, venues, marks, state, journal, kernel, kernel, clock);
+                guards, venues, marks, state, journal, kernel, kernel, kernel, clock);
     }
 
     @Provides
@@ -151,7 +140,7 @@ final class HostModule {
         return new StrategyCoordinator(new StrategySettings(config.strategy(), config.strategyAssignments(),
                 config::strategyConfig, config.cycle(), config.cycleInterval(), config.quarantineAfterFailures(),
                 config.decisionBudget(), config.quarantineAfterSlow()), plugins.strategies(), venues, marks,
-                portfolio, state, kernel, clock, kernel, decisionTimer);
+                portfolio, state, kernel, kernel, clock, kernel, decisionTimer);
     }
 
     @Provides
@@ -171,15 +160,24 @@ final class HostModule {
     @Provides
     @Singleton
     static CoordinatorRegistry registry(RuntimeCoordinator runtime, ExecutionCoordinator execution,
-                                        StrategyCoordinator strategy, TelemetryCoordinator telemetry) {
-        return new CoordinatorRegistry(List.of(runtime, execution, strategy, telemetry));
+                                        StrategyCoordinator strategy, TelemetryCoordinator telemetry, Kernel kernel) {
+        return new CoordinatorRegistry(List.of(runtime, execution, strategy, telemetry), List.of(kernel::health));
     }
 
     @Provides
     @Singleton
-    static Host host(Kernel kernel, CoordinatorRegistry registry, TradingStateMachine state, OperatorConsole operator,
-                     PortfolioView portfolio, MarkBook marks, VenueBootstrap venues, TelemetryCoordinator telemetry,
-                     SqliteJournal journal) {
-        return new Host(kernel, registry, state, operator, portfolio, marks, venues, telemetry, journal);
+    static Pipeline pipeline(Kernel kernel, SqliteJournal journal, RuntimeCoordinator runtime,
+                             ExecutionCoordinator execution, StrategyCoordinator strategy,
+                             TelemetryCoordinator telemetry) {
+        return new Pipeline(kernel, journal, runtime, execution, strategy, telemetry);
+    }
+
+    @Provides
+    @Singleton
+    static Host host(Kernel kernel, Pipeline pipeline, CoordinatorRegistry registry, TradingStateMachine state,
+                     OperatorConsole operator, PortfolioView portfolio, MarkBook marks, VenueBootstrap venues,
+                     TelemetryCoordinator telemetry, SqliteJournal journal) {
+        return new Host(kernel, pipeline::connect, registry, state, operator, portfolio, marks, venues, telemetry,
+                journal);
     }
 }

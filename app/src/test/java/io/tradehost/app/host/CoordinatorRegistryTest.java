@@ -3,7 +3,6 @@ package io.tradehost.app.host;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tradehost.api.event.Event;
 import io.tradehost.api.host.Coordinator;
 import io.tradehost.api.host.Health;
 import io.tradehost.api.host.HealthStatus;
@@ -12,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-
 class CoordinatorRegistryTest {
     private final List<String> log = new ArrayList<>();
 
@@ -53,10 +51,6 @@ class CoordinatorRegistryTest {
                 return Health.healthy(name, Map.of());
             }
 
-            @Override
-            public void onEvent(Event event) {
-                // not needed
-            }
         };
     }
 

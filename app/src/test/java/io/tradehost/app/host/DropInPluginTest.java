@@ -2,9 +2,9 @@ package io.tradehost.app.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tradehost.api.command.OrderIntent;
 import io.tradehost.api.event.IntentRejected;
 import io.tradehost.api.event.OrderFilled;
-import io.tradehost.api.event.OrderIntent;
 import io.tradehost.api.event.StrategyFailed;
 import io.tradehost.api.event.StrategyQuarantined;
 import io.tradehost.api.state.TradingState;
@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 /** A strategy compiled against the api alone, dropped into a plugins folder, trading through the real wiring. */
 class DropInPluginTest {
     @TempDir
@@ -48,7 +47,7 @@ class DropInPluginTest {
         HostConfig config = ConfigLoader.load(null, List.of(overrides));
         Host host = HostComponent.wire(config, HostInputs.of("drop", clock, 9, Map.of()), catalog, clock);
         host.start();
-        host.kernel().subscribe(events);
+        host.kernel().observe(events);
         for (int minute = 0; minute < 30; minute++) {
             host.kernel().advanceBy(Duration.ofMinutes(1));
         }
@@ -110,7 +109,7 @@ class DropInPluginTest {
         assertThat(host.tradingState().state(eth)).isEqualTo(TradingState.REDUCE_ONLY);
         List<IntentRejected> ethRejections = events.of(IntentRejected.class).stream()
                 .filter(r -> r.intent().symbol().equals(eth)).toList();
-        assertThat(ethRejections).isNotEmpty().extracting(IntentRejected::code).containsOnly("REDUCE_ONLY");
+        assertThat(ethRejections).isNotEmpty().extracting(r -> r.code().value()).containsOnly("REDUCE_ONLY");
         List<OrderFilled> ethFills = events.of(OrderFilled.class).stream()
                 .filter(f -> f.fill().symbol().equals(eth)).toList();
         assertThat(ethFills).hasSize(2);

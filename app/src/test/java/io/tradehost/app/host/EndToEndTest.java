@@ -2,9 +2,9 @@ package io.tradehost.app.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tradehost.api.command.OrderIntent;
 import io.tradehost.api.event.IntentRejected;
 import io.tradehost.api.event.OrderFilled;
-import io.tradehost.api.event.OrderIntent;
 import io.tradehost.api.host.HealthStatus;
 import io.tradehost.api.host.OrderCounters;
 import io.tradehost.api.market.Mark;
@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-
 /** The real wiring, plugins from the boot layer, the paper venue, all on a virtual clock. */
 class EndToEndTest {
     private static final Money STARTING_CASH = Money.of("100000");
@@ -38,7 +37,7 @@ class EndToEndTest {
         Host host = HostComponent.wire(config, HostInputs.of("e2e", clock, 42, Map.of()),
                 PluginCatalog.fromLayer(ModuleLayer.boot()), clock);
         host.start();
-        host.kernel().subscribe(events);
+        host.kernel().observe(events);
         for (long minute = 0; minute < simulated.toMinutes(); minute++) {
             host.kernel().advanceBy(Duration.ofMinutes(1));
         }

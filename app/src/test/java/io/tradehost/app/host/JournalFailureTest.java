@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 /** A journal that cannot write halts trading, says why, and no order goes out unrecorded. */
 class JournalFailureTest {
     @TempDir
@@ -36,7 +35,7 @@ class JournalFailureTest {
         Host host = HostComponent.wire(ConfigLoader.load(null, List.of("venue.config.tick_interval=\"1s\"")),
                 HostInputs.of("jf", clock, 42, Map.of()).withDataDirectory(data, true),
                 PluginCatalog.fromLayer(ModuleLayer.boot()), clock);
-        host.kernel().subscribe(events);
+        host.kernel().observe(events);
         host.start();
         host.kernel().advanceBy(Duration.ofMinutes(1));
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("journal.db"));
@@ -50,10 +49,10 @@ class JournalFailureTest {
 
         assertThat(host.tradingState().state()).isEqualTo(TradingState.HALTED);
         StateReason reason = host.tradingState().reasons().getFirst();
-        assertThat(reason.code()).isEqualTo("journal.write_failed");
+        assertThat(reason.code().value()).isEqualTo("journal.write_failed");
         assertThat(reason.source()).isEqualTo(ReasonSource.JOURNAL);
         assertThat(reason.message()).contains("journal.db").contains("no such table: orders");
-        assertThat(events.of(OrderRejected.class)).extracting(OrderRejected::code).contains("JOURNAL_FAILURE");
+        assertThat(events.of(OrderRejected.class)).extracting(r -> r.code().value()).contains("JOURNAL_FAILURE");
         host.kernel().advanceBy(Duration.ofMinutes(30));
         assertThat(host.portfolio().counters().submitted() - sentBefore).as("only the refused intent after the break")
                 .isEqualTo(1);

@@ -7,6 +7,7 @@ import io.tradehost.api.event.OrderReconciled;
 import io.tradehost.api.event.PositionChanged;
 import io.tradehost.api.journal.JournalSnapshot;
 import io.tradehost.api.order.Position;
+import io.tradehost.api.state.ReasonCode;
 import io.tradehost.api.state.TradingState;
 import io.tradehost.api.venue.VenueException;
 import io.tradehost.app.config.ConfigLoader;
@@ -29,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 /**
  * A host that stops without warning (no stop, no flush: what SIGKILL leaves) and is started again
  * on the same data directory, on the virtual clock: it continues with the same books, and repairs
@@ -46,7 +46,7 @@ class RestartTest {
                 "runtime_guards.config.daily-loss.max_loss=\"50000\""));
         Host host = HostComponent.wire(config, HostInputs.of("first", clock, 42, Map.of()).withDataDirectory(data,
                 true), PluginCatalog.fromLayer(ModuleLayer.boot()), clock);
-        host.kernel().subscribe(events);
+        host.kernel().observe(events);
         host.start();
         host.kernel().runUntilIdle();
         return host;
@@ -65,7 +65,7 @@ class RestartTest {
         List<Position> positions = first.portfolio().positions().stream().filter(p -> !p.isFlat()).toList();
         long orders = first.journal().snapshot().lastSequence();
         TradingState stateBefore = first.tradingState().state();
-        List<String> reasonsBefore = first.tradingState().reasons().stream().map(r -> r.code()).toList();
+        List<ReasonCode> reasonsBefore = first.tradingState().reasons().stream().map(r -> r.code()).toList();
         assertThat(orders).isPositive();
         // no stop(): as after SIGKILL, nothing is flushed or closed
 

@@ -6,7 +6,7 @@ import io.tradehost.api.event.OrderFilled;
 import io.tradehost.api.event.TradingStateChanged;
 import io.tradehost.api.order.Fill;
 import io.tradehost.api.order.Position;
-import io.tradehost.api.state.StateReason;
+import io.tradehost.api.state.ReasonCode;
 import io.tradehost.api.state.TradingState;
 import io.tradehost.api.value.Symbol;
 import io.tradehost.app.config.ConfigLoader;
@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 /** The runtime guards on the virtual clock through the real wiring. */
 class RiskScenarioTest {
     private static final Instant LATE_EVENING = Fixtures.EPOCH.plus(Duration.ofHours(22));
@@ -43,7 +42,7 @@ class RiskScenarioTest {
         HostConfig config = ConfigLoader.load(null, List.of(overrides));
         Host host = HostComponent.wire(config, HostInputs.of("risk", clock, 3, Map.of()), catalog, clock);
         host.start();
-        host.kernel().subscribe(events);
+        host.kernel().observe(events);
         return host;
     }
 
@@ -62,7 +61,7 @@ class RiskScenarioTest {
         assertThat(changes).isNotEmpty();
         TradingStateChanged breach = changes.getFirst();
         assertThat(breach.to()).isEqualTo(TradingState.REDUCE_ONLY);
-        assertThat(breach.reasons()).extracting(StateReason::code).containsExactly("daily_loss");
+        assertThat(breach.reasons()).extracting(r -> r.code().value()).containsExactly("daily_loss");
         assertThat(host.tradingState().state()).isEqualTo(TradingState.REDUCE_ONLY);
 
         Map<Symbol, Position> before = new HashMap<>();
@@ -94,7 +93,7 @@ class RiskScenarioTest {
         assertThat(host.tradingState().state(btc)).isEqualTo(TradingState.ACTIVE);
         advance(host, Duration.ofMinutes(2));
         assertThat(host.tradingState().state(btc)).isEqualTo(TradingState.HALTED);
-        assertThat(host.tradingState().reasons()).extracting(StateReason::code)
+        assertThat(host.tradingState().reasons()).extracting(r -> r.code().value())
                 .contains("mark_staleness.BTC-PERP", "mark_staleness.ETH-PERP", "mark_staleness.SOL-USD");
         assertThat(host.tradingState().state()).as("the host itself stays active").isEqualTo(TradingState.ACTIVE);
         advance(host, Duration.ofMinutes(5));
@@ -133,10 +132,10 @@ class RiskScenarioTest {
         Host host = start(catalog, "runtime_guards.order=[\"fragile\", \"daily-loss\"]");
         advance(host, Duration.ofMinutes(1));
         assertThat(host.tradingState().state()).isEqualTo(TradingState.REDUCE_ONLY);
-        assertThat(host.tradingState().reasons()).extracting(StateReason::code).containsExactly("guard_failure.fragile");
+        assertThat(host.tradingState().reasons()).extracting(r -> r.code().value()).containsExactly("guard_failure.fragile");
         advance(host, Duration.ofHours(2));
         assertThat(host.tradingState().state()).as("no automatic recovery").isEqualTo(TradingState.REDUCE_ONLY);
-        assertThat(host.operator().clear("alice", "guard_failure.fragile")).isTrue();
+        assertThat(host.operator().clear("alice", ReasonCode.guardFailure("fragile"))).isTrue();
         assertThat(host.tradingState().state()).isEqualTo(TradingState.ACTIVE);
         assertThat(host.registry().all().getFirst().details().get("runtimeGuardFailures")).isEqualTo("{fragile=1}");
         host.stop();

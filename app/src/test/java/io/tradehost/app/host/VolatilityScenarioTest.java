@@ -2,7 +2,6 @@ package io.tradehost.app.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tradehost.api.state.StateReason;
 import io.tradehost.api.state.TradingState;
 import io.tradehost.api.value.Symbol;
 import io.tradehost.api.venue.VenueFactory;
@@ -18,7 +17,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-
 /** A volatility spike on a scripted market trips the breaker; calm plus the cooldown lifts it. */
 class VolatilityScenarioTest {
     private final VirtualClock clock = new VirtualClock(Fixtures.EPOCH);
@@ -55,7 +53,7 @@ class VolatilityScenarioTest {
             quote(p);
         }
         assertThat(host.tradingState().state(btc)).isEqualTo(TradingState.REDUCE_ONLY);
-        assertThat(host.tradingState().reasons()).extracting(StateReason::code).containsExactly("volatility.BTC-PERP");
+        assertThat(host.tradingState().reasons()).extracting(r -> r.code().value()).containsExactly("volatility.BTC-PERP");
         for (int i = 0; i < 30; i++) {
             quote("100");
         }

@@ -1,11 +1,19 @@
 package io.tradehost.app.risk;
 
+import static io.tradehost.kernel.Kernel.FailurePolicy.FAIL_CLOSED;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tradehost.api.command.OrderIntent;
+import io.tradehost.api.command.RecordIntent;
 import io.tradehost.api.config.PluginConfig;
+import io.tradehost.api.event.IntentRecorded;
 import io.tradehost.api.event.IntentRejected;
-import io.tradehost.api.event.OrderIntent;
+import io.tradehost.api.event.OrderAccepted;
+import io.tradehost.api.event.OrderCancelled;
+import io.tradehost.api.event.OrderFilled;
+import io.tradehost.api.event.OrderRejected;
 import io.tradehost.api.order.Position;
+import io.tradehost.api.state.ReasonCode;
 import io.tradehost.api.state.ReasonSource;
 import io.tradehost.api.state.StateReason;
 import io.tradehost.api.state.TradingState;
@@ -42,7 +50,6 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-
 /**
  * Random sequences of decisions, mark moves, fills and trading-state changes through the real
  * execution coordinator and the built-in guards with their defaults; after every step the risk
@@ -81,11 +88,17 @@ class RiskPropertiesTest {
         StubTradingState state = new StubTradingState();
         PluginCatalog catalog = PluginCatalog.fromLayer(ModuleLayer.boot());
         GuardChain chain = GuardChain.create(catalog.guards(), GUARDS, name -> PluginConfig.empty("guards.config." + name));
+        InMemoryJournal journal = new InMemoryJournal("p");
         ExecutionCoordinator execution = new ExecutionCoordinator(ExecutionSettings.of(TimeInForce.GTC), chain,
-                new StubVenueAccess(venue, venue.products()), market, state, new InMemoryJournal("p"), kernel, kernel,
-                clock);
-        kernel.subscribe(execution);
-        kernel.subscribe(events);
+                new StubVenueAccess(venue, venue.products()), market, state, journal, kernel, kernel, kernel, clock);
+        kernel.own(OrderIntent.class, "execution.place", FAIL_CLOSED, execution::place);
+        kernel.own(RecordIntent.class, "journal.record", FAIL_CLOSED, journal.answerOn(kernel)::record);
+        kernel.subscribe(IntentRecorded.class, "execution.recorded", FAIL_CLOSED, execution::onIntentRecorded);
+        kernel.subscribe(OrderAccepted.class, "execution.accepted", FAIL_CLOSED, execution::onAccepted);
+        kernel.subscribe(OrderRejected.class, "execution.rejected", FAIL_CLOSED, execution::onRejected);
+        kernel.subscribe(OrderFilled.class, "execution.fill", FAIL_CLOSED, execution::onFilled);
+        kernel.subscribe(OrderCancelled.class, "execution.cancelled", FAIL_CLOSED, execution::onCancelled);
+        kernel.observe(events);
         execution.initialize();
         Map<Symbol, Price> prices = new HashMap<>(Map.of(SYMBOLS.get(0), Price.of("1000"),
                 SYMBOLS.get(1), Price.of("100")));
@@ -109,7 +122,7 @@ class RiskPropertiesTest {
             OrderIntent intent = new OrderIntent(++sequence, symbol, close ? null : step.action() == 0 ? Side.BUY
                     : Side.SELL, close, null, close ? null : Money.ofUnits(step.notional()), OrderType.MARKET, null,
                     null, close, false, "prop", "", moved, clock.nanos());
-            kernel.publish(intent);
+            kernel.send(intent);
             kernel.runUntilIdle();
 
             Position after = execution.portfolio().position(symbol);
@@ -137,9 +150,9 @@ class RiskPropertiesTest {
     }
 
     private static void setState(StubTradingState state, TradingState wanted) {
-        state.clear("prop", "test");
+        state.clear(ReasonCode.of("prop"), "test");
         if (wanted != TradingState.ACTIVE) {
-            state.raise(new StateReason("prop", ReasonSource.OPERATOR, wanted, "property test", Map.of(), 0));
+            state.raise(new StateReason(ReasonCode.of("prop"), ReasonSource.OPERATOR, wanted, "property test", Map.of(), 0));
         }
     }
 }

@@ -1,16 +1,20 @@
 package io.tradehost.coordinator.execution;
 
-import io.tradehost.api.event.Event;
+import io.tradehost.api.command.CancelOrders;
+import io.tradehost.api.command.OrderIntent;
+import io.tradehost.api.command.RecordIntent;
+import io.tradehost.api.event.IntentNotRecorded;
+import io.tradehost.api.event.IntentRecorded;
 import io.tradehost.api.event.IntentRejected;
 import io.tradehost.api.event.OrderAccepted;
 import io.tradehost.api.event.OrderCancelled;
 import io.tradehost.api.event.OrderFilled;
-import io.tradehost.api.event.OrderIntent;
 import io.tradehost.api.event.OrderReconciled;
 import io.tradehost.api.event.OrderRejected;
 import io.tradehost.api.event.OrderSubmitted;
 import io.tradehost.api.event.PositionChanged;
 import io.tradehost.api.guard.OrderCheck;
+import io.tradehost.api.host.CommandBus;
 import io.tradehost.api.host.Coordinator;
 import io.tradehost.api.host.EventBus;
 import io.tradehost.api.host.Health;
@@ -21,7 +25,6 @@ import io.tradehost.api.host.PortfolioView;
 import io.tradehost.api.host.StartupException;
 import io.tradehost.api.host.TradingStateView;
 import io.tradehost.api.host.VenueAccess;
-import io.tradehost.api.journal.IntentCallback;
 import io.tradehost.api.journal.JournalSnapshot;
 import io.tradehost.api.journal.OrderJournal;
 import io.tradehost.api.market.Mark;
@@ -32,28 +35,30 @@ import io.tradehost.api.order.Order;
 import io.tradehost.api.order.OrderRequest;
 import io.tradehost.api.order.OrderStatus;
 import io.tradehost.api.order.Position;
+import io.tradehost.api.order.RejectionCode;
 import io.tradehost.api.time.Clock;
 import io.tradehost.api.time.Scheduler;
 import io.tradehost.api.value.Product;
 import io.tradehost.api.value.Symbol;
+import io.tradehost.api.value.ValueOutOfRangeException;
 import io.tradehost.api.venue.VenueException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 /**
- * Turns order intents into venue orders: in-flight lock, mark, sizing, guard chain, a deterministic
- * client order id ({@code <run id>-<sequence>}, the run id and sequence kept by the journal across
- * restarts), the intent written to the journal, and only then placement ({@link OrderPlacer}:
- * retries, unknown outcomes resolved by asking the venue). Then it tracks the venue's answers and
- * books fills. Every refusal is an {@link IntentRejected} or {@link OrderRejected} event with a
- * stable code, counted by code. Kernel thread only.
+ * Owns the {@link OrderIntent} and {@link CancelOrders} commands. Turns order intents into venue
+ * orders: in-flight lock, mark, sizing, guard chain, a deterministic client order id
+ * ({@code <run id>-<sequence>}, the run id and sequence kept by the journal across restarts), a
+ * {@link RecordIntent} to the journal, and only once the journal answers {@link IntentRecorded},
+ * placement ({@link OrderPlacer}: retries, unknown outcomes resolved by asking the venue). Then it
+ * tracks the venue's answers and books fills. Every refusal is an {@link IntentRejected} or
+ * {@link OrderRejected} event with a stable code, counted by code; a value the arithmetic cannot
+ * hold is {@link RejectionCode#VALUE_OUT_OF_RANGE}. Kernel thread only.
  */
 public final class ExecutionCoordinator implements Coordinator {
     private static final Logger LOG = LoggerFactory.getLogger(ExecutionCoordinator.class);
@@ -65,12 +70,13 @@ public final class ExecutionCoordinator implements Coordinator {
     private final TradingStateView tradingState;
     private final OrderJournal journal;
     private final EventBus bus;
+    private final CommandBus commands;
     private final Clock clock;
     private final OrderTracker tracker = new OrderTracker();
     private final Ledger ledger;
     private final OrderPlacer placer;
     private final Map<String, Long> rejectionsByCode = new TreeMap<>();
-    private final Set<OrderRequest> awaitingJournal = new LinkedHashSet<>();
+    private final Map<ClientOrderId, OrderRequest> awaitingJournal = new LinkedHashMap<>();
     private boolean stopped;
     private String runId;
     private long nextSequence = 1;
@@ -83,7 +89,7 @@ public final class ExecutionCoordinator implements Coordinator {
 
     public ExecutionCoordinator(ExecutionSettings settings, GuardChain guards, VenueAccess venues, MarketView market,
                                 TradingStateView tradingState, OrderJournal journal, EventBus bus,
-                                Scheduler scheduler, Clock clock) {
+                                CommandBus commands, Scheduler scheduler, Clock clock) {
         this.settings = settings;
         this.guards = guards;
         this.venues = venues;
@@ -91,6 +97,7 @@ public final class ExecutionCoordinator implements Coordinator {
         this.tradingState = tradingState;
         this.journal = journal;
         this.bus = bus;
+        this.commands = commands;
         this.clock = clock;
         this.ledger = new Ledger(market, venues::product, this::counters);
         this.placer = new OrderPlacer(venues, scheduler, settings.retries(), new SplittableRandom(settings.seed()),
@@ -155,11 +162,11 @@ public final class ExecutionCoordinator implements Coordinator {
     @Override
     public void stop() {
         stopped = true;
-        List<OrderRequest> unsent = new ArrayList<>(awaitingJournal);
+        List<OrderRequest> unsent = new ArrayList<>(awaitingJournal.values());
         unsent.addAll(placer.stop());
         awaitingJournal.clear();
         for (OrderRequest request : unsent) {
-            bus.publish(new OrderRejected(request.clientOrderId(), request.symbol(), "NOT_SENT",
+            bus.publish(new OrderRejected(request.clientOrderId(), request.symbol(), RejectionCode.NOT_SENT,
                     "the host stopped before the order was sent", clock.nanos()));
         }
         long open = tracker.openCount() - unsent.size();
@@ -169,79 +176,115 @@ public final class ExecutionCoordinator implements Coordinator {
         }
     }
 
-    @Override
-    public void onEvent(Event event) {
-        switch (event) {
-            case OrderIntent intent -> handle(intent);
-            case OrderAccepted accepted -> tracker.transition(accepted.clientOrderId(), OrderStatus.ACCEPTED);
-            case OrderRejected venueRejected -> {
-                if (tracker.transition(venueRejected.clientOrderId(), OrderStatus.REJECTED)) {
-                    countRejection(venueRejected.code());
-                    LOG.warn("order {} rejected: {} {}", venueRejected.clientOrderId(), venueRejected.code(),
-                            venueRejected.message());
-                }
-            }
-            case OrderFilled orderFilled -> book(orderFilled.fill());
-            case OrderCancelled cancelled -> tracker.transition(cancelled.clientOrderId(), OrderStatus.CANCELLED);
-            case OrderReconciled r -> reconcile(r);
-            default -> {
-                // other events are not execution's business
-            }
-        }
-    }
-
-    private void handle(OrderIntent intent) {
+    /** Handles the command: sizes, guards and (once journaled) places the order, or refuses it. */
+    public void place(OrderIntent intent) {
         attempted++;
         Symbol symbol = intent.symbol();
         ClientOrderId busy = tracker.inFlight(symbol);
         if (busy != null) {
-            refuse(intent, "in-flight", "IN_FLIGHT", "order " + busy + " for " + symbol + " is still in flight");
+            refuse(intent, "in-flight", RejectionCode.IN_FLIGHT, "order " + busy + " for " + symbol
+                    + " is still in flight");
             return;
         }
         Mark mark = market.lastMark(symbol);
         if (mark == null) {
-            refuse(intent, "execution", "NO_MARK", "no mark for " + symbol + " yet");
+            refuse(intent, "execution", RejectionCode.NO_MARK, "no mark for " + symbol + " yet");
             return;
         }
         Product product = venues.product(symbol);
         Position position = ledger.position(symbol);
-        Sizer.Sized sized = Sizer.size(intent, product, position, mark.price());
-        if (!sized.ok()) {
-            refuse(intent, "sizing", sized.code(), sized.message());
+        OrderRequest request;
+        OrderCheck check;
+        try {
+            Sizer.Sized sized = Sizer.size(intent, product, position, mark.price());
+            if (!sized.ok()) {
+                refuse(intent, "sizing", sized.code(), sized.message());
+                return;
+            }
+            request = new OrderRequest(ClientOrderId.of(runId, nextSequence), symbol, sized.side(), intent.type(),
+                    sized.quantity(), intent.limitPrice(), intent.timeInForce() != null ? intent.timeInForce()
+                    : settings.defaultTimeInForce(), intent.reduceOnly() || intent.close(), intent.postOnly());
+            check = new OrderCheck(request, product, mark, position, ledger.equity(), ledger.grossExposure(),
+                    tradingState.state(symbol), clock.nanos());
+            // what every guard computes, computed once: a value out of range is the order's fault, not a guard's
+            check.orderNotional();
+            check.grossExposureAfter();
+        } catch (ValueOutOfRangeException e) {
+            refuse(intent, "execution", RejectionCode.VALUE_OUT_OF_RANGE, intent.symbol() + ": " + e.getMessage());
             return;
         }
-        long sequence = nextSequence;
-        ClientOrderId id = ClientOrderId.of(runId, sequence);
-        OrderRequest request = new OrderRequest(id, symbol, sized.side(), intent.type(), sized.quantity(),
-                intent.limitPrice(), intent.timeInForce() != null ? intent.timeInForce() : settings.defaultTimeInForce(),
-                intent.reduceOnly() || intent.close(), intent.postOnly());
-        GuardChain.Outcome outcome = guards.check(new OrderCheck(request, product, mark, position, ledger.equity(),
-                ledger.grossExposure(), tradingState.state(symbol), clock.nanos()));
+        GuardChain.Outcome outcome = guards.check(check);
         if (!outcome.allowed()) {
             refuse(intent, outcome.guard(), outcome.verdict().code(), outcome.verdict().message());
             return;
         }
-        nextSequence++;
+        long sequence = nextSequence++;
         tracker.submit(request);
         submitted++;
-        awaitingJournal.add(request);
-        journal.recordIntent(request, sequence, clock.nanos(), new IntentCallback() {
-            @Override
-            public void durable() {
-                if (awaitingJournal.remove(request) && !stopped) {
-                    bus.publish(new OrderSubmitted(request, intent.sequence(), clock.nanos()));
-                    placer.place(request);
-                }
-            }
+        awaitingJournal.put(request.clientOrderId(), request);
+        commands.send(new RecordIntent(request, sequence, intent.sequence(), clock.nanos()));
+    }
 
-            @Override
-            public void failed(String reason) {
-                if (awaitingJournal.remove(request)) {
-                    bus.publish(new OrderRejected(id, symbol, "JOURNAL_FAILURE", "not sent: the journal could not "
-                            + "record the order: " + reason, clock.nanos()));
+    /** The journal holds the order: send it, unless the host stopped meanwhile. */
+    public void onIntentRecorded(IntentRecorded recorded) {
+        OrderRequest request = awaitingJournal.remove(recorded.request().clientOrderId());
+        if (request != null && !stopped) {
+            bus.publish(new OrderSubmitted(request, recorded.intentSequence(), clock.nanos()));
+            placer.place(request);
+        }
+    }
+
+    /** The journal could not record the order: it is refused, never sent. */
+    public void onIntentNotRecorded(IntentNotRecorded notRecorded) {
+        OrderRequest request = awaitingJournal.remove(notRecorded.request().clientOrderId());
+        if (request != null) {
+            bus.publish(new OrderRejected(request.clientOrderId(), request.symbol(), RejectionCode.JOURNAL_FAILURE,
+                    "not sent: the journal could not record the order: " + notRecorded.reason(), clock.nanos()));
+        }
+    }
+
+    /** Handles the command: asks the venue to cancel its open orders (of one symbol, or all); failures are logged. */
+    public void cancel(CancelOrders command) {
+        try {
+            List<Order> open = venues.venue().openOrders().stream()
+                    .filter(o -> command.symbol() == null || command.symbol().equals(o.request().symbol())).toList();
+            LOG.warn("cancelling {} open order(s){}: {}", open.size(), command.symbol() == null ? ""
+                    : " of " + command.symbol(), command.reason());
+            for (Order order : open) {
+                try {
+                    venues.venue().cancel(order.clientOrderId());
+                } catch (VenueException e) {
+                    LOG.error("could not cancel {}: {} [{}]; the next reconciliation sees it", order.clientOrderId(),
+                            e.getMessage(), e.code());
                 }
             }
-        });
+        } catch (VenueException e) {
+            LOG.error("could not list open orders to cancel them ({}): {} [{}]", command.reason(), e.getMessage(),
+                    e.code());
+        }
+    }
+
+    public void onAccepted(OrderAccepted accepted) {
+        tracker.transition(accepted.clientOrderId(), OrderStatus.ACCEPTED);
+    }
+
+    public void onRejected(OrderRejected rejected) {
+        if (tracker.transition(rejected.clientOrderId(), OrderStatus.REJECTED)) {
+            countRejection(rejected.code());
+            LOG.warn("order {} rejected: {} {}", rejected.clientOrderId(), rejected.code(), rejected.message());
+        }
+    }
+
+    public void onFilled(OrderFilled filled) {
+        book(filled.fill());
+    }
+
+    public void onCancelled(OrderCancelled cancelled) {
+        tracker.transition(cancelled.clientOrderId(), OrderStatus.CANCELLED);
+    }
+
+    public void onReconciled(OrderReconciled reconciled) {
+        reconcile(reconciled);
     }
 
     private void book(Fill fill) {
@@ -276,15 +319,15 @@ public final class ExecutionCoordinator implements Coordinator {
         nextSequence = Math.max(nextSequence, order.clientOrderId().sequenceIn(runId) + 1);
     }
 
-    private void refuse(OrderIntent intent, String stage, String code, String message) {
+    private void refuse(OrderIntent intent, String stage, RejectionCode code, String message) {
         countRejection(code);
         LOG.info("intent #{} {} refused by {}: {} {}", intent.sequence(), intent.symbol(), stage, code, message);
         bus.publish(new IntentRejected(intent, stage, code, message));
     }
 
-    private void countRejection(String code) {
+    private void countRejection(RejectionCode code) {
         rejected++;
-        rejectionsByCode.merge(code, 1L, Long::sum);
+        rejectionsByCode.merge(code.value(), 1L, Long::sum);
     }
 
     /** Order outcome counts so far. */
@@ -311,7 +354,7 @@ public final class ExecutionCoordinator implements Coordinator {
     /** Placement's conclusions, turned into the same events the venue's own answers produce. */
     private final class PlacementOutcome implements OrderPlacer.Outcome {
         @Override
-        public void refused(OrderRequest request, String code, String message) {
+        public void refused(OrderRequest request, RejectionCode code, String message) {
             bus.publish(new OrderRejected(request.clientOrderId(), request.symbol(), code, message, clock.nanos()));
         }
 

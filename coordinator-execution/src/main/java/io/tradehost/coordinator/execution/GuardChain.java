@@ -6,20 +6,22 @@ import io.tradehost.api.guard.Guard;
 import io.tradehost.api.guard.GuardFactory;
 import io.tradehost.api.guard.GuardVerdict;
 import io.tradehost.api.guard.OrderCheck;
+import io.tradehost.api.host.Throwables;
+import io.tradehost.api.order.RejectionCode;
+import io.tradehost.api.value.ValueOutOfRangeException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-
 /**
- * Pre-trade guards in configured order; the first rejection wins. A guard that throws or answers
- * null fails closed with code {@link #GUARD_FAILURE}. Kernel thread only.
+ * Pre-trade guards in configured order; the first rejection wins. A guard that throws anything
+ * (an {@link Error} too, but for a failure of the JVM itself) or answers null fails closed with
+ * {@link RejectionCode#GUARD_FAILURE}; one whose arithmetic leaves the value range rejects the order
+ * with {@link RejectionCode#VALUE_OUT_OF_RANGE}, which is the order's fault, not the guard's.
+ * Kernel thread only.
  */
 public final class GuardChain {
-    /** Rejection code when a guard itself failed. */
-    public static final String GUARD_FAILURE = "GUARD_FAILURE";
-
     /** A guard with its configured name. */
     public record Named(String name, Guard guard) {
     }
@@ -70,12 +72,17 @@ public final class GuardChain {
             GuardVerdict verdict;
             try {
                 verdict = named.guard().check(check);
-            } catch (RuntimeException e) {
-                verdict = GuardVerdict.reject(GUARD_FAILURE, "guard '" + named.name() + "' threw "
-                        + e.getClass().getSimpleName() + ": " + e.getMessage());
+            } catch (ValueOutOfRangeException e) {
+                verdict = GuardVerdict.reject(RejectionCode.VALUE_OUT_OF_RANGE, "guard '" + named.name() + "': "
+                        + e.getMessage());
+            } catch (Throwable e) {
+                Throwables.rethrowIfFatal(e);
+                verdict = GuardVerdict.reject(RejectionCode.GUARD_FAILURE, "guard '" + named.name() + "' threw "
+                        + Throwables.describe(e));
             }
             if (verdict == null) {
-                verdict = GuardVerdict.reject(GUARD_FAILURE, "guard '" + named.name() + "' returned no verdict");
+                verdict = GuardVerdict.reject(RejectionCode.GUARD_FAILURE, "guard '" + named.name()
+                        + "' returned no verdict");
             }
             if (!verdict.allowed()) {
                 return new Outcome(named.name(), verdict);

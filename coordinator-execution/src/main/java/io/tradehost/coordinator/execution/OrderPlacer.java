@@ -1,10 +1,12 @@
 package io.tradehost.coordinator.execution;
 
+import io.tradehost.api.host.Throwables;
 import io.tradehost.api.host.VenueAccess;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Fill;
 import io.tradehost.api.order.Order;
 import io.tradehost.api.order.OrderRequest;
+import io.tradehost.api.order.RejectionCode;
 import io.tradehost.api.time.Scheduler;
 import io.tradehost.api.venue.VenueException;
 import java.time.Duration;
@@ -15,7 +17,6 @@ import java.util.Set;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 /**
  * Sends an order (already journaled) to the venue until the venue has it or has refused it. A
  * transient failure is retried with the {@link RetryPolicy}; a rate limit waits the venue's
@@ -26,14 +27,11 @@ import org.slf4j.LoggerFactory;
  */
 final class OrderPlacer {
     private static final Logger LOG = LoggerFactory.getLogger(OrderPlacer.class);
-    private static final String DUPLICATE_ORDER = "DUPLICATE_ORDER";
-    /** Code for an unchecked exception out of a venue plugin: a bug there, whose effect is unknown. */
-    static final String VENUE_PLUGIN_FAILURE = "VENUE_PLUGIN_FAILURE";
 
     /** What placement concluded. Called on the kernel thread. */
     interface Outcome {
         /** The order will not be at the venue. */
-        void refused(OrderRequest request, String code, String message);
+        void refused(OrderRequest request, RejectionCode code, String message);
 
         /** The venue turned out to hold the order; {@code fills} are its executions so far. */
         void found(Order venueView, List<Fill> fills, String note);
@@ -91,16 +89,17 @@ final class OrderPlacer {
                     request.quantity(), request.symbol());
         } catch (VenueException e) {
             sendFailed(request, attempt, e);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            Throwables.rethrowIfFatal(e);
             LOG.error("venue plugin threw placing {}; treating the outcome as unknown", request.clientOrderId(), e);
-            sendFailed(request, attempt, VenueException.outcomeUnknown(VENUE_PLUGIN_FAILURE, "venue plugin threw "
-                    + e));
+            sendFailed(request, attempt, VenueException.outcomeUnknown(RejectionCode.VENUE_PLUGIN_FAILURE,
+                    "venue plugin threw " + Throwables.describe(e)));
         }
     }
 
     private void sendFailed(OrderRequest request, int attempt, VenueException e) {
         ClientOrderId id = request.clientOrderId();
-        if (DUPLICATE_ORDER.equals(e.code())) {
+        if (RejectionCode.DUPLICATE_ORDER.equals(e.code())) {
             LOG.warn("venue says order {} already exists; asking it for the order instead of sending again", id);
             resolve(request, attempt);
             return;
@@ -110,7 +109,7 @@ final class OrderPlacer {
             return;
         }
         if (attempt >= policy.maxAttempts() && !e.isOutcomeUnknown()) {
-            outcome.refused(request, "RETRIES_EXHAUSTED", "gave up after " + attempt + " attempt(s); last: "
+            outcome.refused(request, RejectionCode.RETRIES_EXHAUSTED, "gave up after " + attempt + " attempt(s); last: "
                     + e.code() + " " + e.getMessage());
             return;
         }
@@ -144,9 +143,11 @@ final class OrderPlacer {
         try {
             known = venues.venue().order(id);
             fills = known.isPresent() ? venues.venue().fills(id) : List.of();
-        } catch (VenueException | RuntimeException failure) {
+        } catch (Throwable failure) {
+            Throwables.rethrowIfFatal(failure);
             VenueException e = failure instanceof VenueException v ? v
-                    : VenueException.transientFailure(VENUE_PLUGIN_FAILURE, "venue plugin threw " + failure);
+                    : VenueException.transientFailure(RejectionCode.VENUE_PLUGIN_FAILURE, "venue plugin threw "
+                    + Throwables.describe(failure));
             Duration delay = e.retryAfter().orElseGet(() -> policy.backoff(attempt, jitter));
             LOG.warn("cannot ask the venue about order {} ({}: {}); it stays in flight, asking again in {}", id,
                     e.code(), e.getMessage(), delay);
@@ -163,7 +164,7 @@ final class OrderPlacer {
                     fills.size());
             outcome.found(known.get(), fills, "the venue has the order after an unknown outcome");
         } else if (attempt >= policy.maxAttempts()) {
-            outcome.refused(request, "RETRIES_EXHAUSTED", "gave up after " + attempt
+            outcome.refused(request, RejectionCode.RETRIES_EXHAUSTED, "gave up after " + attempt
                     + " attempt(s); the venue confirms it never received the order");
         } else {
             LOG.info("the venue never received order {}; sending it again (attempt {})", id, attempt + 1);

@@ -1,13 +1,13 @@
 package io.tradehost.coordinator.execution;
 
-import io.tradehost.api.event.OrderIntent;
+import io.tradehost.api.command.OrderIntent;
 import io.tradehost.api.order.Position;
+import io.tradehost.api.order.RejectionCode;
 import io.tradehost.api.value.Price;
 import io.tradehost.api.value.Product;
 import io.tradehost.api.value.Quantity;
 import io.tradehost.api.value.Side;
 import java.math.RoundingMode;
-
 /**
  * Turns an intent into a side and a quantity on the product's lot grid: a close takes the whole
  * position on the opposite side, a notional is divided by the mark, a quantity is taken as given;
@@ -15,8 +15,8 @@ import java.math.RoundingMode;
  */
 public final class Sizer {
     /** A sized order, or why there is none ({@code code} and {@code message} set, side and quantity null). */
-    public record Sized(Side side, Quantity quantity, String code, String message) {
-        static Sized refuse(String code, String message) {
+    public record Sized(Side side, Quantity quantity, RejectionCode code, String message) {
+        static Sized refuse(RejectionCode code, String message) {
             return new Sized(null, null, code, message);
         }
 
@@ -34,7 +34,7 @@ public final class Sizer {
         Quantity raw;
         if (intent.close()) {
             if (position.isFlat()) {
-                return Sized.refuse("NOTHING_TO_CLOSE", "no open position in " + intent.symbol());
+                return Sized.refuse(RejectionCode.NOTHING_TO_CLOSE, "no open position in " + intent.symbol());
             }
             side = position.quantity().isPositive() ? Side.SELL : Side.BUY;
             raw = position.quantity().abs();
@@ -45,11 +45,11 @@ public final class Sizer {
             side = intent.side();
             raw = intent.notional().divide(mark, RoundingMode.DOWN);
         } else {
-            return Sized.refuse("NO_SIZE", "intent names neither quantity nor notional");
+            return Sized.refuse(RejectionCode.NO_SIZE, "intent names neither quantity nor notional");
         }
         Quantity quantity = product.roundSize(raw);
         if (!quantity.isPositive() || quantity.isLessThan(product.minSize())) {
-            return Sized.refuse("SIZE_BELOW_MINIMUM", intent.symbol() + ": size " + raw + " rounds to " + quantity
+            return Sized.refuse(RejectionCode.SIZE_BELOW_MINIMUM, intent.symbol() + ": size " + raw + " rounds to " + quantity
                     + ", below the minimum " + product.minSize() + " (lot " + product.sizeIncrement() + ")");
         }
         return new Sized(side, quantity, null, null);

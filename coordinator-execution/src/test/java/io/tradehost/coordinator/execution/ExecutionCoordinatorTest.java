@@ -1,12 +1,20 @@
 package io.tradehost.coordinator.execution;
 
+import static io.tradehost.kernel.Kernel.FailurePolicy.FAIL_CLOSED;
+import static io.tradehost.kernel.Kernel.FailurePolicy.LOG_AND_COUNT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.tradehost.api.command.CancelOrders;
+import io.tradehost.api.command.OrderIntent;
+import io.tradehost.api.command.RecordIntent;
+import io.tradehost.api.event.IntentNotRecorded;
+import io.tradehost.api.event.IntentRecorded;
 import io.tradehost.api.event.IntentRejected;
 import io.tradehost.api.event.OrderAccepted;
-import io.tradehost.api.event.OrderIntent;
+import io.tradehost.api.event.OrderCancelled;
+import io.tradehost.api.event.OrderFilled;
 import io.tradehost.api.event.OrderReconciled;
 import io.tradehost.api.event.OrderRejected;
 import io.tradehost.api.event.OrderSubmitted;
@@ -14,9 +22,9 @@ import io.tradehost.api.event.PositionChanged;
 import io.tradehost.api.guard.GuardVerdict;
 import io.tradehost.api.host.EventBus;
 import io.tradehost.api.host.HealthStatus;
-import io.tradehost.api.journal.JournalSnapshot;
 import io.tradehost.api.host.OrderCounters;
 import io.tradehost.api.host.StartupException;
+import io.tradehost.api.journal.JournalSnapshot;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Fill;
 import io.tradehost.api.order.Liquidity;
@@ -24,6 +32,8 @@ import io.tradehost.api.order.Order;
 import io.tradehost.api.order.OrderRequest;
 import io.tradehost.api.order.OrderStatus;
 import io.tradehost.api.order.Position;
+import io.tradehost.api.order.RejectionCode;
+import io.tradehost.api.state.ReasonCode;
 import io.tradehost.api.state.ReasonSource;
 import io.tradehost.api.state.StateReason;
 import io.tradehost.api.state.TradingState;
@@ -42,8 +52,8 @@ import io.tradehost.kernel.VirtualClock;
 import io.tradehost.testkit.EventRecorder;
 import io.tradehost.testkit.Fixtures;
 import io.tradehost.testkit.InMemoryJournal;
-import io.tradehost.testkit.ScriptedVenue;
 import io.tradehost.testkit.ScriptedVenue.Answer;
+import io.tradehost.testkit.ScriptedVenue;
 import io.tradehost.testkit.StubMarket;
 import io.tradehost.testkit.StubTradingState;
 import io.tradehost.testkit.StubVenueAccess;
@@ -55,7 +65,6 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 class ExecutionCoordinatorTest {
     private static final RetryPolicy RETRIES = new RetryPolicy(3, Duration.ofMillis(100), Duration.ofMillis(400));
     private static final Symbol BTC = Symbol.of("BTC-PERP");
@@ -81,8 +90,8 @@ class ExecutionCoordinatorTest {
         venue.listener(new VenueEventAdapter(kernel, clock));
         market.put(Fixtures.mark("BTC-PERP", "100")).put(Fixtures.mark("SOL-USD", "10"));
         execution = coordinator(new GuardChain(guards), new StubVenueAccess(venue, venue.products()), market, kernel);
-        kernel.subscribe(execution);
-        kernel.subscribe(events);
+        route(kernel, execution, journal);
+        kernel.observe(events);
         execution.initialize();
         execution.start();
     }
@@ -90,7 +99,22 @@ class ExecutionCoordinatorTest {
     private ExecutionCoordinator coordinator(GuardChain chain, StubVenueAccess access, StubMarket marks,
                                              EventBus bus) {
         return new ExecutionCoordinator(new ExecutionSettings(TimeInForce.GTC, RETRIES, 7), chain, access, marks, state,
-                journal, bus, kernel, clock);
+                journal, bus, kernel, kernel, clock);
+    }
+
+    /** Execution's routes as the host's pipeline declares them, with the journal double owning RecordIntent. */
+    static void route(Kernel kernel, ExecutionCoordinator execution, InMemoryJournal journal) {
+        kernel.own(OrderIntent.class, "execution.place", FAIL_CLOSED, execution::place);
+        kernel.own(CancelOrders.class, "execution.cancel", LOG_AND_COUNT, execution::cancel);
+        kernel.own(RecordIntent.class, "journal.record", FAIL_CLOSED, journal.answerOn(kernel)::record);
+        kernel.subscribe(IntentRecorded.class, "execution.recorded", FAIL_CLOSED, execution::onIntentRecorded);
+        kernel.subscribe(IntentNotRecorded.class, "execution.not-recorded", FAIL_CLOSED,
+                execution::onIntentNotRecorded);
+        kernel.subscribe(OrderAccepted.class, "execution.accepted", FAIL_CLOSED, execution::onAccepted);
+        kernel.subscribe(OrderRejected.class, "execution.rejected", FAIL_CLOSED, execution::onRejected);
+        kernel.subscribe(OrderCancelled.class, "execution.cancelled", FAIL_CLOSED, execution::onCancelled);
+        kernel.subscribe(OrderFilled.class, "execution.fill", FAIL_CLOSED, execution::onFilled);
+        kernel.subscribe(OrderReconciled.class, "execution.reconciled", FAIL_CLOSED, execution::onReconciled);
     }
 
     private OrderIntent buyNotional(Symbol symbol, String notional) {
@@ -104,12 +128,12 @@ class ExecutionCoordinatorTest {
     }
 
     private void send(OrderIntent intent) {
-        kernel.publish(intent);
+        kernel.send(intent);
         kernel.runUntilIdle();
     }
 
     private List<String> rejectionCodes() {
-        return events.of(IntentRejected.class).stream().map(IntentRejected::code).toList();
+        return events.of(IntentRejected.class).stream().map(r -> r.code().value()).toList();
     }
 
     @Test
@@ -179,7 +203,7 @@ class ExecutionCoordinatorTest {
         ExecutionCoordinator blind = coordinator(new GuardChain(List.of()), new StubVenueAccess(venue,
                 venue.products()), empty, events);
         blind.initialize();
-        blind.onEvent(buyNotional(BTC, "100"));
+        blind.place(buyNotional(BTC, "100"));
         send(buyNotional(BTC, "0.05"));
         send(close(BTC));
         send(new OrderIntent(++sequence, BTC, Side.BUY, false, null, null, OrderType.MARKET, null, null, false, false,
@@ -214,11 +238,11 @@ class ExecutionCoordinatorTest {
             seen.add("third");
             return GuardVerdict.ALLOW;
         }));
-        state.raise(new StateReason("x", ReasonSource.OPERATOR, TradingState.REDUCE_ONLY, "m", Map.of(), 0));
+        state.raise(new StateReason(ReasonCode.of("x"), ReasonSource.OPERATOR, TradingState.REDUCE_ONLY, "m", Map.of(), 0));
         wire();
         send(buyNotional(BTC, "200"));
         assertThat(seen).containsExactly("first 2 REDUCE_ONLY 10000");
-        assertThat(events.of(IntentRejected.class)).extracting(IntentRejected::stage, IntentRejected::code)
+        assertThat(events.of(IntentRejected.class)).extracting(IntentRejected::stage, (IntentRejected r) -> r.code().value())
                 .containsExactly(tuple("second", "TOO_BIG"));
         assertThat(venue.placed()).isEmpty();
     }
@@ -230,16 +254,16 @@ class ExecutionCoordinatorTest {
         }));
         wire();
         send(buyNotional(BTC, "200"));
-        assertThat(events.of(IntentRejected.class)).extracting(IntentRejected::stage, IntentRejected::code,
-                IntentRejected::message).containsExactly(tuple("broken", GuardChain.GUARD_FAILURE,
+        assertThat(events.of(IntentRejected.class)).extracting(IntentRejected::stage, (IntentRejected r) -> r.code().value(),
+                IntentRejected::message).containsExactly(tuple("broken", "GUARD_FAILURE",
                 "guard 'broken' threw IllegalStateException: bug"));
 
         guards.clear();
         guards.add(new GuardChain.Named("silent", check -> null));
         wire();
         send(buyNotional(BTC, "200"));
-        assertThat(events.of(IntentRejected.class)).extracting(IntentRejected::stage, IntentRejected::code)
-                .containsExactly(tuple("silent", GuardChain.GUARD_FAILURE));
+        assertThat(events.of(IntentRejected.class)).extracting(IntentRejected::stage, (IntentRejected r) -> r.code().value())
+                .containsExactly(tuple("silent", "GUARD_FAILURE"));
         assertThat(venue.placed()).isEmpty();
     }
 
@@ -366,7 +390,7 @@ class ExecutionCoordinatorTest {
 
         execution.stop();
         kernel.runUntilIdle();
-        assertThat(events.of(OrderRejected.class)).extracting(OrderRejected::clientOrderId, OrderRejected::code)
+        assertThat(events.of(OrderRejected.class)).extracting(OrderRejected::clientOrderId, (OrderRejected r) -> r.code().value())
                 .containsExactlyInAnyOrder(tuple(ClientOrderId.of("run1-1"), "NOT_SENT"),
                         tuple(ClientOrderId.of("run1-2"), "NOT_SENT"));
         journal.release();
@@ -469,7 +493,7 @@ class ExecutionCoordinatorTest {
     void anUnreadableAccountStopsStartUp() {
         Venue broken = (Venue) Proxy.newProxyInstance(Venue.class.getClassLoader(), new Class<?>[] {Venue.class},
                 (proxy, method, args) -> {
-                    throw new VenueException("AUTH", "bad key", false);
+                    throw new VenueException(RejectionCode.of("AUTH"), "bad key", false);
                 });
         journal = new InMemoryJournal("r");
         ExecutionCoordinator e = coordinator(new GuardChain(List.of()), new StubVenueAccess(broken, venue.products()),
@@ -477,5 +501,52 @@ class ExecutionCoordinatorTest {
         assertThatThrownBy(e::initialize).isInstanceOf(StartupException.class)
                 .hasMessage("could not read the venue account: bad key [AUTH]");
         assertThat(e.name()).isEqualTo("execution");
+    }
+
+    @Test
+    void theCancelCommandCancelsTheVenuesOpenOrdersOfOneSymbolOrAll() throws VenueException {
+        venue.answer(Answer.ACCEPT).answer(Answer.ACCEPT);
+        send(buyNotional(BTC, "1000"));
+        send(buyNotional(SOL, "100"));
+        assertThat(venue.openOrders()).hasSize(2);
+        kernel.send(new CancelOrders(SOL, "spot only", 0));
+        kernel.runUntilIdle();
+        assertThat(venue.cancelled()).containsExactly(ClientOrderId.of("run1-2"));
+        kernel.send(new CancelOrders(null, "daily loss", 0));
+        kernel.runUntilIdle();
+        assertThat(venue.cancelled()).containsExactly(ClientOrderId.of("run1-2"), ClientOrderId.of("run1-1"));
+        assertThat(venue.openOrders()).isEmpty();
+    }
+
+    @Test
+    void anAbsurdButRepresentableOrderGetsThePlainRejectionOfTheGuardItTrips() {
+        guards.add(new GuardChain.Named("max-order-notional", check -> check.orderNotional()
+                .isGreaterThan(Money.of("25000")) ? GuardVerdict.reject("MAX_ORDER_NOTIONAL", "order notional "
+                + check.orderNotional() + " > max 25000") : GuardVerdict.ALLOW));
+        wire();
+        market.put(Fixtures.mark("BTC-PERP", "64250.5"));
+        send(new OrderIntent(++sequence, BTC, Side.BUY, false, Quantity.of("99999999"), null, OrderType.MARKET, null,
+                null, false, false, "test", "absurd", Price.of("64250.5"), 0));
+        assertThat(events.of(IntentRejected.class)).extracting(IntentRejected::stage, r -> r.code().value(),
+                IntentRejected::message).containsExactly(tuple("max-order-notional", "MAX_ORDER_NOTIONAL",
+                "order notional 6425049935749.5 > max 25000"));
+    }
+
+    @Test
+    void valuesOutOfRangeAnywhereOnTheOrderPathAreTheirOwnRejectionNeverAGuardFailure() {
+        Quantity unrepresentableNotional = Quantity.of("1" + "0".repeat(27));
+        guards.add(new GuardChain.Named("overflowing", check -> {
+            check.equity().plus(Money.of("9".repeat(28))).plus(Money.of("9".repeat(28)));
+            return GuardVerdict.ALLOW;
+        }));
+        wire();
+        send(new OrderIntent(++sequence, BTC, Side.BUY, false, unrepresentableNotional, null, OrderType.MARKET, null,
+                null, false, false, "test", "", Price.of("100"), 0));
+        send(buyNotional(BTC, "200"));
+        assertThat(events.of(IntentRejected.class)).extracting(IntentRejected::stage, r -> r.code().value())
+                .containsExactly(tuple("execution", "VALUE_OUT_OF_RANGE"), tuple("overflowing", "VALUE_OUT_OF_RANGE"));
+        assertThat(events.of(IntentRejected.class).getFirst().message()).startsWith("BTC-PERP: value out of range: ");
+        assertThat(venue.placed()).isEmpty();
+        assertThat(execution.counters().rejectionsByCode()).containsOnlyKeys("VALUE_OUT_OF_RANGE");
     }
 }

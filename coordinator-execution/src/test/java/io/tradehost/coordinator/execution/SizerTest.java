@@ -2,8 +2,9 @@ package io.tradehost.coordinator.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tradehost.api.event.OrderIntent;
+import io.tradehost.api.command.OrderIntent;
 import io.tradehost.api.order.Position;
+import io.tradehost.api.order.RejectionCode;
 import io.tradehost.api.value.Money;
 import io.tradehost.api.value.OrderType;
 import io.tradehost.api.value.Price;
@@ -12,7 +13,6 @@ import io.tradehost.api.value.Side;
 import io.tradehost.api.value.Symbol;
 import io.tradehost.testkit.Fixtures;
 import org.junit.jupiter.api.Test;
-
 class SizerTest {
     private static final Symbol S = Symbol.of("ETH-PERP");
 
@@ -46,6 +46,6 @@ class SizerTest {
                 Fixtures.perpetual("ETH-PERP"), Position.flat(S), Price.of("3"));
         assertThat(atMinimum.ok()).isTrue();
         assertThat(below.ok()).isFalse();
-        assertThat(below.code()).isEqualTo("SIZE_BELOW_MINIMUM");
+        assertThat(below.code()).isEqualTo(RejectionCode.SIZE_BELOW_MINIMUM);
     }
 }

@@ -1,6 +1,7 @@
 package io.tradehost.coordinator.runtime;
 
 import io.tradehost.api.host.OperatorControl;
+import io.tradehost.api.state.ReasonCode;
 import io.tradehost.api.state.ReasonSource;
 import io.tradehost.api.state.StateReason;
 import io.tradehost.api.state.TradingState;
@@ -10,18 +11,12 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 /**
- * The operator's handle on the trading state: raises {@code operator.reduce_only} and
- * {@code operator.halt} (cleared only by an operator) and clears any reason by code. Every call is
+ * The operator's handle on the trading state: raises {@link ReasonCode#OPERATOR_REDUCE_ONLY} and
+ * {@link ReasonCode#OPERATOR_HALT} (cleared only by an operator) and clears any reason by code. Every call is
  * logged at WARN with the operator's name. Kernel thread only.
  */
 public final class OperatorConsole implements OperatorControl {
-    /** Code of the operator's reduce-only reason. */
-    public static final String REDUCE_ONLY = "operator.reduce_only";
-    /** Code of the operator's halt reason. */
-    public static final String HALT = "operator.halt";
-
     private static final Logger LOG = LoggerFactory.getLogger(OperatorConsole.class);
 
     private final TradingStateMachine machine;
@@ -34,21 +29,21 @@ public final class OperatorConsole implements OperatorControl {
 
     @Override
     public boolean reduceOnly(String operator, String message) {
-        return raise(REDUCE_ONLY, TradingState.REDUCE_ONLY, operator, message);
+        return raise(ReasonCode.OPERATOR_REDUCE_ONLY, TradingState.REDUCE_ONLY, operator, message);
     }
 
     @Override
     public boolean halt(String operator, String message) {
-        return raise(HALT, TradingState.HALTED, operator, message);
+        return raise(ReasonCode.OPERATOR_HALT, TradingState.HALTED, operator, message);
     }
 
     @Override
-    public boolean clear(String operator, String code) {
+    public boolean clear(String operator, ReasonCode code) {
         LOG.warn("operator {} clears {}", operator, code);
         return machine.clear(code, "operator " + operator);
     }
 
-    private boolean raise(String code, TradingState effect, String operator, String message) {
+    private boolean raise(ReasonCode code, TradingState effect, String operator, String message) {
         LOG.warn("operator {} asks for {}: {}", operator, effect, message);
         return machine.raise(new StateReason(code, ReasonSource.OPERATOR, effect, message,
                 Map.of("operator", operator), clock.nanos()));

@@ -2,6 +2,7 @@ package io.tradehost.coordinator.runtime;
 
 import io.tradehost.api.event.Event;
 import io.tradehost.api.event.IntentRejected;
+import io.tradehost.api.event.JournalWriteFailed;
 import io.tradehost.api.event.StrategyQuarantined;
 import io.tradehost.api.event.VenueConnectionChanged;
 import io.tradehost.api.host.Coordinator;
@@ -9,8 +10,11 @@ import io.tradehost.api.host.EventBus;
 import io.tradehost.api.host.Health;
 import io.tradehost.api.host.HealthStatus;
 import io.tradehost.api.host.StartupException;
+import io.tradehost.api.host.Throwables;
 import io.tradehost.api.journal.OrderJournal;
+import io.tradehost.api.order.RejectionCode;
 import io.tradehost.api.state.ClearingRule;
+import io.tradehost.api.state.ReasonCode;
 import io.tradehost.api.state.ReasonSource;
 import io.tradehost.api.state.StateReason;
 import io.tradehost.api.state.TradingState;
@@ -23,20 +27,15 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 /**
  * Bootstraps the venue, restores the journaled reasons only an operator or the calendar clears,
  * reconciles the journal with the venue (at start-up, periodically and after a reconnect), owns the
  * trading-state machine and runs the runtime guards. It raises the configured reasons at start, a
- * host-wide guard-failure reason when a guard throws, a symbol-scoped reduce-only reason when a
- * strategy is quarantined, and the reconciliation reason. Kernel thread only.
+ * host-wide guard-failure reason when a guard fails, a symbol-scoped reduce-only reason when a
+ * strategy is quarantined, the reconciliation reason, and halts trading when the journal cannot
+ * write or a handler that owns books fails. Kernel thread only.
  */
-public final class RuntimeCoordinator implements Coordinator {
-    /** Rejection code execution uses when a guard threw. */
-    public static final String GUARD_FAILURE = "GUARD_FAILURE";
-    /** Code of the reason reconciliation raises; a later agreeing reconciliation clears it. */
-    public static final String RECONCILIATION = "reconciliation";
-    private static final Logger LOG = LoggerFactory.getLogger(RuntimeCoordinator.class);
+public final class RuntimeCoordinator implements Coordinator {    private static final Logger LOG = LoggerFactory.getLogger(RuntimeCoordinator.class);
     private static final int STARTUP_ATTEMPTS = 5;
     private static final long DAY_NANOS = 86_400_000_000_000L;
 
@@ -76,11 +75,11 @@ public final class RuntimeCoordinator implements Coordinator {
     public void initialize() {
         bootstrap.bootstrap(settings);
         if (settings.reduceOnly()) {
-            state.raise(new StateReason("config.reduce_only", ReasonSource.CONFIG, TradingState.REDUCE_ONLY,
+            state.raise(new StateReason(ReasonCode.CONFIG_REDUCE_ONLY, ReasonSource.CONFIG, TradingState.REDUCE_ONLY,
                     "configuration sets runtime.reduce_only", Map.of(), clock.nanos()));
         }
         if (settings.halted()) {
-            state.raise(new StateReason("config.halted", ReasonSource.CONFIG, TradingState.HALTED,
+            state.raise(new StateReason(ReasonCode.CONFIG_HALTED, ReasonSource.CONFIG, TradingState.HALTED,
                     "configuration sets runtime.halted", Map.of(), clock.nanos()));
         }
         restoreReasons();
@@ -144,8 +143,8 @@ public final class RuntimeCoordinator implements Coordinator {
         List<Difference> unexplained = report.unexplained();
         if (unexplained.isEmpty()) {
             lastUnexplained = List.of();
-            if (state.reasons().stream().anyMatch(r -> RECONCILIATION.equals(r.code()))) {
-                state.clear(RECONCILIATION, "a reconciliation that agreed with the venue");
+            if (state.reasons().stream().anyMatch(r -> ReasonCode.RECONCILIATION.equals(r.code()))) {
+                state.clear(ReasonCode.RECONCILIATION, "a reconciliation that agreed with the venue");
             }
             String outcome = report.agrees() ? "journal and venue agree"
                     : report.differences().size() + " difference(s), all repaired";
@@ -169,16 +168,18 @@ public final class RuntimeCoordinator implements Coordinator {
             try {
                 return Reconciler.reconcile(journal.snapshot(), bootstrap.venue(), startup,
                         bootstrap.listedProducts(), quoteCurrency(), clock.nanos());
-            } catch (RuntimeException | LinkageError bug) {
-                // a venue plugin that throws (or lacks a method of this api) is a fault of the plugin, not the host
-                LOG.error("venue plugin failed during reconciliation", bug);
-                throw VenueException.refused("VENUE_PLUGIN_FAILURE", "venue plugin failed: " + bug);
             } catch (VenueException e) {
                 if (!startup || !e.isTransient() || attempt >= STARTUP_ATTEMPTS) {
                     throw e;
                 }
                 LOG.warn("start-up reconciliation attempt {} failed ({}: {}); trying again", attempt, e.code(),
                         e.getMessage());
+            } catch (Throwable bug) {
+                // a venue plugin that throws (or lacks a method of this api) is a fault of the plugin, not the host
+                Throwables.rethrowIfFatal(bug);
+                LOG.error("venue plugin failed during reconciliation", bug);
+                throw VenueException.refused(RejectionCode.VENUE_PLUGIN_FAILURE, "venue plugin failed: "
+                        + Throwables.describe(bug));
             }
         }
     }
@@ -187,7 +188,7 @@ public final class RuntimeCoordinator implements Coordinator {
         if (startup && settings.refuseOnMismatch()) {
             throw new StartupException(message + "; start refused (runtime.reconciliation.on_mismatch = \"refuse\")");
         }
-        state.raise(new StateReason(RECONCILIATION, ReasonSource.RECONCILIATION, TradingState.REDUCE_ONLY, message,
+        state.raise(new StateReason(ReasonCode.RECONCILIATION, ReasonSource.RECONCILIATION, TradingState.REDUCE_ONLY, message,
                 Map.of("differences", Integer.toString(count)), clock.nanos(), null, ClearingRule.RECONCILIATION));
     }
 
@@ -195,25 +196,55 @@ public final class RuntimeCoordinator implements Coordinator {
         return bootstrap.product(bootstrap.symbols().getFirst()).quote();
     }
 
-    @Override
-    public void onEvent(Event event) {
+    /** Shows every event to the runtime guards. */
+    public void showToGuards(Event event) {
         guards.onEvent(event);
-        if (event instanceof VenueConnectionChanged change) {
-            if (change.connected()) {
-                LOG.warn("venue connection restored ({}); reconciling", change.detail());
-                reconcile(false);
-            } else {
-                LOG.warn("venue connection lost: {}", change.detail());
-            }
+    }
+
+    /** Reconciles after a reconnect. */
+    public void onConnectionChanged(VenueConnectionChanged change) {
+        if (change.connected()) {
+            LOG.warn("venue connection restored ({}); reconciling", change.detail());
+            reconcile(false);
+        } else {
+            LOG.warn("venue connection lost: {}", change.detail());
         }
-        if (event instanceof IntentRejected rejected && GUARD_FAILURE.equals(rejected.code())) {
-            state.raise(new StateReason("guard_failure." + rejected.stage(), ReasonSource.GUARD_FAILURE,
+    }
+
+    /** A guard that failed (rather than rejected) holds the host in reduce-only until an operator clears it. */
+    public void onIntentRejected(IntentRejected rejected) {
+        if (RejectionCode.GUARD_FAILURE.equals(rejected.code())) {
+            state.raise(new StateReason(ReasonCode.guardFailure(rejected.stage()), ReasonSource.GUARD_FAILURE,
                     TradingState.REDUCE_ONLY, rejected.message(), Map.of("guard", rejected.stage()), clock.nanos()));
-        } else if (event instanceof StrategyQuarantined q) {
-            state.raise(new StateReason("strategy_quarantine." + q.symbol(), ReasonSource.STRATEGY_FAILURE,
-                    TradingState.REDUCE_ONLY, "strategy '" + q.strategy() + "' quarantined: it " + q.reason(),
-                    Map.of("strategy", q.strategy()), clock.nanos(), q.symbol()));
         }
+    }
+
+    /** A quarantined strategy holds its symbol in reduce-only. */
+    public void onQuarantined(StrategyQuarantined q) {
+        state.raise(new StateReason(ReasonCode.strategyQuarantine(q.symbol()), ReasonSource.STRATEGY_FAILURE,
+                TradingState.REDUCE_ONLY, "strategy '" + q.strategy() + "' quarantined: it " + q.reason(),
+                Map.of("strategy", q.strategy()), clock.nanos(), q.symbol()));
+    }
+
+    /** A journal that cannot write halts trading until an operator clears it. */
+    public void onJournalWriteFailed(JournalWriteFailed failed) {
+        state.raise(new StateReason(ReasonCode.JOURNAL_WRITE_FAILED, ReasonSource.JOURNAL, TradingState.HALTED,
+                failed.message(), Map.of("write", failed.what()), clock.nanos()));
+    }
+
+    /**
+     * A kernel handler that owns books or durability failed: what the host holds may be wrong, so
+     * trading halts until an operator clears {@code handler_failure.<handler>}, and health is
+     * UNHEALTHY meanwhile.
+     *
+     * @param handler the handler's name in the pipeline
+     * @param on the message it failed on, e.g. {@code OrderFilled}
+     * @param error the failure, one line
+     */
+    public void handlerFailed(String handler, String on, String error) {
+        state.raise(new StateReason(ReasonCode.handlerFailure(handler), ReasonSource.HANDLER_FAILURE,
+                TradingState.HALTED, "handler " + handler + " failed on " + on + ": " + error,
+                Map.of("handler", handler, "message", on), clock.nanos()));
     }
 
     @Override
@@ -228,7 +259,7 @@ public final class RuntimeCoordinator implements Coordinator {
     @Override
     public Health health() {
         Map<String, String> details = Map.of("tradingState", state.state().name(),
-                "reasons", String.join(",", state.reasons().stream().map(StateReason::code).toList()),
+                "reasons", String.join(",", state.reasons().stream().map(r -> r.code().value()).toList()),
                 "venue", bootstrap.isConnected() ? settings.venue() : "not connected",
                 "runtimeGuards", String.join(",", guards.names()),
                 "runtimeGuardFailures", guards.failures().toString(),
@@ -238,6 +269,11 @@ public final class RuntimeCoordinator implements Coordinator {
                 "reconciliationFailures", Long.toString(reconciliationFailures));
         if (!bootstrap.isConnected()) {
             return Health.of(name(), HealthStatus.UNHEALTHY, details, "venue not connected");
+        }
+        List<String> failedHandlers = state.reasons().stream().filter(r -> r.source() == ReasonSource.HANDLER_FAILURE)
+                .map(StateReason::message).toList();
+        if (!failedHandlers.isEmpty()) {
+            return Health.of(name(), HealthStatus.UNHEALTHY, details, String.join("; ", failedHandlers));
         }
         return state.state() == TradingState.ACTIVE ? Health.healthy(name(), details)
                 : Health.of(name(), HealthStatus.DEGRADED, details, "trading state " + state.state());

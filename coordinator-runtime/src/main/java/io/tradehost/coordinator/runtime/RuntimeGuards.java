@@ -7,6 +7,8 @@ import io.tradehost.api.guard.DataUnavailableException;
 import io.tradehost.api.guard.RuntimeGuard;
 import io.tradehost.api.guard.RuntimeGuardContext;
 import io.tradehost.api.guard.RuntimeGuardFactory;
+import io.tradehost.api.host.Throwables;
+import io.tradehost.api.state.ReasonCode;
 import io.tradehost.api.state.ReasonSource;
 import io.tradehost.api.state.StateReason;
 import io.tradehost.api.state.TradingState;
@@ -20,7 +22,6 @@ import java.util.Map;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 /**
  * The runtime guards in configured order: each evaluated on its own timer and shown every event. A
  * guard whose data is unavailable is logged and asked again next time; one that throws anything else
@@ -115,13 +116,16 @@ public final class RuntimeGuards {
             if (Long.bitCount(n) == 1) {
                 LOG.info("runtime guard {} has no data yet ({}); it tries again next time", g.name(), e.getMessage());
             }
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            Throwables.rethrowIfFatal(e);
             failures.merge(g.name(), 1L, Long::sum);
-            LOG.error("runtime guard {} failed; the host goes reduce-only until an operator clears guard_failure.{}",
-                    g.name(), g.name(), e);
-            state.raise(new StateReason("guard_failure." + g.name(), ReasonSource.GUARD_FAILURE,
-                    TradingState.REDUCE_ONLY, "runtime guard '" + g.name() + "' threw " + e.getClass().getSimpleName()
-                    + ": " + e.getMessage(), Map.of("guard", g.name()), clock.nanos()));
+            ReasonCode code = ReasonCode.guardFailure(g.name());
+            if (state.reasons().stream().noneMatch(r -> r.code().equals(code))) {
+                LOG.error("runtime guard {} failed; the host goes reduce-only until an operator clears {}", g.name(),
+                        code, e);
+            }
+            state.raise(new StateReason(code, ReasonSource.GUARD_FAILURE, TradingState.REDUCE_ONLY, "runtime guard '"
+                    + g.name() + "' threw " + Throwables.describe(e), Map.of("guard", g.name()), clock.nanos()));
         }
     }
 }

@@ -4,9 +4,10 @@ import io.tradehost.api.event.StateReasonChanged;
 import io.tradehost.api.event.TradingStateChanged;
 import io.tradehost.api.host.EventBus;
 import io.tradehost.api.host.TradingStateControl;
+import io.tradehost.api.state.ClearingRule;
+import io.tradehost.api.state.ReasonCode;
 import io.tradehost.api.state.StateReason;
 import io.tradehost.api.state.TradingState;
-import io.tradehost.api.state.ClearingRule;
 import io.tradehost.api.time.Clock;
 import io.tradehost.api.time.ScheduledTask;
 import io.tradehost.api.time.Scheduler;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 /**
  * The host's trading state, derived from the set of active reasons: the most severe effect any
  * host-wide reason asks for, {@link TradingState#ACTIVE} when none; a symbol's state also counts the
@@ -39,8 +39,8 @@ public final class TradingStateMachine implements TradingStateControl {
     private final EventBus bus;
     private final Clock clock;
     private final Scheduler scheduler;
-    private final Map<String, StateReason> active = new LinkedHashMap<>();
-    private final Map<String, ScheduledTask> dayEndClears = new HashMap<>();
+    private final Map<ReasonCode, StateReason> active = new LinkedHashMap<>();
+    private final Map<ReasonCode, ScheduledTask> dayEndClears = new HashMap<>();
     private final List<TradingStateChanged> transitions = new ArrayList<>();
     private final Map<TradingState, Long> transitionCounts = new EnumMap<>(TradingState.class);
     private TradingState state = TradingState.ACTIVE;
@@ -93,7 +93,7 @@ public final class TradingStateMachine implements TradingStateControl {
     }
 
     @Override
-    public boolean clear(String code, String by) {
+    public boolean clear(ReasonCode code, String by) {
         StateReason cleared = active.remove(code);
         if (cleared == null) {
             LOG.info("trading-state reason {} is not active; nothing to clear (asked by {})", code, by);
@@ -127,7 +127,7 @@ public final class TradingStateMachine implements TradingStateControl {
         }
         TradingStateChanged change = new TradingStateChanged(state, next, reasons(), clock.nanos());
         LOG.warn("trading state {} -> {} (reasons: {})", state, next,
-                active.isEmpty() ? "none" : String.join(", ", active.keySet()));
+                active.isEmpty() ? "none" : String.join(", ", active.keySet().stream().map(ReasonCode::value).toList()));
         state = next;
         transitions.add(change);
         transitionCounts.merge(next, 1L, Long::sum);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tradehost.api.config.PluginConfig;
 import io.tradehost.api.event.OrderFilled;
 import io.tradehost.api.event.OrderReconciled;
+import io.tradehost.api.event.VenueConnectionChanged;
 import io.tradehost.api.host.StartupException;
 import io.tradehost.api.journal.JournalSnapshot;
 import io.tradehost.api.order.ClientOrderId;
@@ -13,7 +14,9 @@ import io.tradehost.api.order.Order;
 import io.tradehost.api.order.OrderRequest;
 import io.tradehost.api.order.OrderStatus;
 import io.tradehost.api.order.Position;
+import io.tradehost.api.order.RejectionCode;
 import io.tradehost.api.state.ClearingRule;
+import io.tradehost.api.state.ReasonCode;
 import io.tradehost.api.state.ReasonSource;
 import io.tradehost.api.state.StateReason;
 import io.tradehost.api.state.TradingState;
@@ -32,8 +35,8 @@ import io.tradehost.kernel.VirtualClock;
 import io.tradehost.testkit.EventRecorder;
 import io.tradehost.testkit.Fixtures;
 import io.tradehost.testkit.InMemoryJournal;
-import io.tradehost.testkit.ScriptedVenue;
 import io.tradehost.testkit.ScriptedVenue.Answer;
+import io.tradehost.testkit.ScriptedVenue;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
@@ -41,7 +44,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-
 /** Start-up, periodic and reconnect reconciliation of the journal against a scripted venue. */
 class ReconciliationTest {
     private static final Symbol BTC = Symbol.of("BTC-PERP");
@@ -55,7 +57,7 @@ class ReconciliationTest {
     private boolean refuse;
 
     ReconciliationTest() {
-        kernel.subscribe(events);
+        kernel.observe(events);
         venue.listener(new VenueEventAdapter(kernel, clock));
     }
 
@@ -66,7 +68,8 @@ class ReconciliationTest {
                 PluginConfig.empty("venue.config"), List.of(BTC), false, false, 1, Duration.ofMinutes(1), refuse),
                 bootstrap, state, RuntimeGuards.create(List.of(), List.of(), PluginConfig::empty, null, state, clock),
                 journal, kernel, kernel, clock);
-        kernel.subscribe(runtime);
+        kernel.subscribe(VenueConnectionChanged.class, "runtime", Kernel.FailurePolicy.FAIL_CLOSED,
+                runtime::onConnectionChanged);
         runtime.initialize();
         runtime.start();
         kernel.runUntilIdle();
@@ -93,21 +96,21 @@ class ReconciliationTest {
         long yesterday = now - Duration.ofHours(25).toNanos();
         journal = new InMemoryJournal("r").restoredFrom(new JournalSnapshot(false, "r", 5, Money.ofUnits(10_000),
                 List.of(), List.of(), Set.of(), List.of(
-                        new StateReason("operator.halt", ReasonSource.OPERATOR, TradingState.HALTED, "ops", Map.of(),
+                        new StateReason(ReasonCode.of("operator.halt"), ReasonSource.OPERATOR, TradingState.HALTED, "ops", Map.of(),
                                 now - 10),
-                        new StateReason("daily_loss", ReasonSource.DAILY_LOSS, TradingState.REDUCE_ONLY, "today",
+                        new StateReason(ReasonCode.of("daily_loss"), ReasonSource.DAILY_LOSS, TradingState.REDUCE_ONLY, "today",
                                 Map.of(), now - 5, null, ClearingRule.NEXT_UTC_DAY),
-                        new StateReason("daily_loss.old", ReasonSource.DAILY_LOSS, TradingState.REDUCE_ONLY,
+                        new StateReason(ReasonCode.of("daily_loss.old"), ReasonSource.DAILY_LOSS, TradingState.REDUCE_ONLY,
                                 "yesterday", Map.of(), yesterday, null, ClearingRule.NEXT_UTC_DAY),
-                        new StateReason("stale.BTC-PERP", ReasonSource.STALENESS, TradingState.HALTED, "old marks",
+                        new StateReason(ReasonCode.of("stale.BTC-PERP"), ReasonSource.STALENESS, TradingState.HALTED, "old marks",
                                 Map.of(), now - 5, BTC, ClearingRule.MARKS_FRESH),
-                        new StateReason("config.halted", ReasonSource.CONFIG, TradingState.HALTED, "config",
+                        new StateReason(ReasonCode.of("config.halted"), ReasonSource.CONFIG, TradingState.HALTED, "config",
                                 Map.of(), now - 5))));
         started();
-        assertThat(state.reasons()).extracting(StateReason::code).containsExactly("operator.halt", "daily_loss");
+        assertThat(state.reasons()).extracting(r -> r.code().value()).containsExactly("operator.halt", "daily_loss");
         assertThat(state.state()).isEqualTo(TradingState.HALTED);
         kernel.advanceBy(Duration.ofDays(1));
-        assertThat(state.reasons()).extracting(StateReason::code).as("the day's reason ends at midnight")
+        assertThat(state.reasons()).extracting(r -> r.code().value()).as("the day's reason ends at midnight")
                 .containsExactly("operator.halt");
     }
 
@@ -175,7 +178,7 @@ class ReconciliationTest {
         started();
         assertThat(state.state()).isEqualTo(TradingState.REDUCE_ONLY);
         StateReason reason = state.reasons().getFirst();
-        assertThat(reason.code()).isEqualTo(RuntimeCoordinator.RECONCILIATION);
+        assertThat(reason.code()).isEqualTo(ReasonCode.RECONCILIATION);
         assertThat(reason.message()).isEqualTo("journal and venue differ: POSITION BTC-PERP: journal 0, venue 1"
                 + " (unexplained); CASH USD: journal 10000, venue 9000 (unexplained)");
     }
@@ -223,7 +226,7 @@ class ReconciliationTest {
         Venue failingQueries = (Venue) Proxy.newProxyInstance(Venue.class.getClassLoader(),
                 new Class<?>[] {Venue.class}, (proxy, method, args) -> {
                     if (method.getName().equals("openOrders")) {
-                        throw VenueException.transientFailure("DOWN", "down");
+                        throw VenueException.transientFailure(RejectionCode.of("DOWN"), "down");
                     }
                     try {
                         return method.invoke(venue, args);
@@ -255,7 +258,7 @@ class ReconciliationTest {
         startedWith(buggy);
         assertThat(state.state()).isEqualTo(TradingState.REDUCE_ONLY);
         assertThat(state.reasons().getFirst().message()).isEqualTo("could not reconcile with the venue: venue plugin"
-                + " failed: java.lang.AbstractMethodError: openOrders [VENUE_PLUGIN_FAILURE]");
+                + " failed: AbstractMethodError: openOrders [VENUE_PLUGIN_FAILURE]");
     }
 
     private RuntimeCoordinator startedWith(Venue wrapped) {

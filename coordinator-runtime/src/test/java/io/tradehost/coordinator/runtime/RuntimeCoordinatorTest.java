@@ -3,13 +3,15 @@ package io.tradehost.coordinator.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tradehost.api.command.OrderIntent;
 import io.tradehost.api.config.ConfigException;
 import io.tradehost.api.config.PluginConfig;
 import io.tradehost.api.event.IntentRejected;
-import io.tradehost.api.event.OrderIntent;
 import io.tradehost.api.event.StrategyQuarantined;
 import io.tradehost.api.host.HealthStatus;
 import io.tradehost.api.host.StartupException;
+import io.tradehost.api.order.RejectionCode;
+import io.tradehost.api.state.ReasonCode;
 import io.tradehost.api.state.ReasonSource;
 import io.tradehost.api.state.StateReason;
 import io.tradehost.api.state.TradingState;
@@ -29,7 +31,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-
 class RuntimeCoordinatorTest {
     private final VirtualClock clock = new VirtualClock(Fixtures.EPOCH);
     private final Kernel kernel = new Kernel(clock);
@@ -74,7 +75,7 @@ class RuntimeCoordinatorTest {
                 settings("scripted", true, true, "BTC-PERP"));
         runtime.initialize();
         assertThat(state.state()).isEqualTo(TradingState.HALTED);
-        assertThat(state.reasons()).extracting(StateReason::code).containsExactly("config.reduce_only", "config.halted");
+        assertThat(state.reasons()).extracting(r -> r.code().value()).containsExactly("config.reduce_only", "config.halted");
         assertThat(state.reasons()).extracting(StateReason::source).containsOnly(ReasonSource.CONFIG);
         assertThat(runtime.health().status()).isEqualTo(HealthStatus.DEGRADED);
         assertThat(runtime.health().details()).containsEntry("transitions", "{REDUCE_ONLY=1, HALTED=1}");
@@ -87,11 +88,11 @@ class RuntimeCoordinatorTest {
         runtime.initialize();
         OrderIntent intent = new OrderIntent(1, Symbol.of("BTC-PERP"), Side.BUY, false, null, null, OrderType.MARKET,
                 null, null, false, false, "s", "r", null, 0);
-        runtime.onEvent(new IntentRejected(intent, "leverage", "LEVERAGE", "too much"));
+        runtime.onIntentRejected(new IntentRejected(intent, "leverage", RejectionCode.of("LEVERAGE"), "too much"));
         assertThat(state.state()).isEqualTo(TradingState.ACTIVE);
-        runtime.onEvent(new IntentRejected(intent, "leverage", RuntimeCoordinator.GUARD_FAILURE, "guard threw"));
+        runtime.onIntentRejected(new IntentRejected(intent, "leverage", RejectionCode.GUARD_FAILURE, "guard threw"));
         assertThat(state.state()).isEqualTo(TradingState.REDUCE_ONLY);
-        assertThat(state.reasons()).extracting(StateReason::code).containsExactly("guard_failure.leverage");
+        assertThat(state.reasons()).extracting(r -> r.code().value()).containsExactly("guard_failure.leverage");
     }
 
     @Test
@@ -99,12 +100,12 @@ class RuntimeCoordinatorTest {
         RuntimeCoordinator runtime = runtime(List.of(ScriptedVenue.factory("scripted", List.of(), venue)), Map.of(),
                 settings("scripted", false, false, "BTC-PERP", "SOL-USD"));
         runtime.initialize();
-        runtime.onEvent(new StrategyQuarantined(Symbol.of("BTC-PERP"), "ma", "failed 5 times"));
+        runtime.onQuarantined(new StrategyQuarantined(Symbol.of("BTC-PERP"), "ma", "failed 5 times"));
         assertThat(state.state()).isEqualTo(TradingState.ACTIVE);
         assertThat(state.state(Symbol.of("BTC-PERP"))).isEqualTo(TradingState.REDUCE_ONLY);
         assertThat(state.state(Symbol.of("SOL-USD"))).isEqualTo(TradingState.ACTIVE);
         StateReason reason = state.reasons().getFirst();
-        assertThat(reason.code()).isEqualTo("strategy_quarantine.BTC-PERP");
+        assertThat(reason.code()).isEqualTo(ReasonCode.strategyQuarantine(Symbol.of("BTC-PERP")));
         assertThat(reason.source()).isEqualTo(ReasonSource.STRATEGY_FAILURE);
         assertThat(reason.message()).isEqualTo("strategy 'ma' quarantined: it failed 5 times");
         assertThat(state.transitions()).isEmpty();
@@ -138,7 +139,7 @@ class RuntimeCoordinatorTest {
 
     @Test
     void aFailedConnectionStopsStartUpAndClosesTheVenue() {
-        venue.failConnect(new VenueException("UNREACHABLE", "connection refused", true));
+        venue.failConnect(new VenueException(RejectionCode.of("UNREACHABLE"), "connection refused", true));
         RuntimeCoordinator runtime = runtime(List.of(ScriptedVenue.factory("scripted", List.of(), venue)), Map.of(),
                 settings("scripted", false, false, "BTC-PERP"));
         assertThatThrownBy(runtime::initialize).isInstanceOf(StartupException.class)

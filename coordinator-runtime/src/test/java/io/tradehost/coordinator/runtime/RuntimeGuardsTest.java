@@ -3,29 +3,23 @@ package io.tradehost.coordinator.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tradehost.api.command.CancelOrders;
 import io.tradehost.api.config.ConfigException;
 import io.tradehost.api.config.PluginConfig;
 import io.tradehost.api.event.Event;
 import io.tradehost.api.event.MarkUpdated;
+import io.tradehost.api.event.Message;
 import io.tradehost.api.guard.DataUnavailableException;
 import io.tradehost.api.guard.RuntimeGuard;
 import io.tradehost.api.guard.RuntimeGuardContext;
 import io.tradehost.api.guard.RuntimeGuardFactory;
-import io.tradehost.api.order.ClientOrderId;
-import io.tradehost.api.order.OrderRequest;
+import io.tradehost.api.state.ReasonCode;
 import io.tradehost.api.state.ReasonSource;
 import io.tradehost.api.state.StateReason;
 import io.tradehost.api.state.TradingState;
 import io.tradehost.api.value.Money;
-import io.tradehost.api.value.OrderType;
-import io.tradehost.api.value.Price;
-import io.tradehost.api.value.Quantity;
-import io.tradehost.api.value.Side;
 import io.tradehost.api.value.Symbol;
-import io.tradehost.api.value.TimeInForce;
-import io.tradehost.api.venue.VenueException;
 import io.tradehost.kernel.Kernel;
-import io.tradehost.kernel.VenueEventAdapter;
 import io.tradehost.kernel.VirtualClock;
 import io.tradehost.testkit.Fixtures;
 import io.tradehost.testkit.ScriptedVenue;
@@ -38,14 +32,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
-
 class RuntimeGuardsTest {
     private final VirtualClock clock = new VirtualClock(Fixtures.EPOCH);
     private final Kernel kernel = new Kernel(clock);
     private final TradingStateMachine state = new TradingStateMachine(kernel, clock, kernel);
     private final ScriptedVenue venue = new ScriptedVenue(List.of(Fixtures.perpetual("BTC-PERP")));
     private final HostGuardContext context = new HostGuardContext(clock, new StubPortfolio(Money.of("1000")),
-            new StubMarket(), new StubVenueAccess(venue, venue.products()), state);
+            new StubMarket(), new StubVenueAccess(venue, venue.products()), state, kernel);
     private final List<String> log = new ArrayList<>();
 
     private RuntimeGuardFactory factory(String name, Consumer<RuntimeGuardContext> body) {
@@ -118,7 +111,7 @@ class RuntimeGuardsTest {
         assertThat(guards.dataMisses()).containsEntry("blind", 3L);
         assertThat(guards.failures()).containsEntry("buggy", 3L);
         assertThat(state.state()).isEqualTo(TradingState.REDUCE_ONLY);
-        assertThat(state.reasons()).extracting(StateReason::code).containsExactly("guard_failure.buggy");
+        assertThat(state.reasons()).extracting(r -> r.code().value()).containsExactly("guard_failure.buggy");
         assertThat(state.reasons().getFirst().message()).isEqualTo("runtime guard 'buggy' threw IllegalStateException: bug");
     }
 
@@ -133,19 +126,18 @@ class RuntimeGuardsTest {
     }
 
     @Test
-    void theContextRaisesClearsAndCancelsOpenOrders() throws VenueException {
-        venue.listener(new VenueEventAdapter(kernel, clock)).answer(ScriptedVenue.Answer.ACCEPT);
-        venue.connect();
-        venue.place(OrderRequest.market(ClientOrderId.of("o-1"), Symbol.of("BTC-PERP"), Side.BUY, Quantity.of("1")));
-        venue.place(new OrderRequest(ClientOrderId.of("o-2"), Symbol.of("BTC-PERP"), Side.SELL, OrderType.LIMIT,
-                Quantity.of("1"), Price.of("200"), TimeInForce.GTC, false, false));
+    void theContextRaisesClearsAndAsksExecutionToCancelOpenOrders() {
+        List<Message> sent = new ArrayList<>();
+        kernel.observe(sent::add);
+        kernel.own(CancelOrders.class, "execution", Kernel.FailurePolicy.LOG_AND_COUNT, c -> { });
         context.cancelOpenOrders("test");
-        assertThat(venue.cancelled()).containsExactly(ClientOrderId.of("o-1"));
-        assertThat(context.raise(new StateReason("x", ReasonSource.DAILY_LOSS, TradingState.REDUCE_ONLY, "m",
+        kernel.runUntilIdle();
+        assertThat(sent).containsExactly(new CancelOrders(null, "test", clock.nanos()));
+        assertThat(context.raise(new StateReason(ReasonCode.of("x"), ReasonSource.DAILY_LOSS, TradingState.REDUCE_ONLY, "m",
                 Map.of(), 0))).isTrue();
-        assertThat(context.isActive("x")).isTrue();
-        assertThat(context.clear("x")).isTrue();
-        assertThat(context.isActive("x")).isFalse();
+        assertThat(context.isActive(ReasonCode.of("x"))).isTrue();
+        assertThat(context.clear(ReasonCode.of("x"))).isTrue();
+        assertThat(context.isActive(ReasonCode.of("x"))).isFalse();
         assertThat(context.symbols()).containsExactly(Symbol.of("BTC-PERP"));
         assertThat(context.clock()).isSameAs(clock);
         assertThat(context.portfolio().equity()).isEqualTo(Money.of("1000"));

@@ -1,18 +1,19 @@
 package io.tradehost.coordinator.strategy;
 
+import io.tradehost.api.command.OrderIntent;
 import io.tradehost.api.config.ConfigException;
 import io.tradehost.api.config.PluginConfig;
-import io.tradehost.api.event.Event;
 import io.tradehost.api.event.MarkUpdated;
-import io.tradehost.api.event.OrderIntent;
 import io.tradehost.api.event.StrategyFailed;
 import io.tradehost.api.event.StrategyQuarantined;
+import io.tradehost.api.host.CommandBus;
 import io.tradehost.api.host.Coordinator;
 import io.tradehost.api.host.EventBus;
 import io.tradehost.api.host.Health;
 import io.tradehost.api.host.HealthStatus;
 import io.tradehost.api.host.MarketView;
 import io.tradehost.api.host.PortfolioView;
+import io.tradehost.api.host.Throwables;
 import io.tradehost.api.host.TradingStateView;
 import io.tradehost.api.host.VenueAccess;
 import io.tradehost.api.market.Mark;
@@ -36,7 +37,6 @@ import java.util.Set;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 /**
  * Runs trading cycles: for a symbol with a mark and positive equity, builds its
  * {@link io.tradehost.api.strategy.StrategyContext}, asks its strategy instance, and publishes an
@@ -59,6 +59,7 @@ public final class StrategyCoordinator implements Coordinator {
     private final PortfolioView portfolio;
     private final TradingStateView tradingState;
     private final EventBus bus;
+    private final CommandBus commands;
     private final Clock clock;
     private final Scheduler scheduler;
     private final Map<Symbol, Strategy> strategies = new LinkedHashMap<>();
@@ -81,7 +82,8 @@ public final class StrategyCoordinator implements Coordinator {
      */
     public StrategyCoordinator(StrategySettings settings, List<StrategyFactory> factories, VenueAccess venues,
                                MarketView market, PortfolioView portfolio, TradingStateView tradingState,
-                               EventBus bus, Clock clock, Scheduler scheduler, LongSupplier monotonicNanos) {
+                               EventBus bus, CommandBus commands, Clock clock, Scheduler scheduler,
+                               LongSupplier monotonicNanos) {
         this.settings = settings;
         this.factories = List.copyOf(factories);
         this.venues = venues;
@@ -89,6 +91,7 @@ public final class StrategyCoordinator implements Coordinator {
         this.portfolio = portfolio;
         this.tradingState = tradingState;
         this.bus = bus;
+        this.commands = commands;
         this.clock = clock;
         this.scheduler = scheduler;
         this.monotonicNanos = monotonicNanos;
@@ -139,9 +142,9 @@ public final class StrategyCoordinator implements Coordinator {
         }
     }
 
-    @Override
-    public void onEvent(Event event) {
-        if (settings.mode() == CycleMode.ON_MARK && event instanceof MarkUpdated updated) {
+    /** In {@link CycleMode#ON_MARK}, runs a cycle for the symbol of every accepted mark. */
+    public void onMark(MarkUpdated updated) {
+        if (settings.mode() == CycleMode.ON_MARK) {
             cycle(updated.mark().symbol());
         }
     }
@@ -174,7 +177,8 @@ public final class StrategyCoordinator implements Coordinator {
             if (decision == null) {
                 throw new IllegalStateException("decide returned null");
             }
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            Throwables.rethrowIfFatal(e);
             fail(symbol, e);
             return;
         }
@@ -187,7 +191,7 @@ public final class StrategyCoordinator implements Coordinator {
         if (!decision.isActionable() || (decision.action() == Action.CLOSE && position.isFlat())) {
             return;
         }
-        bus.publish(intent(symbol, decision, mark));
+        commands.send(intent(symbol, decision, mark));
     }
 
     private OrderIntent intent(Symbol symbol, Decision decision, Mark mark) {
@@ -202,10 +206,10 @@ public final class StrategyCoordinator implements Coordinator {
                 decision.postOnly(), names.get(symbol), decision.reason(), mark.price(), clock.nanos());
     }
 
-    private void fail(Symbol symbol, RuntimeException e) {
+    private void fail(Symbol symbol, Throwable e) {
         failures++;
         int count = consecutiveFailures.merge(symbol, 1, Integer::sum);
-        String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+        String error = Throwables.describe(e);
         if (quarantined.contains(symbol)) {
             LOG.debug("quarantined strategy '{}' failed again for {}: {}", names.get(symbol), symbol, error);
         } else {

@@ -3,15 +3,16 @@ package io.tradehost.coordinator.strategy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tradehost.api.command.OrderIntent;
 import io.tradehost.api.config.ConfigException;
 import io.tradehost.api.config.PluginConfig;
 import io.tradehost.api.event.MarkUpdated;
-import io.tradehost.api.event.OrderIntent;
 import io.tradehost.api.event.StrategyFailed;
 import io.tradehost.api.event.StrategyQuarantined;
 import io.tradehost.api.host.HealthStatus;
 import io.tradehost.api.market.Mark;
 import io.tradehost.api.order.Position;
+import io.tradehost.api.state.ReasonCode;
 import io.tradehost.api.state.ReasonSource;
 import io.tradehost.api.state.StateReason;
 import io.tradehost.api.state.TradingState;
@@ -40,7 +41,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
-
 class StrategyCoordinatorTest {
     private static final Symbol BTC = Symbol.of("BTC-PERP");
     private static final Symbol SOL = Symbol.of("SOL-USD");
@@ -86,10 +86,11 @@ class StrategyCoordinatorTest {
                 List.of(factory("test", ctx -> {
                     seen.add(ctx);
                     return decide.apply(ctx);
-                })), new StubVenueAccess(venue, venue.products()), market, portfolio, state, kernel, clock, kernel,
-                () -> ticker[0]);
-        kernel.subscribe(c);
-        kernel.subscribe(events);
+                })), new StubVenueAccess(venue, venue.products()), market, portfolio, state, kernel, kernel, clock,
+                kernel, () -> ticker[0]);
+        kernel.subscribe(MarkUpdated.class, "strategy.mark", Kernel.FailurePolicy.LOG_AND_COUNT, c::onMark);
+        kernel.own(OrderIntent.class, "execution.place", Kernel.FailurePolicy.FAIL_CLOSED, intent -> { });
+        kernel.observe(events);
         c.initialize();
         c.start();
         return c;
@@ -250,7 +251,7 @@ class StrategyCoordinatorTest {
     @Test
     void theContextCarriesTheTradingState() {
         coordinator(ctx -> Decision.hold("x"));
-        state.raise(new StateReason("r", ReasonSource.OPERATOR, TradingState.REDUCE_ONLY, "m", Map.of(), 0));
+        state.raise(new StateReason(ReasonCode.of("r"), ReasonSource.OPERATOR, TradingState.REDUCE_ONLY, "m", Map.of(), 0));
         mark("SOL-USD", "10");
         assertThat(seen.getLast().tradingState()).isEqualTo(TradingState.REDUCE_ONLY);
     }
@@ -259,7 +260,8 @@ class StrategyCoordinatorTest {
     void anUnknownStrategyOrKeyIsAConfigError() {
         StrategyCoordinator unknown = new StrategyCoordinator(StrategySettings.single("nope", PluginConfig.empty("strategy.config"),
                 CycleMode.ON_MARK, Duration.ofSeconds(1)), List.of(factory("test", ctx -> null)),
-                new StubVenueAccess(venue, venue.products()), market, portfolio, state, kernel, clock, kernel, () -> 0L);
+                new StubVenueAccess(venue, venue.products()), market, portfolio, state, kernel, kernel, clock, kernel,
+                () -> 0L);
         assertThatThrownBy(unknown::initialize).isInstanceOf(ConfigException.class)
                 .hasMessage("strategy.name: no strategy plugin named 'nope' (found: test)");
         assertThatThrownBy(() -> coordinator(CycleMode.ON_MARK, ctx -> null,

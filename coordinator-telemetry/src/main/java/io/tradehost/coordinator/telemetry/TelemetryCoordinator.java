@@ -1,6 +1,5 @@
 package io.tradehost.coordinator.telemetry;
 
-import io.tradehost.api.event.Event;
 import io.tradehost.api.event.MarkUpdated;
 import io.tradehost.api.event.QuoteReceived;
 import io.tradehost.api.host.Coordinator;
@@ -28,7 +27,6 @@ import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 /**
  * Subscribes to the venue's market data, validates each quote (traded symbol, usable book, not older
  * than the last one) into a mark, keeps the mark windows, aggregates every coordinator's health and
@@ -104,11 +102,9 @@ public final class TelemetryCoordinator implements Coordinator {
         }
     }
 
-    @Override
-    public void onEvent(Event event) {
-        if (event instanceof QuoteReceived received) {
-            accept(received.quote());
-        }
+    /** Validates a venue's quote into a mark, or drops it with a counted reason. */
+    public void onQuote(QuoteReceived received) {
+        accept(received.quote());
     }
 
     private void accept(Quote quote) {

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tradehost.api.event.MarkUpdated;
+import io.tradehost.api.event.QuoteReceived;
 import io.tradehost.api.host.Health;
 import io.tradehost.api.host.HealthStatus;
 import io.tradehost.api.host.StartupException;
+import io.tradehost.api.order.RejectionCode;
 import io.tradehost.api.value.Money;
 import io.tradehost.api.value.Price;
 import io.tradehost.api.value.Symbol;
@@ -27,7 +29,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-
 class TelemetryCoordinatorTest {
     private static final Symbol BTC = Symbol.of("BTC-PERP");
 
@@ -53,8 +54,8 @@ class TelemetryCoordinatorTest {
     }
 
     private void start() {
-        kernel.subscribe(telemetry);
-        kernel.subscribe(events);
+        kernel.subscribe(QuoteReceived.class, "telemetry.quote", Kernel.FailurePolicy.LOG_AND_COUNT, telemetry::onQuote);
+        kernel.observe(events);
         telemetry.initialize();
         telemetry.start();
     }
@@ -130,7 +131,7 @@ class TelemetryCoordinatorTest {
     void aFailedSubscriptionStopsStartUp() {
         Venue broken = (Venue) Proxy.newProxyInstance(Venue.class.getClassLoader(), new Class<?>[] {Venue.class},
                 (proxy, method, args) -> {
-                    throw new VenueException("WS_DOWN", "socket closed", true);
+                    throw new VenueException(RejectionCode.of("WS_DOWN"), "socket closed", true);
                 });
         TelemetryCoordinator t = new TelemetryCoordinator(new TelemetrySettings(3, Duration.ofSeconds(1),
                 Duration.ofSeconds(1)), marks, new StubVenueAccess(broken, venue.products()),

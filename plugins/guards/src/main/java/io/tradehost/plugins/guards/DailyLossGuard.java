@@ -5,6 +5,7 @@ import io.tradehost.api.guard.RuntimeGuard;
 import io.tradehost.api.guard.RuntimeGuardContext;
 import io.tradehost.api.guard.RuntimeGuardFactory;
 import io.tradehost.api.state.ClearingRule;
+import io.tradehost.api.state.ReasonCode;
 import io.tradehost.api.state.ReasonSource;
 import io.tradehost.api.state.StateReason;
 import io.tradehost.api.state.TradingState;
@@ -12,15 +13,14 @@ import io.tradehost.api.value.Money;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
 /**
  * Records equity at the first check of each UTC day; when equity falls more than {@code max_loss}
- * below it, raises {@value #CODE} (REDUCE_ONLY, cleared at the next UTC day) and cancels open
+ * below it, raises {@code daily_loss} (REDUCE_ONLY, cleared at the next UTC day) and cancels open
  * orders. Not thread-safe: the host calls it on the kernel thread.
  */
 public final class DailyLossGuard implements RuntimeGuard {
     /** Code of the reason this guard raises. */
-    public static final String CODE = "daily_loss";
+    public static final ReasonCode CODE = ReasonCode.of("daily_loss");
     private static final long DAY_NANOS = Duration.ofDays(1).toNanos();
     private static final System.Logger LOG = System.getLogger(DailyLossGuard.class.getName());
 

@@ -5,6 +5,7 @@ import io.tradehost.api.guard.RuntimeGuard;
 import io.tradehost.api.guard.RuntimeGuardContext;
 import io.tradehost.api.guard.RuntimeGuardFactory;
 import io.tradehost.api.state.ClearingRule;
+import io.tradehost.api.state.ReasonCode;
 import io.tradehost.api.state.ReasonSource;
 import io.tradehost.api.state.StateReason;
 import io.tradehost.api.state.TradingState;
@@ -13,14 +14,13 @@ import io.tradehost.api.value.Ratio;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
 /**
  * Tracks the equity peak; when equity falls more than {@code max_drawdown} (a fraction) below it,
- * raises {@value #CODE} (REDUCE_ONLY, an operator clears). Not thread-safe.
+ * raises {@code max_drawdown} (REDUCE_ONLY, an operator clears). Not thread-safe.
  */
 public final class DrawdownGuard implements RuntimeGuard {
     /** Code of the reason this guard raises. */
-    public static final String CODE = "max_drawdown";
+    public static final ReasonCode CODE = ReasonCode.of("max_drawdown");
 
     private final Ratio maxDrawdown;
     private final Duration interval;

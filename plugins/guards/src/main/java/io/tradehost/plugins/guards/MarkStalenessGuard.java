@@ -6,6 +6,7 @@ import io.tradehost.api.guard.RuntimeGuardContext;
 import io.tradehost.api.guard.RuntimeGuardFactory;
 import io.tradehost.api.market.Mark;
 import io.tradehost.api.state.ClearingRule;
+import io.tradehost.api.state.ReasonCode;
 import io.tradehost.api.state.ReasonSource;
 import io.tradehost.api.state.StateReason;
 import io.tradehost.api.state.TradingState;
@@ -15,7 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 /**
  * Watches each symbol's last mark: older than {@code warn_after} logs a warning; older than
  * {@code halt_after} halts that symbol ({@code mark_staleness.<SYMBOL>}, HALTED on the symbol);
@@ -40,8 +40,8 @@ public final class MarkStalenessGuard implements RuntimeGuard {
     }
 
     /** Code of the reason raised for {@code symbol}. */
-    public static String code(Symbol symbol) {
-        return "mark_staleness." + symbol;
+    public static ReasonCode code(Symbol symbol) {
+        return ReasonCode.of("mark_staleness").forSymbol(symbol);
     }
 
     @Override
@@ -58,7 +58,7 @@ public final class MarkStalenessGuard implements RuntimeGuard {
         for (Symbol symbol : context.symbols()) {
             Mark mark = context.market().lastMark(symbol);
             long age = now - (mark == null ? firstCheck : mark.timestampNanos());
-            String code = code(symbol);
+            ReasonCode code = code(symbol);
             if (age > haltAfter.toNanos()) {
                 context.raise(new StateReason(code, ReasonSource.STALENESS, TradingState.HALTED,
                         symbol + " has no mark for " + age / 1_000_000_000L + " s (halt after " + haltAfter.toSeconds()

@@ -7,6 +7,7 @@ import io.tradehost.api.guard.RuntimeGuardContext;
 import io.tradehost.api.guard.RuntimeGuardFactory;
 import io.tradehost.api.market.Mark;
 import io.tradehost.api.state.ClearingRule;
+import io.tradehost.api.state.ReasonCode;
 import io.tradehost.api.state.ReasonSource;
 import io.tradehost.api.state.StateReason;
 import io.tradehost.api.state.TradingState;
@@ -18,7 +19,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 /**
  * Samples each symbol's mark every check and computes the annualised standard deviation of the
  * last {@code window} log returns. At or above {@code warn} it logs; at or above {@code reduce_only}
@@ -54,8 +54,8 @@ public final class VolatilityBreaker implements RuntimeGuard {
     }
 
     /** Code of the reason raised for {@code symbol}. */
-    public static String code(Symbol symbol) {
-        return "volatility." + symbol;
+    public static ReasonCode code(Symbol symbol) {
+        return ReasonCode.of("volatility").forSymbol(symbol);
     }
 
     @Override
@@ -106,7 +106,7 @@ public final class VolatilityBreaker implements RuntimeGuard {
 
     private void judge(Symbol symbol, double volatility) {
         long now = context.clock().nanos();
-        String code = code(symbol);
+        ReasonCode code = code(symbol);
         if (!context.isActive(code)) {
             raised.remove(symbol);
         }

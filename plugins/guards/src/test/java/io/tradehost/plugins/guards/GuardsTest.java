@@ -23,7 +23,6 @@ import java.lang.module.ModuleDescriptor;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-
 class GuardsTest {
     private static final List<GuardFactory> FACTORIES = List.of(new KillSwitchGuard.Factory(),
             new TradingStateGuard.Factory(), new MaxOrderNotionalGuard.Factory(), new SymbolExposureGuard.Factory(),
@@ -68,7 +67,7 @@ class GuardsTest {
     }
 
     private static String code(GuardVerdict verdict) {
-        return verdict.allowed() ? "ALLOW" : verdict.code();
+        return verdict.allowed() ? "ALLOW" : verdict.code().value();
     }
 
     @Test
@@ -195,10 +194,10 @@ class GuardsTest {
         Guard g = guard("quote-quality", Map.of("max_mark_age", "1s", "max_slippage_bps", "502"));
         assertThat(code(g.check(at(1_000_000_000L, "1")))).isEqualTo("ALLOW");
         GuardVerdict stale = g.check(at(1_001_000_000L, "1"));
-        assertThat(stale.code()).isEqualTo("STALE_MARK");
+        assertThat(stale.code().value()).isEqualTo("STALE_MARK");
         assertThat(stale.message()).isEqualTo("BTC-PERP mark is 1001 ms old, max 1000 ms");
         GuardVerdict thin = g.check(at(0, "1.002"));
-        assertThat(thin.code()).isEqualTo("SLIPPAGE");
+        assertThat(thin.code().value()).isEqualTo("SLIPPAGE");
         assertThat(thin.message()).startsWith("expected slippage 503.00 bps (spread 2.00 bps, size 1.002 against 10");
         assertThat(code(g.check(check(Side.SELL, "5", "5", "10000", "500", TradingState.ACTIVE, false,
                 Long.MAX_VALUE)))).isEqualTo("ALLOW");

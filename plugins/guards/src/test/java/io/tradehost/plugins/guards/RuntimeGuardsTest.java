@@ -29,7 +29,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-
 class RuntimeGuardsTest {
     private static final Symbol BTC = Symbol.of("BTC-PERP");
 
@@ -205,7 +204,7 @@ class RuntimeGuardsTest {
         g.evaluate();
         clock.advance(Duration.ofSeconds(201));
         g.evaluate();
-        assertThat(context.reasons()).extracting(StateReason::code).containsExactly("mark_staleness.BTC-PERP");
+        assertThat(context.reasons()).extracting(r -> r.code().value()).containsExactly("mark_staleness.BTC-PERP");
         assertThatThrownBy(() -> guard(new MarkStalenessGuard.Factory(), Map.of("warn_after", "60s",
                 "halt_after", "30s"))).hasMessageContaining("halt_after: must be between");
     }

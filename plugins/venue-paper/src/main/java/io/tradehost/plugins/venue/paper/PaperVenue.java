@@ -10,6 +10,7 @@ import io.tradehost.api.order.Order;
 import io.tradehost.api.order.OrderRequest;
 import io.tradehost.api.order.OrderStatus;
 import io.tradehost.api.order.Position;
+import io.tradehost.api.order.RejectionCode;
 import io.tradehost.api.time.Clock;
 import io.tradehost.api.time.ScheduledTask;
 import io.tradehost.api.time.Scheduler;
@@ -36,7 +37,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-
 /**
  * An in-process exchange. Market data comes from seeded random walks stepped by the host's
  * scheduler; market orders and marketable limits fill at the touch as taker, resting limits fill at
@@ -130,7 +130,7 @@ final class PaperVenue implements Venue {
         requireConnected();
         for (Symbol symbol : symbols) {
             if (!markets.containsKey(symbol)) {
-                throw new VenueException("UNKNOWN_SYMBOL", "the paper venue does not list " + symbol, false);
+                throw new VenueException(RejectionCode.of("UNKNOWN_SYMBOL"), "the paper venue does not list " + symbol, false);
             }
         }
         subscribed.addAll(symbols);
@@ -180,12 +180,12 @@ final class PaperVenue implements Venue {
         if (orders.containsKey(id)) {
             duplicatePlacements++;
             store.commit();
-            throw new VenueException("DUPLICATE_ORDER", "client order id " + id + " was already used (placement "
+            throw new VenueException(RejectionCode.DUPLICATE_ORDER, "client order id " + id + " was already used (placement "
                     + Math.max(attempts, 2) + ")", false);
         }
         Market market = markets.get(request.symbol());
         if (market == null) {
-            reject(request, "UNKNOWN_SYMBOL", "the paper venue does not list " + request.symbol());
+            reject(request, RejectionCode.of("UNKNOWN_SYMBOL"), "the paper venue does not list " + request.symbol());
             commitAndReport();
             return;
         }
@@ -201,7 +201,7 @@ final class PaperVenue implements Venue {
                         + touch
                 : refusal(request, marketable ? touch : request.limitPrice(), marketable ? takerFeeBps : makerFeeBps);
         if (refusal != null) {
-            reject(request, refusal.substring(0, refusal.indexOf(':')), refusal);
+            reject(request, RejectionCode.of(refusal.substring(0, refusal.indexOf(':'))), refusal);
             commitAndReport();
             return;
         }
@@ -266,7 +266,7 @@ final class PaperVenue implements Venue {
         reports.add(l -> l.onFill(fill));
     }
 
-    private void reject(OrderRequest request, String code, String message) {
+    private void reject(OrderRequest request, RejectionCode code, String message) {
         record(new Order(request, OrderStatus.REJECTED, Quantity.ZERO, null), false);
         reports.add(l -> l.onOrderRejected(request.clientOrderId(), request.symbol(), code, message));
     }
@@ -301,7 +301,7 @@ final class PaperVenue implements Venue {
     public void cancel(ClientOrderId clientOrderId) throws VenueException {
         Order order = orders.get(clientOrderId);
         if (order == null) {
-            throw new VenueException("UNKNOWN_ORDER", "no order " + clientOrderId, false);
+            throw new VenueException(RejectionCode.of("UNKNOWN_ORDER"), "no order " + clientOrderId, false);
         }
         if (resting.remove(clientOrderId)) {
             record(withStatus(order, OrderStatus.CANCELLED), false);
@@ -358,7 +358,7 @@ final class PaperVenue implements Venue {
 
     private void requireConnected() throws VenueException {
         if (!connected) {
-            throw new VenueException("NOT_CONNECTED", "the paper venue is not connected", true);
+            throw new VenueException(RejectionCode.of("NOT_CONNECTED"), "the paper venue is not connected", true);
         }
     }
 }

@@ -36,7 +36,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-
 class PaperVenueTest {
     private static final Symbol BTC = Symbol.of("BTC-PERP");
     private static final Symbol SOL = Symbol.of("SOL-USD");
@@ -66,7 +65,7 @@ class PaperVenueTest {
     }
 
     private List<String> rejections() {
-        return events.of(OrderRejected.class).stream().map(OrderRejected::code).toList();
+        return events.of(OrderRejected.class).stream().map(r -> r.code().value()).toList();
     }
 
     @Test

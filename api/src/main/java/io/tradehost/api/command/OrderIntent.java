@@ -1,4 +1,4 @@
-package io.tradehost.api.event;
+package io.tradehost.api.command;
 
 import io.tradehost.api.value.Money;
 import io.tradehost.api.value.OrderType;
@@ -7,9 +7,9 @@ import io.tradehost.api.value.Quantity;
 import io.tradehost.api.value.Side;
 import io.tradehost.api.value.Symbol;
 import io.tradehost.api.value.TimeInForce;
-
 /**
- * A strategy wants an order; execution still has to size, guard and place it.
+ * A strategy wants an order: a command to execution, its one owner, which still has to size,
+ * guard and place it.
  *
  * @param sequence the host's running number of intents; with the run id it gives the client order id
  * @param symbol the product
@@ -30,5 +30,5 @@ import io.tradehost.api.value.TimeInForce;
 public record OrderIntent(long sequence, Symbol symbol, Side side, boolean close, Quantity quantity, Money notional,
                           OrderType type, Price limitPrice, TimeInForce timeInForce, boolean reduceOnly,
                           boolean postOnly, String strategy, String reason, Price markPrice,
-                          long timestampNanos) implements Event {
+                          long timestampNanos) implements Command {
 }

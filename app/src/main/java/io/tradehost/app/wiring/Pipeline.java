@@ -1,0 +1,118 @@
+package io.tradehost.app.wiring;
+
+import static io.tradehost.kernel.Kernel.FailurePolicy.FAIL_CLOSED;
+import static io.tradehost.kernel.Kernel.FailurePolicy.LOG_AND_COUNT;
+
+import io.tradehost.api.command.CancelOrders;
+import io.tradehost.api.command.OrderIntent;
+import io.tradehost.api.command.RecordIntent;
+import io.tradehost.api.event.IntentNotRecorded;
+import io.tradehost.api.event.IntentRecorded;
+import io.tradehost.api.event.IntentRejected;
+import io.tradehost.api.event.JournalWriteFailed;
+import io.tradehost.api.event.MarkUpdated;
+import io.tradehost.api.event.OrderAccepted;
+import io.tradehost.api.event.OrderCancelled;
+import io.tradehost.api.event.OrderFilled;
+import io.tradehost.api.event.OrderReconciled;
+import io.tradehost.api.event.OrderRejected;
+import io.tradehost.api.event.PositionChanged;
+import io.tradehost.api.event.QuoteReceived;
+import io.tradehost.api.event.StateReasonChanged;
+import io.tradehost.api.event.StrategyQuarantined;
+import io.tradehost.api.event.TradingStateChanged;
+import io.tradehost.api.event.VenueConnectionChanged;
+import io.tradehost.api.host.Throwables;
+import io.tradehost.coordinator.execution.ExecutionCoordinator;
+import io.tradehost.coordinator.runtime.RuntimeCoordinator;
+import io.tradehost.coordinator.strategy.StrategyCoordinator;
+import io.tradehost.coordinator.telemetry.TelemetryCoordinator;
+import io.tradehost.journal.SqliteJournal;
+import io.tradehost.kernel.Kernel;
+/**
+ * The host's message topology, written in one place: the one owner of each command and the
+ * subscribers of each event, in the order they hear it, with what a failure of each handler means.
+ * Handlers that own books or durability (the journal, execution's ledger and order tracker, the
+ * runtime's trading state and reconciliation) fail closed: trading halts with
+ * {@code handler_failure.<handler>}. The others are logged and counted.
+ *
+ * <pre>
+ * commands   OrderIntent ─► execution.place        RecordIntent ─► journal.record
+ *            CancelOrders ─► execution.cancel
+ * events     QuoteReceived ─► telemetry ─► MarkUpdated ─► strategy ─► OrderIntent
+ *            IntentRecorded ─► execution (send)    OrderAccepted/Rejected/Cancelled ─► journal, execution
+ *            OrderFilled ─► execution ─► PositionChanged ─► journal
+ *            every event ─► runtime guards
+ * </pre>
+ */
+public final class Pipeline {
+    private final Kernel kernel;
+    private final SqliteJournal journal;
+    private final RuntimeCoordinator runtime;
+    private final ExecutionCoordinator execution;
+    private final StrategyCoordinator strategy;
+    private final TelemetryCoordinator telemetry;
+    private boolean connected;
+
+    public Pipeline(Kernel kernel, SqliteJournal journal, RuntimeCoordinator runtime, ExecutionCoordinator execution,
+                    StrategyCoordinator strategy, TelemetryCoordinator telemetry) {
+        this.kernel = kernel;
+        this.journal = journal;
+        this.runtime = runtime;
+        this.execution = execution;
+        this.strategy = strategy;
+        this.telemetry = telemetry;
+    }
+
+    /**
+     * Registers every route with the kernel, once.
+     *
+     * @throws IllegalStateException if a command type is left without an owner
+     */
+    public void connect() {
+        if (connected) {
+            return;
+        }
+        connected = true;
+        kernel.own(OrderIntent.class, "execution.place", FAIL_CLOSED, execution::place);
+        kernel.own(CancelOrders.class, "execution.cancel", LOG_AND_COUNT, execution::cancel);
+        kernel.own(RecordIntent.class, "journal.record", FAIL_CLOSED, journal::record);
+
+        kernel.subscribeAll("runtime.guards", LOG_AND_COUNT, runtime::showToGuards);
+        kernel.subscribe(QuoteReceived.class, "telemetry.quote", LOG_AND_COUNT, telemetry::onQuote);
+        kernel.subscribe(MarkUpdated.class, "strategy.mark", LOG_AND_COUNT, strategy::onMark);
+
+        kernel.subscribe(IntentRecorded.class, "execution.recorded", FAIL_CLOSED, execution::onIntentRecorded);
+        kernel.subscribe(IntentNotRecorded.class, "execution.not-recorded", FAIL_CLOSED,
+                execution::onIntentNotRecorded);
+        kernel.subscribe(IntentRejected.class, "runtime.rejected", FAIL_CLOSED, runtime::onIntentRejected);
+        kernel.subscribe(OrderAccepted.class, "journal.accepted", FAIL_CLOSED, journal::onAccepted);
+        kernel.subscribe(OrderAccepted.class, "execution.accepted", FAIL_CLOSED, execution::onAccepted);
+        kernel.subscribe(OrderRejected.class, "journal.rejected", FAIL_CLOSED, journal::onRejected);
+        kernel.subscribe(OrderRejected.class, "execution.rejected", FAIL_CLOSED, execution::onRejected);
+        kernel.subscribe(OrderCancelled.class, "journal.cancelled", FAIL_CLOSED, journal::onCancelled);
+        kernel.subscribe(OrderCancelled.class, "execution.cancelled", FAIL_CLOSED, execution::onCancelled);
+        kernel.subscribe(OrderFilled.class, "execution.fill", FAIL_CLOSED, execution::onFilled);
+        kernel.subscribe(PositionChanged.class, "journal.fill", FAIL_CLOSED, journal::onPositionChanged);
+        kernel.subscribe(OrderReconciled.class, "journal.reconciled", FAIL_CLOSED, journal::onReconciled);
+        kernel.subscribe(OrderReconciled.class, "execution.reconciled", FAIL_CLOSED, execution::onReconciled);
+
+        kernel.subscribe(StateReasonChanged.class, "journal.reason", FAIL_CLOSED, journal::onReasonChanged);
+        kernel.subscribe(TradingStateChanged.class, "journal.state", FAIL_CLOSED, journal::onStateChanged);
+        kernel.subscribe(StrategyQuarantined.class, "runtime.quarantine", FAIL_CLOSED, runtime::onQuarantined);
+        kernel.subscribe(VenueConnectionChanged.class, "runtime.connection", FAIL_CLOSED,
+                runtime::onConnectionChanged);
+        kernel.subscribe(JournalWriteFailed.class, "runtime.journal-failed", FAIL_CLOSED,
+                runtime::onJournalWriteFailed);
+
+        if (!kernel.unownedCommands().isEmpty()) {
+            throw new IllegalStateException("commands without an owner: " + kernel.unownedCommands());
+        }
+        kernel.onFailure(failure -> {
+            if (failure.policy() == Kernel.FailurePolicy.FAIL_CLOSED) {
+                runtime.handlerFailed(failure.handler(), failure.message() == null ? "a timer"
+                        : failure.message().getClass().getSimpleName(), Throwables.describe(failure.error()));
+            }
+        });
+    }
+}
