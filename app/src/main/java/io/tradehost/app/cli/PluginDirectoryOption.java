@@ -3,13 +3,13 @@ package io.tradehost.app.cli;
 import io.tradehost.app.config.ConfigError;
 import io.tradehost.app.plugins.PluginCatalog;
 import io.tradehost.app.plugins.PluginLoader;
+import io.tradehost.app.plugins.PluginPins;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
-
 /**
  * {@code --plugins DIR}, shared by {@code run} and {@code plugins}. Without it the host looks in
  * {@code plugins/} beside the runtime image, then in {@code plugins/} of the working directory.
@@ -45,9 +45,14 @@ public final class PluginDirectoryOption {
         return found;
     }
 
-    /** The built-ins and the plugins of {@link #directories()}. */
+    /** The built-ins and every plugin of {@link #directories()}. */
     public PluginCatalog catalog() {
-        return new PluginLoader(ModuleLayer.boot()).load(directories());
+        return catalog(PluginPins.NONE);
+    }
+
+    /** The built-ins and the plugins of {@link #directories()} that {@code pins} allows. */
+    public PluginCatalog catalog(PluginPins pins) {
+        return new PluginLoader(ModuleLayer.boot(), pins).load(directories());
     }
 
     private static boolean same(Path a, Path b) {

@@ -5,16 +5,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tradehost.app.config.ConfigLoader;
+import io.tradehost.app.config.HostConfig;
+import io.tradehost.app.plugins.IsolationPolicy;
+import io.tradehost.app.plugins.PluginCatalog;
 import io.tradehost.app.plugins.PluginInfo;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-
 /** {@code tradehost plugins}: every strategy, guard and venue found, with module, version and origin. */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
         description = "List every strategy, guard and venue plugin found, loaded or refused: kind, name, module, "
@@ -26,6 +33,13 @@ public final class PluginsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of a table")
     private boolean json;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "TOML configuration whose plugins.pins and plugins.require_pinned apply (default: embedded defaults)")
+    private Path config;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one key")
+    private List<String> overrides = new ArrayList<>();
+
     @Mixin
     private PluginDirectoryOption plugins;
 
@@ -36,7 +50,11 @@ public final class PluginsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JsonProcessingException {
-        List<PluginInfo> found = plugins.catalog().describe();
+        HostConfig hostConfig = ConfigLoader.load(config, overrides);
+        PluginCatalog catalog = plugins.catalog(hostConfig.plugins().pins());
+        List<PluginInfo> found = catalog.describe();
+        IsolationPolicy isolation = new IsolationPolicy(hostConfig.plugins().isolation(), catalog::isDropIn,
+                Map.of(), null, System::nanoTime);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -51,13 +69,22 @@ public final class PluginsCommand implements Callable<Integer> {
                 n.put("status", p.status());
                 n.put("reason", p.reason());
                 n.put("description", p.description());
+                n.put("dropIn", p.dropIn());
+                n.put("sha256", p.sha256());
+                n.put("isolation", p.isLoaded() ? isolation.mode(p.kind(), p.name()).name().toLowerCase(Locale.ROOT)
+                        : "");
             }
             out.println(mapper.writeValueAsString(list));
         } else {
-            out.printf("%-8s %-9s %-20s %-34s %-16s %s%n", "STATUS", "KIND", "NAME", "MODULE", "VERSION", "ORIGIN");
+            out.printf("%-8s %-13s %-20s %-34s %-16s %-9s %s%n", "STATUS", "KIND", "NAME", "MODULE", "VERSION",
+                    "RUNS", "ORIGIN");
             for (PluginInfo p : found) {
-                out.printf("%-8s %-9s %-20s %-34s %-16s %s%n", p.status(), p.kind(), p.name(), p.module(),
-                        p.version(), p.origin());
+                out.printf("%-8s %-13s %-20s %-34s %-16s %-9s %s%n", p.status(), p.kind(), p.name(), p.module(),
+                        p.version(), p.isLoaded() ? isolation.mode(p.kind(), p.name()).name().toLowerCase(Locale.ROOT)
+                        : "-", p.origin());
+                if (!p.sha256().isEmpty()) {
+                    out.printf("         sha256: %s%n", p.sha256());
+                }
                 if (!p.isLoaded()) {
                     out.printf("         reason: %s%n", p.reason());
                 }

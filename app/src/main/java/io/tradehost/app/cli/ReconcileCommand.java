@@ -13,11 +13,11 @@ import io.tradehost.app.config.ConfigError;
 import io.tradehost.app.config.ConfigLoader;
 import io.tradehost.app.config.HostConfig;
 import io.tradehost.app.host.DataDirectory;
-import io.tradehost.coordinator.runtime.Difference;
-import io.tradehost.coordinator.runtime.ReconciliationReport;
-import io.tradehost.coordinator.runtime.Reconciler;
 import io.tradehost.coordinator.runtime.RuntimeSettings;
-import io.tradehost.coordinator.runtime.VenueBootstrap;
+import io.tradehost.coordinator.runtime.reconcile.Difference;
+import io.tradehost.coordinator.runtime.reconcile.Reconciler;
+import io.tradehost.coordinator.runtime.reconcile.ReconciliationReport;
+import io.tradehost.coordinator.runtime.venue.VenueBootstrap;
 import io.tradehost.journal.JournalException;
 import io.tradehost.journal.SqliteJournal;
 import io.tradehost.kernel.Kernel;
@@ -34,7 +34,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-
 /**
  * {@code tradehost reconcile}: compares the journal in the data directory with the venue, without
  * trading and without changing either, and prints what differs. Exit 0 when they agree, 3 when
@@ -83,7 +82,7 @@ public final class ReconcileCommand implements Callable<Integer> {
             journal = SqliteJournal.read(data.path().resolve("journal.db")).snapshot();
             SystemClock clock = new SystemClock();
             Kernel discard = new Kernel(clock);
-            VenueBootstrap venues = new VenueBootstrap(plugins.catalog().venues(), System.getenv(), clock, discard,
+            VenueBootstrap venues = new VenueBootstrap(plugins.catalog(hostConfig.plugins().pins()).venues(), System.getenv(), clock, discard,
                     new VenueEventAdapter(discard, clock), data.path());
             try {
                 venues.bootstrap(new RuntimeSettings(hostConfig.venue(), hostConfig.venueConfig(),

@@ -22,10 +22,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
-
 /** {@code tradehost run}: trades until the duration passes or SIGINT/SIGTERM, then prints the summary. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run the host until --duration passes or SIGINT/SIGTERM; then stop in order and print a summary.")
@@ -70,16 +69,16 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PluginCatalog catalog = plugins.catalog();
         List<String> settings = new ArrayList<>(overrides);
         if (strategy != null) {
-            if (!catalog.strategyNames().contains(strategy)) {
-                throw new ConfigError("--strategy", "no strategy named '" + strategy + "' (found: "
-                        + String.join(", ", catalog.strategyNames()) + ")");
-            }
             settings.add("strategy.name=\"" + strategy + "\"");
         }
         HostConfig hostConfig = ConfigLoader.load(config, settings);
+        PluginCatalog catalog = plugins.catalog(hostConfig.plugins().pins());
+        if (strategy != null && !catalog.strategyNames().contains(strategy)) {
+            throw new ConfigError("--strategy", "no strategy named '" + strategy + "' (found: "
+                    + String.join(", ", catalog.strategyNames()) + ")");
+        }
         Clock clock = new SystemClock();
         try (DataDirectory data = DataDirectory.lock(dataDir)) {
             HostInputs inputs = HostInputs.of(hostConfig.runId(), clock, seed, System.getenv())

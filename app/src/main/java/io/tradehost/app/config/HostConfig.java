@@ -2,21 +2,23 @@ package io.tradehost.app.config;
 
 import io.tradehost.api.config.ConfigException;
 import io.tradehost.api.config.PluginConfig;
+import io.tradehost.api.value.Ratio;
 import io.tradehost.api.value.Symbol;
 import io.tradehost.api.value.TimeInForce;
+import io.tradehost.app.plugins.IsolationPolicy;
+import io.tradehost.app.plugins.PluginPins;
 import io.tradehost.coordinator.execution.RetryPolicy;
 import io.tradehost.coordinator.strategy.CycleMode;
 import io.tradehost.faults.FaultSettings;
 import io.tradehost.journal.SqliteJournal;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
 /**
  * The host's configuration, read strictly from a parsed tree: every host key is typed and
  * range-checked, an unknown key is an error, and the plugin blocks ({@code venue.config},
@@ -50,6 +52,10 @@ import java.util.Optional;
  * @param reconciliation how journal and venue are compared ({@code runtime.reconciliation})
  * @param journal how the journal writes ({@code journal})
  * @param faults faults to inject into the venue ({@code faults}), if the block is present
+ * @param plugins which drop-in entries may load and how each plugin runs ({@code plugins})
+ * @param budgets how long each kind of plugin call may take ({@code guards.budget},
+ *     {@code runtime_guards.budget}, {@code venue.call_budget}; strategies have {@code decisionBudget})
+ * @param maxDecisionLeverage a strategy decision above this many times equity is refused as a failure
  */
 public record HostConfig(String source, List<Symbol> symbols, String runId, String venue, PluginConfig venueConfig,
                          String strategy, Map<Symbol, String> strategyAssignments, CycleMode cycle,
@@ -59,7 +65,22 @@ public record HostConfig(String source, List<Symbol> symbols, String runId, Stri
                          PluginConfig runtimeGuardsConfig, TimeInForce timeInForce,
                          boolean reduceOnly, boolean halted, int markWindow, Duration statusInterval,
                          Duration staleAfter, RetryPolicy retries, Reconciliation reconciliation,
-                         Journal journal, Optional<FaultSettings> faults) {
+                         Journal journal, Optional<FaultSettings> faults, Plugins plugins, CallBudgets budgets,
+                         Ratio maxDecisionLeverage) {
+
+    /**
+     * {@code plugins}: {@code pins} (entry file name to SHA-256) with {@code require_pinned}, and
+     * {@code isolation} (plugin name to {@code "inline"} or {@code "isolated"}).
+     */
+    public record Plugins(PluginPins pins, Map<String, IsolationPolicy.Mode> isolation) {
+        public Plugins {
+            isolation = Map.copyOf(isolation);
+        }
+    }
+
+    /** How long one call of a guard, a runtime guard and the venue may take before it is abandoned. */
+    public record CallBudgets(Duration guard, Duration runtimeGuard, Duration venue) {
+    }
 
     /**
      * {@code runtime.reconciliation}: {@code interval} between comparisons while trading, and
@@ -121,13 +142,41 @@ public record HostConfig(String source, List<Symbol> symbols, String runId, Stri
                 telemetry.duration("stale_after", Duration.ofSeconds(30), Duration.ofMillis(1), Duration.ofDays(1)),
                 retries(execution.section("retry")), reconciliation(runtime.section("reconciliation")),
                 journal(root.section("journal")),
-                root.has("faults") ? Optional.of(FaultSettings.read(root.section("faults"))) : Optional.empty());
+                root.has("faults") ? Optional.of(FaultSettings.read(root.section("faults"))) : Optional.empty(),
+                plugins(root.section("plugins")),
+                new CallBudgets(guards.duration("budget", Duration.ofMillis(5), Duration.ofNanos(1000),
+                        Duration.ofMinutes(1)),
+                        runtimeGuards.duration("budget", Duration.ofMillis(100), Duration.ofNanos(1000),
+                                Duration.ofMinutes(1)),
+                        venue.duration("call_budget", Duration.ofSeconds(2), Duration.ofMillis(1),
+                                Duration.ofMinutes(10))),
+                strategy.ratio("max_decision_leverage", "100", "1", "100000"));
         List<String> unknown = root.unreadKeys().stream()
                 .filter(k -> PLUGIN_BLOCKS.stream().noneMatch(k::startsWith)).toList();
         if (!unknown.isEmpty()) {
             throw new ConfigException(unknown.getFirst(), "unknown key");
         }
         return config;
+    }
+
+    private static Plugins plugins(PluginConfig block) {
+        PluginConfig pinBlock = block.section("pins");
+        Map<String, String> pins = new LinkedHashMap<>();
+        for (String entry : pinBlock.keys()) {
+            String hash = pinBlock.string(entry, "");
+            if (!hash.matches("[0-9a-fA-F]{64}")) {
+                throw new ConfigException("plugins.pins." + entry, "must be a SHA-256 in hex, 64 characters (was \""
+                        + hash + "\")");
+            }
+            pins.put(entry, hash.toLowerCase(Locale.ROOT));
+        }
+        PluginConfig isolationBlock = block.section("isolation");
+        Map<String, IsolationPolicy.Mode> isolation = new LinkedHashMap<>();
+        for (String name : isolationBlock.keys()) {
+            isolation.put(name, enumValue("plugins.isolation." + name, isolationBlock.string(name, ""),
+                    IsolationPolicy.Mode.class));
+        }
+        return new Plugins(new PluginPins(pins, block.bool("require_pinned", false)), isolation);
     }
 
     private static RetryPolicy retries(PluginConfig retry) {

@@ -3,7 +3,7 @@ package io.tradehost.app.host;
 import io.tradehost.api.host.OperatorControl;
 import io.tradehost.api.host.PortfolioView;
 import io.tradehost.api.host.VenueAccess;
-import io.tradehost.coordinator.runtime.TradingStateMachine;
+import io.tradehost.coordinator.runtime.state.TradingStateMachine;
 import io.tradehost.coordinator.telemetry.MarkBook;
 import io.tradehost.coordinator.telemetry.TelemetryCoordinator;
 import io.tradehost.journal.SqliteJournal;
@@ -30,15 +30,17 @@ public final class Host {
     private final VenueAccess venues;
     private final TelemetryCoordinator telemetry;
     private final SqliteJournal journal;
+    private final AutoCloseable isolation;
     private final String runId;
     private boolean started;
 
     /**
      * @param connect registers the pipeline's routes with the kernel (idempotent)
+     * @param isolation stops the workers of isolated plugins, without waiting for a call still running
      */
     public Host(Kernel kernel, Runnable connect, CoordinatorRegistry registry, TradingStateMachine tradingState,
                 OperatorControl operator, PortfolioView portfolio, MarkBook marks, VenueAccess venues,
-                TelemetryCoordinator telemetry, SqliteJournal journal) {
+                TelemetryCoordinator telemetry, SqliteJournal journal, AutoCloseable isolation) {
         this.kernel = kernel;
         this.connect = connect;
         this.registry = registry;
@@ -49,6 +51,7 @@ public final class Host {
         this.venues = venues;
         this.telemetry = telemetry;
         this.journal = journal;
+        this.isolation = isolation;
         this.runId = journal.runId();
     }
 
@@ -78,6 +81,7 @@ public final class Host {
             registry.stop();
             kernel.runUntilIdle(); // what stopping published (orders never sent) reaches the journal
             journal.close();
+            closeIsolation();
             started = false;
             LOG.info("tradehost run {} stopped", runId);
         }
@@ -126,9 +130,18 @@ public final class Host {
         return journal;
     }
 
-    /** Releases the journal of a host that failed to start. Idempotent. */
+    /** Releases the journal and the plugin workers of a host that failed to start. Idempotent. */
     public void abandon() {
         journal.close();
+        closeIsolation();
+    }
+
+    private void closeIsolation() {
+        try {
+            isolation.close();
+        } catch (Exception e) {
+            LOG.warn("stopping the plugin workers failed", e);
+        }
     }
 
     public String runId() {

@@ -14,7 +14,7 @@ import io.tradehost.api.state.TradingState;
 import io.tradehost.api.value.Money;
 import io.tradehost.api.value.Price;
 import io.tradehost.api.value.Symbol;
-import io.tradehost.coordinator.runtime.TradingStateMachine;
+import io.tradehost.coordinator.runtime.state.TradingStateMachine;
 import io.tradehost.coordinator.telemetry.MarkBook;
 import java.util.ArrayList;
 import java.util.List;

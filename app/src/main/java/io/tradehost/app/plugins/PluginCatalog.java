@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 /**
  * Every strategy, guard, runtime guard and venue plugin the host may use, by kind, in discovery order (built-ins
  * first), and every plugin it refused with the reason. When two plugins of one kind share a name,
@@ -74,6 +73,12 @@ public final class PluginCatalog {
     /** One row per plugin, loaded ones first, then by kind and name. */
     public List<PluginInfo> describe() {
         return List.copyOf(infos);
+    }
+
+    /** Whether the loaded plugin {@code name} of {@code kind} ({@code strategy}, {@code guard}, ...) came from a plugin folder. */
+    public boolean isDropIn(String kind, String name) {
+        return infos.stream().anyMatch(i -> i.isLoaded() && i.kind().equals(kind) && i.name().equals(name)
+                && i.dropIn());
     }
 
     /** Names of the strategies found, in discovery order. */

@@ -3,8 +3,8 @@ package io.tradehost.app.plugins;
 /**
  * What {@code tradehost plugins} shows of one plugin, loaded or refused. Immutable.
  *
- * @param kind {@code strategy}, {@code guard}, {@code venue}, or {@code plugin} when refused before
- *     its kind was known
+ * @param kind {@code strategy}, {@code guard}, {@code runtime-guard}, {@code venue}, or {@code plugin}
+ *     when refused before its kind was known
  * @param name the name configuration uses, or the file name when refused before it was known
  * @param description one line from the plugin; empty when refused
  * @param module the JPMS module, or empty when unknown
@@ -12,22 +12,25 @@ package io.tradehost.app.plugins;
  * @param origin {@code image} for modules linked into the runtime image, else the jar or directory
  * @param status {@code loaded} or {@code refused}
  * @param reason why it was refused; empty when loaded
+ * @param dropIn whether it came from a plugin folder (rather than the host's own modules)
+ * @param sha256 the SHA-256 of its plugin-folder entry (see {@link EntryHash}); empty for built-ins
  */
 public record PluginInfo(String kind, String name, String description, String module, String version,
-                         String origin, String status, String reason) {
+                         String origin, String status, String reason, boolean dropIn, String sha256) {
     /** Status of a plugin the host uses. */
     public static final String LOADED = "loaded";
     /** Status of a plugin the host refused. */
     public static final String REFUSED = "refused";
 
-    /** A refusal of {@code origin} before anything about its contents was known. */
-    public static PluginInfo refused(String origin, String name, String module, String version, String reason) {
-        return new PluginInfo("plugin", name, "", module, version, origin, REFUSED, reason);
+    /** A refusal of the drop-in entry {@code origin} before anything about its contents was known. */
+    public static PluginInfo refused(String origin, String name, String module, String version, String reason,
+                                     String sha256) {
+        return new PluginInfo("plugin", name, "", module, version, origin, REFUSED, reason, true, sha256);
     }
 
     /** This plugin, refused for {@code why}. */
     public PluginInfo refuse(String why) {
-        return new PluginInfo(kind, name, description, module, version, origin, REFUSED, why);
+        return new PluginInfo(kind, name, description, module, version, origin, REFUSED, why, dropIn, sha256);
     }
 
     public boolean isLoaded() {

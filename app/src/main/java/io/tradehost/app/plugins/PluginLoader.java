@@ -2,9 +2,11 @@ package io.tradehost.app.plugins;
 
 import io.tradehost.api.guard.GuardFactory;
 import io.tradehost.api.guard.RuntimeGuardFactory;
+import io.tradehost.api.host.Throwables;
 import io.tradehost.api.strategy.StrategyFactory;
 import io.tradehost.api.venue.VenueFactory;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.module.Configuration;
 import java.lang.module.FindException;
 import java.lang.module.ModuleDescriptor;
@@ -17,9 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.function.Function;
@@ -29,7 +31,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 /**
  * Finds plugins: the built-ins of the host's own layer, then every entry of the plugin directories,
  * each in a module layer of its own over the host's, so two plugins may carry different versions of
@@ -53,10 +54,17 @@ public final class PluginLoader {
 
     private final ModuleLayer host;
     private final String hostApiVersion;
+    private final PluginPins pins;
 
     /** A loader that puts plugins over {@code host}, the layer holding the api and the built-ins. */
     public PluginLoader(ModuleLayer host) {
+        this(host, PluginPins.NONE);
+    }
+
+    /** The same, loading only the drop-in entries {@code pins} allows. */
+    public PluginLoader(ModuleLayer host, PluginPins pins) {
         this.host = host;
+        this.pins = pins;
         this.hostApiVersion = host.findModule(API).flatMap(m -> m.getDescriptor().version())
                 .map(ModuleDescriptor.Version::toString).orElse("unversioned");
     }
@@ -69,12 +77,16 @@ public final class PluginLoader {
     /** The built-ins plus the plugins of every existing directory in {@code directories}, in order. */
     public PluginCatalog load(List<Path> directories) {
         Found found = new Found();
-        collect(host, found, module -> true);
+        collect(host, found, module -> true, false, "");
+        Set<String> seen = new HashSet<>();
         for (Path directory : directories) {
             for (Path entry : entries(directory, found)) {
+                seen.add(entry.getFileName().toString());
                 loadEntry(entry, found);
             }
         }
+        pins.pins().keySet().stream().filter(name -> !seen.contains(name)).sorted().forEach(name ->
+                LOG.warn("plugins.pins names {}, which is in no plugin folder", name));
         return new PluginCatalog(found.strategies, found.guards, found.venues, found.runtimeGuards, found.refused);
     }
 
@@ -97,7 +109,7 @@ public final class PluginLoader {
                     .sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
         } catch (IOException e) {
             refuse(found, PluginInfo.refused(directory.toString(), directory.getFileName().toString(), "", "",
-                    "cannot list the plugin directory: " + e.getMessage()));
+                    "cannot list the plugin directory: " + e.getMessage(), ""));
             return List.of();
         }
     }
@@ -105,11 +117,23 @@ public final class PluginLoader {
     private void loadEntry(Path entry, Found found) {
         String origin = entry.toString();
         String fileName = entry.getFileName().toString();
+        String sha256;
+        try {
+            sha256 = EntryHash.of(entry);
+        } catch (UncheckedIOException e) {
+            refuse(found, PluginInfo.refused(origin, fileName, "", "", e.getMessage(), ""));
+            return;
+        }
+        String unpinned = pins.refusal(fileName, sha256);
+        if (unpinned != null) {
+            refuse(found, PluginInfo.refused(origin, fileName, "", "", unpinned, sha256));
+            return;
+        }
         Set<ModuleReference> modules;
         try {
             modules = ModuleFinder.of(entry).findAll();
         } catch (FindException e) {
-            refuse(found, PluginInfo.refused(origin, fileName, "", "", "cannot be read: " + rootMessage(e)));
+            refuse(found, PluginInfo.refused(origin, fileName, "", "", "cannot be read: " + rootMessage(e), sha256));
             return;
         }
         List<ModuleDescriptor> roots = modules.stream().map(ModuleReference::descriptor)
@@ -119,14 +143,14 @@ public final class PluginLoader {
                     ? "has no module descriptor (module-info.class): a plugin must be an explicit module that provides "
                     + "a StrategyFactory, GuardFactory, RuntimeGuardFactory or VenueFactory"
                     : "provides no StrategyFactory, GuardFactory, RuntimeGuardFactory or VenueFactory";
-            refuse(found, PluginInfo.refused(origin, fileName, names(modules), "", why));
+            refuse(found, PluginInfo.refused(origin, fileName, names(modules), "", why, sha256));
             return;
         }
         ModuleDescriptor root = roots.getFirst();
         String version = root.version().map(ModuleDescriptor.Version::toString).orElse("unversioned");
         String problem = incompatibility(roots, modules);
         if (problem != null) {
-            refuse(found, PluginInfo.refused(origin, fileName, root.name(), version, problem));
+            refuse(found, PluginInfo.refused(origin, fileName, root.name(), version, problem, sha256));
             return;
         }
         ModuleLayer layer;
@@ -138,19 +162,21 @@ public final class PluginLoader {
             Matcher missing = MISSING_MODULE.matcher(String.valueOf(e.getMessage()));
             String why = missing.find() ? "needs module " + missing.group(1)
                     + ", which neither the plugin nor the host's runtime contains" : "cannot be resolved: " + rootMessage(e);
-            refuse(found, PluginInfo.refused(origin, fileName, root.name(), version, why));
+            refuse(found, PluginInfo.refused(origin, fileName, root.name(), version, why, sha256));
             return;
         } catch (ResolutionException | LayerInstantiationException | SecurityException e) {
             refuse(found, PluginInfo.refused(origin, fileName, root.name(), version,
-                    "cannot be resolved: " + rootMessage(e)));
+                    "cannot be resolved: " + rootMessage(e), sha256));
             return;
         }
         Found own = new Found();
         try {
-            collect(layer, own, module -> module.getLayer() == layer);
-        } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+            collect(layer, own, module -> module.getLayer() == layer, true, sha256);
+        } catch (Throwable e) {
+            // a factory is plugin code: whatever its constructor or name() throws refuses this entry alone
+            Throwables.rethrowIfFatal(e);
             refuse(found, PluginInfo.refused(origin, fileName, root.name(), version,
-                    "a factory failed to start: " + rootMessage(e)));
+                    "a factory failed to start: " + rootMessage(e), sha256));
             return;
         }
         found.strategies.addAll(own.strategies);
@@ -209,27 +235,29 @@ public final class PluginLoader {
         return String.join(",", modules.stream().map(m -> m.descriptor().name()).sorted().toList());
     }
 
-    private static void collect(ModuleLayer layer, Found found, Predicate<Module> own) {
+    private static void collect(ModuleLayer layer, Found found, Predicate<Module> own, boolean dropIn,
+                                String sha256) {
         found.strategies.addAll(load(layer, StrategyFactory.class, own, "strategy", StrategyFactory::name,
-                StrategyFactory::description));
+                StrategyFactory::description, dropIn, sha256));
         found.guards.addAll(load(layer, GuardFactory.class, own, "guard", GuardFactory::name,
-                GuardFactory::description));
+                GuardFactory::description, dropIn, sha256));
         found.venues.addAll(load(layer, VenueFactory.class, own, "venue", VenueFactory::name,
-                VenueFactory::description));
+                VenueFactory::description, dropIn, sha256));
         found.runtimeGuards.addAll(load(layer, RuntimeGuardFactory.class, own, "runtime-guard",
-                RuntimeGuardFactory::name, RuntimeGuardFactory::description));
+                RuntimeGuardFactory::name, RuntimeGuardFactory::description, dropIn, sha256));
     }
 
     private static <T> List<PluginCatalog.Found<T>> load(ModuleLayer layer, Class<T> type,
                                                          Predicate<Module> own, String kind,
-                                                         Function<T, String> name, Function<T, String> description) {
+                                                         Function<T, String> name, Function<T, String> description,
+                                                         boolean dropIn, String sha256) {
         List<PluginCatalog.Found<T>> found = new ArrayList<>();
         ServiceLoader.load(layer, type).stream().filter(p -> own.test(p.type().getModule())).forEach(provider -> {
             T factory = provider.get();
             Module module = provider.type().getModule();
             found.add(new PluginCatalog.Found<>(factory, new PluginInfo(kind, name.apply(factory),
                     description.apply(factory), module.isNamed() ? module.getName() : "(class path)",
-                    versionOf(module), originOf(module), PluginInfo.LOADED, "")));
+                    versionOf(module), originOf(module), PluginInfo.LOADED, "", dropIn, sha256)));
         });
         return found;
     }

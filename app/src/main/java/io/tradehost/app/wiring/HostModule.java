@@ -11,17 +11,18 @@ import io.tradehost.api.venue.VenueFactory;
 import io.tradehost.app.config.HostConfig;
 import io.tradehost.app.host.CoordinatorRegistry;
 import io.tradehost.app.host.Host;
+import io.tradehost.app.plugins.IsolationPolicy;
 import io.tradehost.app.plugins.PluginCatalog;
 import io.tradehost.coordinator.execution.ExecutionCoordinator;
 import io.tradehost.coordinator.execution.ExecutionSettings;
 import io.tradehost.coordinator.execution.GuardChain;
-import io.tradehost.coordinator.runtime.HostGuardContext;
-import io.tradehost.coordinator.runtime.OperatorConsole;
 import io.tradehost.coordinator.runtime.RuntimeCoordinator;
-import io.tradehost.coordinator.runtime.RuntimeGuards;
 import io.tradehost.coordinator.runtime.RuntimeSettings;
-import io.tradehost.coordinator.runtime.TradingStateMachine;
-import io.tradehost.coordinator.runtime.VenueBootstrap;
+import io.tradehost.coordinator.runtime.guards.HostGuardContext;
+import io.tradehost.coordinator.runtime.guards.RuntimeGuards;
+import io.tradehost.coordinator.runtime.operator.OperatorConsole;
+import io.tradehost.coordinator.runtime.state.TradingStateMachine;
+import io.tradehost.coordinator.runtime.venue.VenueBootstrap;
 import io.tradehost.coordinator.strategy.StrategyCoordinator;
 import io.tradehost.coordinator.strategy.StrategySettings;
 import io.tradehost.coordinator.telemetry.MarkBook;
@@ -31,11 +32,12 @@ import io.tradehost.faults.FaultInjection;
 import io.tradehost.journal.SqliteJournal;
 import io.tradehost.kernel.Kernel;
 import io.tradehost.kernel.VenueEventAdapter;
+import io.tradehost.kernel.VirtualClock;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.LongSupplier;
+import java.util.Map;
 /**
  * How the host is put together. The only place that knows the concrete coordinator classes; they
  * reach each other only through the api contracts given here.
@@ -131,16 +133,28 @@ final class HostModule {
         return execution.portfolio();
     }
 
+    /**
+     * How each plugin runs: built-ins inline, drop-ins isolated, unless {@code plugins.isolation}
+     * says otherwise; on a virtual clock isolated calls wait for real hangs only.
+     */
+    @Provides
+    @Singleton
+    static IsolationPolicy isolation(HostConfig config, PluginCatalog plugins, HostInputs inputs, Clock clock) {
+        return new IsolationPolicy(config.plugins().isolation(), plugins::isDropIn, Map.of(
+                "strategy", config.decisionBudget(), "guard", config.budgets().guard(),
+                "runtime-guard", config.budgets().runtimeGuard(), "venue", config.budgets().venue()),
+                clock instanceof VirtualClock ? inputs.virtualCallWait() : null, inputs.decisionTimer());
+    }
+
     @Provides
     @Singleton
     static StrategyCoordinator strategy(HostConfig config, PluginCatalog plugins, VenueBootstrap venues,
                                         MarkBook marks, PortfolioView portfolio, TradingStateMachine state,
-                                        Kernel kernel, Clock clock, HostInputs inputs) {
-        LongSupplier decisionTimer = inputs.decisionTimer();
+                                        Kernel kernel, Clock clock, IsolationPolicy isolation) {
         return new StrategyCoordinator(new StrategySettings(config.strategy(), config.strategyAssignments(),
                 config::strategyConfig, config.cycle(), config.cycleInterval(), config.quarantineAfterFailures(),
-                config.decisionBudget(), config.quarantineAfterSlow()), plugins.strategies(), venues, marks,
-                portfolio, state, kernel, kernel, clock, kernel, decisionTimer);
+                config.decisionBudget(), config.quarantineAfterSlow(), config.maxDecisionLeverage()),
+                plugins.strategies(), venues, marks, portfolio, state, kernel, kernel, clock, kernel, isolation);
     }
 
     @Provides
@@ -176,8 +190,8 @@ final class HostModule {
     @Singleton
     static Host host(Kernel kernel, Pipeline pipeline, CoordinatorRegistry registry, TradingStateMachine state,
                      OperatorConsole operator, PortfolioView portfolio, MarkBook marks, VenueBootstrap venues,
-                     TelemetryCoordinator telemetry, SqliteJournal journal) {
+                     TelemetryCoordinator telemetry, SqliteJournal journal, IsolationPolicy isolation) {
         return new Host(kernel, pipeline::connect, registry, state, operator, portfolio, marks, venues, telemetry,
-                journal);
+                journal, isolation);
     }
 }

@@ -66,6 +66,6 @@ class VolatilityScenarioTest {
     }
 
     private static <T> PluginCatalog.Found<T> found(T factory, String kind, String name) {
-        return new PluginCatalog.Found<>(factory, new PluginInfo(kind, name, "", "test", "1", "test", "loaded", ""));
+        return new PluginCatalog.Found<>(factory, new PluginInfo(kind, name, "", "test", "1", "test", "loaded", "", false, ""));
     }
 }

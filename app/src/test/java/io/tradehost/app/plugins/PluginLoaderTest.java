@@ -48,7 +48,7 @@ class PluginLoaderTest {
         assertThat(catalog.strategyNames()).containsExactly("ma-crossover", "breakout", "steady");
         PluginInfo info = info(catalog, "com.example.steady.jar");
         assertThat(info).isEqualTo(new PluginInfo("strategy", "steady", "test plugin steady", "com.example.steady",
-                "1.2.3", jar.toString(), "loaded", ""));
+                "1.2.3", jar.toString(), "loaded", "", true, EntryHash.of(jar)));
         StrategyFactory steady = catalog.strategies().getLast();
         Module module = steady.getClass().getModule();
         assertThat(module.getLayer()).isNotSameAs(ModuleLayer.boot());

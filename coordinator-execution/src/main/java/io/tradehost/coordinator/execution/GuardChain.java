@@ -2,6 +2,7 @@ package io.tradehost.coordinator.execution;
 
 import io.tradehost.api.config.ConfigException;
 import io.tradehost.api.config.PluginConfig;
+import io.tradehost.api.config.PluginFactories;
 import io.tradehost.api.guard.Guard;
 import io.tradehost.api.guard.GuardFactory;
 import io.tradehost.api.guard.GuardVerdict;
@@ -10,9 +11,7 @@ import io.tradehost.api.host.Throwables;
 import io.tradehost.api.order.RejectionCode;
 import io.tradehost.api.value.ValueOutOfRangeException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 /**
  * Pre-trade guards in configured order; the first rejection wins. A guard that throws anything
@@ -46,22 +45,10 @@ public final class GuardChain {
      */
     public static GuardChain create(List<GuardFactory> factories, List<String> order,
                                     Function<String, PluginConfig> configFor) {
-        Map<String, GuardFactory> byName = new LinkedHashMap<>();
-        factories.forEach(f -> byName.putIfAbsent(f.name(), f));
         List<Named> guards = new ArrayList<>();
         for (String name : order) {
-            GuardFactory factory = byName.get(name);
-            if (factory == null) {
-                throw new ConfigException("guards.order", "no guard plugin named '" + name + "' (found: "
-                        + String.join(", ", byName.keySet()) + ")");
-            }
-            PluginConfig config = configFor.apply(name);
-            Guard guard = factory.create(config);
-            List<String> unread = config.unreadKeys();
-            if (!unread.isEmpty()) {
-                throw new ConfigException(unread.getFirst(), "unknown key for guard '" + name + "'");
-            }
-            guards.add(new Named(name, guard));
+            guards.add(new Named(name, PluginFactories.create("guard", "guards.order", name, factories,
+                    GuardFactory::name, configFor.apply(name), GuardFactory::create)));
         }
         return new GuardChain(guards);
     }

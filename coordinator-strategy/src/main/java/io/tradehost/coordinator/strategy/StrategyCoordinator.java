@@ -1,8 +1,8 @@
 package io.tradehost.coordinator.strategy;
 
 import io.tradehost.api.command.OrderIntent;
-import io.tradehost.api.config.ConfigException;
 import io.tradehost.api.config.PluginConfig;
+import io.tradehost.api.config.PluginFactories;
 import io.tradehost.api.event.MarkUpdated;
 import io.tradehost.api.event.StrategyFailed;
 import io.tradehost.api.event.StrategyQuarantined;
@@ -12,7 +12,11 @@ import io.tradehost.api.host.EventBus;
 import io.tradehost.api.host.Health;
 import io.tradehost.api.host.HealthStatus;
 import io.tradehost.api.host.MarketView;
+import io.tradehost.api.host.PluginCalls.Outcome;
+import io.tradehost.api.host.PluginCalls;
+import io.tradehost.api.host.PluginIsolation;
 import io.tradehost.api.host.PortfolioView;
+import io.tradehost.api.host.StartupException;
 import io.tradehost.api.host.Throwables;
 import io.tradehost.api.host.TradingStateView;
 import io.tradehost.api.host.VenueAccess;
@@ -28,26 +32,33 @@ import io.tradehost.api.time.Scheduler;
 import io.tradehost.api.value.Money;
 import io.tradehost.api.value.Side;
 import io.tradehost.api.value.Symbol;
+import io.tradehost.api.value.ValueOutOfRangeException;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 /**
  * Runs trading cycles: for a symbol with a mark and positive equity, builds its
- * {@link io.tradehost.api.strategy.StrategyContext}, asks its strategy instance, and publishes an
- * {@link OrderIntent} for any actionable decision. A strategy that throws (or answers null) is
- * isolated: logged, counted, a {@link StrategyFailed} published, that symbol skipped this cycle.
+ * {@link io.tradehost.api.strategy.StrategyContext} (an immutable snapshot), asks its strategy
+ * instance through the instance's {@link PluginCalls}, and sends an {@link OrderIntent} for an
+ * actionable decision.
  *
- * <p>Each decision is timed (measured, never preempted). A symbol whose strategy fails
- * {@code quarantineAfterFailures} times in a row, or overruns its decision budget
- * {@code quarantineAfterSlow} times in a row, is quarantined: a {@link StrategyQuarantined} event
- * asks the runtime to hold that symbol in reduce-only, so it stops opening positions while closes
- * still go and the other symbols trade on. Kernel thread only.
+ * <p>Whatever a strategy does stays with its symbol. One that throws anything (an {@link Error}
+ * too, but for a failure of the JVM itself), answers null or asks for more than
+ * {@link StrategySettings#maxDecisionLeverage()} times equity has failed: logged, counted, a
+ * {@link StrategyFailed} published, the symbol skipped this cycle. A decision that overruns its
+ * budget is slow (inline: measured, never preempted) or late (isolated: abandoned at the budget and
+ * discarded when it comes; while the strategy is still busy with it, its symbol's cycles are
+ * skipped). A symbol whose strategy fails {@code quarantineAfterFailures} times in a row, or
+ * overruns {@code quarantineAfterSlow} times in a row, is quarantined: a {@link StrategyQuarantined}
+ * asks the runtime to hold that symbol in reduce-only, so it stops opening positions while the
+ * other symbols trade on. Kernel thread only.
  */
 public final class StrategyCoordinator implements Coordinator {
     private static final Logger LOG = LoggerFactory.getLogger(StrategyCoordinator.class);
@@ -62,28 +73,41 @@ public final class StrategyCoordinator implements Coordinator {
     private final CommandBus commands;
     private final Clock clock;
     private final Scheduler scheduler;
-    private final Map<Symbol, Strategy> strategies = new LinkedHashMap<>();
-    private final Map<Symbol, String> names = new LinkedHashMap<>();
-    private final Map<Symbol, Integer> consecutiveFailures = new LinkedHashMap<>();
-    private final Map<Symbol, Integer> consecutiveSlow = new LinkedHashMap<>();
+    private final PluginIsolation isolation;
+    private final Map<Symbol, Instance> instances = new LinkedHashMap<>();
     private final Set<Symbol> quarantined = new LinkedHashSet<>();
     private final Map<Action, Long> decisions = new EnumMap<>(Action.class);
-    private final LongSupplier monotonicNanos;
     private ScheduledTask timer;
     private long intentSequence;
     private long cycles;
     private long failures;
     private long skipped;
     private long slowDecisions;
+    private long lateDecisions;
+    private long busySkips;
+
+    /** One symbol's strategy: its instance, how it is called, and its run of bad decisions. */
+    private static final class Instance {
+        final String name;
+        final Strategy strategy;
+        final PluginCalls calls;
+        int consecutiveFailures;
+        int consecutiveOverruns;
+
+        Instance(String name, Strategy strategy, PluginCalls calls) {
+            this.name = name;
+            this.strategy = strategy;
+            this.calls = calls;
+        }
+    }
 
     /**
-     * @param monotonicNanos a monotonic nanosecond counter that times decisions; {@code System::nanoTime}
-     *     live, a scripted one in tests
+     * @param isolation how each symbol's strategy instance is called: inline or on a worker of its own
      */
     public StrategyCoordinator(StrategySettings settings, List<StrategyFactory> factories, VenueAccess venues,
                                MarketView market, PortfolioView portfolio, TradingStateView tradingState,
                                EventBus bus, CommandBus commands, Clock clock, Scheduler scheduler,
-                               LongSupplier monotonicNanos) {
+                               PluginIsolation isolation) {
         this.settings = settings;
         this.factories = List.copyOf(factories);
         this.venues = venues;
@@ -94,7 +118,7 @@ public final class StrategyCoordinator implements Coordinator {
         this.commands = commands;
         this.clock = clock;
         this.scheduler = scheduler;
-        this.monotonicNanos = monotonicNanos;
+        this.isolation = isolation;
     }
 
     @Override
@@ -102,30 +126,39 @@ public final class StrategyCoordinator implements Coordinator {
         return "strategy";
     }
 
+    /**
+     * Creates one strategy instance per symbol, each through its own calls (so the factory of an
+     * isolated strategy runs on its worker too, within the calls' start-up budget).
+     */
     @Override
     public void initialize() {
         Map<String, PluginConfig> configs = new LinkedHashMap<>();
         for (Symbol symbol : venues.symbols()) {
             String name = settings.strategyFor(symbol);
-            StrategyFactory factory = factories.stream().filter(f -> f.name().equals(name)).findFirst()
-                    .orElseThrow(() -> new ConfigException(settings.assignments().containsKey(symbol)
-                            ? "strategy.symbols." + symbol : "strategy.name", "no strategy plugin named '" + name
-                            + "' (found: " + String.join(", ", factories.stream().map(StrategyFactory::name).toList())
-                            + ")"));
-            PluginConfig config = configs.computeIfAbsent(name, settings.configFor());
-            strategies.put(symbol, factory.create(config));
-            names.put(symbol, name);
-            consecutiveFailures.put(symbol, 0);
-            consecutiveSlow.put(symbol, 0);
+            String key = settings.assignments().containsKey(symbol) ? "strategy.symbols." + symbol : "strategy.name";
+            PluginCalls calls = isolation.calls("strategy", name, symbol.value());
+            Strategy strategy = PluginFactories.create("strategy", key, name, factories, StrategyFactory::name,
+                    configs.computeIfAbsent(name, settings.configFor()), (factory, config) ->
+                            atStartup(calls, () -> factory.create(config), "strategy '" + name + "' for " + symbol));
+            instances.put(symbol, new Instance(name, strategy, calls));
         }
-        configs.forEach((name, config) -> {
-            List<String> unread = config.unreadKeys();
-            if (!unread.isEmpty()) {
-                throw new ConfigException(unread.getFirst(), "unknown key for strategy '" + name + "'");
-            }
-        });
-        LOG.info("strategies {} decide {}", names, settings.mode() == CycleMode.ON_MARK ? "on every mark"
+        Map<Symbol, String> isolated = new LinkedHashMap<>();
+        instances.forEach((symbol, i) -> isolated.put(symbol, i.name + (i.calls.isolated() ? " (isolated)" : "")));
+        LOG.info("strategies {} decide {}", isolated, settings.mode() == CycleMode.ON_MARK ? "on every mark"
                 : "every " + settings.interval());
+    }
+
+    /** The value of a start-up call, or the failure it ended in, as {@link PluginFactories} expects it. */
+    private static <T> T atStartup(PluginCalls calls, Supplier<T> body, String what) {
+        return switch (calls.call(body, calls.startupBudget())) {
+            case Outcome.Returned<T> r -> r.value();
+            case Outcome.Threw<T> t when t.error() instanceof RuntimeException e -> throw e;
+            case Outcome.Threw<T> t when t.error() instanceof Error e -> throw e;
+            case Outcome.Threw<T> t -> throw new IllegalStateException(Throwables.describe(t.error()), t.error());
+            case Outcome.Late<T> late -> throw new StartupException(what + " did not start within "
+                    + millis(calls.startupBudget()));
+            case Outcome.Busy<T> busy -> throw new StartupException(what + " is still busy starting");
+        };
     }
 
     @Override
@@ -135,11 +168,13 @@ public final class StrategyCoordinator implements Coordinator {
         }
     }
 
+    /** Stops the timer and the isolated strategies' workers, without waiting for a strategy still deciding. */
     @Override
     public void stop() {
         if (timer != null) {
             timer.cancel();
         }
+        instances.values().forEach(i -> i.calls.close());
     }
 
     /** In {@link CycleMode#ON_MARK}, runs a cycle for the symbol of every accepted mark. */
@@ -151,13 +186,13 @@ public final class StrategyCoordinator implements Coordinator {
 
     /** Runs one cycle for every traded symbol, in configuration order. */
     public void cycleAll() {
-        strategies.keySet().forEach(this::cycle);
+        instances.keySet().forEach(this::cycle);
     }
 
     private void cycle(Symbol symbol) {
-        Strategy strategy = strategies.get(symbol);
+        Instance instance = instances.get(symbol);
         Mark mark = market.lastMark(symbol);
-        if (strategy == null || mark == null) {
+        if (instance == null || mark == null) {
             return;
         }
         Money equity = portfolio.equity();
@@ -171,19 +206,42 @@ public final class StrategyCoordinator implements Coordinator {
         SymbolContext context = new SymbolContext(venues.product(symbol), mark, market.recentMarks(symbol), position,
                 equity, tradingState.state(symbol), clock.nanos());
         Decision decision;
-        long started = monotonicNanos.getAsLong();
-        try {
-            decision = strategy.decide(context);
-            if (decision == null) {
-                throw new IllegalStateException("decide returned null");
+        switch (instance.calls.call(() -> instance.strategy.decide(context))) {
+            case Outcome.Returned<Decision> r -> {
+                if (r.value() == null) {
+                    fail(symbol, instance, "decide returned null");
+                    return;
+                }
+                String absurd = absurdity(r.value(), mark, equity);
+                if (absurd != null) {
+                    fail(symbol, instance, absurd);
+                    return;
+                }
+                decision = r.value();
+                if (!instance.calls.isolated()) {
+                    timed(symbol, instance, r.nanos());
+                } else {
+                    instance.consecutiveOverruns = 0;
+                }
             }
-        } catch (Throwable e) {
-            Throwables.rethrowIfFatal(e);
-            fail(symbol, e);
-            return;
+            case Outcome.Threw<Decision> t -> {
+                fail(symbol, instance, Throwables.describe(t.error()));
+                return;
+            }
+            case Outcome.Late<Decision> late -> {
+                lateDecisions++;
+                overran(symbol, instance, "did not decide within its budget of " + millis(instance.calls.budget())
+                        + "; the decision is discarded when it comes");
+                return;
+            }
+            case Outcome.Busy<Decision> busy -> {
+                busySkips++;
+                overran(symbol, instance, "is still busy with a late decision (" + busy.runningNanos() / 1_000_000
+                        + " ms); cycle skipped");
+                return;
+            }
         }
-        timed(symbol, monotonicNanos.getAsLong() - started);
-        consecutiveFailures.put(symbol, 0);
+        instance.consecutiveFailures = 0;
         if (cycles == 1) {
             LOG.info("first decision: {} {} ({})", symbol, decision.action(), decision.reason());
         }
@@ -191,10 +249,30 @@ public final class StrategyCoordinator implements Coordinator {
         if (!decision.isActionable() || (decision.action() == Action.CLOSE && position.isFlat())) {
             return;
         }
-        commands.send(intent(symbol, decision, mark));
+        commands.send(intent(symbol, instance.name, decision, mark));
     }
 
-    private OrderIntent intent(Symbol symbol, Decision decision, Mark mark) {
+    /**
+     * Why an opening decision is not one a sound strategy makes (a notional beyond
+     * {@code maxDecisionLeverage} times equity, or beyond what the arithmetic holds), or null.
+     */
+    private String absurdity(Decision decision, Mark mark, Money equity) {
+        if (decision.action() != Action.BUY && decision.action() != Action.SELL) {
+            return null;
+        }
+        try {
+            Money notional = decision.notional() != null ? decision.notional().abs()
+                    : decision.quantity() != null ? mark.price().times(decision.quantity()).abs() : Money.ZERO;
+            Money ceiling = equity.times(settings.maxDecisionLeverage());
+            return notional.isGreaterThan(ceiling) ? "asked to " + decision.action() + " a notional of " + notional
+                    + ", more than " + settings.maxDecisionLeverage() + " x equity " + equity + "; decision refused"
+                    : null;
+        } catch (ValueOutOfRangeException e) {
+            return "asked for a size out of range (" + e.getMessage() + "); decision refused";
+        }
+    }
+
+    private OrderIntent intent(Symbol symbol, String strategy, Decision decision, Mark mark) {
         boolean close = decision.action() == Action.CLOSE;
         Side side = switch (decision.action()) {
             case BUY -> Side.BUY;
@@ -203,46 +281,60 @@ public final class StrategyCoordinator implements Coordinator {
         };
         return new OrderIntent(++intentSequence, symbol, side, close, decision.quantity(), decision.notional(),
                 decision.type(), decision.limitPrice(), decision.timeInForce(), decision.reduceOnly() || close,
-                decision.postOnly(), names.get(symbol), decision.reason(), mark.price(), clock.nanos());
+                decision.postOnly(), strategy, decision.reason(), mark.price(), clock.nanos());
     }
 
-    private void fail(Symbol symbol, Throwable e) {
+    private void fail(Symbol symbol, Instance instance, String error) {
         failures++;
-        int count = consecutiveFailures.merge(symbol, 1, Integer::sum);
-        String error = Throwables.describe(e);
+        int count = ++instance.consecutiveFailures;
         if (quarantined.contains(symbol)) {
-            LOG.debug("quarantined strategy '{}' failed again for {}: {}", names.get(symbol), symbol, error);
+            LOG.debug("quarantined strategy '{}' failed again for {}: {}", instance.name, symbol, error);
         } else {
-            LOG.warn("strategy '{}' failed for {} ({} in a row); symbol skipped this cycle: {}", names.get(symbol),
+            LOG.warn("strategy '{}' failed for {} ({} in a row); symbol skipped this cycle: {}", instance.name,
                     symbol, count, error);
         }
-        bus.publish(new StrategyFailed(symbol, names.get(symbol), error, count));
+        bus.publish(new StrategyFailed(symbol, instance.name, error, count));
         if (count >= settings.quarantineAfterFailures()) {
-            quarantine(symbol, "failed " + count + " times in a row, last: " + error);
+            quarantine(symbol, instance, "failed " + count + " times in a row, last: " + error);
         }
     }
 
-    private void timed(Symbol symbol, long elapsedNanos) {
+    private void timed(Symbol symbol, Instance instance, long elapsedNanos) {
         if (elapsedNanos <= settings.decisionBudget().toNanos()) {
-            consecutiveSlow.put(symbol, 0);
+            instance.consecutiveOverruns = 0;
             return;
         }
         slowDecisions++;
-        int count = consecutiveSlow.merge(symbol, 1, Integer::sum);
-        LOG.debug("strategy '{}' took {} us for {} (budget {} us)", names.get(symbol), elapsedNanos / 1_000, symbol,
+        int count = ++instance.consecutiveOverruns;
+        LOG.debug("strategy '{}' took {} us for {} (budget {} us)", instance.name, elapsedNanos / 1_000, symbol,
                 settings.decisionBudget().toNanos() / 1_000);
         if (count >= settings.quarantineAfterSlow()) {
-            quarantine(symbol, "took longer than its budget of " + settings.decisionBudget().toMillis() + " ms "
+            quarantine(symbol, instance, "took longer than its budget of " + millis(settings.decisionBudget()) + " "
                     + count + " times in a row, last " + elapsedNanos / 1_000 + " us");
         }
     }
 
-    private void quarantine(Symbol symbol, String reason) {
+    private void overran(Symbol symbol, Instance instance, String what) {
+        int count = ++instance.consecutiveOverruns;
+        if (count == 1 && !quarantined.contains(symbol)) {
+            LOG.warn("strategy '{}' for {} {}", instance.name, symbol, what);
+        }
+        if (count >= settings.quarantineAfterSlow()) {
+            quarantine(symbol, instance, "overran its budget of " + millis(instance.calls.budget()) + " " + count
+                    + " times in a row: it " + what);
+        }
+    }
+
+    private void quarantine(Symbol symbol, Instance instance, String reason) {
         if (quarantined.add(symbol)) {
             LOG.warn("strategy '{}' quarantined on {}: it {}; the symbol may only reduce until an operator clears it",
-                    names.get(symbol), symbol, reason);
-            bus.publish(new StrategyQuarantined(symbol, names.get(symbol), reason));
+                    instance.name, symbol, reason);
+            bus.publish(new StrategyQuarantined(symbol, instance.name, reason));
         }
+    }
+
+    private static String millis(Duration d) {
+        return d.toNanos() % 1_000_000 == 0 ? d.toMillis() + " ms" : d.toNanos() / 1_000 + " us";
     }
 
     /** Symbols whose strategy is quarantined. */
@@ -257,10 +349,18 @@ public final class StrategyCoordinator implements Coordinator {
 
     @Override
     public Health health() {
-        long failing = consecutiveFailures.values().stream().filter(n -> n > 0).count();
-        Map<String, String> details = Map.of("cycles", Long.toString(cycles), "failures", Long.toString(failures),
-                "skipped", Long.toString(skipped), "failingSymbols", Long.toString(failing),
-                "slowDecisions", Long.toString(slowDecisions), "quarantined", quarantined.toString());
+        long failing = instances.values().stream().filter(i -> i.consecutiveFailures > 0).count();
+        long discarded = instances.values().stream().mapToLong(i -> i.calls.lateAnswersDiscarded()).sum();
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("cycles", Long.toString(cycles));
+        details.put("failures", Long.toString(failures));
+        details.put("skipped", Long.toString(skipped));
+        details.put("failingSymbols", Long.toString(failing));
+        details.put("slowDecisions", Long.toString(slowDecisions));
+        details.put("lateDecisions", Long.toString(lateDecisions));
+        details.put("busySkips", Long.toString(busySkips));
+        details.put("lateAnswersDiscarded", Long.toString(discarded));
+        details.put("quarantined", quarantined.toString());
         if (!quarantined.isEmpty()) {
             return Health.of(name(), HealthStatus.DEGRADED, details, "strategy quarantined on " + quarantined);
         }

@@ -1,12 +1,12 @@
 package io.tradehost.coordinator.strategy;
 
 import io.tradehost.api.config.PluginConfig;
+import io.tradehost.api.value.Ratio;
 import io.tradehost.api.value.Symbol;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
-
 /**
  * The strategy coordinator's configuration. Immutable.
  *
@@ -17,15 +17,20 @@ import java.util.function.Function;
  * @param interval the cycle interval in {@link CycleMode#INTERVAL} mode
  * @param quarantineAfterFailures consecutive failures of a symbol's strategy that quarantine the symbol
  * @param decisionBudget how long one decision may take before it counts as slow
- * @param quarantineAfterSlow consecutive slow decisions that quarantine the symbol
+ * @param quarantineAfterSlow consecutive slow, late or busy decisions that quarantine the symbol
+ * @param maxDecisionLeverage a decision to buy or sell more than this many times equity (in notional)
+ *     is not one a sound strategy makes: it is refused and counts as a failure of the strategy
  */
 public record StrategySettings(String strategy, Map<Symbol, String> assignments,
                                Function<String, PluginConfig> configFor, CycleMode mode, Duration interval,
-                               int quarantineAfterFailures, Duration decisionBudget, int quarantineAfterSlow) {
+                               int quarantineAfterFailures, Duration decisionBudget, int quarantineAfterSlow,
+                               Ratio maxDecisionLeverage) {
     /** Defaults: quarantine after 5 failures in a row, or 5 decisions in a row slower than 5 ms. */
     public static final int DEFAULT_QUARANTINE_AFTER = 5;
     /** Default decision budget. */
     public static final Duration DEFAULT_DECISION_BUDGET = Duration.ofMillis(5);
+    /** Default ceiling of a decision's notional, in multiples of equity. */
+    public static final Ratio DEFAULT_MAX_DECISION_LEVERAGE = Ratio.ofUnits(100);
 
     public StrategySettings {
         Objects.requireNonNull(strategy, "strategy");
@@ -34,6 +39,7 @@ public record StrategySettings(String strategy, Map<Symbol, String> assignments,
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(interval, "interval");
         Objects.requireNonNull(decisionBudget, "decisionBudget");
+        Objects.requireNonNull(maxDecisionLeverage, "maxDecisionLeverage");
         if (quarantineAfterFailures < 1 || quarantineAfterSlow < 1) {
             throw new IllegalArgumentException("quarantine thresholds must be at least 1");
         }
@@ -42,7 +48,7 @@ public record StrategySettings(String strategy, Map<Symbol, String> assignments,
     /** One strategy for every symbol, configured by {@code config}. */
     public static StrategySettings single(String strategy, PluginConfig config, CycleMode mode, Duration interval) {
         return new StrategySettings(strategy, Map.of(), name -> config, mode, interval, DEFAULT_QUARANTINE_AFTER,
-                DEFAULT_DECISION_BUDGET, DEFAULT_QUARANTINE_AFTER);
+                DEFAULT_DECISION_BUDGET, DEFAULT_QUARANTINE_AFTER, DEFAULT_MAX_DECISION_LEVERAGE);
     }
 
     /** The strategy name for {@code symbol}. */

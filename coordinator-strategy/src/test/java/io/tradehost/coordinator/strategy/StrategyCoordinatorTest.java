@@ -2,6 +2,7 @@ package io.tradehost.coordinator.strategy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.tradehost.api.command.OrderIntent;
 import io.tradehost.api.config.ConfigException;
@@ -10,6 +11,8 @@ import io.tradehost.api.event.MarkUpdated;
 import io.tradehost.api.event.StrategyFailed;
 import io.tradehost.api.event.StrategyQuarantined;
 import io.tradehost.api.host.HealthStatus;
+import io.tradehost.api.host.PluginIsolation;
+import io.tradehost.api.host.StartupException;
 import io.tradehost.api.market.Mark;
 import io.tradehost.api.order.Position;
 import io.tradehost.api.state.ReasonCode;
@@ -28,6 +31,8 @@ import io.tradehost.api.value.Side;
 import io.tradehost.api.value.Symbol;
 import io.tradehost.kernel.Kernel;
 import io.tradehost.kernel.VirtualClock;
+import io.tradehost.kernel.isolation.InlineCalls;
+import io.tradehost.kernel.isolation.WorkerCalls;
 import io.tradehost.testkit.EventRecorder;
 import io.tradehost.testkit.Fixtures;
 import io.tradehost.testkit.ScriptedVenue;
@@ -39,14 +44,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 class StrategyCoordinatorTest {
     private static final Symbol BTC = Symbol.of("BTC-PERP");
     private static final Symbol SOL = Symbol.of("SOL-USD");
 
     private final VirtualClock clock = new VirtualClock(Fixtures.EPOCH);
-    private final Kernel kernel = new Kernel(clock);
+    private Kernel kernel = new Kernel(clock);
     private final EventRecorder events = new EventRecorder();
     private final StubMarket market = new StubMarket();
     private final StubPortfolio portfolio = new StubPortfolio(Money.of("10000"));
@@ -75,6 +83,38 @@ class StrategyCoordinatorTest {
     }
 
     private final long[] ticker = {0};
+    private final List<WorkerCalls> workers = new ArrayList<>();
+    /** Inline calls timed by the scripted ticker, unless a test makes some symbols isolated. */
+    private PluginIsolation isolation = (kind, name, instance) -> new InlineCalls(() -> ticker[0], Duration.ofMillis(2));
+
+    /** A new kernel and no recorded events or contexts, for a second coordinator in one test. */
+    private void freshKernel() {
+        kernel = new Kernel(clock);
+        events.clear();
+        seen.clear();
+    }
+
+    /** Isolates the strategies of {@code symbols} on workers with a short real-time budget. */
+    private void isolate(Symbol... symbols) {
+        List<String> isolated = java.util.Arrays.stream(symbols).map(Symbol::value).toList();
+        isolation = (kind, name, instance) -> {
+            if (!isolated.contains(instance)) {
+                return new InlineCalls(() -> ticker[0], Duration.ofMillis(2));
+            }
+            WorkerCalls w = new WorkerCalls("plugin " + kind + " " + name + " " + instance, Duration.ofMillis(100),
+                    Duration.ofMillis(100));
+            workers.add(w);
+            return w;
+        };
+    }
+
+    @AfterEach
+    void stopWorkers() {
+        release.countDown();
+        workers.forEach(WorkerCalls::close);
+    }
+
+    private final CountDownLatch release = new CountDownLatch(1);
 
     private StrategyCoordinator coordinator(CycleMode mode, Function<StrategyContext, Decision> decide,
                                             PluginConfig config) {
@@ -87,7 +127,7 @@ class StrategyCoordinatorTest {
                     seen.add(ctx);
                     return decide.apply(ctx);
                 })), new StubVenueAccess(venue, venue.products()), market, portfolio, state, kernel, kernel, clock,
-                kernel, () -> ticker[0]);
+                kernel, isolation);
         kernel.subscribe(MarkUpdated.class, "strategy.mark", Kernel.FailurePolicy.LOG_AND_COUNT, c::onMark);
         kernel.own(OrderIntent.class, "execution.place", Kernel.FailurePolicy.FAIL_CLOSED, intent -> { });
         kernel.observe(events);
@@ -194,7 +234,8 @@ class StrategyCoordinatorTest {
     @Test
     void decisionsOverBudgetTooOftenInARowQuarantineAndAFastOneResetsTheCount() {
         StrategySettings settings = new StrategySettings("test", Map.of(), name -> PluginConfig.empty("s"),
-                CycleMode.ON_MARK, Duration.ofSeconds(1), 5, Duration.ofMillis(2), 3);
+                CycleMode.ON_MARK, Duration.ofSeconds(1), 5, Duration.ofMillis(2), 3,
+                StrategySettings.DEFAULT_MAX_DECISION_LEVERAGE);
         long[] cost = {3_000_000};
         coordinator(settings, ctx -> {
             ticker[0] += cost[0];
@@ -218,7 +259,7 @@ class StrategyCoordinatorTest {
         coordinator(ctx -> null);
         mark("BTC-PERP", "100");
         assertThat(events.of(StrategyFailed.class)).extracting(StrategyFailed::error)
-                .containsExactly("IllegalStateException: decide returned null");
+                .containsExactly("decide returned null");
     }
 
     @Test
@@ -261,12 +302,180 @@ class StrategyCoordinatorTest {
         StrategyCoordinator unknown = new StrategyCoordinator(StrategySettings.single("nope", PluginConfig.empty("strategy.config"),
                 CycleMode.ON_MARK, Duration.ofSeconds(1)), List.of(factory("test", ctx -> null)),
                 new StubVenueAccess(venue, venue.products()), market, portfolio, state, kernel, kernel, clock, kernel,
-                () -> 0L);
+                isolation);
         assertThatThrownBy(unknown::initialize).isInstanceOf(ConfigException.class)
                 .hasMessage("strategy.name: no strategy plugin named 'nope' (found: test)");
         assertThatThrownBy(() -> coordinator(CycleMode.ON_MARK, ctx -> null,
                 new PluginConfig("strategy.config", Map.of("knwon", 1L))))
                 .hasMessage("strategy.config.knwon: unknown key for strategy 'test'");
         assertThat(unknown.name()).isEqualTo("strategy");
+    }
+
+    private static int deep(int n) {
+        return deep(n + 1) + 1;
+    }
+
+    @Test
+    void errorsStackOverflowsAndMissingClassesAreContainedLikeExceptions() {
+        StrategyCoordinator c = coordinator(ctx -> {
+            if (ctx.product().symbol().equals(SOL)) {
+                return Decision.hold("fine");
+            }
+            return switch (ctx.mark().price().toBigDecimal().intValue() % 3) {
+                case 0 -> throw new AssertionError("invariant broken");
+                case 1 -> Decision.hold("deep " + deep(0));
+                default -> throw new NoClassDefFoundError("com/example/Gone");
+            };
+        });
+        for (int i = 0; i < 5; i++) {
+            mark("BTC-PERP", Integer.toString(300 + i));
+            mark("SOL-USD", "10");
+        }
+        assertThat(events.of(StrategyFailed.class)).extracting(StrategyFailed::error).containsExactly(
+                "AssertionError: invariant broken", "StackOverflowError", "NoClassDefFoundError: com/example/Gone",
+                "AssertionError: invariant broken", "StackOverflowError");
+        assertThat(c.quarantined()).containsExactly(BTC);
+        assertThat(seen).filteredOn(ctx -> ctx.product().symbol().equals(SOL)).hasSize(5);
+    }
+
+    @Test
+    void aFailureOfTheJvmItselfIsNotContained() {
+        coordinator(ctx -> {
+            throw new OutOfMemoryError("Java heap space");
+        });
+        market.put(Fixtures.mark("BTC-PERP", "1"));
+        kernel.publish(new MarkUpdated(Fixtures.mark("BTC-PERP", "1")));
+        assertThatThrownBy(kernel::runUntilIdle).isInstanceOf(OutOfMemoryError.class);
+    }
+
+    @Test
+    void aDecisionFarBeyondEquityIsRefusedAsTheStrategysFailureAndQuarantinesItsSymbol() {
+        StrategyCoordinator c = coordinator(ctx -> ctx.product().symbol().equals(BTC)
+                ? Decision.buy(Quantity.of("99999999"), "all in") : Decision.buy(Money.of("1000"), "modest"));
+        for (int i = 0; i < 5; i++) {
+            mark("BTC-PERP", "64250");
+            mark("SOL-USD", "10");
+        }
+        assertThat(events.of(StrategyFailed.class)).hasSize(5).first().satisfies(f -> assertThat(f.error())
+                .isEqualTo("asked to BUY a notional of 6424999935750, more than 100 x equity 10000; decision refused"));
+        assertThat(events.of(OrderIntent.class)).extracting(OrderIntent::symbol).containsOnly(SOL).hasSize(5);
+        assertThat(c.quarantined()).containsExactly(BTC);
+        freshKernel();
+        coordinator(ctx -> Decision.sell(Quantity.of("1" + "0".repeat(27)), "beyond the range"));
+        mark("BTC-PERP", "64250");
+        assertThat(events.of(StrategyFailed.class).getLast().error()).startsWith("asked for a size out of range");
+    }
+
+    @Test
+    void anIsolatedStrategyDecidesTheSameAsAnInlineOne() {
+        coordinator(ctx -> Decision.buy(Money.of(ctx.mark().price().toString()), "price " + ctx.mark().price()));
+        List<String> prices = List.of("100", "101", "99.5", "102");
+        prices.forEach(p -> mark("BTC-PERP", p));
+        List<OrderIntent> inline = events.of(OrderIntent.class);
+        freshKernel();
+        isolate(BTC);
+        coordinator(ctx -> Decision.buy(Money.of(ctx.mark().price().toString()), "price " + ctx.mark().price()));
+        prices.forEach(p -> mark("BTC-PERP", p));
+        assertThat(events.of(OrderIntent.class)).extracting(i -> i.notional() + " " + i.reason())
+                .isEqualTo(inline.stream().map(i -> i.notional() + " " + i.reason()).toList());
+        assertThat(seen).extracting(ctx -> ctx.mark().price().toString()).containsExactly("100", "101", "99.5", "102");
+    }
+
+    @Test
+    void anIsolatedStrategyThatNeverReturnsIsDiscardedThenSkippedThenQuarantinedWhileOthersDecide()
+            throws InterruptedException {
+        isolate(BTC);
+        CountDownLatch blocked = new CountDownLatch(1);
+        StrategyCoordinator c = coordinator(ctx -> {
+            if (ctx.product().symbol().equals(BTC) && ctx.mark().price().isGreaterThan(Price.of("100"))) {
+                blocked.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return Decision.buy(Money.of("5000"), "far too late");
+            }
+            return Decision.buy(Money.of("100"), "in time");
+        });
+        mark("BTC-PERP", "100");
+        for (int i = 0; i < 5; i++) {
+            mark("BTC-PERP", "101");
+            mark("SOL-USD", "10");
+        }
+        assertThat(blocked.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(events.of(OrderIntent.class)).extracting(OrderIntent::symbol, OrderIntent::reason).containsExactly(
+                tuple(BTC, "in time"), tuple(SOL, "in time"), tuple(SOL, "in time"), tuple(SOL, "in time"),
+                tuple(SOL, "in time"), tuple(SOL, "in time"));
+        assertThat(events.of(StrategyQuarantined.class)).singleElement().satisfies(q -> assertThat(q.reason())
+                .isEqualTo("overran its budget of 100 ms 5 times in a row: it is still busy with a late decision ("
+                        + q.reason().replaceAll(".*\\((\\d+) ms\\).*", "$1") + " ms); cycle skipped"));
+        assertThat(c.health().details()).containsEntry("lateDecisions", "1").containsEntry("busySkips", "4");
+
+        release.countDown();
+        WorkerCalls btc = workers.getFirst();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (btc.isBusy() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        mark("BTC-PERP", "100");
+        assertThat(events.of(OrderIntent.class)).extracting(OrderIntent::reason).doesNotContain("far too late");
+        assertThat(events.of(OrderIntent.class).getLast().reason()).isEqualTo("in time");
+        assertThat(c.health().details()).containsEntry("lateAnswersDiscarded", "1");
+    }
+
+    @Test
+    void aFactoryThatFailsOrNeverReturnsStopsTheStartNamingTheStrategy() {
+        StrategyFactory broken = new StrategyFactory() {
+            @Override
+            public String name() {
+                return "broken";
+            }
+
+            @Override
+            public String description() {
+                return "throws";
+            }
+
+            @Override
+            public Strategy create(PluginConfig config) {
+                throw new ExceptionInInitializerError("static init failed");
+            }
+        };
+        StrategyCoordinator failing = new StrategyCoordinator(StrategySettings.single("broken",
+                PluginConfig.empty("strategy.config"), CycleMode.ON_MARK, Duration.ofSeconds(1)), List.of(broken),
+                new StubVenueAccess(venue, venue.products()), market, portfolio, state, kernel, kernel, clock, kernel,
+                isolation);
+        assertThatThrownBy(failing::initialize).isInstanceOf(StartupException.class)
+                .hasMessage("strategy 'broken' failed to start: ExceptionInInitializerError: static init failed");
+
+        isolate(BTC, SOL);
+        StrategyFactory hanging = new StrategyFactory() {
+            @Override
+            public String name() {
+                return "hanging";
+            }
+
+            @Override
+            public String description() {
+                return "never returns";
+            }
+
+            @Override
+            public Strategy create(PluginConfig config) {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return ctx -> Decision.hold("late");
+            }
+        };
+        StrategyCoordinator stuck = new StrategyCoordinator(StrategySettings.single("hanging",
+                PluginConfig.empty("strategy.config"), CycleMode.ON_MARK, Duration.ofSeconds(1)), List.of(hanging),
+                new StubVenueAccess(venue, venue.products()), market, portfolio, state, kernel, kernel, clock, kernel,
+                isolation);
+        assertThatThrownBy(stuck::initialize).isInstanceOf(StartupException.class)
+                .hasMessage("strategy 'hanging' for BTC-PERP did not start within 100 ms");
     }
 }

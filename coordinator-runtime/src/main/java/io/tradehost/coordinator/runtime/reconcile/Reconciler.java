@@ -1,4 +1,4 @@
-package io.tradehost.coordinator.runtime;
+package io.tradehost.coordinator.runtime.reconcile;
 
 import io.tradehost.api.event.Event;
 import io.tradehost.api.event.OrderFilled;
@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-
 /**
  * Compares a journal with a venue: the journal's open orders against the venue's (asking the venue
  * for the final state of the ones it no longer lists, and for their fills), the venue's open orders

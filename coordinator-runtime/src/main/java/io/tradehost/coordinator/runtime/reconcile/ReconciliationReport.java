@@ -1,8 +1,7 @@
-package io.tradehost.coordinator.runtime;
+package io.tradehost.coordinator.runtime.reconcile;
 
 import io.tradehost.api.event.Event;
 import java.util.List;
-
 /**
  * What one reconciliation found and the events that repair the host's books. Immutable.
  *

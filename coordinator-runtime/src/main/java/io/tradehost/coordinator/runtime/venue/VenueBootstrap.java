@@ -1,7 +1,7 @@
-package io.tradehost.coordinator.runtime;
+package io.tradehost.coordinator.runtime.venue;
 
 import io.tradehost.api.config.ConfigException;
-import io.tradehost.api.config.PluginConfig;
+import io.tradehost.api.config.PluginFactories;
 import io.tradehost.api.host.StartupException;
 import io.tradehost.api.host.VenueAccess;
 import io.tradehost.api.time.Clock;
@@ -13,13 +13,13 @@ import io.tradehost.api.venue.VenueContext;
 import io.tradehost.api.venue.VenueException;
 import io.tradehost.api.venue.VenueFactory;
 import io.tradehost.api.venue.VenueListener;
+import io.tradehost.coordinator.runtime.RuntimeSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 /**
  * Finds the configured venue plugin, checks its credentials are in the environment, creates and
  * connects it, and checks that it lists every configured symbol. Every failure is a
@@ -64,17 +64,11 @@ public final class VenueBootstrap implements VenueAccess {
 
     /** Bootstraps the venue named in {@code settings}. */
     public void bootstrap(RuntimeSettings settings) {
-        VenueFactory factory = factories.stream().filter(f -> f.name().equals(settings.venue())).findFirst()
-                .orElseThrow(() -> new ConfigException("venue.name", "no venue plugin named '" + settings.venue()
-                        + "' (found: " + String.join(", ", factories.stream().map(VenueFactory::name).toList()) + ")"));
-        Map<String, String> credentials = credentials(factory);
-        Venue created = factory.create(settings.venueConfig(), new VenueContext(clock, scheduler, listener,
-                credentials, settings.seed(), dataDirectory == null ? null
-                : dataDirectory.resolve("venue-" + factory.name())));
-        List<String> unread = settings.venueConfig().unreadKeys();
-        if (!unread.isEmpty()) {
-            throw new ConfigException(unread.getFirst(), "unknown key for venue '" + factory.name() + "'");
-        }
+        String name = settings.venue();
+        Venue created = PluginFactories.create("venue", "venue.name", name, factories, VenueFactory::name,
+                settings.venueConfig(), (factory, config) -> factory.create(config, new VenueContext(clock, scheduler,
+                        listener, credentials(factory), settings.seed(), dataDirectory == null ? null
+                        : dataDirectory.resolve("venue-" + name))));
         try {
             created.connect();
             Map<Symbol, Product> all = new LinkedHashMap<>();
@@ -83,7 +77,7 @@ public final class VenueBootstrap implements VenueAccess {
             for (Symbol symbol : settings.symbols()) {
                 Product product = listed.get(symbol);
                 if (product == null) {
-                    throw new ConfigException("host.symbols", "venue '" + factory.name() + "' does not list "
+                    throw new ConfigException("host.symbols", "venue '" + name + "' does not list "
                             + symbol + " (it lists: " + String.join(", ", listed.keySet().stream().map(Symbol::value)
                             .toList()) + ")");
                 }
@@ -91,7 +85,7 @@ public final class VenueBootstrap implements VenueAccess {
             }
         } catch (VenueException e) {
             created.close();
-            throw new StartupException("could not connect to venue '" + factory.name() + "': " + e.getMessage()
+            throw new StartupException("could not connect to venue '" + name + "': " + e.getMessage()
                     + " [" + e.code() + "]", e);
         }
         this.symbols = List.copyOf(products.keySet());

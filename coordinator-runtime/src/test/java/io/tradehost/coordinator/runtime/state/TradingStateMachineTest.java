@@ -1,4 +1,4 @@
-package io.tradehost.coordinator.runtime;
+package io.tradehost.coordinator.runtime.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -11,6 +11,8 @@ import io.tradehost.api.state.ReasonSource;
 import io.tradehost.api.state.StateReason;
 import io.tradehost.api.state.TradingState;
 import io.tradehost.api.value.Symbol;
+import io.tradehost.coordinator.runtime.operator.OperatorConsole;
+import io.tradehost.coordinator.runtime.state.TradingStateMachine;
 import io.tradehost.kernel.Kernel;
 import io.tradehost.kernel.VirtualClock;
 import io.tradehost.testkit.EventRecorder;

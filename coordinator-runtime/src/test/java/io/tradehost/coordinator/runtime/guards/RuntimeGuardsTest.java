@@ -1,4 +1,4 @@
-package io.tradehost.coordinator.runtime;
+package io.tradehost.coordinator.runtime.guards;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,6 +19,9 @@ import io.tradehost.api.state.StateReason;
 import io.tradehost.api.state.TradingState;
 import io.tradehost.api.value.Money;
 import io.tradehost.api.value.Symbol;
+import io.tradehost.coordinator.runtime.guards.HostGuardContext;
+import io.tradehost.coordinator.runtime.guards.RuntimeGuards;
+import io.tradehost.coordinator.runtime.state.TradingStateMachine;
 import io.tradehost.kernel.Kernel;
 import io.tradehost.kernel.VirtualClock;
 import io.tradehost.testkit.Fixtures;

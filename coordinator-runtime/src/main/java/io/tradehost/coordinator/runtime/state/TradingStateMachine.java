@@ -1,4 +1,4 @@
-package io.tradehost.coordinator.runtime;
+package io.tradehost.coordinator.runtime.state;
 
 import io.tradehost.api.event.StateReasonChanged;
 import io.tradehost.api.event.TradingStateChanged;

@@ -1,4 +1,4 @@
-package io.tradehost.coordinator.runtime;
+package io.tradehost.coordinator.runtime.guards;
 
 import io.tradehost.api.command.CancelOrders;
 import io.tradehost.api.guard.RuntimeGuardContext;
@@ -10,6 +10,7 @@ import io.tradehost.api.state.ReasonCode;
 import io.tradehost.api.state.StateReason;
 import io.tradehost.api.time.Clock;
 import io.tradehost.api.value.Symbol;
+import io.tradehost.coordinator.runtime.state.TradingStateMachine;
 import java.util.List;
 /** The {@link RuntimeGuardContext} the runtime coordinator gives its guards. Kernel thread only. */
 public final class HostGuardContext implements RuntimeGuardContext {

@@ -1,7 +1,8 @@
-package io.tradehost.coordinator.runtime;
+package io.tradehost.coordinator.runtime.guards;
 
 import io.tradehost.api.config.ConfigException;
 import io.tradehost.api.config.PluginConfig;
+import io.tradehost.api.config.PluginFactories;
 import io.tradehost.api.event.Event;
 import io.tradehost.api.guard.DataUnavailableException;
 import io.tradehost.api.guard.RuntimeGuard;
@@ -15,6 +16,7 @@ import io.tradehost.api.state.TradingState;
 import io.tradehost.api.time.Clock;
 import io.tradehost.api.time.ScheduledTask;
 import io.tradehost.api.time.Scheduler;
+import io.tradehost.coordinator.runtime.state.TradingStateMachine;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,17 +59,8 @@ public final class RuntimeGuards {
                                        TradingStateMachine state, Clock clock) {
         List<Named> guards = new ArrayList<>();
         for (String name : order) {
-            RuntimeGuardFactory factory = factories.stream().filter(f -> f.name().equals(name)).findFirst()
-                    .orElseThrow(() -> new ConfigException("runtime_guards.order", "no runtime guard plugin named '"
-                            + name + "' (found: " + String.join(", ", factories.stream()
-                            .map(RuntimeGuardFactory::name).toList()) + ")"));
-            PluginConfig config = configFor.apply(name);
-            RuntimeGuard guard = factory.create(config, context);
-            List<String> unread = config.unreadKeys();
-            if (!unread.isEmpty()) {
-                throw new ConfigException(unread.getFirst(), "unknown key for runtime guard '" + name + "'");
-            }
-            guards.add(new Named(name, guard));
+            guards.add(new Named(name, PluginFactories.create("runtime guard", "runtime_guards.order", name, factories,
+                    RuntimeGuardFactory::name, configFor.apply(name), (f, config) -> f.create(config, context))));
         }
         return new RuntimeGuards(guards, state, clock);
     }

@@ -1,4 +1,4 @@
-package io.tradehost.coordinator.runtime;
+package io.tradehost.coordinator.runtime.operator;
 
 import io.tradehost.api.host.OperatorControl;
 import io.tradehost.api.state.ReasonCode;
@@ -7,6 +7,7 @@ import io.tradehost.api.state.StateReason;
 import io.tradehost.api.state.TradingState;
 import io.tradehost.api.time.Clock;
 import io.tradehost.api.value.Symbol;
+import io.tradehost.coordinator.runtime.state.TradingStateMachine;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;

@@ -1,7 +1,6 @@
-package io.tradehost.coordinator.runtime;
+package io.tradehost.coordinator.runtime.reconcile;
 
 import java.util.Objects;
-
 /**
  * One thing the journal and the venue disagree on. Immutable.
  *

@@ -1,0 +1,59 @@
+package io.tradehost.api.host;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+/**
+ * Runs the calls of one plugin instance for the kernel thread and reports how each went; it never
+ * throws what the plugin throws (only a failure of the JVM itself propagates). Two modes:
+ * <ul>
+ * <li>inline: the call runs on the kernel thread; it is timed, never preempted. For trusted
+ *     built-ins, where a thread hand-off would cost more than the call;</li>
+ * <li>isolated: the call runs on a worker thread of the plugin's own and the kernel waits at most
+ *     the budget. A call still running then is abandoned ({@link Outcome.Late}) and its answer
+ *     discarded when it comes; until it does, further calls are refused at once
+ *     ({@link Outcome.Busy}). So a plugin that never returns costs the kernel one budget, once.</li>
+ * </ul>
+ * The plugin instance is only ever called from one thread at a time, in order. Kernel thread only.
+ */
+public interface PluginCalls extends AutoCloseable {
+    /** How a call went. */
+    sealed interface Outcome<T> {
+        /** The call returned {@code value} after {@code nanos}. */
+        record Returned<T>(T value, long nanos) implements Outcome<T> {
+        }
+
+        /** The call threw {@code error} (never a fatal JVM failure) after {@code nanos}. */
+        record Threw<T>(Throwable error, long nanos) implements Outcome<T> {
+        }
+
+        /** The call had not returned after {@code waitedNanos}, the budget; it is abandoned. */
+        record Late<T>(long waitedNanos) implements Outcome<T> {
+        }
+
+        /** An earlier call, abandoned as late, is still running (for {@code runningNanos}); nothing was called. */
+        record Busy<T>(long runningNanos) implements Outcome<T> {
+        }
+    }
+
+    /** Calls {@code body} within the default budget. */
+    <T> Outcome<T> call(Supplier<T> body);
+
+    /** Calls {@code body} within {@code budget} (isolated mode; inline calls are only timed). */
+    <T> Outcome<T> call(Supplier<T> body, Duration budget);
+
+    /** Whether calls run on a worker thread with a deadline. */
+    boolean isolated();
+
+    /** The default budget. */
+    Duration budget();
+
+    /** The budget of a call made while the host starts (a factory, a venue's connect). */
+    Duration startupBudget();
+
+    /** Answers late calls came back with, discarded, so far. */
+    long lateAnswersDiscarded();
+
+    /** Stops the worker (interrupting a call still running, never waiting for it). Idempotent. */
+    @Override
+    void close();
+}
