@@ -1,6 +1,7 @@
 package io.tradehost.api.host;
 
 import java.time.Duration;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 /**
  * Runs the calls of one plugin instance for the kernel thread and reports how each went; it never
@@ -35,11 +36,39 @@ public interface PluginCalls extends AutoCloseable {
         }
     }
 
+    /**
+     * Calls on the calling thread, timed with {@code monotonicNanos} (a scripted counter in tests),
+     * compared by the caller with {@code budget}.
+     */
+    static PluginCalls inline(LongSupplier monotonicNanos, Duration budget) {
+        return new InlineCalls(monotonicNanos, budget);
+    }
+
     /** Calls {@code body} within the default budget. */
     <T> Outcome<T> call(Supplier<T> body);
 
     /** Calls {@code body} within {@code budget} (isolated mode; inline calls are only timed). */
     <T> Outcome<T> call(Supplier<T> body, Duration budget);
+
+    /**
+     * Calls {@code body} while the host starts (a factory, a venue's connect), within
+     * {@link #startupBudget()}, and returns its value.
+     *
+     * @param what the plugin, for messages, e.g. {@code guard 'no-buys'}
+     * @throws StartupException if it does not return in time
+     * @throws RuntimeException or {@link Error}: whatever the call threw (a checked exception wrapped)
+     */
+    default <T> T start(Supplier<T> body, String what) {
+        return switch (call(body, startupBudget())) {
+            case Outcome.Returned<T> r -> r.value();
+            case Outcome.Threw<T> t when t.error() instanceof RuntimeException e -> throw e;
+            case Outcome.Threw<T> t when t.error() instanceof Error e -> throw e;
+            case Outcome.Threw<T> t -> throw new IllegalStateException(Throwables.describe(t.error()), t.error());
+            case Outcome.Late<T> late -> throw new StartupException(what + " did not start within "
+                    + startupBudget().toMillis() + " ms");
+            case Outcome.Busy<T> busy -> throw new StartupException(what + " is still busy starting");
+        };
+    }
 
     /** Whether calls run on a worker thread with a deadline. */
     boolean isolated();

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,8 +52,7 @@ public final class PluginsCommand implements Callable<Integer> {
         HostConfig hostConfig = ConfigLoader.load(config, overrides);
         PluginCatalog catalog = plugins.catalog(hostConfig.plugins().pins());
         List<PluginInfo> found = catalog.describe();
-        IsolationPolicy isolation = new IsolationPolicy(hostConfig.plugins().isolation(), catalog::isDropIn,
-                Map.of(), null, System::nanoTime);
+        IsolationPolicy isolation = IsolationPolicy.of(hostConfig, catalog, null, System::nanoTime);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

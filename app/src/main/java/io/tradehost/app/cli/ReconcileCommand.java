@@ -13,6 +13,8 @@ import io.tradehost.app.config.ConfigError;
 import io.tradehost.app.config.ConfigLoader;
 import io.tradehost.app.config.HostConfig;
 import io.tradehost.app.host.DataDirectory;
+import io.tradehost.app.plugins.IsolationPolicy;
+import io.tradehost.app.plugins.PluginCatalog;
 import io.tradehost.coordinator.runtime.RuntimeSettings;
 import io.tradehost.coordinator.runtime.reconcile.Difference;
 import io.tradehost.coordinator.runtime.reconcile.Reconciler;
@@ -82,8 +84,10 @@ public final class ReconcileCommand implements Callable<Integer> {
             journal = SqliteJournal.read(data.path().resolve("journal.db")).snapshot();
             SystemClock clock = new SystemClock();
             Kernel discard = new Kernel(clock);
-            VenueBootstrap venues = new VenueBootstrap(plugins.catalog(hostConfig.plugins().pins()).venues(), System.getenv(), clock, discard,
-                    new VenueEventAdapter(discard, clock), data.path());
+            PluginCatalog catalog = plugins.catalog(hostConfig.plugins().pins());
+            VenueBootstrap venues = new VenueBootstrap(catalog.venues(), System.getenv(), clock, discard,
+                    new VenueEventAdapter(discard, clock), data.path(),
+                    IsolationPolicy.of(hostConfig, catalog, null, System::nanoTime));
             try {
                 venues.bootstrap(new RuntimeSettings(hostConfig.venue(), hostConfig.venueConfig(),
                         hostConfig.symbols(), false, false, seed));

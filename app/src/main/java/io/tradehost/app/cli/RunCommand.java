@@ -94,7 +94,7 @@ public final class RunCommand implements Callable<Integer> {
             } catch (ConfigException e) {
                 host.abandon();
                 throw ConfigError.of(hostConfig.source(), e);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 host.abandon();
                 throw e;
             }

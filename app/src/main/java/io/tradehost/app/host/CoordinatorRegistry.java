@@ -4,6 +4,7 @@ import io.tradehost.api.host.Coordinator;
 import io.tradehost.api.host.Health;
 import io.tradehost.api.host.HealthRegistry;
 import io.tradehost.api.host.HealthStatus;
+import io.tradehost.api.host.Throwables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -46,7 +47,7 @@ public final class CoordinatorRegistry implements HealthRegistry {
                 LOG.debug("initialising {}", c.name());
                 c.initialize();
                 up.add(c);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 LOG.debug("{} failed to initialise; stopping the {} already initialised", c.name(), up.size());
                 stop();
                 throw e;
@@ -59,7 +60,7 @@ public final class CoordinatorRegistry implements HealthRegistry {
         for (Coordinator c : coordinators) {
             try {
                 c.start();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 stop();
                 throw e;
             }
@@ -73,7 +74,8 @@ public final class CoordinatorRegistry implements HealthRegistry {
             Coordinator c = up.get(i);
             try {
                 c.stop();
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
+                Throwables.rethrowIfFatal(e);
                 LOG.error("{} failed to stop cleanly", c.name(), e);
             }
         }
@@ -86,7 +88,8 @@ public final class CoordinatorRegistry implements HealthRegistry {
         for (Coordinator c : coordinators) {
             try {
                 all.add(c.health());
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
+                Throwables.rethrowIfFatal(e);
                 all.add(Health.of(c.name(), HealthStatus.UNHEALTHY, null,
                         "health check threw " + e));
             }

@@ -2,7 +2,7 @@ package io.tradehost.app.plugins;
 
 import io.tradehost.api.host.PluginCalls;
 import io.tradehost.api.host.PluginIsolation;
-import io.tradehost.kernel.isolation.InlineCalls;
+import io.tradehost.app.config.HostConfig;
 import io.tradehost.kernel.isolation.WorkerCalls;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,6 +61,20 @@ public final class IsolationPolicy implements PluginIsolation, AutoCloseable {
         this.monotonicNanos = Objects.requireNonNull(monotonicNanos, "monotonicNanos");
     }
 
+    /**
+     * The policy of {@code config} for the plugins of {@code catalog}, with the budgets of the
+     * configuration.
+     *
+     * @param virtualWait see the constructor; null on the system clock
+     */
+    public static IsolationPolicy of(HostConfig config, PluginCatalog catalog, Duration virtualWait,
+                                     LongSupplier monotonicNanos) {
+        return new IsolationPolicy(config.plugins().isolation(), catalog::isDropIn, Map.of(
+                "strategy", config.decisionBudget(), "guard", config.budgets().guard(),
+                "runtime-guard", config.budgets().runtimeGuard(), "venue", config.budgets().venue()),
+                virtualWait, monotonicNanos);
+    }
+
     /** The mode of plugin {@code name} of {@code kind}. */
     public Mode mode(String kind, String name) {
         return configured.getOrDefault(name, dropIn.test(kind, name) ? Mode.ISOLATED : Mode.INLINE);
@@ -74,7 +88,7 @@ public final class IsolationPolicy implements PluginIsolation, AutoCloseable {
         }
         PluginCalls calls;
         if (mode(kind, name) == Mode.INLINE) {
-            calls = new InlineCalls(monotonicNanos, budget);
+            calls = PluginCalls.inline(monotonicNanos, budget);
         } else {
             Duration wait = virtualWait == null || virtualWait.compareTo(budget) < 0 ? budget : virtualWait;
             Duration startup = STARTUP.compareTo(wait) < 0 ? wait : STARTUP;

@@ -37,7 +37,6 @@ import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 /**
  * How the host is put together. The only place that knows the concrete coordinator classes; they
  * reach each other only through the api contracts given here.
@@ -68,12 +67,12 @@ final class HostModule {
     @Provides
     @Singleton
     static VenueBootstrap venues(PluginCatalog plugins, HostConfig config, HostInputs inputs, Kernel kernel,
-                                 Clock clock) {
+                                 Clock clock, IsolationPolicy isolation) {
         List<VenueFactory> factories = config.faults().isEmpty() ? plugins.venues()
                 : plugins.venues().stream().map(f -> FaultInjection.wrap(f, config.faults().get(), inputs.seed()))
                         .toList();
         return new VenueBootstrap(factories, inputs.environment(), clock, kernel, new VenueEventAdapter(kernel, clock),
-                inputs.dataDirectory());
+                inputs.dataDirectory(), isolation);
     }
 
     /**
@@ -110,9 +109,11 @@ final class HostModule {
     @Singleton
     static RuntimeCoordinator runtime(HostConfig config, HostInputs inputs, PluginCatalog plugins,
                                       VenueBootstrap venues, TradingStateMachine state, PortfolioView portfolio,
-                                      MarkBook marks, OrderJournal journal, Kernel kernel, Clock clock) {
+                                      MarkBook marks, OrderJournal journal, Kernel kernel, Clock clock,
+                                      IsolationPolicy isolation) {
         RuntimeGuards guards = RuntimeGuards.create(plugins.runtimeGuards(), config.runtimeGuardOrder(),
-                config::runtimeGuardConfig, new HostGuardContext(clock, portfolio, marks, venues, state, kernel), state, clock);
+                config::runtimeGuardConfig, new HostGuardContext(clock, portfolio, marks, venues, state, kernel), state,
+                clock, isolation);
         return new RuntimeCoordinator(new RuntimeSettings(config.venue(), config.venueConfig(), config.symbols(),
                 config.reduceOnly(), config.halted(), inputs.seed(), config.reconcileInterval(),
                 config.refuseOnMismatch()), venues, state, guards, journal, kernel, kernel, clock);
@@ -122,8 +123,9 @@ final class HostModule {
     @Singleton
     static ExecutionCoordinator execution(HostConfig config, HostInputs inputs, PluginCatalog plugins,
                                           VenueBootstrap venues, MarkBook marks, TradingStateMachine state,
-                                          OrderJournal journal, Kernel kernel, Clock clock) {
-        GuardChain guards = GuardChain.create(plugins.guards(), config.guardOrder(), config::guardConfig);
+                                          OrderJournal journal, Kernel kernel, Clock clock,
+                                          IsolationPolicy isolation) {
+        GuardChain guards = GuardChain.create(plugins.guards(), config.guardOrder(), config::guardConfig, isolation);
         return new ExecutionCoordinator(new ExecutionSettings(config.timeInForce(), config.retries(), inputs.seed()),
                 guards, venues, marks, state, journal, kernel, kernel, kernel, clock);
     }
@@ -140,10 +142,8 @@ final class HostModule {
     @Provides
     @Singleton
     static IsolationPolicy isolation(HostConfig config, PluginCatalog plugins, HostInputs inputs, Clock clock) {
-        return new IsolationPolicy(config.plugins().isolation(), plugins::isDropIn, Map.of(
-                "strategy", config.decisionBudget(), "guard", config.budgets().guard(),
-                "runtime-guard", config.budgets().runtimeGuard(), "venue", config.budgets().venue()),
-                clock instanceof VirtualClock ? inputs.virtualCallWait() : null, inputs.decisionTimer());
+        return IsolationPolicy.of(config, plugins, clock instanceof VirtualClock ? inputs.virtualCallWait() : null,
+                inputs.decisionTimer());
     }
 
     @Provides

@@ -12,6 +12,7 @@ import io.tradehost.api.event.OrderAccepted;
 import io.tradehost.api.event.OrderCancelled;
 import io.tradehost.api.event.OrderFilled;
 import io.tradehost.api.event.OrderRejected;
+import io.tradehost.api.host.PluginIsolation;
 import io.tradehost.api.order.Position;
 import io.tradehost.api.state.ReasonCode;
 import io.tradehost.api.state.ReasonSource;
@@ -87,7 +88,7 @@ class RiskPropertiesTest {
         StubMarket market = new StubMarket();
         StubTradingState state = new StubTradingState();
         PluginCatalog catalog = PluginCatalog.fromLayer(ModuleLayer.boot());
-        GuardChain chain = GuardChain.create(catalog.guards(), GUARDS, name -> PluginConfig.empty("guards.config." + name));
+        GuardChain chain = GuardChain.create(catalog.guards(), GUARDS, name -> PluginConfig.empty("guards.config." + name), PluginIsolation.inline());
         InMemoryJournal journal = new InMemoryJournal("p");
         ExecutionCoordinator execution = new ExecutionCoordinator(ExecutionSettings.of(TimeInForce.GTC), chain,
                 new StubVenueAccess(venue, venue.products()), market, state, journal, kernel, kernel, kernel, clock);

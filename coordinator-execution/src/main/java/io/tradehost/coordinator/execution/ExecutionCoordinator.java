@@ -23,6 +23,7 @@ import io.tradehost.api.host.MarketView;
 import io.tradehost.api.host.OrderCounters;
 import io.tradehost.api.host.PortfolioView;
 import io.tradehost.api.host.StartupException;
+import io.tradehost.api.host.Throwables;
 import io.tradehost.api.host.TradingStateView;
 import io.tradehost.api.host.VenueAccess;
 import io.tradehost.api.journal.JournalSnapshot;
@@ -134,6 +135,9 @@ public final class ExecutionCoordinator implements Coordinator {
             } catch (VenueException e) {
                 throw new StartupException("could not read the venue account: " + e.getMessage() + " [" + e.code()
                         + "]", e);
+            } catch (RuntimeException e) {
+                throw new StartupException("the venue plugin failed reading the account: " + Throwables.describe(e),
+                        e);
             }
             return;
         }
@@ -213,7 +217,7 @@ public final class ExecutionCoordinator implements Coordinator {
             refuse(intent, "execution", RejectionCode.VALUE_OUT_OF_RANGE, intent.symbol() + ": " + e.getMessage());
             return;
         }
-        GuardChain.Outcome outcome = guards.check(check);
+        GuardChain.Result outcome = guards.check(check);
         if (!outcome.allowed()) {
             refuse(intent, outcome.guard(), outcome.verdict().code(), outcome.verdict().message());
             return;
@@ -256,11 +260,19 @@ public final class ExecutionCoordinator implements Coordinator {
                 } catch (VenueException e) {
                     LOG.error("could not cancel {}: {} [{}]; the next reconciliation sees it", order.clientOrderId(),
                             e.getMessage(), e.code());
+                } catch (Throwable e) {
+                    Throwables.rethrowIfFatal(e);
+                    LOG.error("the venue plugin failed cancelling {}: {}; the next reconciliation sees it",
+                            order.clientOrderId(), Throwables.describe(e), e);
                 }
             }
         } catch (VenueException e) {
             LOG.error("could not list open orders to cancel them ({}): {} [{}]", command.reason(), e.getMessage(),
                     e.code());
+        } catch (Throwable e) {
+            Throwables.rethrowIfFatal(e);
+            LOG.error("the venue plugin failed listing open orders to cancel them ({}): {}", command.reason(),
+                    Throwables.describe(e), e);
         }
     }
 

@@ -7,26 +7,36 @@ import io.tradehost.api.guard.Guard;
 import io.tradehost.api.guard.GuardFactory;
 import io.tradehost.api.guard.GuardVerdict;
 import io.tradehost.api.guard.OrderCheck;
+import io.tradehost.api.host.PluginCalls.Outcome;
+import io.tradehost.api.host.PluginCalls;
+import io.tradehost.api.host.PluginIsolation;
+import io.tradehost.api.host.StartupException;
 import io.tradehost.api.host.Throwables;
 import io.tradehost.api.order.RejectionCode;
 import io.tradehost.api.value.ValueOutOfRangeException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 /**
- * Pre-trade guards in configured order; the first rejection wins. A guard that throws anything
- * (an {@link Error} too, but for a failure of the JVM itself) or answers null fails closed with
- * {@link RejectionCode#GUARD_FAILURE}; one whose arithmetic leaves the value range rejects the order
- * with {@link RejectionCode#VALUE_OUT_OF_RANGE}, which is the order's fault, not the guard's.
- * Kernel thread only.
+ * Pre-trade guards in configured order; the first rejection wins. Each guard is called through its
+ * {@link PluginCalls} (inline, or isolated with a deadline). A guard that throws anything (but a
+ * failure of the JVM itself), answers null, does not answer within its budget or is still busy
+ * with an earlier check fails closed with {@link RejectionCode#GUARD_FAILURE}; one whose arithmetic
+ * leaves the value range rejects the order with {@link RejectionCode#VALUE_OUT_OF_RANGE}, which is
+ * the order's fault, not the guard's. Kernel thread only.
  */
 public final class GuardChain {
-    /** A guard with its configured name. */
-    public record Named(String name, Guard guard) {
+    /** A guard with its configured name and how it is called. */
+    public record Named(String name, Guard guard, PluginCalls calls) {
+        /** A guard called inline, untimed: for tests and trusted guards. */
+        public Named(String name, Guard guard) {
+            this(name, guard, PluginCalls.inline(() -> 0L, Duration.ofDays(1)));
+        }
     }
 
     /** The outcome of a check: {@code guard} is the name of the rejecting guard, or null when allowed. */
-    public record Outcome(String guard, GuardVerdict verdict) {
+    public record Result(String guard, GuardVerdict verdict) {
         public boolean allowed() {
             return verdict.allowed();
         }
@@ -39,43 +49,51 @@ public final class GuardChain {
     }
 
     /**
-     * Creates the guards named in {@code order} from {@code factories}, each with its block.
+     * Creates the guards named in {@code order} from {@code factories}, each with its block and its
+     * calls (an isolated guard's factory runs on its worker too).
      *
      * @throws ConfigException if a name has no plugin or a block has an unknown key
+     * @throws StartupException if a factory fails or does not return in time
      */
     public static GuardChain create(List<GuardFactory> factories, List<String> order,
-                                    Function<String, PluginConfig> configFor) {
+                                    Function<String, PluginConfig> configFor, PluginIsolation isolation) {
         List<Named> guards = new ArrayList<>();
         for (String name : order) {
-            guards.add(new Named(name, PluginFactories.create("guard", "guards.order", name, factories,
-                    GuardFactory::name, configFor.apply(name), GuardFactory::create)));
+            PluginCalls calls = isolation.calls("guard", name, "");
+            Guard guard = PluginFactories.create("guard", "guards.order", name, factories, GuardFactory::name,
+                    configFor.apply(name), (factory, config) -> calls.start(
+                            () -> factory.create(config), "guard '" + name + "'"));
+            guards.add(new Named(name, guard, calls));
         }
         return new GuardChain(guards);
     }
 
     /** Runs the guards in order until one rejects. */
-    public Outcome check(OrderCheck check) {
+    public Result check(OrderCheck check) {
         for (Named named : guards) {
-            GuardVerdict verdict;
-            try {
-                verdict = named.guard().check(check);
-            } catch (ValueOutOfRangeException e) {
-                verdict = GuardVerdict.reject(RejectionCode.VALUE_OUT_OF_RANGE, "guard '" + named.name() + "': "
-                        + e.getMessage());
-            } catch (Throwable e) {
-                Throwables.rethrowIfFatal(e);
-                verdict = GuardVerdict.reject(RejectionCode.GUARD_FAILURE, "guard '" + named.name() + "' threw "
-                        + Throwables.describe(e));
-            }
-            if (verdict == null) {
-                verdict = GuardVerdict.reject(RejectionCode.GUARD_FAILURE, "guard '" + named.name()
-                        + "' returned no verdict");
-            }
+            GuardVerdict verdict = verdict(named, named.calls().call(() -> named.guard().check(check)));
             if (!verdict.allowed()) {
-                return new Outcome(named.name(), verdict);
+                return new Result(named.name(), verdict);
             }
         }
-        return new Outcome(null, GuardVerdict.ALLOW);
+        return new Result(null, GuardVerdict.ALLOW);
+    }
+
+    private static GuardVerdict verdict(Named named, Outcome<GuardVerdict> outcome) {
+        String guard = "guard '" + named.name() + "'";
+        return switch (outcome) {
+            case Outcome.Returned<GuardVerdict> r when r.value() != null -> r.value();
+            case Outcome.Returned<GuardVerdict> r -> GuardVerdict.reject(RejectionCode.GUARD_FAILURE, guard
+                    + " returned no verdict");
+            case Outcome.Threw<GuardVerdict> t when t.error() instanceof ValueOutOfRangeException e ->
+                    GuardVerdict.reject(RejectionCode.VALUE_OUT_OF_RANGE, guard + ": " + e.getMessage());
+            case Outcome.Threw<GuardVerdict> t -> GuardVerdict.reject(RejectionCode.GUARD_FAILURE, guard + " threw "
+                    + Throwables.describe(t.error()));
+            case Outcome.Late<GuardVerdict> l -> GuardVerdict.reject(RejectionCode.GUARD_FAILURE, guard
+                    + " did not answer within its budget of " + named.calls().budget().toMillis() + " ms");
+            case Outcome.Busy<GuardVerdict> b -> GuardVerdict.reject(RejectionCode.GUARD_FAILURE, guard
+                    + " is still busy with an earlier check (" + b.runningNanos() / 1_000_000 + " ms)");
+        };
     }
 
     /** Guard names in order. */

@@ -7,6 +7,7 @@ import io.tradehost.api.config.PluginConfig;
 import io.tradehost.api.event.OrderFilled;
 import io.tradehost.api.event.OrderReconciled;
 import io.tradehost.api.event.VenueConnectionChanged;
+import io.tradehost.api.host.PluginIsolation;
 import io.tradehost.api.host.StartupException;
 import io.tradehost.api.journal.JournalSnapshot;
 import io.tradehost.api.order.ClientOrderId;
@@ -69,7 +70,8 @@ class ReconciliationTest {
                 Map.of(), clock, kernel, new VenueEventAdapter(kernel, clock));
         RuntimeCoordinator runtime = new RuntimeCoordinator(new RuntimeSettings("scripted",
                 PluginConfig.empty("venue.config"), List.of(BTC), false, false, 1, Duration.ofMinutes(1), refuse),
-                bootstrap, state, RuntimeGuards.create(List.of(), List.of(), PluginConfig::empty, null, state, clock),
+                bootstrap, state, RuntimeGuards.create(List.of(), List.of(), PluginConfig::empty, null, state, clock,
+                PluginIsolation.inline()),
                 journal, kernel, kernel, clock);
         kernel.subscribe(VenueConnectionChanged.class, "runtime", Kernel.FailurePolicy.FAIL_CLOSED,
                 runtime::onConnectionChanged);
@@ -288,7 +290,8 @@ class ReconciliationTest {
         }), Map.of(), clock, kernel, new VenueEventAdapter(kernel, clock));
         RuntimeCoordinator runtime = new RuntimeCoordinator(new RuntimeSettings("failing",
                 PluginConfig.empty("venue.config"), List.of(BTC), false, false, 1), bootstrap, state,
-                RuntimeGuards.create(List.of(), List.of(), PluginConfig::empty, null, state, clock), journal, kernel,
+                RuntimeGuards.create(List.of(), List.of(), PluginConfig::empty, null, state, clock,
+                PluginIsolation.inline()), journal, kernel,
                 kernel, clock);
         runtime.initialize();
         runtime.start();

@@ -9,6 +9,7 @@ import io.tradehost.api.config.PluginConfig;
 import io.tradehost.api.event.IntentRejected;
 import io.tradehost.api.event.StrategyQuarantined;
 import io.tradehost.api.host.HealthStatus;
+import io.tradehost.api.host.PluginIsolation;
 import io.tradehost.api.host.StartupException;
 import io.tradehost.api.order.RejectionCode;
 import io.tradehost.api.state.ReasonCode;
@@ -49,7 +50,7 @@ class RuntimeCoordinatorTest {
     private RuntimeCoordinator runtime(List<VenueFactory> factories, Map<String, String> env, RuntimeSettings settings) {
         VenueBootstrap bootstrap = new VenueBootstrap(factories, env, clock, kernel, new VenueEventAdapter(kernel, clock));
         return new RuntimeCoordinator(settings, bootstrap, state, RuntimeGuards.create(List.of(), List.of(),
-                name -> PluginConfig.empty(name), null, state, clock), journal, kernel, kernel, clock);
+                name -> PluginConfig.empty(name), null, state, clock, PluginIsolation.inline()), journal, kernel, kernel, clock);
     }
 
     private static RuntimeSettings settings(String venue, boolean reduceOnly, boolean halted, String... symbols) {

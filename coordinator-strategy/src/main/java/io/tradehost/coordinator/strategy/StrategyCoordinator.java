@@ -16,7 +16,6 @@ import io.tradehost.api.host.PluginCalls.Outcome;
 import io.tradehost.api.host.PluginCalls;
 import io.tradehost.api.host.PluginIsolation;
 import io.tradehost.api.host.PortfolioView;
-import io.tradehost.api.host.StartupException;
 import io.tradehost.api.host.Throwables;
 import io.tradehost.api.host.TradingStateView;
 import io.tradehost.api.host.VenueAccess;
@@ -40,7 +39,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 /**
@@ -139,26 +137,13 @@ public final class StrategyCoordinator implements Coordinator {
             PluginCalls calls = isolation.calls("strategy", name, symbol.value());
             Strategy strategy = PluginFactories.create("strategy", key, name, factories, StrategyFactory::name,
                     configs.computeIfAbsent(name, settings.configFor()), (factory, config) ->
-                            atStartup(calls, () -> factory.create(config), "strategy '" + name + "' for " + symbol));
+                            calls.start(() -> factory.create(config), "strategy '" + name + "' for " + symbol));
             instances.put(symbol, new Instance(name, strategy, calls));
         }
         Map<Symbol, String> isolated = new LinkedHashMap<>();
         instances.forEach((symbol, i) -> isolated.put(symbol, i.name + (i.calls.isolated() ? " (isolated)" : "")));
         LOG.info("strategies {} decide {}", isolated, settings.mode() == CycleMode.ON_MARK ? "on every mark"
                 : "every " + settings.interval());
-    }
-
-    /** The value of a start-up call, or the failure it ended in, as {@link PluginFactories} expects it. */
-    private static <T> T atStartup(PluginCalls calls, Supplier<T> body, String what) {
-        return switch (calls.call(body, calls.startupBudget())) {
-            case Outcome.Returned<T> r -> r.value();
-            case Outcome.Threw<T> t when t.error() instanceof RuntimeException e -> throw e;
-            case Outcome.Threw<T> t when t.error() instanceof Error e -> throw e;
-            case Outcome.Threw<T> t -> throw new IllegalStateException(Throwables.describe(t.error()), t.error());
-            case Outcome.Late<T> late -> throw new StartupException(what + " did not start within "
-                    + millis(calls.startupBudget()));
-            case Outcome.Busy<T> busy -> throw new StartupException(what + " is still busy starting");
-        };
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.tradehost.api.event.MarkUpdated;
 import io.tradehost.api.event.StrategyFailed;
 import io.tradehost.api.event.StrategyQuarantined;
 import io.tradehost.api.host.HealthStatus;
+import io.tradehost.api.host.PluginCalls;
 import io.tradehost.api.host.PluginIsolation;
 import io.tradehost.api.host.StartupException;
 import io.tradehost.api.market.Mark;
@@ -31,7 +32,6 @@ import io.tradehost.api.value.Side;
 import io.tradehost.api.value.Symbol;
 import io.tradehost.kernel.Kernel;
 import io.tradehost.kernel.VirtualClock;
-import io.tradehost.kernel.isolation.InlineCalls;
 import io.tradehost.kernel.isolation.WorkerCalls;
 import io.tradehost.testkit.EventRecorder;
 import io.tradehost.testkit.Fixtures;
@@ -85,7 +85,7 @@ class StrategyCoordinatorTest {
     private final long[] ticker = {0};
     private final List<WorkerCalls> workers = new ArrayList<>();
     /** Inline calls timed by the scripted ticker, unless a test makes some symbols isolated. */
-    private PluginIsolation isolation = (kind, name, instance) -> new InlineCalls(() -> ticker[0], Duration.ofMillis(2));
+    private PluginIsolation isolation = (kind, name, instance) -> PluginCalls.inline(() -> ticker[0], Duration.ofMillis(2));
 
     /** A new kernel and no recorded events or contexts, for a second coordinator in one test. */
     private void freshKernel() {
@@ -99,7 +99,7 @@ class StrategyCoordinatorTest {
         List<String> isolated = java.util.Arrays.stream(symbols).map(Symbol::value).toList();
         isolation = (kind, name, instance) -> {
             if (!isolated.contains(instance)) {
-                return new InlineCalls(() -> ticker[0], Duration.ofMillis(2));
+                return PluginCalls.inline(() -> ticker[0], Duration.ofMillis(2));
             }
             WorkerCalls w = new WorkerCalls("plugin " + kind + " " + name + " " + instance, Duration.ofMillis(100),
                     Duration.ofMillis(100));

@@ -10,6 +10,7 @@ import io.tradehost.api.host.HealthStatus;
 import io.tradehost.api.host.OrderCounters;
 import io.tradehost.api.host.PortfolioView;
 import io.tradehost.api.host.StartupException;
+import io.tradehost.api.host.Throwables;
 import io.tradehost.api.host.TradingStateView;
 import io.tradehost.api.host.VenueAccess;
 import io.tradehost.api.market.Mark;
@@ -90,6 +91,9 @@ public final class TelemetryCoordinator implements Coordinator {
         } catch (VenueException e) {
             throw new StartupException("could not subscribe to market data: " + e.getMessage() + " [" + e.code() + "]",
                     e);
+        } catch (RuntimeException e) {
+            throw new StartupException("the venue plugin failed subscribing to market data: "
+                    + Throwables.describe(e), e);
         }
         statusTimer = scheduler.scheduleAtFixedRate(settings.statusInterval(), settings.statusInterval(),
                 () -> LOG.info(statusLine()));

@@ -3,8 +3,8 @@ package io.tradehost.kernel.isolation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tradehost.api.host.PluginCalls;
 import io.tradehost.api.host.PluginCalls.Outcome;
+import io.tradehost.api.host.PluginCalls;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +12,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
 /**
  * Both modes of running a plugin's calls. The isolated one uses a real worker thread and a short
  * real-time budget; a blocked call is held by a latch, never by a sleep, so every outcome here is
@@ -36,7 +35,7 @@ class PluginCallsTest {
     @Test
     void inlineCallsRunOnTheCallersThreadAndAreTimedWithTheGivenCounter() {
         long[] ticks = {100};
-        PluginCalls inline = new InlineCalls(() -> ticks[0], Duration.ofMillis(5));
+        PluginCalls inline = PluginCalls.inline(() -> ticks[0], Duration.ofMillis(5));
         Outcome<String> returned = inline.call(() -> {
             ticks[0] += 7_000_000;
             return Thread.currentThread().getName();

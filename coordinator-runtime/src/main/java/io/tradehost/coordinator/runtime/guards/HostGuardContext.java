@@ -61,6 +61,11 @@ public final class HostGuardContext implements RuntimeGuardContext {
         return state.clear(code, "its runtime guard");
     }
 
+    /** The active reasons. */
+    List<StateReason> reasons() {
+        return state.reasons();
+    }
+
     @Override
     public boolean isActive(ReasonCode code) {
         return state.reasons().stream().anyMatch(r -> r.code().equals(code));

@@ -8,6 +8,9 @@ import io.tradehost.api.guard.DataUnavailableException;
 import io.tradehost.api.guard.RuntimeGuard;
 import io.tradehost.api.guard.RuntimeGuardContext;
 import io.tradehost.api.guard.RuntimeGuardFactory;
+import io.tradehost.api.host.PluginCalls.Outcome;
+import io.tradehost.api.host.PluginCalls;
+import io.tradehost.api.host.PluginIsolation;
 import io.tradehost.api.host.Throwables;
 import io.tradehost.api.state.ReasonCode;
 import io.tradehost.api.state.ReasonSource;
@@ -25,44 +28,67 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 /**
- * The runtime guards in configured order: each evaluated on its own timer and shown every event. A
- * guard whose data is unavailable is logged and asked again next time; one that throws anything else
- * fails closed: {@code guard_failure.<name>} (REDUCE_ONLY, operator clears) is raised and the
- * failure counted. Kernel thread only.
+ * The runtime guards in configured order: each evaluated on its own timer, and shown every event
+ * if it overrides {@link RuntimeGuard#onEvent}. Each is called through its {@link PluginCalls}; an
+ * isolated guard works on a copy of the host's state taken before each call, and what it raises,
+ * clears or cancels is done once the call has returned (see {@link IsolatedGuardContext}). A guard
+ * whose data is unavailable is logged and asked again next time; one that throws anything else (but
+ * a failure of the JVM itself), does not answer within its budget or is still busy fails closed:
+ * {@code guard_failure.<name>} (REDUCE_ONLY, operator clears) is raised and the failure counted.
+ * Kernel thread only.
  */
 public final class RuntimeGuards {
     private static final Logger LOG = LoggerFactory.getLogger(RuntimeGuards.class);
 
-    private record Named(String name, RuntimeGuard guard) {
+    private record Named(String name, RuntimeGuard guard, PluginCalls calls, IsolatedGuardContext isolated,
+                         boolean seesEvents) {
     }
 
     private final List<Named> guards;
+    private final HostGuardContext host;
     private final TradingStateMachine state;
     private final Clock clock;
     private final Map<String, Long> failures = new LinkedHashMap<>();
     private final Map<String, Long> dataMisses = new LinkedHashMap<>();
     private final List<ScheduledTask> timers = new ArrayList<>();
 
-    private RuntimeGuards(List<Named> guards, TradingStateMachine state, Clock clock) {
+    private RuntimeGuards(List<Named> guards, HostGuardContext host, TradingStateMachine state, Clock clock) {
         this.guards = List.copyOf(guards);
+        this.host = host;
         this.state = state;
         this.clock = clock;
     }
 
     /**
-     * Creates the guards named in {@code order}.
+     * Creates the guards named in {@code order}, each through its calls (an isolated guard's
+     * factory runs on its worker, with a context of its own).
      *
      * @throws ConfigException if a name has no plugin or a block has an unknown key
+     * @throws io.tradehost.api.host.StartupException if a factory fails or does not return in time
      */
     public static RuntimeGuards create(List<RuntimeGuardFactory> factories, List<String> order,
-                                       Function<String, PluginConfig> configFor, RuntimeGuardContext context,
-                                       TradingStateMachine state, Clock clock) {
+                                       Function<String, PluginConfig> configFor, HostGuardContext context,
+                                       TradingStateMachine state, Clock clock, PluginIsolation isolation) {
         List<Named> guards = new ArrayList<>();
         for (String name : order) {
-            guards.add(new Named(name, PluginFactories.create("runtime guard", "runtime_guards.order", name, factories,
-                    RuntimeGuardFactory::name, configFor.apply(name), (f, config) -> f.create(config, context))));
+            PluginCalls calls = isolation.calls("runtime-guard", name, "");
+            IsolatedGuardContext isolated = calls.isolated() ? new IsolatedGuardContext(context) : null;
+            RuntimeGuardContext given = isolated != null ? isolated : context;
+            RuntimeGuard guard = PluginFactories.create("runtime guard", "runtime_guards.order", name, factories,
+                    RuntimeGuardFactory::name, configFor.apply(name), (f, config) -> calls.start(
+                            () -> f.create(config, given), "runtime guard '" + name + "'"));
+            guards.add(new Named(name, guard, calls, isolated, overridesOnEvent(guard)));
         }
-        return new RuntimeGuards(guards, state, clock);
+        return new RuntimeGuards(guards, context, state, clock);
+    }
+
+    /** Whether {@code guard} does anything with events, so that the others are not called for every one. */
+    private static boolean overridesOnEvent(RuntimeGuard guard) {
+        try {
+            return guard.getClass().getMethod("onEvent", Event.class).getDeclaringClass() != RuntimeGuard.class;
+        } catch (NoSuchMethodException e) {
+            return true;
+        }
     }
 
     /** Starts every guard's timer. */
@@ -73,10 +99,12 @@ public final class RuntimeGuards {
         }
     }
 
-    /** Shows {@code event} to every guard. */
+    /** Shows {@code event} to every guard that looks at events. */
     public void onEvent(Event event) {
         for (Named g : guards) {
-            call(g, () -> g.guard().onEvent(event));
+            if (g.seesEvents()) {
+                call(g, () -> g.guard().onEvent(event));
+            }
         }
     }
 
@@ -102,23 +130,41 @@ public final class RuntimeGuards {
     }
 
     private void call(Named g, Runnable body) {
-        try {
+        IsolatedGuardContext.View view = g.isolated() == null ? null : g.isolated().prepare();
+        Outcome<Object> outcome = g.calls().call(() -> {
             body.run();
-        } catch (DataUnavailableException e) {
-            long n = dataMisses.merge(g.name(), 1L, Long::sum);
-            if (Long.bitCount(n) == 1) {
-                LOG.info("runtime guard {} has no data yet ({}); it tries again next time", g.name(), e.getMessage());
-            }
-        } catch (Throwable e) {
-            Throwables.rethrowIfFatal(e);
-            failures.merge(g.name(), 1L, Long::sum);
-            ReasonCode code = ReasonCode.guardFailure(g.name());
-            if (state.reasons().stream().noneMatch(r -> r.code().equals(code))) {
-                LOG.error("runtime guard {} failed; the host goes reduce-only until an operator clears {}", g.name(),
-                        code, e);
-            }
-            state.raise(new StateReason(code, ReasonSource.GUARD_FAILURE, TradingState.REDUCE_ONLY, "runtime guard '"
-                    + g.name() + "' threw " + Throwables.describe(e), Map.of("guard", g.name()), clock.nanos()));
+            return null;
+        });
+        if (view != null && (outcome instanceof Outcome.Returned || outcome instanceof Outcome.Threw)) {
+            view.apply(host);
         }
+        switch (outcome) {
+            case Outcome.Returned<Object> r -> {
+                // done
+            }
+            case Outcome.Threw<Object> t when t.error() instanceof DataUnavailableException e -> {
+                long n = dataMisses.merge(g.name(), 1L, Long::sum);
+                if (Long.bitCount(n) == 1) {
+                    LOG.info("runtime guard {} has no data yet ({}); it tries again next time", g.name(),
+                            e.getMessage());
+                }
+            }
+            case Outcome.Threw<Object> t -> failed(g, "threw " + Throwables.describe(t.error()), t.error());
+            case Outcome.Late<Object> l -> failed(g, "did not answer within its budget of "
+                    + g.calls().budget().toMillis() + " ms", null);
+            case Outcome.Busy<Object> b -> failed(g, "is still busy with an earlier call ("
+                    + b.runningNanos() / 1_000_000 + " ms)", null);
+        }
+    }
+
+    private void failed(Named g, String what, Throwable error) {
+        failures.merge(g.name(), 1L, Long::sum);
+        ReasonCode code = ReasonCode.guardFailure(g.name());
+        if (state.reasons().stream().noneMatch(r -> r.code().equals(code))) {
+            LOG.error("runtime guard {} {}; the host goes reduce-only until an operator clears {}", g.name(), what,
+                    code, error);
+        }
+        state.raise(new StateReason(code, ReasonSource.GUARD_FAILURE, TradingState.REDUCE_ONLY, "runtime guard '"
+                + g.name() + "' " + what, Map.of("guard", g.name()), clock.nanos()));
     }
 }

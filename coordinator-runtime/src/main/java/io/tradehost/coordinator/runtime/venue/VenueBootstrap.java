@@ -2,7 +2,10 @@ package io.tradehost.coordinator.runtime.venue;
 
 import io.tradehost.api.config.ConfigException;
 import io.tradehost.api.config.PluginFactories;
+import io.tradehost.api.host.PluginCalls;
+import io.tradehost.api.host.PluginIsolation;
 import io.tradehost.api.host.StartupException;
+import io.tradehost.api.host.Throwables;
 import io.tradehost.api.host.VenueAccess;
 import io.tradehost.api.time.Clock;
 import io.tradehost.api.time.Scheduler;
@@ -32,6 +35,7 @@ public final class VenueBootstrap implements VenueAccess {
     private final Scheduler scheduler;
     private final VenueListener listener;
     private final Path dataDirectory;
+    private final PluginIsolation isolation;
     private final Map<Symbol, Product> products = new LinkedHashMap<>();
     private Map<Symbol, Product> listed = Map.of();
     private List<Symbol> symbols = List.of();
@@ -45,30 +49,39 @@ public final class VenueBootstrap implements VenueAccess {
      * @param listener where the venue reports
      * @param dataDirectory the host's data directory; the venue gets {@code venue-<name>} inside it
      *     for its own state; null for none
+     * @param isolation how the venue plugin runs: inline, or isolated (every call and every timer
+     *     task of the venue on its worker, within the venue's call budget; see {@link IsolatedVenue})
      */
     public VenueBootstrap(List<VenueFactory> factories, Map<String, String> environment, Clock clock,
-                          Scheduler scheduler, VenueListener listener, Path dataDirectory) {
+                          Scheduler scheduler, VenueListener listener, Path dataDirectory,
+                          PluginIsolation isolation) {
         this.factories = List.copyOf(factories);
         this.environment = Map.copyOf(environment);
         this.clock = clock;
         this.scheduler = scheduler;
         this.listener = listener;
         this.dataDirectory = dataDirectory;
+        this.isolation = isolation;
     }
 
-    /** A bootstrap that gives the venue no data directory. */
+    /** A bootstrap that gives the venue no data directory and runs it inline. */
     public VenueBootstrap(List<VenueFactory> factories, Map<String, String> environment, Clock clock,
                           Scheduler scheduler, VenueListener listener) {
-        this(factories, environment, clock, scheduler, listener, null);
+        this(factories, environment, clock, scheduler, listener, null, PluginIsolation.inline());
     }
 
     /** Bootstraps the venue named in {@code settings}. */
     public void bootstrap(RuntimeSettings settings) {
         String name = settings.venue();
-        Venue created = PluginFactories.create("venue", "venue.name", name, factories, VenueFactory::name,
-                settings.venueConfig(), (factory, config) -> factory.create(config, new VenueContext(clock, scheduler,
-                        listener, credentials(factory), settings.seed(), dataDirectory == null ? null
-                        : dataDirectory.resolve("venue-" + name))));
+        PluginCalls calls = isolation.calls("venue", name, "");
+        Scheduler timers = calls.isolated() ? new IsolatedScheduler(scheduler, calls, name) : scheduler;
+        Venue plugin = PluginFactories.create("venue", "venue.name", name, factories, VenueFactory::name,
+                settings.venueConfig(), (factory, config) -> {
+                    VenueContext context = new VenueContext(clock, timers, listener, credentials(factory),
+                            settings.seed(), dataDirectory == null ? null : dataDirectory.resolve("venue-" + name));
+                    return calls.start(() -> factory.create(config, context), "venue '" + name + "'");
+                });
+        Venue created = calls.isolated() ? new IsolatedVenue(plugin, calls, name) : plugin;
         try {
             created.connect();
             Map<Symbol, Product> all = new LinkedHashMap<>();
@@ -83,10 +96,17 @@ public final class VenueBootstrap implements VenueAccess {
                 }
                 products.put(symbol, product);
             }
+        } catch (ConfigException e) {
+            created.close();
+            throw e;
         } catch (VenueException e) {
             created.close();
             throw new StartupException("could not connect to venue '" + name + "': " + e.getMessage()
                     + " [" + e.code() + "]", e);
+        } catch (Throwable e) {
+            Throwables.rethrowIfFatal(e);
+            created.close();
+            throw new StartupException("venue '" + name + "' failed to connect: " + Throwables.describe(e), e);
         }
         this.symbols = List.copyOf(products.keySet());
         this.venue = created;

@@ -13,6 +13,7 @@ import io.tradehost.api.guard.DataUnavailableException;
 import io.tradehost.api.guard.RuntimeGuard;
 import io.tradehost.api.guard.RuntimeGuardContext;
 import io.tradehost.api.guard.RuntimeGuardFactory;
+import io.tradehost.api.host.PluginIsolation;
 import io.tradehost.api.state.ReasonCode;
 import io.tradehost.api.state.ReasonSource;
 import io.tradehost.api.state.StateReason;
@@ -24,6 +25,7 @@ import io.tradehost.coordinator.runtime.guards.RuntimeGuards;
 import io.tradehost.coordinator.runtime.state.TradingStateMachine;
 import io.tradehost.kernel.Kernel;
 import io.tradehost.kernel.VirtualClock;
+import io.tradehost.kernel.isolation.WorkerCalls;
 import io.tradehost.testkit.Fixtures;
 import io.tradehost.testkit.ScriptedVenue;
 import io.tradehost.testkit.StubMarket;
@@ -33,7 +35,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 class RuntimeGuardsTest {
     private final VirtualClock clock = new VirtualClock(Fixtures.EPOCH);
@@ -87,7 +92,8 @@ class RuntimeGuardsTest {
 
     private RuntimeGuards guards(RuntimeGuardFactory... factories) {
         return RuntimeGuards.create(List.of(factories), List.of(factories).stream().map(RuntimeGuardFactory::name)
-                .toList(), name -> PluginConfig.empty("runtime_guards.config." + name), context, state, clock);
+                .toList(), name -> PluginConfig.empty("runtime_guards.config." + name), context, state, clock,
+                PluginIsolation.inline());
     }
 
     @Test
@@ -121,10 +127,11 @@ class RuntimeGuardsTest {
     @Test
     void unknownGuardsAndKeysAreConfigErrors() {
         assertThatThrownBy(() -> RuntimeGuards.create(List.of(factory("a", ctx -> { })), List.of("zz"),
-                name -> PluginConfig.empty("x"), context, state, clock)).isInstanceOf(ConfigException.class)
+                name -> PluginConfig.empty("x"), context, state, clock, PluginIsolation.inline())).isInstanceOf(ConfigException.class)
                 .hasMessage("runtime_guards.order: no runtime guard plugin named 'zz' (found: a)");
         assertThatThrownBy(() -> RuntimeGuards.create(List.of(factory("a", ctx -> { })), List.of("a"),
-                name -> new PluginConfig("runtime_guards.config.a", Map.of("knwon", true)), context, state, clock))
+                name -> new PluginConfig("runtime_guards.config.a", Map.of("knwon", true)), context, state, clock,
+                PluginIsolation.inline()))
                 .hasMessage("runtime_guards.config.a.knwon: unknown key for runtime guard 'a'");
     }
 
@@ -145,5 +152,126 @@ class RuntimeGuardsTest {
         assertThat(context.clock()).isSameAs(clock);
         assertThat(context.portfolio().equity()).isEqualTo(Money.of("1000"));
         assertThat(context.market().lastMark(Symbol.of("BTC-PERP"))).isNull();
+    }
+
+    /** A guard that only evaluates (does not override onEvent). */
+    private RuntimeGuardFactory evaluating(String name, Consumer<RuntimeGuardContext> body) {
+        return new RuntimeGuardFactory() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String description() {
+                return name;
+            }
+
+            @Override
+            public List<String> keys() {
+                return List.of();
+            }
+
+            @Override
+            public RuntimeGuard create(PluginConfig config, RuntimeGuardContext ctx) {
+                return new RuntimeGuard() {
+                    @Override
+                    public Duration interval() {
+                        return Duration.ofSeconds(10);
+                    }
+
+                    @Override
+                    public void evaluate() {
+                        log.add(name + " on " + Thread.currentThread().getName());
+                        body.accept(ctx);
+                    }
+                };
+            }
+        };
+    }
+
+    private final List<WorkerCalls> workers = new ArrayList<>();
+    private final CountDownLatch release = new CountDownLatch(1);
+
+    @AfterEach
+    void stopWorkers() {
+        release.countDown();
+        workers.forEach(WorkerCalls::close);
+    }
+
+    private RuntimeGuards isolated(RuntimeGuardFactory... factories) {
+        PluginIsolation isolation = (kind, name, instance) -> {
+            WorkerCalls w = new WorkerCalls("plugin " + kind + " " + name, Duration.ofMillis(100),
+                    Duration.ofMillis(100));
+            workers.add(w);
+            return w;
+        };
+        return RuntimeGuards.create(List.of(factories), List.of(factories).stream().map(RuntimeGuardFactory::name)
+                .toList(), name -> PluginConfig.empty("runtime_guards.config." + name), context, state, clock,
+                isolation);
+    }
+
+    @Test
+    void onlyGuardsThatLookAtEventsAreShownThem() {
+        RuntimeGuards guards = guards(factory("watcher", ctx -> { }), evaluating("timer-only", ctx -> { }));
+        guards.onEvent(new MarkUpdated(Fixtures.mark("BTC-PERP", "1")));
+        assertThat(log).containsExactly("watcher saw MarkUpdated");
+    }
+
+    @Test
+    void anIsolatedGuardReadsACopyOfTheHostAndWhatItRaisesIsDoneOnceItReturns() {
+        RuntimeGuards guards = isolated(evaluating("far", ctx -> {
+            if (ctx.portfolio().equity().isLessThan(Money.of("5000")) && !ctx.isActive(ReasonCode.of("far.low"))) {
+                assertThat(ctx.raise(new StateReason(ReasonCode.of("far.low"), ReasonSource.DRAWDOWN,
+                        TradingState.REDUCE_ONLY, "equity " + ctx.portfolio().equity(), Map.of(), 0))).isTrue();
+                assertThat(ctx.isActive(ReasonCode.of("far.low"))).isTrue();
+                assertThat(ctx.clear(ReasonCode.of("never.raised"))).isFalse();
+                ctx.cancelOpenOrders("equity low");
+            }
+            assertThat(ctx.market().lastMark(Symbol.of("BTC-PERP"))).isNull();
+            assertThat(ctx.market().recentMarks(Symbol.of("BTC-PERP"))).isEmpty();
+            assertThat(ctx.portfolio().position(Symbol.of("BTC-PERP")).isFlat()).isTrue();
+        }));
+        List<Message> sent = new ArrayList<>();
+        kernel.observe(sent::add);
+        kernel.own(CancelOrders.class, "execution", Kernel.FailurePolicy.LOG_AND_COUNT, c -> { });
+        guards.start(kernel);
+        kernel.advanceBy(Duration.ofSeconds(10));
+        assertThat(state.reasons()).as("equity 1000 is low").extracting(r -> r.code().value())
+                .containsExactly("far.low");
+        assertThat(sent).contains(new CancelOrders(null, "equity low", clock.nanos()));
+        assertThat(log).containsExactly("far on plugin runtime-guard far");
+        kernel.advanceBy(Duration.ofSeconds(10));
+        assertThat(state.reasons()).hasSize(1);
+        assertThat(guards.failures()).isEmpty();
+    }
+
+    @Test
+    void anIsolatedGuardThatHangsFailsClosedAndWhatItDoesLateIsDropped() throws InterruptedException {
+        CountDownLatch hanging = new CountDownLatch(1);
+        CountDownLatch raisedLate = new CountDownLatch(1);
+        RuntimeGuards guards = isolated(evaluating("stuck", ctx -> {
+            hanging.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ctx.raise(new StateReason(ReasonCode.of("stuck.late"), ReasonSource.DRAWDOWN, TradingState.HALTED, "late",
+                    Map.of(), 0));
+            raisedLate.countDown();
+        }));
+        guards.start(kernel);
+        kernel.advanceBy(Duration.ofSeconds(10));
+        assertThat(hanging.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(state.reasons()).extracting(r -> r.code().value()).containsExactly("guard_failure.stuck");
+        assertThat(state.reasons().getFirst().message())
+                .isEqualTo("runtime guard 'stuck' did not answer within its budget of 100 ms");
+        kernel.advanceBy(Duration.ofSeconds(10));
+        assertThat(guards.failures()).containsEntry("stuck", 2L);
+        release.countDown();
+        assertThat(raisedLate.await(10, TimeUnit.SECONDS)).isTrue();
+        kernel.runUntilIdle();
+        assertThat(state.state()).as("the late call's halt is never applied").isEqualTo(TradingState.REDUCE_ONLY);
     }
 }

@@ -1,18 +1,15 @@
-package io.tradehost.kernel.isolation;
+package io.tradehost.api.host;
 
-import io.tradehost.api.host.PluginCalls;
-import io.tradehost.api.host.Throwables;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-
 /**
  * {@link PluginCalls} on the calling (kernel) thread: each call is timed with a monotonic counter,
  * never preempted, and anything it throws but a fatal JVM failure comes back as
- * {@link Outcome.Threw}. For trusted built-ins. Not thread-safe.
+ * {@link Outcome.Threw}. For trusted built-ins; made by {@link PluginCalls#inline}. Not thread-safe.
  */
-public final class InlineCalls implements PluginCalls {
+final class InlineCalls implements PluginCalls {
     private final LongSupplier monotonicNanos;
     private final Duration budget;
 
@@ -20,7 +17,7 @@ public final class InlineCalls implements PluginCalls {
      * @param monotonicNanos times the calls: {@code System::nanoTime} live, a scripted counter in tests
      * @param budget what the caller compares a call's time with (this class never enforces it)
      */
-    public InlineCalls(LongSupplier monotonicNanos, Duration budget) {
+    InlineCalls(LongSupplier monotonicNanos, Duration budget) {
         this.monotonicNanos = Objects.requireNonNull(monotonicNanos, "monotonicNanos");
         this.budget = Objects.requireNonNull(budget, "budget");
     }
