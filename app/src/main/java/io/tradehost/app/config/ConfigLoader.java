@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 /**
  * Loads the host configuration: a TOML file, or the embedded defaults when none is given, then
  * {@code --set KEY=VALUE} overrides (VALUE parsed as a TOML value, else taken as a string), then
@@ -97,12 +96,7 @@ public final class ConfigLoader {
             throw new ConfigError("--set", "expected KEY=VALUE, got \"" + override + "\"");
         }
         String key = override.substring(0, eq).strip();
-        String[] path = key.split("\\.");
-        for (String part : path) {
-            if (part.isEmpty()) {
-                throw new ConfigError("--set", "malformed key \"" + key + "\"");
-            }
-        }
+        String[] path = path(key);
         ObjectNode parent = tree;
         for (int i = 0; i < path.length - 1; i++) {
             JsonNode child = parent.get(path[i]);
@@ -116,6 +110,43 @@ public final class ConfigLoader {
             parent = (ObjectNode) child;
         }
         parent.set(path[path.length - 1], value(override.substring(eq + 1).strip()));
+    }
+
+    /**
+     * The parts of a dotted key, TOML-style: {@code plugins.pins."steady-1.0.jar"} has three, the
+     * quotes keep the dots of a part.
+     */
+    static String[] path(String key) {
+        List<String> parts = new ArrayList<>();
+        StringBuilder part = new StringBuilder();
+        boolean quoted = false;
+        boolean wasQuoted = false;
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+                wasQuoted = true;
+            } else if (c == '.' && !quoted) {
+                parts.add(finish(key, part, wasQuoted));
+                part.setLength(0);
+                wasQuoted = false;
+            } else {
+                part.append(c);
+            }
+        }
+        if (quoted) {
+            throw new ConfigError("--set", "malformed key \"" + key + "\" (a quote is not closed)");
+        }
+        parts.add(finish(key, part, wasQuoted));
+        return parts.toArray(String[]::new);
+    }
+
+    private static String finish(String key, StringBuilder part, boolean quoted) {
+        String text = quoted ? part.toString() : part.toString().strip();
+        if (text.isEmpty()) {
+            throw new ConfigError("--set", "malformed key \"" + key + "\"");
+        }
+        return text;
     }
 
     private static JsonNode value(String text) {

@@ -14,10 +14,12 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -179,6 +181,46 @@ class CliTest {
         out.getBuffer().setLength(0);
         assertThat(run("plugins", "--plugins", plugins.toString())).isZero();
         assertThat(out.toString()).contains("refused").contains("reason: cannot be read");
+    }
+
+    @Test
+    void everyDropInShowsItsHashAndRequiringPinsRefusesAnUnpinnedOneNamingTheHash() throws Exception {
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        Path jar = PluginJars.jar(new PluginJars(dir.resolve("build")).compile(PluginSources.strategy(
+                "com.example.steady", "steady", PluginSources.TRADES), List.of(), "1.0"), plugins.resolve("steady.jar"));
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(jar)));
+        assertThat(run("plugins", "--json", "--plugins", plugins.toString())).isZero();
+        JsonNode steady = find(new ObjectMapper().readTree(out.toString()), "steady");
+        assertThat(steady.get("sha256").asText()).isEqualTo(sha256);
+        assertThat(steady.get("dropIn").asBoolean()).isTrue();
+        assertThat(steady.get("isolation").asText()).isEqualTo("isolated");
+        assertThat(find(new ObjectMapper().readTree(out.toString()), "ma-crossover").get("isolation").asText())
+                .isEqualTo("inline");
+
+        out.getBuffer().setLength(0);
+        assertThat(run("plugins", "--json", "--plugins", plugins.toString(), "--set", "plugins.require_pinned=true"))
+                .isZero();
+        JsonNode refused = find(new ObjectMapper().readTree(out.toString()), "steady.jar");
+        assertThat(refused.get("status").asText()).isEqualTo("refused");
+        assertThat(refused.get("reason").asText()).contains("not pinned").contains(sha256);
+
+        out.getBuffer().setLength(0);
+        assertThat(run("run", "--plugins", plugins.toString(), "--strategy", "steady", "--duration", "100ms",
+                "--set", "plugins.require_pinned=true", "--set", "plugins.pins.\"steady.jar\"=\"" + sha256 + "\""))
+                .isZero();
+        assertThat(run("run", "--plugins", plugins.toString(), "--strategy", "steady", "--duration", "100ms",
+                "--set", "plugins.require_pinned=true")).isEqualTo(2);
+        assertThat(err.toString()).contains("--strategy: no strategy named 'steady'");
+    }
+
+    private static JsonNode find(JsonNode list, String name) {
+        for (JsonNode p : list) {
+            if (p.get("name").asText().equals(name)) {
+                return p;
+            }
+        }
+        throw new AssertionError("no plugin " + name + " in " + list);
     }
 
     @Test

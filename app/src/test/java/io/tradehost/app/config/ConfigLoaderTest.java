@@ -3,20 +3,31 @@ package io.tradehost.app.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tradehost.api.config.PluginConfig;
+import io.tradehost.api.host.PluginCalls;
+import io.tradehost.api.strategy.Decision;
+import io.tradehost.api.strategy.Strategy;
+import io.tradehost.api.strategy.StrategyFactory;
+import io.tradehost.api.value.Ratio;
 import io.tradehost.api.value.Symbol;
 import io.tradehost.api.value.TimeInForce;
+import io.tradehost.app.plugins.IsolationPolicy;
+import io.tradehost.app.plugins.PluginCatalog;
+import io.tradehost.app.plugins.PluginInfo;
+import io.tradehost.app.plugins.PluginPins;
+import io.tradehost.coordinator.execution.RetryPolicy;
 import io.tradehost.coordinator.strategy.CycleMode;
+import io.tradehost.journal.SqliteJournal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.time.Duration;
-import io.tradehost.coordinator.execution.RetryPolicy;
-import io.tradehost.journal.SqliteJournal;
+import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 class ConfigLoaderTest {
     @TempDir
     Path dir;
@@ -154,5 +165,83 @@ class ConfigLoaderTest {
     @Test
     void theEmbeddedTextIsAvailableForDocumentation() {
         assertThat(ConfigLoader.embeddedText()).contains("[venue]").contains("name = \"paper\"");
+    }
+
+    @Test
+    void pluginsKeysArePinsAndIsolationModesAndBadOnesNameTheirKey() {
+        String pin = "ab".repeat(32);
+        HostConfig c = ConfigLoader.load(null, List.of("plugins.require_pinned=true",
+                "plugins.pins.\"mean-reversion-1.0.0.jar\"=\"" + pin.toUpperCase(Locale.ROOT) + "\"",
+                "plugins.isolation.ma-crossover=isolated", "plugins.isolation.steady=inline",
+                "guards.budget=\"2ms\"", "runtime_guards.budget=\"50ms\"", "venue.call_budget=\"1s\"",
+                "strategy.max_decision_leverage=20"));
+        assertThat(c.plugins().pins().pins()).containsExactly(Map.entry("mean-reversion-1.0.0.jar", pin));
+        assertThat(c.plugins().pins().requirePinned()).isTrue();
+        assertThat(c.plugins().isolation()).containsEntry("ma-crossover", IsolationPolicy.Mode.ISOLATED)
+                .containsEntry("steady", IsolationPolicy.Mode.INLINE);
+        assertThat(c.budgets()).isEqualTo(new HostConfig.CallBudgets(Duration.ofMillis(2), Duration.ofMillis(50),
+                Duration.ofSeconds(1)));
+        assertThat(c.maxDecisionLeverage()).isEqualTo(Ratio.ofUnits(20));
+        HostConfig defaults = ConfigLoader.load(null, List.of());
+        assertThat(defaults.budgets()).isEqualTo(new HostConfig.CallBudgets(Duration.ofMillis(5),
+                Duration.ofMillis(100), Duration.ofSeconds(2)));
+        assertThat(defaults.plugins().pins()).isEqualTo(PluginPins.NONE);
+
+        assertThatThrownBy(() -> ConfigLoader.load(null, List.of("plugins.pins.x=\"abc\"")))
+                .hasMessage("embedded defaults: plugins.pins.x: must be a SHA-256 in hex, 64 characters (was \"abc\")");
+        assertThatThrownBy(() -> ConfigLoader.load(null, List.of("plugins.isolation.x=sometimes")))
+                .hasMessage("embedded defaults: plugins.isolation.x: must be one of [inline, isolated] (was \"sometimes\")");
+        assertThatThrownBy(() -> ConfigLoader.load(null, List.of("plugins.pins.\"open=1"))).hasMessage(
+                "--set: malformed key \"plugins.pins.\"open\" (a quote is not closed)");
+    }
+
+    @Test
+    void theIsolationPolicyRunsBuiltInsInlineAndDropInsIsolatedUnlessConfigured() {
+        IsolationPolicy policy = IsolationPolicy.of(ConfigLoader.load(null, List.of(
+                "plugins.isolation.ma-crossover=isolated", "plugins.isolation.steady=inline")), catalogWith("dropped"),
+                Duration.ofSeconds(5), () -> 0L);
+        assertThat(policy.mode("strategy", "breakout")).isEqualTo(IsolationPolicy.Mode.INLINE);
+        assertThat(policy.mode("strategy", "dropped")).isEqualTo(IsolationPolicy.Mode.ISOLATED);
+        assertThat(policy.mode("strategy", "ma-crossover")).isEqualTo(IsolationPolicy.Mode.ISOLATED);
+        assertThat(policy.mode("strategy", "steady")).isEqualTo(IsolationPolicy.Mode.INLINE);
+        PluginCalls isolated = policy.calls("strategy", "dropped", "BTC-PERP");
+        assertThat(isolated.isolated()).isTrue();
+        assertThat(isolated.budget()).as("on a virtual clock it waits for real hangs only").isEqualTo(Duration.ofSeconds(5));
+        assertThat(isolated.startupBudget()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(policy.calls("guard", "kill-switch", "").isolated()).isFalse();
+        assertThatThrownBy(() -> policy.calls("widget", "x", "")).hasMessage("no budget for plugins of kind widget");
+        policy.close();
+        IsolationPolicy live = IsolationPolicy.of(ConfigLoader.load(null, List.of()), catalogWith("dropped"), null,
+                () -> 0L);
+        assertThat(live.calls("strategy", "dropped", "").budget()).isEqualTo(Duration.ofMillis(5));
+        live.close();
+    }
+
+    private static PluginCatalog catalogWith(String dropIn) {
+        StrategyFactory factory = new StrategyFactory() {
+            @Override
+            public String name() {
+                return dropIn;
+            }
+
+            @Override
+            public String description() {
+                return "dropped in";
+            }
+
+            @Override
+            public Strategy create(PluginConfig config) {
+                return ctx -> Decision.hold("x");
+            }
+        };
+        PluginCatalog builtIns = PluginCatalog
+                .fromLayer(ModuleLayer.boot());
+        List<PluginCatalog.Found<StrategyFactory>> strategies =
+                new ArrayList<>();
+        builtIns.strategies().forEach(f -> strategies.add(new PluginCatalog.Found<>(f,
+                new PluginInfo("strategy", f.name(), "", "m", "1", "image", "loaded", "",
+                        false, ""))));
+        strategies.add(new PluginCatalog.Found<>(factory, new PluginInfo("strategy", dropIn, "", "m", "1", "plugins/x.jar", "loaded", "", true, "00")));
+        return new PluginCatalog(strategies, List.of(), List.of(), List.of(), List.of());
     }
 }

@@ -8,7 +8,9 @@ import io.tradehost.testkit.ContextBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -196,5 +198,33 @@ class PluginLoaderTest {
         PluginCatalog catalog = new PluginLoader(ModuleLayer.boot()).load(List.of(work.resolve("absent"), plugins));
         assertThat(catalog.strategyNames()).contains("exploded");
         assertThat(new PluginLoader(ModuleLayer.boot()).hostApiVersion()).isEqualTo("0.1.0-SNAPSHOT");
+    }
+
+    @Test
+    void pinsLetThroughOnlyTheEntriesWhoseHashTheOperatorPinned() throws Exception {
+        Path jar = good("com.example.steady", "steady");
+        Path bundle = Files.createDirectories(plugins.resolve("bundle"));
+        PluginJars.jar(jars.compile(PluginSources.strategy("com.example.other", "other", PluginSources.TRADES),
+                List.of(), "1"), bundle.resolve("other.jar"));
+        String jarHash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(jar)));
+        assertThat(EntryHash.of(jar)).as("a jar's hash is sha256sum's").isEqualTo(jarHash);
+        String bundleHash = EntryHash.of(bundle);
+
+        PluginCatalog strict = new PluginLoader(ModuleLayer.boot(), new PluginPins(Map.of("com.example.steady.jar",
+                jarHash), true)).load(List.of(plugins));
+        assertThat(strict.strategyNames()).contains("steady").doesNotContain("other");
+        assertThat(info(strict, "bundle").reason()).isEqualTo("it is not pinned and plugins.require_pinned is set:"
+                + " its SHA-256 is " + bundleHash + " (pin it with plugins.pins.\"bundle\" = \"" + bundleHash + "\")");
+        assertThat(info(strict, "bundle").sha256()).isEqualTo(bundleHash);
+
+        Files.writeString(bundle.resolve("notes.txt"), "a file added to the bundle changes its hash");
+        PluginCatalog changed = new PluginLoader(ModuleLayer.boot(), new PluginPins(Map.of("bundle", bundleHash),
+                false)).load(List.of(plugins));
+        assertThat(changed.strategyNames()).contains("steady").doesNotContain("other");
+        assertThat(info(changed, "bundle").reason()).startsWith("its SHA-256 is " + EntryHash.of(bundle)
+                + ", not the pinned " + bundleHash);
+        assertThat(EntryHash.of(bundle)).isNotEqualTo(bundleHash);
+        assertThat(new PluginLoader(ModuleLayer.boot(), new PluginPins(Map.of("bundle", EntryHash.of(bundle)), true))
+                .load(List.of(plugins)).strategyNames()).contains("other").doesNotContain("steady");
     }
 }
