@@ -44,8 +44,12 @@ class DropInPluginTest {
     }
 
     private Host run(PluginCatalog catalog, String... overrides) {
+        return run(HostInputs.of("drop", clock, 9, Map.of()), catalog, overrides);
+    }
+
+    private Host run(HostInputs inputs, PluginCatalog catalog, String... overrides) {
         HostConfig config = ConfigLoader.load(null, List.of(overrides));
-        Host host = HostComponent.wire(config, HostInputs.of("drop", clock, 9, Map.of()), catalog, clock);
+        Host host = HostComponent.wire(config, inputs, catalog, clock);
         host.start();
         host.kernel().observe(events);
         for (int minute = 0; minute < 30; minute++) {
@@ -136,5 +140,61 @@ class DropInPluginTest {
         assertThat(host.portfolio().cash().toString()).doesNotStartWith("1000000");
         host.stop();
         assertThat(Files.exists(work.resolve("plugins/burglar.jar"))).isTrue();
+    }
+
+    /** Blocks on BTC-PERP from its second decision until interrupted; trades steadily elsewhere. */
+    private static final String HANGS = """
+            if (ctx.product().symbol().value().equals("BTC-PERP") && calls > 1) {
+                Object never = new Object();
+                synchronized (never) {
+                    while (true) {
+                        try {
+                            never.wait();
+                        } catch (InterruptedException e) {
+                            return Decision.hold("interrupted");
+                        }
+                    }
+                }
+            }
+            if (ctx.position().isFlat()) { return Decision.buy(Money.of("100"), "in"); }
+            return calls % 3 == 0 ? Decision.close("out") : Decision.hold("wait");
+            """;
+
+    @Test
+    void aDroppedInStrategyThatNeverReturnsIsQuarantinedWhileTheRestOfTheHostKeepsWorking() throws Exception {
+        plugin("com.example.hang", "hang", HANGS);
+        PluginCatalog catalog = new PluginLoader(ModuleLayer.boot()).load(List.of(work.resolve("plugins")));
+        HostInputs inputs = HostInputs.of("hang", clock, 9, Map.of()).withVirtualCallWait(Duration.ofMillis(200));
+        Host host = run(inputs, catalog, "strategy.name=hang", "runtime_guards.config.daily-loss.max_loss=\"5\"");
+        Symbol btc = Symbol.of("BTC-PERP");
+
+        assertThat(events.of(StrategyQuarantined.class)).singleElement().satisfies(q -> {
+            assertThat(q.symbol()).isEqualTo(btc);
+            assertThat(q.reason()).startsWith("overran its budget of 200 ms 5 times in a row: it is still busy");
+        });
+        assertThat(host.registry().all()).filteredOn(h -> h.component().equals("strategy")).singleElement()
+                .satisfies(h -> {
+                    assertThat(h.error()).isEqualTo("strategy quarantined on [BTC-PERP]");
+                    assertThat(h.details()).containsEntry("lateDecisions", "1");
+                });
+        List<OrderFilled> others = events.of(OrderFilled.class).stream().filter(f -> !f.fill().symbol().equals(btc))
+                .toList();
+        assertThat(others).as("the other symbols trade on").hasSizeGreaterThan(4);
+        assertThat(host.tradingState().reasons()).as("runtime guards run: the daily loss trips")
+                .extracting(r -> r.code().value()).contains("daily_loss", "strategy_quarantine.BTC-PERP");
+        assertThat(events.of(OrderFilled.class).getLast().fill().side()).as("closes still fill under reduce-only")
+                .isEqualTo(Side.SELL);
+
+        assertThat(host.operator().halt("ops", "drill")).isTrue();
+        long filled = host.portfolio().counters().filled();
+        host.kernel().advanceBy(Duration.ofMinutes(5));
+        assertThat(host.portfolio().counters().filled()).as("the operator's halt holds").isEqualTo(filled);
+
+        Thread worker = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("plugin strategy hang BTC-PERP")).findFirst().orElseThrow();
+        assertThat(worker.isAlive()).isTrue();
+        host.stop();
+        worker.join(Duration.ofSeconds(10));
+        assertThat(worker.isAlive()).as("stopping interrupts the worker instead of waiting for it").isFalse();
     }
 }
