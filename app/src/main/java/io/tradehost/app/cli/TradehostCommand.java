@@ -2,6 +2,7 @@ package io.tradehost.app.cli;
 
 import io.tradehost.api.config.ConfigException;
 import io.tradehost.api.host.StartupException;
+import io.tradehost.api.host.Throwables;
 import io.tradehost.app.config.ConfigError;
 import io.tradehost.journal.JournalException;
 import java.io.PrintWriter;
@@ -25,6 +26,12 @@ public final class TradehostCommand implements Runnable {
     public static final int EXIT_FAILURE = 1;
     /** Exit status of {@code reconcile} when journal and venue differ. */
     public static final int EXIT_DIFFERENT = 3;
+    /**
+     * Exit status after a failure of the JVM itself caught here (out of memory outside the heap, an
+     * internal error); out of memory in the heap ends the process through the launcher's
+     * {@code -XX:+ExitOnOutOfMemoryError} with status 3 before any handler runs.
+     */
+    public static final int EXIT_FATAL = 70;
 
     private static final Logger LOG = LoggerFactory.getLogger(TradehostCommand.class);
 
@@ -39,6 +46,28 @@ public final class TradehostCommand implements Runnable {
     /** Runs the CLI with {@code args} on the process's standard streams. */
     public static int execute(String... args) {
         return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /**
+     * {@link #execute(String...)}, with whatever escapes it ended in one line, never a stack trace on
+     * the terminal: a failure of the JVM itself halts the process at once, as a crash would, so that
+     * nothing more is written that the next start cannot reconcile; anything else is logged in full
+     * and exits {@link #EXIT_FAILURE}.
+     */
+    public static int executeContained(String... args) {
+        try {
+            return execute(args);
+        } catch (Throwable e) {
+            if (Throwables.isFatal(e)) {
+                System.err.println("tradehost: fatal: " + Throwables.describe(e) + "; the process ends now (the"
+                        + " journal is safe; the next start reconciles with the venue)");
+                System.err.flush();
+                Runtime.getRuntime().halt(EXIT_FATAL);
+            }
+            LOG.error("run failed", e);
+            System.err.println("tradehost: failed: " + Throwables.describe(e));
+            return EXIT_FAILURE;
+        }
     }
 
     /** Runs the CLI with {@code args}, writing results to {@code out} and problems to {@code err}. */
