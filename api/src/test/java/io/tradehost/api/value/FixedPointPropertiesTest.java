@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.util.function.Supplier;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-
 /**
  * Every operation against {@link BigDecimal}, an independent implementation of exact decimal
  * arithmetic, over values from tiny to the edge of the range: the fast path, its 128-bit
@@ -47,7 +47,7 @@ class FixedPointPropertiesTest {
                 RoundingMode.HALF_UP, RoundingMode.HALF_DOWN, RoundingMode.HALF_EVEN);
     }
 
-    @Property(tries = 3000)
+    @Property
     void addsAndSubtractsLikeBigDecimal(@ForAll("values") BigDecimal a, @ForAll("values") BigDecimal b) {
         expect(a.add(b), () -> Money.of(a).plus(Money.of(b)));
         expect(a.subtract(b), () -> Quantity.of(a).minus(Quantity.of(b)));
@@ -55,7 +55,7 @@ class FixedPointPropertiesTest {
         assertThat(Money.of(a).negate().toBigDecimal()).isEqualByComparingTo(a.negate());
     }
 
-    @Property(tries = 3000)
+    @Property
     void multipliesLikeBigDecimal(@ForAll("nonNegative") BigDecimal price, @ForAll("values") BigDecimal quantity) {
         expect(price.multiply(quantity).setScale(FixedPoint.SCALE, RoundingMode.HALF_EVEN),
                 () -> Price.of(price).times(Quantity.of(quantity)));
@@ -65,7 +65,7 @@ class FixedPointPropertiesTest {
                 () -> Money.of(quantity).bps(Ratio.of(price)));
     }
 
-    @Property(tries = 3000)
+    @Property
     void dividesLikeBigDecimal(@ForAll("values") BigDecimal a, @ForAll("nonNegative") BigDecimal b,
                                @ForAll("modes") RoundingMode mode) {
         if (b.signum() == 0) {
@@ -78,7 +78,7 @@ class FixedPointPropertiesTest {
         expect(a.divide(b, FixedPoint.SCALE, mode), () -> Money.of(a).divide(Ratio.of(b), mode));
     }
 
-    @Property(tries = 3000)
+    @Property
     void proratesAndRoundsToGridsLikeBigDecimal(@ForAll("values") BigDecimal cost, @ForAll("values") BigDecimal part,
                                                 @ForAll("values") BigDecimal whole, @ForAll("modes") RoundingMode mode) {
         if (whole.signum() != 0) {
@@ -94,7 +94,7 @@ class FixedPointPropertiesTest {
         }
     }
 
-    @Property(tries = 1000)
+    @Property
     void midsAndTextRoundTrip(@ForAll("nonNegative") BigDecimal a, @ForAll("nonNegative") BigDecimal b) {
         expect(a.add(b).divide(BigDecimal.TWO, FixedPoint.SCALE, RoundingMode.HALF_EVEN),
                 () -> Price.mid(Price.of(a), Price.of(b)));
@@ -103,7 +103,7 @@ class FixedPointPropertiesTest {
     }
 
     /** The operation gives {@code exact}, or throws out of range exactly when {@code exact} is out of range. */
-    private static void expect(BigDecimal exact, java.util.function.Supplier<? extends FixedPoint> operation) {
+    private static void expect(BigDecimal exact, Supplier<? extends FixedPoint> operation) {
         if (exact.abs().compareTo(LIMIT) > 0) {
             assertThatThrownBy(operation::get).isInstanceOf(ValueOutOfRangeException.class);
             return;
