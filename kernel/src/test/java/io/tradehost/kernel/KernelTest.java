@@ -12,6 +12,7 @@ import io.tradehost.api.event.MarkUpdated;
 import io.tradehost.api.event.Message;
 import io.tradehost.api.event.QuoteReceived;
 import io.tradehost.api.market.Mark;
+import io.tradehost.api.market.Quote;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.OrderRequest;
 import io.tradehost.api.time.ScheduledTask;
@@ -216,6 +217,148 @@ class KernelTest {
         assertThatThrownBy(() -> clock.setTo(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Kernel(new SystemClock()).advanceBy(Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aLateSubscriberOrOwnerGetsTheNextMessageOfATypeAlreadyDispatched() {
+        // each change follows a dispatch of the types it concerns, whose routes the kernel had cached
+        kernel.subscribe(MarkUpdated.class, "early", LOG_AND_COUNT, e -> log.add("early:" + name(e)));
+        kernel.publish(mark("A"));
+        kernel.send(cancel("lost"));
+        kernel.runUntilIdle();
+        kernel.own(CancelOrders.class, "owner", LOG_AND_COUNT, c -> log.add("owner:" + c.reason()));
+        kernel.send(cancel("kept"));
+        kernel.publish(mark("B"));
+        kernel.runUntilIdle();
+        kernel.subscribe(MarkUpdated.class, "late", LOG_AND_COUNT, e -> log.add("late:" + name(e)));
+        kernel.publish(mark("C"));
+        kernel.runUntilIdle();
+        kernel.subscribeAll("all", LOG_AND_COUNT, e -> log.add("all"));
+        kernel.publish(mark("D"));
+        kernel.runUntilIdle();
+        assertThat(log).containsExactly("early:A", "owner:kept", "early:B", "early:C", "late:C", "early:D", "late:D",
+                "all");
+    }
+
+    @Test
+    void aSubscriberHearsOnlyItsOwnTypeAndAnAllSubscriberEveryType() {
+        kernel.subscribe(MarkUpdated.class, "marks", LOG_AND_COUNT, e -> log.add("mark"));
+        kernel.subscribe(QuoteReceived.class, "quotes", LOG_AND_COUNT, e -> log.add("quote"));
+        kernel.subscribeAll("all", LOG_AND_COUNT, e -> log.add("all:" + e.getClass().getSimpleName()));
+        Price p = Price.ofUnits(100);
+        kernel.publish(new QuoteReceived(new Quote(Symbol.of("A"), p, Quantity.ofUnits(1), p, Quantity.ofUnits(1), 0)));
+        kernel.publish(mark("A"));
+        kernel.runUntilIdle();
+        assertThat(log).containsExactly("quote", "all:QuoteReceived", "mark", "all:MarkUpdated");
+    }
+
+    @Test
+    void aFatalFailureOfTheFailureListenerPropagates() {
+        kernel.subscribe(MarkUpdated.class, "bad", LOG_AND_COUNT, e -> {
+            throw new IllegalStateException("bad");
+        });
+        kernel.onFailure(f -> {
+            throw new OutOfMemoryError("listener ate the heap");
+        });
+        kernel.publish(mark("A"));
+        assertThatThrownBy(kernel::runUntilIdle).isInstanceOf(OutOfMemoryError.class);
+    }
+
+    @Test
+    void aMessageArrivingFromAnotherThreadDuringDispatchIsDispatchedInTheSameRun() {
+        kernel.subscribe(MarkUpdated.class, "log", LOG_AND_COUNT, e -> {
+            log.add(name(e));
+            if (name(e).equals("A")) {
+                Thread other = new Thread(() -> kernel.publish(mark("FROM-OTHER")));
+                other.start();
+                join(other);
+            }
+        });
+        kernel.publish(mark("A"));
+        assertThat(kernel.runUntilIdle()).isEqualTo(2);
+        assertThat(log).containsExactly("A", "FROM-OTHER");
+    }
+
+    @Test
+    void aFailingObserverOrFailureListenerIsContainedToo() {
+        List<Kernel.HandlerFailure> failures = new ArrayList<>();
+        kernel.observe(m -> {
+            throw new IllegalStateException("observer bug");
+        });
+        kernel.subscribe(MarkUpdated.class, "log", LOG_AND_COUNT, e -> log.add(name(e)));
+        kernel.onFailure(f -> {
+            failures.add(f);
+            throw new IllegalStateException("listener bug");
+        });
+        kernel.publish(mark("A"));
+        kernel.runUntilIdle();
+        assertThat(log).containsExactly("A");
+        assertThat(failures).singleElement().satisfies(f -> {
+            assertThat(f.handler()).startsWith("observer ");
+            assertThat(f.policy()).isEqualTo(LOG_AND_COUNT);
+            assertThat(f.error()).hasMessage("observer bug");
+        });
+        kernel.observe(m -> {
+            throw new OutOfMemoryError("observer ate the heap");
+        });
+        kernel.publish(mark("B"));
+        assertThatThrownBy(kernel::runUntilIdle).isInstanceOf(OutOfMemoryError.class);
+    }
+
+    @Test
+    void timersAreCountedUntilTheyFireOrAreCancelledAndTheirHandleTellsWhich() {
+        ScheduledTask once = kernel.schedule(Duration.ofSeconds(5), () -> log.add("once"));
+        ScheduledTask periodic = kernel.scheduleAtFixedRate(Duration.ofSeconds(1), Duration.ofSeconds(1),
+                () -> log.add("tick"));
+        assertThat(kernel.pendingTimerCount()).isEqualTo(2);
+        assertThat(once.isCancelled()).isFalse();
+        periodic.cancel();
+        assertThat(periodic.isCancelled()).isTrue();
+        assertThat(kernel.pendingTimerCount()).isEqualTo(1);
+        kernel.advanceBy(Duration.ofSeconds(5));
+        assertThat(log).containsExactly("once");
+        assertThat(kernel.pendingTimerCount()).isZero();
+        assertThat(kernel.clock()).isSameAs(clock);
+    }
+
+    @Test
+    void aTimerScheduledByAFiringTimerForNowFiresInTheSameStep() {
+        kernel.schedule(Duration.ofSeconds(1), () -> {
+            log.add("first");
+            kernel.schedule(Duration.ZERO, () -> log.add("second at " + (clock.nanos() - nanos(START))));
+        });
+        kernel.advanceBy(Duration.ofSeconds(1));
+        assertThat(log).containsExactly("first", "second at 1000000000");
+    }
+
+    @Test
+    void theVirtualClockStartsAtItsInstantToTheNanosecondAndMovesOnlyForward() {
+        VirtualClock precise = new VirtualClock(Instant.ofEpochSecond(1_700_000_000L, 123_456_789));
+        assertThat(precise.nanos()).isEqualTo(1_700_000_000_123_456_789L);
+        precise.advance(Duration.ofNanos(11));
+        assertThat(precise.nanos()).isEqualTo(1_700_000_000_123_456_800L);
+        assertThat(precise.instant()).isEqualTo(Instant.ofEpochSecond(1_700_000_000L, 123_456_800));
+        assertThatThrownBy(() -> precise.advance(Duration.ofNanos(-1))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theSystemClockReadsTheWallClock() {
+        Instant before = Instant.now();
+        long nanos = new SystemClock().nanos();
+        Instant after = Instant.now();
+        assertThat(nanos).isBetween(nanos(before), nanos(after));
+    }
+
+    private static long nanos(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

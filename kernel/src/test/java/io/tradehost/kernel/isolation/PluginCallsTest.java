@@ -120,6 +120,70 @@ class PluginCallsTest {
                 t -> assertThat(t.error()).hasMessageContaining("is closed"));
     }
 
+    @Test
+    void theCallerWaitsForASlowCallWithinTheBudgetAndIsWokenWhenItReturns() {
+        WorkerCalls patient = new WorkerCalls("plugin strategy patient ETH-PERP", Duration.ofHours(1),
+                Duration.ofHours(2));
+        try {
+            Thread caller = Thread.currentThread();
+            long before = System.nanoTime();
+            // the call returns only once its caller has parked waiting for it: a caller that gave up
+            // early would see it late, and one never woken would wait the full hour
+            Outcome<Thread> outcome = patient.call(() -> {
+                awaitParked(caller);
+                return Thread.currentThread();
+            });
+            long waited = System.nanoTime() - before;
+            assertThat(outcome).isInstanceOfSatisfying(Outcome.Returned.class, r -> {
+                Thread worker = (Thread) r.value();
+                assertThat(worker.getName()).isEqualTo("plugin strategy patient ETH-PERP");
+                assertThat(worker.isDaemon()).as("a hung plugin never keeps the JVM alive").isTrue();
+                assertThat(r.nanos()).isBetween(0L, waited);
+            });
+            assertThat(patient.budget()).isEqualTo(Duration.ofHours(1));
+            assertThat(patient.startupBudget()).isEqualTo(Duration.ofHours(2));
+        } finally {
+            patient.close();
+        }
+    }
+
+    @Test
+    void lateAndBusyOutcomesMeasureRealTime() {
+        long before = System.nanoTime();
+        Outcome<String> late = worker.call(() -> {
+            await(release);
+            return "late";
+        });
+        Outcome<String> busy = worker.call(() -> "refused");
+        long elapsed = System.nanoTime() - before;
+        assertThat(late).isInstanceOfSatisfying(Outcome.Late.class,
+                l -> assertThat(l.waitedNanos()).isBetween(BUDGET.toNanos(), elapsed));
+        assertThat(busy).isInstanceOfSatisfying(Outcome.Busy.class,
+                b -> assertThat(b.runningNanos()).isBetween(BUDGET.toNanos(), elapsed));
+    }
+
+    @Test
+    void anIdleWorkerParksInsteadOfSpinning() {
+        Thread[] ran = new Thread[1];
+        assertThat(worker.call(() -> {
+            ran[0] = Thread.currentThread();
+            return 1;
+        })).isInstanceOf(Outcome.Returned.class);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (ran[0].getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(ran[0].getState()).isEqualTo(Thread.State.WAITING);
+    }
+
+    /** Spins until {@code thread} is parked (waiting with a timeout), at most ten seconds. */
+    private static void awaitParked(Thread thread) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (thread.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+    }
+
     private void awaitNotBusy() {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (worker.isBusy() && System.nanoTime() < deadline) {
