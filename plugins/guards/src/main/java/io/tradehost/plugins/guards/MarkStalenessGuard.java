@@ -49,6 +49,11 @@ public final class MarkStalenessGuard implements RuntimeGuard {
         return interval;
     }
 
+    /** Whether {@code symbol} is past the warning level now (logged once, when it crossed). */
+    public boolean isWarning(Symbol symbol) {
+        return warned.contains(symbol);
+    }
+
     @Override
     public void evaluate() {
         long now = context.clock().nanos();

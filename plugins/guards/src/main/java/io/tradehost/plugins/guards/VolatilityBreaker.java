@@ -63,6 +63,11 @@ public final class VolatilityBreaker implements RuntimeGuard {
         return interval;
     }
 
+    /** Whether {@code symbol} is past the warning level now (logged once, when it crossed). */
+    public boolean isWarning(Symbol symbol) {
+        return warned.contains(symbol);
+    }
+
     @Override
     public void evaluate() {
         for (Symbol symbol : context.symbols()) {

@@ -8,6 +8,7 @@ import io.tradehost.api.guard.Guard;
 import io.tradehost.api.guard.GuardFactory;
 import io.tradehost.api.guard.GuardVerdict;
 import io.tradehost.api.guard.OrderCheck;
+import io.tradehost.api.market.Mark;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.OrderRequest;
 import io.tradehost.api.order.Position;
@@ -19,7 +20,9 @@ import io.tradehost.api.value.Quantity;
 import io.tradehost.api.value.Side;
 import io.tradehost.api.value.TimeInForce;
 import io.tradehost.testkit.Fixtures;
+import io.tradehost.testkit.ModuleDescriptors;
 import java.lang.module.ModuleDescriptor;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -72,7 +75,7 @@ class GuardsTest {
 
     @Test
     void theModuleProvidesAllSixFactoriesToServiceLoader() {
-        ModuleDescriptor.Provides provides = GuardsTest.class.getModule().getDescriptor().provides().stream()
+        ModuleDescriptor.Provides provides = ModuleDescriptors.of(KillSwitchGuard.class).provides().stream()
                 .filter(p -> p.service().equals(GuardFactory.class.getName())).findFirst().orElseThrow();
         assertThat(provides.providers()).containsExactlyInAnyOrderElementsOf(
                 FACTORIES.stream().map(f -> f.getClass().getName()).toList());
@@ -237,6 +240,78 @@ class GuardsTest {
                 List.of("Funday"))))).hasMessage("g.days: not a day: \"Funday\" (MON..SUN)");
         assertThatThrownBy(() -> new SessionWindowGuard.Factory().create(new PluginConfig("g", Map.of("start",
                 "9am")))).hasMessage("g.start: not a time of day HH:MM: \"9am\"");
+    }
+
+    @Test
+    void eachFactoryDocumentsTheKeysItReads() {
+        Map<String, List<String>> keys = new LinkedHashMap<>();
+        FACTORIES.forEach(f -> keys.put(f.name(), f.keys().stream().map(k -> k.split("=")[0]).toList()));
+        assertThat(keys).containsExactly(
+                Map.entry("kill-switch", List.of("active")),
+                Map.entry("trading-state", List.of()),
+                Map.entry("max-order-notional", List.of("max")),
+                Map.entry("symbol-exposure", List.of("max_fraction", "max_notional")),
+                Map.entry("total-exposure", List.of("max_fraction")),
+                Map.entry("leverage", List.of("max", "night_max", "night_start", "night_end", "symbols.<SYMBOL>.max")),
+                Map.entry("liquidation-buffer", List.of("min_buffer", "maintenance_margin_rate",
+                        "symbols.<SYMBOL>.maintenance_margin_rate")),
+                Map.entry("quote-quality", List.of("max_mark_age", "max_slippage_bps")),
+                Map.entry("order-rate", List.of("per_second", "per_minute")),
+                Map.entry("session-window", List.of("days", "start", "end")));
+    }
+
+    @Test
+    void liquidationBufferLeavesSpotOrdersAlone() {
+        Guard g = guard("liquidation-buffer", Map.of("min_buffer", "0.99"));
+        var spot = Fixtures.spot("BTC-USD");
+        OrderRequest order = OrderRequest.market(ClientOrderId.of("r-1"), spot.symbol(), Side.BUY, Quantity.of("50"));
+        OrderCheck check = new OrderCheck(order, spot, Fixtures.mark("BTC-USD", "100"), Position.flat(spot.symbol()),
+                Money.of("10000"), Money.ZERO, TradingState.ACTIVE, 0);
+        assertThat(g.check(check)).isEqualTo(GuardVerdict.ALLOW);
+        assertThat(code(g.check(open("50", "10000", "0")))).as("the same order on a perpetual")
+                .isEqualTo("LIQUIDATION_BUFFER");
+    }
+
+    @Test
+    void quoteQualityMeasuresTheMarksAgeFromItsOwnTimestamp() {
+        Guard g = guard("quote-quality", Map.of("max_mark_age", "1s", "max_slippage_bps", "1000"));
+        var product = Fixtures.perpetual("BTC-PERP");
+        long markedAt = 5_000_000_000L;
+        OrderRequest order = OrderRequest.market(ClientOrderId.of("r-1"), product.symbol(), Side.BUY, Quantity.of("1"));
+        OrderCheck fresh = new OrderCheck(order, product, Fixtures.mark("BTC-PERP", "99.99", "100.01", markedAt),
+                Position.flat(product.symbol()), Money.of("10000"), Money.ZERO, TradingState.ACTIVE,
+                markedAt + 1_000_000_000L);
+        assertThat(g.check(fresh)).as("exactly the maximum age").isEqualTo(GuardVerdict.ALLOW);
+        OrderCheck stale = new OrderCheck(order, product, fresh.mark(), fresh.position(), fresh.equity(),
+                fresh.grossExposure(), TradingState.ACTIVE, markedAt + 1_250_000_000L);
+        assertThat(g.check(stale).message()).isEqualTo("BTC-PERP mark is 1250 ms old, max 1000 ms");
+        OrderCheck emptyBook = new OrderCheck(order, product, new Mark(product.symbol(),
+                Price.of("100"), Price.of("99.99"), Price.of("100.01"), Quantity.of("3"), Quantity.ZERO, markedAt),
+                fresh.position(), fresh.equity(), fresh.grossExposure(), TradingState.ACTIVE, markedAt);
+        assertThat(g.check(emptyBook)).isEqualTo(GuardVerdict.reject("SLIPPAGE", "no size at the touch for BTC-PERP"));
+    }
+
+    @Test
+    void orderRateForgetsAnOrderExactlyASecondAndAMinuteLater() {
+        Guard g = guard("order-rate", Map.of("per_second", 1L, "per_minute", 2L));
+        long t = 1_000_000_000L;
+        assertThat(code(g.check(at(t, "1")))).isEqualTo("ALLOW");
+        assertThat(code(g.check(at(t + 999_999_999L, "1")))).isEqualTo("ORDER_RATE");
+        assertThat(code(g.check(at(t + 1_000_000_000L, "1")))).as("a second later").isEqualTo("ALLOW");
+        assertThat(g.check(at(t + 59_999_999_999L, "1")).message()).isEqualTo("2 orders in the last minute, limit 2");
+        assertThat(code(g.check(at(t + 60_000_000_000L, "1")))).as("the first is a minute old").isEqualTo("ALLOW");
+    }
+
+    @Test
+    void anOvernightSessionIsClosedOnTheEveningsOfOtherDays() {
+        Guard overnight = guard("session-window", Map.of("days", List.of("MON"), "start", "22:00", "end", "02:00"));
+        long monday = Fixtures.nanos(Fixtures.EPOCH);
+        long hour = 3_600_000_000_000L;
+        assertThat(code(overnight.check(at(monday + 24 * hour + 23 * hour, "1")))).as("tuesday 23:00")
+                .isEqualTo("OUTSIDE_SESSION");
+        assertThat(code(overnight.check(at(monday + 24 * hour + 2 * hour, "1")))).as("tuesday 02:00, the end")
+                .isEqualTo("OUTSIDE_SESSION");
+        assertThat(code(overnight.check(at(monday + 22 * hour, "1")))).as("monday 22:00, the start").isEqualTo("ALLOW");
     }
 
     @Test

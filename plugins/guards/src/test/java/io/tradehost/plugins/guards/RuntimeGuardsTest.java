@@ -21,6 +21,7 @@ import io.tradehost.api.value.Side;
 import io.tradehost.api.value.Symbol;
 import io.tradehost.kernel.VirtualClock;
 import io.tradehost.testkit.Fixtures;
+import io.tradehost.testkit.ModuleDescriptors;
 import io.tradehost.testkit.StubGuardContext;
 import io.tradehost.testkit.StubMarket;
 import io.tradehost.testkit.StubPortfolio;
@@ -28,6 +29,7 @@ import java.lang.module.ModuleDescriptor;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 class RuntimeGuardsTest {
     private static final Symbol BTC = Symbol.of("BTC-PERP");
@@ -53,11 +55,44 @@ class RuntimeGuardsTest {
 
     @Test
     void bothRuntimeGuardsAreProvidedToServiceLoader() {
-        ModuleDescriptor.Provides provides = DailyLossGuard.class.getModule().getDescriptor().provides().stream()
+        ModuleDescriptor.Provides provides = ModuleDescriptors.of(DailyLossGuard.class).provides().stream()
                 .filter(p -> p.service().equals(RuntimeGuardFactory.class.getName())).findFirst().orElseThrow();
         assertThat(provides.providers()).containsExactlyInAnyOrder(DailyLossGuard.Factory.class.getName(),
                 MarkStalenessGuard.Factory.class.getName(), VolatilityBreaker.Factory.class.getName(),
                 DrawdownGuard.Factory.class.getName(), ConcentrationGuard.Factory.class.getName());
+        assertThat(Stream.of(new DailyLossGuard.Factory(), new MarkStalenessGuard.Factory(),
+                new VolatilityBreaker.Factory(), new DrawdownGuard.Factory(), new ConcentrationGuard.Factory())
+                .map(RuntimeGuardFactory::name)).containsExactly("daily-loss", "mark-staleness", "volatility",
+                "drawdown", "concentration");
+    }
+
+    @Test
+    void eachRuntimeGuardRunsAtItsConfiguredInterval() {
+        Map<String, Object> every2s = Map.of("check_interval", "2s");
+        assertThat(List.of(new DailyLossGuard.Factory(), new MarkStalenessGuard.Factory(),
+                new VolatilityBreaker.Factory(), new DrawdownGuard.Factory(), new ConcentrationGuard.Factory()))
+                .allSatisfy(f -> assertThat(guard(f, every2s).interval()).as(f.name()).isEqualTo(Duration.ofSeconds(2)));
+    }
+
+    @Test
+    void markStalenessWarnsJustPastItsLevelAndAFreshMarkClearsTheHalt() {
+        MarkStalenessGuard g = (MarkStalenessGuard) guard(new MarkStalenessGuard.Factory(),
+                Map.of("warn_after", "60s", "halt_after", "120s"));
+        mark("100");
+        clock.advance(Duration.ofSeconds(60));
+        g.evaluate();
+        assertThat(g.isWarning(BTC)).as("exactly at the warning age").isFalse();
+        clock.advance(Duration.ofNanos(1));
+        g.evaluate();
+        assertThat(g.isWarning(BTC)).isTrue();
+        clock.advance(Duration.ofSeconds(100));
+        g.evaluate();
+        assertThat(context.reasons()).extracting(r -> r.metadata().get("ageSeconds")).containsExactly("160");
+        mark("100");
+        clock.advance(Duration.ofSeconds(60));
+        g.evaluate();
+        assertThat(context.reasons()).as("a mark exactly 60 s old is fresh enough to clear").isEmpty();
+        assertThat(g.isWarning(BTC)).isFalse();
     }
 
     @Test
@@ -195,6 +230,19 @@ class RuntimeGuardsTest {
         portfolio.position(Position.flat(eth).apply(Side.SELL,
                 Quantity.of("2"), Price.of("100"), Money.ZERO));
         g.evaluate();
+        assertThat(g.isWarning()).isFalse();
+    }
+
+    @Test
+    void concentrationExactlyAtTheLimitIsNoWarning() {
+        ConcentrationGuard g = (ConcentrationGuard) guard(new ConcentrationGuard.Factory(), Map.of("max_hhi", "0.5"));
+        Symbol eth = Symbol.of("ETH-PERP");
+        mark("100");
+        market.put(Mark.of(new Quote(eth, Price.of("50"), Quantity.ofUnits(1), Price.of("50"), Quantity.ofUnits(1), 0)));
+        portfolio.position(Position.flat(BTC).apply(Side.BUY, Quantity.of("1"), Price.of("100"), Money.ZERO));
+        portfolio.position(Position.flat(eth).apply(Side.SELL, Quantity.of("2"), Price.of("50"), Money.ZERO));
+        g.evaluate();
+        assertThat(g.hhi()).isEqualTo(0.5);
         assertThat(g.isWarning()).isFalse();
     }
 
