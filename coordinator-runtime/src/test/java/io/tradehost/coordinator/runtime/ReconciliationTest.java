@@ -266,6 +266,93 @@ class ReconciliationTest {
                 + " failed: AbstractMethodError: openOrders [VENUE_PLUGIN_FAILURE]");
     }
 
+    /**
+     * The scripted venue, but {@code openOrders} throws {@code failure} while {@code failures[0]} is
+     * above zero (each throw uses one); {@code asked[0]} counts every call.
+     */
+    private Venue openOrdersFailing(int[] failures, Throwable failure, int[] asked) {
+        return (Venue) Proxy.newProxyInstance(Venue.class.getClassLoader(), new Class<?>[] {Venue.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("openOrders")) {
+                        asked[0]++;
+                        if (failures[0]-- > 0) {
+                            throw failure;
+                        }
+                    }
+                    try {
+                        return method.invoke(venue, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    private static final VenueException DOWN = VenueException.transientFailure(RejectionCode.of("DOWN"), "down");
+
+    @Test
+    void atStartUpATransientFailureIsTriedAgainUntilTheVenueAnswers() {
+        journalHas(Money.ofUnits(10_000), List.of());
+        int[] asked = {0};
+        RuntimeCoordinator runtime = startedWith(openOrdersFailing(new int[] {4}, DOWN, asked));
+        assertThat(asked[0]).as("four failures, then the answer").isEqualTo(5);
+        assertThat(state.state()).isEqualTo(TradingState.ACTIVE);
+        assertThat(runtime.health().details()).containsEntry("reconciliations", "1")
+                .containsEntry("reconciliationFailures", "0");
+    }
+
+    @Test
+    void atStartUpTheVenueIsAskedFiveTimesAtMost() {
+        journalHas(Money.ofUnits(10_000), List.of());
+        int[] asked = {0};
+        startedWith(openOrdersFailing(new int[] {5}, DOWN, asked));
+        assertThat(asked[0]).isEqualTo(5);
+        assertThat(state.reasons()).extracting(StateReason::code).containsExactly(ReasonCode.RECONCILIATION);
+    }
+
+    @Test
+    void aRefusalAtStartUpIsNotTriedAgain() {
+        journalHas(Money.ofUnits(10_000), List.of());
+        int[] asked = {0};
+        startedWith(openOrdersFailing(new int[] {1}, VenueException.refused(RejectionCode.of("FORBIDDEN"), "no"),
+                asked));
+        assertThat(asked[0]).isEqualTo(1);
+        assertThat(state.reasons().getFirst().message()).isEqualTo("could not reconcile with the venue: no [FORBIDDEN]");
+    }
+
+    @Test
+    void whileTradingATransientFailureWaitsForTheNextReconciliation() {
+        journalHas(Money.ofUnits(10_000), List.of());
+        int[] failures = {0};
+        int[] asked = {0};
+        RuntimeCoordinator runtime = startedWith(openOrdersFailing(failures, DOWN, asked));
+        failures[0] = 1;
+        asked[0] = 0;
+        kernel.advanceBy(Duration.ofMinutes(1));
+        assertThat(asked[0]).isEqualTo(1);
+        assertThat(runtime.health().details()).containsEntry("reconciliationFailures", "1");
+        assertThat(state.state()).as("while trading a failure only counts").isEqualTo(TradingState.ACTIVE);
+        kernel.advanceBy(Duration.ofMinutes(1));
+        assertThat(runtime.health().details()).containsEntry("reconciliations", "2");
+    }
+
+    @Test
+    void aFailureOfTheJvmDuringReconciliationIsNotContained() {
+        journalHas(Money.ofUnits(10_000), List.of());
+        assertThatThrownBy(() -> startedWith(openOrdersFailing(new int[] {1}, new OutOfMemoryError("venue ate the heap"),
+                new int[1]))).isInstanceOf(OutOfMemoryError.class);
+    }
+
+    @Test
+    void repairsAreCountedInHealth() {
+        journalHas(Money.ofUnits(10_000), List.of(), new Order(buy("r-5"), OrderStatus.SUBMITTED, Quantity.ZERO, null),
+                new Order(buy("r-6"), OrderStatus.SUBMITTED, Quantity.ZERO, null));
+        RuntimeCoordinator runtime = started();
+        assertThat(runtime.health().details()).containsEntry("reconciliationRepairs", "2");
+        kernel.advanceBy(Duration.ofMinutes(1));
+        assertThat(runtime.health().details()).as("the repairs stay counted").containsEntry("reconciliationRepairs",
+                "2");
+    }
+
     private RuntimeCoordinator startedWith(Venue wrapped) {
         VenueBootstrap bootstrap = new VenueBootstrap(List.of(new VenueFactory() {
             @Override

@@ -6,8 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tradehost.api.command.OrderIntent;
 import io.tradehost.api.config.ConfigException;
 import io.tradehost.api.config.PluginConfig;
+import io.tradehost.api.event.Event;
 import io.tradehost.api.event.IntentRejected;
+import io.tradehost.api.event.JournalWriteFailed;
+import io.tradehost.api.event.MarkUpdated;
 import io.tradehost.api.event.StrategyQuarantined;
+import io.tradehost.api.guard.RuntimeGuard;
+import io.tradehost.api.guard.RuntimeGuardContext;
+import io.tradehost.api.guard.RuntimeGuardFactory;
 import io.tradehost.api.host.HealthStatus;
 import io.tradehost.api.host.PluginIsolation;
 import io.tradehost.api.host.StartupException;
@@ -20,9 +26,13 @@ import io.tradehost.api.value.Money;
 import io.tradehost.api.value.OrderType;
 import io.tradehost.api.value.Side;
 import io.tradehost.api.value.Symbol;
+import io.tradehost.api.venue.Venue;
+import io.tradehost.api.venue.VenueContext;
 import io.tradehost.api.venue.VenueException;
 import io.tradehost.api.venue.VenueFactory;
+import io.tradehost.coordinator.runtime.guards.HostGuardContext;
 import io.tradehost.coordinator.runtime.guards.RuntimeGuards;
+import io.tradehost.coordinator.runtime.operator.OperatorConsole;
 import io.tradehost.coordinator.runtime.state.TradingStateMachine;
 import io.tradehost.coordinator.runtime.venue.VenueBootstrap;
 import io.tradehost.kernel.Kernel;
@@ -31,9 +41,17 @@ import io.tradehost.kernel.VirtualClock;
 import io.tradehost.testkit.Fixtures;
 import io.tradehost.testkit.InMemoryJournal;
 import io.tradehost.testkit.ScriptedVenue;
+import io.tradehost.testkit.StubMarket;
+import io.tradehost.testkit.StubPortfolio;
+import io.tradehost.testkit.StubVenueAccess;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 class RuntimeCoordinatorTest {
     private final VirtualClock clock = new VirtualClock(Fixtures.EPOCH);
@@ -113,6 +131,158 @@ class RuntimeCoordinatorTest {
         assertThat(reason.source()).isEqualTo(ReasonSource.STRATEGY_FAILURE);
         assertThat(reason.message()).isEqualTo("strategy 'ma' quarantined: it failed 5 times");
         assertThat(state.transitions()).isEmpty();
+    }
+
+    /** A runtime guard that logs each evaluation and each event it is shown. */
+    private RuntimeGuardFactory watching(List<String> log) {
+        return new RuntimeGuardFactory() {
+            @Override
+            public String name() {
+                return "watch";
+            }
+
+            @Override
+            public String description() {
+                return "logs";
+            }
+
+            @Override
+            public List<String> keys() {
+                return List.of();
+            }
+
+            @Override
+            public RuntimeGuard create(PluginConfig config, RuntimeGuardContext context) {
+                return new RuntimeGuard() {
+                    @Override
+                    public Duration interval() {
+                        return Duration.ofSeconds(30);
+                    }
+
+                    @Override
+                    public void evaluate() {
+                        log.add("evaluate");
+                    }
+
+                    @Override
+                    public void onEvent(Event event) {
+                        log.add("saw " + event.getClass().getSimpleName());
+                    }
+                };
+            }
+        };
+    }
+
+    @Test
+    void startRunsTheRuntimeGuardsAndThePeriodicReconciliationAndStopEndsBoth() {
+        List<String> log = new ArrayList<>();
+        VenueBootstrap bootstrap = new VenueBootstrap(List.of(ScriptedVenue.factory("scripted", List.of(), venue)),
+                Map.of(), clock, kernel, new VenueEventAdapter(kernel, clock));
+        HostGuardContext context = new HostGuardContext(clock, new StubPortfolio(Money.ofUnits(10_000)),
+                new StubMarket(), new StubVenueAccess(venue, venue.products()), state, kernel);
+        RuntimeCoordinator runtime = new RuntimeCoordinator(settings("scripted", false, false, "BTC-PERP"), bootstrap,
+                state, RuntimeGuards.create(List.of(watching(log)), List.of("watch"), PluginConfig::empty, context, state,
+                        clock, PluginIsolation.inline()), journal, kernel, kernel, clock);
+        runtime.initialize();
+        runtime.start();
+        runtime.showToGuards(new MarkUpdated(Fixtures.mark("BTC-PERP", "100")));
+        kernel.advanceBy(Duration.ofMinutes(1));
+        assertThat(log).containsExactly("saw MarkUpdated", "evaluate", "evaluate");
+        assertThat(runtime.health().details()).containsEntry("reconciliations", "2")
+                .containsEntry("runtimeGuards", "watch");
+        runtime.stop();
+        kernel.advanceBy(Duration.ofMinutes(5));
+        assertThat(log).as("no evaluation after the stop").hasSize(3);
+        assertThat(runtime.health().details()).as("no reconciliation after the stop")
+                .containsEntry("reconciliations", "2");
+        assertThat(kernel.pendingTimerCount()).isZero();
+    }
+
+    @Test
+    void aFailedHandlerHaltsAndMakesTheRuntimeUnhealthyNamingIt() {
+        RuntimeCoordinator runtime = runtime(List.of(ScriptedVenue.factory("scripted", List.of(), venue)), Map.of(),
+                settings("scripted", false, false, "BTC-PERP"));
+        runtime.initialize();
+        runtime.start();
+        runtime.onJournalWriteFailed(new JournalWriteFailed("fill", "disk full", 0));
+        assertThat(runtime.health().status()).as("halted, but the books are sound").isEqualTo(HealthStatus.DEGRADED);
+        runtime.handlerFailed("execution.ledger", "OrderFilled", "ArithmeticException: overflow");
+        assertThat(state.state()).isEqualTo(TradingState.HALTED);
+        assertThat(runtime.health().status()).isEqualTo(HealthStatus.UNHEALTHY);
+        assertThat(runtime.health().error()).isEqualTo("handler execution.ledger failed on OrderFilled: "
+                + "ArithmeticException: overflow");
+        assertThat(runtime.health().details()).containsEntry("reasons",
+                "journal.write_failed,handler_failure.execution.ledger");
+        assertThat(state.reasons()).extracting(StateReason::source)
+                .containsExactly(ReasonSource.JOURNAL, ReasonSource.HANDLER_FAILURE);
+    }
+
+    /** A venue factory named {@code name} needing {@code credentials}, creating its venue with {@code create}. */
+    private static VenueFactory factory(String name, List<String> credentials,
+                                        Function<VenueContext,
+                                                Venue> create) {
+        return new VenueFactory() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String description() {
+                return "test venue";
+            }
+
+            @Override
+            public List<String> requiredCredentials() {
+                return credentials;
+            }
+
+            @Override
+            public Venue create(PluginConfig config, VenueContext c) {
+                return create.apply(c);
+            }
+        };
+    }
+
+    @Test
+    void theVenueIsGivenTheCredentialsItNamesAndNoOtherVariable() {
+        Map<String, String> given = new HashMap<>();
+        VenueFactory needsKeys = factory("exchange", List.of("EX_API_KEY"), c -> {
+            given.putAll(c.credentials());
+            return venue;
+        });
+        runtime(List.of(needsKeys), Map.of("EX_API_KEY", "k", "HOME", "/root"), settings("exchange", false, false,
+                "BTC-PERP")).initialize();
+        assertThat(given).containsExactly(Map.entry("EX_API_KEY", "k"));
+    }
+
+    @Test
+    void aVenueThatThrowsWhileConnectingStopsStartUpInOneLineAndIsClosed() {
+        List<String> closed = new ArrayList<>();
+        Venue buggy = (Venue) Proxy.newProxyInstance(
+                Venue.class.getClassLoader(), new Class<?>[] {Venue.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "connect" -> throw new IllegalStateException("no config file");
+                    case "close" -> closed.add("closed");
+                    default -> null;
+                });
+        VenueFactory wrapping = factory("buggy", List.of(), c -> buggy);
+        RuntimeCoordinator runtime = runtime(List.of(wrapping), Map.of(), settings("buggy", false, false, "BTC-PERP"));
+        assertThatThrownBy(runtime::initialize).isInstanceOf(StartupException.class)
+                .hasMessage("venue 'buggy' failed to connect: IllegalStateException: no config file");
+        assertThat(closed).containsExactly("closed");
+    }
+
+    @Test
+    void anOperatorHaltIsRaisedOnceAndClearedOnce() {
+        OperatorConsole console = new OperatorConsole(state, clock);
+        assertThat(console.halt("ana", "maintenance")).isTrue();
+        assertThat(console.halt("ben", "again")).isFalse();
+        assertThat(console.state()).isEqualTo(TradingState.HALTED);
+        assertThat(state.reasons().getFirst().metadata()).containsEntry("operator", "ana");
+        assertThat(console.clear("ana", ReasonCode.OPERATOR_HALT)).isTrue();
+        assertThat(console.clear("ana", ReasonCode.OPERATOR_HALT)).isFalse();
+        assertThat(console.state()).isEqualTo(TradingState.ACTIVE);
     }
 
     @Test

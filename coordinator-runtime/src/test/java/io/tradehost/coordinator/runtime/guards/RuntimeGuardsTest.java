@@ -14,11 +14,15 @@ import io.tradehost.api.guard.RuntimeGuard;
 import io.tradehost.api.guard.RuntimeGuardContext;
 import io.tradehost.api.guard.RuntimeGuardFactory;
 import io.tradehost.api.host.PluginIsolation;
+import io.tradehost.api.order.Position;
 import io.tradehost.api.state.ReasonCode;
 import io.tradehost.api.state.ReasonSource;
 import io.tradehost.api.state.StateReason;
 import io.tradehost.api.state.TradingState;
 import io.tradehost.api.value.Money;
+import io.tradehost.api.value.Price;
+import io.tradehost.api.value.Quantity;
+import io.tradehost.api.value.Side;
 import io.tradehost.api.value.Symbol;
 import io.tradehost.coordinator.runtime.guards.HostGuardContext;
 import io.tradehost.coordinator.runtime.guards.RuntimeGuards;
@@ -200,15 +204,9 @@ class RuntimeGuardsTest {
     }
 
     private RuntimeGuards isolated(RuntimeGuardFactory... factories) {
-        PluginIsolation isolation = (kind, name, instance) -> {
-            WorkerCalls w = new WorkerCalls("plugin " + kind + " " + name, Duration.ofMillis(100),
-                    Duration.ofMillis(100));
-            workers.add(w);
-            return w;
-        };
         return RuntimeGuards.create(List.of(factories), List.of(factories).stream().map(RuntimeGuardFactory::name)
                 .toList(), name -> PluginConfig.empty("runtime_guards.config." + name), context, state, clock,
-                isolation);
+                isolation());
     }
 
     @Test
@@ -273,5 +271,97 @@ class RuntimeGuardsTest {
         assertThat(raisedLate.await(10, TimeUnit.SECONDS)).isTrue();
         kernel.runUntilIdle();
         assertThat(state.state()).as("the late call's halt is never applied").isEqualTo(TradingState.REDUCE_ONLY);
+    }
+
+    @Test
+    void anIsolatedGuardSeesTheHostAsItWasWhenCalledAndItsChangesAreCarriedOut() {
+        Symbol btc = Symbol.of("BTC-PERP");
+        StubMarket market = new StubMarket().put(Fixtures.mark("BTC-PERP", "100")).put(Fixtures.mark("BTC-PERP", "101"));
+        StubPortfolio portfolio = new StubPortfolio(Money.of("2000")).position(Position.flat(btc).apply(Side.BUY,
+                Quantity.of("2"), Price.ofUnits(100), Money.ZERO));
+        HostGuardContext host = new HostGuardContext(clock, portfolio, market,
+                new StubVenueAccess(venue, venue.products()), state, kernel);
+        ReasonCode held = ReasonCode.of("ops.hold");
+        ReasonCode raised = ReasonCode.of("far.raised");
+        state.raise(new StateReason(held, ReasonSource.OPERATOR, TradingState.REDUCE_ONLY, "held", Map.of(), 0));
+        List<Object> seen = new ArrayList<>();
+        RuntimeGuards guards = RuntimeGuards.create(List.of(evaluating("far", ctx -> {
+            seen.add(ctx.clock() == clock);
+            seen.add(ctx.symbols());
+            seen.add(ctx.market().lastMark(btc).price());
+            seen.add(ctx.market().recentMarks(btc));
+            seen.add(ctx.portfolio().position(btc).quantity());
+            seen.add(ctx.portfolio().position(Symbol.of("ETH-PERP")).isFlat());
+            seen.add(ctx.portfolio().equity());
+            seen.add(ctx.isActive(held));
+            seen.add(ctx.isActive(raised));
+            seen.add(ctx.raise(new StateReason(held, ReasonSource.DRAWDOWN, TradingState.HALTED, "again", Map.of(), 0)));
+            seen.add(ctx.clear(held));
+            seen.add(ctx.clear(held));
+            seen.add(ctx.raise(new StateReason(raised, ReasonSource.DRAWDOWN, TradingState.REDUCE_ONLY, "far", Map.of(),
+                    0)));
+        })), List.of("far"), PluginConfig::empty, host, state, clock, isolation());
+        guards.start(kernel);
+        kernel.advanceBy(Duration.ofSeconds(10));
+        assertThat(seen).containsExactly(true, List.of(btc), Price.of("101"), List.of(Price.of("100"), Price.of("101")),
+                Quantity.of("2"), true, Money.of("2000"), true, false, false, true, false, true);
+        assertThat(state.reasons()).extracting(StateReason::code).containsExactly(raised);
+    }
+
+    @Test
+    void whatAnIsolatedGuardDidBeforeItThrewIsCarriedOutAndItFailsClosed() {
+        RuntimeGuards guards = isolated(evaluating("half", ctx -> {
+            ctx.raise(new StateReason(ReasonCode.of("half.done"), ReasonSource.DRAWDOWN, TradingState.REDUCE_ONLY, "done",
+                    Map.of(), 0));
+            throw new IllegalStateException("then a bug");
+        }));
+        guards.start(kernel);
+        kernel.advanceBy(Duration.ofSeconds(10));
+        assertThat(state.reasons()).extracting(r -> r.code().value()).containsExactly("half.done", "guard_failure.half");
+    }
+
+    @Test
+    void aGuardStillBusyWithAnAbandonedCallFailsClosedSayingHowLongItHasRun() throws InterruptedException {
+        CountDownLatch hanging = new CountDownLatch(1);
+        RuntimeGuards guards = isolated(evaluating("stuck", ctx -> {
+            hanging.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        guards.start(kernel);
+        long before = System.nanoTime();
+        kernel.advanceBy(Duration.ofSeconds(10));
+        assertThat(hanging.await(10, TimeUnit.SECONDS)).isTrue();
+        state.clear(ReasonCode.guardFailure("stuck"), "test");
+        kernel.advanceBy(Duration.ofSeconds(10));
+        long elapsedMillis = (System.nanoTime() - before) / 1_000_000;
+        String message = state.reasons().getFirst().message();
+        assertThat(message).matches("runtime guard 'stuck' is still busy with an earlier call \\(\\d+ ms\\)");
+        long ranMillis = Long.parseLong(message.replaceAll("\\D+", ""));
+        assertThat(ranMillis).isBetween(100L, elapsedMillis);
+    }
+
+    @Test
+    void theHostContextSaysWhetherARaiseOrAClearChangedAnything() {
+        StateReason reason = new StateReason(ReasonCode.of("x"), ReasonSource.DAILY_LOSS, TradingState.REDUCE_ONLY, "m",
+                Map.of(), 0);
+        assertThat(context.raise(reason)).isTrue();
+        assertThat(context.raise(reason)).isFalse();
+        assertThat(context.isActive(ReasonCode.of("y"))).isFalse();
+        assertThat(context.reasons()).containsExactly(reason);
+        assertThat(context.clear(ReasonCode.of("x"))).isTrue();
+        assertThat(context.clear(ReasonCode.of("x"))).isFalse();
+    }
+
+    private PluginIsolation isolation() {
+        return (kind, name, instance) -> {
+            WorkerCalls w = new WorkerCalls("plugin " + kind + " " + name, Duration.ofMillis(100),
+                    Duration.ofMillis(100));
+            workers.add(w);
+            return w;
+        };
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tradehost.api.config.PluginConfig;
+import io.tradehost.api.host.PluginCalls;
 import io.tradehost.api.host.PluginIsolation;
 import io.tradehost.api.host.StartupException;
 import io.tradehost.api.order.ClientOrderId;
@@ -35,7 +36,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
 /**
  * A venue plugin run isolated: each call on its worker within a short real-time budget. Calls that
  * must hang are held by a latch, so every outcome is certain.
@@ -207,5 +207,68 @@ class IsolatedVenueTest {
         assertThat(threads).isEmpty();
         assertThat(kernel.handlerFailureCount()).as("nothing reached the kernel").isZero();
         assertThat(Set.copyOf(events.all())).isEmpty();
+    }
+
+    @Test
+    void everyVenueMethodReachesThePluginThroughItsWorkerAndClosingStopsBoth() throws VenueException {
+        VenueBootstrap bootstrap = bootstrap();
+        bootstrap.bootstrap(settings());
+        Venue venue = bootstrap.venue();
+        scripted.answer(ScriptedVenue.Answer.ACCEPT);
+        venue.subscribe(Set.of(BTC));
+        venue.place(order("r-1"));
+        venue.cancel(ClientOrderId.of("r-1"));
+        scripted.answer(ScriptedVenue.Answer.PARTIAL_FILL);
+        venue.place(order("r-2"));
+        assertThat(scripted.subscribed()).containsExactly(BTC);
+        assertThat(scripted.cancelled()).containsExactly(ClientOrderId.of("r-1"));
+        assertThat(venue.fills(ClientOrderId.of("r-2"))).isEqualTo(scripted.fills(ClientOrderId.of("r-2"))).hasSize(1);
+        assertThat(venue.openOrders()).isEqualTo(scripted.openOrders()).hasSize(1);
+        assertThat(venue.account()).isEqualTo(scripted.account());
+        assertThat(threads).containsOnly("plugin venue slow");
+        venue.close();
+        assertThat(scripted.isClosed()).isTrue();
+        assertThat(workers.getFirst().call(() -> "after")).as("the worker is stopped too")
+                .isInstanceOf(PluginCalls.Outcome.Threw.class);
+    }
+
+    @Test
+    void anErrorThePluginThrowsPassesAsItIs() {
+        VenueBootstrap bootstrap = bootstrap();
+        bootstrap.bootstrap(settings());
+        hangIn = "";
+        Venue failing = new IsolatedVenue((Venue) Proxy.newProxyInstance(Venue.class.getClassLoader(),
+                new Class<?>[] {Venue.class}, (proxy, method, args) -> {
+                    throw new AssertionError("plugin assert in " + method.getName());
+                }), isolated().calls("venue", "assert", ""), "assert");
+        assertThatThrownBy(failing::account).isInstanceOf(AssertionError.class).hasMessage("plugin assert in account");
+    }
+
+    @Test
+    void aBusyVenueSaysHowLongItsCallHasRun() {
+        VenueBootstrap bootstrap = bootstrap();
+        bootstrap.bootstrap(settings());
+        hangIn = "account";
+        long before = System.nanoTime();
+        assertThatThrownBy(() -> bootstrap.venue().account()).isInstanceOf(VenueException.class);
+        assertThatThrownBy(() -> bootstrap.venue().openOrders()).isInstanceOfSatisfying(VenueException.class, e -> {
+            long elapsedMillis = (System.nanoTime() - before) / 1_000_000;
+            assertThat(e.getMessage()).matches("venue 'slow' is still busy with a call that has run \\d+ ms; nothing "
+                    + "was sent");
+            assertThat(Long.parseLong(e.getMessage().replaceAll("\\D+", ""))).isBetween(BUDGET.toMillis(),
+                    elapsedMillis);
+        });
+    }
+
+    @Test
+    void timerTasksThatSucceedAreNoFailuresAndACancelledOneNeverRuns() {
+        IsolatedScheduler timers = new IsolatedScheduler(kernel, isolated().calls("venue", "slow", ""), "slow");
+        timers.scheduleAtFixedRate(Duration.ofSeconds(1), Duration.ofSeconds(1), () -> threads.add("tick"));
+        timers.schedule(Duration.ofSeconds(1), () -> threads.add("once")).cancel();
+        timers.scheduleAtFixedRate(Duration.ofSeconds(1), Duration.ofSeconds(1), () -> threads.add("cancelled"))
+                .cancel();
+        kernel.advanceBy(Duration.ofSeconds(3));
+        assertThat(threads).containsExactly("tick", "tick", "tick");
+        assertThat(timers.failures()).isZero();
     }
 }
