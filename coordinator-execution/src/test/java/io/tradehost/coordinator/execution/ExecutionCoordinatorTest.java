@@ -57,8 +57,10 @@ import io.tradehost.testkit.ScriptedVenue;
 import io.tradehost.testkit.StubMarket;
 import io.tradehost.testkit.StubTradingState;
 import io.tradehost.testkit.StubVenueAccess;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -548,5 +550,129 @@ class ExecutionCoordinatorTest {
         assertThat(events.of(IntentRejected.class).getFirst().message()).startsWith("BTC-PERP: value out of range: ");
         assertThat(venue.placed()).isEmpty();
         assertThat(execution.counters().rejectionsByCode()).containsOnlyKeys("VALUE_OUT_OF_RANGE");
+    }
+
+    /** The scripted venue behind a proxy whose {@code method} first throws each of {@code failures}, in order. */
+    private Venue failingFirst(String method, Throwable... failures) {
+        ArrayDeque<Throwable> queue = new ArrayDeque<>(List.of(failures));
+        return (Venue) Proxy.newProxyInstance(Venue.class.getClassLoader(), new Class<?>[] {Venue.class},
+                (proxy, m, args) -> {
+                    if (m.getName().equals(method) && !queue.isEmpty()) {
+                        throw queue.poll();
+                    }
+                    try {
+                        return m.invoke(venue, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    /** A coordinator on {@code wrapped}, wired and started on a fresh kernel. */
+    private void rewireOn(Venue wrapped) {
+        kernel = new Kernel(clock);
+        events = new EventRecorder();
+        venue.listener(new VenueEventAdapter(kernel, clock));
+        execution = coordinator(new GuardChain(guards), new StubVenueAccess(wrapped, venue.products()), market, kernel);
+        route(kernel, execution, journal);
+        kernel.observe(events);
+        execution.initialize();
+        execution.start();
+    }
+
+    @Test
+    void anOrderLostEveryTimeIsGivenUpAfterTheLastAttemptTheVenueConfirmsItNeverGot() {
+        venue.answer(Answer.TIMEOUT_LOST, Answer.TIMEOUT_LOST, Answer.TIMEOUT_LOST, Answer.FILL);
+        send(buyNotional(BTC, "200"));
+        kernel.advanceBy(Duration.ofSeconds(5));
+        assertThat(venue.placed()).as("three attempts, each asked about before the next").hasSize(3);
+        assertThat(events.of(OrderRejected.class)).extracting(r -> r.code().value(), OrderRejected::message)
+                .containsExactly(tuple("RETRIES_EXHAUSTED",
+                        "gave up after 3 attempt(s); the venue confirms it never received the order"));
+        assertThat(execution.health().details()).containsEntry("placementRetries", "2")
+                .containsEntry("unknownOutcomesResolved", "3");
+        assertThat(execution.counters().rejected()).isEqualTo(1);
+        assertThat(execution.health().details()).containsEntry("openOrders", "0");
+    }
+
+    @Test
+    void aVenueThatCannotSayWhetherItHasTheOrderIsAskedAgainLater() {
+        rewireOn(failingFirst("order", new IllegalStateException("plugin bug")));
+        venue.answer(Answer.TIMEOUT_LOST);
+        send(buyNotional(BTC, "200"));
+        kernel.advanceBy(Duration.ofSeconds(5));
+        assertThat(venue.placed()).as("sent again only once the venue said it never got it").hasSize(2);
+        assertThat(execution.portfolio().position(BTC).quantity()).isEqualTo(Quantity.of("2"));
+        assertThat(execution.health().details()).containsEntry("unknownOutcomesResolved", "1")
+                .containsEntry("placementRetries", "1");
+    }
+
+    @Test
+    void aDuplicateOrderAnswerIsResolvedByAskingTheVenueNeverBySendingAgain() throws VenueException {
+        Venue duplicating = (Venue) Proxy.newProxyInstance(Venue.class.getClassLoader(), new Class<?>[] {Venue.class},
+                (proxy, m, args) -> {
+                    if (m.getName().equals("place")) {
+                        venue.place((OrderRequest) args[0]);
+                        throw VenueException.refused(RejectionCode.DUPLICATE_ORDER, "client id in use");
+                    }
+                    try {
+                        return m.invoke(venue, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        rewireOn(duplicating);
+        venue.answer(Answer.FILL_SILENTLY);
+        send(buyNotional(BTC, "200"));
+        assertThat(venue.placed()).hasSize(1);
+        assertThat(events.of(OrderReconciled.class)).extracting(r -> r.order().status(), OrderReconciled::note)
+                .containsExactly(tuple(OrderStatus.FILLED, "the venue has the order after an unknown outcome"));
+        assertThat(execution.portfolio().position(BTC).quantity()).isEqualTo(Quantity.of("2"));
+        assertThat(rejectionCodes()).isEmpty();
+    }
+
+    @Test
+    void aFailureOfTheJvmInAVenueCallIsNotContained() {
+        rewireOn(failingFirst("place", new OutOfMemoryError("venue ate the heap")));
+        assertThatThrownBy(() -> send(buyNotional(BTC, "200"))).isInstanceOf(OutOfMemoryError.class);
+        rewireOn(failingFirst("openOrders", new OutOfMemoryError("venue ate the heap")));
+        kernel.send(new CancelOrders(null, "halt", 0));
+        assertThatThrownBy(kernel::runUntilIdle).isInstanceOf(OutOfMemoryError.class);
+    }
+
+    @Test
+    void cancellingSurvivesAVenueThatFailsToListOrToCancel() throws VenueException {
+        venue.answer(Answer.ACCEPT).answer(Answer.ACCEPT);
+        send(buyNotional(BTC, "1000"));
+        send(buyNotional(SOL, "100"));
+        rewireOn(failingFirst("cancel", new IllegalStateException("plugin bug"),
+                VenueException.transientFailure(RejectionCode.of("DOWN"), "down")));
+        kernel.send(new CancelOrders(null, "halt", 0));
+        kernel.runUntilIdle();
+        assertThat(venue.openOrders()).as("both cancels failed; reconciliation sees them").hasSize(2);
+        rewireOn(failingFirst("openOrders", new IllegalStateException("plugin bug")));
+        kernel.send(new CancelOrders(null, "halt", 0));
+        kernel.runUntilIdle();
+        assertThat(kernel.handlerFailureCount()).isZero();
+        kernel.send(new CancelOrders(null, "halt", 0));
+        kernel.runUntilIdle();
+        assertThat(venue.openOrders()).isEmpty();
+    }
+
+    @Test
+    void aCloseOrAReduceOnlyIntentIsSentReduceOnly() {
+        venue.answer(Answer.FILL);
+        send(buyNotional(BTC, "200"));
+        send(close(BTC));
+        OrderIntent reduceOnly = new OrderIntent(++sequence, BTC, Side.BUY, false, Quantity.of("1"), null,
+                OrderType.MARKET, null, null, true, false, "test", "", Price.of("100"), 0);
+        send(reduceOnly);
+        assertThat(venue.placed()).extracting(OrderRequest::reduceOnly).containsExactly(false, true, true);
+    }
+
+    @Test
+    void theDefaultSettingsRetryByTheDefaultPolicy() {
+        assertThat(ExecutionSettings.of(TimeInForce.IOC)).isEqualTo(new ExecutionSettings(TimeInForce.IOC,
+                RetryPolicy.DEFAULT, 0));
     }
 }

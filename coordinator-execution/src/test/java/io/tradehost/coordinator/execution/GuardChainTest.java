@@ -22,9 +22,9 @@ import io.tradehost.api.value.Side;
 import io.tradehost.kernel.isolation.WorkerCalls;
 import io.tradehost.testkit.Fixtures;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 class GuardChainTest {
     private static GuardFactory factory(String name) {
@@ -86,12 +86,15 @@ class GuardChainTest {
             }, worker), new GuardChain.Named("never-reached", c -> {
                 throw new AssertionError("not asked after a rejection");
             })));
+            long before = System.nanoTime();
             GuardChain.Result late = chain.check(check());
             assertThat(late.guard()).isEqualTo("slow");
             assertThat(late.verdict()).isEqualTo(GuardVerdict.reject(RejectionCode.GUARD_FAILURE,
                     "guard 'slow' did not answer within its budget of 100 ms"));
-            assertThat(chain.check(check()).verdict().message()).startsWith("guard 'slow' is still busy with an"
-                    + " earlier check (");
+            String busy = chain.check(check()).verdict().message();
+            long elapsedMillis = (System.nanoTime() - before) / 1_000_000;
+            assertThat(busy).matches("guard 'slow' is still busy with an earlier check \\(\\d+ ms\\)");
+            assertThat(Long.parseLong(busy.replaceAll("\\D+", ""))).isBetween(100L, elapsedMillis);
         } finally {
             release.countDown();
             worker.close();

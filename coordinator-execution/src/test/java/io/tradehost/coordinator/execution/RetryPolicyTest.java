@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
-
 class RetryPolicyTest {
     private final RetryPolicy policy = new RetryPolicy(10, Duration.ofMillis(100), Duration.ofSeconds(1));
 
@@ -20,6 +20,35 @@ class RetryPolicyTest {
                 assertThat(millis).as("attempt %d", attempt).isBetween(upper[attempt - 1] / 2, upper[attempt - 1]);
             }
         }
+    }
+
+    /** A generator that always draws the lowest or the highest value it may. */
+    private static RandomGenerator extreme(boolean highest) {
+        return new RandomGenerator() {
+            @Override
+            public long nextLong() {
+                throw new UnsupportedOperationException("only bounded draws");
+            }
+
+            @Override
+            public long nextLong(long bound) {
+                return highest ? bound - 1 : 0;
+            }
+        };
+    }
+
+    @Test
+    void theWaitSpansExactlyHalfToAllOfTheBackoff() {
+        assertThat(policy.backoff(1, extreme(false))).isEqualTo(Duration.ofMillis(50));
+        assertThat(policy.backoff(1, extreme(true))).isEqualTo(Duration.ofMillis(100));
+        assertThat(policy.backoff(9, extreme(true))).isEqualTo(Duration.ofSeconds(1));
+        assertThat(policy.backoff(9, extreme(false))).isEqualTo(Duration.ofMillis(500));
+    }
+
+    @Test
+    void aBackoffMayEqualItsCap() {
+        RetryPolicy flat = new RetryPolicy(2, Duration.ofMillis(300), Duration.ofMillis(300));
+        assertThat(flat.backoff(5, extreme(true))).isEqualTo(Duration.ofMillis(300));
     }
 
     @Test

@@ -1,0 +1,60 @@
+package io.tradehost.coordinator.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tradehost.api.order.ClientOrderId;
+import io.tradehost.api.order.Order;
+import io.tradehost.api.order.OrderRequest;
+import io.tradehost.api.order.OrderStatus;
+import io.tradehost.api.value.Quantity;
+import io.tradehost.api.value.Side;
+import io.tradehost.api.value.Symbol;
+import org.junit.jupiter.api.Test;
+class OrderTrackerTest {
+    private static final Symbol BTC = Symbol.of("BTC-PERP");
+    private final OrderTracker tracker = new OrderTracker();
+
+    private static OrderRequest buy(String id) {
+        return OrderRequest.market(ClientOrderId.of(id), BTC, Side.BUY, Quantity.of("2"));
+    }
+
+    @Test
+    void aSubmittedOrderLocksItsSymbolUntilItEnds() {
+        OrderTracker.Tracked tracked = tracker.submit(buy("r-1"));
+        assertThat(tracked.request()).isEqualTo(buy("r-1"));
+        assertThat(tracked.status()).isEqualTo(OrderStatus.SUBMITTED);
+        assertThat(tracker.get(ClientOrderId.of("r-1"))).isSameAs(tracked);
+        assertThat(tracker.inFlight(BTC)).isEqualTo(ClientOrderId.of("r-1"));
+        assertThat(tracker.openCount()).isEqualTo(1);
+        assertThat(tracker.transition(ClientOrderId.of("r-1"), OrderStatus.ACCEPTED)).isTrue();
+        assertThat(tracker.inFlight(BTC)).as("accepted is still in flight").isEqualTo(ClientOrderId.of("r-1"));
+        assertThat(tracker.addFill(ClientOrderId.of("r-1"), Quantity.of("2")).filled()).isEqualTo(Quantity.of("2"));
+        assertThat(tracker.transition(ClientOrderId.of("r-1"), OrderStatus.FILLED)).isTrue();
+        assertThat(tracker.inFlight(BTC)).isNull();
+        assertThat(tracker.openCount()).isZero();
+        assertThat(tracker.illegalTransitions()).isZero();
+    }
+
+    @Test
+    void anIllegalTransitionOrAnUnknownOrderChangesNothingAndIsCounted() {
+        tracker.submit(buy("r-1"));
+        tracker.transition(ClientOrderId.of("r-1"), OrderStatus.REJECTED);
+        assertThat(tracker.transition(ClientOrderId.of("r-1"), OrderStatus.FILLED)).isFalse();
+        assertThat(tracker.get(ClientOrderId.of("r-1")).status()).isEqualTo(OrderStatus.REJECTED);
+        assertThat(tracker.transition(ClientOrderId.of("r-9"), OrderStatus.ACCEPTED)).isFalse();
+        assertThat(tracker.addFill(ClientOrderId.of("r-9"), Quantity.of("1"))).isNull();
+        assertThat(tracker.illegalTransitions()).isEqualTo(2);
+    }
+
+    @Test
+    void theVenuesViewWinsAndTheStatusBeforeIsReturned() {
+        assertThat(tracker.reconcile(new Order(buy("r-3"), OrderStatus.ACCEPTED, Quantity.ZERO, "v3")))
+                .as("adopted: unknown before").isNull();
+        assertThat(tracker.inFlight(BTC)).isEqualTo(ClientOrderId.of("r-3"));
+        assertThat(tracker.reconcile(new Order(buy("r-3"), OrderStatus.FILLED, Quantity.of("2"), "v3")))
+                .isEqualTo(OrderStatus.ACCEPTED);
+        assertThat(tracker.get(ClientOrderId.of("r-3")).filled()).isEqualTo(Quantity.of("2"));
+        assertThat(tracker.inFlight(BTC)).isNull();
+        assertThat(tracker.openCount()).isZero();
+    }
+}
