@@ -1,5 +1,7 @@
 package io.tradehost.journal;
 
+import io.tradehost.api.event.OperatorActed;
+import io.tradehost.api.host.OperatorAction;
 import io.tradehost.api.event.TradingStateChanged;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Fill;
@@ -195,6 +197,32 @@ final class Rows {
             s.setString(4, reasons);
             s.executeUpdate();
         }
+    }
+
+    static void insertOperatorAction(Connection c, OperatorActed a) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO operator_actions(at_nanos, actor, action, argument,"
+                + " reason, changed, outcome) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            s.setLong(1, a.timestampNanos());
+            s.setString(2, a.actor());
+            s.setString(3, a.action().path());
+            s.setString(4, a.argument());
+            s.setString(5, a.reason());
+            s.setInt(6, a.changed() ? 1 : 0);
+            s.setString(7, a.outcome());
+            s.executeUpdate();
+        }
+    }
+
+    static List<OperatorActed> operatorActions(Connection c) throws SQLException {
+        List<OperatorActed> all = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT id, at_nanos, actor, action, argument, reason, changed,"
+                + " outcome FROM operator_actions ORDER BY id"); ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                all.add(new OperatorActed(r.getLong(1), OperatorAction.ofPath(r.getString(4)), r.getString(5),
+                        r.getString(3), r.getString(6), r.getInt(7) == 1, r.getString(8), r.getLong(2)));
+            }
+        }
+        return all;
     }
 
     static void saveReason(Connection c, StateReason r) throws SQLException {

@@ -42,7 +42,11 @@ final class Schema {
                     "CREATE TABLE active_reasons(code TEXT PRIMARY KEY, source TEXT NOT NULL, effect TEXT NOT NULL,"
                             + " message TEXT NOT NULL, metadata TEXT NOT NULL, raised_nanos INTEGER NOT NULL,"
                             + " symbol TEXT, clearing TEXT NOT NULL)"),
-            decimalAmounts());
+            decimalAmounts(),
+            List.of(
+                    "CREATE TABLE operator_actions(id INTEGER PRIMARY KEY AUTOINCREMENT, at_nanos INTEGER NOT NULL,"
+                            + " actor TEXT NOT NULL, action TEXT NOT NULL, argument TEXT, reason TEXT NOT NULL,"
+                            + " changed INTEGER NOT NULL, outcome TEXT NOT NULL)"));
 
     private Schema() {
     }

@@ -4,6 +4,7 @@ import io.tradehost.api.command.RecordIntent;
 import io.tradehost.api.event.IntentNotRecorded;
 import io.tradehost.api.event.IntentRecorded;
 import io.tradehost.api.event.JournalWriteFailed;
+import io.tradehost.api.event.OperatorActed;
 import io.tradehost.api.event.OrderAccepted;
 import io.tradehost.api.event.OrderCancelled;
 import io.tradehost.api.event.OrderReconciled;
@@ -35,11 +36,13 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,6 +80,7 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
     private long lastSequence;
     private Money cash;
     private long failedWrites;
+    private LongConsumer writeLatency = nanos -> { };
 
     private SqliteJournal(String where, Connection connection, JournalContents contents,
                           Function<Connection, WriteQueue> queue, EventBus bus, Clock clock) {
@@ -133,6 +137,24 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
         }
         try (Connection connection = connect(file, Durability.NORMAL)) {
             return load(connection, file.toString(), null);
+        } catch (SQLException e) {
+            throw new JournalException("cannot read journal " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Every operator action journaled in {@code file}, oldest first (their ids are the journal's
+     * row numbers, not the requests' ids).
+     *
+     * @throws JournalException if there is no journal there or it cannot be read
+     */
+    public static List<OperatorActed> operatorActions(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new JournalException("no journal at " + file);
+        }
+        try (Connection connection = connect(file, Durability.NORMAL)) {
+            Schema.migrate(connection, file.toString());
+            return Rows.operatorActions(connection);
         } catch (SQLException e) {
             throw new JournalException("cannot read journal " + file + ": " + e.getMessage(), e);
         }
@@ -244,6 +266,11 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
         write("state " + t.to(), c -> Rows.insertTransition(c, t, codes), null);
     }
 
+    /** Journals who asked for what, when and why, and what came of it. */
+    public void onOperatorActed(OperatorActed acted) {
+        write("operator " + acted.action().path(), c -> Rows.insertOperatorAction(c, acted), null);
+    }
+
     /** Keeps the active reasons, so that a restart can raise again those a crash must not lift. */
     public void onReasonChanged(StateReasonChanged change) {
         StateReason reason = change.reason();
@@ -307,8 +334,18 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
         }
     }
 
+    /**
+     * Hears, on the thread completions run on, how long each write took from hand-off until its
+     * outcome was reported, in nanoseconds (real time, not the host clock). For metrics.
+     */
+    public void onWriteLatency(LongConsumer listener) {
+        this.writeLatency = Objects.requireNonNull(listener, "listener");
+    }
+
     private void write(String what, JournalWrite write, Consumer<SQLException> then) {
+        long handedOff = System.nanoTime();
         Consumer<SQLException> completion = failure -> {
+            writeLatency.accept(System.nanoTime() - handedOff);
             if (failure != null) {
                 failedWrites++;
                 bus.publish(new JournalWriteFailed(what, "journal " + where + ": writing " + what + " failed: "

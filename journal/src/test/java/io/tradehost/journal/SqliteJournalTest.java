@@ -8,6 +8,7 @@ import io.tradehost.api.event.Event;
 import io.tradehost.api.event.IntentNotRecorded;
 import io.tradehost.api.event.IntentRecorded;
 import io.tradehost.api.event.JournalWriteFailed;
+import io.tradehost.api.event.OperatorActed;
 import io.tradehost.api.event.OrderAccepted;
 import io.tradehost.api.event.OrderCancelled;
 import io.tradehost.api.event.OrderReconciled;
@@ -16,6 +17,7 @@ import io.tradehost.api.event.PositionChanged;
 import io.tradehost.api.event.StateReasonChanged;
 import io.tradehost.api.event.TradingStateChanged;
 import io.tradehost.api.journal.JournalSnapshot;
+import io.tradehost.api.host.OperatorAction;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Fill;
 import io.tradehost.api.order.Liquidity;
@@ -99,6 +101,7 @@ class SqliteJournalTest {
             case OrderReconciled e -> journal.onReconciled(e);
             case StateReasonChanged e -> journal.onReasonChanged(e);
             case TradingStateChanged e -> journal.onStateChanged(e);
+            case OperatorActed e -> journal.onOperatorActed(e);
             default -> throw new AssertionError("not the journal's: " + event);
         }
     }
@@ -260,11 +263,33 @@ class SqliteJournalTest {
     }
 
     @Test
+    void operatorActionsAreJournaledWithWhoWhenWhyAndOutcomeAndSurviveReopening() {
+        reopen();
+        OperatorActed halt = new OperatorActed(7, OperatorAction.HALT, null, "ana@127.0.0.1", "maintenance", true,
+                "halted by operator", 1_000);
+        OperatorActed clear = new OperatorActed(8, OperatorAction.CLEAR, "daily_loss", "cli:ben@127.0.0.1",
+                "reviewed", false, "no active reason daily_loss (active: [])", 2_000);
+        dispatch(journal, halt);
+        dispatch(journal, clear);
+        journal.close();
+        journal = null;
+
+        // the journal numbers its rows; everything else is what the runtime said
+        assertThat(SqliteJournal.operatorActions(file())).containsExactly(
+                new OperatorActed(1, OperatorAction.HALT, null, "ana@127.0.0.1", "maintenance", true,
+                        "halted by operator", 1_000),
+                new OperatorActed(2, OperatorAction.CLEAR, "daily_loss", "cli:ben@127.0.0.1", "reviewed", false,
+                        "no active reason daily_loss (active: [])", 2_000));
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
     void aVersionOneJournalIsMigratedOnOpen() throws SQLException {
         olderJournal(1, "INSERT INTO account VALUES (1, 500000000, 1)");
         assertThat(reopen().snapshot().cash()).isEqualTo(Money.ofUnits(5));
         assertThat(count("SELECT COUNT(*) FROM active_reasons")).isZero();
-        assertThat(count("PRAGMA user_version")).isEqualTo(Schema.latest()).isEqualTo(3);
+        assertThat(count("PRAGMA user_version")).isEqualTo(Schema.latest()).isEqualTo(4);
+        assertThat(count("SELECT COUNT(*) FROM operator_actions")).isZero();
     }
 
     @Test
@@ -290,7 +315,7 @@ class SqliteJournalTest {
                         Quantity.of("0.00000001"), null, TimeInForce.IOC, true, false), OrderStatus.SUBMITTED,
                         Quantity.ZERO, null));
         assertThat(snapshot.openOrderTradeIds()).containsExactly("t1");
-        assertThat(count("PRAGMA user_version")).isEqualTo(3);
+        assertThat(count("PRAGMA user_version")).isEqualTo(4);
 
         dispatch(journal, new PositionChanged(new Position(BTC, Quantity.of("-1"), Money.of("-64250"), Money.ZERO,
                 Money.ZERO), new Fill("t2", ClientOrderId.of("old-7"), BTC, Side.BUY, Quantity.of("0.5"),

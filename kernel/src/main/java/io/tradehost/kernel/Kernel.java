@@ -257,6 +257,11 @@ public final class Kernel implements EventBus, CommandBus, Scheduler {
         return handlerFailures;
     }
 
+    /** Handler and timer failures caught so far, by handler name: a copy. */
+    public Map<String, Long> failuresByHandler() {
+        return Map.copyOf(failuresByHandler);
+    }
+
     /** Messages waiting to be dispatched, queued on the kernel thread or inbound from others. */
     public int queueDepth() {
         return pending.size() + inbound.size();

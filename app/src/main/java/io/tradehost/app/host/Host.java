@@ -1,15 +1,18 @@
 package io.tradehost.app.host;
 
+import io.tradehost.api.event.Event;
 import io.tradehost.api.host.OperatorControl;
 import io.tradehost.api.host.PortfolioView;
-import io.tradehost.api.host.VenueAccess;
+import io.tradehost.app.wiring.Pipeline;
 import io.tradehost.coordinator.runtime.state.TradingStateMachine;
+import io.tradehost.coordinator.runtime.venue.VenueBootstrap;
 import io.tradehost.coordinator.telemetry.MarkBook;
 import io.tradehost.coordinator.telemetry.TelemetryCoordinator;
 import io.tradehost.journal.SqliteJournal;
 import io.tradehost.kernel.Kernel;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 /**
@@ -21,13 +24,13 @@ public final class Host {
     private static final Logger LOG = LoggerFactory.getLogger(Host.class);
 
     private final Kernel kernel;
-    private final Runnable connect;
+    private final Pipeline pipeline;
     private final CoordinatorRegistry registry;
     private final TradingStateMachine tradingState;
     private final OperatorControl operator;
     private final PortfolioView portfolio;
     private final MarkBook marks;
-    private final VenueAccess venues;
+    private final VenueBootstrap venues;
     private final TelemetryCoordinator telemetry;
     private final SqliteJournal journal;
     private final AutoCloseable isolation;
@@ -35,14 +38,14 @@ public final class Host {
     private boolean started;
 
     /**
-     * @param connect registers the pipeline's routes with the kernel (idempotent)
+     * @param pipeline the routes, registered with the kernel at start
      * @param isolation stops the workers of isolated plugins, without waiting for a call still running
      */
-    public Host(Kernel kernel, Runnable connect, CoordinatorRegistry registry, TradingStateMachine tradingState,
-                OperatorControl operator, PortfolioView portfolio, MarkBook marks, VenueAccess venues,
+    public Host(Kernel kernel, Pipeline pipeline, CoordinatorRegistry registry, TradingStateMachine tradingState,
+                OperatorControl operator, PortfolioView portfolio, MarkBook marks, VenueBootstrap venues,
                 TelemetryCoordinator telemetry, SqliteJournal journal, AutoCloseable isolation) {
         this.kernel = kernel;
-        this.connect = connect;
+        this.pipeline = pipeline;
         this.registry = registry;
         this.tradingState = tradingState;
         this.operator = operator;
@@ -60,12 +63,20 @@ public final class Host {
      * coordinators publish meanwhile wait in the kernel's queue until it is driven.
      */
     public void start() {
-        connect.run();
+        pipeline.connect();
         registry.initialize();
         registry.start();
         started = true;
         LOG.info("tradehost run {} trading {} on venue {}", runId, venues.symbols(), venues.venue().getClass()
                 .getModule().getName());
+    }
+
+    /**
+     * Adds a watcher of every event (the admin surface, metrics, alerts), heard after the
+     * pipeline's own handlers. Before {@link #start} only.
+     */
+    public void watch(String name, Consumer<? super Event> watcher) {
+        pipeline.watch(name, watcher);
     }
 
     /** Drives the kernel on this thread until {@code stop} answers true or {@code duration} (if not null) passes. */
@@ -113,7 +124,8 @@ public final class Host {
         return tradingState;
     }
 
-    public VenueAccess venues() {
+    /** The venue as bootstrapped, with the counts of the host's calls into it. */
+    public VenueBootstrap venues() {
         return venues;
     }
 

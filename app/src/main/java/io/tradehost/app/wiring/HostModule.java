@@ -37,6 +37,7 @@ import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 /**
  * How the host is put together. The only place that knows the concrete coordinator classes; they
  * reach each other only through the api contracts given here.
@@ -60,8 +61,8 @@ final class HostModule {
 
     @Provides
     @Singleton
-    static OperatorConsole operator(TradingStateMachine state, Clock clock) {
-        return new OperatorConsole(state, clock);
+    static OperatorConsole operator(TradingStateMachine state, Clock clock, Kernel kernel, HostConfig config) {
+        return new OperatorConsole(state, clock, kernel, kernel, Set.copyOf(config.symbols()));
     }
 
     @Provides
@@ -182,8 +183,8 @@ final class HostModule {
     @Singleton
     static Pipeline pipeline(Kernel kernel, SqliteJournal journal, RuntimeCoordinator runtime,
                              ExecutionCoordinator execution, StrategyCoordinator strategy,
-                             TelemetryCoordinator telemetry) {
-        return new Pipeline(kernel, journal, runtime, execution, strategy, telemetry);
+                             TelemetryCoordinator telemetry, OperatorConsole operator) {
+        return new Pipeline(kernel, journal, runtime, execution, strategy, telemetry, operator);
     }
 
     @Provides
@@ -191,7 +192,7 @@ final class HostModule {
     static Host host(Kernel kernel, Pipeline pipeline, CoordinatorRegistry registry, TradingStateMachine state,
                      OperatorConsole operator, PortfolioView portfolio, MarkBook marks, VenueBootstrap venues,
                      TelemetryCoordinator telemetry, SqliteJournal journal, IsolationPolicy isolation) {
-        return new Host(kernel, pipeline::connect, registry, state, operator, portfolio, marks, venues, telemetry,
+        return new Host(kernel, pipeline, registry, state, operator, portfolio, marks, venues, telemetry,
                 journal, isolation);
     }
 }

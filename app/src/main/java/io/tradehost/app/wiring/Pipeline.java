@@ -4,13 +4,16 @@ import static io.tradehost.kernel.Kernel.FailurePolicy.FAIL_CLOSED;
 import static io.tradehost.kernel.Kernel.FailurePolicy.LOG_AND_COUNT;
 
 import io.tradehost.api.command.CancelOrders;
+import io.tradehost.api.command.OperatorRequest;
 import io.tradehost.api.command.OrderIntent;
 import io.tradehost.api.command.RecordIntent;
+import io.tradehost.api.event.Event;
 import io.tradehost.api.event.IntentNotRecorded;
 import io.tradehost.api.event.IntentRecorded;
 import io.tradehost.api.event.IntentRejected;
 import io.tradehost.api.event.JournalWriteFailed;
 import io.tradehost.api.event.MarkUpdated;
+import io.tradehost.api.event.OperatorActed;
 import io.tradehost.api.event.OrderAccepted;
 import io.tradehost.api.event.OrderCancelled;
 import io.tradehost.api.event.OrderFilled;
@@ -25,10 +28,14 @@ import io.tradehost.api.event.VenueConnectionChanged;
 import io.tradehost.api.host.Throwables;
 import io.tradehost.coordinator.execution.ExecutionCoordinator;
 import io.tradehost.coordinator.runtime.RuntimeCoordinator;
+import io.tradehost.coordinator.runtime.operator.OperatorConsole;
 import io.tradehost.coordinator.strategy.StrategyCoordinator;
 import io.tradehost.coordinator.telemetry.TelemetryCoordinator;
 import io.tradehost.journal.SqliteJournal;
 import io.tradehost.kernel.Kernel;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
 /**
  * The host's message topology, written in one place: the one owner of each command and the
  * subscribers of each event, in the order they hear it, with what a failure of each handler means.
@@ -43,6 +50,8 @@ import io.tradehost.kernel.Kernel;
  *            IntentRecorded ─► execution (send)    OrderAccepted/Rejected/Cancelled ─► journal, execution
  *            OrderFilled ─► execution ─► PositionChanged ─► journal
  *            every event ─► runtime guards
+ *            OperatorRequest ─► runtime.operator ─► OperatorActed ─► journal (who, when, why)
+ *            every event ─► watchers (the admin surface, metrics, alerts), last
  * </pre>
  */
 public final class Pipeline {
@@ -52,16 +61,34 @@ public final class Pipeline {
     private final ExecutionCoordinator execution;
     private final StrategyCoordinator strategy;
     private final TelemetryCoordinator telemetry;
+    private final OperatorConsole operator;
+    private final Map<String, Consumer<? super Event>> watchers = new LinkedHashMap<>();
     private boolean connected;
 
     public Pipeline(Kernel kernel, SqliteJournal journal, RuntimeCoordinator runtime, ExecutionCoordinator execution,
-                    StrategyCoordinator strategy, TelemetryCoordinator telemetry) {
+                    StrategyCoordinator strategy, TelemetryCoordinator telemetry, OperatorConsole operator) {
         this.kernel = kernel;
+        this.operator = operator;
         this.journal = journal;
         this.runtime = runtime;
         this.execution = execution;
         this.strategy = strategy;
         this.telemetry = telemetry;
+    }
+
+    /**
+     * Adds a watcher that hears every event after all the pipeline's own handlers; a failure is
+     * logged and counted (watchers derive views, they own nothing). Before {@link #connect} only.
+     *
+     * @throws IllegalStateException if the pipeline is already connected or the name is taken
+     */
+    public void watch(String name, Consumer<? super Event> watcher) {
+        if (connected) {
+            throw new IllegalStateException("watch(" + name + ") after the pipeline was connected");
+        }
+        if (watchers.putIfAbsent(name, watcher) != null) {
+            throw new IllegalStateException("a watcher named " + name + " is already registered");
+        }
     }
 
     /**
@@ -77,6 +104,7 @@ public final class Pipeline {
         kernel.own(OrderIntent.class, "execution.place", FAIL_CLOSED, execution::place);
         kernel.own(CancelOrders.class, "execution.cancel", LOG_AND_COUNT, execution::cancel);
         kernel.own(RecordIntent.class, "journal.record", FAIL_CLOSED, journal::record);
+        kernel.own(OperatorRequest.class, "runtime.operator", LOG_AND_COUNT, operator::handle);
 
         kernel.subscribeAll("runtime.guards", LOG_AND_COUNT, runtime::showToGuards);
         kernel.subscribe(QuoteReceived.class, "telemetry.quote", LOG_AND_COUNT, telemetry::onQuote);
@@ -104,6 +132,8 @@ public final class Pipeline {
                 runtime::onConnectionChanged);
         kernel.subscribe(JournalWriteFailed.class, "runtime.journal-failed", FAIL_CLOSED,
                 runtime::onJournalWriteFailed);
+        kernel.subscribe(OperatorActed.class, "journal.operator", FAIL_CLOSED, journal::onOperatorActed);
+        watchers.forEach((name, watcher) -> kernel.subscribeAll(name, LOG_AND_COUNT, watcher));
 
         if (!kernel.unownedCommands().isEmpty()) {
             throw new IllegalStateException("commands without an owner: " + kernel.unownedCommands());

@@ -50,7 +50,7 @@ class FaultSoakTest {
         for (long minute = 0; minute < SIMULATED.toMinutes(); minute++) {
             host.kernel().advanceBy(Duration.ofMinutes(1));
         }
-        FaultInjectingVenue venue = (FaultInjectingVenue) host.venues().venue();
+        FaultInjectingVenue venue = (FaultInjectingVenue) host.venues().plugin();
         List<Position> hostPositions = host.portfolio().positions().stream().filter(p -> !p.isFlat()).toList();
         List<Position> venuePositions = venue.delegate().account().positions().stream().filter(p -> !p.isFlat()).toList();
         Map<String, String> execution = host.registry().all().stream().filter(h -> h.component().equals("execution"))

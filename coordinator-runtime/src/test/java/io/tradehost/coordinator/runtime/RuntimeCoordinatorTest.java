@@ -51,6 +51,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 class RuntimeCoordinatorTest {
@@ -275,7 +276,7 @@ class RuntimeCoordinatorTest {
 
     @Test
     void anOperatorHaltIsRaisedOnceAndClearedOnce() {
-        OperatorConsole console = new OperatorConsole(state, clock);
+        OperatorConsole console = new OperatorConsole(state, clock, kernel, kernel, Set.of());
         assertThat(console.halt("ana", "maintenance")).isTrue();
         assertThat(console.halt("ben", "again")).isFalse();
         assertThat(console.state()).isEqualTo(TradingState.HALTED);

@@ -39,7 +39,7 @@ public final class VenueBootstrap implements VenueAccess {
     private final Map<Symbol, Product> products = new LinkedHashMap<>();
     private Map<Symbol, Product> listed = Map.of();
     private List<Symbol> symbols = List.of();
-    private Venue venue;
+    private CountedVenue venue;
 
     /**
      * @param factories every venue plugin found
@@ -81,7 +81,7 @@ public final class VenueBootstrap implements VenueAccess {
                             settings.seed(), dataDirectory == null ? null : dataDirectory.resolve("venue-" + name));
                     return calls.start(() -> factory.create(config, context), "venue '" + name + "'");
                 });
-        Venue created = calls.isolated() ? new IsolatedVenue(plugin, calls, name) : plugin;
+        CountedVenue created = new CountedVenue(calls.isolated() ? new IsolatedVenue(plugin, calls, name) : plugin);
         try {
             created.connect();
             Map<Symbol, Product> all = new LinkedHashMap<>();
@@ -160,6 +160,20 @@ public final class VenueBootstrap implements VenueAccess {
             throw new IllegalArgumentException("the host does not trade " + symbol);
         }
         return p;
+    }
+
+    /**
+     * The venue as its plugin (or the isolation around it) made it, without the host's call
+     * counting: for tests and tools that need the plugin's own type.
+     */
+    public Venue plugin() {
+        venue();
+        return venue.inner();
+    }
+
+    /** The host's calls into the venue so far; none before bootstrap. */
+    public VenueCallCounts callCounts() {
+        return venue == null ? VenueCallCounts.NONE : venue.counts();
     }
 
     /** Closes the venue, if one was connected. */

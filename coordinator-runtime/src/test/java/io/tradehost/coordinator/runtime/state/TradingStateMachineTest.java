@@ -20,13 +20,14 @@ import io.tradehost.testkit.Fixtures;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 class TradingStateMachineTest {
     private final EventRecorder events = new EventRecorder();
     private final VirtualClock clock = new VirtualClock(Fixtures.EPOCH);
     private final Kernel kernel = new Kernel(clock);
     private final TradingStateMachine machine = new TradingStateMachine(events, clock, kernel);
-    private final OperatorConsole operator = new OperatorConsole(machine, clock);
+    private final OperatorConsole operator = new OperatorConsole(machine, clock, events, events, Set.of());
 
     private static StateReason reason(String code, TradingState effect) {
         return new StateReason(ReasonCode.of(code), ReasonSource.OPERATOR, effect, "because", Map.of(), 0);

@@ -125,7 +125,7 @@ class IsolatedVenueTest {
     void everyCallAndTimerTaskOfTheVenueRunsOnItsWorker() throws VenueException {
         VenueBootstrap bootstrap = bootstrap();
         bootstrap.bootstrap(settings());
-        assertThat(bootstrap.venue()).isInstanceOf(IsolatedVenue.class);
+        assertThat(((CountedVenue) bootstrap.venue()).inner()).isInstanceOf(IsolatedVenue.class);
         bootstrap.venue().place(order("r-1"));
         kernel.advanceBy(Duration.ofSeconds(1));
         assertThat(bootstrap.venue().order(ClientOrderId.of("r-1"))).isPresent();
