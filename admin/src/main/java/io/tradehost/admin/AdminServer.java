@@ -1,0 +1,105 @@
+package io.tradehost.admin;
+
+import java.net.InetSocketAddress;
+import io.tradehost.admin.http.JsonErrorHandler;
+import java.net.URI;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.VirtualThreads;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded HTTP server (Jetty 12): one connector on the configured address, handlers on
+ * virtual threads, at most {@code max_connections} connections (more wait to be accepted), request
+ * heads and bodies bounded, idle connections closed after {@code idle_timeout}, and errors Jetty
+ * answers itself given as JSON. Start and stop from one thread.
+ */
+public final class AdminServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AdminServer.class);
+    private static final long STOP_TIMEOUT_MILLIS = 2_000;
+
+    private final Server server;
+    private final ServerConnector connector;
+
+    private AdminServer(Server server, ServerConnector connector) {
+        this.server = server;
+        this.connector = connector;
+    }
+
+    /**
+     * Starts serving {@code handler} as {@code settings} say.
+     *
+     * @throws IllegalStateException if the address cannot be bound (in use, not local), naming it
+     */
+    public static AdminServer start(AdminSettings settings, Handler handler) {
+        QueuedThreadPool threads = new QueuedThreadPool(16, 2);
+        threads.setName("tradehost-admin");
+        threads.setDaemon(true);
+        threads.setVirtualThreadsExecutor(VirtualThreads.getNamedVirtualThreadsExecutor("tradehost-admin-request"));
+        Server server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setRequestHeaderSize(settings.maxHeaderBytes());
+        http.setResponseHeaderSize(16_384);
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        InetSocketAddress listen = settings.listen();
+        connector.setHost(listen.getAddress().getHostAddress());
+        connector.setPort(listen.getPort());
+        connector.setIdleTimeout(settings.idleTimeout().toMillis());
+        server.addConnector(connector);
+        server.addBean(new NetworkConnectionLimit(settings.maxConnections(), connector));
+        SizeLimitHandler limits = new SizeLimitHandler(settings.maxRequestBytes(), -1);
+        limits.setHandler(handler);
+        server.setHandler(limits);
+        server.setErrorHandler(new JsonErrorHandler());
+        server.setStopTimeout(STOP_TIMEOUT_MILLIS);
+        server.setStopAtShutdown(false);
+        try {
+            server.start();
+        } catch (Exception e) {
+            try {
+                server.stop();
+            } catch (Exception ignored) {
+                // the start failure is what the operator needs to see
+            }
+            throw new IllegalStateException("admin API cannot listen on " + listen.getAddress().getHostAddress() + ":"
+                    + listen.getPort() + ": " + e.getMessage() + " (set admin.listen to another address, or \"off\")",
+                    e);
+        }
+        AdminServer started = new AdminServer(server, connector);
+        if (!listen.getAddress().isLoopbackAddress()) {
+            LOG.warn("admin API listens on {}, reachable from other hosts (admin.allow_remote = true); every /api"
+                    + " request needs the token, but traffic is plain HTTP: put TLS in front of it", started.uri());
+        }
+        return started;
+    }
+
+    /** The port actually bound (useful with port 0). */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    /** The server's base address, e.g. {@code http://127.0.0.1:8570}. */
+    public URI uri() {
+        String host = connector.getHost();
+        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
+    }
+
+    /** Stops accepting and closes every connection within about two seconds. Idempotent. */
+    @Override
+    public void close() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            LOG.warn("admin API did not stop cleanly: {}", e.toString());
+        }
+    }
+}
