@@ -11,6 +11,9 @@ module io.tradehost.app {
     requires io.tradehost.coordinator.telemetry;
     requires io.tradehost.journal;
     requires io.tradehost.faults;
+    requires io.tradehost.admin;
+    requires io.tradehost.alerts;
+    requires java.net.http;
     requires org.slf4j;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.toml;

@@ -20,6 +20,10 @@ final class ImageProcess {
         List<String> command = new ArrayList<>();
         command.add(IMAGE.resolve("bin/tradehost").toAbsolutePath().toString());
         command.addAll(args);
+        if (!args.isEmpty() && args.getFirst().equals("run") && args.stream().noneMatch(a -> a.startsWith("admin.listen"))) {
+            // any free port: runs of the suite must not collide with each other or with a host on the default port
+            command.addAll(List.of("--set", "admin.listen=\"127.0.0.1:0\""));
+        }
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
         builder.environment().remove("JAVA_HOME");
         builder.environment().put("PATH", "/usr/bin:/bin");

@@ -42,6 +42,13 @@ class ArchitectureTest {
     static final ArchRule NOTHING_DEPENDS_ON_THE_APP = noClasses().that().resideOutsideOfPackage("io.tradehost.app..")
             .should().dependOnClassesThat().resideInAPackage("io.tradehost.app..");
 
+    static final ArchRule THE_OPERATOR_SURFACE_SEES_ONLY_THE_API = noClasses().that()
+            .resideInAnyPackage("io.tradehost.admin..", "io.tradehost.alerts..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.tradehost.kernel..", "io.tradehost.coordinator..",
+                    "io.tradehost.journal..")
+            .because("the admin surface and the alerts read published snapshots and events, and send commands:"
+                    + " they never reach into the kernel or a coordinator");
+
     static final ArchRule NO_WALL_CLOCK_SLEEP_OR_THREADS = noClasses().that()
             .resideInAnyPackage(COORDINATORS_AND_PLUGINS)
             .should().callMethod(System.class, "currentTimeMillis")
@@ -76,6 +83,11 @@ class ArchitectureTest {
     void onlyTheAppWiresCoordinatorsAndNothingDependsOnTheApp() {
         ONLY_THE_APP_KNOWS_COORDINATORS.check(SHIPPED);
         NOTHING_DEPENDS_ON_THE_APP.check(SHIPPED);
+    }
+
+    @Test
+    void theOperatorSurfaceSeesOnlyTheApi() {
+        THE_OPERATOR_SURFACE_SEES_ONLY_THE_API.check(SHIPPED);
     }
 
     @Test

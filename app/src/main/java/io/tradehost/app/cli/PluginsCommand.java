@@ -4,12 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tradehost.app.config.ConfigLoader;
 import io.tradehost.app.config.HostConfig;
 import io.tradehost.app.plugins.IsolationPolicy;
 import io.tradehost.app.plugins.PluginCatalog;
 import io.tradehost.app.plugins.PluginInfo;
+import io.tradehost.app.plugins.PluginListing;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,22 +56,7 @@ public final class PluginsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            ArrayNode list = mapper.createArrayNode();
-            for (PluginInfo p : found) {
-                ObjectNode n = list.addObject();
-                n.put("kind", p.kind());
-                n.put("name", p.name());
-                n.put("module", p.module());
-                n.put("version", p.version());
-                n.put("origin", p.origin());
-                n.put("status", p.status());
-                n.put("reason", p.reason());
-                n.put("description", p.description());
-                n.put("dropIn", p.dropIn());
-                n.put("sha256", p.sha256());
-                n.put("isolation", p.isLoaded() ? isolation.mode(p.kind(), p.name()).name().toLowerCase(Locale.ROOT)
-                        : "");
-            }
+            ArrayNode list = PluginListing.toJson(catalog, isolation);
             out.println(mapper.writeValueAsString(list));
         } else {
             out.printf("%-8s %-13s %-20s %-34s %-16s %-9s %s%n", "STATUS", "KIND", "NAME", "MODULE", "VERSION",

@@ -9,6 +9,7 @@ import io.tradehost.app.host.DataDirectory;
 import io.tradehost.app.host.Host;
 import io.tradehost.app.host.RunSummary;
 import io.tradehost.app.plugins.PluginCatalog;
+import io.tradehost.app.surface.OperatorSurface;
 import io.tradehost.app.wiring.HostComponent;
 import io.tradehost.app.wiring.HostInputs;
 import io.tradehost.kernel.SystemClock;
@@ -89,25 +90,39 @@ public final class RunCommand implements Callable<Integer> {
             } catch (ConfigException e) {
                 throw ConfigError.of(hostConfig.source(), e);
             }
-            try {
-                host.start();
-            } catch (ConfigException e) {
-                host.abandon();
-                throw ConfigError.of(hostConfig.source(), e);
-            } catch (RuntimeException | Error e) {
-                host.abandon();
-                throw e;
+            // signals are orderly stops from here on, also while starting (the run then ends at once)
+            try (SignalStop signals = new SignalStop(host.kernel(), STOP_GRACE)) {
+                OperatorSurface surface;
+                try {
+                    surface = OperatorSurface.attach(host, hostConfig, catalog, data.path(), System.getenv());
+                } catch (IllegalArgumentException | UncheckedIOException e) {
+                    host.abandon();
+                    throw new ConfigError("admin", e.getMessage());
+                }
+                try {
+                    host.start();
+                    surface.start();
+                } catch (ConfigException e) {
+                    surface.stopServing();
+                    host.abandon();
+                    throw ConfigError.of(hostConfig.source(), e);
+                } catch (RuntimeException | Error e) {
+                    surface.stopServing();
+                    host.abandon();
+                    throw e;
+                }
+                trade(host, surface, signals);
             }
-            trade(host);
         }
         return 0;
     }
 
-    private void trade(Host host) {
-        try (SignalStop signals = new SignalStop(host.kernel(), STOP_GRACE)) {
+    private void trade(Host host, OperatorSurface surface, SignalStop signals) {
+        try {
             try {
                 host.runUntil(duration, signals::requested);
             } finally {
+                surface.stopServing();
                 host.stop();
             }
             RunSummary summary = host.summary();
@@ -116,6 +131,7 @@ public final class RunCommand implements Callable<Integer> {
             if (summaryJson != null) {
                 Files.writeString(summaryJson, summary.toJson());
             }
+            surface.stopped(summary);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + summaryJson, e);
         }

@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "tradehost", mixinStandardHelpOptions = true, versionProvider = TradehostCommand.Version.class,
         description = "A modular host for automated trading with drop-in strategy, guard and venue plugins.",
-        subcommands = {RunCommand.class, ReconcileCommand.class, PluginsCommand.class, GuardsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ReconcileCommand.class, PluginsCommand.class, GuardsCommand.class,
+                StatusCommand.class, OperatorCommand.class, CommandLine.HelpCommand.class})
 public final class TradehostCommand implements Runnable {
     /** Exit status for a bad configuration or command line. */
     public static final int EXIT_CONFIG = 2;
@@ -99,6 +100,10 @@ public final class TradehostCommand implements Runnable {
             }
             case StartupException s -> {
                 err.println("tradehost: cannot start: " + s.getMessage());
+                yield EXIT_FAILURE;
+            }
+            case AdminClient.Failure f -> {
+                err.println("tradehost: " + f.getMessage());
                 yield EXIT_FAILURE;
             }
             case JournalException j -> {

@@ -47,7 +47,8 @@ public final class ConfigLoader {
             apply(tree, override);
         }
         try {
-            return HostConfig.read(origin, new PluginConfig("", toJava(tree)));
+            Map<String, Object> values = toJava(tree);
+            return HostConfig.read(origin, new PluginConfig("", values), values);
         } catch (ConfigException e) {
             throw ConfigError.of(origin, e);
         }

@@ -1,5 +1,7 @@
 package io.tradehost.app.config;
 
+import io.tradehost.admin.AdminSettings;
+import io.tradehost.alerts.AlertSettings;
 import io.tradehost.api.config.ConfigException;
 import io.tradehost.api.config.PluginConfig;
 import io.tradehost.api.value.Ratio;
@@ -56,6 +58,9 @@ import java.util.Optional;
  * @param budgets how long each kind of plugin call may take ({@code guards.budget},
  *     {@code runtime_guards.budget}, {@code venue.call_budget}; strategies have {@code decisionBudget})
  * @param maxDecisionLeverage a strategy decision above this many times equity is refused as a failure
+ * @param admin the admin API ({@code admin})
+ * @param alerts where alerts go ({@code alerts})
+ * @param tree the whole configuration as read (defaults, file, overrides), for showing it; may hold secrets
  */
 public record HostConfig(String source, List<Symbol> symbols, String runId, String venue, PluginConfig venueConfig,
                          String strategy, Map<Symbol, String> strategyAssignments, CycleMode cycle,
@@ -66,7 +71,8 @@ public record HostConfig(String source, List<Symbol> symbols, String runId, Stri
                          boolean reduceOnly, boolean halted, int markWindow, Duration statusInterval,
                          Duration staleAfter, RetryPolicy retries, Reconciliation reconciliation,
                          Journal journal, Optional<FaultSettings> faults, Plugins plugins, CallBudgets budgets,
-                         Ratio maxDecisionLeverage) {
+                         Ratio maxDecisionLeverage, AdminSettings admin, AlertSettings alerts,
+                         Map<String, Object> tree) {
 
     /**
      * {@code plugins}: {@code pins} (entry file name to SHA-256) with {@code require_pinned}, and
@@ -97,11 +103,12 @@ public record HostConfig(String source, List<Symbol> symbols, String runId, Stri
             "runtime_guards.config.");
 
     /**
-     * Reads and validates the host keys of {@code root}.
+     * Reads and validates the host keys of {@code root}; {@code tree} is the same configuration as
+     * parsed, kept for showing it.
      *
      * @throws ConfigException naming the first wrong key
      */
-    public static HostConfig read(String source, PluginConfig root) {
+    public static HostConfig read(String source, PluginConfig root, Map<String, Object> tree) {
         PluginConfig host = root.section("host");
         List<Symbol> symbols = symbols(host);
         String runId = host.string("run_id", null);
@@ -150,7 +157,9 @@ public record HostConfig(String source, List<Symbol> symbols, String runId, Stri
                                 Duration.ofMinutes(1)),
                         venue.duration("call_budget", Duration.ofSeconds(2), Duration.ofMillis(1),
                                 Duration.ofMinutes(10))),
-                strategy.ratio("max_decision_leverage", "100", "1", "100000"));
+                strategy.ratio("max_decision_leverage", "100", "1", "100000"),
+                AdminSettings.read(root.section("admin")), AlertSettings.read(root.section("alerts")),
+                tree);
         List<String> unknown = root.unreadKeys().stream()
                 .filter(k -> PLUGIN_BLOCKS.stream().noneMatch(k::startsWith)).toList();
         if (!unknown.isEmpty()) {

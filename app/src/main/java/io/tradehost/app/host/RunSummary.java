@@ -104,6 +104,12 @@ public record RunSummary(String runId, TradingState tradingState, List<TradingSt
         }
     }
 
+    /** One line: final state, equity, cash and the order counts (for the stop alert and the log). */
+    public String oneLine() {
+        return "state " + tradingState + ", equity " + equity + ", cash " + cash + ", orders attempted "
+                + orders.attempted() + ", filled " + orders.filled() + ", rejected " + orders.rejected();
+    }
+
     /** The summary as a few lines of text for the console. */
     public String toText() {
         StringBuilder out = new StringBuilder();

@@ -38,6 +38,9 @@ class CliTest {
                 && !all.contains("--data-dir")) {
             all.addAll(List.of("--data-dir", dir.resolve("data").toString()));
         }
+        if (!all.isEmpty() && all.getFirst().equals("run") && all.stream().noneMatch(a -> a.startsWith("admin."))) {
+            all.addAll(List.of("--set", "admin.listen=\"127.0.0.1:0\""));
+        }
         return TradehostCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true),
                 all.toArray(String[]::new));
     }

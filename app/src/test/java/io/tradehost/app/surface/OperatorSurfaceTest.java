@@ -1,0 +1,245 @@
+package io.tradehost.app.surface;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tradehost.admin.AdminToken;
+import io.tradehost.admin.snapshot.ActivityLog;
+import io.tradehost.api.event.OperatorActed;
+import io.tradehost.api.event.OrderFilled;
+import io.tradehost.api.host.OperatorAction;
+import io.tradehost.api.state.TradingState;
+import io.tradehost.app.config.ConfigLoader;
+import io.tradehost.app.config.HostConfig;
+import io.tradehost.app.host.Host;
+import io.tradehost.app.host.RunSummary;
+import io.tradehost.app.plugins.PluginCatalog;
+import io.tradehost.app.wiring.HostComponent;
+import io.tradehost.app.wiring.HostInputs;
+import io.tradehost.journal.SqliteJournal;
+import io.tradehost.kernel.VirtualClock;
+import io.tradehost.testkit.EventRecorder;
+import io.tradehost.testkit.Fixtures;
+import io.tradehost.testkit.HttpReceiver;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+/**
+ * The operator surface on the real wiring: the paper venue on a virtual clock, driven step by step,
+ * and a real admin server on a free loopback port, with a webhook aimed at a local receiver.
+ */
+class OperatorSurfaceTest {
+    private static final String TOKEN = "surface-test-token-0123456789";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path data;
+
+    private final VirtualClock clock = new VirtualClock(Fixtures.EPOCH);
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final EventRecorder events = new EventRecorder();
+    private HttpReceiver receiver;
+    private Host host;
+    private OperatorSurface surface;
+
+    private void start() throws Exception {
+        receiver = new HttpReceiver();
+        HostConfig config = ConfigLoader.load(null, List.of("admin.listen=\"127.0.0.1:0\"",
+                "alerts.webhook.url=\"" + receiver.url("/hook") + "\"", "alerts.initial_backoff=\"1ms\"",
+                "venue.config.tick_interval=\"1s\"", "runtime_guards.config.daily-loss.max_loss=\"50000\""));
+        host = HostComponent.wire(config, HostInputs.of("ops", clock, 42, Map.of()).withDataDirectory(data, true),
+                PluginCatalog.fromLayer(ModuleLayer.boot()), clock);
+        surface = OperatorSurface.attach(host, config, PluginCatalog.fromLayer(ModuleLayer.boot()), data,
+                Map.of(AdminToken.ENVIRONMENT, TOKEN));
+        host.kernel().observe(events);
+        host.start();
+        surface.start();
+        host.kernel().runUntilIdle();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (surface != null) {
+            surface.stopServing();
+        }
+        if (host != null) {
+            host.stop();
+        }
+        if (receiver != null) {
+            receiver.close();
+        }
+    }
+
+    private void trade(Duration duration) {
+        for (long s = 0; s < duration.toSeconds(); s++) {
+            host.kernel().advanceBy(Duration.ofSeconds(1));
+        }
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(surface.uri().resolve(path)).header("Authorization", "Bearer " + TOKEN);
+    }
+
+    private JsonNode get(String path) throws Exception {
+        HttpResponse<String> r = http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(path).isEqualTo(200);
+        return JSON.readTree(r.body());
+    }
+
+    /** POSTs an operator action and drives the kernel until the answer comes back, as the live loop would. */
+    private JsonNode operator(String action, String reason) throws Exception {
+        CompletableFuture<HttpResponse<String>> answer = http.sendAsync(request("/api/v1/operator/" + action)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"" + reason + "\",\"actor\":\"test\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!answer.isDone() && System.nanoTime() < deadline) {
+            host.kernel().runUntilIdle();
+            Thread.onSpinWait();
+        }
+        HttpResponse<String> r = answer.get(1, TimeUnit.SECONDS);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        host.kernel().advanceBy(Duration.ofSeconds(1)); // the next snapshot shows what the request did
+        return JSON.readTree(r.body());
+    }
+
+    @Test
+    void haltAndResumeThroughTheApiAreCarriedOutJournaledShownAndAlertedOncePerTransition() throws Exception {
+        start();
+        trade(Duration.ofMinutes(2));
+
+        JsonNode halted = operator("halt", "maintenance");
+        assertThat(halted.get("changed").asBoolean()).isTrue();
+        assertThat(host.tradingState().state()).isEqualTo(TradingState.HALTED);
+        JsonNode state = get("/api/v1/state");
+        assertThat(state.get("tradingState").asText()).isEqualTo("HALTED");
+        JsonNode reason = state.get("reasons").get(0);
+        assertThat(reason.get("code").asText()).isEqualTo("operator.halt");
+        assertThat(reason.get("message").asText()).isEqualTo("maintenance");
+        assertThat(reason.get("metadata").get("operator").asText()).isEqualTo("test@127.0.0.1");
+        assertThat(state.get("operatorActions").get(0).get("actor").asText()).isEqualTo("test@127.0.0.1");
+
+        trade(Duration.ofSeconds(30));
+        operator("resume", "done");
+        assertThat(host.tradingState().state()).isEqualTo(TradingState.ACTIVE);
+        trade(Duration.ofSeconds(30));
+
+        surface.stopServing();
+        host.stop();
+        RunSummary summary = host.summary();
+        surface.stopped(summary);
+        surface = null;
+        Host stopped = host;
+        host = null;
+
+        assertThat(SqliteJournal.operatorActions(data.resolve("journal.db")))
+                .extracting(OperatorActed::action, OperatorActed::actor, OperatorActed::reason, OperatorActed::changed)
+                .containsExactly(Tuple.tuple(OperatorAction.HALT, "test@127.0.0.1",
+                                "maintenance", true),
+                        Tuple.tuple(OperatorAction.RESUME, "test@127.0.0.1", "done", true));
+        List<String> titles = receiver.requests.stream().map(r -> {
+            try {
+                return JSON.readTree(r.body()).get("title").asText();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+        assertThat(summary.transitions()).hasSize(2);
+        assertThat(titles).containsExactly("tradehost run " + stopped.runId() + " started",
+                "trading state ACTIVE -> HALTED", "trading state HALTED -> ACTIVE",
+                "tradehost run " + stopped.runId() + " stopped");
+    }
+
+    @Test
+    void metricsPassPromtoolAndAgreeWithTheSummaryOfTheSameRun() throws Exception {
+        start();
+        trade(Duration.ofMinutes(20));
+        host.kernel().advanceBy(Duration.ofSeconds(1));
+        HttpResponse<String> scrape = http.send(HttpRequest.newBuilder(surface.uri().resolve("/metrics")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        String text = scrape.body();
+        Promtool.check(text);
+
+        RunSummary summary = host.summary();
+        Map<String, Double> m = Promtool.samples(text);
+        assertThat(summary.orders().filled()).as("the run traded").isPositive();
+        assertThat(m.get("tradehost_orders_total{result=\"attempted\"}")).isEqualTo((double) summary.orders().attempted());
+        assertThat(m.get("tradehost_orders_total{result=\"filled\"}")).isEqualTo((double) summary.orders().filled());
+        assertThat(m.get("tradehost_orders_total{result=\"rejected\"}")).isEqualTo((double) summary.orders().rejected());
+        summary.orders().rejectionsByCode().forEach((code, n) ->
+                assertThat(m.get("tradehost_order_rejections_total{code=\"" + code + "\"}")).as(code)
+                        .isEqualTo((double) n));
+        assertThat(m.get("tradehost_equity")).isEqualTo(summary.equity().toDouble());
+        assertThat(m.get("tradehost_cash")).isEqualTo(summary.cash().toDouble());
+        for (RunSummary.SymbolRow row : summary.symbols()) {
+            String s = "{symbol=\"" + row.symbol() + "\"}";
+            assertThat(m.get("tradehost_position" + s)).as(s).isEqualTo(row.position().quantity().toDouble());
+            assertThat(m.get("tradehost_realized_pnl" + s)).as(s).isEqualTo(row.realizedPnl().toDouble());
+            assertThat(m.get("tradehost_unrealized_pnl" + s)).as(s).isEqualTo(row.unrealizedPnl().toDouble());
+            assertThat(m.get("tradehost_fees_paid" + s)).as(s).isEqualTo(row.fees().toDouble());
+        }
+        double fills = m.entrySet().stream().filter(e -> e.getKey().startsWith("tradehost_fills_total{"))
+                .mapToDouble(Map.Entry::getValue).sum();
+        int booked = events.of(OrderFilled.class).size();
+        assertThat(fills).isEqualTo(booked);
+        assertThat(get("/api/v1/fills").get("fills").size()).isEqualTo(Math.min(booked, ActivityLog.KEEP));
+        assertThat(m.get("tradehost_trading_state{state=\"" + summary.tradingState() + "\"}")).isEqualTo(1.0);
+        assertThat(m.get("tradehost_venue_calls_total{operation=\"place\"}"))
+                .isEqualTo((double) summary.orders().submitted());
+        assertThat(m).containsKey("jvm_memory_used_bytes{area=\"heap\"}");
+        assertThat(m.get("tradehost_tick_to_order_seconds_count")).isEqualTo((double) summary.orders().submitted());
+        assertThat(m.get("tradehost_journal_write_seconds_count")).isPositive();
+    }
+
+    /** {@code promtool}, from Debian's {@code prometheus} package ({@code .ci/run} installs it). */
+    static final class Promtool {
+        private Promtool() {
+        }
+
+        static void check(String exposition) throws Exception {
+            Process p;
+            try {
+                p = new ProcessBuilder("promtool", "check", "metrics").redirectErrorStream(true).start();
+            } catch (IOException e) {
+                throw new AssertionError("promtool is not installed (apt-get install prometheus; .ci/run does)", e);
+            }
+            try (var in = new ByteArrayInputStream(exposition.getBytes(StandardCharsets.UTF_8))) {
+                in.transferTo(p.getOutputStream());
+            }
+            p.getOutputStream().close();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).as("promtool check metrics said:%n%s", out).isZero();
+            assertThat(out).as("promtool's lint").isEmpty();
+        }
+
+        /** Every sample line: its name with labels, and its value. */
+        static Map<String, Double> samples(String exposition) {
+            Map<String, Double> all = new HashMap<>();
+            for (String line : exposition.split("\n")) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                int space = line.lastIndexOf(' ');
+                all.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
+            }
+            return all;
+        }
+    }
+}
