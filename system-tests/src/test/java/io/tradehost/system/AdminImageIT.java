@@ -1,0 +1,174 @@
+package io.tradehost.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tradehost.api.event.OperatorActed;
+import io.tradehost.api.host.OperatorAction;
+import io.tradehost.journal.SqliteJournal;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+/** The image with its defaults (but a free port): health, metrics, the API behind the generated token, the CLI client. */
+class AdminImageIT {
+    private static final String FAST = "venue.config.tick_interval=\"100ms\"";
+
+    @TempDir
+    Path work;
+
+    @Test
+    void defaultsServeHealthMetricsAndTheApiBehindAGeneratedTokenAndTheCliHaltsTheHost() throws Exception {
+        try (RunningHost host = new RunningHost(work, Map.of(), "--set", FAST)) {
+            Path tokenFile = work.resolve("data/admin.token");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile))).isEqualTo("rw-------");
+            String token = Files.readString(tokenFile).strip();
+            assertThat(host.log()).anyMatch(l -> l.contains("token from " + tokenFile.toAbsolutePath()));
+
+            assertThat(Http.get(host.uri, "/health", null).statusCode()).isEqualTo(200);
+            String metrics = Http.get(host.uri, "/metrics", null).body();
+            Http.promtool(metrics);
+            assertThat(metrics).contains("tradehost_equity ").contains("jvm_threads_current ");
+            assertThat(Http.get(host.uri, "/", null).body()).contains("<title>tradehost</title>");
+            assertThat(Http.get(host.uri, "/api/v1/state", null).statusCode()).isEqualTo(401);
+            assertThat(Http.get(host.uri, "/api/v1/state", "not-the-token-at-all").statusCode()).isEqualTo(401);
+
+            RunningHost.Finished halt = host.cli(Map.of(), "operator", "halt", "--reason", "test", "--url",
+                    host.uri.toString(), "--data-dir", "data");
+            assertThat(halt.exit()).as(halt.stdout()).isZero();
+            assertThat(halt.stdout()).isEqualTo("done: halted by operator\n");
+
+            JsonNode state = Http.json(Http.get(host.uri, "/api/v1/state", token));
+            for (int i = 0; i < 50 && !state.get("tradingState").asText().equals("HALTED"); i++) {
+                state = Http.json(Http.get(host.uri, "/api/v1/state", token)); // the next snapshot, 250 ms at most
+            }
+            assertThat(state.get("tradingState").asText()).isEqualTo("HALTED");
+            assertThat(state.get("reasons").get(0).get("code").asText()).isEqualTo("operator.halt");
+            assertThat(state.get("reasons").get(0).get("message").asText()).isEqualTo("test");
+            assertThat(state.get("operatorActions").get(0).get("actor").asText()).startsWith("cli:")
+                    .endsWith("@127.0.0.1");
+
+            RunningHost.Finished status = host.cli(Map.of(), "status", "--url", host.uri.toString(), "--data-dir",
+                    "data");
+            assertThat(status.exit()).as(status.stdout()).isZero();
+            assertThat(status.stdout()).contains(": HALTED, health DEGRADED").contains("reason operator.halt");
+
+            RunningHost.Finished wrong = host.cli(Map.of("TRADEHOST_ADMIN_TOKEN", "wrong-token-0123456789"),
+                    "status", "--url", host.uri.toString());
+            assertThat(wrong.exit()).isEqualTo(1);
+            assertThat(wrong.stdout()).contains("the host refused the token from the environment");
+            int closedPort;
+            try (ServerSocket s = new ServerSocket(0)) {
+                closedPort = s.getLocalPort();
+            }
+            RunningHost.Finished nobody = host.cli(Map.of(), "status", "--url", "http://127.0.0.1:" + closedPort,
+                    "--data-dir", "data");
+            assertThat(nobody.exit()).isEqualTo(1);
+            assertThat(nobody.stdout()).contains("no tradehost host is listening at http://127.0.0.1:" + closedPort);
+
+            RunningHost.Finished done = host.stop();
+            assertThat(done.exit()).isZero();
+            assertThat(done.stdout()).contains("trading state: HALTED");
+            assertThat(host.log()).noneMatch(l -> l.contains(token));
+            assertThat(done.stdout()).doesNotContain(token);
+        }
+        List<OperatorActed> journaled = SqliteJournal.operatorActions(work.resolve("data/journal.db"));
+        assertThat(journaled).hasSize(1);
+        assertThat(journaled.getFirst().action()).isEqualTo(OperatorAction.HALT);
+        assertThat(journaled.getFirst().reason()).isEqualTo("test");
+        assertThat(journaled.getFirst().actor()).startsWith("cli:");
+    }
+
+    @Test
+    void theTradingLoopKeepsItsCadenceUnderThousandsOfRequestsAndRandomBytes() throws Exception {
+        try (RunningHost host = new RunningHost(work, Map.of("TRADEHOST_ADMIN_TOKEN", "load-test-token-0123456789"),
+                "--set", FAST)) {
+            String token = "load-test-token-0123456789";
+            // a quiet period first: how many quotes the loop takes in without HTTP load
+            double quietRate = quoteRate(host, token, () -> pause(3_000));
+            AtomicInteger answered = new AtomicInteger();
+            AtomicInteger refused = new AtomicInteger();
+            double loadedRate = quoteRate(host, token, () -> load(host, token, answered, refused));
+
+            assertThat(answered.get()).as("requests answered 200").isEqualTo(4_000);
+            assertThat(refused.get()).isZero();
+            assertThat(loadedRate).as("quotes per second under load vs quiet (%.1f)", quietRate)
+                    .isGreaterThan(0.8 * quietRate);
+            Map<String, Double> after = Http.samples(Http.get(host.uri, "/metrics", null).body());
+            assertThat(after.keySet()).noneMatch(k -> k.startsWith("tradehost_active_reasons{code=\"mark_staleness"));
+            assertThat(after.get("tradehost_trading_state{state=\"ACTIVE\"}")).isEqualTo(1.0);
+            assertThat(Http.get(host.uri, "/health", null).statusCode()).isEqualTo(200);
+            assertThat(host.stop().exit()).isZero();
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis); // a measurement window in real time, not a wait for a condition
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Quotes the host took in per second of real time while {@code during} ran. */
+    private static double quoteRate(RunningHost host, String token, Runnable during) throws Exception {
+        double before = Http.samples(Http.get(host.uri, "/metrics", token).body()).get("tradehost_quotes_total");
+        long start = System.nanoTime();
+        during.run();
+        pause(300); // one more snapshot interval, so the last quotes are published
+        double after = Http.samples(Http.get(host.uri, "/metrics", token).body()).get("tradehost_quotes_total");
+        return (after - before) / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** 4 000 requests from 16 clients over four endpoints, and 300 connections of random bytes. */
+    private static void load(RunningHost host, String token, AtomicInteger answered, AtomicInteger refused) {
+        List<String> paths = List.of("/health", "/api/v1/state", "/api/v1/positions", "/metrics");
+        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> work = new ArrayList<>();
+            for (int c = 0; c < 16; c++) {
+                int client = c;
+                work.add(clients.submit(() -> {
+                    for (int i = 0; i < 250; i++) {
+                        HttpResponse<String> r = Http.get(host.uri, paths.get((client + i) % paths.size()), token);
+                        (r.statusCode() == 200 ? answered : refused).incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            work.add(clients.submit(() -> {
+                Random random = new Random(7);
+                for (int i = 0; i < 300; i++) {
+                    byte[] noise = new byte[1 + random.nextInt(2000)];
+                    random.nextBytes(noise);
+                    try (Socket s = new Socket("127.0.0.1", host.uri.getPort())) {
+                        s.setSoTimeout(5_000);
+                        s.getOutputStream().write(noise);
+                        s.shutdownOutput();
+                        s.getInputStream().readAllBytes();
+                    } catch (IOException e) {
+                        // the server may reset a connection that made no sense
+                    }
+                }
+                return null;
+            }));
+            for (Future<?> f : work) {
+                f.get();
+            }
+        } catch (Exception e) {
+            throw new AssertionError("the load failed", e);
+        }
+    }
+}
