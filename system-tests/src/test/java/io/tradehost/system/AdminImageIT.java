@@ -101,7 +101,15 @@ class AdminImageIT {
             double quietRate = quoteRate(host, token, () -> pause(3_000));
             AtomicInteger answered = new AtomicInteger();
             AtomicInteger refused = new AtomicInteger();
+            long started = System.nanoTime();
             double loadedRate = quoteRate(host, token, () -> load(host, token, answered, refused));
+            double seconds = (System.nanoTime() - started) / 1e9;
+            Path report = Path.of(System.getProperty("tradehost.artifacts", "target/artifacts"), "load-report.txt");
+            Files.createDirectories(report.getParent());
+            Files.writeString(report, String.format("quotes per second: quiet %.1f, under load %.1f%n"
+                    + "4000 requests (16 clients, /health /api/v1/state /api/v1/positions /metrics) and 300"
+                    + " random-byte connections in %.1f s: %.0f requests per second%n", quietRate, loadedRate,
+                    seconds, 4000 / seconds));
 
             assertThat(answered.get()).as("requests answered 200").isEqualTo(4_000);
             assertThat(refused.get()).isZero();
