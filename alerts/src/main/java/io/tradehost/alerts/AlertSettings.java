@@ -37,11 +37,11 @@ public record AlertSettings(List<AlertSink> sinks, int queue, int maxPerMinute, 
         List<AlertSink> sinks = new ArrayList<>();
         if (block.has("webhook")) {
             PluginConfig b = block.section("webhook");
-            sinks.add(new AlertSink.Webhook(url(b, "url"), severity(b)));
+            sinks.add(new AlertSink.Webhook(url(b, "url"), false, severity(b)));
         }
         if (block.has("slack")) {
             PluginConfig b = block.section("slack");
-            sinks.add(new AlertSink.Slack(url(b, "url"), severity(b)));
+            sinks.add(new AlertSink.Webhook(url(b, "url"), true, severity(b)));
         }
         if (block.has("telegram")) {
             PluginConfig b = block.section("telegram");

@@ -14,7 +14,7 @@ import java.util.Objects;
  * the {@link AlertDispatcher} sends it. {@link #toString()} and {@link #name()} never show a
  * secret (a webhook URL, a bot token). Immutable, thread-safe.
  */
-public sealed interface AlertSink permits AlertSink.Webhook, AlertSink.Slack, AlertSink.Telegram {
+public sealed interface AlertSink permits AlertSink.Webhook, AlertSink.Telegram {
     /** The sink's name in config and logs: {@code webhook}, {@code slack}, {@code telegram}. */
     String name();
 
@@ -54,11 +54,13 @@ public sealed interface AlertSink permits AlertSink.Webhook, AlertSink.Slack, Al
     }
 
     /**
-     * A generic JSON webhook: {@code {"severity", "title", "text", "key", "at", "host"}}.
+     * A webhook: the generic one POSTs {@code {"severity", "title", "text", "key", "at", "host"}};
+     * the Slack-compatible one POSTs {@code {"text": "..."}} with the severity and title in bold.
      *
-     * @param url where to POST (a secret: it may carry a token)
+     * @param url where to POST (a secret: webhook URLs carry their credential in the path)
+     * @param slack whether to write for a Slack-compatible incoming webhook
      */
-    record Webhook(URI url, Severity minSeverity) implements AlertSink {
+    record Webhook(URI url, boolean slack, Severity minSeverity) implements AlertSink {
         public Webhook {
             Objects.requireNonNull(url, "url");
             Objects.requireNonNull(minSeverity, "minSeverity");
@@ -66,18 +68,23 @@ public sealed interface AlertSink permits AlertSink.Webhook, AlertSink.Slack, Al
 
         @Override
         public String name() {
-            return "webhook";
+            return slack ? "slack" : "webhook";
         }
 
         @Override
         public HttpRequest request(Alert alert, String host, Duration timeout) {
             ObjectNode n = Mapper.JSON.createObjectNode();
-            n.put("severity", alert.severity().name());
-            n.put("title", alert.title());
-            n.put("text", alert.text());
-            n.put("key", alert.key());
-            n.put("at", time(alert.hostNanos()));
-            n.put("host", host);
+            if (slack) {
+                n.put("text", "*[" + alert.severity() + "] " + alert.title() + "* (" + host + ")"
+                        + (alert.text().isEmpty() ? "" : "\n" + alert.text()));
+            } else {
+                n.put("severity", alert.severity().name());
+                n.put("title", alert.title());
+                n.put("text", alert.text());
+                n.put("key", alert.key());
+                n.put("at", time(alert.hostNanos()));
+                n.put("host", host);
+            }
             return post(url, json(n), timeout);
         }
 
@@ -88,42 +95,7 @@ public sealed interface AlertSink permits AlertSink.Webhook, AlertSink.Slack, Al
 
         @Override
         public String toString() {
-            return "Webhook[url=***, minSeverity=" + minSeverity + "]";
-        }
-    }
-
-    /**
-     * A Slack-compatible incoming webhook: {@code {"text": "..."}} with the severity and title in bold.
-     *
-     * @param url the incoming webhook's URL (a secret)
-     */
-    record Slack(URI url, Severity minSeverity) implements AlertSink {
-        public Slack {
-            Objects.requireNonNull(url, "url");
-            Objects.requireNonNull(minSeverity, "minSeverity");
-        }
-
-        @Override
-        public String name() {
-            return "slack";
-        }
-
-        @Override
-        public HttpRequest request(Alert alert, String host, Duration timeout) {
-            ObjectNode n = Mapper.JSON.createObjectNode();
-            n.put("text", "*[" + alert.severity() + "] " + alert.title() + "* (" + host + ")"
-                    + (alert.text().isEmpty() ? "" : "\n" + alert.text()));
-            return post(url, json(n), timeout);
-        }
-
-        @Override
-        public List<String> secrets() {
-            return List.of(url.toString());
-        }
-
-        @Override
-        public String toString() {
-            return "Slack[url=***, minSeverity=" + minSeverity + "]";
+            return "Webhook[" + name() + ", url=***, minSeverity=" + minSeverity + "]";
         }
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tradehost.api.event.OperatorActed;
 import io.tradehost.api.host.OperatorAction;
 import io.tradehost.journal.SqliteJournal;
+import io.tradehost.testkit.Promtool;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -40,7 +41,7 @@ class AdminImageIT {
 
             assertThat(Http.get(host.uri, "/health", null).statusCode()).isEqualTo(200);
             String metrics = Http.get(host.uri, "/metrics", null).body();
-            Http.promtool(metrics);
+            Promtool.check(metrics);
             assertThat(metrics).contains("tradehost_equity ").contains("jvm_threads_current ");
             assertThat(Http.get(host.uri, "/", null).body()).contains("<title>tradehost</title>");
             assertThat(Http.get(host.uri, "/api/v1/state", null).statusCode()).isEqualTo(401);
@@ -115,7 +116,7 @@ class AdminImageIT {
             assertThat(refused.get()).isZero();
             assertThat(loadedRate).as("quotes per second under load vs quiet (%.1f)", quietRate)
                     .isGreaterThan(0.8 * quietRate);
-            Map<String, Double> after = Http.samples(Http.get(host.uri, "/metrics", null).body());
+            Map<String, Double> after = Promtool.samples(Http.get(host.uri, "/metrics", null).body());
             assertThat(after.keySet()).noneMatch(k -> k.startsWith("tradehost_active_reasons{code=\"mark_staleness"));
             assertThat(after.get("tradehost_trading_state{state=\"ACTIVE\"}")).isEqualTo(1.0);
             assertThat(Http.get(host.uri, "/health", null).statusCode()).isEqualTo(200);
@@ -133,11 +134,11 @@ class AdminImageIT {
 
     /** Quotes the host took in per second of real time while {@code during} ran. */
     private static double quoteRate(RunningHost host, String token, Runnable during) throws Exception {
-        double before = Http.samples(Http.get(host.uri, "/metrics", token).body()).get("tradehost_quotes_total");
+        double before = Promtool.samples(Http.get(host.uri, "/metrics", token).body()).get("tradehost_quotes_total");
         long start = System.nanoTime();
         during.run();
         pause(300); // one more snapshot interval, so the last quotes are published
-        double after = Http.samples(Http.get(host.uri, "/metrics", token).body()).get("tradehost_quotes_total");
+        double after = Promtool.samples(Http.get(host.uri, "/metrics", token).body()).get("tradehost_quotes_total");
         return (after - before) / ((System.nanoTime() - start) / 1e9);
     }
 

@@ -67,7 +67,7 @@ public final class Host {
         registry.initialize();
         registry.start();
         started = true;
-        LOG.info("tradehost run {} trading {} on venue {}", runId, venues.symbols(), venues.venue().getClass()
+        LOG.info("tradehost run {} trading {} on venue {}", runId, venues.symbols(), venues.plugin().getClass()
                 .getModule().getName());
     }
 

@@ -22,15 +22,12 @@ import io.tradehost.kernel.VirtualClock;
 import io.tradehost.testkit.EventRecorder;
 import io.tradehost.testkit.Fixtures;
 import io.tradehost.testkit.HttpReceiver;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
+import io.tradehost.testkit.Promtool;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -205,41 +202,5 @@ class OperatorSurfaceTest {
         assertThat(m).containsKey("jvm_memory_used_bytes{area=\"heap\"}");
         assertThat(m.get("tradehost_tick_to_order_seconds_count")).isEqualTo((double) summary.orders().submitted());
         assertThat(m.get("tradehost_journal_write_seconds_count")).isPositive();
-    }
-
-    /** {@code promtool}, from Debian's {@code prometheus} package ({@code .ci/run} installs it). */
-    static final class Promtool {
-        private Promtool() {
-        }
-
-        static void check(String exposition) throws Exception {
-            Process p;
-            try {
-                p = new ProcessBuilder("promtool", "check", "metrics").redirectErrorStream(true).start();
-            } catch (IOException e) {
-                throw new AssertionError("promtool is not installed (apt-get install prometheus; .ci/run does)", e);
-            }
-            try (var in = new ByteArrayInputStream(exposition.getBytes(StandardCharsets.UTF_8))) {
-                in.transferTo(p.getOutputStream());
-            }
-            p.getOutputStream().close();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            assertThat(p.exitValue()).as("promtool check metrics said:%n%s", out).isZero();
-            assertThat(out).as("promtool's lint").isEmpty();
-        }
-
-        /** Every sample line: its name with labels, and its value. */
-        static Map<String, Double> samples(String exposition) {
-            Map<String, Double> all = new HashMap<>();
-            for (String line : exposition.split("\n")) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                int space = line.lastIndexOf(' ');
-                all.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
-            }
-            return all;
-        }
     }
 }
