@@ -202,5 +202,19 @@ class OperatorSurfaceTest {
         assertThat(m).containsKey("jvm_memory_used_bytes{area=\"heap\"}");
         assertThat(m.get("tradehost_tick_to_order_seconds_count")).isEqualTo((double) summary.orders().submitted());
         assertThat(m.get("tradehost_journal_write_seconds_count")).isPositive();
+        // the coordinators' own totals, read from their health figures: a renamed figure must not vanish silently
+        assertThat(m.get("tradehost_quotes_total")).isPositive();
+        assertThat(m.get("tradehost_strategy_decisions_total")).isPositive();
+        assertThat(m.get("tradehost_reconciliations_total")).isPositive();
+        for (String zero : List.of("tradehost_strategy_failures_total", "tradehost_strategy_late_decisions_total",
+                "tradehost_reconciliation_differences_total",
+                "tradehost_reconciliation_failures_total", "tradehost_venue_retries_total",
+                "tradehost_venue_unknown_outcomes_resolved_total", "tradehost_duplicate_fills_ignored_total",
+                "tradehost_alerts_failed_total", "tradehost_alerts_dropped_total")) {
+            assertThat(m).as(zero).containsEntry(zero, 0.0);
+        }
+        assertThat(m.get("tradehost_alerts_sent_total")).as("the start alert").isEqualTo(1.0);
+        assertThat(m.get("tradehost_strategy_slow_decisions_total")).as("timed in real time: present, not fixed")
+                .isNotNull();
     }
 }
