@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tradehost.api.event.OperatorActed;
 import io.tradehost.api.host.OperatorAction;
 import io.tradehost.journal.SqliteJournal;
+import io.tradehost.testkit.HttpReceiver;
 import io.tradehost.testkit.Promtool;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -33,7 +34,9 @@ class AdminImageIT {
 
     @Test
     void defaultsServeHealthMetricsAndTheApiBehindAGeneratedTokenAndTheCliHaltsTheHost() throws Exception {
-        try (RunningHost host = new RunningHost(work, Map.of(), "--set", FAST)) {
+        try (HttpReceiver receiver = new HttpReceiver();
+             RunningHost host = new RunningHost(work, Map.of(), "--set", FAST, "--set",
+                     "alerts.webhook.url=\"" + receiver.url("/hook") + "\"")) {
             Path tokenFile = work.resolve("data/admin.token");
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile))).isEqualTo("rw-------");
             String token = Files.readString(tokenFile).strip();
@@ -67,6 +70,10 @@ class AdminImageIT {
             assertThat(status.exit()).as(status.stdout()).isZero();
             assertThat(status.stdout()).contains(": HALTED, health DEGRADED").contains("reason operator.halt");
 
+            RunningHost.Finished resume = host.cli(Map.of(), "operator", "resume", "--reason", "test over", "--url",
+                    host.uri.toString(), "--data-dir", "data");
+            assertThat(resume.stdout()).startsWith("done: operator reasons cleared");
+
             RunningHost.Finished wrong = host.cli(Map.of("TRADEHOST_ADMIN_TOKEN", "wrong-token-0123456789"),
                     "status", "--url", host.uri.toString());
             assertThat(wrong.exit()).isEqualTo(1);
@@ -82,12 +89,23 @@ class AdminImageIT {
 
             RunningHost.Finished done = host.stop();
             assertThat(done.exit()).isZero();
-            assertThat(done.stdout()).contains("trading state: HALTED");
+            assertThat(done.stdout()).contains("trading state: ACTIVE [ACTIVE -> HALTED] [HALTED -> ACTIVE]");
+            // the webhook heard the run: one message per state transition, between start and stop
+            List<String> titles = new ArrayList<>();
+            for (HttpReceiver.Request r : receiver.requests) {
+                titles.add(Http.JSON.readTree(r.body()).get("title").asText());
+            }
+            assertThat(titles).hasSize(4);
+            assertThat(titles.get(0)).endsWith(" started");
+            assertThat(titles.subList(1, 3)).containsExactly("trading state ACTIVE -> HALTED",
+                    "trading state HALTED -> ACTIVE");
+            assertThat(titles.get(3)).endsWith(" stopped");
             assertThat(host.log()).noneMatch(l -> l.contains(token));
             assertThat(done.stdout()).doesNotContain(token);
         }
         List<OperatorActed> journaled = SqliteJournal.operatorActions(work.resolve("data/journal.db"));
-        assertThat(journaled).hasSize(1);
+        assertThat(journaled).extracting(OperatorActed::action).containsExactly(OperatorAction.HALT,
+                OperatorAction.RESUME);
         assertThat(journaled.getFirst().action()).isEqualTo(OperatorAction.HALT);
         assertThat(journaled.getFirst().reason()).isEqualTo("test");
         assertThat(journaled.getFirst().actor()).startsWith("cli:");
