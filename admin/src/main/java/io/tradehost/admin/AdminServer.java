@@ -2,6 +2,7 @@ package io.tradehost.admin;
 
 import java.net.InetSocketAddress;
 import io.tradehost.admin.http.JsonErrorHandler;
+import io.tradehost.api.host.StartupException;
 import java.net.URI;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -36,7 +37,7 @@ public final class AdminServer implements AutoCloseable {
     /**
      * Starts serving {@code handler} as {@code settings} say.
      *
-     * @throws IllegalStateException if the address cannot be bound (in use, not local), naming it
+     * @throws StartupException if the address cannot be bound (in use, not local), naming it
      */
     public static AdminServer start(AdminSettings settings, Handler handler) {
         QueuedThreadPool threads = new QueuedThreadPool(16, 2);
@@ -70,7 +71,7 @@ public final class AdminServer implements AutoCloseable {
             } catch (Exception ignored) {
                 // the start failure is what the operator needs to see
             }
-            throw new IllegalStateException("admin API cannot listen on " + listen.getAddress().getHostAddress() + ":"
+            throw new StartupException("admin API cannot listen on " + listen.getAddress().getHostAddress() + ":"
                     + listen.getPort() + ": " + e.getMessage() + " (set admin.listen to another address, or \"off\")",
                     e);
         }

@@ -261,6 +261,15 @@ class AdminApiTest {
     }
 
     @Test
+    void aPortInUseStopsTheStartWithOneLineNamingTheAddress() {
+        AdminSettings taken = AdminFixture.settings(Map.of("listen", "127.0.0.1:" + host.server.port()));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AdminServer.start(taken, host.handler(taken)))
+                .isInstanceOf(io.tradehost.api.host.StartupException.class)
+                .hasMessageStartingWith("admin API cannot listen on 127.0.0.1:" + host.server.port() + ": ")
+                .hasMessageEndingWith("(set admin.listen to another address, or \"off\")");
+    }
+
+    @Test
     void metricsNeedNoTokenByDefaultAndTheTokenWhenConfigured() throws Exception {
         RawHttp.Response m = host.http.get("/metrics", null);
         assertThat(m.status()).isEqualTo(200);

@@ -59,6 +59,7 @@ final class AdminFixture implements AutoCloseable {
     final ActivityLog activity = new ActivityLog(stream::offer);
     final SnapshotPublisher publisher;
     final HostMetrics metrics;
+    private final AdminDocuments docs;
     final AdminServer server;
     final RawHttp http;
     volatile boolean answer = true;
@@ -82,9 +83,15 @@ final class AdminFixture implements AutoCloseable {
         metrics = new HostMetrics(publisher::latest, publisher::ageNanos);
         var docs = new AdminDocuments(JsonNodeFactory.instance.objectNode().put("chain", "kill-switch"),
                 JsonNodeFactory.instance.arrayNode(), JsonNodeFactory.instance.objectNode().put("source", "test"));
-        server = AdminServer.start(settings, new ApiHandler(settings, AdminToken.of(TOKEN), publisher, metrics,
-                gateway, stream, docs, realNanos::get, Duration.ofMillis(300)));
+        this.docs = docs;
+        server = AdminServer.start(settings, handler(settings));
         http = new RawHttp(server.port());
+    }
+
+    /** A new handler over this fixture's host. */
+    ApiHandler handler(AdminSettings settings) {
+        return new ApiHandler(settings, AdminToken.of(TOKEN), publisher, metrics, gateway, stream, docs,
+                realNanos::get, Duration.ofMillis(300));
     }
 
     AdminFixture() {

@@ -101,14 +101,19 @@ public final class RunCommand implements Callable<Integer> {
                 }
                 try {
                     host.start();
-                    surface.start();
                 } catch (ConfigException e) {
-                    surface.stopServing();
                     host.abandon();
                     throw ConfigError.of(hostConfig.source(), e);
                 } catch (RuntimeException | Error e) {
-                    surface.stopServing();
                     host.abandon();
+                    throw e;
+                }
+                try {
+                    surface.start();
+                } catch (RuntimeException | Error e) {
+                    // the host is up: stop it in order (nothing traded yet), then say why
+                    surface.stopServing();
+                    host.stop();
                     throw e;
                 }
                 trade(host, surface, signals);

@@ -73,6 +73,19 @@ class CliTest {
     }
 
     @Test
+    void anAdminPortInUseStopsTheRunInOrderWithOneLine() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            assertThat(run("run", "--duration", "1s", "--set", "admin.listen=\"127.0.0.1:" + port + "\"")).isEqualTo(1);
+            assertThat(err.toString().lines().toList()).containsExactly("tradehost: cannot start: admin API cannot listen"
+                    + " on 127.0.0.1:" + port + ": Failed to bind to /127.0.0.1:" + port
+                    + " (set admin.listen to another address, or \"off\")");
+        }
+        // the host stopped in order: its directory is free and its journal agrees with the venue
+        assertThat(run("reconcile")).isZero();
+    }
+
+    @Test
     void aDataDirectoryInUseIsRefusedWithItsLockFile() {
         try (DataDirectory held = DataDirectory.lock(dir.resolve("data"))) {
             assertThat(run("run", "--duration", "1s")).isEqualTo(1);
