@@ -10,32 +10,22 @@ import io.tradehost.admin.OperatorGateway;
 import io.tradehost.admin.metrics.HostMetrics;
 import io.tradehost.admin.snapshot.HostSnapshot;
 import io.tradehost.admin.snapshot.SnapshotPublisher;
-import io.tradehost.api.event.OperatorActed;
 import io.tradehost.api.host.Health;
 import io.tradehost.api.host.HealthStatus;
-import io.tradehost.api.host.OperatorAction;
-import io.tradehost.api.value.Symbol;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.util.Blocker;
 import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,8 +38,6 @@ import org.slf4j.LoggerFactory;
 public final class ApiHandler extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
     private static final String API = "/api/v1/";
-    private static final Pattern ACTOR = Pattern.compile("[A-Za-z0-9@._:-]{1,64}");
-    private static final int MAX_REASON = 500;
     /** How long an operator request waits for the kernel's answer before it is answered 202. */
     public static final Duration ANSWER_WAIT = Duration.ofSeconds(5);
     private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
@@ -63,8 +51,8 @@ public final class ApiHandler extends Handler.Abstract {
     private final EventStream stream;
     private final AdminDocuments documents;
     private final StaticAssets assets;
-    private final long keepAliveMillis;
-    private final Duration answerWait;
+    private final OperatorRoute operatorRoute;
+    private final StreamRoute streamRoute;
 
     /**
      * @param realNanos the clock the bad-token rate limit counts in
@@ -80,7 +68,6 @@ public final class ApiHandler extends Handler.Abstract {
     public ApiHandler(AdminSettings settings, AdminToken token, SnapshotPublisher snapshots,
                       HostMetrics metrics, OperatorGateway operator, EventStream stream, AdminDocuments documents,
                       LongSupplier realNanos, Duration answerWait) {
-        this.answerWait = answerWait;
         this.settings = settings;
         this.auth = new BearerAuth(token, settings.badTokenLimit(), realNanos);
         this.snapshots = snapshots;
@@ -89,7 +76,9 @@ public final class ApiHandler extends Handler.Abstract {
         this.stream = stream;
         this.documents = documents;
         this.assets = StaticAssets.load();
-        this.keepAliveMillis = Math.max(50, Math.min(15_000, settings.idleTimeout().toMillis() / 2));
+        this.operatorRoute = new OperatorRoute(operator, snapshots, settings.maxRequestBytes(), answerWait);
+        this.streamRoute = new StreamRoute(stream, snapshots, Math.max(50, Math.min(15_000,
+                settings.idleTimeout().toMillis() / 2)));
     }
 
     @Override
@@ -238,7 +227,7 @@ public final class ApiHandler extends Handler.Abstract {
                 reply(response, callback, 405, Json.error(405, method + " is not allowed here; use POST"));
                 return;
             }
-            operator(route.substring("operator/".length()), request, response, callback);
+            operatorRoute.handle(route.substring("operator/".length()), request, response, callback);
             return;
         }
         Function<HostSnapshot, JsonNode> view = switch (route) {
@@ -255,7 +244,7 @@ public final class ApiHandler extends Handler.Abstract {
             default -> s -> null;
         };
         if (route.equals("events")) {
-            needGet(method, response, callback, () -> events(response, callback));
+            needGet(method, response, callback, () -> streamRoute.handle(response, callback));
             return;
         }
         needGet(method, response, callback, () -> {
@@ -289,153 +278,18 @@ public final class ApiHandler extends Handler.Abstract {
         }
     }
 
-    private void operator(String route, Request request, Response response, Callback callback) {
-        int slash = route.indexOf('/');
-        String name = slash < 0 ? route : route.substring(0, slash);
-        String argument = slash < 0 ? null : route.substring(slash + 1);
-        OperatorAction action = OperatorAction.ofPath(name);
-        if (action == null) {
-            reply(response, callback, 404, Json.error(404, "no operator action '" + clip(name) + "' (reduce-only,"
-                    + " halt, resume, clear/{code}, cancel-all, close/{symbol})"));
-            return;
-        }
-        String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
-        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            reply(response, callback, 415, Json.error(415, "the body must be JSON (Content-Type: application/json)"
-                    + " with a \"reason\""));
-            return;
-        }
-        JsonNode body;
-        try {
-            body = Json.MAPPER.readTree(Content.Source.asString(request, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            reply(response, callback, 400, Json.error(400, "the body is not JSON: " + clip(firstLine(e.getMessage()))));
-            return;
-        } catch (RuntimeException e) {
-            reply(response, callback, 413, Json.error(413, "request body too large (limit "
-                    + settings.maxRequestBytes() + " bytes)"));
-            return;
-        }
-        String problem = checkBody(body);
-        if (problem != null) {
-            reply(response, callback, 400, Json.error(400, problem));
-            return;
-        }
-        HostSnapshot s = snapshots.latest();
-        if (action == OperatorAction.CLOSE && s != null && argument != null && isSymbol(argument)
-                && !s.symbolStates().containsKey(Symbol.of(argument))) {
-            reply(response, callback, 404, Json.error(404, "not a traded symbol: " + clip(argument)));
-            return;
-        }
-        String actor = (body.hasNonNull("actor") ? body.get("actor").asText() : "api") + "@"
-                + Request.getRemoteAddr(request);
-        CompletableFuture<OperatorActed> answer;
-        try {
-            answer = operator.submit(action, argument, actor, body.get("reason").asText().strip());
-        } catch (IllegalArgumentException e) {
-            reply(response, callback, 400, Json.error(400, e.getMessage()));
-            return;
-        }
-        try {
-            OperatorActed acted = answer.get(answerWait.toMillis(), TimeUnit.MILLISECONDS);
-            reply(response, callback, 200, Json.operator(acted));
-        } catch (TimeoutException e) {
-            ObjectNode n = Json.MAPPER.createObjectNode();
-            n.put("accepted", true);
-            n.put("message", "handed to the kernel; no answer within " + answerWait.toMillis()
-                    + " ms (see /api/v1/state)");
-            reply(response, callback, 202, n);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            reply(response, callback, 503, Json.error(503, "the server is stopping"));
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("operator answer failed", e.getCause());
-        }
-    }
-
-    private static boolean isSymbol(String text) {
-        try {
-            Symbol.of(text);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    private static String checkBody(JsonNode body) {
-        if (body == null || !body.isObject()) {
-            return "the body must be a JSON object with a \"reason\"";
-        }
-        JsonNode reason = body.get("reason");
-        if (reason == null || !reason.isTextual() || reason.asText().isBlank()) {
-            return "\"reason\" is required: say why, for the journal";
-        }
-        if (reason.asText().length() > MAX_REASON) {
-            return "\"reason\" is longer than " + MAX_REASON + " characters";
-        }
-        JsonNode actor = body.get("actor");
-        if (actor != null && !actor.isNull() && (!actor.isTextual() || !ACTOR.matcher(actor.asText()).matches())) {
-            return "\"actor\" must be 1-64 of A-Z a-z 0-9 @ . _ : -";
-        }
-        for (var it = body.fieldNames(); it.hasNext();) {
-            String field = it.next();
-            if (!field.equals("reason") && !field.equals("actor")) {
-                return "unknown field \"" + clip(field) + "\" (a body has \"reason\" and optionally \"actor\")";
-            }
-        }
-        return null;
-    }
-
-    private void events(Response response, Callback callback) {
-        EventStream.Client client = stream.open();
-        if (client == null) {
-            reply(response, callback, 503, Json.error(503, "too many event stream clients"));
-            return;
-        }
-        response.setStatus(200);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
-        try {
-            HostSnapshot s = snapshots.latest();
-            write(response, ": tradehost event stream\n\n"
-                    + (s == null ? "" : "event: status\ndata: " + Json.text(Json.status(s)) + "\n\n"));
-            while (true) {
-                EventStream.Item item = client.next(keepAliveMillis);
-                if (item == EventStream.CLOSED) {
-                    break;
-                }
-                write(response, item == null ? ": keep-alive\n\n" : "event: " + item.name + "\ndata: " + item.data()
-                        + "\n\n");
-            }
-            Content.Sink.write(response, true, "", callback);
-        } catch (IOException e) {
-            callback.failed(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            callback.failed(e);
-        } finally {
-            stream.close(client);
-        }
-    }
-
-    private static void write(Response response, String text) throws IOException {
-        try (Blocker.Callback blocker = Blocker.callback()) {
-            Content.Sink.write(response, false, text, blocker);
-            blocker.block();
-        }
-    }
-
     static void reply(Response response, Callback callback, int status, JsonNode body) {
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         Content.Sink.write(response, true, Json.text(body), callback);
     }
 
-    private static String clip(String text) {
+    static String clip(String text) {
         String t = text == null ? "" : text.replaceAll("[^\\x20-\\x7e]", "?");
         return t.length() > 80 ? t.substring(0, 80) + "..." : t;
     }
 
-    private static String firstLine(String text) {
+    static String firstLine(String text) {
         if (text == null) {
             return "";
         }
