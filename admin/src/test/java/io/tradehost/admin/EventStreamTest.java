@@ -63,9 +63,12 @@ class EventStreamTest {
             List<String[]> first = items(in, 1);
             assertThat(first.getFirst()[0]).isEqualTo("status");
             assertThat(JSON.readTree(first.getFirst()[1]).get("equity").asText()).isEqualTo("100500");
-            while (host.stream.clientCount() == 0) {
-                Thread.onSpinWait(); // the client registers before its first write; this only waits for that
+            // the client registers before its first write, so it is there by now; bounded all the same
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (host.stream.clientCount() == 0 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
             }
+            assertThat(host.stream.clientCount()).isEqualTo(1);
 
             long t = host.clock.nanos();
             Fill fill = new Fill("t1", ClientOrderId.of("r1-1"), AdminFixture.BTC, Side.BUY, Quantity.of("0.1"),
