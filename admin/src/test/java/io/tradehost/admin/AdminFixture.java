@@ -133,7 +133,7 @@ final class AdminFixture implements AutoCloseable {
                                 runtime == HealthStatus.HEALTHY ? null : "venue not connected"),
                         Health.healthy("execution", Map.of())),
                 new HostSnapshot.KernelFigures(1234, 2, 1, Map.of("strategy.mark", 1L)),
-                new HostSnapshot.JournalFigures(3, 0), Map.of("strategy.decisions", 42L, "runtime.reconciliations", 4L),
+                new HostSnapshot.JournalFigures(3, 0), Map.of("strategy.cycles", 42L, "runtime.reconciliations", 4L),
                 Map.of("crossed", 5L), Map.of("place", 8L), Map.of("place", Map.of("VENUE_TIMEOUT", 1L)),
                 Activity.NONE, "{\"runId\":\"r1\",\"orders\":{\"filled\":7}}");
     }

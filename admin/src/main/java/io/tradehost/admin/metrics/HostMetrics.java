@@ -44,26 +44,29 @@ import java.util.function.Supplier;
  * counters, base units ({@code _seconds}); amounts are in the account's quote currency.
  */
 public final class HostMetrics {
-    /** The names the coordinators publish their running totals under, with the metric each feeds. */
+    /**
+     * Snapshot counters ({@code <coordinator>.<total>} as {@code Coordinator.totals()} names them,
+     * and the alert counts), with the metric each feeds and its help.
+     */
     static final Map<String, String[]> COUNTERS = Map.ofEntries(
-            Map.entry("strategy.decisions", new String[] {"tradehost_strategy_decisions", "Strategy decisions asked for"}),
+            Map.entry("strategy.cycles", new String[] {"tradehost_strategy_decisions", "Strategy decisions asked for"}),
             Map.entry("strategy.failures", new String[] {"tradehost_strategy_failures", "Strategy decisions that threw"}),
-            Map.entry("strategy.late_decisions", new String[] {"tradehost_strategy_late_decisions",
+            Map.entry("strategy.lateDecisions", new String[] {"tradehost_strategy_late_decisions",
                     "Isolated strategy decisions that missed the decision budget and were discarded"}),
-            Map.entry("strategy.slow_decisions", new String[] {"tradehost_strategy_slow_decisions",
+            Map.entry("strategy.slowDecisions", new String[] {"tradehost_strategy_slow_decisions",
                     "Strategy decisions that took longer than the decision budget"}),
             Map.entry("telemetry.quotes", new String[] {"tradehost_quotes", "Quotes received from the venue"}),
             Map.entry("runtime.reconciliations", new String[] {"tradehost_reconciliations",
                     "Reconciliations of the journal with the venue"}),
-            Map.entry("runtime.reconciliation_repairs", new String[] {"tradehost_reconciliation_differences",
+            Map.entry("runtime.reconciliationRepairs", new String[] {"tradehost_reconciliation_differences",
                     "Differences reconciliation found between journal and venue"}),
-            Map.entry("runtime.reconciliation_failures", new String[] {"tradehost_reconciliation_failures",
+            Map.entry("runtime.reconciliationFailures", new String[] {"tradehost_reconciliation_failures",
                     "Reconciliations that could not complete"}),
-            Map.entry("execution.placement_retries", new String[] {"tradehost_venue_retries",
+            Map.entry("execution.placementRetries", new String[] {"tradehost_venue_retries",
                     "Order placements retried after a transient venue failure"}),
-            Map.entry("execution.unknown_outcomes_resolved", new String[] {"tradehost_venue_unknown_outcomes_resolved",
+            Map.entry("execution.unknownOutcomesResolved", new String[] {"tradehost_venue_unknown_outcomes_resolved",
                     "Placements of unknown outcome resolved by asking the venue"}),
-            Map.entry("execution.duplicate_fills", new String[] {"tradehost_duplicate_fills_ignored",
+            Map.entry("execution.duplicateFills", new String[] {"tradehost_duplicate_fills_ignored",
                     "Fills reported twice and booked once"}),
             Map.entry("alerts.sent", new String[] {"tradehost_alerts_sent", "Alert messages a receiver accepted"}),
             Map.entry("alerts.failed", new String[] {"tradehost_alerts_failed",

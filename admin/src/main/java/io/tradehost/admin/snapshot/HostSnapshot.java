@@ -34,7 +34,7 @@ import java.util.Map;
  * @param health every component's health, coordinators first
  * @param kernel the kernel's figures
  * @param journal the journal's figures
- * @param counters running totals the coordinators publish, by name ({@code strategy.decisions}, ...)
+ * @param counters running totals the coordinators publish, by name ({@code <coordinator>.<total>}, e.g. {@code strategy.cycles})
  * @param droppedQuotes quotes telemetry refused, by reason
  * @param venueCalls calls into the venue by operation
  * @param venueErrors failed venue calls by operation, then rejection code

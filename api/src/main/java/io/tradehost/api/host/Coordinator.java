@@ -1,5 +1,7 @@
 package io.tradehost.api.host;
 
+import java.util.Map;
+
 /**
  * One of the host's four coordinators. The host initialises them in the order runtime, execution,
  * strategy, telemetry, then starts them in that order, and stops them in reverse. Every method
@@ -25,4 +27,12 @@ public interface Coordinator {
 
     /** How it is doing now. */
     Health health();
+
+    /**
+     * Running totals since start, by name ({@code cycles}, {@code reconciliations}, ...): the
+     * numbers its health details show, typed, for metrics. Insertion-ordered; empty by default.
+     */
+    default Map<String, Long> totals() {
+        return Map.of();
+    }
 }

@@ -3,6 +3,7 @@ package io.tradehost.app.surface;
 import io.tradehost.admin.snapshot.Activity;
 import io.tradehost.admin.snapshot.HostSnapshot;
 import io.tradehost.admin.snapshot.SnapshotSource;
+import io.tradehost.api.host.Coordinator;
 import io.tradehost.api.host.Health;
 import io.tradehost.api.market.Mark;
 import io.tradehost.api.order.Position;
@@ -18,25 +19,10 @@ import java.util.Map;
 import java.util.function.Supplier;
 /**
  * Takes a {@link HostSnapshot} of a wired host, on the kernel thread. The coordinators' running
- * totals are the figures each already publishes in its health details, read under one name table
- * here, so the API, the metrics and the health endpoint agree with each other and with the log.
+ * totals ({@link Coordinator#totals()}, the same numbers their health details show) go in as
+ * {@code <coordinator>.<total>}, so the API, the metrics and the health endpoint agree.
  */
 final class HostSnapshots implements SnapshotSource {
-    /** Snapshot counter name, then the component and the detail it is read from. */
-    private static final String[][] FIGURES = {
-            {"strategy.decisions", "strategy", "cycles"},
-            {"strategy.failures", "strategy", "failures"},
-            {"strategy.late_decisions", "strategy", "lateDecisions"},
-            {"strategy.slow_decisions", "strategy", "slowDecisions"},
-            {"telemetry.quotes", "telemetry", "quotes"},
-            {"runtime.reconciliations", "runtime", "reconciliations"},
-            {"runtime.reconciliation_repairs", "runtime", "reconciliationRepairs"},
-            {"runtime.reconciliation_failures", "runtime", "reconciliationFailures"},
-            {"execution.placement_retries", "execution", "placementRetries"},
-            {"execution.unknown_outcomes_resolved", "execution", "unknownOutcomesResolved"},
-            {"execution.duplicate_fills", "execution", "duplicateFills"},
-    };
-
     private final Host host;
     private final String venue;
     private final Supplier<Map<String, Long>> extra;
@@ -67,11 +53,8 @@ final class HostSnapshots implements SnapshotSource {
         }
         List<Health> health = host.registry().all();
         Map<String, Long> counters = new LinkedHashMap<>(extra.get());
-        for (String[] f : FIGURES) {
-            Long value = figure(health, f[1], f[2]);
-            if (value != null) {
-                counters.put(f[0], value);
-            }
+        for (Coordinator c : host.registry().coordinators()) {
+            c.totals().forEach((name, value) -> counters.put(c.name() + "." + name, value));
         }
         VenueCallCounts calls = host.venues().callCounts();
         return new HostSnapshot(sequence, now, realNanos, host.runId(), venue,
@@ -83,22 +66,5 @@ final class HostSnapshots implements SnapshotSource {
                 new HostSnapshot.JournalFigures(host.journal().backlog(), host.journal().failedWrites()),
                 counters, host.telemetry().droppedQuotes(), calls.calls(), calls.errors(), activity,
                 host.summary().toJson());
-    }
-
-    private static Long figure(List<Health> health, String component, String detail) {
-        for (Health h : health) {
-            if (h.component().equals(component)) {
-                String value = h.details().get(detail);
-                if (value == null) {
-                    return null;
-                }
-                try {
-                    return Long.parseLong(value);
-                } catch (NumberFormatException e) {
-                    return null;
-                }
-            }
-        }
-        return null;
     }
 }

@@ -348,14 +348,24 @@ public final class ExecutionCoordinator implements Coordinator {
     }
 
     @Override
+    public Map<String, Long> totals() {
+        Map<String, Long> totals = new LinkedHashMap<>();
+        totals.put("attempted", attempted);
+        totals.put("filled", filled);
+        totals.put("rejected", rejected);
+        totals.put("duplicateFills", duplicateFills);
+        totals.put("illegalTransitions", tracker.illegalTransitions());
+        totals.put("placementRetries", placer.retries());
+        totals.put("unknownOutcomesResolved", placer.resolutions());
+        totals.put("reconciledOrders", reconciled);
+        return totals;
+    }
+
+    @Override
     public Health health() {
-        Map<String, String> details = Map.of("openOrders", Long.toString(tracker.openCount()),
-                "attempted", Long.toString(attempted), "filled", Long.toString(filled),
-                "rejected", Long.toString(rejected), "duplicateFills", Long.toString(duplicateFills),
-                "illegalTransitions", Long.toString(tracker.illegalTransitions()),
-                "placementRetries", Long.toString(placer.retries()),
-                "unknownOutcomesResolved", Long.toString(placer.resolutions()),
-                "reconciledOrders", Long.toString(reconciled));
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("openOrders", Long.toString(tracker.openCount()));
+        totals().forEach((k, v) -> details.put(k, Long.toString(v)));
         if (tracker.illegalTransitions() > 0) {
             return Health.of(name(), HealthStatus.DEGRADED, details, tracker.illegalTransitions()
                     + " illegal order transition(s) or unknown-order reports");

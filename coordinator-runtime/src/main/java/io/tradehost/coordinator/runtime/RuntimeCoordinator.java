@@ -28,6 +28,7 @@ import io.tradehost.coordinator.runtime.reconcile.Reconciler;
 import io.tradehost.coordinator.runtime.reconcile.ReconciliationReport;
 import io.tradehost.coordinator.runtime.state.TradingStateMachine;
 import io.tradehost.coordinator.runtime.venue.VenueBootstrap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -263,16 +264,24 @@ public final class RuntimeCoordinator implements Coordinator {    private static
     }
 
     @Override
+    public Map<String, Long> totals() {
+        Map<String, Long> totals = new LinkedHashMap<>();
+        totals.put("reconciliations", reconciliations);
+        totals.put("reconciliationRepairs", repairs);
+        totals.put("reconciliationFailures", reconciliationFailures);
+        return totals;
+    }
+
+    @Override
     public Health health() {
-        Map<String, String> details = Map.of("tradingState", state.state().name(),
-                "reasons", String.join(",", state.reasons().stream().map(r -> r.code().value()).toList()),
-                "venue", bootstrap.isConnected() ? settings.venue() : "not connected",
-                "runtimeGuards", String.join(",", guards.names()),
-                "runtimeGuardFailures", guards.failures().toString(),
-                "transitions", state.transitionCounts().toString(),
-                "reconciliations", Long.toString(reconciliations),
-                "reconciliationRepairs", Long.toString(repairs),
-                "reconciliationFailures", Long.toString(reconciliationFailures));
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("tradingState", state.state().name());
+        details.put("reasons", String.join(",", state.reasons().stream().map(r -> r.code().value()).toList()));
+        details.put("venue", bootstrap.isConnected() ? settings.venue() : "not connected");
+        details.put("runtimeGuards", String.join(",", guards.names()));
+        details.put("runtimeGuardFailures", guards.failures().toString());
+        details.put("transitions", state.transitionCounts().toString());
+        totals().forEach((k, v) -> details.put(k, Long.toString(v)));
         if (!bootstrap.isConnected()) {
             return Health.of(name(), HealthStatus.UNHEALTHY, details, "venue not connected");
         }

@@ -333,18 +333,25 @@ public final class StrategyCoordinator implements Coordinator {
     }
 
     @Override
+    public Map<String, Long> totals() {
+        Map<String, Long> totals = new LinkedHashMap<>();
+        totals.put("cycles", cycles);
+        totals.put("failures", failures);
+        totals.put("skipped", skipped);
+        totals.put("slowDecisions", slowDecisions);
+        totals.put("lateDecisions", lateDecisions);
+        totals.put("busySkips", busySkips);
+        totals.put("lateAnswersDiscarded", instances.values().stream()
+                .mapToLong(i -> i.calls.lateAnswersDiscarded()).sum());
+        return totals;
+    }
+
+    @Override
     public Health health() {
         long failing = instances.values().stream().filter(i -> i.consecutiveFailures > 0).count();
-        long discarded = instances.values().stream().mapToLong(i -> i.calls.lateAnswersDiscarded()).sum();
         Map<String, String> details = new LinkedHashMap<>();
-        details.put("cycles", Long.toString(cycles));
-        details.put("failures", Long.toString(failures));
-        details.put("skipped", Long.toString(skipped));
+        totals().forEach((k, v) -> details.put(k, Long.toString(v)));
         details.put("failingSymbols", Long.toString(failing));
-        details.put("slowDecisions", Long.toString(slowDecisions));
-        details.put("lateDecisions", Long.toString(lateDecisions));
-        details.put("busySkips", Long.toString(busySkips));
-        details.put("lateAnswersDiscarded", Long.toString(discarded));
         details.put("quarantined", quarantined.toString());
         if (!quarantined.isEmpty()) {
             return Health.of(name(), HealthStatus.DEGRADED, details, "strategy quarantined on " + quarantined);

@@ -177,11 +177,19 @@ public final class TelemetryCoordinator implements Coordinator {
     }
 
     @Override
+    public Map<String, Long> totals() {
+        Map<String, Long> totals = new LinkedHashMap<>();
+        totals.put("quotes", quotes);
+        totals.put("dropped", droppedQuotes.values().stream().mapToLong(Long::longValue).sum());
+        return totals;
+    }
+
+    @Override
     public Health health() {
         List<String> stale = venues.symbols().stream().filter(s -> !isFresh(s)).map(Symbol::value).toList();
-        Map<String, String> details = Map.of("quotes", Long.toString(quotes),
-                "dropped", Long.toString(droppedQuotes.values().stream().mapToLong(Long::longValue).sum()),
-                "stale", String.join(",", stale));
+        Map<String, String> details = new LinkedHashMap<>();
+        totals().forEach((k, v) -> details.put(k, Long.toString(v)));
+        details.put("stale", String.join(",", stale));
         return stale.isEmpty() ? Health.healthy(name(), details)
                 : Health.of(name(), HealthStatus.DEGRADED, details, "no fresh mark for " + String.join(", ", stale));
     }
