@@ -63,13 +63,17 @@ public final class AlertDispatcher implements AutoCloseable {
         }
     }
 
-    /** Queues {@code alert} for every sink whose minimum severity it meets. Never blocks. */
+    /**
+     * Queues {@code alert} for every sink whose minimum severity it meets. Never blocks. The repeat
+     * window and the rate limit count from now, the moment it was raised, not when it is delivered.
+     */
     public void raise(Alert alert) {
         if (closing) {
             return;
         }
+        Raised raised = new Raised(alert, realNanos.getAsLong());
         for (Worker w : workers) {
-            if (alert.severity().compareTo(w.sink.minSeverity()) >= 0 && !w.queue.offer(alert)) {
+            if (alert.severity().compareTo(w.sink.minSeverity()) >= 0 && !w.queue.offer(raised)) {
                 dropped.incrementAndGet();
                 LOG.warn("alert queue of {} is full ({}); dropped: {}", w.sink.name(), settings.queue(), alert.title());
             }
@@ -114,9 +118,12 @@ public final class AlertDispatcher implements AutoCloseable {
         close(Duration.ofSeconds(5));
     }
 
+    private record Raised(Alert alert, long nanos) {
+    }
+
     private final class Worker {
         final AlertSink sink;
-        final BlockingQueue<Alert> queue = new ArrayBlockingQueue<>(settings.queue());
+        final BlockingQueue<Raised> queue = new ArrayBlockingQueue<>(settings.queue());
         final Thread thread;
         final ArrayDeque<Long> sentTimes = new ArrayDeque<>();
         final Map<String, Long> lastSent = new HashMap<>();
@@ -130,9 +137,9 @@ public final class AlertDispatcher implements AutoCloseable {
         void run() {
             try {
                 while (!(stopWhenIdle && queue.isEmpty())) {
-                    Alert alert = queue.poll(50, TimeUnit.MILLISECONDS);
-                    if (alert != null) {
-                        handle(alert);
+                    Raised raised = queue.poll(50, TimeUnit.MILLISECONDS);
+                    if (raised != null) {
+                        handle(raised.alert(), raised.nanos());
                     }
                 }
             } catch (InterruptedException e) {
@@ -140,8 +147,7 @@ public final class AlertDispatcher implements AutoCloseable {
             }
         }
 
-        void handle(Alert alert) throws InterruptedException {
-            long now = realNanos.getAsLong();
+        void handle(Alert alert, long now) throws InterruptedException {
             String identity = alert.key() + "\u0000" + alert.text();
             Long previous = lastSent.get(identity);
             if (previous != null && now - previous < settings.repeatAfter().toNanos()) {

@@ -8,13 +8,15 @@ import io.tradehost.api.config.PluginConfig;
 import io.tradehost.testkit.HttpReceiver;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 class AlertDispatcherTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final AtomicLong nanos = new AtomicLong(1);
+    /** Real time as a JVM would report it: far from zero, so that sums and differences of instants differ. */
+    private final AtomicLong nanos = new AtomicLong(1_000_000_000_000L);
 
     private static AlertSettings settings(Map<String, Object> values) {
         Map<String, Object> all = new LinkedHashMap<>(Map.of("initial_backoff", "1ms", "max_backoff", "5ms",
@@ -126,6 +128,43 @@ class AlertDispatcherTest {
     }
 
     @Test
+    void theRepeatWindowAndTheMinuteEndExactlyAtTheirLength() throws Exception {
+        try (HttpReceiver receiver = new HttpReceiver()) {
+            AlertDispatcher alerts = new AlertDispatcher(settings(Map.of("max_per_minute", 1, "repeat_after", "1m",
+                    "webhook", Map.of("url", receiver.url("/h")))), "r1", nanos::get);
+            alerts.raise(alert("k", Severity.INFO, "same"));
+            assertThat(receiver.next()).isNotNull();
+            nanos.addAndGet(Duration.ofMinutes(1).toNanos() - 1);
+            alerts.raise(alert("k", Severity.INFO, "same")); // a nanosecond inside the window: suppressed
+            alerts.raise(alert("other", Severity.INFO, "other")); // inside the minute: over the limit
+            nanos.addAndGet(1);
+            alerts.raise(alert("k", Severity.INFO, "same")); // the window and the minute have passed
+            alerts.close(Duration.ofSeconds(5));
+            assertThat(alerts.counts()).isEqualTo(new AlertCounts(2, 0, 0, 0, 1, 1));
+            assertThat(receiver.requests).as("the second message (next() took the first)")
+                    .extracting(r -> JSON.readTree(r.body()).get("title").asText()).containsExactly("same");
+        }
+    }
+
+    @Test
+    void withoutSinksNothingIsQueuedAndAfterCloseNothingIsAccepted() throws Exception {
+        AlertDispatcher none = new AlertDispatcher(AlertSettings.NONE, "r1", nanos::get);
+        assertThat(none.hasSinks()).isFalse();
+        none.raise(alert("a", Severity.CRITICAL, "x"));
+        none.close();
+        assertThat(none.counts()).isEqualTo(new AlertCounts(0, 0, 0, 0, 0, 0));
+        try (HttpReceiver receiver = new HttpReceiver()) {
+            AlertDispatcher alerts = new AlertDispatcher(settings(Map.of("webhook", Map.of("url", receiver.url("/h")))),
+                    "r1", nanos::get);
+            assertThat(alerts.hasSinks()).isTrue();
+            alerts.close(Duration.ofSeconds(5));
+            alerts.raise(alert("late", Severity.CRITICAL, "after close"));
+            assertThat(alerts.counts()).isEqualTo(new AlertCounts(0, 0, 0, 0, 0, 0));
+            assertThat(receiver.requests).isEmpty();
+        }
+    }
+
+    @Test
     void aHangingReceiverTimesOutAndDelaysOnlyItsOwnSink() throws Exception {
         try (HttpReceiver hanging = new HttpReceiver(0); HttpReceiver healthy = new HttpReceiver()) {
             AlertDispatcher alerts = new AlertDispatcher(settings(Map.of("max_attempts", 2, "timeout", "200ms",
@@ -165,6 +204,27 @@ class AlertDispatcherTest {
             assertThat(alerts.counts().dropped()).isEqualTo(3);
             alerts.close(Duration.ofMillis(100));
         }
+    }
+
+    @Test
+    void sinksNameTheirSecretsAndNeverShowThem() {
+        AlertSettings s = settings(Map.of("telegram", Map.of("token", "123456:SECRET-token", "chat_id", "-42"),
+                "slack", Map.of("url", "https://hooks.example/SECRET-slack"),
+                "webhook", Map.of("url", "https://example.com/SECRET-hook")));
+        assertThat(s.sinks()).extracting(AlertSink::name).containsExactly("webhook", "slack", "telegram");
+        assertThat(s.sinks()).extracting(AlertSink::secrets).containsExactly(
+                List.of("https://example.com/SECRET-hook"), List.of("https://hooks.example/SECRET-slack"),
+                List.of("123456:SECRET-token"));
+        assertThat(s.sinks()).extracting(Object::toString).containsExactly(
+                "Webhook[webhook, url=***, minSeverity=INFO]", "Webhook[slack, url=***, minSeverity=INFO]",
+                "Telegram[baseUrl=https://api.telegram.org, token=***, chatId=-42, minSeverity=INFO]");
+        assertThat(settings(Map.of("initial_backoff", "5ms", "max_backoff", "5ms")).maxBackoff())
+                .as("equal backoffs are allowed").isEqualTo(Duration.ofMillis(5));
+        Assertions.assertThatThrownBy(() -> settings(Map.of("initial_backoff", "6ms",
+                "max_backoff", "5ms"))).hasMessageContaining("alerts.max_backoff");
+        Assertions.assertThatThrownBy(() -> settings(Map.of("telegram", Map.of("token", "no token",
+                "chat_id", "1")))).hasMessageContaining("alerts.telegram.token: is not a bot token")
+                .hasMessageNotContaining("no token");
     }
 
     @Test
