@@ -135,7 +135,7 @@ final class AdminFixture implements AutoCloseable {
                 new HostSnapshot.KernelFigures(1234, 2, 1, Map.of("strategy.mark", 1L)),
                 new HostSnapshot.JournalFigures(3, 0), Map.of("strategy.cycles", 42L, "runtime.reconciliations", 4L),
                 Map.of("crossed", 5L), Map.of("place", 8L), Map.of("place", Map.of("VENUE_TIMEOUT", 1L)),
-                Activity.NONE, "{\"runId\":\"r1\",\"orders\":{\"filled\":7}}");
+                Activity.NONE, () -> "{\"runId\":\"r1\",\"orders\":{\"filled\":7}}");
     }
 
     /** Publishes {@code snapshot} as the kernel would. */

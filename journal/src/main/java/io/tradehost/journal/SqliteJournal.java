@@ -208,6 +208,11 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
         return writes.backlog();
     }
 
+    /** The orders not yet terminal, oldest first: a copy (cheaper than {@link #snapshot()}). */
+    public List<Order> openOrders() {
+        return List.copyOf(open.values());
+    }
+
     @Override
     public JournalSnapshot snapshot() {
         Set<String> trades = openTrades.values().stream().flatMap(Set::stream).collect(Collectors.toSet());

@@ -10,7 +10,6 @@ import io.tradehost.admin.OperatorGateway;
 import io.tradehost.admin.metrics.HostMetrics;
 import io.tradehost.admin.snapshot.HostSnapshot;
 import io.tradehost.admin.snapshot.SnapshotPublisher;
-import io.tradehost.api.host.Health;
 import io.tradehost.api.host.HealthStatus;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -177,13 +176,10 @@ public final class ApiHandler extends Handler.Abstract {
         long age = snapshots.ageNanos();
         ObjectNode body = Json.MAPPER.createObjectNode();
         boolean stalled = s == null || age > settings.stallAfter().toNanos();
-        HealthStatus worst = HealthStatus.HEALTHY;
+        HealthStatus worst = s == null ? HealthStatus.UNHEALTHY : s.worstHealth();
         ArrayNode components = body.putArray("components");
         if (s != null) {
-            for (Health h : s.health()) {
-                worst = worst.worst(h.status());
-                components.add(Json.health(h));
-            }
+            s.health().forEach(h -> components.add(Json.health(h)));
             body.put("tradingState", s.state().name());
             body.put("at", Json.time(s.hostNanos()));
         }
@@ -230,23 +226,22 @@ public final class ApiHandler extends Handler.Abstract {
             operatorRoute.handle(route.substring("operator/".length()), request, response, callback);
             return;
         }
+        if (route.equals("events")) {
+            needGet(method, response, callback, () -> streamRoute.handle(response, callback));
+            return;
+        }
         Function<HostSnapshot, JsonNode> view = switch (route) {
             case "state" -> Json::state;
             case "positions" -> Json::positions;
             case "orders" -> Json::orders;
             case "fills" -> Json::fills;
-            case "summary" -> s -> readTree(s.summaryJson());
+            case "summary" -> s -> readTree(s.summaryJson().get());
             case "guards" -> s -> guards(s);
             case "plugins" -> s -> documents.plugins();
             case "config" -> s -> documents.config();
             case "history" -> s -> Json.history(snapshots.history());
-            case "events" -> null;
             default -> s -> null;
         };
-        if (route.equals("events")) {
-            needGet(method, response, callback, () -> streamRoute.handle(response, callback));
-            return;
-        }
         needGet(method, response, callback, () -> {
             HostSnapshot s = snapshots.latest();
             if (s == null) {

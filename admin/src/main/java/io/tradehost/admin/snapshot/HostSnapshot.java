@@ -12,6 +12,7 @@ import io.tradehost.api.value.Price;
 import io.tradehost.api.value.Symbol;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * What the host looked like at one instant, taken on the kernel thread and read by any other.
@@ -39,7 +40,8 @@ import java.util.Map;
  * @param venueCalls calls into the venue by operation
  * @param venueErrors failed venue calls by operation, then rejection code
  * @param activity what recently happened
- * @param summaryJson the run summary as {@code run} prints it at the end, as JSON
+ * @param summaryJson the run summary as {@code run} prints it at the end, as JSON: written when
+ *     asked for, on the asking thread, from values taken with the snapshot (immutable)
  */
 public record HostSnapshot(long sequence, long hostNanos, long realNanos, String runId, String venue,
                            TradingState state, Map<Symbol, TradingState> symbolStates, List<StateReason> reasons,
@@ -47,7 +49,7 @@ public record HostSnapshot(long sequence, long hostNanos, long realNanos, String
                            List<SymbolRow> symbols, List<Order> openOrders, List<Health> health,
                            KernelFigures kernel, JournalFigures journal, Map<String, Long> counters,
                            Map<String, Long> droppedQuotes, Map<String, Long> venueCalls,
-                           Map<String, Map<String, Long>> venueErrors, Activity activity, String summaryJson) {
+                           Map<String, Map<String, Long>> venueErrors, Activity activity, Supplier<String> summaryJson) {
 
     public HostSnapshot {
         symbolStates = Map.copyOf(symbolStates);

@@ -48,6 +48,9 @@ public record RunSummary(String runId, TradingState tradingState, List<TradingSt
                             Money fees, Price mark) {
     }
 
+    /** Thread-safe once configured; building a mapper costs more than a summary. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
     static RunSummary of(String runId, TradingStateMachine state, PortfolioView portfolio, MarkBook marks,
                          List<Symbol> symbols) {
         List<SymbolRow> rows = new ArrayList<>();
@@ -62,10 +65,9 @@ public record RunSummary(String runId, TradingState tradingState, List<TradingSt
                 portfolio.counters(), List.copyOf(rows));
     }
 
-    /** The summary as pretty-printed JSON. */
+    /** The summary as pretty-printed JSON. Thread-safe. */
     public String toJson() {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = mapper.createObjectNode();
+        ObjectNode root = JSON.createObjectNode();
         root.put("runId", runId);
         ObjectNode o = root.putObject("orders");
         o.put("attempted", orders.attempted());
@@ -98,7 +100,7 @@ public record RunSummary(String runId, TradingState tradingState, List<TradingSt
             n.put("mark", row.mark() == null ? null : row.mark().toString());
         }
         try {
-            return mapper.writeValueAsString(root);
+            return JSON.writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("summary is not serialisable", e);
         }

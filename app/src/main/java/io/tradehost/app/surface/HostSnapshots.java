@@ -60,11 +60,11 @@ final class HostSnapshots implements SnapshotSource {
         return new HostSnapshot(sequence, now, realNanos, host.runId(), venue,
                 host.tradingState().state(), states, host.tradingState().reasons(), host.portfolio().cash(),
                 host.portfolio().equity(), host.portfolio().grossExposure(), host.portfolio().counters(), rows,
-                host.journal().snapshot().openOrders(), health,
+                host.journal().openOrders(), health,
                 new HostSnapshot.KernelFigures(host.kernel().dispatchedCount(), host.kernel().queueDepth(),
                         host.kernel().handlerFailureCount(), host.kernel().failuresByHandler()),
                 new HostSnapshot.JournalFigures(host.journal().backlog(), host.journal().failedWrites()),
                 counters, host.telemetry().droppedQuotes(), calls.calls(), calls.errors(), activity,
-                host.summary().toJson());
+                host.summary()::toJson);
     }
 }
