@@ -39,7 +39,6 @@ public final class OperatorGateway {
         OperatorRequest request = new OperatorRequest(id, action, argument, actor, reason, clock.nanos());
         CompletableFuture<OperatorActed> answer = new CompletableFuture<>();
         pending.put(id, answer);
-        answer.whenComplete((a, e) -> pending.remove(id));
         commands.send(request);
         return answer;
     }

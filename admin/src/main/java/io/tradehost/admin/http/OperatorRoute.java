@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
@@ -64,9 +65,14 @@ final class OperatorRoute {
         try {
             body = Json.MAPPER.readTree(Content.Source.asString(request, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            ApiHandler.reply(response, callback, 400, Json.error(400, "the body is not JSON: " + ApiHandler.clip(ApiHandler.firstLine(e.getMessage()))));
+            ApiHandler.reply(response, callback, 400, Json.error(400, "the body is not JSON: "
+                    + ApiHandler.clip(ApiHandler.firstLine(e.getMessage()))));
             return;
-        } catch (RuntimeException e) {
+        } catch (HttpException.RuntimeException e) {
+            // SizeLimitHandler refuses a body over the limit while it is read; anything else is a real failure
+            if (e.getCode() != 413) {
+                throw e;
+            }
             ApiHandler.reply(response, callback, 413, Json.error(413, "request body too large (limit "
                     + maxRequestBytes + " bytes)"));
             return;
