@@ -13,6 +13,7 @@ module io.tradehost.app {
     requires io.tradehost.faults;
     requires io.tradehost.admin;
     requires io.tradehost.alerts;
+    requires io.tradehost.exchange;
     requires java.net.http;
     requires org.slf4j;
     requires com.fasterxml.jackson.databind;

@@ -31,9 +31,20 @@ class ArchitectureTest {
     static final ArchRule API_NEEDS_ONLY_THE_JDK = classes().that().resideInAPackage("io.tradehost.api..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("io.tradehost.api..", "java..");
 
+    /** Of the host, plugins see the api only; of the world, the JDK and the libraries a venue adapter needs. */
     static final ArchRule PLUGINS_NEED_ONLY_THE_API = classes().that().resideInAPackage("io.tradehost.plugins..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("io.tradehost.api..", "io.tradehost.plugins..",
-                    "java..");
+                    "java..", "com.fasterxml.jackson..", "org.slf4j..");
+
+    /** A network venue's transport package: the one place a plugin may use the JDK's I/O threads. */
+    private static final String VENUE_TRANSPORT = "io.tradehost.plugins.venue.coinbase.net..";
+
+    static final ArchRule TRANSPORT_USES_VIRTUAL_THREADS_ONLY = noClasses().that().resideInAPackage(VENUE_TRANSPORT)
+            .should().callMethod(System.class, "currentTimeMillis")
+            .orShould().callMethod(Thread.class, "sleep", long.class)
+            .orShould().callConstructorWhere(com.tngtech.archunit.base.DescribedPredicate.describe("a Thread",
+                    c -> c.getTarget().getOwner().isAssignableTo(Thread.class)))
+            .because("venue I/O runs on the HTTP client's virtual threads and takes time from the host's Clock");
 
     static final ArchRule ONLY_THE_APP_KNOWS_COORDINATORS = noClasses().that()
             .resideOutsideOfPackages("io.tradehost.app..", "io.tradehost.coordinator..")
@@ -50,7 +61,7 @@ class ArchitectureTest {
                     + " they never reach into the kernel or a coordinator");
 
     static final ArchRule NO_WALL_CLOCK_SLEEP_OR_THREADS = noClasses().that()
-            .resideInAnyPackage(COORDINATORS_AND_PLUGINS)
+            .resideInAnyPackage(COORDINATORS_AND_PLUGINS).and().resideOutsideOfPackage(VENUE_TRANSPORT)
             .should().callMethod(System.class, "currentTimeMillis")
             .orShould().callMethod(System.class, "nanoTime")
             .orShould().callMethod(Instant.class, "now")
@@ -93,6 +104,7 @@ class ArchitectureTest {
     @Test
     void coordinatorsAndPluginsNeverReadTheWallClockSleepOrStartThreads() {
         NO_WALL_CLOCK_SLEEP_OR_THREADS.check(SHIPPED);
+        TRANSPORT_USES_VIRTUAL_THREADS_ONLY.check(SHIPPED);
     }
 
     @Test

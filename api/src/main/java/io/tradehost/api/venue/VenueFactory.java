@@ -18,6 +18,14 @@ public interface VenueFactory {
     List<String> requiredCredentials();
 
     /**
+     * Names of environment variables the venue reads when they are set and otherwise finds another
+     * way (e.g. a credentials file named in its configuration); the venue itself says what is missing.
+     */
+    default List<String> optionalCredentials() {
+        return List.of();
+    }
+
+    /**
      * An unconnected venue.
      *
      * @throws io.tradehost.api.config.ConfigException if the configuration is invalid

@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tradehost", mixinStandardHelpOptions = true, versionProvider = TradehostCommand.Version.class,
         description = "A modular host for automated trading with drop-in strategy, guard and venue plugins.",
         subcommands = {RunCommand.class, ReconcileCommand.class, PluginsCommand.class, GuardsCommand.class,
-                StatusCommand.class, OperatorCommand.class, CommandLine.HelpCommand.class})
+                StatusCommand.class, OperatorCommand.class, ExchangeCommand.class, CommandLine.HelpCommand.class})
 public final class TradehostCommand implements Runnable {
     /** Exit status for a bad configuration or command line. */
     public static final int EXIT_CONFIG = 2;

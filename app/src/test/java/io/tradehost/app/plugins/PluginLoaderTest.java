@@ -55,7 +55,7 @@ class PluginLoaderTest {
         Module module = steady.getClass().getModule();
         assertThat(module.getLayer()).isNotSameAs(ModuleLayer.boot());
         assertThat(module.getLayer().parents()).containsExactly(ModuleLayer.boot());
-        assertThat(catalog.describe()).filteredOn(PluginInfo::isLoaded).hasSize(19);
+        assertThat(catalog.describe()).filteredOn(PluginInfo::isLoaded).hasSize(20);
     }
 
     @Test

@@ -123,6 +123,12 @@ public final class VenueBootstrap implements VenueAccess {
                 found.put(name, value);
             }
         }
+        for (String name : factory.optionalCredentials()) {
+            String value = environment.get(name);
+            if (value != null && !value.isBlank()) {
+                found.put(name, value);
+            }
+        }
         if (!missing.isEmpty()) {
             throw new StartupException("venue '" + factory.name() + "' needs credentials: set the environment variable"
                     + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing));

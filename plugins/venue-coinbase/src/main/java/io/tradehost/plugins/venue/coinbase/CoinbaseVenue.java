@@ -1,0 +1,370 @@
+package io.tradehost.plugins.venue.coinbase;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tradehost.api.order.AccountSnapshot;
+import io.tradehost.api.order.Balance;
+import io.tradehost.api.order.ClientOrderId;
+import io.tradehost.api.order.Fill;
+import io.tradehost.api.order.Order;
+import io.tradehost.api.order.OrderRequest;
+import io.tradehost.api.order.Position;
+import io.tradehost.api.order.RejectionCode;
+import io.tradehost.api.value.Money;
+import io.tradehost.api.value.Product;
+import io.tradehost.api.value.Quantity;
+import io.tradehost.api.value.Symbol;
+import io.tradehost.api.venue.Venue;
+import io.tradehost.api.venue.VenueContext;
+import io.tradehost.api.venue.VenueException;
+import io.tradehost.plugins.venue.coinbase.auth.JwtSigner;
+import io.tradehost.plugins.venue.coinbase.feed.MarketFeed;
+import io.tradehost.plugins.venue.coinbase.feed.UserFeed;
+import io.tradehost.plugins.venue.coinbase.net.FeedSocket;
+import io.tradehost.plugins.venue.coinbase.net.Interrupts;
+import io.tradehost.plugins.venue.coinbase.net.RestClient;
+import io.tradehost.plugins.venue.coinbase.wire.Wire;
+import java.net.http.HttpClient;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Coinbase Advanced Trade venue. {@link #place} posts the order and reports acceptance or the
+ * venue's business rejection before it returns; an order POST whose answer is lost is an unknown
+ * outcome the host resolves with {@link #order}, which finds the order by client id by paging the
+ * order list (it has no client-id filter), never by posting again. Fills come from the user feed's
+ * cumulative quantities, read with their trade ids from the fills endpoint. Queries block for one or
+ * a few REST calls. Thread-safe.
+ */
+public final class CoinbaseVenue implements Venue {
+    private static final Logger LOG = LoggerFactory.getLogger(CoinbaseVenue.class);
+    /** The host asked about an order the venue does not know. */
+    public static final RejectionCode UNKNOWN_ORDER = RejectionCode.of("UNKNOWN_ORDER");
+    private static final int PAGE = 100;
+    private static final int MAX_PAGES = 20;
+
+    private final CoinbaseSettings settings;
+    private final VenueContext context;
+    private final JwtSigner signer;
+    private final HttpClient http;
+    private final RestClient rest;
+    private final Map<ClientOrderId, String> orderIds = new ConcurrentHashMap<>();
+    private final Map<Symbol, Product> products = new LinkedHashMap<>();
+    private UserFeed userFeed;
+    private MarketFeed marketFeed;
+
+    CoinbaseVenue(CoinbaseSettings settings, VenueContext context, JwtSigner signer, RestClient rest, HttpClient http) {
+        this.settings = settings;
+        this.context = context;
+        this.signer = signer;
+        this.rest = rest;
+        this.http = http;
+    }
+
+    @Override
+    public void connect() throws VenueException {
+        JsonNode listed = rest.get("/products", List.of());
+        synchronized (products) {
+            products.clear();
+            for (JsonNode p : listed.path("products")) {
+                try {
+                    Wire.product(p).filter(this::wanted).ifPresent(product -> products.put(product.symbol(), product));
+                } catch (IllegalArgumentException e) {
+                    LOG.warn("coinbase: skipped product {} the host cannot read: {}", p.path("product_id").asText("?"),
+                            e.getMessage());
+                }
+            }
+        }
+        rest.get("/accounts", List.of(Map.entry("limit", "1")));
+        userFeed = new UserFeed(http, settings.wsUserUrl(), settings.feedTiming(), context.scheduler(), context.clock(),
+                context.listener(), context.seed() ^ 0x75736572L, () -> signer.sign(null), this::fillsOf);
+        userFeed.start();
+        try {
+            if (!userFeed.awaitSynced(settings.connectTimeout().multipliedBy(2))) {
+                userFeed.close();
+                throw VenueException.transientFailure(RestClient.NO_ANSWER, "the user feed at "
+                        + settings.wsUserUrl() + " sent no snapshot within " + settings.connectTimeout()
+                        .multipliedBy(2).toMillis() + " ms");
+            }
+        } catch (InterruptedException e) {
+            Interrupts.restore();
+            userFeed.close();
+            throw VenueException.transientFailure(RestClient.NO_ANSWER, "interrupted waiting for the user feed");
+        }
+        LOG.info("coinbase: connected to {} ({} product(s) listed), user feed {}", settings.baseUrl(),
+                products.size(), settings.wsUserUrl());
+    }
+
+    private boolean wanted(Product p) {
+        return settings.products().isEmpty() || settings.products().contains(p.symbol().value());
+    }
+
+    @Override
+    public List<Product> products() {
+        synchronized (products) {
+            return List.copyOf(products.values());
+        }
+    }
+
+    @Override
+    public void subscribe(Set<Symbol> symbols) {
+        if (marketFeed != null) {
+            marketFeed.close();
+        }
+        marketFeed = new MarketFeed(http, settings.wsUrl(), settings.feedTiming(), context.scheduler(),
+                context.clock(), context.listener(), context.seed(), settings.marketChannel(), List.copyOf(symbols),
+                () -> signer.sign(null));
+        marketFeed.start();
+    }
+
+    @Override
+    public void place(OrderRequest request) throws VenueException {
+        ObjectNode body = Wire.orderBody(request);
+        if (userFeed != null) {
+            userFeed.placing(request.clientOrderId());
+        }
+        String placedId = null;
+        try {
+            placedId = post(request, body);
+        } finally {
+            if (userFeed != null) {
+                userFeed.placed(request.clientOrderId(), placedId);
+            }
+        }
+    }
+
+    /** Posts the order; its venue id once the host has heard of the acceptance. */
+    private String post(OrderRequest request, ObjectNode body) throws VenueException {
+        JsonNode answer = rest.post("/orders", body);
+        if (answer.path("success").asBoolean(false)) {
+            String orderId = answer.path("success_response").path("order_id").asText(answer.path("order_id").asText(""));
+            if (orderId.isEmpty()) {
+                throw VenueException.outcomeUnknown(RestClient.BAD_ANSWER, "create order answered success without an"
+                        + " order id");
+            }
+            orderIds.put(request.clientOrderId(), orderId);
+            context.listener().onOrderAccepted(request.clientOrderId(), request.symbol(), orderId);
+            return orderId;
+        }
+        JsonNode error = answer.path("error_response");
+        String reason = error.path("new_order_failure_reason").asText("");
+        if (reason.isBlank() || reason.equals("UNKNOWN_FAILURE_REASON")) {
+            reason = error.path("error").asText(error.path("preview_failure_reason").asText("UNKNOWN_FAILURE_REASON"));
+        }
+        String message = error.path("message").asText(reason);
+        if (reason.equals("DUPLICATE_CLIENT_ORDER_ID")) {
+            throw VenueException.refused(RejectionCode.DUPLICATE_ORDER, message);
+        }
+        throw VenueException.refused(Wire.rejection(reason), "coinbase refused the order: " + reason + " ("
+                + message + ")");
+    }
+
+    @Override
+    public void cancel(ClientOrderId clientOrderId) throws VenueException {
+        String orderId = orderIdOf(clientOrderId).orElseThrow(() -> VenueException.refused(UNKNOWN_ORDER,
+                "coinbase does not know order " + clientOrderId));
+        JsonNode answer = rest.post("/orders/batch_cancel", Wire.cancelBody(orderId));
+        JsonNode result = answer.path("results").path(0);
+        if (!result.path("success").asBoolean(false)) {
+            String reason = result.path("failure_reason").asText("UNKNOWN_CANCEL_FAILURE_REASON");
+            throw VenueException.refused(Wire.rejection(reason), "coinbase refused to cancel " + clientOrderId + ": "
+                    + reason);
+        }
+    }
+
+    @Override
+    public Optional<Order> order(ClientOrderId clientOrderId) throws VenueException {
+        String known = orderIds.get(clientOrderId);
+        if (known != null) {
+            try {
+                return Optional.of(Wire.order(rest.get("/orders/historical/" + known, List.of()).path("order")));
+            } catch (VenueException e) {
+                if (!"NOT_FOUND".equals(e.code().value())) {
+                    throw e;
+                }
+                return Optional.empty();
+            }
+        }
+        return find(clientOrderId).map(Wire::order);
+    }
+
+    /** Pages the order list, newest first, for the order with {@code clientOrderId}. */
+    private Optional<JsonNode> find(ClientOrderId clientOrderId) throws VenueException {
+        String cursor = "";
+        for (int page = 0; page < MAX_PAGES; page++) {
+            List<Map.Entry<String, String>> query = new ArrayList<>();
+            query.add(Map.entry("limit", String.valueOf(PAGE)));
+            if (!cursor.isEmpty()) {
+                query.add(Map.entry("cursor", cursor));
+            }
+            JsonNode answer = rest.get("/orders/historical/batch", query);
+            for (JsonNode o : answer.path("orders")) {
+                if (clientOrderId.value().equals(o.path("client_order_id").asText())) {
+                    String orderId = o.path("order_id").asText();
+                    orderIds.put(clientOrderId, orderId);
+                    return Optional.of(o);
+                }
+            }
+            cursor = answer.path("cursor").asText("");
+            if (!answer.path("has_next").asBoolean(false) || cursor.isEmpty()) {
+                return Optional.empty();
+            }
+        }
+        throw VenueException.transientFailure(RestClient.BAD_ANSWER, "order " + clientOrderId + " is not among the "
+                + MAX_PAGES * PAGE + " newest orders and the list goes on: cannot confirm it was never placed");
+    }
+
+    private Optional<String> orderIdOf(ClientOrderId clientOrderId) throws VenueException {
+        String known = orderIds.get(clientOrderId);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        return find(clientOrderId).map(o -> o.path("order_id").asText());
+    }
+
+    @Override
+    public List<Fill> fills(ClientOrderId clientOrderId) throws VenueException {
+        Optional<String> orderId = orderIdOf(clientOrderId);
+        return orderId.isEmpty() ? List.of() : fillsOf(orderId.get(), clientOrderId);
+    }
+
+    private List<Fill> fillsOf(String orderId, ClientOrderId clientOrderId) throws VenueException {
+        List<Fill> out = new ArrayList<>();
+        String cursor = "";
+        for (int page = 0; page < MAX_PAGES; page++) {
+            List<Map.Entry<String, String>> query = new ArrayList<>();
+            query.add(Map.entry("order_ids", orderId));
+            query.add(Map.entry("limit", String.valueOf(PAGE)));
+            if (!cursor.isEmpty()) {
+                query.add(Map.entry("cursor", cursor));
+            }
+            JsonNode answer = rest.get("/orders/historical/fills", query);
+            for (JsonNode f : answer.path("fills")) {
+                out.add(Wire.fill(f, clientOrderId));
+            }
+            cursor = answer.path("cursor").asText("");
+            if (cursor.isEmpty()) {
+                break;
+            }
+        }
+        out.sort(Comparator.comparingLong(Fill::timestampNanos).thenComparing(Fill::tradeId));
+        return out;
+    }
+
+    @Override
+    public List<Order> openOrders() throws VenueException {
+        List<Order> out = new ArrayList<>();
+        String cursor = "";
+        for (int page = 0; page < MAX_PAGES; page++) {
+            List<Map.Entry<String, String>> query = new ArrayList<>();
+            query.add(Map.entry("order_status", "OPEN"));
+            query.add(Map.entry("limit", String.valueOf(PAGE)));
+            if (!cursor.isEmpty()) {
+                query.add(Map.entry("cursor", cursor));
+            }
+            JsonNode answer = rest.get("/orders/historical/batch", query);
+            for (JsonNode o : answer.path("orders")) {
+                Order order = Wire.order(o);
+                orderIds.putIfAbsent(order.clientOrderId(), order.venueOrderId());
+                out.add(order);
+            }
+            cursor = answer.path("cursor").asText("");
+            if (!answer.path("has_next").asBoolean(false) || cursor.isEmpty()) {
+                return out;
+            }
+        }
+        throw VenueException.transientFailure(RestClient.BAD_ANSWER, "more than " + MAX_PAGES * PAGE
+                + " open orders: the list was not read to its end");
+    }
+
+    @Override
+    public AccountSnapshot account() throws VenueException {
+        Map<String, Money> totals = new LinkedHashMap<>();
+        String cursor = "";
+        for (int page = 0; page < MAX_PAGES; page++) {
+            List<Map.Entry<String, String>> query = new ArrayList<>();
+            query.add(Map.entry("limit", "250"));
+            if (!cursor.isEmpty()) {
+                query.add(Map.entry("cursor", cursor));
+            }
+            JsonNode answer = rest.get("/accounts", query);
+            for (JsonNode a : answer.path("accounts")) {
+                String currency = Wire.text(a, "currency");
+                Money total = Money.of(a.path("available_balance").path("value").asText("0"))
+                        .plus(Money.of(a.path("hold").path("value").asText("0")));
+                totals.merge(currency, total, Money::plus);
+            }
+            cursor = answer.path("cursor").asText("");
+            if (!answer.path("has_next").asBoolean(false) || cursor.isEmpty()) {
+                break;
+            }
+        }
+        List<Balance> balances = new ArrayList<>();
+        totals.forEach((c, m) -> balances.add(new Balance(c, m)));
+        List<Position> positions = new ArrayList<>();
+        for (Product p : products()) {
+            if (!p.isPerpetual() && p.quote().equals(settings.quoteCurrency())) {
+                Money held = totals.getOrDefault(p.base(), Money.ZERO);
+                if (!held.isZero()) {
+                    positions.add(new Position(p.symbol(), Quantity.of(held.toBigDecimal()), Money.ZERO, Money.ZERO,
+                            Money.ZERO));
+                }
+            }
+        }
+        if (!settings.portfolioUuid().isBlank()) {
+            JsonNode answer = rest.get("/intx/positions/" + settings.portfolioUuid(), List.of());
+            for (JsonNode p : answer.path("positions")) {
+                Quantity size = Quantity.of(p.path("net_size").asText("0"));
+                Money cost = io.tradehost.api.value.Price.of(p.path("vwap").path("value").asText("0")).times(size);
+                positions.add(new Position(Symbol.of(Wire.text(p, "product_id")), size, cost, Money.ZERO, Money.ZERO));
+            }
+        }
+        return new AccountSnapshot(balances, positions, context.clock().nanos());
+    }
+
+    /** Feed statistics: reconnects, gaps, messages, bad messages (for tests and the README's figures). */
+    public Map<String, Long> feedStats() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        if (marketFeed != null) {
+            out.put("market_reconnects", marketFeed.reconnects());
+            out.put("market_gaps", marketFeed.gaps());
+            out.put("market_messages", marketFeed.messages());
+            out.put("market_bad_messages", marketFeed.badMessages().total());
+            out.put("quotes", marketFeed.quotes());
+        }
+        if (userFeed != null) {
+            out.put("user_reconnects", userFeed.reconnects());
+            out.put("user_gaps", userFeed.gaps());
+            out.put("user_messages", userFeed.messages());
+            out.put("user_bad_messages", userFeed.badMessages().total());
+        }
+        return out;
+    }
+
+    /** The market feed, once subscribed. */
+    public Optional<MarketFeed> marketFeed() {
+        return Optional.ofNullable(marketFeed);
+    }
+
+    @Override
+    public void close() {
+        if (marketFeed != null) {
+            marketFeed.close();
+        }
+        if (userFeed != null) {
+            userFeed.close();
+        }
+    }
+
+    static HttpClient client(CoinbaseSettings s) {
+        return FeedSocket.client(s.connectTimeout());
+    }
+}

@@ -1,0 +1,97 @@
+package io.tradehost.plugins.venue.coinbase;
+
+import io.tradehost.api.market.Quote;
+import io.tradehost.api.order.ClientOrderId;
+import io.tradehost.api.order.Fill;
+import io.tradehost.api.order.RejectionCode;
+import io.tradehost.api.value.Symbol;
+import io.tradehost.api.venue.VenueListener;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Records what a venue reports, as lines ({@code accepted id}, {@code fill id tradeId qty@price fee},
+ * {@code cancelled id reason}, {@code rejected id CODE}, {@code connection false ...}) plus quotes
+ * and fills as objects, and lets a test wait (bounded) until a condition holds.
+ */
+final class RecordingListener implements VenueListener {
+    private final List<String> events = new ArrayList<>();
+    private final List<Fill> fills = new ArrayList<>();
+    private final List<Quote> quotes = new ArrayList<>();
+
+    @Override
+    public synchronized void onQuote(Quote quote) {
+        quotes.add(quote);
+        notifyAll();
+    }
+
+    @Override
+    public synchronized void onOrderAccepted(ClientOrderId id, Symbol symbol, String venueOrderId) {
+        add("accepted " + id);
+    }
+
+    @Override
+    public synchronized void onOrderRejected(ClientOrderId id, Symbol symbol, RejectionCode code, String message) {
+        add("rejected " + id + " " + code);
+    }
+
+    @Override
+    public synchronized void onFill(Fill fill) {
+        fills.add(fill);
+        add("fill " + fill.clientOrderId() + " " + fill.tradeId() + " " + fill.quantity() + "@" + fill.price());
+    }
+
+    @Override
+    public synchronized void onOrderCancelled(ClientOrderId id, Symbol symbol, String reason) {
+        add("cancelled " + id);
+    }
+
+    @Override
+    public synchronized void onConnectionChanged(boolean connected, String detail) {
+        add("connection " + connected);
+    }
+
+    private void add(String event) {
+        events.add(event);
+        notifyAll();
+    }
+
+    synchronized List<String> events() {
+        return List.copyOf(events);
+    }
+
+    synchronized List<Fill> fills() {
+        return List.copyOf(fills);
+    }
+
+    synchronized List<Fill> fills(ClientOrderId id) {
+        return fills.stream().filter(f -> f.clientOrderId().equals(id)).toList();
+    }
+
+    synchronized List<Quote> quotes() {
+        return List.copyOf(quotes);
+    }
+
+    synchronized int quoteCount() {
+        return quotes.size();
+    }
+
+    /** Waits up to {@code limit} for {@code condition} on this listener; whether it came true. */
+    synchronized boolean await(Duration limit, Predicate<RecordingListener> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!condition.test(this)) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return true;
+    }
+
+    synchronized long count(String prefix) {
+        return events.stream().filter(e -> e.startsWith(prefix)).count();
+    }
+}
