@@ -31,6 +31,12 @@ public abstract class Feed {
     private static final Logger LOG = LoggerFactory.getLogger(Feed.class);
     static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_MESSAGE_CHARS = 64 << 20;
+    /**
+     * Losses are logged at WARN at most once a second and only for the first ten attempts in a row;
+     * the rest at DEBUG, so an outage or a hostile feed cannot fill the log.
+     */
+    private static final int QUIET_AFTER = 10;
+    private static final long WARN_EVERY_NANOS = 1_000_000_000L;
 
     /** Timing of a feed. Immutable. */
     public record Timing(Duration connectTimeout, Duration silenceTimeout, Duration backoffMin, Duration backoffMax) {
@@ -60,6 +66,8 @@ public abstract class Feed {
     private boolean announcedUp = true;
     private boolean closed;
     private boolean syncedOnce;
+    private long lastWarnNanos = Long.MIN_VALUE / 2;
+    private long suppressedLosses;
     private ScheduledTask watchdog;
 
     protected Feed(String name, HttpClient http, URI uri, Timing timing, Scheduler scheduler, Clock clock,
@@ -187,9 +195,20 @@ public abstract class Feed {
         FeedSocket s;
         boolean tell;
         Duration delay;
+        boolean loud;
+        long suppressed = 0;
         synchronized (this) {
             if (closed || current != c) {
                 return;
+            }
+            long now = clock.nanos();
+            loud = failures < QUIET_AFTER && now - lastWarnNanos >= WARN_EVERY_NANOS;
+            if (loud) {
+                lastWarnNanos = now;
+                suppressed = suppressedLosses;
+                suppressedLosses = 0;
+            } else {
+                suppressedLosses++;
             }
             current = null;
             s = socket;
@@ -203,7 +222,12 @@ public abstract class Feed {
         if (s != null) {
             s.abort(c, why);
         }
-        LOG.warn("{} feed lost: {}; reconnecting in {} ms", name, why, delay.toMillis());
+        String unlogged = loud ? (suppressed > 0 ? " (" + suppressed + " earlier loss(es) not logged)" : "") : null;
+        if (loud) {
+            LOG.warn("{} feed lost: {}; reconnecting in {} ms{}", name, why, delay.toMillis(), unlogged);
+        } else {
+            LOG.debug("{} feed lost: {}; reconnecting in {} ms", name, why, delay.toMillis());
+        }
         if (tell) {
             listener.onConnectionChanged(false, name + " feed lost: " + why);
         }
@@ -327,10 +351,17 @@ public abstract class Feed {
         return bad;
     }
 
-    /** Feeds a message as if it arrived on the current connection (the parser fuzz test's entry). */
+    /**
+     * Handles {@code text} as if it arrived on the current connection, or on a detached one when
+     * there is none (the parser fuzz test's entry: it exercises everything after the socket).
+     */
     public void inject(String text) {
         Connection c;
         synchronized (this) {
+            if (current == null && !closed) {
+                current = new Connection();
+                expectedSequence = -1;
+            }
             c = current;
         }
         if (c != null) {

@@ -183,6 +183,9 @@ public final class MarketFeed extends Feed {
             } catch (IllegalArgumentException e) {
                 throw new BadData("ticker_bad_number", "ticker best bid or ask unreadable", false);
             }
+            if (q.defect() != null) {
+                throw new BadData("ticker_bad_quote", q.defect(), false);
+            }
             tickerSeen.put(product, true);
             quotes++;
         }

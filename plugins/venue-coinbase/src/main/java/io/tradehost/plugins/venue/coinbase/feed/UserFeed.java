@@ -49,6 +49,8 @@ public final class UserFeed extends Feed {
     private final Set<String> reportedTrades = new HashSet<>();
     private final Map<String, ClientOrderId> clientIds = new HashMap<>();
     private final Set<ClientOrderId> placing = new HashSet<>();
+    /** Orders whose fills endpoint lagged their cumulative quantity (warned once each). */
+    private final Set<String> lagging = new HashSet<>();
     private boolean snapshotSeen;
 
     public UserFeed(HttpClient http, URI uri, Timing timing, Scheduler scheduler, Clock clock, VenueListener listener,
@@ -216,7 +218,11 @@ public final class UserFeed extends Feed {
             }
             cumulative.merge(orderId, sum.min(total), BigDecimal::max);
         }
-        if (sum.compareTo(total) < 0) {
+        boolean first;
+        synchronized (this) {
+            first = sum.compareTo(total) < 0 && lagging.add(orderId);
+        }
+        if (first) {
             LOG.warn("order {}: the fills endpoint lists {} of the {} filled so far; reconciliation will find the rest",
                     clientId, Quantity.of(sum), Quantity.of(total));
         }

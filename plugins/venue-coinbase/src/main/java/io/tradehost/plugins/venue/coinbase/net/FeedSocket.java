@@ -28,10 +28,14 @@ public final class FeedSocket {
 
     private final WebSocket socket;
     private final AtomicBoolean ended;
+    private final Handler handler;
+    /** The JDK client allows one outstanding send: each waits for the one before. */
+    private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
 
-    private FeedSocket(WebSocket socket, AtomicBoolean ended) {
+    private FeedSocket(WebSocket socket, AtomicBoolean ended, Handler handler) {
         this.socket = socket;
         this.ended = ended;
+        this.handler = handler;
     }
 
     /** Opens a connection to {@code uri}; the future fails if the handshake does. */
@@ -91,13 +95,13 @@ public final class FeedSocket {
             }
         };
         return http.newWebSocketBuilder().connectTimeout(timeout).buildAsync(uri, listener)
-                .thenApply(ws -> new FeedSocket(ws, ended));
+                .thenApply(ws -> new FeedSocket(ws, ended, handler));
     }
 
-    /** Sends one text message; a failure ends the connection. */
-    public void send(String text) {
-        socket.sendText(text, true).exceptionally(e -> {
-            socket.abort();
+    /** Sends one text message after the ones before it; a failure ends the connection. */
+    public synchronized void send(String text) {
+        sending = sending.thenCompose(previous -> socket.sendText(text, true)).exceptionally(e -> {
+            abort(handler, "sending failed: " + e.getClass().getSimpleName());
             return null;
         });
     }
