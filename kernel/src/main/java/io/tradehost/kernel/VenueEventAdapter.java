@@ -1,5 +1,6 @@
 package io.tradehost.kernel;
 
+import io.tradehost.api.event.MarketDataStale;
 import io.tradehost.api.event.OrderAccepted;
 import io.tradehost.api.event.OrderCancelled;
 import io.tradehost.api.event.OrderFilled;
@@ -50,6 +51,11 @@ public final class VenueEventAdapter implements VenueListener {
     @Override
     public void onOrderCancelled(ClientOrderId clientOrderId, Symbol symbol, String reason) {
         bus.publish(new OrderCancelled(clientOrderId, symbol, reason, clock.nanos()));
+    }
+
+    @Override
+    public void onMarketDataStale(Symbol symbol, String reason) {
+        bus.publish(new MarketDataStale(symbol, reason, clock.nanos()));
     }
 
     @Override

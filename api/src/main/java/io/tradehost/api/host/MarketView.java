@@ -12,4 +12,12 @@ public interface MarketView {
 
     /** Recent mark prices of {@code symbol}, oldest first, at most the configured window; never null. */
     List<Price> recentMarks(Symbol symbol);
+
+    /**
+     * Whether the venue flagged {@code symbol}'s market data stale since its last mark (the mark is
+     * still there, but the book behind it broke): no order should be priced from it.
+     */
+    default boolean isStale(Symbol symbol) {
+        return false;
+    }
 }

@@ -21,6 +21,8 @@ public record RejectionCode(String value) implements Serializable {
     public static final RejectionCode IN_FLIGHT = new RejectionCode("IN_FLIGHT");
     /** No mark for the symbol yet. */
     public static final RejectionCode NO_MARK = new RejectionCode("NO_MARK");
+    /** The venue flagged the symbol's market data stale: the book behind the last mark broke. */
+    public static final RejectionCode MARK_STALE = new RejectionCode("MARK_STALE");
     /** The intent names neither a quantity nor a notional. */
     public static final RejectionCode NO_SIZE = new RejectionCode("NO_SIZE");
     /** The size rounds to less than the product's minimum. */

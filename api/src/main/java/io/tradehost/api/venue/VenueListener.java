@@ -29,6 +29,15 @@ public interface VenueListener {
      */
     void onConnectionChanged(boolean connected, String detail);
 
+    /**
+     * The venue's market data for {@code symbol} can no longer be trusted (a sequence gap, a lost or
+     * silent feed, a book that failed to apply): the host flags its last mark stale until the next
+     * quote. A venue calls it once per symbol when it loses the data, not per missed message.
+     */
+    default void onMarketDataStale(Symbol symbol, String reason) {
+        // a venue that never loses data need not care; the host's adapter overrides it
+    }
+
     /** A convenience for venues that report a fill object they built. */
     default void onFills(Iterable<Fill> fills) {
         fills.forEach(this::onFill);

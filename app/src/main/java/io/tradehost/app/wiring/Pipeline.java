@@ -13,6 +13,7 @@ import io.tradehost.api.event.IntentRecorded;
 import io.tradehost.api.event.IntentRejected;
 import io.tradehost.api.event.JournalWriteFailed;
 import io.tradehost.api.event.MarkUpdated;
+import io.tradehost.api.event.MarketDataStale;
 import io.tradehost.api.event.OperatorActed;
 import io.tradehost.api.event.OrderAccepted;
 import io.tradehost.api.event.OrderCancelled;
@@ -108,6 +109,7 @@ public final class Pipeline {
 
         kernel.subscribeAll("runtime.guards", LOG_AND_COUNT, runtime::showToGuards);
         kernel.subscribe(QuoteReceived.class, "telemetry.quote", LOG_AND_COUNT, telemetry::onQuote);
+        kernel.subscribe(MarketDataStale.class, "telemetry.stale", LOG_AND_COUNT, telemetry::onMarketDataStale);
         kernel.subscribe(MarkUpdated.class, "strategy.mark", LOG_AND_COUNT, strategy::onMark);
 
         kernel.subscribe(IntentRecorded.class, "execution.recorded", FAIL_CLOSED, execution::onIntentRecorded);

@@ -197,6 +197,11 @@ public final class ExecutionCoordinator implements Coordinator {
         }
         Product product = venues.product(symbol);
         Position position = ledger.position(symbol);
+        if (market.isStale(symbol) && !intent.close() && !intent.reduceOnly()) {
+            refuse(intent, "execution", RejectionCode.MARK_STALE, "the venue flagged " + symbol
+                    + "'s market data stale; only closing and reduce-only orders go until the next mark");
+            return;
+        }
         OrderRequest request;
         OrderCheck check;
         try {

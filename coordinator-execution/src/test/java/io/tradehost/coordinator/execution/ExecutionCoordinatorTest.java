@@ -200,6 +200,20 @@ class ExecutionCoordinatorTest {
     }
 
     @Test
+    void aStaleMarkRefusesOpeningOrdersButLetsClosingOnesThrough() {
+        send(buyNotional(BTC, "100"));
+        market.stale(BTC);
+        send(buyNotional(BTC, "100"));
+        send(close(BTC));
+        assertThat(rejectionCodes()).containsExactly("MARK_STALE");
+        assertThat(venue.placed()).hasSize(2);
+        assertThat(venue.placed().get(1).reduceOnly()).isTrue();
+        market.put(Fixtures.mark("BTC-PERP", "101"));
+        send(buyNotional(BTC, "100"));
+        assertThat(venue.placed()).hasSize(3);
+    }
+
+    @Test
     void intentsWithoutAMarkOrASizeAboveTheMinimumAreRefused() {
         StubMarket empty = new StubMarket();
         ExecutionCoordinator blind = coordinator(new GuardChain(List.of()), new StubVenueAccess(venue,

@@ -16,15 +16,32 @@ import java.util.Map;
 public final class MarkBook implements MarketView {
     private final int capacity;
     private final Map<Symbol, Window> windows = new HashMap<>();
+    private final Map<Symbol, String> flagged = new HashMap<>();
 
     /** A book keeping {@code capacity} prices per symbol. */
     public MarkBook(int capacity) {
         this.capacity = capacity;
     }
 
-    /** Records {@code mark} as its symbol's latest. */
+    /** Records {@code mark} as its symbol's latest; a stale flag on the symbol ends with it. */
     public void update(Mark mark) {
         windows.computeIfAbsent(mark.symbol(), s -> new Window(capacity)).add(mark);
+        flagged.remove(mark.symbol());
+    }
+
+    /** Flags {@code symbol}'s last mark stale until its next mark; whether it was not flagged already. */
+    public boolean flagStale(Symbol symbol, String reason) {
+        return flagged.putIfAbsent(symbol, reason) == null;
+    }
+
+    @Override
+    public boolean isStale(Symbol symbol) {
+        return flagged.containsKey(symbol);
+    }
+
+    /** Why {@code symbol} is flagged stale, or {@code null}. */
+    public String staleReason(Symbol symbol) {
+        return flagged.get(symbol);
     }
 
     @Override

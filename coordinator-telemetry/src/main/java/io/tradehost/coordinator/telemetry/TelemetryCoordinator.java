@@ -1,6 +1,7 @@
 package io.tradehost.coordinator.telemetry;
 
 import io.tradehost.api.event.MarkUpdated;
+import io.tradehost.api.event.MarketDataStale;
 import io.tradehost.api.event.QuoteReceived;
 import io.tradehost.api.host.Coordinator;
 import io.tradehost.api.host.EventBus;
@@ -49,6 +50,7 @@ public final class TelemetryCoordinator implements Coordinator {
     private Set<Symbol> traded = Set.of();
     private ScheduledTask statusTimer;
     private long quotes;
+    private long staleFlags;
 
     /**
      * @param marks the mark windows this coordinator fills; created up front so that execution and
@@ -132,6 +134,17 @@ public final class TelemetryCoordinator implements Coordinator {
         bus.publish(new MarkUpdated(mark));
     }
 
+    /**
+     * The venue lost its data for a symbol: its last mark is flagged stale until the next one, so no
+     * order is priced from a broken book (the quote-quality guard refuses, health is degraded).
+     */
+    public void onMarketDataStale(MarketDataStale stale) {
+        if (traded.contains(stale.symbol()) && marks.flagStale(stale.symbol(), stale.reason())) {
+            staleFlags++;
+            LOG.warn("market data for {} flagged stale until its next mark: {}", stale.symbol(), stale.reason());
+        }
+    }
+
     private void drop(String why, Quote quote) {
         String kind = why.contains("(") ? why.substring(0, why.indexOf(" (")) : why;
         long n = droppedQuotes.merge(kind, 1L, Long::sum);
@@ -173,7 +186,8 @@ public final class TelemetryCoordinator implements Coordinator {
 
     private boolean isFresh(Symbol symbol) {
         Mark mark = marks.lastMark(symbol);
-        return mark != null && clock.nanos() - mark.timestampNanos() <= settings.staleAfter().toNanos();
+        return mark != null && !marks.isStale(symbol)
+                && clock.nanos() - mark.timestampNanos() <= settings.staleAfter().toNanos();
     }
 
     @Override
@@ -181,6 +195,7 @@ public final class TelemetryCoordinator implements Coordinator {
         Map<String, Long> totals = new LinkedHashMap<>();
         totals.put("quotes", quotes);
         totals.put("dropped", droppedQuotes.values().stream().mapToLong(Long::longValue).sum());
+        totals.put("stale_flags", staleFlags);
         return totals;
     }
 
@@ -190,7 +205,9 @@ public final class TelemetryCoordinator implements Coordinator {
         Map<String, String> details = new LinkedHashMap<>();
         totals().forEach((k, v) -> details.put(k, Long.toString(v)));
         details.put("stale", String.join(",", stale));
+        List<String> why = stale.stream().map(s -> marks.staleReason(Symbol.of(s)) == null ? s
+                : s + " (" + marks.staleReason(Symbol.of(s)) + ")").toList();
         return stale.isEmpty() ? Health.healthy(name(), details)
-                : Health.of(name(), HealthStatus.DEGRADED, details, "no fresh mark for " + String.join(", ", stale));
+                : Health.of(name(), HealthStatus.DEGRADED, details, "no fresh mark for " + String.join(", ", why));
     }
 }

@@ -55,6 +55,8 @@ class TelemetryCoordinatorTest {
 
     private void start() {
         kernel.subscribe(QuoteReceived.class, "telemetry.quote", Kernel.FailurePolicy.LOG_AND_COUNT, telemetry::onQuote);
+        kernel.subscribe(io.tradehost.api.event.MarketDataStale.class, "telemetry.stale",
+                Kernel.FailurePolicy.LOG_AND_COUNT, telemetry::onMarketDataStale);
         kernel.observe(events);
         telemetry.initialize();
         telemetry.start();
@@ -68,6 +70,30 @@ class TelemetryCoordinatorTest {
         assertThat(events.of(MarkUpdated.class)).extracting(e -> e.mark().price()).containsExactly(Price.of("100"));
         assertThat(marks.lastMark(BTC).bid()).isEqualTo(Price.of("99"));
         assertThat(telemetry.name()).isEqualTo("telemetry");
+    }
+
+    @Test
+    void aStaleFlagFromTheVenueHoldsUntilTheNextMarkAndDegradesHealth() {
+        start();
+        quote("BTC-PERP", "99", "101", now());
+        quote("SOL-USD", "9", "11", now());
+        assertThat(telemetry.health().status()).isEqualTo(HealthStatus.HEALTHY);
+        new VenueEventAdapter(kernel, clock).onMarketDataStale(BTC, "sequence gap: expected 7, got 9");
+        new VenueEventAdapter(kernel, clock).onMarketDataStale(BTC, "again");
+        new VenueEventAdapter(kernel, clock).onMarketDataStale(Symbol.of("DOGE-PERP"), "untraded");
+        kernel.runUntilIdle();
+        assertThat(marks.isStale(BTC)).isTrue();
+        assertThat(marks.isStale(Symbol.of("SOL-USD"))).isFalse();
+        assertThat(marks.isStale(Symbol.of("DOGE-PERP"))).isFalse();
+        assertThat(marks.lastMark(BTC)).isNotNull();
+        Health health = telemetry.health();
+        assertThat(health.status()).isEqualTo(HealthStatus.DEGRADED);
+        assertThat(health.error()).isEqualTo("no fresh mark for BTC-PERP (sequence gap: expected 7, got 9)");
+        assertThat(telemetry.totals()).containsEntry("stale_flags", 1L);
+        assertThat(telemetry.statusLine()).contains("marks=1/2 fresh");
+        quote("BTC-PERP", "100", "102", now());
+        assertThat(marks.isStale(BTC)).isFalse();
+        assertThat(telemetry.health().status()).isEqualTo(HealthStatus.HEALTHY);
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.tradehost.api.value.Price;
 import io.tradehost.api.value.Symbol;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,17 +49,21 @@ final class IsolatedGuardContext implements RuntimeGuardContext {
         MarketView marks = host.market();
         Map<Symbol, Mark> last = new HashMap<>();
         Map<Symbol, List<Price>> recent = new HashMap<>();
+        Set<Symbol> stale = new HashSet<>();
         for (Symbol s : host.symbols()) {
             Mark mark = marks.lastMark(s);
             if (mark != null) {
                 last.put(s, mark);
             }
             recent.put(s, marks.recentMarks(s));
+            if (marks.isStale(s)) {
+                stale.add(s);
+            }
         }
         Set<ReasonCode> active = new LinkedHashSet<>();
         host.reasons().forEach(r -> active.add(r.code()));
         return new View(new PortfolioCopy(live.positions(), live.cash(), live.equity(), live.grossExposure(),
-                live.counters()), new MarketCopy(last, recent), active);
+                live.counters()), new MarketCopy(last, recent, stale), active);
     }
 
     @Override
@@ -147,10 +152,17 @@ final class IsolatedGuardContext implements RuntimeGuardContext {
         }
     }
 
-    private record MarketCopy(Map<Symbol, Mark> last, Map<Symbol, List<Price>> recent) implements MarketView {
+    private record MarketCopy(Map<Symbol, Mark> last, Map<Symbol, List<Price>> recent, Set<Symbol> stale)
+            implements MarketView {
         MarketCopy {
             last = Map.copyOf(last);
             recent = Map.copyOf(recent);
+            stale = Set.copyOf(stale);
+        }
+
+        @Override
+        public boolean isStale(Symbol symbol) {
+            return stale.contains(symbol);
         }
 
         @Override

@@ -339,6 +339,7 @@ public final class CoinbaseVenue implements Venue {
             out.put("market_messages", marketFeed.messages());
             out.put("market_bad_messages", marketFeed.badMessages().total());
             out.put("quotes", marketFeed.quotes());
+            out.put("stale_flags", marketFeed.staleFlags());
         }
         if (userFeed != null) {
             out.put("user_reconnects", userFeed.reconnects());

@@ -363,6 +363,8 @@ class CoinbaseContractTest {
         h.exchange.engine().tick();
         assertThat(h.listener.await(WAIT, l -> l.count("connection false") >= 1)).isTrue();
         assertThat(h.listener.await(WAIT, l -> l.count("connection true") >= 1)).isTrue();
+        assertThat(h.listener.await(WAIT, l -> l.count("stale BTC-USD") == 1)).isTrue();
+        assertThat(h.listener.await(WAIT, l -> venue.marketFeed().orElseThrow().depth("BTC-USD") > 0)).isTrue();
         int before = h.listener.quoteCount();
         h.exchange.engine().tick();
         assertThat(h.listener.await(WAIT, l -> l.quoteCount() > before)).isTrue();

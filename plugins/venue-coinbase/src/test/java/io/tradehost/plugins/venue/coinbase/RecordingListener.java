@@ -49,6 +49,11 @@ final class RecordingListener implements VenueListener {
     }
 
     @Override
+    public synchronized void onMarketDataStale(Symbol symbol, String reason) {
+        add("stale " + symbol);
+    }
+
+    @Override
     public synchronized void onConnectionChanged(boolean connected, String detail) {
         add("connection " + connected);
     }

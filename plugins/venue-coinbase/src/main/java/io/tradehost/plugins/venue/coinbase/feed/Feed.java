@@ -89,8 +89,8 @@ public abstract class Feed {
     /** Handles one numbered message of {@code channel}, in order. */
     protected abstract void onMessage(String channel, JsonNode message) throws BadData;
 
-    /** The connection is gone: forget state that only the next snapshot can restore. */
-    protected abstract void onLost();
+    /** The connection is gone ({@code why}): forget state that only the next snapshot can restore. */
+    protected abstract void onLost(String why);
 
     /** Whether the feed has what it needs after a (re)subscription (e.g. every snapshot). */
     protected abstract boolean isSynced();
@@ -213,7 +213,7 @@ public abstract class Feed {
             current = null;
             s = socket;
             socket = null;
-            onLost();
+            onLost(why);
             tell = announcedUp;
             announcedUp = false;
             delay = backoff(failures++);

@@ -40,6 +40,7 @@ public final class MarketFeed extends Feed {
     private final Map<String, String> lastTop = new LinkedHashMap<>();
     private final Map<String, Boolean> tickerSeen = new LinkedHashMap<>();
     private long quotes;
+    private long staleFlags;
 
     /**
      * @param jwt a token for the subscriptions, or {@code null} to subscribe without one
@@ -73,11 +74,23 @@ public final class MarketFeed extends Feed {
         return m.toString();
     }
 
+    /** Resets every book and flags the symbols whose data the host had stale (once per loss). */
     @Override
-    protected synchronized void onLost() {
-        books.values().forEach(OrderBook::reset);
+    protected synchronized void onLost(String why) {
+        books.forEach((product, book) -> {
+            if (book.isSynced() || tickerSeen.containsKey(product)) {
+                listener.onMarketDataStale(Symbol.of(product), "market data lost: " + why);
+                staleFlags++;
+            }
+            book.reset();
+        });
         lastTop.clear();
         tickerSeen.clear();
+    }
+
+    /** Symbols flagged stale so far (one per symbol per loss). */
+    public synchronized long staleFlags() {
+        return staleFlags;
     }
 
     @Override

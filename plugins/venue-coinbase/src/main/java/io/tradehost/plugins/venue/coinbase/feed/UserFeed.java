@@ -75,7 +75,7 @@ public final class UserFeed extends Feed {
     }
 
     @Override
-    protected synchronized void onLost() {
+    protected synchronized void onLost(String why) {
         snapshotSeen = false;
     }
 
