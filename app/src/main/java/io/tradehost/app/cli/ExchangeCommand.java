@@ -175,7 +175,7 @@ public final class ExchangeCommand implements Callable<Integer> {
      * The embedded defaults with the venue switched to {@code coinbase} on this exchange and the
      * symbols set to its spot products in USD (the cash the host reconciles).
      */
-    static String hostConfiguration(LocalExchange exchange, List<Listing> listings) {
+    public static String hostConfiguration(LocalExchange exchange, List<Listing> listings) {
         String defaults = ConfigLoader.embeddedText();
         List<String> spot = listings.stream().filter(l -> !l.perpetual() && l.quote().equals("USD"))
                 .map(Listing::productId).limit(2).toList();
