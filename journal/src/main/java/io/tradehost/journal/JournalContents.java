@@ -24,11 +24,13 @@ import java.util.stream.Collectors;
  * @param openOrders orders not yet terminal, oldest first
  * @param openOrderTrades trade ids recorded for each open order
  * @param activeReasons trading-state reasons active when the journal last heard
+ * @param fundingIds ids of every funding payment booked
  */
 public record JournalContents(String runId, boolean fresh, long lastSequence, Money cash, List<Position> positions,
                               List<Order> openOrders, Map<ClientOrderId, Set<String>> openOrderTrades,
-                              List<StateReason> activeReasons) {
+                              List<StateReason> activeReasons, Set<String> fundingIds) {
     public JournalContents {
+        fundingIds = Set.copyOf(fundingIds);
         activeReasons = List.copyOf(activeReasons);
         positions = List.copyOf(positions);
         openOrders = List.copyOf(openOrders);
@@ -55,6 +57,6 @@ public record JournalContents(String runId, boolean fresh, long lastSequence, Mo
         List<Order> open = Rows.openOrders(c);
         return new JournalContents(runId == null ? "" : runId, cash == null, Rows.lastSequence(c),
                 cash == null ? Money.ZERO : cash, Rows.positions(c), open, Rows.tradesOf(c, open),
-                Rows.activeReasons(c));
+                Rows.activeReasons(c), Rows.fundingIds(c));
     }
 }

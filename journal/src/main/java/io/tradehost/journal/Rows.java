@@ -1,5 +1,7 @@
 package io.tradehost.journal;
 
+import java.sql.Statement;
+import io.tradehost.api.order.FundingPayment;
 import io.tradehost.api.event.OperatorActed;
 import io.tradehost.api.host.OperatorAction;
 import io.tradehost.api.event.TradingStateChanged;
@@ -117,6 +119,32 @@ final class Rows {
             s.setString(5, id.value());
             s.executeUpdate();
         }
+    }
+
+    /** Records a funding payment; false if its id is there already. */
+    static boolean insertFunding(Connection c, FundingPayment p) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT OR IGNORE INTO funding(payment_id, symbol, amount, rate,"
+                + " position_size, mark, venue_nanos) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, p.id());
+            s.setString(2, p.symbol().value());
+            s.setString(3, p.amount().toString());
+            s.setString(4, p.rate().toString());
+            s.setString(5, p.positionSize().toString());
+            s.setString(6, p.mark().toString());
+            s.setLong(7, p.timestampNanos());
+            return s.executeUpdate() == 1;
+        }
+    }
+
+    /** Every funding payment id booked. */
+    static Set<String> fundingIds(Connection c) throws SQLException {
+        Set<String> ids = new HashSet<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT payment_id FROM funding")) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+        }
+        return ids;
     }
 
     /** Inserts the fill unless its trade id is recorded; returns whether it was new. */

@@ -46,7 +46,11 @@ final class Schema {
             List.of(
                     "CREATE TABLE operator_actions(id INTEGER PRIMARY KEY AUTOINCREMENT, at_nanos INTEGER NOT NULL,"
                             + " actor TEXT NOT NULL, action TEXT NOT NULL, argument TEXT, reason TEXT NOT NULL,"
-                            + " changed INTEGER NOT NULL, outcome TEXT NOT NULL)"));
+                            + " changed INTEGER NOT NULL, outcome TEXT NOT NULL)"),
+            List.of(
+                    "CREATE TABLE funding(payment_id TEXT PRIMARY KEY, symbol TEXT NOT NULL, amount TEXT NOT NULL,"
+                            + " rate TEXT NOT NULL, position_size TEXT NOT NULL, mark TEXT NOT NULL,"
+                            + " venue_nanos INTEGER NOT NULL)"));
 
     private Schema() {
     }

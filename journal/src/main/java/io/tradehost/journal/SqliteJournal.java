@@ -1,5 +1,7 @@
 package io.tradehost.journal;
 
+import io.tradehost.api.event.FundingBooked;
+import io.tradehost.api.order.FundingPayment;
 import io.tradehost.api.command.RecordIntent;
 import io.tradehost.api.event.IntentNotRecorded;
 import io.tradehost.api.event.IntentRecorded;
@@ -76,6 +78,7 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
     private final Map<ClientOrderId, Set<String>> openTrades = new HashMap<>();
     private final Map<Symbol, Position> positions = new TreeMap<>();
     private final Map<ReasonCode, StateReason> reasons = new LinkedHashMap<>();
+    private final Set<String> fundingIds = new HashSet<>();
     private boolean fresh;
     private long lastSequence;
     private Money cash;
@@ -93,6 +96,7 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
         contents.openOrders().forEach(o -> open.put(o.clientOrderId(), o));
         contents.openOrderTrades().forEach((id, trades) -> openTrades.put(id, new HashSet<>(trades)));
         contents.activeReasons().forEach(r -> reasons.put(r.code(), r));
+        fundingIds.addAll(contents.fundingIds());
         this.bus = bus;
         this.clock = clock;
         this.writes = queue.apply(connection);
@@ -260,6 +264,22 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
     /** A booked fill: the fill, its position and the cash after it, in one transaction. */
     public void onPositionChanged(PositionChanged changed) {
         fill(changed);
+    }
+
+    /** A booked funding payment: the payment and the cash after it, in one transaction. */
+    public void onFundingBooked(FundingBooked booked) {
+        FundingPayment payment = booked.payment();
+        fundingIds.add(payment.id());
+        cash = booked.cash();
+        write("funding " + payment.id(), c -> {
+            Rows.insertFunding(c, payment);
+            Rows.saveCash(c, booked.cash(), payment.timestampNanos());
+        }, null);
+    }
+
+    @Override
+    public Set<String> fundingPaymentIds() {
+        return Set.copyOf(fundingIds);
     }
 
     public void onReconciled(OrderReconciled r) {

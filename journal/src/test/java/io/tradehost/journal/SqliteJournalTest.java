@@ -1,5 +1,8 @@
 package io.tradehost.journal;
 
+import io.tradehost.api.value.Ratio;
+import io.tradehost.api.order.FundingPayment;
+import io.tradehost.api.event.FundingBooked;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -102,6 +105,7 @@ class SqliteJournalTest {
             case StateReasonChanged e -> journal.onReasonChanged(e);
             case TradingStateChanged e -> journal.onStateChanged(e);
             case OperatorActed e -> journal.onOperatorActed(e);
+            case FundingBooked e -> journal.onFundingBooked(e);
             default -> throw new AssertionError("not the journal's: " + event);
         }
     }
@@ -288,8 +292,27 @@ class SqliteJournalTest {
         olderJournal(1, "INSERT INTO account VALUES (1, 500000000, 1)");
         assertThat(reopen().snapshot().cash()).isEqualTo(Money.ofUnits(5));
         assertThat(count("SELECT COUNT(*) FROM active_reasons")).isZero();
-        assertThat(count("PRAGMA user_version")).isEqualTo(Schema.latest()).isEqualTo(4);
+        assertThat(count("PRAGMA user_version")).isEqualTo(Schema.latest()).isEqualTo(5);
         assertThat(count("SELECT COUNT(*) FROM operator_actions")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM funding")).isZero();
+    }
+
+    @Test
+    void aFundingPaymentIsKeptWithTheCashAndItsIdSurvivesAReopen() throws SQLException {
+        reopen();
+        FundingPayment p = new FundingPayment("f-9", BTC, Money.of("-1.5"), Ratio.of("0.0001"), Quantity.of("2"),
+                Price.of("7500"), 11);
+        dispatch(journal, new FundingBooked(p, Money.of("998.5")));
+        assertThat(journal.fundingPaymentIds()).containsExactly("f-9");
+        assertThat(journal.snapshot().cash()).isEqualTo(Money.of("998.5"));
+        SqliteJournal again = reopen();
+        assertThat(again.fundingPaymentIds()).containsExactly("f-9");
+        assertThat(again.snapshot().cash()).isEqualTo(Money.of("998.5"));
+        assertThat(SqliteJournal.read(file()).fundingIds()).containsExactly("f-9");
+        assertThat(count("SELECT COUNT(*) FROM funding WHERE amount = '-1.5' AND rate = '0.0001'"
+                + " AND position_size = '2' AND mark = '7500' AND venue_nanos = 11")).isOne();
+        dispatch(again, new FundingBooked(p, Money.of("998.5")));
+        assertThat(count("SELECT COUNT(*) FROM funding")).isOne();
     }
 
     @Test
@@ -315,7 +338,7 @@ class SqliteJournalTest {
                         Quantity.of("0.00000001"), null, TimeInForce.IOC, true, false), OrderStatus.SUBMITTED,
                         Quantity.ZERO, null));
         assertThat(snapshot.openOrderTradeIds()).containsExactly("t1");
-        assertThat(count("PRAGMA user_version")).isEqualTo(4);
+        assertThat(count("PRAGMA user_version")).isEqualTo(5);
 
         dispatch(journal, new PositionChanged(new Position(BTC, Quantity.of("-1"), Money.of("-64250"), Money.ZERO,
                 Money.ZERO), new Fill("t2", ClientOrderId.of("old-7"), BTC, Side.BUY, Quantity.of("0.5"),

@@ -1,5 +1,6 @@
 package io.tradehost.kernel;
 
+import io.tradehost.api.event.FundingPaid;
 import io.tradehost.api.event.MarketDataStale;
 import io.tradehost.api.event.OrderAccepted;
 import io.tradehost.api.event.OrderCancelled;
@@ -11,6 +12,7 @@ import io.tradehost.api.host.EventBus;
 import io.tradehost.api.market.Quote;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Fill;
+import io.tradehost.api.order.FundingPayment;
 import io.tradehost.api.order.RejectionCode;
 import io.tradehost.api.time.Clock;
 import io.tradehost.api.value.Symbol;
@@ -51,6 +53,11 @@ public final class VenueEventAdapter implements VenueListener {
     @Override
     public void onOrderCancelled(ClientOrderId clientOrderId, Symbol symbol, String reason) {
         bus.publish(new OrderCancelled(clientOrderId, symbol, reason, clock.nanos()));
+    }
+
+    @Override
+    public void onFunding(FundingPayment payment) {
+        bus.publish(new FundingPaid(payment));
     }
 
     @Override

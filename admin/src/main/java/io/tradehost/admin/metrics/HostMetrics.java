@@ -11,7 +11,9 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Unit;
 import io.tradehost.admin.snapshot.HostSnapshot;
 import io.tradehost.api.event.Event;
+import io.tradehost.api.event.FundingBooked;
 import io.tradehost.api.event.IntentRejected;
+import io.tradehost.api.event.MarketDataStale;
 import io.tradehost.api.event.OperatorActed;
 import io.tradehost.api.event.OrderFilled;
 import io.tradehost.api.event.OrderSubmitted;
@@ -88,6 +90,10 @@ public final class HostMetrics {
     private final Counter transitions;
     private final Counter quarantines;
     private final Counter connectionChanges;
+    private final Counter fundingPayments;
+    private final Counter fundingPaid;
+    private final Counter fundingReceived;
+    private final Counter staleFlags;
     private final Counter operatorActions;
     private final Histogram tickToOrder;
     private final Histogram journalWrites;
@@ -112,6 +118,14 @@ public final class HostMetrics {
                 .labelNames("symbol").register(registry);
         connectionChanges = Counter.builder().name("tradehost_venue_connection_changes")
                 .help("Venue connection changes, by direction").labelNames("connected").register(registry);
+        fundingPayments = Counter.builder().name("tradehost_funding_payments")
+                .help("Funding payments booked, by symbol").labelNames("symbol").register(registry);
+        fundingPaid = Counter.builder().name("tradehost_funding_paid")
+                .help("Funding paid, in quote currency, by symbol").labelNames("symbol").register(registry);
+        fundingReceived = Counter.builder().name("tradehost_funding_received")
+                .help("Funding received, in quote currency, by symbol").labelNames("symbol").register(registry);
+        staleFlags = Counter.builder().name("tradehost_market_data_stale")
+                .help("Times the venue flagged a symbol's market data stale").labelNames("symbol").register(registry);
         operatorActions = Counter.builder().name("tradehost_operator_actions")
                 .help("Operator requests carried out, by action and whether anything changed")
                 .labelNames("action", "changed").register(registry);
@@ -260,6 +274,13 @@ public final class HostMetrics {
             case TradingStateChanged t -> transitions.labelValues(t.to().name()).inc();
             case StrategyQuarantined q -> quarantines.labelValues(q.symbol().value()).inc();
             case VenueConnectionChanged c -> connectionChanges.labelValues(Boolean.toString(c.connected())).inc();
+            case FundingBooked f -> {
+                String symbol = f.payment().symbol().value();
+                fundingPayments.labelValues(symbol).inc();
+                double amount = f.payment().amount().toBigDecimal().doubleValue();
+                (amount < 0 ? fundingPaid : fundingReceived).labelValues(symbol).inc(Math.abs(amount));
+            }
+            case MarketDataStale s -> staleFlags.labelValues(s.symbol().value()).inc();
             case OperatorActed a -> operatorActions.labelValues(a.action().path(), Boolean.toString(a.changed())).inc();
             default -> {
                 // not counted here

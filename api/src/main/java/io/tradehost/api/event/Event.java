@@ -9,5 +9,6 @@ package io.tradehost.api.event;
 public sealed interface Event extends Message permits QuoteReceived, MarkUpdated, IntentRejected, OrderSubmitted,
         OrderAccepted, OrderRejected, OrderFilled, OrderCancelled, PositionChanged, TradingStateChanged,
         StrategyFailed, StrategyQuarantined, OrderReconciled, VenueConnectionChanged, StateReasonChanged,
-        IntentRecorded, IntentNotRecorded, JournalWriteFailed, OperatorActed, MarketDataStale {
+        IntentRecorded, IntentNotRecorded, JournalWriteFailed, OperatorActed, MarketDataStale,
+        FundingPaid, FundingBooked {
 }

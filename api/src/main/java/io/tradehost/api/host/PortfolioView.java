@@ -16,6 +16,11 @@ public interface PortfolioView {
     /** Cash in the account's quote currency. */
     Money cash();
 
+    /** Net funding booked on {@code symbol} (negative when paid); zero for spot and when none was booked. */
+    default Money funding(Symbol symbol) {
+        return Money.ZERO;
+    }
+
     /** Cash plus spot holdings at the mark plus unrealised PnL of perpetuals. */
     Money equity();
 

@@ -3,6 +3,7 @@ package io.tradehost.api.journal;
 import io.tradehost.api.order.Position;
 import io.tradehost.api.value.Money;
 import java.util.List;
+import java.util.Set;
 /**
  * The host's durable record of its orders, fills, positions, cash and trading-state transitions,
  * which a restart starts from and reconciliation compares against the venue. Order intents reach
@@ -16,4 +17,9 @@ public interface OrderJournal {
 
     /** Records the books a fresh journal starts from (the venue's account at the first start). */
     void recordBaseline(Money cash, List<Position> positions, long timestampNanos);
+
+    /** Ids of every funding payment booked, so a payment heard again after a restart is not booked twice. */
+    default Set<String> fundingPaymentIds() {
+        return Set.of();
+    }
 }

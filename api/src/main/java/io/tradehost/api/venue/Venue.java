@@ -3,6 +3,7 @@ package io.tradehost.api.venue;
 import io.tradehost.api.order.AccountSnapshot;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Fill;
+import io.tradehost.api.order.FundingPayment;
 import io.tradehost.api.order.Order;
 import io.tradehost.api.order.OrderRequest;
 import io.tradehost.api.value.Product;
@@ -47,6 +48,14 @@ public interface Venue {
 
     /** Cash and positions. */
     AccountSnapshot account() throws VenueException;
+
+    /**
+     * Every funding payment the venue booked on this account, oldest first; reconciliation books the
+     * ones the host missed. Empty for a venue without perpetuals.
+     */
+    default List<FundingPayment> fundingPayments() throws VenueException {
+        return List.of();
+    }
 
     /** Stops market data and releases resources; idempotent, never throws. */
     void close();

@@ -3,6 +3,7 @@ package io.tradehost.api.venue;
 import io.tradehost.api.market.Quote;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Fill;
+import io.tradehost.api.order.FundingPayment;
 import io.tradehost.api.order.RejectionCode;
 import io.tradehost.api.value.Symbol;
 /**
@@ -36,6 +37,11 @@ public interface VenueListener {
      */
     default void onMarketDataStale(Symbol symbol, String reason) {
         // a venue that never loses data need not care; the host's adapter overrides it
+    }
+
+    /** A funding payment on a perpetual position (each payment once; the host de-duplicates by its id). */
+    default void onFunding(FundingPayment payment) {
+        // a spot-only venue never pays funding; the host's adapter overrides it
     }
 
     /** A convenience for venues that report a fill object they built. */

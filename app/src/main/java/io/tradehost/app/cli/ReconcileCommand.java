@@ -21,6 +21,7 @@ import io.tradehost.coordinator.runtime.reconcile.Reconciler;
 import io.tradehost.coordinator.runtime.reconcile.ReconciliationReport;
 import io.tradehost.coordinator.runtime.venue.VenueBootstrap;
 import io.tradehost.journal.JournalException;
+import io.tradehost.journal.JournalContents;
 import io.tradehost.journal.SqliteJournal;
 import io.tradehost.kernel.Kernel;
 import io.tradehost.kernel.SystemClock;
@@ -81,7 +82,8 @@ public final class ReconcileCommand implements Callable<Integer> {
         ReconciliationReport report;
         JournalSnapshot journal;
         try (DataDirectory data = DataDirectory.lock(dataDir)) {
-            journal = SqliteJournal.read(data.path().resolve("journal.db")).snapshot();
+            JournalContents contents = SqliteJournal.read(data.path().resolve("journal.db"));
+            journal = contents.snapshot();
             SystemClock clock = new SystemClock();
             Kernel discard = new Kernel(clock);
             PluginCatalog catalog = plugins.catalog(hostConfig.plugins().pins());
@@ -91,7 +93,8 @@ public final class ReconcileCommand implements Callable<Integer> {
             try {
                 venues.bootstrap(new RuntimeSettings(hostConfig.venue(), hostConfig.venueConfig(),
                         hostConfig.symbols(), false, false, seed));
-                report = Reconciler.reconcile(journal, venues.venue(), true, venues.listedProducts(),
+                report = Reconciler.reconcile(journal, contents.fundingIds(), venues.venue(), true,
+                        venues.listedProducts(),
                         venues.product(hostConfig.symbols().getFirst()).quote(), clock.nanos());
             } catch (ConfigException e) {
                 throw ConfigError.of(hostConfig.source(), e);

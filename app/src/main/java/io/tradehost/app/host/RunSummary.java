@@ -42,10 +42,11 @@ public record RunSummary(String runId, TradingState tradingState, List<TradingSt
      * @param realizedPnl booked by closing fills, before fees
      * @param unrealizedPnl of the open size at the last mark
      * @param fees paid
+     * @param funding net funding booked, negative when paid
      * @param mark the last mark, or null if none arrived
      */
     public record SymbolRow(Symbol symbol, Position position, Price avgEntry, Money realizedPnl, Money unrealizedPnl,
-                            Money fees, Price mark) {
+                            Money fees, Money funding, Price mark) {
     }
 
     /** Thread-safe once configured; building a mapper costs more than a summary. */
@@ -59,7 +60,7 @@ public record RunSummary(String runId, TradingState tradingState, List<TradingSt
             Mark mark = marks.lastMark(symbol);
             Money unrealized = mark == null ? Money.ZERO : p.unrealizedPnl(mark.price());
             rows.add(new SymbolRow(symbol, p, p.averageEntry(), p.realizedPnl(), unrealized, p.fees(),
-                    mark == null ? null : mark.price()));
+                    portfolio.funding(symbol), mark == null ? null : mark.price()));
         }
         return new RunSummary(runId, state.state(), state.transitions(), portfolio.equity(), portfolio.cash(),
                 portfolio.counters(), List.copyOf(rows));
@@ -97,6 +98,7 @@ public record RunSummary(String runId, TradingState tradingState, List<TradingSt
             n.put("realizedPnl", row.realizedPnl().toString());
             n.put("unrealizedPnl", row.unrealizedPnl().toString());
             n.put("fees", row.fees().toString());
+            n.put("funding", row.funding().toString());
             n.put("mark", row.mark() == null ? null : row.mark().toString());
         }
         try {
@@ -116,11 +118,13 @@ public record RunSummary(String runId, TradingState tradingState, List<TradingSt
     public String toText() {
         StringBuilder out = new StringBuilder();
         out.append("tradehost run ").append(runId).append(" summary\n");
-        out.append(String.format("  %-10s %14s %14s %14s %14s %12s%n", "symbol", "position", "avg entry",
-                "realised", "unrealised", "fees"));
+        boolean funded = symbols.stream().anyMatch(r -> !r.funding().isZero());
+        out.append(String.format("  %-10s %14s %14s %14s %14s %12s%s%n", "symbol", "position", "avg entry",
+                "realised", "unrealised", "fees", funded ? String.format(" %12s", "funding") : ""));
         for (SymbolRow r : symbols) {
-            out.append(String.format("  %-10s %14s %14s %14s %14s %12s%n", r.symbol(), r.position().quantity(),
-                    r.avgEntry(), r.realizedPnl(), r.unrealizedPnl(), r.fees()));
+            out.append(String.format("  %-10s %14s %14s %14s %14s %12s%s%n", r.symbol(), r.position().quantity(),
+                    r.avgEntry(), r.realizedPnl(), r.unrealizedPnl(), r.fees(),
+                    funded ? String.format(" %12s", r.funding()) : ""));
         }
         out.append("  orders: attempted ").append(orders.attempted()).append(", submitted ")
                 .append(orders.submitted()).append(", filled ").append(orders.filled()).append(", rejected ")

@@ -8,6 +8,8 @@ import io.tradehost.api.command.OperatorRequest;
 import io.tradehost.api.command.OrderIntent;
 import io.tradehost.api.command.RecordIntent;
 import io.tradehost.api.event.Event;
+import io.tradehost.api.event.FundingBooked;
+import io.tradehost.api.event.FundingPaid;
 import io.tradehost.api.event.IntentNotRecorded;
 import io.tradehost.api.event.IntentRecorded;
 import io.tradehost.api.event.IntentRejected;
@@ -50,6 +52,7 @@ import java.util.function.Consumer;
  * events     QuoteReceived ─► telemetry ─► MarkUpdated ─► strategy ─► OrderIntent
  *            IntentRecorded ─► execution (send)    OrderAccepted/Rejected/Cancelled ─► journal, execution
  *            OrderFilled ─► execution ─► PositionChanged ─► journal
+ *            FundingPaid ─► execution ─► FundingBooked ─► journal      MarketDataStale ─► telemetry
  *            every event ─► runtime guards
  *            OperatorRequest ─► runtime.operator ─► OperatorActed ─► journal (who, when, why)
  *            every event ─► watchers (the admin surface, metrics, alerts), last
@@ -124,6 +127,8 @@ public final class Pipeline {
         kernel.subscribe(OrderCancelled.class, "execution.cancelled", FAIL_CLOSED, execution::onCancelled);
         kernel.subscribe(OrderFilled.class, "execution.fill", FAIL_CLOSED, execution::onFilled);
         kernel.subscribe(PositionChanged.class, "journal.fill", FAIL_CLOSED, journal::onPositionChanged);
+        kernel.subscribe(FundingPaid.class, "execution.funding", FAIL_CLOSED, execution::onFunding);
+        kernel.subscribe(FundingBooked.class, "journal.funding", FAIL_CLOSED, journal::onFundingBooked);
         kernel.subscribe(OrderReconciled.class, "journal.reconciled", FAIL_CLOSED, journal::onReconciled);
         kernel.subscribe(OrderReconciled.class, "execution.reconciled", FAIL_CLOSED, execution::onReconciled);
 

@@ -4,6 +4,8 @@ import io.tradehost.api.command.CancelOrders;
 import io.tradehost.api.command.OrderIntent;
 import io.tradehost.api.command.RecordIntent;
 import io.tradehost.api.event.IntentNotRecorded;
+import io.tradehost.api.event.FundingBooked;
+import io.tradehost.api.event.FundingPaid;
 import io.tradehost.api.event.IntentRecorded;
 import io.tradehost.api.event.IntentRejected;
 import io.tradehost.api.event.OrderAccepted;
@@ -32,6 +34,7 @@ import io.tradehost.api.market.Mark;
 import io.tradehost.api.order.AccountSnapshot;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Fill;
+import io.tradehost.api.order.FundingPayment;
 import io.tradehost.api.order.Order;
 import io.tradehost.api.order.OrderRequest;
 import io.tradehost.api.order.OrderStatus;
@@ -143,6 +146,7 @@ public final class ExecutionCoordinator implements Coordinator {
         }
         ledger.open(snapshot.cash(), snapshot.positions());
         ledger.remember(snapshot.openOrderTradeIds());
+        ledger.rememberFunding(journal.fundingPaymentIds());
         snapshot.positions().stream().filter(p -> !p.isFlat() && !venues.symbols().contains(p.symbol()))
                 .forEach(p -> LOG.warn("the journal holds {} {}, a symbol this run does not trade: it is neither "
                         + "marked (equity leaves it out) nor closed; add it to host.symbols to manage it",
@@ -294,6 +298,18 @@ public final class ExecutionCoordinator implements Coordinator {
 
     public void onFilled(OrderFilled filled) {
         book(filled.fill());
+    }
+
+    /** Books a funding payment the venue reported (once per payment id) and publishes the cash after it. */
+    public void onFunding(FundingPaid paid) {
+        FundingPayment payment = paid.payment();
+        if (ledger.book(payment)) {
+            LOG.info("funding {} on {} ({} at rate {} on {} @ {}): cash {}", payment.amount(), payment.symbol(),
+                    payment.id(), payment.rate(), payment.positionSize(), payment.mark(), ledger.cash());
+            bus.publish(new FundingBooked(payment, ledger.cash()));
+        } else {
+            LOG.debug("funding payment {} already booked", payment.id());
+        }
     }
 
     public void onCancelled(OrderCancelled cancelled) {

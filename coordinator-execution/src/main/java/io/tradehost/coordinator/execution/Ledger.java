@@ -5,6 +5,7 @@ import io.tradehost.api.host.OrderCounters;
 import io.tradehost.api.host.PortfolioView;
 import io.tradehost.api.market.Mark;
 import io.tradehost.api.order.Fill;
+import io.tradehost.api.order.FundingPayment;
 import io.tradehost.api.order.Position;
 import io.tradehost.api.value.Money;
 import io.tradehost.api.value.Product;
@@ -27,6 +28,8 @@ public final class Ledger implements PortfolioView {
     private final Supplier<OrderCounters> counters;
     private final Map<Symbol, Position> positions = new TreeMap<>();
     private final Set<String> tradeIds = new HashSet<>();
+    private final Set<String> fundingIds = new HashSet<>();
+    private final Map<Symbol, Money> funding = new TreeMap<>();
     private Money cash = Money.ZERO;
 
     /**
@@ -64,6 +67,26 @@ public final class Ledger implements PortfolioView {
         cash = cash.plus(Position.cashMovement(before, after, fill, products.apply(fill.symbol()).isPerpetual()));
         positions.put(fill.symbol(), after);
         return after;
+    }
+
+    /** Makes funding payments with these ids count as booked already. */
+    public void rememberFunding(Set<String> bookedPaymentIds) {
+        fundingIds.addAll(bookedPaymentIds);
+    }
+
+    /** Books a funding payment as a cash movement of its symbol; false if its id was already booked. */
+    public boolean book(FundingPayment payment) {
+        if (!fundingIds.add(payment.id())) {
+            return false;
+        }
+        cash = cash.plus(payment.amount());
+        funding.merge(payment.symbol(), payment.amount(), Money::plus);
+        return true;
+    }
+
+    @Override
+    public Money funding(Symbol symbol) {
+        return funding.getOrDefault(symbol, Money.ZERO);
     }
 
     @Override

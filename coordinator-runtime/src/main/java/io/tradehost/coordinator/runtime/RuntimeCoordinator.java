@@ -173,7 +173,7 @@ public final class RuntimeCoordinator implements Coordinator {    private static
     private ReconciliationReport compare(boolean startup) throws VenueException {
         for (int attempt = 1; ; attempt++) {
             try {
-                return Reconciler.reconcile(journal.snapshot(), bootstrap.venue(), startup,
+                return Reconciler.reconcile(journal.snapshot(), journal.fundingPaymentIds(), bootstrap.venue(), startup,
                         bootstrap.listedProducts(), quoteCurrency(), clock.nanos());
             } catch (VenueException e) {
                 if (!startup || !e.isTransient() || attempt >= STARTUP_ATTEMPTS) {

@@ -217,6 +217,9 @@ public final class RestApi extends Handler.Abstract {
         if (method.equals("GET") && path.equals("/intx/positions/" + PORTFOLIO)) {
             return positions();
         }
+        if (method.equals("GET") && path.equals("/intx/funding/" + PORTFOLIO)) {
+            return funding();
+        }
         if (method.equals("GET") && path.startsWith("/intx/positions/")) {
             return error(404, "NOT_FOUND", "unknown portfolio");
         }
@@ -463,6 +466,24 @@ public final class RestApi extends Handler.Abstract {
             money(p.putObject("unrealized_pnl"), mark.multiply(size).subtract(sc[1]), l.quote());
             p.put("leverage", String.valueOf(l.maxLeverage()));
         });
+        return new Answer(200, n);
+    }
+
+    /** Funding payments booked on the portfolio, oldest first (the path is the local exchange's own). */
+    private Answer funding() {
+        ObjectNode n = JSON.createObjectNode();
+        ArrayNode list = n.putArray("funding");
+        for (var p : engine.funding()) {
+            String quote = engine.listing(p.productId()).map(Listing::quote).orElse("USDC");
+            ObjectNode f = list.addObject();
+            f.put("id", p.id());
+            f.put("product_id", p.productId());
+            money(f.putObject("amount"), p.amount(), quote);
+            f.put("rate", p.rate().toPlainString());
+            f.put("net_size", p.positionSize().toPlainString());
+            money(f.putObject("mark_price"), p.mark(), quote);
+            f.put("time", Instant.ofEpochMilli(p.timeMillis()).toString());
+        }
         return new Answer(200, n);
     }
 

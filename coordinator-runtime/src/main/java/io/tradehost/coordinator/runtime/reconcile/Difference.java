@@ -23,6 +23,8 @@ public record Difference(Kind kind, String subject, String journal, String venue
         ORDER_UNKNOWN_TO_VENUE,
         /** The venue has a fill the journal lacks; it is booked. */
         MISSED_FILL,
+        /** The venue booked a funding payment the journal lacks; it is booked. */
+        MISSED_FUNDING,
         /** A position differs after every fill was booked. */
         POSITION,
         /** Cash differs after every fill was booked. */

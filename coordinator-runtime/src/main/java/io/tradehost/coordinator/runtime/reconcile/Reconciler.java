@@ -1,12 +1,14 @@
 package io.tradehost.coordinator.runtime.reconcile;
 
 import io.tradehost.api.event.Event;
+import io.tradehost.api.event.FundingPaid;
 import io.tradehost.api.event.OrderFilled;
 import io.tradehost.api.event.OrderReconciled;
 import io.tradehost.api.journal.JournalSnapshot;
 import io.tradehost.api.order.AccountSnapshot;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Fill;
+import io.tradehost.api.order.FundingPayment;
 import io.tradehost.api.order.Order;
 import io.tradehost.api.order.OrderStatus;
 import io.tradehost.api.order.Position;
@@ -46,6 +48,17 @@ public final class Reconciler {
     public static ReconciliationReport reconcile(JournalSnapshot journal, Venue venue, boolean includeSubmitted,
                                                  Map<Symbol, Product> products, String quoteCurrency, long nanos)
             throws VenueException {
+        return reconcile(journal, Set.of(), venue, includeSubmitted, products, quoteCurrency, nanos);
+    }
+
+    /**
+     * As above, also booking the venue's funding payments whose ids are not in {@code bookedFunding}.
+     *
+     * @param bookedFunding ids of the funding payments the journal holds
+     */
+    public static ReconciliationReport reconcile(JournalSnapshot journal, Set<String> bookedFunding, Venue venue,
+                                                 boolean includeSubmitted, Map<Symbol, Product> products,
+                                                 String quoteCurrency, long nanos) throws VenueException {
         List<Difference> differences = new ArrayList<>();
         List<Event> repairs = new ArrayList<>();
         List<Fill> missed = new ArrayList<>();
@@ -87,7 +100,16 @@ public final class Reconciler {
                     "no open order", describe(theirs), true));
             repairs.add(new OrderReconciled(theirs, true, "open at the venue, unknown to the journal", nanos));
         }
-        compareBooks(journal, missed, venue.account(), products, quoteCurrency, differences);
+        Money funding = Money.ZERO;
+        for (FundingPayment payment : venue.fundingPayments()) {
+            if (!bookedFunding.contains(payment.id())) {
+                differences.add(new Difference(Difference.Kind.MISSED_FUNDING, payment.id(), "none", payment.amount()
+                        + " on " + payment.symbol() + " at rate " + payment.rate(), true));
+                repairs.add(new FundingPaid(payment));
+                funding = funding.plus(payment.amount());
+            }
+        }
+        compareBooks(journal, missed, funding, venue.account(), products, quoteCurrency, differences);
         return new ReconciliationReport(differences, repairs);
     }
 
@@ -104,12 +126,12 @@ public final class Reconciler {
         }
     }
 
-    private static void compareBooks(JournalSnapshot journal, List<Fill> missed, AccountSnapshot account,
-                                     Map<Symbol, Product> products, String quoteCurrency,
+    private static void compareBooks(JournalSnapshot journal, List<Fill> missed, Money missedFunding,
+                                     AccountSnapshot account, Map<Symbol, Product> products, String quoteCurrency,
                                      List<Difference> differences) {
         Map<Symbol, Position> expected = new TreeMap<>();
         journal.positions().forEach(p -> expected.put(p.symbol(), p));
-        Money cash = journal.cash();
+        Money cash = journal.cash().plus(missedFunding);
         for (Fill fill : missed) {
             Position before = expected.getOrDefault(fill.symbol(), Position.flat(fill.symbol()));
             Position after = before.apply(fill);

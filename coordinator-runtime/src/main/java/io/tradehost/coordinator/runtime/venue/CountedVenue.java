@@ -4,6 +4,7 @@ import io.tradehost.api.host.Throwables;
 import io.tradehost.api.order.AccountSnapshot;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Fill;
+import io.tradehost.api.order.FundingPayment;
 import io.tradehost.api.order.Order;
 import io.tradehost.api.order.OrderRequest;
 import io.tradehost.api.value.Product;
@@ -123,6 +124,11 @@ final class CountedVenue implements Venue {
     @Override
     public AccountSnapshot account() throws VenueException {
         return count("account", venue::account);
+    }
+
+    @Override
+    public List<FundingPayment> fundingPayments() throws VenueException {
+        return count("fundingPayments", venue::fundingPayments);
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.tradehost.api.host.Throwables;
 import io.tradehost.api.order.AccountSnapshot;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Fill;
+import io.tradehost.api.order.FundingPayment;
 import io.tradehost.api.order.Order;
 import io.tradehost.api.order.OrderRequest;
 import io.tradehost.api.order.RejectionCode;
@@ -100,6 +101,11 @@ public final class IsolatedVenue implements Venue {
     @Override
     public AccountSnapshot account() throws VenueException {
         return call(venue::account, false, calls.budget());
+    }
+
+    @Override
+    public List<FundingPayment> fundingPayments() throws VenueException {
+        return call(venue::fundingPayments, false, calls.budget());
     }
 
     /** Closes the venue (within the budget, never waiting longer) and stops its worker. */

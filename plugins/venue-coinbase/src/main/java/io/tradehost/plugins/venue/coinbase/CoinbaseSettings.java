@@ -27,11 +27,12 @@ import java.util.Locale;
  * @param readAttempts how often a read is tried on a dropped connection or a 5xx
  * @param marketChannel level2 (default) or ticker
  * @param feedTiming feed silence timeout and reconnect backoff
+ * @param fundingPoll how often the perpetuals portfolio's funding payments are read
  */
 public record CoinbaseSettings(URI baseUrl, URI wsUrl, URI wsUserUrl, List<String> products, String quoteCurrency,
                                String portfolioUuid, Path credentialsFile, int rateLimit, Duration requestTimeout,
                                Duration connectTimeout, int readAttempts, MarketFeed.Channel marketChannel,
-                               Feed.Timing feedTiming) {
+                               Feed.Timing feedTiming, Duration fundingPoll) {
 
     static CoinbaseSettings from(PluginConfig c) {
         URI base = uri(c, "base_url", "https://api.coinbase.com", "http", "https");
@@ -57,7 +58,8 @@ public record CoinbaseSettings(URI baseUrl, URI wsUrl, URI wsUserUrl, List<Strin
                 new Feed.Timing(
                         c.duration("connect_timeout", Duration.ofSeconds(5), Duration.ofMillis(50), Duration.ofMinutes(1)),
                         c.duration("silence_timeout", Duration.ofSeconds(5), Duration.ofMillis(100),
-                                Duration.ofMinutes(5)), min, max));
+                                Duration.ofMinutes(5)), min, max),
+                c.duration("funding_poll", Duration.ofSeconds(60), Duration.ofMillis(100), Duration.ofHours(1)));
     }
 
     private static URI uri(PluginConfig c, String key, String fallback, String... schemes) {

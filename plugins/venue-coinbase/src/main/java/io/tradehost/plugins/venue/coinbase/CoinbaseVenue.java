@@ -6,6 +6,7 @@ import io.tradehost.api.order.AccountSnapshot;
 import io.tradehost.api.order.Balance;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Fill;
+import io.tradehost.api.order.FundingPayment;
 import io.tradehost.api.order.Order;
 import io.tradehost.api.order.OrderRequest;
 import io.tradehost.api.order.Position;
@@ -58,6 +59,9 @@ public final class CoinbaseVenue implements Venue {
     private final RestClient rest;
     private final Map<ClientOrderId, String> orderIds = new ConcurrentHashMap<>();
     private final Map<Symbol, Product> products = new LinkedHashMap<>();
+    private final java.util.Set<String> reportedFunding = ConcurrentHashMap.newKeySet();
+    private volatile boolean fundingUnavailable;
+    private io.tradehost.api.time.ScheduledTask fundingPoll;
     private UserFeed userFeed;
     private MarketFeed marketFeed;
 
@@ -98,6 +102,11 @@ public final class CoinbaseVenue implements Venue {
             Interrupts.restore();
             userFeed.close();
             throw VenueException.transientFailure(RestClient.NO_ANSWER, "interrupted waiting for the user feed");
+        }
+        if (!settings.portfolioUuid().isBlank()) {
+            java.util.concurrent.Executor io = http.executor().orElseThrow();
+            fundingPoll = context.scheduler().scheduleAtFixedRate(settings.fundingPoll(), settings.fundingPoll(),
+                    () -> io.execute(this::pollFunding));
         }
         LOG.info("coinbase: connected to {} ({} product(s) listed), user feed {}", settings.baseUrl(),
                 products.size(), settings.wsUserUrl());
@@ -330,6 +339,50 @@ public final class CoinbaseVenue implements Venue {
         return new AccountSnapshot(balances, positions, context.clock().nanos());
     }
 
+    /**
+     * Funding payments on the perpetuals portfolio, oldest first; empty without {@code portfolio_uuid}.
+     * The path ({@code /intx/funding/{portfolio}}) is the local exchange's: Coinbase's public reference
+     * names no funding-history endpoint we could verify, so a 404 reads as "none" (logged once).
+     */
+    @Override
+    public List<FundingPayment> fundingPayments() throws VenueException {
+        if (settings.portfolioUuid().isBlank()) {
+            return List.of();
+        }
+        JsonNode answer;
+        try {
+            answer = rest.get("/intx/funding/" + settings.portfolioUuid(), List.of());
+        } catch (VenueException e) {
+            if ("NOT_FOUND".equals(e.code().value())) {
+                if (!fundingUnavailable) {
+                    fundingUnavailable = true;
+                    LOG.warn("coinbase: the venue lists no funding payments ({}); funding shows in the cash only",
+                            e.getMessage());
+                }
+                return List.of();
+            }
+            throw e;
+        }
+        List<FundingPayment> out = new ArrayList<>();
+        for (JsonNode f : answer.path("funding")) {
+            out.add(Wire.funding(f));
+        }
+        return out;
+    }
+
+    /** Reads the funding list and reports payments not reported before (polled from the scheduler, off it). */
+    private void pollFunding() {
+        try {
+            for (FundingPayment p : fundingPayments()) {
+                if (reportedFunding.add(p.id())) {
+                    context.listener().onFunding(p);
+                }
+            }
+        } catch (VenueException | RuntimeException e) {
+            LOG.debug("coinbase: funding poll failed: {}", e.getMessage());
+        }
+    }
+
     /** Feed statistics: reconnects, gaps, messages, bad messages (for tests and the README's figures). */
     public Map<String, Long> feedStats() {
         Map<String, Long> out = new LinkedHashMap<>();
@@ -357,6 +410,9 @@ public final class CoinbaseVenue implements Venue {
 
     @Override
     public void close() {
+        if (fundingPoll != null) {
+            fundingPoll.cancel();
+        }
         if (marketFeed != null) {
             marketFeed.close();
         }

@@ -378,6 +378,34 @@ class CoinbaseContractTest {
     }
 
     @Test
+    void perpetualPositionsAndFundingComeFromThePortfolio() throws Exception {
+        h = new ExchangeHarness(dir, KeyType.ED25519, 100);
+        CoinbaseVenue venue = h.connect(Map.of("portfolio_uuid", io.tradehost.exchange.http.RestApi.PORTFOLIO,
+                "funding_poll", "200ms"));
+        Symbol perp = Symbol.of("BTC-PERP-INTX");
+        ClientOrderId id = nextId();
+        venue.place(OrderRequest.market(id, perp, Side.BUY, Quantity.of("2")));
+        assertThat(h.listener.await(WAIT, l -> !l.fills(id).isEmpty())).isTrue();
+        var position = venue.account().position(perp).orElseThrow();
+        assertThat(position.quantity()).isEqualTo(Quantity.of("2"));
+        var booked = h.exchange.engine().chargeFunding();
+        assertThat(booked).hasSize(1);
+        BigDecimal expected = booked.getFirst().positionSize().multiply(booked.getFirst().mark())
+                .multiply(new BigDecimal("0.0001")).negate();
+        assertThat(booked.getFirst().amount().compareTo(expected)).isZero();
+        List<io.tradehost.api.order.FundingPayment> payments = venue.fundingPayments();
+        assertThat(payments).singleElement().satisfies(p -> {
+            assertThat(p.symbol()).isEqualTo(perp);
+            assertThat(p.amount()).isEqualTo(Money.of(expected));
+            assertThat(p.positionSize()).isEqualTo(Quantity.of("2"));
+        });
+        assertThat(h.listener.await(WAIT, l -> l.count("funding funding-1 BTC-PERP-INTX") == 1)).isTrue();
+        h.exchange.engine().chargeFunding();
+        assertThat(h.listener.await(WAIT, l -> l.count("funding funding-2") == 1)).isTrue();
+        assertThat(h.listener.count("funding funding-1")).isEqualTo(1);
+    }
+
+    @Test
     void anOversizedSnapshotIsAccepted() throws Exception {
         CoinbaseVenue venue = start();
         h.exchange.inject(Fault.OVERSIZED_SNAPSHOT, 1, 0);

@@ -49,6 +49,11 @@ final class RecordingListener implements VenueListener {
     }
 
     @Override
+    public synchronized void onFunding(io.tradehost.api.order.FundingPayment payment) {
+        add("funding " + payment.id() + " " + payment.symbol() + " " + payment.amount());
+    }
+
+    @Override
     public synchronized void onMarketDataStale(Symbol symbol, String reason) {
         add("stale " + symbol);
     }

@@ -43,6 +43,11 @@ final class PaperAccount {
         return positions.getOrDefault(symbol, Position.flat(symbol));
     }
 
+    /** Moves {@code amount} (signed) into the cash, e.g. a funding payment. */
+    void credit(Money amount) {
+        cash = cash.plus(amount);
+    }
+
     void book(Fill fill, Product product) {
         Position before = position(fill.symbol());
         Position after = before.apply(fill);

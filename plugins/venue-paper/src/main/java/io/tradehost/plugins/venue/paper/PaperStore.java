@@ -2,6 +2,7 @@ package io.tradehost.plugins.venue.paper;
 
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Fill;
+import io.tradehost.api.order.FundingPayment;
 import io.tradehost.api.order.Liquidity;
 import io.tradehost.api.order.Order;
 import io.tradehost.api.order.OrderRequest;
@@ -11,6 +12,7 @@ import io.tradehost.api.value.Money;
 import io.tradehost.api.value.OrderType;
 import io.tradehost.api.value.Price;
 import io.tradehost.api.value.Quantity;
+import io.tradehost.api.value.Ratio;
 import io.tradehost.api.value.Side;
 import io.tradehost.api.value.Symbol;
 import io.tradehost.api.value.TimeInForce;
@@ -108,6 +110,11 @@ final class PaperStore implements AutoCloseable {
             }
             c.setAutoCommit(false);
             layout(c, file);
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE IF NOT EXISTS funding(payment_id TEXT PRIMARY KEY, symbol TEXT NOT NULL,"
+                        + " amount TEXT NOT NULL, rate TEXT NOT NULL, position_size TEXT NOT NULL, mark TEXT NOT NULL,"
+                        + " ts INTEGER NOT NULL)");
+            }
             c.commit();
             return new PaperStore(c, file.toString());
         } catch (SQLException | IOException e) {
@@ -287,6 +294,44 @@ final class PaperStore implements AutoCloseable {
         } catch (SQLException e) {
             throw failed("saving order " + r.clientOrderId(), e);
         }
+    }
+
+    void saveFunding(FundingPayment p) {
+        if (connection == null) {
+            return;
+        }
+        try (PreparedStatement s = connection.prepareStatement("INSERT INTO funding(payment_id, symbol, amount, rate,"
+                + " position_size, mark, ts) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, p.id());
+            s.setString(2, p.symbol().value());
+            s.setString(3, p.amount().toString());
+            s.setString(4, p.rate().toString());
+            s.setString(5, p.positionSize().toString());
+            s.setString(6, p.mark().toString());
+            s.setLong(7, p.timestampNanos());
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw failed("saving funding payment " + p.id(), e);
+        }
+    }
+
+    /** Every funding payment saved, oldest first. */
+    List<FundingPayment> funding() {
+        if (connection == null) {
+            return List.of();
+        }
+        List<FundingPayment> out = new ArrayList<>();
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT payment_id, symbol,"
+                + " amount, rate, position_size, mark, ts FROM funding ORDER BY ts, payment_id")) {
+            while (rs.next()) {
+                out.add(new FundingPayment(rs.getString(1), Symbol.of(rs.getString(2)), Money.of(rs.getString(3)),
+                        Ratio.of(rs.getString(4)), Quantity.of(rs.getString(5)), Price.of(rs.getString(6)),
+                        rs.getLong(7)));
+            }
+        } catch (SQLException e) {
+            throw failed("reading funding payments", e);
+        }
+        return out;
     }
 
     void saveFill(Fill f) {

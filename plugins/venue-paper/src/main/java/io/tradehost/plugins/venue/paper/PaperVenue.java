@@ -5,6 +5,7 @@ import io.tradehost.api.order.AccountSnapshot;
 import io.tradehost.api.order.Balance;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Fill;
+import io.tradehost.api.order.FundingPayment;
 import io.tradehost.api.order.Liquidity;
 import io.tradehost.api.order.Order;
 import io.tradehost.api.order.OrderRequest;
@@ -65,7 +66,11 @@ final class PaperVenue implements Venue {
     private final List<ClientOrderId> resting = new ArrayList<>();
     private final Set<Symbol> subscribed = new LinkedHashSet<>();
     private final List<Consumer<VenueListener>> reports = new ArrayList<>();
+    private final Duration fundingInterval;
+    private final Map<Symbol, Ratio> fundingRates;
+    private final List<FundingPayment> funding = new ArrayList<>();
     private ScheduledTask ticker;
+    private ScheduledTask fundingTimer;
     private boolean connected;
     private long tradeSequence;
     private long orderSequence;
@@ -73,6 +78,19 @@ final class PaperVenue implements Venue {
 
     PaperVenue(Map<Symbol, Market> markets, Money startingCash, Ratio takerFeeBps, Ratio makerFeeBps,
                Duration tickInterval, Clock clock, Scheduler scheduler, VenueListener listener, PaperStore store) {
+        this(markets, startingCash, takerFeeBps, makerFeeBps, tickInterval, Duration.ZERO, Map.of(), clock, scheduler,
+                listener, store);
+    }
+
+    /**
+     * @param fundingInterval how often perpetual positions pay funding; zero for never
+     * @param fundingRates each perpetual's rate per interval (positive: longs pay)
+     */
+    PaperVenue(Map<Symbol, Market> markets, Money startingCash, Ratio takerFeeBps, Ratio makerFeeBps,
+               Duration tickInterval, Duration fundingInterval, Map<Symbol, Ratio> fundingRates, Clock clock,
+               Scheduler scheduler, VenueListener listener, PaperStore store) {
+        this.fundingInterval = fundingInterval;
+        this.fundingRates = Map.copyOf(fundingRates);
         this.markets = markets;
         this.account = new PaperAccount(startingCash);
         this.takerFeeBps = takerFeeBps;
@@ -118,6 +136,7 @@ final class PaperVenue implements Venue {
         saved.fills().forEach(f -> fills.computeIfAbsent(f.clientOrderId(), k -> new ArrayList<>()).add(f));
         tradeSequence = saved.tradeSequence();
         orderSequence = saved.orderSequence();
+        funding.addAll(store.funding());
     }
 
     @Override
@@ -136,6 +155,9 @@ final class PaperVenue implements Venue {
         subscribed.addAll(symbols);
         if (ticker == null) {
             ticker = scheduler.scheduleAtFixedRate(Duration.ZERO, tickInterval, this::tick);
+        }
+        if (fundingTimer == null && fundingInterval.isPositive()) {
+            fundingTimer = scheduler.scheduleAtFixedRate(fundingInterval, fundingInterval, this::chargeFunding);
         }
     }
 
@@ -331,6 +353,39 @@ final class PaperVenue implements Venue {
                 List.copyOf(account.positions().values()), clock.nanos());
     }
 
+    /**
+     * Charges every open perpetual position its funding at the market's mid ({@link FundingPayment#owed}),
+     * books it in cash, saves it, and reports it.
+     */
+    void chargeFunding() {
+        List<FundingPayment> booked = new ArrayList<>();
+        for (Position p : List.copyOf(account.positions().values())) {
+            Market market = markets.get(p.symbol());
+            Ratio rate = fundingRates.get(p.symbol());
+            if (p.isFlat() || market == null || !market.product().isPerpetual() || rate == null || rate.isZero()) {
+                continue;
+            }
+            Price mark = Price.mid(market.bid(), market.ask());
+            Money amount = FundingPayment.owed(p.quantity(), mark, rate);
+            FundingPayment payment = new FundingPayment("paper-funding-" + (funding.size() + 1), p.symbol(), amount,
+                    rate, p.quantity(), mark, clock.nanos());
+            account.credit(amount);
+            funding.add(payment);
+            store.saveFunding(payment);
+            booked.add(payment);
+        }
+        if (!booked.isEmpty()) {
+            store.saveAccount(account.cash(), null, tradeSequence, orderSequence);
+            store.commit();
+            booked.forEach(listener::onFunding);
+        }
+    }
+
+    @Override
+    public List<FundingPayment> fundingPayments() {
+        return List.copyOf(funding);
+    }
+
     /** The current top of book of {@code symbol}, without stepping the market. */
     Quote quoteOf(Symbol symbol) {
         return markets.get(symbol).quote(clock.nanos());
@@ -351,6 +406,10 @@ final class PaperVenue implements Venue {
         if (ticker != null) {
             ticker.cancel();
             ticker = null;
+        }
+        if (fundingTimer != null) {
+            fundingTimer.cancel();
+            fundingTimer = null;
         }
         connected = false;
         store.close();

@@ -18,10 +18,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code paper}: keys {@code tick_interval} ("250ms"), {@code starting_cash} (100000),
+ * {@code paper}: keys {@code tick_interval} ("250ms"), {@code funding_interval} ("8h", "0s" for none;
+ * each open perpetual pays {@code size x mid x funding_rate} then), {@code starting_cash} (100000),
  * {@code taker_fee_bps} (5), {@code maker_fee_bps} (2), and per listed symbol a block
  * {@code markets.<SYMBOL>} with {@code price}, {@code drift_bps}, {@code volatility_bps},
- * {@code spread_bps} (per market step) and {@code depth_notional} (1000000: the size quoted at each
+ * {@code spread_bps} (per market step), {@code funding_rate} (perpetuals, per interval, 0.0001) and {@code depth_notional} (1000000: the size quoted at each
  * side of the book, as notional at the starting price). Lists BTC-PERP, ETH-PERP, DOGE-PERP (perpetuals) and
  * SOL-USD, ETH-USD (spot). Needs no credentials. Given a data directory it keeps its book in
  * {@code paper.db} there and continues from it when created again ({@code starting_cash} then only
@@ -84,9 +85,19 @@ public final class PaperVenueFactory implements VenueFactory {
                     toBps(m.ratio("spread_bps", listing.spreadBps(), "0", "1000")),
                     depth(listing.product(), m.money("depth_notional", "1000000", "0", "1000000000"), start), seed));
         }
+        Duration fundingInterval = config.duration("funding_interval", Duration.ofHours(8), Duration.ZERO,
+                Duration.ofDays(7));
+        Map<Symbol, Ratio> fundingRates = new LinkedHashMap<>();
+        for (Listing listing : LISTINGS) {
+            if (listing.product().isPerpetual()) {
+                Symbol symbol = listing.product().symbol();
+                fundingRates.put(symbol, marketsConfig.section(symbol.value()).ratio("funding_rate", "0.0001", "-0.1",
+                        "0.1"));
+            }
+        }
         PaperStore store = context.dataDirectoryIfAny().map(PaperStore::open).orElseGet(PaperStore::none);
-        return new PaperVenue(markets, startingCash, taker, maker, tick, context.clock(), context.scheduler(),
-                context.listener(), store);
+        return new PaperVenue(markets, startingCash, taker, maker, tick, fundingInterval, fundingRates,
+                context.clock(), context.scheduler(), context.listener(), store);
     }
 
     /** Size at each side of the book: {@code depth_notional} at the starting price, on the lot grid. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Fill;
+import io.tradehost.api.order.FundingPayment;
 import io.tradehost.api.order.Liquidity;
 import io.tradehost.api.order.Order;
 import io.tradehost.api.order.OrderRequest;
@@ -148,6 +149,14 @@ public final class Wire {
                 : Liquidity.TAKER;
         return new Fill(text(f, "trade_id"), id, Symbol.of(text(f, "product_id")), side(text(f, "side")), size, price,
                 Money.of(f.path("commission").asText("0")), liquidity, nanos(f.path("trade_time").asText("")));
+    }
+
+    /** A funding payment of the local exchange's funding list. */
+    public static FundingPayment funding(JsonNode f) {
+        return new FundingPayment(text(f, "id"), Symbol.of(text(f, "product_id")),
+                Money.of(f.path("amount").path("value").asText("0")), Ratio.of(f.path("rate").asText("0")),
+                Quantity.of(f.path("net_size").asText("0")), Price.of(f.path("mark_price").path("value").asText("0")),
+                nanos(f.path("time").asText("")));
     }
 
     /** A business rejection's stable code, e.g. {@code COINBASE_INSUFFICIENT_FUND}. */
