@@ -6,6 +6,7 @@ import io.tradehost.api.order.AccountSnapshot;
 import io.tradehost.api.order.Balance;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Fill;
+import io.tradehost.api.order.FundingPayment;
 import io.tradehost.api.order.Liquidity;
 import io.tradehost.api.order.Order;
 import io.tradehost.api.order.OrderRequest;
@@ -74,6 +75,7 @@ public final class ScriptedVenue implements Venue {
     private final Map<ClientOrderId, List<Fill>> fills = new LinkedHashMap<>();
     private final Set<Symbol> subscribed = new LinkedHashSet<>();
     private VenueListener listener;
+    private List<FundingPayment> funding = List.of();
     private Price fillPrice = Price.ofUnits(100);
     private Money fee = Money.ZERO;
     private AccountSnapshot account = new AccountSnapshot(List.of(new Balance("USD", Money.ofUnits(10_000))),
@@ -159,6 +161,17 @@ public final class ScriptedVenue implements Venue {
     /** Reports a lost ({@code false}) or restored connection to the host. */
     public void emitConnection(boolean value) {
         listener.onConnectionChanged(value, value ? "scripted reconnect" : "scripted disconnect");
+    }
+
+    /** The funding payments {@link #fundingPayments} answers. */
+    public ScriptedVenue funding(List<FundingPayment> payments) {
+        this.funding = List.copyOf(payments);
+        return this;
+    }
+
+    @Override
+    public List<FundingPayment> fundingPayments() {
+        return funding;
     }
 
     /** Every call to {@code place}, including ones that threw. */

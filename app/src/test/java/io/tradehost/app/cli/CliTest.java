@@ -283,4 +283,39 @@ class CliTest {
         assertThat(out.toString()).contains("run").contains("plugins");
         assertThat(run()).isZero();
     }
+
+    @Test
+    void theExchangeRefusesABadCommandLineInOneLine() {
+        String data = dir.resolve("x").toString();
+        assertThat(run("exchange", "--data-dir", data, "--listen", "nowhere")).isEqualTo(2);
+        assertThat(err.toString()).contains("--listen must be HOST:PORT");
+        assertThat(run("exchange", "--data-dir", data, "--products", "BTC-USD,DOGE-USD")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown product 'DOGE-USD'").contains("BTC-PERP-INTX");
+        assertThat(run("exchange", "--data-dir", data, "--key-type", "rsa")).isEqualTo(2);
+        assertThat(err.toString()).contains("--key-type must be ed25519 or es256");
+        assertThat(run("exchange", "--data-dir", data, "--fault", "meteor")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown fault 'meteor'").contains("lose_order_response");
+        assertThat(run("exchange", "--data-dir", data, "--listen", "8.8.8.8:18080")).isEqualTo(2);
+        assertThat(err.toString()).contains("loopback only").contains("--allow-remote");
+        assertThat(err.toString()).doesNotContain("Exception");
+    }
+
+    @Test
+    void theHostConfigurationTheExchangeWritesIsValidAndTradesCoinbaseAgainstIt() throws Exception {
+        var settings = io.tradehost.exchange.ExchangeSettings.defaults(new java.net.InetSocketAddress("127.0.0.1", 0),
+                dir.resolve("exchange"));
+        try (var exchange = io.tradehost.exchange.LocalExchange.start(settings)) {
+            Path file = dir.resolve("tradehost.toml");
+            java.nio.file.Files.writeString(file, ExchangeCommand.hostConfiguration(exchange, settings.listings()));
+            var config = io.tradehost.app.config.ConfigLoader.load(file, List.of());
+            assertThat(config.venue()).isEqualTo("coinbase");
+            assertThat(config.symbols()).extracting(Object::toString).containsExactly("BTC-USD", "ETH-USD");
+            assertThat(config.venueConfig().string("base_url", "")).isEqualTo(exchange.uri().toString());
+            assertThat(java.nio.file.Files.getPosixFilePermissions(exchange.credentialsFile()))
+                    .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+            assertThat(java.nio.file.Files.readString(exchange.credentialsFile()))
+                    .startsWith("COINBASE_API_KEY_NAME='organizations/").contains("COINBASE_API_PRIVATE_KEY='");
+        }
+    }
 }

@@ -1,5 +1,9 @@
 package io.tradehost.coordinator.execution;
 
+import io.tradehost.api.value.Ratio;
+import io.tradehost.api.order.FundingPayment;
+import io.tradehost.api.event.FundingPaid;
+import io.tradehost.api.event.FundingBooked;
 import static io.tradehost.kernel.Kernel.FailurePolicy.FAIL_CLOSED;
 import static io.tradehost.kernel.Kernel.FailurePolicy.LOG_AND_COUNT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -117,6 +121,7 @@ class ExecutionCoordinatorTest {
         kernel.subscribe(OrderCancelled.class, "execution.cancelled", FAIL_CLOSED, execution::onCancelled);
         kernel.subscribe(OrderFilled.class, "execution.fill", FAIL_CLOSED, execution::onFilled);
         kernel.subscribe(OrderReconciled.class, "execution.reconciled", FAIL_CLOSED, execution::onReconciled);
+        kernel.subscribe(FundingPaid.class, "execution.funding", FAIL_CLOSED, execution::onFunding);
     }
 
     private OrderIntent buyNotional(Symbol symbol, String notional) {
@@ -197,6 +202,25 @@ class ExecutionCoordinatorTest {
         assertThat(venue.placed()).hasSize(2);
         assertThat(execution.counters().rejectionsByCode()).containsEntry("INSUFFICIENT_FUNDS", 1L);
         assertThat(execution.counters().filled()).isEqualTo(1);
+    }
+
+    @Test
+    void fundingIsBookedOnceAsCashOfItsSymbolAndPublishedWithTheCash() {
+        Money before = execution.portfolio().cash();
+        FundingPayment paid = new FundingPayment("f-1", BTC, Money.of("-1.25"), Ratio.of("0.0001"), Quantity.of("1"),
+                Price.of("12500"), 7);
+        FundingPayment received = new FundingPayment("f-2", BTC, Money.of("0.5"), Ratio.of("-0.00004"),
+                Quantity.of("1"), Price.of("12500"), 8);
+        for (FundingPayment p : List.of(paid, received, paid)) {
+            kernel.publish(new FundingPaid(p));
+            kernel.runUntilIdle();
+        }
+        assertThat(events.of(FundingBooked.class)).containsExactly(
+                new FundingBooked(paid, before.plus(Money.of("-1.25"))),
+                new FundingBooked(received, before.plus(Money.of("-0.75"))));
+        assertThat(execution.portfolio().cash()).isEqualTo(before.plus(Money.of("-0.75")));
+        assertThat(execution.portfolio().funding(BTC)).isEqualTo(Money.of("-0.75"));
+        assertThat(execution.portfolio().funding(SOL)).isEqualTo(Money.ZERO);
     }
 
     @Test

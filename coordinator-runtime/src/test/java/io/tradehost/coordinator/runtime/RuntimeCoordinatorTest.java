@@ -258,6 +258,44 @@ class RuntimeCoordinatorTest {
     }
 
     @Test
+    void optionalCredentialsArePassedWhenSetAndNeverRequired() {
+        Map<String, String> given = new HashMap<>();
+        VenueFactory optional = new VenueFactory() {
+            @Override
+            public String name() {
+                return "exchange";
+            }
+
+            @Override
+            public String description() {
+                return "test venue";
+            }
+
+            @Override
+            public List<String> requiredCredentials() {
+                return List.of();
+            }
+
+            @Override
+            public List<String> optionalCredentials() {
+                return List.of("EX_KEY", "EX_FILE_HINT");
+            }
+
+            @Override
+            public Venue create(PluginConfig config, VenueContext c) {
+                given.clear();
+                given.putAll(c.credentials());
+                return venue;
+            }
+        };
+        runtime(List.of(optional), Map.of("EX_KEY", "k", "EX_FILE_HINT", " ", "HOME", "/root"),
+                settings("exchange", false, false, "BTC-PERP")).initialize();
+        assertThat(given).containsExactly(Map.entry("EX_KEY", "k"));
+        runtime(List.of(optional), Map.of(), settings("exchange", false, false, "BTC-PERP")).initialize();
+        assertThat(given).isEmpty();
+    }
+
+    @Test
     void aVenueThatThrowsWhileConnectingStopsStartUpInOneLineAndIsClosed() {
         List<String> closed = new ArrayList<>();
         Venue buggy = (Venue) Proxy.newProxyInstance(

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tradehost.api.event.OrderFilled;
 import io.tradehost.api.event.OrderReconciled;
+import io.tradehost.api.event.FundingPaid;
 import io.tradehost.api.journal.JournalSnapshot;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Fill;
+import io.tradehost.api.order.FundingPayment;
 import io.tradehost.api.order.Order;
 import io.tradehost.api.order.OrderRequest;
 import io.tradehost.api.order.OrderStatus;
@@ -15,6 +17,7 @@ import io.tradehost.api.value.Money;
 import io.tradehost.api.value.Price;
 import io.tradehost.api.value.Product;
 import io.tradehost.api.value.Quantity;
+import io.tradehost.api.value.Ratio;
 import io.tradehost.api.value.Side;
 import io.tradehost.api.value.Symbol;
 import io.tradehost.api.venue.VenueException;
@@ -57,6 +60,31 @@ class ReconcilerTest {
 
     private ReconciliationReport reconcile(JournalSnapshot journal, boolean startup) throws VenueException {
         return Reconciler.reconcile(journal, venue, startup, PRODUCTS, "USD", NOW);
+    }
+
+    private static FundingPayment funding(String id, String amount) {
+        return new FundingPayment(id, BTC, Money.of(amount), Ratio.of("0.0001"), Quantity.of("2"), Price.ofUnits(100),
+                NOW);
+    }
+
+    @Test
+    void fundingTheJournalLacksIsBookedAndCountsInTheCash() throws VenueException {
+        FundingPayment known = funding("f-1", "-0.02");
+        FundingPayment missed = funding("f-2", "-0.03");
+        venue.funding(List.of(known, missed)).account(Money.ofUnits(10_000).plus(missed.amount()), longBtc("2"));
+        ReconciliationReport report = Reconciler.reconcile(journal(List.of(longBtc("2")), Set.of()), Set.of("f-1"),
+                venue, true, PRODUCTS, "USD", NOW);
+        assertThat(report).isEqualTo(new ReconciliationReport(List.of(new Difference(Difference.Kind.MISSED_FUNDING,
+                "f-2", "none", "-0.03 on BTC-PERP at rate 0.0001", true)), List.of(new FundingPaid(missed))));
+        assertThat(report.unexplained()).isEmpty();
+
+        ReconciliationReport unknowing = Reconciler.reconcile(journal(List.of(longBtc("2")), Set.of()), Set.of(),
+                venue, true, PRODUCTS, "USD", NOW);
+        assertThat(unknowing.differences()).extracting(Difference::kind).containsExactly(
+                Difference.Kind.MISSED_FUNDING, Difference.Kind.MISSED_FUNDING, Difference.Kind.CASH);
+        assertThat(unknowing.unexplained()).extracting(Difference::kind).containsExactly(Difference.Kind.CASH);
+        assertThat(reconcile(journal(List.of(longBtc("2")), Set.of()), true).unexplained())
+                .extracting(Difference::kind).containsExactly(Difference.Kind.CASH);
     }
 
     @Test
