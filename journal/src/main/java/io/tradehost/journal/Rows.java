@@ -82,7 +82,8 @@ final class Rows {
         OrderRequest r = order.request();
         try (PreparedStatement s = c.prepareStatement(insert + "(client_id, sequence, symbol, side, type, quantity,"
                 + " limit_price, time_in_force, reduce_only, post_only, status, filled, venue_order_id, note,"
-                + " created_nanos, updated_nanos) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" + conflict)) {
+                + " created_nanos, updated_nanos, stop_price) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + conflict)) {
             s.setString(1, r.clientOrderId().value());
             s.setLong(2, sequence);
             s.setString(3, r.symbol().value());
@@ -103,6 +104,11 @@ final class Rows {
             s.setString(14, note);
             s.setLong(15, nanos);
             s.setLong(16, nanos);
+            if (r.stopPrice() == null) {
+                s.setNull(17, Types.VARCHAR);
+            } else {
+                s.setString(17, r.stopPrice().toString());
+            }
             s.executeUpdate();
         }
     }
@@ -345,7 +351,7 @@ final class Rows {
     static List<Order> openOrders(Connection c) throws SQLException {
         List<Order> out = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("SELECT client_id, symbol, side, type, quantity, limit_price,"
-                + " time_in_force, reduce_only, post_only, status, filled, venue_order_id FROM orders"
+                + " time_in_force, reduce_only, post_only, status, filled, venue_order_id, stop_price FROM orders"
                 + " WHERE status IN " + OPEN_STATUSES + " ORDER BY created_nanos, sequence");
              ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
@@ -353,7 +359,8 @@ final class Rows {
                 Price limitPrice = limit == null ? null : Price.of(limit);
                 OrderRequest r = new OrderRequest(ClientOrderId.of(rs.getString(1)), Symbol.of(rs.getString(2)),
                         Side.valueOf(rs.getString(3)), OrderType.valueOf(rs.getString(4)), Quantity.of(rs.getString(5)),
-                        limitPrice, TimeInForce.valueOf(rs.getString(7)), rs.getInt(8) == 1, rs.getInt(9) == 1);
+                        limitPrice, TimeInForce.valueOf(rs.getString(7)), rs.getInt(8) == 1, rs.getInt(9) == 1,
+                        rs.getString(13) == null ? null : Price.of(rs.getString(13)));
                 out.add(new Order(r, OrderStatus.valueOf(rs.getString(10)), Quantity.of(rs.getString(11)),
                         rs.getString(12)));
             }

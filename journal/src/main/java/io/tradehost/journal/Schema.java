@@ -50,7 +50,8 @@ final class Schema {
             List.of(
                     "CREATE TABLE funding(payment_id TEXT PRIMARY KEY, symbol TEXT NOT NULL, amount TEXT NOT NULL,"
                             + " rate TEXT NOT NULL, position_size TEXT NOT NULL, mark TEXT NOT NULL,"
-                            + " venue_nanos INTEGER NOT NULL)"));
+                            + " venue_nanos INTEGER NOT NULL)"),
+            List.of("ALTER TABLE orders ADD COLUMN stop_price TEXT"));
 
     private Schema() {
     }

@@ -292,9 +292,19 @@ class SqliteJournalTest {
         olderJournal(1, "INSERT INTO account VALUES (1, 500000000, 1)");
         assertThat(reopen().snapshot().cash()).isEqualTo(Money.ofUnits(5));
         assertThat(count("SELECT COUNT(*) FROM active_reasons")).isZero();
-        assertThat(count("PRAGMA user_version")).isEqualTo(Schema.latest()).isEqualTo(5);
+        assertThat(count("PRAGMA user_version")).isEqualTo(Schema.latest()).isEqualTo(6);
         assertThat(count("SELECT COUNT(*) FROM operator_actions")).isZero();
         assertThat(count("SELECT COUNT(*) FROM funding")).isZero();
+    }
+
+    @Test
+    void aStopOrderKeepsItsTriggerAcrossAReopen() {
+        reopen();
+        OrderRequest stop = new OrderRequest(ClientOrderId.of("r1-1"), BTC, Side.SELL, OrderType.STOP_LIMIT,
+                Quantity.of("1"), Price.of("95"), TimeInForce.GTC, true, false, Price.of("96"));
+        journal.record(new RecordIntent(stop, 1, 1, 10));
+        assertThat(reopen().snapshot().openOrders()).containsExactly(new Order(stop, OrderStatus.SUBMITTED,
+                Quantity.ZERO, null));
     }
 
     @Test
@@ -338,7 +348,7 @@ class SqliteJournalTest {
                         Quantity.of("0.00000001"), null, TimeInForce.IOC, true, false), OrderStatus.SUBMITTED,
                         Quantity.ZERO, null));
         assertThat(snapshot.openOrderTradeIds()).containsExactly("t1");
-        assertThat(count("PRAGMA user_version")).isEqualTo(5);
+        assertThat(count("PRAGMA user_version")).isEqualTo(6);
 
         dispatch(journal, new PositionChanged(new Position(BTC, Quantity.of("-1"), Money.of("-64250"), Money.ZERO,
                 Money.ZERO), new Fill("t2", ClientOrderId.of("old-7"), BTC, Side.BUY, Quantity.of("0.5"),

@@ -26,9 +26,17 @@ import io.tradehost.api.value.TimeInForce;
  * @param reason the strategy's reason, for operators
  * @param markPrice the mark the decision saw
  * @param timestampNanos clock time of the decision
+ * @param stopPrice the trigger of a stop order, or {@code null}
  */
 public record OrderIntent(long sequence, Symbol symbol, Side side, boolean close, Quantity quantity, Money notional,
                           OrderType type, Price limitPrice, TimeInForce timeInForce, boolean reduceOnly,
                           boolean postOnly, String strategy, String reason, Price markPrice,
-                          long timestampNanos) implements Command {
+                          long timestampNanos, Price stopPrice) implements Command {
+    /** An intent that is not a stop. */
+    public OrderIntent(long sequence, Symbol symbol, Side side, boolean close, Quantity quantity, Money notional,
+                       OrderType type, Price limitPrice, TimeInForce timeInForce, boolean reduceOnly, boolean postOnly,
+                       String strategy, String reason, Price markPrice, long timestampNanos) {
+        this(sequence, symbol, side, close, quantity, notional, type, limitPrice, timeInForce, reduceOnly, postOnly,
+                strategy, reason, markPrice, timestampNanos, null);
+    }
 }

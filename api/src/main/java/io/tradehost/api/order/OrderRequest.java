@@ -20,10 +20,11 @@ import java.util.Objects;
  * @param timeInForce how long it rests
  * @param reduceOnly whether the venue must refuse it if it would grow the position
  * @param postOnly whether the venue must refuse it if it would take liquidity
+ * @param stopPrice the trigger of a stop order; {@code null} for the others
  */
 public record OrderRequest(ClientOrderId clientOrderId, Symbol symbol, Side side, OrderType type,
                            Quantity quantity, Price limitPrice, TimeInForce timeInForce,
-                           boolean reduceOnly, boolean postOnly) {
+                           boolean reduceOnly, boolean postOnly, Price stopPrice) {
 
     /** @throws IllegalArgumentException if the quantity is not positive or a limit order lacks its price */
     public OrderRequest {
@@ -35,9 +36,35 @@ public record OrderRequest(ClientOrderId clientOrderId, Symbol symbol, Side side
         if (!quantity.isPositive()) {
             throw new IllegalArgumentException("order quantity must be positive: " + quantity);
         }
-        if (type == OrderType.LIMIT && limitPrice == null) {
-            throw new IllegalArgumentException("limit order without a limit price");
+        if (type.hasLimit() && limitPrice == null) {
+            throw new IllegalArgumentException(type + " order without a limit price");
         }
+        if (type.isStop() && (stopPrice == null || !stopPrice.isPositive())) {
+            throw new IllegalArgumentException(type + " order without a positive stop price");
+        }
+    }
+
+    /** An order that is not a stop. */
+    public OrderRequest(ClientOrderId clientOrderId, Symbol symbol, Side side, OrderType type, Quantity quantity,
+                        Price limitPrice, TimeInForce timeInForce, boolean reduceOnly, boolean postOnly) {
+        this(clientOrderId, symbol, side, type, quantity, limitPrice, timeInForce, reduceOnly, postOnly, null);
+    }
+
+    /** This stop as the order it becomes once triggered (same id, same limit); this order if not a stop. */
+    public OrderRequest triggered() {
+        return type.isStop() ? new OrderRequest(clientOrderId, symbol, side, type.triggered(), quantity, limitPrice,
+                timeInForce, reduceOnly, postOnly, stopPrice) : this;
+    }
+
+    /**
+     * Whether a stop of this request triggers at {@code mark}: a buy stop when the mark is at or above
+     * its stop price, a sell stop at or below; false for orders that are not stops.
+     */
+    public boolean triggersAt(Price mark) {
+        if (!type.isStop()) {
+            return false;
+        }
+        return side == Side.BUY ? !mark.isLessThan(stopPrice) : !mark.isGreaterThan(stopPrice);
     }
 
     /** A market order, good till cancelled, neither reduce-only nor post-only. */

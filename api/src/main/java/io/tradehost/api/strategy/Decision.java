@@ -20,9 +20,11 @@ import java.util.Objects;
  * @param reduceOnly whether the order may only shrink the position
  * @param postOnly whether the order must not take liquidity
  * @param reason why, in words an operator can read
+ * @param stopPrice the trigger of a stop-market or stop-limit order, else {@code null}
  */
 public record Decision(Action action, Quantity quantity, Money notional, OrderType type, Price limitPrice,
-                       TimeInForce timeInForce, boolean reduceOnly, boolean postOnly, String reason) {
+                       TimeInForce timeInForce, boolean reduceOnly, boolean postOnly, String reason,
+                       Price stopPrice) {
 
     /** @throws IllegalArgumentException if a buy or sell names neither a positive quantity nor a positive notional */
     public Decision {
@@ -35,9 +37,18 @@ public record Decision(Action action, Quantity quantity, Money notional, OrderTy
                 throw new IllegalArgumentException(action + " needs a positive quantity or notional");
             }
         }
-        if (type == OrderType.LIMIT && limitPrice == null) {
+        if (type.hasLimit() && limitPrice == null) {
             throw new IllegalArgumentException("a limit order needs a limit price");
         }
+        if (type.isStop() && (stopPrice == null || !stopPrice.isPositive())) {
+            throw new IllegalArgumentException("a stop order needs a positive stop price");
+        }
+    }
+
+    /** A decision without a stop. */
+    public Decision(Action action, Quantity quantity, Money notional, OrderType type, Price limitPrice,
+                    TimeInForce timeInForce, boolean reduceOnly, boolean postOnly, String reason) {
+        this(action, quantity, notional, type, limitPrice, timeInForce, reduceOnly, postOnly, reason, null);
     }
 
     public static Decision hold(String reason) {
@@ -68,22 +79,35 @@ public record Decision(Action action, Quantity quantity, Money notional, OrderTy
         return new Decision(Action.SELL, quantity, null, OrderType.MARKET, null, null, false, false, reason);
     }
 
-    /** This decision as a limit order at {@code price}. */
+    /** This decision as a limit order at {@code price} (a stop-limit if it already had a stop). */
     public Decision withLimit(Price price) {
-        return new Decision(action, quantity, notional, OrderType.LIMIT, price, timeInForce, reduceOnly, postOnly,
-                reason);
+        return new Decision(action, quantity, notional, type.isStop() ? OrderType.STOP_LIMIT : OrderType.LIMIT, price,
+                timeInForce, reduceOnly, postOnly, reason, stopPrice);
+    }
+
+    /**
+     * This decision as a stop order triggered at {@code trigger}: a stop-market, or a stop-limit if it
+     * has a limit. A buy stop triggers when the mark rises to the trigger, a sell stop when it falls
+     * to it. A venue without native stops gets it from the host once the trigger is reached (the host
+     * then sends the market or limit order).
+     */
+    public Decision withStop(Price trigger) {
+        return new Decision(action, quantity, notional, type.hasLimit() ? OrderType.STOP_LIMIT : OrderType.STOP_MARKET,
+                limitPrice, timeInForce, reduceOnly, postOnly, reason, trigger);
     }
 
     public Decision withTimeInForce(TimeInForce tif) {
-        return new Decision(action, quantity, notional, type, limitPrice, tif, reduceOnly, postOnly, reason);
+        return new Decision(action, quantity, notional, type, limitPrice, tif, reduceOnly, postOnly, reason, stopPrice);
     }
 
     public Decision asReduceOnly() {
-        return new Decision(action, quantity, notional, type, limitPrice, timeInForce, true, postOnly, reason);
+        return new Decision(action, quantity, notional, type, limitPrice, timeInForce, true, postOnly, reason,
+                stopPrice);
     }
 
     public Decision asPostOnly() {
-        return new Decision(action, quantity, notional, type, limitPrice, timeInForce, reduceOnly, true, reason);
+        return new Decision(action, quantity, notional, type, limitPrice, timeInForce, reduceOnly, true, reason,
+                stopPrice);
     }
 
     /** Whether this decision asks for an order at all. */

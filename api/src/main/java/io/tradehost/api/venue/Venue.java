@@ -6,6 +6,7 @@ import io.tradehost.api.order.Fill;
 import io.tradehost.api.order.FundingPayment;
 import io.tradehost.api.order.Order;
 import io.tradehost.api.order.OrderRequest;
+import io.tradehost.api.value.OrderType;
 import io.tradehost.api.value.Product;
 import io.tradehost.api.value.Symbol;
 import java.util.List;
@@ -27,6 +28,15 @@ public interface Venue {
 
     /** Starts market data for {@code symbols}; quotes go to the listener. */
     void subscribe(Set<Symbol> symbols) throws VenueException;
+
+    /**
+     * Whether the venue takes orders of {@code type} itself. The host emulates the stop types a venue
+     * does not take: it holds the stop and sends the market or limit order once a mark reaches the
+     * trigger. Market and limit orders every venue must take.
+     */
+    default boolean supportsNatively(OrderType type) {
+        return !type.isStop();
+    }
 
     /** Sends an order; the outcome comes through the listener. */
     void place(OrderRequest request) throws VenueException;

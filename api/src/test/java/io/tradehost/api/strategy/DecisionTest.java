@@ -29,6 +29,30 @@ class DecisionTest {
     }
 
     @Test
+    void stopsCarryTheirTriggerAndALimitMakesThemStopLimits() {
+        Decision stop = Decision.sell(Quantity.of("1"), "stop loss").withStop(Price.of("95"));
+        assertThat(stop.type()).isEqualTo(OrderType.STOP_MARKET);
+        assertThat(stop.stopPrice()).isEqualTo(Price.of("95"));
+        Decision stopLimit = stop.withLimit(Price.of("94"));
+        assertThat(stopLimit.type()).isEqualTo(OrderType.STOP_LIMIT);
+        assertThat(stopLimit.limitPrice()).isEqualTo(Price.of("94"));
+        assertThat(stopLimit.stopPrice()).isEqualTo(Price.of("95"));
+        assertThat(Decision.buy(Quantity.of("1"), "x").withLimit(Price.of("5")).withStop(Price.of("6")).type())
+                .isEqualTo(OrderType.STOP_LIMIT);
+        assertThat(stop.asReduceOnly().asPostOnly().withTimeInForce(TimeInForce.GTC).stopPrice())
+                .isEqualTo(Price.of("95"));
+        assertThatThrownBy(() -> Decision.sell(Quantity.of("1"), "x").withStop(Price.ZERO))
+                .hasMessageContaining("positive stop price");
+        assertThatThrownBy(() -> new Decision(Action.BUY, Quantity.of("1"), null, OrderType.STOP_MARKET, null, null,
+                false, false, "", null)).hasMessageContaining("positive stop price");
+        assertThat(OrderType.STOP_LIMIT.triggered()).isEqualTo(OrderType.LIMIT);
+        assertThat(OrderType.STOP_MARKET.triggered()).isEqualTo(OrderType.MARKET);
+        assertThat(OrderType.LIMIT.triggered()).isEqualTo(OrderType.LIMIT);
+        assertThat(OrderType.MARKET.hasLimit()).isFalse();
+        assertThat(OrderType.LIMIT.isStop()).isFalse();
+    }
+
+    @Test
     void aBuyOrSellMustBeSized() {
         assertThatThrownBy(() -> Decision.buy(Money.ZERO, "x")).hasMessageContaining("positive quantity or notional");
         assertThatThrownBy(() -> Decision.sell(Quantity.ZERO, "x")).hasMessageContaining("positive quantity or notional");

@@ -113,6 +113,7 @@ public final class Pipeline {
         kernel.subscribeAll("runtime.guards", LOG_AND_COUNT, runtime::showToGuards);
         kernel.subscribe(QuoteReceived.class, "telemetry.quote", LOG_AND_COUNT, telemetry::onQuote);
         kernel.subscribe(MarketDataStale.class, "telemetry.stale", LOG_AND_COUNT, telemetry::onMarketDataStale);
+        kernel.subscribe(MarkUpdated.class, "execution.stops", FAIL_CLOSED, execution::onMark);
         kernel.subscribe(MarkUpdated.class, "strategy.mark", LOG_AND_COUNT, strategy::onMark);
 
         kernel.subscribe(IntentRecorded.class, "execution.recorded", FAIL_CLOSED, execution::onIntentRecorded);

@@ -8,6 +8,7 @@ import io.tradehost.api.event.FundingBooked;
 import io.tradehost.api.event.FundingPaid;
 import io.tradehost.api.event.IntentRecorded;
 import io.tradehost.api.event.IntentRejected;
+import io.tradehost.api.event.MarkUpdated;
 import io.tradehost.api.event.OrderAccepted;
 import io.tradehost.api.event.OrderCancelled;
 import io.tradehost.api.event.OrderFilled;
@@ -40,6 +41,7 @@ import io.tradehost.api.order.OrderRequest;
 import io.tradehost.api.order.OrderStatus;
 import io.tradehost.api.order.Position;
 import io.tradehost.api.order.RejectionCode;
+import io.tradehost.api.state.TradingState;
 import io.tradehost.api.time.Clock;
 import io.tradehost.api.time.Scheduler;
 import io.tradehost.api.value.Product;
@@ -71,6 +73,7 @@ public final class ExecutionCoordinator implements Coordinator {
     private final GuardChain guards;
     private final VenueAccess venues;
     private final MarketView market;
+    private final EmulatedStops stops = new EmulatedStops();
     private final TradingStateView tradingState;
     private final OrderJournal journal;
     private final EventBus bus;
@@ -172,6 +175,7 @@ public final class ExecutionCoordinator implements Coordinator {
         stopped = true;
         List<OrderRequest> unsent = new ArrayList<>(awaitingJournal.values());
         unsent.addAll(placer.stop());
+        stops.disarm(null).forEach(a -> unsent.add(a.request()));
         awaitingJournal.clear();
         for (OrderRequest request : unsent) {
             bus.publish(new OrderRejected(request.clientOrderId(), request.symbol(), RejectionCode.NOT_SENT,
@@ -216,7 +220,8 @@ public final class ExecutionCoordinator implements Coordinator {
             }
             request = new OrderRequest(ClientOrderId.of(runId, nextSequence), symbol, sized.side(), intent.type(),
                     sized.quantity(), intent.limitPrice(), intent.timeInForce() != null ? intent.timeInForce()
-                    : settings.defaultTimeInForce(), intent.reduceOnly() || intent.close(), intent.postOnly());
+                    : settings.defaultTimeInForce(), intent.reduceOnly() || intent.close(), intent.postOnly(),
+                    intent.stopPrice());
             check = new OrderCheck(request, product, mark, position, ledger.equity(), ledger.grossExposure(),
                     tradingState.state(symbol), clock.nanos());
             // what every guard computes, computed once: a value out of range is the order's fault, not a guard's
@@ -241,9 +246,52 @@ public final class ExecutionCoordinator implements Coordinator {
     /** The journal holds the order: send it, unless the host stopped meanwhile. */
     public void onIntentRecorded(IntentRecorded recorded) {
         OrderRequest request = awaitingJournal.remove(recorded.request().clientOrderId());
-        if (request != null && !stopped) {
-            bus.publish(new OrderSubmitted(request, recorded.intentSequence(), clock.nanos()));
-            placer.place(request);
+        if (request == null || stopped) {
+            return;
+        }
+        if (request.type().isStop() && !venueTakes(request)) {
+            stops.arm(request, recorded.intentSequence());
+            LOG.info("stop {} {} {} {} @ {} held by the host (the venue takes no {} orders): sent once a mark reaches"
+                    + " the trigger", request.clientOrderId(), request.side(), request.quantity(), request.symbol(),
+                    request.stopPrice(), request.type());
+            return;
+        }
+        bus.publish(new OrderSubmitted(request, recorded.intentSequence(), clock.nanos()));
+        placer.place(request);
+    }
+
+    private boolean venueTakes(OrderRequest request) {
+        try {
+            return venues.venue().supportsNatively(request.type());
+        } catch (RuntimeException e) {
+            LOG.warn("the venue plugin failed saying whether it takes {} orders ({}); the host holds the stop",
+                    request.type(), Throwables.describe(e));
+            return false;
+        }
+    }
+
+    /**
+     * A mark: sends the host-held stops it triggers as the market or limit order they become (same
+     * client order id), unless the symbol's trading state now forbids them (HALTED, or REDUCE_ONLY for
+     * a stop that would not shrink the position): those are cancelled.
+     */
+    public void onMark(MarkUpdated updated) {
+        for (EmulatedStops.Armed armed : stops.triggeredBy(updated.mark())) {
+            OrderRequest stop = armed.request();
+            TradingState state = tradingState.state(stop.symbol());
+            boolean reduces = ledger.position(stop.symbol()).isReducedBy(stop.side(), stop.quantity());
+            if (stopped || state == TradingState.HALTED || (state == TradingState.REDUCE_ONLY && !reduces)) {
+                LOG.warn("stop {} triggered at {} but not sent: {} is {}", stop.clientOrderId(), updated.mark().price(),
+                        stop.symbol(), stopped ? "stopping" : state);
+                bus.publish(new OrderCancelled(stop.clientOrderId(), stop.symbol(), "host-held stop triggered while "
+                        + (stopped ? "stopping" : state), clock.nanos()));
+                continue;
+            }
+            OrderRequest order = stop.triggered();
+            LOG.info("stop {} triggered at {} (stop {}): sending it as a {} order", stop.clientOrderId(),
+                    updated.mark().price(), stop.stopPrice(), order.type());
+            bus.publish(new OrderSubmitted(order, armed.intentSequence(), clock.nanos()));
+            placer.place(order);
         }
     }
 
@@ -258,6 +306,10 @@ public final class ExecutionCoordinator implements Coordinator {
 
     /** Handles the command: asks the venue to cancel its open orders (of one symbol, or all); failures are logged. */
     public void cancel(CancelOrders command) {
+        for (EmulatedStops.Armed armed : stops.disarm(command.symbol())) {
+            bus.publish(new OrderCancelled(armed.request().clientOrderId(), armed.request().symbol(),
+                    "host-held stop cancelled before its trigger: " + command.reason(), clock.nanos()));
+        }
         try {
             List<Order> open = venues.venue().openOrders().stream()
                     .filter(o -> command.symbol() == null || command.symbol().equals(o.request().symbol())).toList();

@@ -1,5 +1,7 @@
 package io.tradehost.coordinator.execution;
 
+import io.tradehost.api.state.ClearingRule;
+import io.tradehost.api.event.MarkUpdated;
 import io.tradehost.api.value.Ratio;
 import io.tradehost.api.order.FundingPayment;
 import io.tradehost.api.event.FundingPaid;
@@ -122,6 +124,20 @@ class ExecutionCoordinatorTest {
         kernel.subscribe(OrderFilled.class, "execution.fill", FAIL_CLOSED, execution::onFilled);
         kernel.subscribe(OrderReconciled.class, "execution.reconciled", FAIL_CLOSED, execution::onReconciled);
         kernel.subscribe(FundingPaid.class, "execution.funding", FAIL_CLOSED, execution::onFunding);
+        kernel.subscribe(MarkUpdated.class, "execution.stops", FAIL_CLOSED, execution::onMark);
+    }
+
+    private OrderIntent stop(Symbol symbol, Side side, String quantity, OrderType type, String limit, String trigger) {
+        return new OrderIntent(++sequence, symbol, side, false, Quantity.of(quantity), null, type,
+                limit == null ? null : Price.of(limit), null, false, false, "test", "stop", Price.of("100"), 0,
+                Price.of(trigger));
+    }
+
+    private void mark(String symbol, String price) {
+        io.tradehost.api.market.Mark m = Fixtures.mark(symbol, price);
+        market.put(m);
+        kernel.publish(new MarkUpdated(m));
+        kernel.runUntilIdle();
     }
 
     private OrderIntent buyNotional(Symbol symbol, String notional) {
@@ -202,6 +218,75 @@ class ExecutionCoordinatorTest {
         assertThat(venue.placed()).hasSize(2);
         assertThat(execution.counters().rejectionsByCode()).containsEntry("INSUFFICIENT_FUNDS", 1L);
         assertThat(execution.counters().filled()).isEqualTo(1);
+    }
+
+    @Test
+    void aStopTheVenueDoesNotTakeIsHeldAndSentAsItsOrderOnceAMarkReachesTheTrigger() {
+        send(stop(BTC, Side.BUY, "1", OrderType.STOP_MARKET, null, "105"));
+        send(stop(SOL, Side.BUY, "2", OrderType.STOP_LIMIT, "11", "10.5"));
+        assertThat(venue.placed()).isEmpty();
+        assertThat(events.of(OrderSubmitted.class)).isEmpty();
+        mark("BTC-PERP", "104.99");
+        mark("SOL-USD", "10.49");
+        assertThat(venue.placed()).isEmpty();
+        mark("BTC-PERP", "105");
+        assertThat(venue.placed()).singleElement().satisfies(r -> {
+            assertThat(r.clientOrderId()).isEqualTo(ClientOrderId.of("run1", 1));
+            assertThat(r.type()).isEqualTo(OrderType.MARKET);
+            assertThat(r.stopPrice()).isEqualTo(Price.of("105"));
+            assertThat(r.quantity()).isEqualTo(Quantity.of("1"));
+        });
+        mark("SOL-USD", "12");
+        assertThat(venue.placed()).hasSize(2);
+        assertThat(venue.placed().get(1).type()).isEqualTo(OrderType.LIMIT);
+        assertThat(venue.placed().get(1).limitPrice()).isEqualTo(Price.of("11"));
+        assertThat(events.of(OrderSubmitted.class)).extracting(s -> s.request().type())
+                .containsExactly(OrderType.MARKET, OrderType.LIMIT);
+        mark("BTC-PERP", "200");
+        assertThat(venue.placed()).hasSize(2);
+    }
+
+    @Test
+    void aSellStopTriggersOnTheWayDownAndTheTradingStateDecidesWhetherATriggeredStopGoes() {
+        send(buyNotional(BTC, "1000"));
+        assertThat(venue.placed()).hasSize(1);
+        send(stop(BTC, Side.SELL, "4", OrderType.STOP_MARKET, null, "95"));
+        mark("BTC-PERP", "95.01");
+        assertThat(venue.placed()).hasSize(1);
+        state.raise(new StateReason(ReasonCode.of("test_reduce"), ReasonSource.OPERATOR, TradingState.REDUCE_ONLY,
+                "test", Map.of(), 0, null, ClearingRule.OPERATOR));
+        mark("BTC-PERP", "94");
+        assertThat(venue.placed()).hasSize(2);
+        assertThat(venue.placed().get(1).side()).isEqualTo(Side.SELL);
+        assertThat(venue.placed().get(1).type()).isEqualTo(OrderType.MARKET);
+
+        send(stop(SOL, Side.BUY, "1", OrderType.STOP_MARKET, null, "11"));
+        mark("SOL-USD", "11.5");
+        assertThat(venue.placed()).hasSize(2);
+        assertThat(events.of(OrderCancelled.class)).singleElement().satisfies(c -> {
+            assertThat(c.symbol()).isEqualTo(SOL);
+            assertThat(c.reason()).contains("REDUCE_ONLY");
+        });
+    }
+
+    @Test
+    void heldStopsAreCancelledByCancelOrdersAndRefusedAtStop() {
+        send(stop(BTC, Side.BUY, "1", OrderType.STOP_MARKET, null, "105"));
+        send(stop(SOL, Side.BUY, "1", OrderType.STOP_MARKET, null, "11"));
+        kernel.send(new CancelOrders(BTC, "operator", 0));
+        kernel.runUntilIdle();
+        assertThat(events.of(OrderCancelled.class)).extracting(OrderCancelled::clientOrderId)
+                .containsExactly(ClientOrderId.of("run1", 1));
+        mark("BTC-PERP", "110");
+        assertThat(venue.placed()).isEmpty();
+        execution.stop();
+        kernel.runUntilIdle();
+        assertThat(events.of(OrderRejected.class)).singleElement().satisfies(r -> {
+            assertThat(r.clientOrderId()).isEqualTo(ClientOrderId.of("run1", 2));
+            assertThat(r.code()).isEqualTo(RejectionCode.NOT_SENT);
+        });
+        mark("SOL-USD", "12");
+        assertThat(venue.placed()).isEmpty();
     }
 
     @Test

@@ -266,7 +266,7 @@ public final class StrategyCoordinator implements Coordinator {
         };
         return new OrderIntent(++intentSequence, symbol, side, close, decision.quantity(), decision.notional(),
                 decision.type(), decision.limitPrice(), decision.timeInForce(), decision.reduceOnly() || close,
-                decision.postOnly(), strategy, decision.reason(), mark.price(), clock.nanos());
+                decision.postOnly(), strategy, decision.reason(), mark.price(), clock.nanos(), decision.stopPrice());
     }
 
     private void fail(Symbol symbol, Instance instance, String error) {

@@ -173,6 +173,16 @@ class StrategyCoordinatorTest {
     }
 
     @Test
+    void aStopDecisionBecomesAStopIntentWithItsTrigger() {
+        coordinator(ctx -> Decision.sell(Quantity.of("1"), "stop loss").withStop(Price.of("95")));
+        mark("BTC-PERP", "100");
+        OrderIntent stop = events.of(OrderIntent.class).getFirst();
+        assertThat(stop.type()).isEqualTo(io.tradehost.api.value.OrderType.STOP_MARKET);
+        assertThat(stop.stopPrice()).isEqualTo(Price.of("95"));
+        assertThat(stop.limitPrice()).isNull();
+    }
+
+    @Test
     void holdsAndClosesOfFlatPositionsProduceNoIntent() {
         StrategyCoordinator c = coordinator(ctx -> ctx.mark().price().isGreaterThan(Price.of("100"))
                 ? Decision.close("exit") : Decision.hold("wait"));

@@ -134,6 +134,12 @@ public final class CoinbaseVenue implements Venue {
         marketFeed.start();
     }
 
+    /** Market, limit and stop-limit (Coinbase's {@code stop_limit_stop_limit_gtc}); stop-market the host holds. */
+    @Override
+    public boolean supportsNatively(io.tradehost.api.value.OrderType type) {
+        return type != io.tradehost.api.value.OrderType.STOP_MARKET;
+    }
+
     @Override
     public void place(OrderRequest request) throws VenueException {
         ObjectNode body = Wire.orderBody(request);

@@ -24,6 +24,7 @@ import io.tradehost.api.venue.VenueException;
 import io.tradehost.exchange.auth.KeyType;
 import io.tradehost.exchange.engine.ExchangeFill;
 import io.tradehost.exchange.fault.Fault;
+import io.tradehost.plugins.venue.coinbase.wire.Wire;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -403,6 +404,36 @@ class CoinbaseContractTest {
         h.exchange.engine().chargeFunding();
         assertThat(h.listener.await(WAIT, l -> l.count("funding funding-2") == 1)).isTrue();
         assertThat(h.listener.count("funding funding-1")).isEqualTo(1);
+    }
+
+    @Test
+    void aStopLimitGoesToCoinbaseAsStopLimitGtcAndFillsOnceTheMarketReachesItsTrigger() throws Exception {
+        CoinbaseVenue venue = start();
+        assertThat(venue.supportsNatively(OrderType.STOP_LIMIT)).isTrue();
+        assertThat(venue.supportsNatively(OrderType.STOP_MARKET)).isFalse();
+        BigDecimal mid = h.exchange.engine().mid("BTC-USD");
+        Price trigger = Price.of(mid.add(new BigDecimal("20.00")));
+        ClientOrderId id = nextId();
+        venue.place(new OrderRequest(id, BTC, Side.BUY, OrderType.STOP_LIMIT, Quantity.of("0.05"),
+                trigger.plus(Price.of("2000")), TimeInForce.GTC, false, false, trigger));
+        io.tradehost.exchange.engine.ExchangeOrder atExchange = h.exchange.engine().orders(false, List.of()).getFirst();
+        assertThat(atExchange.configuration).isEqualTo("stop_limit_stop_limit_gtc");
+        assertThat(atExchange.stopDirection).isEqualTo("STOP_DIRECTION_STOP_UP");
+        assertThat(atExchange.stopPrice).isEqualByComparingTo(trigger.toBigDecimal());
+        Order open = venue.order(id).orElseThrow();
+        assertThat(open.request().type()).isEqualTo(OrderType.STOP_LIMIT);
+        assertThat(open.request().stopPrice()).isEqualTo(trigger);
+        assertThat(open.status()).isEqualTo(OrderStatus.ACCEPTED);
+        for (int i = 0; i < 5_000 && h.exchange.engine().mid("BTC-USD").compareTo(trigger.toBigDecimal()) < 0; i++) {
+            h.exchange.engine().tick();
+            if (h.exchange.engine().mid("BTC-USD").compareTo(trigger.toBigDecimal()) < 0) {
+                assertThat(h.exchange.engine().fills(List.of(), List.of())).isEmpty();
+            }
+        }
+        assertThat(h.listener.await(WAIT, l -> !l.fills(id).isEmpty())).isTrue();
+        assertThat(venue.order(id).orElseThrow().status()).isEqualTo(OrderStatus.FILLED);
+        assertThatThrownBy(() -> Wire.orderBody(new OrderRequest(nextId(), BTC, Side.SELL, OrderType.STOP_MARKET,
+                Quantity.of("1"), null, TimeInForce.GTC, false, false, trigger))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

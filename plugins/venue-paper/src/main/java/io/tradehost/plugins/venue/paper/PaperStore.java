@@ -45,7 +45,7 @@ final class PaperStore implements AutoCloseable {
     record SavedMarket(Symbol symbol, Price bid, Price ask, long steps) {
     }
 
-    record SavedOrder(Order order, boolean resting) {
+    record SavedOrder(Order order, boolean resting, boolean triggered) {
     }
 
     /**
@@ -111,6 +111,17 @@ final class PaperStore implements AutoCloseable {
             c.setAutoCommit(false);
             layout(c, file);
             try (Statement s = c.createStatement()) {
+                boolean stops = false;
+                try (ResultSet rs = s.executeQuery("PRAGMA table_info(orders)")) {
+                    while (rs.next()) {
+                        stops |= rs.getString("name").equals("stop_price");
+                    }
+                }
+                if (!stops) {
+                    // stop orders (added with them): the trigger, and whether it fired
+                    s.execute("ALTER TABLE orders ADD COLUMN stop_price TEXT");
+                    s.execute("ALTER TABLE orders ADD COLUMN triggered INTEGER NOT NULL DEFAULT 0");
+                }
                 s.execute("CREATE TABLE IF NOT EXISTS funding(payment_id TEXT PRIMARY KEY, symbol TEXT NOT NULL,"
                         + " amount TEXT NOT NULL, rate TEXT NOT NULL, position_size TEXT NOT NULL, mark TEXT NOT NULL,"
                         + " ts INTEGER NOT NULL)");
@@ -217,17 +228,19 @@ final class PaperStore implements AutoCloseable {
             }
             List<SavedOrder> saved = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("SELECT client_id, venue_order_id, symbol, side, type, quantity,"
-                    + " limit_price, time_in_force, reduce_only, post_only, status, filled, resting, seq FROM orders"
-                    + " ORDER BY seq")) {
+                    + " limit_price, time_in_force, reduce_only, post_only, status, filled, resting, seq, stop_price,"
+                    + " triggered FROM orders ORDER BY seq")) {
                 while (rs.next()) {
                     String limit = rs.getString(7);
                     Price limitPrice = limit == null ? null : Price.of(limit);
+                    String stop = rs.getString(15);
                     OrderRequest r = new OrderRequest(ClientOrderId.of(rs.getString(1)), Symbol.of(rs.getString(3)),
                             Side.valueOf(rs.getString(4)), OrderType.valueOf(rs.getString(5)),
                             Quantity.of(rs.getString(6)), limitPrice, TimeInForce.valueOf(rs.getString(8)),
-                            rs.getInt(9) == 1, rs.getInt(10) == 1);
+                            rs.getInt(9) == 1, rs.getInt(10) == 1, stop == null ? null : Price.of(stop));
                     saved.add(new SavedOrder(new Order(r, OrderStatus.valueOf(rs.getString(11)),
-                            Quantity.of(rs.getString(12)), rs.getString(2)), rs.getInt(13) == 1));
+                            Quantity.of(rs.getString(12)), rs.getString(2)), rs.getInt(13) == 1,
+                            rs.getInt(16) == 1));
                     orderSeq = Math.max(orderSeq, rs.getLong(14));
                 }
             }
@@ -263,15 +276,23 @@ final class PaperStore implements AutoCloseable {
     }
 
     void saveOrder(Order order, boolean resting) {
+        saveOrder(order, resting, false);
+    }
+
+    /** Saves an order; {@code triggered} marks a stop whose trigger fired (it now rests as a limit). */
+    void saveOrder(Order order, boolean resting, boolean triggered) {
         if (connection == null) {
             return;
         }
         OrderRequest r = order.request();
         try (PreparedStatement s = connection.prepareStatement("INSERT INTO orders(client_id, seq, venue_order_id,"
                 + " symbol, side, type, quantity, limit_price, time_in_force, reduce_only, post_only, status, filled,"
-                + " resting) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(client_id) DO UPDATE SET"
-                + " venue_order_id = excluded.venue_order_id, status = excluded.status, filled = excluded.filled,"
-                + " resting = excluded.resting")) {
+                + " resting, stop_price, triggered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT(client_id) DO UPDATE SET venue_order_id = excluded.venue_order_id,"
+                + " status = excluded.status, filled = excluded.filled, resting = excluded.resting,"
+                + " triggered = excluded.triggered")) {
+            s.setString(15, r.stopPrice() == null ? null : r.stopPrice().toString());
+            s.setInt(16, triggered ? 1 : 0);
             s.setString(1, r.clientOrderId().value());
             s.setLong(2, ++orderSeq);
             s.setString(3, order.venueOrderId());

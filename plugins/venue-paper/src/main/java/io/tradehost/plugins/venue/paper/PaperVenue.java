@@ -30,6 +30,7 @@ import io.tradehost.api.venue.VenueListener;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -64,6 +65,8 @@ final class PaperVenue implements Venue {
     private final Map<ClientOrderId, Order> orders = new LinkedHashMap<>();
     private final Map<ClientOrderId, List<Fill>> fills = new HashMap<>();
     private final List<ClientOrderId> resting = new ArrayList<>();
+    /** Resting stop orders whose trigger fired: they rest as the limit they became. */
+    private final Set<ClientOrderId> triggered = new HashSet<>();
     private final Set<Symbol> subscribed = new LinkedHashSet<>();
     private final List<Consumer<VenueListener>> reports = new ArrayList<>();
     private final Duration fundingInterval;
@@ -132,6 +135,9 @@ final class PaperVenue implements Venue {
             if (o.resting()) {
                 resting.add(o.order().clientOrderId());
             }
+            if (o.triggered()) {
+                triggered.add(o.order().clientOrderId());
+            }
         }
         saved.fills().forEach(f -> fills.computeIfAbsent(f.clientOrderId(), k -> new ArrayList<>()).add(f));
         tradeSequence = saved.tradeSequence();
@@ -172,11 +178,20 @@ final class PaperVenue implements Venue {
                 reports.add(l -> l.onQuote(quote));
             }
         }
+        List<Order> fired = new ArrayList<>();
         Iterator<ClientOrderId> it = resting.iterator();
         while (it.hasNext()) {
             Order order = orders.get(it.next());
             OrderRequest r = order.request();
             Market market = markets.get(r.symbol());
+            if (r.type().isStop() && !triggered.contains(r.clientOrderId())) {
+                if (!r.triggersAt(Price.mid(market.bid(), market.ask()))) {
+                    continue;
+                }
+                it.remove();
+                fired.add(order);
+                continue;
+            }
             boolean crossed = r.side() == Side.BUY ? !market.ask().isGreaterThan(r.limitPrice())
                     : !market.bid().isLessThan(r.limitPrice());
             if (!crossed) {
@@ -191,7 +206,39 @@ final class PaperVenue implements Venue {
                 fill(order, r.limitPrice(), makerFeeBps, Liquidity.MAKER);
             }
         }
+        fired.forEach(this::trigger);
         commitAndReport();
+    }
+
+    /**
+     * A stop whose trigger the market reached: a stop-market fills at the touch as taker; a stop-limit
+     * takes if marketable, else rests as the limit it became (it stays on the resting list, triggered).
+     */
+    private void trigger(Order order) {
+        OrderRequest r = order.request();
+        Market market = markets.get(r.symbol());
+        Price touch = r.side() == Side.BUY ? market.ask() : market.bid();
+        boolean marketable = r.type() == OrderType.STOP_MARKET || (r.side() == Side.BUY
+                ? !touch.isGreaterThan(r.limitPrice()) : !touch.isLessThan(r.limitPrice()));
+        if (!marketable) {
+            triggered.add(r.clientOrderId());
+            resting.add(r.clientOrderId());
+            record(order, true);
+            return;
+        }
+        String refusal = refusal(r, touch, takerFeeBps);
+        if (refusal != null) {
+            record(withStatus(order, OrderStatus.CANCELLED), false);
+            reports.add(l -> l.onOrderCancelled(r.clientOrderId(), r.symbol(), refusal + " when the stop triggered"));
+        } else {
+            fill(order, touch, takerFeeBps, Liquidity.TAKER);
+        }
+    }
+
+    /** Every order type: stops rest here until a market step reaches their trigger. */
+    @Override
+    public boolean supportsNatively(OrderType type) {
+        return true;
     }
 
     @Override
@@ -213,15 +260,18 @@ final class PaperVenue implements Venue {
         }
         Product product = market.product();
         Price touch = request.side() == Side.BUY ? market.ask() : market.bid();
-        boolean marketable = request.type() == OrderType.MARKET || (request.side() == Side.BUY
-                ? !touch.isGreaterThan(request.limitPrice()) : !touch.isLessThan(request.limitPrice()));
+        boolean armed = request.type().isStop() && !request.triggersAt(Price.mid(market.bid(), market.ask()));
+        OrderType acting = request.type().triggered();
+        boolean marketable = !armed && (acting == OrderType.MARKET || (request.side() == Side.BUY
+                ? !touch.isGreaterThan(request.limitPrice()) : !touch.isLessThan(request.limitPrice())));
         String refusal = !product.roundSize(request.quantity()).equals(request.quantity())
                 || request.quantity().isLessThan(product.minSize())
                 ? "INVALID_SIZE: quantity " + request.quantity() + " is not a multiple of " + product.sizeIncrement()
                         + " at least " + product.minSize()
                 : marketable && request.postOnly() ? "POST_ONLY_WOULD_TAKE: post-only order would cross the book at "
                         + touch
-                : refusal(request, marketable ? touch : request.limitPrice(), marketable ? takerFeeBps : makerFeeBps);
+                : refusal(request, marketable ? touch : request.limitPrice() != null ? request.limitPrice()
+                        : request.stopPrice(), marketable ? takerFeeBps : makerFeeBps);
         if (refusal != null) {
             reject(request, RejectionCode.of(refusal.substring(0, refusal.indexOf(':'))), refusal);
             commitAndReport();
@@ -232,7 +282,13 @@ final class PaperVenue implements Venue {
         reports.add(l -> l.onOrderAccepted(id, request.symbol(), accepted.venueOrderId()));
         if (marketable) {
             fill(accepted, touch, takerFeeBps, Liquidity.TAKER);
+        } else if (armed) {
+            resting.add(id);
+            record(accepted, true);
         } else if (request.timeInForce() == TimeInForce.GTC) {
+            if (request.type().isStop()) {
+                triggered.add(id);
+            }
             resting.add(id);
             record(accepted, true);
         } else {
@@ -295,7 +351,7 @@ final class PaperVenue implements Venue {
 
     private void record(Order order, boolean isResting) {
         orders.put(order.clientOrderId(), order);
-        store.saveOrder(order, isResting);
+        store.saveOrder(order, isResting, triggered.contains(order.clientOrderId()));
     }
 
     /** Commits the operation to the book, then tells the host, as an exchange acknowledges only what it has kept. */

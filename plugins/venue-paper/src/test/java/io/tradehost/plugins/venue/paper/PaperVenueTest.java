@@ -1,5 +1,7 @@
 package io.tradehost.plugins.venue.paper;
 
+import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -213,5 +215,72 @@ class PaperVenueTest {
                 .containsExactly("BTC-PERP", "ETH-PERP", "DOGE-PERP", "SOL-USD", "ETH-USD");
         assertThat(venue(1, Map.of("markets", Map.of("SOL-USD", Map.of("price", "42")))).quoteOf(SOL).bid()
                 .toDouble()).isBetween(41.9, 42.0);
+    }
+
+    @Test
+    void stopsRestUntilAStepReachesTheirTriggerThenFillOrRestAsTheirLimit() throws VenueException {
+        PaperVenue venue = venue(3, Map.of("starting_cash", "1000000"));
+        venue.subscribe(Set.of(BTC));
+        Price mid = venue.quoteOf(BTC).mid();
+        Price up = mid.plus(Price.of("30"));
+        ClientOrderId market = ClientOrderId.of("stop-1");
+        venue.place(new OrderRequest(market, BTC, Side.BUY, OrderType.STOP_MARKET, Quantity.of("0.1"), null,
+                TimeInForce.GTC, false, false, up));
+        ClientOrderId limit = ClientOrderId.of("stop-2");
+        Price down = mid.minus(Price.of("30"));
+        venue.place(new OrderRequest(limit, BTC, Side.SELL, OrderType.STOP_LIMIT, Quantity.of("0.1"),
+                down.minus(Price.of("1000")), TimeInForce.GTC, false, false, down));
+        assertThat(events.of(OrderAccepted.class)).hasSize(2);
+        assertThat(events.of(OrderFilled.class)).isEmpty();
+        assertThat(venue.openOrders()).extracting(o -> o.clientOrderId().value()).containsExactly("stop-1", "stop-2");
+        int firstAtOrAbove = -1;
+        int buyFilledAt = -1;
+        for (int step = 0; step < 20_000 && events.of(OrderFilled.class).size() < 2; step++) {
+            kernel.advanceBy(Duration.ofMillis(250));
+            Price now = venue.quoteOf(BTC).mid();
+            if (firstAtOrAbove < 0 && !now.isLessThan(up)) {
+                firstAtOrAbove = step;
+            }
+            if (buyFilledAt < 0 && events.of(OrderFilled.class).stream().anyMatch(f -> f.fill().side() == Side.BUY)) {
+                buyFilledAt = step;
+            }
+        }
+        assertThat(buyFilledAt).as("the buy stop fills on the step its trigger is reached, not before or after")
+                .isEqualTo(firstAtOrAbove).isNotNegative();
+        List<Fill> fills = events.of(OrderFilled.class).stream().map(OrderFilled::fill).toList();
+        assertThat(fills).extracting(f -> f.clientOrderId().value()).containsExactlyInAnyOrder("stop-1", "stop-2");
+        assertThat(fills).allSatisfy(f -> assertThat(f.liquidity()).isEqualTo(Liquidity.TAKER));
+        Fill buy = fills.stream().filter(f -> f.side() == Side.BUY).findFirst().orElseThrow();
+        assertThat(buy.price().isLessThan(up)).isFalse().as("a buy stop fills at or above its trigger's touch");
+        Fill sell = fills.stream().filter(f -> f.side() == Side.SELL).findFirst().orElseThrow();
+        assertThat(sell.price().isGreaterThan(down)).isFalse();
+        assertThat(venue.order(market).orElseThrow().status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(venue.order(market).orElseThrow().request().stopPrice()).isEqualTo(up);
+        assertThat(venue.supportsNatively(OrderType.STOP_MARKET)).isTrue();
+    }
+
+    @Test
+    void aTriggeredStopLimitThatCannotFillRestsAsALimitAndSurvivesAReopen(@TempDir Path dir) throws VenueException {
+        PaperVenue venue = (PaperVenue) new PaperVenueFactory().create(new PluginConfig("venue.config",
+                Map.of("starting_cash", "1000000")), new VenueContext(clock, kernel, new VenueEventAdapter(events, clock),
+                Map.of(), 3, dir));
+        venue.connect();
+        venue.subscribe(Set.of(BTC));
+        Price mid = venue.quoteOf(BTC).mid();
+        ClientOrderId id = ClientOrderId.of("stop-3");
+        // triggers at once (a buy stop below the market), its limit far below: it rests as a limit
+        venue.place(new OrderRequest(id, BTC, Side.BUY, OrderType.STOP_LIMIT, Quantity.of("0.1"),
+                mid.minus(Price.of("5000")), TimeInForce.GTC, false, false, mid.minus(Price.of("1"))));
+        assertThat(venue.openOrders()).extracting(o -> o.clientOrderId()).containsExactly(id);
+        venue.close();
+        PaperVenue again = (PaperVenue) new PaperVenueFactory().create(new PluginConfig("venue.config",
+                Map.of("starting_cash", "1000000")), new VenueContext(clock, kernel, new VenueEventAdapter(events, clock),
+                Map.of(), 3, dir));
+        again.connect();
+        assertThat(again.openOrders()).singleElement().satisfies(o -> {
+            assertThat(o.request().type()).isEqualTo(OrderType.STOP_LIMIT);
+            assertThat(o.request().stopPrice()).isEqualTo(mid.minus(Price.of("1")));
+        });
+        again.close();
     }
 }

@@ -75,7 +75,17 @@ public final class Wire {
             configs.putObject("market_market_ioc").put("base_size", size);
             return body;
         }
+        if (r.type() == OrderType.STOP_MARKET) {
+            throw new IllegalArgumentException("Coinbase takes no stop-market orders: the host holds them");
+        }
         String price = r.limitPrice().toString();
+        if (r.type() == OrderType.STOP_LIMIT) {
+            // a buy stop waits for the price to rise to its trigger, a sell stop for it to fall
+            configs.putObject("stop_limit_stop_limit_gtc").put("base_size", size).put("limit_price", price)
+                    .put("stop_price", r.stopPrice().toString())
+                    .put("stop_direction", r.side() == Side.BUY ? "STOP_DIRECTION_STOP_UP" : "STOP_DIRECTION_STOP_DOWN");
+            return body;
+        }
         switch (r.timeInForce()) {
             case IOC -> configs.putObject("sor_limit_ioc").put("base_size", size).put("limit_price", price);
             case FOK -> configs.putObject("limit_limit_fok").put("base_size", size).put("limit_price", price);
@@ -97,7 +107,8 @@ public final class Wire {
         JsonNode configs = o.path("order_configuration");
         String configName = configs.fieldNames().hasNext() ? configs.fieldNames().next() : "market_market_ioc";
         JsonNode config = configs.path(configName);
-        OrderType type = configName.startsWith("market") ? OrderType.MARKET : OrderType.LIMIT;
+        OrderType type = configName.startsWith("market") ? OrderType.MARKET
+                : configName.startsWith("stop_limit") ? OrderType.STOP_LIMIT : OrderType.LIMIT;
         TimeInForce tif = switch (o.path("time_in_force").asText("")) {
             case "IMMEDIATE_OR_CANCEL" -> TimeInForce.IOC;
             case "FILL_OR_KILL" -> TimeInForce.FOK;
@@ -109,10 +120,11 @@ public final class Wire {
         if (!size.isPositive()) {
             size = filled.isPositive() ? filled : Quantity.of("0.00000001");
         }
-        Price limit = type == OrderType.LIMIT ? Price.of(config.path("limit_price").asText("0")) : null;
+        Price limit = type.hasLimit() ? Price.of(config.path("limit_price").asText("0")) : null;
+        Price stop = type.isStop() ? Price.of(config.path("stop_price").asText("0")) : null;
         OrderRequest request = new OrderRequest(ClientOrderId.of(text(o, "client_order_id")),
                 Symbol.of(text(o, "product_id")), side(text(o, "side")), type, size, limit, tif, false,
-                config.path("post_only").asBoolean(false));
+                config.path("post_only").asBoolean(false), stop);
         return new Order(request, status(o.path("status").asText(""), filled), filled, text(o, "order_id"));
     }
 
