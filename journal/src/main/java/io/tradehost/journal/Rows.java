@@ -1,12 +1,11 @@
 package io.tradehost.journal;
 
-import java.sql.Statement;
-import io.tradehost.api.order.FundingPayment;
 import io.tradehost.api.event.OperatorActed;
-import io.tradehost.api.host.OperatorAction;
 import io.tradehost.api.event.TradingStateChanged;
+import io.tradehost.api.host.OperatorAction;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Fill;
+import io.tradehost.api.order.FundingPayment;
 import io.tradehost.api.order.Order;
 import io.tradehost.api.order.OrderRequest;
 import io.tradehost.api.order.OrderStatus;
@@ -31,6 +30,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,8 +1,7 @@
 package io.tradehost.journal;
 
-import io.tradehost.api.event.FundingBooked;
-import io.tradehost.api.order.FundingPayment;
 import io.tradehost.api.command.RecordIntent;
+import io.tradehost.api.event.FundingBooked;
 import io.tradehost.api.event.IntentNotRecorded;
 import io.tradehost.api.event.IntentRecorded;
 import io.tradehost.api.event.JournalWriteFailed;
@@ -19,6 +18,7 @@ import io.tradehost.api.journal.JournalSnapshot;
 import io.tradehost.api.journal.OrderJournal;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Fill;
+import io.tradehost.api.order.FundingPayment;
 import io.tradehost.api.order.Order;
 import io.tradehost.api.order.OrderStatus;
 import io.tradehost.api.order.Position;

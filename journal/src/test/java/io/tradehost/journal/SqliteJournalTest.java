@@ -1,13 +1,11 @@
 package io.tradehost.journal;
 
-import io.tradehost.api.value.Ratio;
-import io.tradehost.api.order.FundingPayment;
-import io.tradehost.api.event.FundingBooked;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tradehost.api.command.RecordIntent;
 import io.tradehost.api.event.Event;
+import io.tradehost.api.event.FundingBooked;
 import io.tradehost.api.event.IntentNotRecorded;
 import io.tradehost.api.event.IntentRecorded;
 import io.tradehost.api.event.JournalWriteFailed;
@@ -19,10 +17,11 @@ import io.tradehost.api.event.OrderRejected;
 import io.tradehost.api.event.PositionChanged;
 import io.tradehost.api.event.StateReasonChanged;
 import io.tradehost.api.event.TradingStateChanged;
-import io.tradehost.api.journal.JournalSnapshot;
 import io.tradehost.api.host.OperatorAction;
+import io.tradehost.api.journal.JournalSnapshot;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Fill;
+import io.tradehost.api.order.FundingPayment;
 import io.tradehost.api.order.Liquidity;
 import io.tradehost.api.order.Order;
 import io.tradehost.api.order.OrderRequest;
@@ -37,6 +36,7 @@ import io.tradehost.api.value.Money;
 import io.tradehost.api.value.OrderType;
 import io.tradehost.api.value.Price;
 import io.tradehost.api.value.Quantity;
+import io.tradehost.api.value.Ratio;
 import io.tradehost.api.value.Side;
 import io.tradehost.api.value.Symbol;
 import io.tradehost.api.value.TimeInForce;

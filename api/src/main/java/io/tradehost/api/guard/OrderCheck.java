@@ -5,6 +5,7 @@ import io.tradehost.api.order.OrderRequest;
 import io.tradehost.api.order.Position;
 import io.tradehost.api.state.TradingState;
 import io.tradehost.api.value.Money;
+import io.tradehost.api.value.Price;
 import io.tradehost.api.value.Product;
 import java.util.Objects;
 
@@ -19,9 +20,17 @@ import java.util.Objects;
  * @param grossExposure sum of |position value at the mark| over all products before the order
  * @param tradingState the host's trading state
  * @param nowNanos clock time, nanoseconds since the epoch
+ * @param liquidationPrice the venue's liquidation price of the current position, or {@code null}
+ *     when the venue reports none (or the position is flat)
  */
 public record OrderCheck(OrderRequest order, Product product, Mark mark, Position position, Money equity,
-                         Money grossExposure, TradingState tradingState, long nowNanos) {
+                         Money grossExposure, TradingState tradingState, long nowNanos, Price liquidationPrice) {
+    /** A check without a venue liquidation price. */
+    public OrderCheck(OrderRequest order, Product product, Mark mark, Position position, Money equity,
+                      Money grossExposure, TradingState tradingState, long nowNanos) {
+        this(order, product, mark, position, equity, grossExposure, tradingState, nowNanos, null);
+    }
+
     public OrderCheck {
         Objects.requireNonNull(order, "order");
         Objects.requireNonNull(product, "product");

@@ -85,8 +85,29 @@ public final class ExchangeCommand implements Callable<Integer> {
         // fields are injected by picocli
     }
 
+    /** A started exchange, or the exit status of a start that failed (its reason already printed). */
+    record Started(LocalExchange exchange, int exit) {
+    }
+
     @Override
     public Integer call() throws InterruptedException {
+        Started started = open();
+        if (started.exchange() == null) {
+            return started.exit();
+        }
+        LocalExchange exchange = started.exchange();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            exchange.close();
+            stopped.countDown();
+        }, "exchange-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        stopped.await();
+        return 0;
+    }
+
+    /** Starts the exchange and writes the files for clients; prints where they are. */
+    Started open() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ExchangeSettings settings;
@@ -97,7 +118,7 @@ public final class ExchangeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             err.println("tradehost exchange: " + e.getMessage());
             err.flush();
-            return TradehostCommand.EXIT_CONFIG;
+            return new Started(null, TradehostCommand.EXIT_CONFIG);
         }
         LocalExchange exchange;
         Path hostConfig = dataDir.resolve(HOST_CONFIG_FILE);
@@ -106,7 +127,7 @@ public final class ExchangeCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             err.println("tradehost exchange: " + e.getMessage());
             err.flush();
-            return TradehostCommand.EXIT_FAILURE;
+            return new Started(null, TradehostCommand.EXIT_FAILURE);
         }
         try {
             Files.writeString(hostConfig, hostConfiguration(exchange, settings.listings()));
@@ -114,7 +135,7 @@ public final class ExchangeCommand implements Callable<Integer> {
             exchange.close();
             err.println("tradehost exchange: cannot write " + hostConfig + ": " + e.getMessage());
             err.flush();
-            return TradehostCommand.EXIT_FAILURE;
+            return new Started(null, TradehostCommand.EXIT_FAILURE);
         }
         out.println("exchange listening on " + exchange.uri() + " (feeds " + exchange.wsUri() + " and "
                 + exchange.wsUri() + "/user)");
@@ -124,14 +145,7 @@ public final class ExchangeCommand implements Callable<Integer> {
         out.println("try it: set -a; . " + exchange.credentialsFile() + "; set +a; tradehost run --config " + hostConfig
                 + " --data-dir HOST_DIR");
         out.flush();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            exchange.close();
-            stopped.countDown();
-        }, "exchange-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        stopped.await();
-        return 0;
+        return new Started(exchange, 0);
     }
 
     private ExchangeSettings settings() {

@@ -9,8 +9,8 @@ import java.io.PrintWriter;
 import java.lang.module.ModuleDescriptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The {@code tradehost} command and its exit codes: 0 success, 1 failure, 2 bad configuration or

@@ -7,6 +7,7 @@ import io.tradehost.api.command.CancelOrders;
 import io.tradehost.api.command.OperatorRequest;
 import io.tradehost.api.command.OrderIntent;
 import io.tradehost.api.command.RecordIntent;
+import io.tradehost.api.event.AccountObserved;
 import io.tradehost.api.event.Event;
 import io.tradehost.api.event.FundingBooked;
 import io.tradehost.api.event.FundingPaid;
@@ -129,6 +130,7 @@ public final class Pipeline {
         kernel.subscribe(OrderFilled.class, "execution.fill", FAIL_CLOSED, execution::onFilled);
         kernel.subscribe(PositionChanged.class, "journal.fill", FAIL_CLOSED, journal::onPositionChanged);
         kernel.subscribe(FundingPaid.class, "execution.funding", FAIL_CLOSED, execution::onFunding);
+        kernel.subscribe(AccountObserved.class, "execution.account", LOG_AND_COUNT, execution::onAccount);
         kernel.subscribe(FundingBooked.class, "journal.funding", FAIL_CLOSED, journal::onFundingBooked);
         kernel.subscribe(OrderReconciled.class, "journal.reconciled", FAIL_CLOSED, journal::onReconciled);
         kernel.subscribe(OrderReconciled.class, "execution.reconciled", FAIL_CLOSED, execution::onReconciled);

@@ -301,6 +301,35 @@ class CliTest {
     }
 
     @Test
+    void theExchangeStartsOnLoopbackWritesItsFilesAndSaysWhereTheyAre() throws Exception {
+        ExchangeCommand command = new ExchangeCommand();
+        picocli.CommandLine cli = new picocli.CommandLine(command).setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true));
+        Path data = dir.resolve("x");
+        cli.parseArgs("--listen", "127.0.0.1:0", "--data-dir", data.toString(), "--products", "BTC-USD,ETH-USD",
+                "--key-type", "es256", "--tick", "50ms", "--fault", "rate_limit:2");
+        ExchangeCommand.Started started = command.open();
+        try (var exchange = started.exchange()) {
+            assertThat(started.exit()).isZero();
+            assertThat(exchange.engine().listings()).extracting(l -> l.productId()).containsExactly("BTC-USD",
+                    "ETH-USD");
+            assertThat(exchange.apiKey().type()).isEqualTo(io.tradehost.exchange.auth.KeyType.ES256);
+            assertThat(exchange.faults().armed()).containsEntry("rate_limit", 2);
+            assertThat(out.toString()).contains("exchange listening on " + exchange.uri())
+                    .contains("credentials: " + data.resolve("credentials.env"))
+                    .contains("host config: " + data.resolve("tradehost.toml"));
+            assertThat(java.nio.file.Files.readString(data.resolve("tradehost.toml")))
+                    .contains("base_url = \"" + exchange.uri() + "\"");
+        }
+        ExchangeCommand busy = new ExchangeCommand();
+        new picocli.CommandLine(busy).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
+                .parseArgs("--data-dir", dir.resolve("file").toString(), "--listen", "127.0.0.1:0");
+        java.nio.file.Files.writeString(dir.resolve("file"), "not a directory");
+        assertThat(busy.open().exit()).isEqualTo(TradehostCommand.EXIT_FAILURE);
+        assertThat(err.toString()).contains("tradehost exchange: ");
+    }
+
+    @Test
     void theHostConfigurationTheExchangeWritesIsValidAndTradesCoinbaseAgainstIt() throws Exception {
         var settings = io.tradehost.exchange.ExchangeSettings.defaults(new java.net.InetSocketAddress("127.0.0.1", 0),
                 dir.resolve("exchange"));

@@ -3,9 +3,10 @@ package io.tradehost.coordinator.execution;
 import io.tradehost.api.command.CancelOrders;
 import io.tradehost.api.command.OrderIntent;
 import io.tradehost.api.command.RecordIntent;
-import io.tradehost.api.event.IntentNotRecorded;
+import io.tradehost.api.event.AccountObserved;
 import io.tradehost.api.event.FundingBooked;
 import io.tradehost.api.event.FundingPaid;
+import io.tradehost.api.event.IntentNotRecorded;
 import io.tradehost.api.event.IntentRecorded;
 import io.tradehost.api.event.IntentRejected;
 import io.tradehost.api.event.MarkUpdated;
@@ -223,7 +224,7 @@ public final class ExecutionCoordinator implements Coordinator {
                     : settings.defaultTimeInForce(), intent.reduceOnly() || intent.close(), intent.postOnly(),
                     intent.stopPrice());
             check = new OrderCheck(request, product, mark, position, ledger.equity(), ledger.grossExposure(),
-                    tradingState.state(symbol), clock.nanos());
+                    tradingState.state(symbol), clock.nanos(), ledger.liquidationPrice(symbol));
             // what every guard computes, computed once: a value out of range is the order's fault, not a guard's
             check.orderNotional();
             check.grossExposureAfter();
@@ -350,6 +351,11 @@ public final class ExecutionCoordinator implements Coordinator {
 
     public void onFilled(OrderFilled filled) {
         book(filled.fill());
+    }
+
+    /** Keeps the liquidation prices the venue's account reports, for the guards. */
+    public void onAccount(AccountObserved observed) {
+        ledger.liquidationPrices(observed.account().liquidationPrices());
     }
 
     /** Books a funding payment the venue reported (once per payment id) and publishes the cash after it. */

@@ -8,6 +8,7 @@ import io.tradehost.api.order.Fill;
 import io.tradehost.api.order.FundingPayment;
 import io.tradehost.api.order.Position;
 import io.tradehost.api.value.Money;
+import io.tradehost.api.value.Price;
 import io.tradehost.api.value.Product;
 import io.tradehost.api.value.Symbol;
 import java.util.HashSet;
@@ -30,6 +31,7 @@ public final class Ledger implements PortfolioView {
     private final Set<String> tradeIds = new HashSet<>();
     private final Set<String> fundingIds = new HashSet<>();
     private final Map<Symbol, Money> funding = new TreeMap<>();
+    private Map<Symbol, Price> liquidation = Map.of();
     private Money cash = Money.ZERO;
 
     /**
@@ -82,6 +84,16 @@ public final class Ledger implements PortfolioView {
         cash = cash.plus(payment.amount());
         funding.merge(payment.symbol(), payment.amount(), Money::plus);
         return true;
+    }
+
+    /** The venue's liquidation prices, as its last account snapshot reported them. */
+    public void liquidationPrices(Map<Symbol, Price> reported) {
+        liquidation = Map.copyOf(reported);
+    }
+
+    /** The venue's liquidation price of the open position in {@code symbol}, or null (none reported, or flat). */
+    public Price liquidationPrice(Symbol symbol) {
+        return position(symbol).isFlat() ? null : liquidation.get(symbol);
     }
 
     @Override

@@ -1,11 +1,5 @@
 package io.tradehost.coordinator.execution;
 
-import io.tradehost.api.state.ClearingRule;
-import io.tradehost.api.event.MarkUpdated;
-import io.tradehost.api.value.Ratio;
-import io.tradehost.api.order.FundingPayment;
-import io.tradehost.api.event.FundingPaid;
-import io.tradehost.api.event.FundingBooked;
 import static io.tradehost.kernel.Kernel.FailurePolicy.FAIL_CLOSED;
 import static io.tradehost.kernel.Kernel.FailurePolicy.LOG_AND_COUNT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,9 +9,13 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.tradehost.api.command.CancelOrders;
 import io.tradehost.api.command.OrderIntent;
 import io.tradehost.api.command.RecordIntent;
+import io.tradehost.api.event.AccountObserved;
+import io.tradehost.api.event.FundingBooked;
+import io.tradehost.api.event.FundingPaid;
 import io.tradehost.api.event.IntentNotRecorded;
 import io.tradehost.api.event.IntentRecorded;
 import io.tradehost.api.event.IntentRejected;
+import io.tradehost.api.event.MarkUpdated;
 import io.tradehost.api.event.OrderAccepted;
 import io.tradehost.api.event.OrderCancelled;
 import io.tradehost.api.event.OrderFilled;
@@ -31,14 +29,17 @@ import io.tradehost.api.host.HealthStatus;
 import io.tradehost.api.host.OrderCounters;
 import io.tradehost.api.host.StartupException;
 import io.tradehost.api.journal.JournalSnapshot;
+import io.tradehost.api.order.AccountSnapshot;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Fill;
+import io.tradehost.api.order.FundingPayment;
 import io.tradehost.api.order.Liquidity;
 import io.tradehost.api.order.Order;
 import io.tradehost.api.order.OrderRequest;
 import io.tradehost.api.order.OrderStatus;
 import io.tradehost.api.order.Position;
 import io.tradehost.api.order.RejectionCode;
+import io.tradehost.api.state.ClearingRule;
 import io.tradehost.api.state.ReasonCode;
 import io.tradehost.api.state.ReasonSource;
 import io.tradehost.api.state.StateReason;
@@ -47,6 +48,7 @@ import io.tradehost.api.value.Money;
 import io.tradehost.api.value.OrderType;
 import io.tradehost.api.value.Price;
 import io.tradehost.api.value.Quantity;
+import io.tradehost.api.value.Ratio;
 import io.tradehost.api.value.Side;
 import io.tradehost.api.value.Symbol;
 import io.tradehost.api.value.TimeInForce;
@@ -125,6 +127,7 @@ class ExecutionCoordinatorTest {
         kernel.subscribe(OrderReconciled.class, "execution.reconciled", FAIL_CLOSED, execution::onReconciled);
         kernel.subscribe(FundingPaid.class, "execution.funding", FAIL_CLOSED, execution::onFunding);
         kernel.subscribe(MarkUpdated.class, "execution.stops", FAIL_CLOSED, execution::onMark);
+        kernel.subscribe(AccountObserved.class, "execution.account", LOG_AND_COUNT, execution::onAccount);
     }
 
     private OrderIntent stop(Symbol symbol, Side side, String quantity, OrderType type, String limit, String trigger) {
@@ -287,6 +290,26 @@ class ExecutionCoordinatorTest {
         });
         mark("SOL-USD", "12");
         assertThat(venue.placed()).isEmpty();
+    }
+
+    @Test
+    void guardsSeeTheVenuesLiquidationPriceOfAnOpenPosition() {
+        List<Price> seen = new ArrayList<>();
+        guards.add(new GuardChain.Named("probe", check -> {
+            seen.add(check.liquidationPrice());
+            return GuardVerdict.ALLOW;
+        }));
+        wire();
+        kernel.publish(new AccountObserved(new AccountSnapshot(List.of(), List.of(), 0,
+                Map.of(BTC, Price.of("80"), SOL, Price.of("5")))));
+        kernel.runUntilIdle();
+        send(buyNotional(BTC, "1000"));
+        send(buyNotional(BTC, "500"));
+        kernel.publish(new AccountObserved(new AccountSnapshot(List.of(), List.of(), 0, Map.of())));
+        kernel.runUntilIdle();
+        send(buyNotional(BTC, "500"));
+        assertThat(seen).as("flat: none; open: the venue's figure; no longer reported: none")
+                .containsExactly(null, Price.of("80"), null);
     }
 
     @Test

@@ -2,9 +2,9 @@ package io.tradehost.coordinator.runtime.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tradehost.api.event.FundingPaid;
 import io.tradehost.api.event.OrderFilled;
 import io.tradehost.api.event.OrderReconciled;
-import io.tradehost.api.event.FundingPaid;
 import io.tradehost.api.journal.JournalSnapshot;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Fill;

@@ -6,6 +6,8 @@ import io.tradehost.api.guard.GuardFactory;
 import io.tradehost.api.guard.GuardVerdict;
 import io.tradehost.api.guard.OrderCheck;
 import io.tradehost.api.value.Money;
+import io.tradehost.api.value.Price;
+import io.tradehost.api.value.Quantity;
 import io.tradehost.api.value.Ratio;
 import io.tradehost.api.value.Symbol;
 import java.math.RoundingMode;
@@ -17,7 +19,9 @@ import java.util.Map;
  * Keeps a buffer above liquidation on perpetuals ({@code LIQUIDATION_BUFFER}): now,
  * {@code (equity - order notional / product max leverage) / equity}, and projected after the trade,
  * {@code (equity - gross exposure after x maintenance_margin_rate) / equity}, must each stay at or
- * above {@code min_buffer}. Spot orders and reducing orders pass. Immutable.
+ * above {@code min_buffer}; and where the venue reports the position's liquidation price, the mark
+ * must stay at least {@code min_buffer} of itself away from it. Spot orders and reducing orders pass.
+ * Immutable.
  */
 public final class LiquidationBufferGuard extends OpeningOrderGuard {
     private final Ratio minBuffer;
@@ -38,6 +42,16 @@ public final class LiquidationBufferGuard extends OpeningOrderGuard {
     GuardVerdict checkOpening(OrderCheck check) {
         if (!check.product().isPerpetual()) {
             return GuardVerdict.ALLOW;
+        }
+        Price liquidation = check.liquidationPrice();
+        if (liquidation != null) {
+            Price mark = check.mark().price();
+            Money one = mark.times(Quantity.ofUnits(1));
+            Ratio distance = mark.minus(liquidation).times(Quantity.ofUnits(1)).abs().ratioTo(one);
+            if (distance.compareTo(minBuffer) < 0) {
+                return GuardVerdict.reject("LIQUIDATION_BUFFER", "mark " + mark + " is " + distance
+                        + " from the venue's liquidation price " + liquidation + " (min " + minBuffer + ")");
+            }
         }
         Money equity = check.equity();
         Money initialMargin = check.orderNotional().divide(check.product().maxLeverage(), RoundingMode.HALF_EVEN);

@@ -193,6 +193,24 @@ class GuardsTest {
     }
 
     @Test
+    void liquidationBufferUsesTheVenuesLiquidationPriceWhenItReportsOne() {
+        Guard g = guard("liquidation-buffer", Map.of("min_buffer", "0.15"));
+        OrderCheck base = check(Side.BUY, "1", "2", "100000", "200", TradingState.ACTIVE, false);
+        OrderCheck near = new OrderCheck(base.order(), base.product(), base.mark(), base.position(), base.equity(),
+                base.grossExposure(), base.tradingState(), 0, Price.of("86"));
+        assertThat(code(g.check(near))).isEqualTo("LIQUIDATION_BUFFER");
+        assertThat(g.check(near).message()).isEqualTo("mark 100 is 0.14 from the venue's liquidation price 86 (min 0.15)");
+        OrderCheck far = new OrderCheck(base.order(), base.product(), base.mark(), base.position(), base.equity(),
+                base.grossExposure(), base.tradingState(), 0, Price.of("85"));
+        assertThat(code(g.check(far))).isEqualTo("ALLOW");
+        assertThat(code(g.check(base))).as("no venue figure: the margin-rate checks alone").isEqualTo("ALLOW");
+        OrderCheck closing = check(Side.SELL, "1", "2", "100000", "200", TradingState.ACTIVE, false);
+        assertThat(code(g.check(new OrderCheck(closing.order(), closing.product(), closing.mark(), closing.position(),
+                closing.equity(), closing.grossExposure(), closing.tradingState(), 0, Price.of("99")))))
+                .as("a reducing order always passes").isEqualTo("ALLOW");
+    }
+
+    @Test
     void quoteQualityRefusesStaleMarksAndThinBooks() {
         Guard g = guard("quote-quality", Map.of("max_mark_age", "1s", "max_slippage_bps", "502"));
         assertThat(code(g.check(at(1_000_000_000L, "1")))).isEqualTo("ALLOW");

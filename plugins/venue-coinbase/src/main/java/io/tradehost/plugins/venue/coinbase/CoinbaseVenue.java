@@ -334,15 +334,24 @@ public final class CoinbaseVenue implements Venue {
                 }
             }
         }
+        Map<Symbol, io.tradehost.api.value.Price> liquidation = new LinkedHashMap<>();
         if (!settings.portfolioUuid().isBlank()) {
             JsonNode answer = rest.get("/intx/positions/" + settings.portfolioUuid(), List.of());
             for (JsonNode p : answer.path("positions")) {
+                Symbol symbol = Symbol.of(Wire.text(p, "product_id"));
                 Quantity size = Quantity.of(p.path("net_size").asText("0"));
                 Money cost = io.tradehost.api.value.Price.of(p.path("vwap").path("value").asText("0")).times(size);
-                positions.add(new Position(Symbol.of(Wire.text(p, "product_id")), size, cost, Money.ZERO, Money.ZERO));
+                positions.add(new Position(symbol, size, cost, Money.ZERO, Money.ZERO));
+                String liq = p.path("liquidation_price").path("value").asText("");
+                if (!liq.isBlank() && !size.isZero()) {
+                    io.tradehost.api.value.Price price = io.tradehost.api.value.Price.of(liq);
+                    if (price.isGreaterThan(io.tradehost.api.value.Price.ZERO)) {
+                        liquidation.put(symbol, price);
+                    }
+                }
             }
         }
-        return new AccountSnapshot(balances, positions, context.clock().nanos());
+        return new AccountSnapshot(balances, positions, context.clock().nanos(), liquidation);
     }
 
     /**

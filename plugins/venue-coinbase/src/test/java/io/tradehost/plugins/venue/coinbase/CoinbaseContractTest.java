@@ -387,8 +387,14 @@ class CoinbaseContractTest {
         ClientOrderId id = nextId();
         venue.place(OrderRequest.market(id, perp, Side.BUY, Quantity.of("2")));
         assertThat(h.listener.await(WAIT, l -> !l.fills(id).isEmpty())).isTrue();
-        var position = venue.account().position(perp).orElseThrow();
+        var account = venue.account();
+        var position = account.position(perp).orElseThrow();
         assertThat(position.quantity()).isEqualTo(Quantity.of("2"));
+        BigDecimal[] sizeAndCost = h.exchange.engine().positions().get("BTC-PERP-INTX");
+        BigDecimal entry = sizeAndCost[1].divide(sizeAndCost[0], 10, java.math.RoundingMode.HALF_EVEN);
+        BigDecimal liquidation = entry.multiply(new BigDecimal("0.95")).setScale(1, java.math.RoundingMode.HALF_EVEN);
+        assertThat(account.liquidationPrice(perp)).as("entry x (1 - 1/max leverage + maintenance rate)")
+                .contains(Price.of(liquidation));
         var booked = h.exchange.engine().chargeFunding();
         assertThat(booked).hasSize(1);
         BigDecimal expected = booked.getFirst().positionSize().multiply(booked.getFirst().mark())

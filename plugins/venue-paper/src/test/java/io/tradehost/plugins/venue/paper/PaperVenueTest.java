@@ -1,7 +1,5 @@
 package io.tradehost.plugins.venue.paper;
 
-import org.junit.jupiter.api.io.TempDir;
-import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,11 +31,13 @@ import io.tradehost.kernel.VenueEventAdapter;
 import io.tradehost.kernel.VirtualClock;
 import io.tradehost.testkit.EventRecorder;
 import io.tradehost.testkit.Fixtures;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 class PaperVenueTest {
     private static final Symbol BTC = Symbol.of("BTC-PERP");
     private static final Symbol SOL = Symbol.of("SOL-USD");
