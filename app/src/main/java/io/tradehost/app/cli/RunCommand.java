@@ -9,6 +9,7 @@ import io.tradehost.app.host.DataDirectory;
 import io.tradehost.app.host.Host;
 import io.tradehost.app.host.RunSummary;
 import io.tradehost.app.plugins.PluginCatalog;
+import io.tradehost.app.record.QuoteRecorder;
 import io.tradehost.app.surface.OperatorSurface;
 import io.tradehost.app.wiring.HostComponent;
 import io.tradehost.app.wiring.HostInputs;
@@ -52,6 +53,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--summary-json", paramLabel = "FILE", description = "Also write the summary as JSON to FILE")
     private Path summaryJson;
 
+    @Option(names = "--record", paramLabel = "FILE",
+            description = "Record the session's market data to FILE in the quotes CSV format (gzip if it ends in .gz)")
+    private Path record;
+
     @Option(names = "--strategy", paramLabel = "NAME",
             description = "Strategy for every symbol that config does not assign one (sets strategy.name)")
     private String strategy;
@@ -59,6 +64,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data",
             description = "Where the journal and the venue's own state live (default: ./${DEFAULT-VALUE})")
     private Path dataDir;
+
+    private QuoteRecorder recorder;
 
     @Mixin
     private PluginDirectoryOption plugins;
@@ -99,13 +106,26 @@ public final class RunCommand implements Callable<Integer> {
                     host.abandon();
                     throw new ConfigError("admin", e.getMessage());
                 }
+                QuoteRecorder recorder = null;
+                if (record != null) {
+                    try {
+                        recorder = QuoteRecorder.open(record);
+                    } catch (IOException e) {
+                        host.abandon();
+                        throw new ConfigError("--record", "cannot write " + record + ": " + e.getMessage());
+                    }
+                    host.watch("record", recorder);
+                }
+                this.recorder = recorder;
                 try {
                     host.start();
                 } catch (ConfigException e) {
                     host.abandon();
+                    closeRecorder();
                     throw ConfigError.of(hostConfig.source(), e);
                 } catch (RuntimeException | Error e) {
                     host.abandon();
+                    closeRecorder();
                     throw e;
                 }
                 try {
@@ -114,12 +134,20 @@ public final class RunCommand implements Callable<Integer> {
                     // the host is up: stop it in order (nothing traded yet), then say why
                     surface.stopServing();
                     host.stop();
+                    closeRecorder();
                     throw e;
                 }
                 trade(host, surface, signals);
             }
         }
         return 0;
+    }
+
+    private void closeRecorder() {
+        if (recorder != null) {
+            recorder.close();
+            recorder = null;
+        }
     }
 
     private void trade(Host host, OperatorSurface surface, SignalStop signals) {
@@ -129,6 +157,7 @@ public final class RunCommand implements Callable<Integer> {
             } finally {
                 surface.stopServing();
                 host.stop();
+                closeRecorder();
             }
             RunSummary summary = host.summary();
             spec.commandLine().getOut().print(summary.toText());

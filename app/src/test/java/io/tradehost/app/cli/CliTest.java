@@ -347,4 +347,39 @@ class CliTest {
                     .startsWith("COINBASE_API_KEY_NAME='organizations/").contains("COINBASE_API_PRIVATE_KEY='");
         }
     }
+
+    @Test
+    void aRunRecordsItsMarketDataInTheQuotesFormat() throws Exception {
+        Path csv = dir.resolve("rec/session.csv");
+        Path gz = dir.resolve("session.csv.gz");
+        assertThat(run("run", "--duration", "2s", "--set", "venue.config.tick_interval=\"20ms\"", "--record",
+                csv.toString())).isZero();
+        List<String> rows = java.nio.file.Files.readAllLines(csv);
+        assertThat(rows.getFirst()).isEqualTo("timestamp,symbol,bid,ask,bid_size,ask_size");
+        assertThat(rows.size() - 1).as("3 symbols every 20 ms for 2 s").isGreaterThan(100);
+        java.time.Instant last = java.time.Instant.EPOCH;
+        for (String row : rows.subList(1, rows.size())) {
+            String[] f = row.split(",");
+            assertThat(f).hasSize(6);
+            assertThat(f[1]).isIn("BTC-PERP", "ETH-PERP", "SOL-USD");
+            java.time.Instant at = java.time.Instant.parse(f[0]);
+            assertThat(at).isAfterOrEqualTo(last);
+            last = at;
+            assertThat(io.tradehost.api.value.Price.of(f[2]).isGreaterThan(io.tradehost.api.value.Price.of(f[3])))
+                    .isFalse();
+            io.tradehost.api.value.Quantity.of(f[4]);
+            io.tradehost.api.value.Quantity.of(f[5]);
+        }
+        assertThat(run("run", "--duration", "1s", "--set", "venue.config.tick_interval=\"50ms\"", "--record",
+                gz.toString(), "--data-dir", dir.resolve("data2").toString())).isZero();
+        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(new java.util.zip.GZIPInputStream(
+                java.nio.file.Files.newInputStream(gz)), java.nio.charset.StandardCharsets.UTF_8))) {
+            assertThat(in.readLine()).isEqualTo("timestamp,symbol,bid,ask,bid_size,ask_size");
+            assertThat(in.lines().count()).isPositive();
+        }
+        java.nio.file.Files.createDirectories(dir.resolve("taken"));
+        assertThat(run("run", "--duration", "1s", "--record", dir.resolve("taken").toString(), "--data-dir",
+                dir.resolve("data3").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--record").contains("cannot write");
+    }
 }
