@@ -30,6 +30,10 @@ final class EmulatedStops {
 
     /** The stops of {@code mark}'s symbol that its price triggers, removed. */
     List<Armed> triggeredBy(Mark mark) {
+        if (armed.isEmpty()) {
+            // the common case, on every mark: nothing to look at, nothing allocated
+            return List.of();
+        }
         List<Armed> out = new ArrayList<>();
         Iterator<Armed> it = armed.values().iterator();
         while (it.hasNext()) {
