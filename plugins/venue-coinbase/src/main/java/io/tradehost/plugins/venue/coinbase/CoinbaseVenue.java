@@ -211,30 +211,56 @@ public final class CoinbaseVenue implements Venue {
         return find(clientOrderId).map(Wire::order);
     }
 
-    /** Pages the order list, newest first, for the order with {@code clientOrderId}. */
-    private Optional<JsonNode> find(ClientOrderId clientOrderId) throws VenueException {
+    /** What {@link #eachItem} does with one item: false to stop reading. */
+    @FunctionalInterface
+    private interface ItemVisitor {
+        boolean next(JsonNode item) throws VenueException;
+    }
+
+    /**
+     * Reads a paged list ({@code cursor}, and {@code has_next} where the endpoint has it) item by
+     * item until {@code visit} says stop or the list ends. A list longer than {@link #MAX_PAGES} pages
+     * fails as transient rather than being taken as whole.
+     *
+     * @param tooLong what the failure says, e.g. "more than 2000 open orders"
+     */
+    private void eachItem(String path, List<Map.Entry<String, String>> filters, int limit, String items,
+                          String tooLong, ItemVisitor visit) throws VenueException {
         String cursor = "";
         for (int page = 0; page < MAX_PAGES; page++) {
-            List<Map.Entry<String, String>> query = new ArrayList<>();
-            query.add(Map.entry("limit", String.valueOf(PAGE)));
+            List<Map.Entry<String, String>> query = new ArrayList<>(filters);
+            query.add(Map.entry("limit", String.valueOf(limit)));
             if (!cursor.isEmpty()) {
                 query.add(Map.entry("cursor", cursor));
             }
-            JsonNode answer = rest.get("/orders/historical/batch", query);
-            for (JsonNode o : answer.path("orders")) {
-                if (clientOrderId.value().equals(o.path("client_order_id").asText())) {
-                    String orderId = o.path("order_id").asText();
-                    orderIds.put(clientOrderId, orderId);
-                    return Optional.of(o);
+            JsonNode answer = rest.get(path, query);
+            for (JsonNode item : answer.path(items)) {
+                if (!visit.next(item)) {
+                    return;
                 }
             }
             cursor = answer.path("cursor").asText("");
-            if (!answer.path("has_next").asBoolean(false) || cursor.isEmpty()) {
-                return Optional.empty();
+            if (!answer.path("has_next").asBoolean(true) || cursor.isEmpty()) {
+                return;
             }
         }
-        throw VenueException.transientFailure(RestClient.BAD_ANSWER, "order " + clientOrderId + " is not among the "
-                + MAX_PAGES * PAGE + " newest orders and the list goes on: cannot confirm it was never placed");
+        throw VenueException.transientFailure(RestClient.BAD_ANSWER, tooLong + ": the list was not read to its end");
+    }
+
+    /** Pages the order list, newest first, for the order with {@code clientOrderId}. */
+    private Optional<JsonNode> find(ClientOrderId clientOrderId) throws VenueException {
+        JsonNode[] found = new JsonNode[1];
+        eachItem("/orders/historical/batch", List.of(), PAGE, "orders", "order " + clientOrderId + " is not among"
+                + " the " + MAX_PAGES * PAGE + " newest orders and the list goes on (cannot confirm it was never placed)",
+                o -> {
+                    if (!clientOrderId.value().equals(o.path("client_order_id").asText())) {
+                        return true;
+                    }
+                    orderIds.put(clientOrderId, o.path("order_id").asText());
+                    found[0] = o;
+                    return false;
+                });
+        return Optional.ofNullable(found[0]);
     }
 
     private Optional<String> orderIdOf(ClientOrderId clientOrderId) throws VenueException {
@@ -253,23 +279,9 @@ public final class CoinbaseVenue implements Venue {
 
     private List<Fill> fillsOf(String orderId, ClientOrderId clientOrderId) throws VenueException {
         List<Fill> out = new ArrayList<>();
-        String cursor = "";
-        for (int page = 0; page < MAX_PAGES; page++) {
-            List<Map.Entry<String, String>> query = new ArrayList<>();
-            query.add(Map.entry("order_ids", orderId));
-            query.add(Map.entry("limit", String.valueOf(PAGE)));
-            if (!cursor.isEmpty()) {
-                query.add(Map.entry("cursor", cursor));
-            }
-            JsonNode answer = rest.get("/orders/historical/fills", query);
-            for (JsonNode f : answer.path("fills")) {
-                out.add(Wire.fill(f, clientOrderId));
-            }
-            cursor = answer.path("cursor").asText("");
-            if (cursor.isEmpty()) {
-                break;
-            }
-        }
+        eachItem("/orders/historical/fills", List.of(Map.entry("order_ids", orderId)), PAGE, "fills",
+                "more than " + MAX_PAGES * PAGE + " fills of order " + clientOrderId, f -> out.add(Wire.fill(f,
+                        clientOrderId)));
         out.sort(Comparator.comparingLong(Fill::timestampNanos).thenComparing(Fill::tradeId));
         return out;
     }
@@ -277,51 +289,24 @@ public final class CoinbaseVenue implements Venue {
     @Override
     public List<Order> openOrders() throws VenueException {
         List<Order> out = new ArrayList<>();
-        String cursor = "";
-        for (int page = 0; page < MAX_PAGES; page++) {
-            List<Map.Entry<String, String>> query = new ArrayList<>();
-            query.add(Map.entry("order_status", "OPEN"));
-            query.add(Map.entry("limit", String.valueOf(PAGE)));
-            if (!cursor.isEmpty()) {
-                query.add(Map.entry("cursor", cursor));
-            }
-            JsonNode answer = rest.get("/orders/historical/batch", query);
-            for (JsonNode o : answer.path("orders")) {
-                Order order = Wire.order(o);
-                orderIds.putIfAbsent(order.clientOrderId(), order.venueOrderId());
-                out.add(order);
-            }
-            cursor = answer.path("cursor").asText("");
-            if (!answer.path("has_next").asBoolean(false) || cursor.isEmpty()) {
-                return out;
-            }
-        }
-        throw VenueException.transientFailure(RestClient.BAD_ANSWER, "more than " + MAX_PAGES * PAGE
-                + " open orders: the list was not read to its end");
+        eachItem("/orders/historical/batch", List.of(Map.entry("order_status", "OPEN")), PAGE, "orders",
+                "more than " + MAX_PAGES * PAGE + " open orders", o -> {
+                    Order order = Wire.order(o);
+                    orderIds.putIfAbsent(order.clientOrderId(), order.venueOrderId());
+                    return out.add(order);
+                });
+        return out;
     }
 
     @Override
     public AccountSnapshot account() throws VenueException {
         Map<String, Money> totals = new LinkedHashMap<>();
-        String cursor = "";
-        for (int page = 0; page < MAX_PAGES; page++) {
-            List<Map.Entry<String, String>> query = new ArrayList<>();
-            query.add(Map.entry("limit", "250"));
-            if (!cursor.isEmpty()) {
-                query.add(Map.entry("cursor", cursor));
-            }
-            JsonNode answer = rest.get("/accounts", query);
-            for (JsonNode a : answer.path("accounts")) {
-                String currency = Wire.text(a, "currency");
-                Money total = Money.of(a.path("available_balance").path("value").asText("0"))
-                        .plus(Money.of(a.path("hold").path("value").asText("0")));
-                totals.merge(currency, total, Money::plus);
-            }
-            cursor = answer.path("cursor").asText("");
-            if (!answer.path("has_next").asBoolean(false) || cursor.isEmpty()) {
-                break;
-            }
-        }
+        eachItem("/accounts", List.of(), 250, "accounts", "more than " + MAX_PAGES * 250 + " accounts", a -> {
+            Money total = Money.of(a.path("available_balance").path("value").asText("0"))
+                    .plus(Money.of(a.path("hold").path("value").asText("0")));
+            totals.merge(Wire.text(a, "currency"), total, Money::plus);
+            return true;
+        });
         List<Balance> balances = new ArrayList<>();
         totals.forEach((c, m) -> balances.add(new Balance(c, m)));
         List<Position> positions = new ArrayList<>();
