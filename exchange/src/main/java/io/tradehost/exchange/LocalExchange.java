@@ -138,10 +138,13 @@ public final class LocalExchange implements AutoCloseable {
         return exchange;
     }
 
+    /** Runs a timer step; a failure is logged and the next step still runs (an uncaught one would end the timer). */
     private static void guarded(Runnable step) {
         try {
             step.run();
-        } catch (RuntimeException e) {
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
             LOG.error("exchange timer task failed", e);
         }
     }

@@ -264,7 +264,8 @@ public final class ExecutionCoordinator implements Coordinator {
     private boolean venueTakes(OrderRequest request) {
         try {
             return venues.venue().supportsNatively(request.type());
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            Throwables.rethrowIfFatal(e);
             LOG.warn("the venue plugin failed saying whether it takes {} orders ({}); the host holds the stop",
                     request.type(), Throwables.describe(e));
             return false;

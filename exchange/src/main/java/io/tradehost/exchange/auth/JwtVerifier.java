@@ -2,6 +2,7 @@ package io.tradehost.exchange.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.Signature;
@@ -130,9 +131,7 @@ public final class JwtVerifier {
                 throw new Refused("JWT " + what + " is not a JSON object");
             }
             return node;
-        } catch (Refused e) {
-            throw e;
-        } catch (Exception e) {
+        } catch (IOException | IllegalArgumentException e) {
             throw new Refused("JWT " + what + " is not base64url JSON");
         }
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tradehost.exchange.fault.Fault;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -83,7 +84,7 @@ final class FeedConnection implements FrameHandler {
         JsonNode message;
         try {
             message = StreamHub.JSON.readTree(text);
-        } catch (Exception e) {
+        } catch (IOException e) {
             error("malformed message: not JSON");
             return;
         }

@@ -2,6 +2,7 @@ package io.tradehost.plugins.venue.coinbase.feed;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tradehost.api.host.Throwables;
 import io.tradehost.api.time.Clock;
 import io.tradehost.api.time.ScheduledTask;
 import io.tradehost.api.time.Scheduler;
@@ -292,7 +293,8 @@ public abstract class Feed {
                 lost(c, "unusable " + channel + " message (" + e.kind + ")");
                 return;
             }
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            Throwables.rethrowIfFatal(e);
             bad.count("unreadable_" + channel, e.getClass().getSimpleName() + " " + e.getMessage(), text);
             lost(c, "unreadable " + channel + " message");
             return;
