@@ -4,8 +4,8 @@ import io.tradehost.api.order.AccountSnapshot;
 import java.util.Objects;
 
 /**
- * Telemetry read the venue's account (every {@code telemetry.account_interval}): cash, positions and
- * the liquidation prices the venue reports.
+ * Reconciliation read the venue's account (at start-up, on its interval, after a reconnect): cash,
+ * positions and the liquidation prices the venue reports.
  *
  * @param account the venue's account
  */

@@ -95,7 +95,7 @@ public final class ReconcileCommand implements Callable<Integer> {
                         hostConfig.symbols(), false, false, seed));
                 report = Reconciler.reconcile(journal, contents.fundingIds(), venues.venue(), true,
                         venues.listedProducts(),
-                        venues.product(hostConfig.symbols().getFirst()).quote(), clock.nanos());
+                        venues.product(hostConfig.symbols().getFirst()).quote(), clock.nanos(), account -> { });
             } catch (ConfigException e) {
                 throw ConfigError.of(hostConfig.source(), e);
             } catch (VenueException e) {

@@ -50,7 +50,6 @@ import java.util.Optional;
  * @param markWindow marks kept per symbol
  * @param statusInterval status line interval
  * @param staleAfter mark age that makes telemetry degraded
- * @param accountInterval how often telemetry reads the venue's account (liquidation prices); zero for never
  * @param retries how placement retries transient venue failures ({@code execution.retry})
  * @param reconciliation how journal and venue are compared ({@code runtime.reconciliation})
  * @param journal how the journal writes ({@code journal})
@@ -70,8 +69,7 @@ public record HostConfig(String source, List<Symbol> symbols, String runId, Stri
                          List<String> guardOrder, PluginConfig guardsConfig, List<String> runtimeGuardOrder,
                          PluginConfig runtimeGuardsConfig, TimeInForce timeInForce,
                          boolean reduceOnly, boolean halted, int markWindow, Duration statusInterval,
-                         Duration staleAfter, Duration accountInterval, RetryPolicy retries,
-                         Reconciliation reconciliation,
+                         Duration staleAfter, RetryPolicy retries, Reconciliation reconciliation,
                          Journal journal, Optional<FaultSettings> faults, Plugins plugins, CallBudgets budgets,
                          Ratio maxDecisionLeverage, AdminSettings admin, AlertSettings alerts,
                          Map<String, Object> tree) {
@@ -149,7 +147,6 @@ public record HostConfig(String source, List<Symbol> symbols, String runId, Stri
                 (int) telemetry.integer("mark_window", 64, 2, 100_000),
                 telemetry.duration("status_interval", Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofDays(1)),
                 telemetry.duration("stale_after", Duration.ofSeconds(30), Duration.ofMillis(1), Duration.ofDays(1)),
-                telemetry.duration("account_interval", Duration.ofSeconds(30), Duration.ZERO, Duration.ofDays(1)),
                 retries(execution.section("retry")), reconciliation(runtime.section("reconciliation")),
                 journal(root.section("journal")),
                 root.has("faults") ? Optional.of(FaultSettings.read(root.section("faults"))) : Optional.empty(),

@@ -169,7 +169,7 @@ final class HostModule {
                                           PortfolioView portfolio, TradingStateMachine state, HealthRegistry health,
                                           Kernel kernel, Clock clock) {
         return new TelemetryCoordinator(new TelemetrySettings(config.markWindow(), config.statusInterval(),
-                config.staleAfter(), config.accountInterval()), marks, venues, portfolio, state, health, kernel, clock, kernel);
+                config.staleAfter()), marks, venues, portfolio, state, health, kernel, clock, kernel);
     }
 
     @Provides

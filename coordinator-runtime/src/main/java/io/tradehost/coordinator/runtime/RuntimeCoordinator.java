@@ -4,6 +4,7 @@ import io.tradehost.api.event.Event;
 import io.tradehost.api.event.IntentRejected;
 import io.tradehost.api.event.JournalWriteFailed;
 import io.tradehost.api.event.StrategyQuarantined;
+import io.tradehost.api.event.AccountObserved;
 import io.tradehost.api.event.VenueConnectionChanged;
 import io.tradehost.api.host.Coordinator;
 import io.tradehost.api.host.EventBus;
@@ -174,7 +175,8 @@ public final class RuntimeCoordinator implements Coordinator {    private static
         for (int attempt = 1; ; attempt++) {
             try {
                 return Reconciler.reconcile(journal.snapshot(), journal.fundingPaymentIds(), bootstrap.venue(), startup,
-                        bootstrap.listedProducts(), quoteCurrency(), clock.nanos());
+                        bootstrap.listedProducts(), quoteCurrency(), clock.nanos(),
+                        account -> bus.publish(new AccountObserved(account)));
             } catch (VenueException e) {
                 if (!startup || !e.isTransient() || attempt >= STARTUP_ATTEMPTS) {
                     throw e;

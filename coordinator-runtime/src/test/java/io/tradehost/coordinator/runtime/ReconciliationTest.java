@@ -127,6 +127,9 @@ class ReconciliationTest {
         assertThat(state.state()).isEqualTo(TradingState.ACTIVE);
         assertThat(runtime.health().details()).containsEntry("reconciliations", "1")
                 .containsEntry("reconciliationRepairs", "0");
+        assertThat(events.of(io.tradehost.api.event.AccountObserved.class)).as("the account it read, for the guards")
+                .extracting(io.tradehost.api.event.AccountObserved::account)
+                .containsExactly(venue.account());
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.tradehost.coordinator.telemetry;
 
-import io.tradehost.api.event.AccountObserved;
 import io.tradehost.api.event.MarkUpdated;
 import io.tradehost.api.event.MarketDataStale;
 import io.tradehost.api.event.QuoteReceived;
@@ -50,8 +49,6 @@ public final class TelemetryCoordinator implements Coordinator {
     private final Map<String, Long> droppedQuotes = new LinkedHashMap<>();
     private Set<Symbol> traded = Set.of();
     private ScheduledTask statusTimer;
-    private ScheduledTask accountTimer;
-    private int accountFailures;
     private long quotes;
     private long staleFlags;
 
@@ -102,34 +99,10 @@ public final class TelemetryCoordinator implements Coordinator {
         }
         statusTimer = scheduler.scheduleAtFixedRate(settings.statusInterval(), settings.statusInterval(),
                 () -> LOG.info(statusLine()));
-        if (settings.accountInterval().isPositive()) {
-            accountTimer = scheduler.scheduleAtFixedRate(settings.accountInterval(), settings.accountInterval(),
-                    this::readAccount);
-        }
-    }
-
-    /** Reads the venue's account and publishes it (execution keeps the liquidation prices it reports). */
-    private void readAccount() {
-        try {
-            bus.publish(new AccountObserved(venues.venue().account()));
-            accountFailures = 0;
-        } catch (VenueException e) {
-            if (accountFailures++ == 0) {
-                LOG.warn("cannot read the venue's account ({}: {}); trying again every {}", e.code(), e.getMessage(),
-                        settings.accountInterval());
-            }
-        } catch (RuntimeException e) {
-            if (accountFailures++ == 0) {
-                LOG.warn("the venue plugin failed reading the account: {}", Throwables.describe(e));
-            }
-        }
     }
 
     @Override
     public void stop() {
-        if (accountTimer != null) {
-            accountTimer.cancel();
-        }
         if (statusTimer != null) {
             statusTimer.cancel();
         }

@@ -154,36 +154,6 @@ class TelemetryCoordinatorTest {
     }
 
     @Test
-    void theAccountIsReadEveryIntervalAndAFailureIsNotFatal() {
-        List<String> calls = new ArrayList<>();
-        Venue flaky = (Venue) Proxy.newProxyInstance(Venue.class.getClassLoader(), new Class<?>[] {Venue.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "account" -> {
-                        calls.add("account");
-                        if (calls.size() == 2) {
-                            throw new VenueException(RejectionCode.of("DOWN"), "try later", true);
-                        }
-                        yield new io.tradehost.api.order.AccountSnapshot(List.of(), List.of(), calls.size(),
-                                java.util.Map.of(BTC, Price.of("90")));
-                    }
-                    default -> null;
-                });
-        TelemetryCoordinator t = new TelemetryCoordinator(new TelemetrySettings(3, Duration.ofSeconds(10),
-                Duration.ofSeconds(30), Duration.ofSeconds(5)), marks, new StubVenueAccess(flaky, venue.products()),
-                new StubPortfolio(Money.ZERO), new StubTradingState(), List::of, kernel, clock, kernel);
-        kernel.observe(events);
-        t.start();
-        kernel.advanceBy(Duration.ofSeconds(16));
-        t.stop();
-        kernel.advanceBy(Duration.ofSeconds(10));
-        assertThat(calls).hasSize(3);
-        assertThat(events.of(io.tradehost.api.event.AccountObserved.class)).extracting(a -> a.account().timestampNanos())
-                .containsExactly(1L, 3L);
-        assertThat(events.of(io.tradehost.api.event.AccountObserved.class).getFirst().account().liquidationPrice(BTC))
-                .contains(Price.of("90"));
-    }
-
-    @Test
     void aFailedSubscriptionStopsStartUp() {
         Venue broken = (Venue) Proxy.newProxyInstance(Venue.class.getClassLoader(), new Class<?>[] {Venue.class},
                 (proxy, method, args) -> {

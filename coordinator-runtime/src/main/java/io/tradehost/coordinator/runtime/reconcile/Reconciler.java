@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 /**
  * Compares a journal with a venue: the journal's open orders against the venue's (asking the venue
  * for the final state of the ones it no longer lists, and for their fills), the venue's open orders
@@ -48,17 +49,20 @@ public final class Reconciler {
     public static ReconciliationReport reconcile(JournalSnapshot journal, Venue venue, boolean includeSubmitted,
                                                  Map<Symbol, Product> products, String quoteCurrency, long nanos)
             throws VenueException {
-        return reconcile(journal, Set.of(), venue, includeSubmitted, products, quoteCurrency, nanos);
+        return reconcile(journal, Set.of(), venue, includeSubmitted, products, quoteCurrency, nanos, account -> { });
     }
 
     /**
      * As above, also booking the venue's funding payments whose ids are not in {@code bookedFunding}.
      *
      * @param bookedFunding ids of the funding payments the journal holds
+     * @param accountRead hears the venue's account as this comparison read it (its liquidation prices
+     *     serve the guards), so nothing else needs to ask the venue for it
      */
     public static ReconciliationReport reconcile(JournalSnapshot journal, Set<String> bookedFunding, Venue venue,
                                                  boolean includeSubmitted, Map<Symbol, Product> products,
-                                                 String quoteCurrency, long nanos) throws VenueException {
+                                                 String quoteCurrency, long nanos,
+                                                 Consumer<AccountSnapshot> accountRead) throws VenueException {
         List<Difference> differences = new ArrayList<>();
         List<Event> repairs = new ArrayList<>();
         List<Fill> missed = new ArrayList<>();
@@ -109,7 +113,9 @@ public final class Reconciler {
                 funding = funding.plus(payment.amount());
             }
         }
-        compareBooks(journal, missed, funding, venue.account(), products, quoteCurrency, differences);
+        AccountSnapshot account = venue.account();
+        accountRead.accept(account);
+        compareBooks(journal, missed, funding, account, products, quoteCurrency, differences);
         return new ReconciliationReport(differences, repairs);
     }
 

@@ -73,13 +73,13 @@ class ReconcilerTest {
         FundingPayment missed = funding("f-2", "-0.03");
         venue.funding(List.of(known, missed)).account(Money.ofUnits(10_000).plus(missed.amount()), longBtc("2"));
         ReconciliationReport report = Reconciler.reconcile(journal(List.of(longBtc("2")), Set.of()), Set.of("f-1"),
-                venue, true, PRODUCTS, "USD", NOW);
+                venue, true, PRODUCTS, "USD", NOW, account -> { });
         assertThat(report).isEqualTo(new ReconciliationReport(List.of(new Difference(Difference.Kind.MISSED_FUNDING,
                 "f-2", "none", "-0.03 on BTC-PERP at rate 0.0001", true)), List.of(new FundingPaid(missed))));
         assertThat(report.unexplained()).isEmpty();
 
         ReconciliationReport unknowing = Reconciler.reconcile(journal(List.of(longBtc("2")), Set.of()), Set.of(),
-                venue, true, PRODUCTS, "USD", NOW);
+                venue, true, PRODUCTS, "USD", NOW, account -> { });
         assertThat(unknowing.differences()).extracting(Difference::kind).containsExactly(
                 Difference.Kind.MISSED_FUNDING, Difference.Kind.MISSED_FUNDING, Difference.Kind.CASH);
         assertThat(unknowing.unexplained()).extracting(Difference::kind).containsExactly(Difference.Kind.CASH);
