@@ -12,7 +12,7 @@ public final class Money extends FixedPoint implements Comparable<Money> {
     /** No money. */
     public static final Money ZERO = new Money(0);
 
-    private static final long BPS_DIVISOR = 10_000L * Raw.ONE;
+    static final long BPS_DIVISOR = 10_000L * Raw.ONE;
 
     Money(long raw) {
         super(raw);

@@ -64,6 +64,20 @@ public final class Price extends FixedPoint implements Comparable<Price> {
         return new Money(Raw.mulDiv(big(), quantity.big(), Raw.ONE_BIG, RoundingMode.HALF_EVEN));
     }
 
+    /**
+     * {@code this x bps / 10000}, rounded by {@code mode}: an offset from a price in basis points,
+     * e.g. a simulated half-spread or slippage.
+     */
+    public Price bps(Ratio basisPoints, RoundingMode mode) {
+        if (isSmall() && basisPoints.isSmall()) {
+            long r = Raw.mulDiv(small, basisPoints.small, Money.BPS_DIVISOR, mode);
+            if (r != Raw.WIDE) {
+                return new Price(r);
+            }
+        }
+        return new Price(Raw.mulDiv(big(), basisPoints.big(), BigInteger.valueOf(Money.BPS_DIVISOR), mode));
+    }
+
     public Price plus(Price other) {
         long r = isSmall() && other.isSmall() ? Raw.add(small, other.small) : Raw.WIDE;
         return r != Raw.WIDE ? new Price(r) : new Price(big().add(other.big()));

@@ -110,6 +110,15 @@ class FixedPointTest {
         assertThat(Quantity.of("0.1").toDouble()).isEqualTo(0.1);
     }
 
+    @ParameterizedTest
+    @CsvSource({"800.01,1,CEILING", "800.01,1,FLOOR", "0.0000000003,5000,HALF_EVEN", "64250.5,0.5,HALF_UP",
+            "900000000000,25,DOWN", "12345678901234567.5,3,UP"})
+    void offsetsAPriceByBasisPointsAsBigDecimalWouldRoundIt(String price, String bps, RoundingMode mode) {
+        BigDecimal expected = new BigDecimal(price).multiply(new BigDecimal(bps))
+                .divide(BigDecimal.valueOf(10_000), FixedPoint.SCALE, mode);
+        assertThat(Price.of(price).bps(Ratio.of(bps), mode).toBigDecimal()).isEqualByComparingTo(expected);
+    }
+
     @Test
     void valuesOfDifferentTypesAreNeverEqual() {
         assertThat((Object) Money.of("1")).isNotEqualTo(Quantity.of("1"));
