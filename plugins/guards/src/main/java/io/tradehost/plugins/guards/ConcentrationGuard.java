@@ -12,7 +12,9 @@ import java.util.List;
 
 /**
  * Warns when positions are concentrated: the Herfindahl-Hirschman index of |position value| shares
- * above {@code max_hhi} logs a warning once per episode. It restricts nothing. Not thread-safe.
+ * above {@code max_hhi} logs a warning once per episode, which ends when the index is back at or
+ * below the limit with positions open (going flat ends none). A host trading one symbol is never
+ * warned. It restricts nothing. Not thread-safe.
  */
 public final class ConcentrationGuard implements RuntimeGuard {
     private static final System.Logger LOG = System.getLogger(ConcentrationGuard.class.getName());
@@ -35,7 +37,13 @@ public final class ConcentrationGuard implements RuntimeGuard {
 
     @Override
     public void evaluate() {
+        if (context.symbols().size() < 2) {
+            return; // one traded symbol is always all of the book: nothing to warn of
+        }
         double hhi = hhi();
+        if (hhi == 0) {
+            return; // flat ends no episode: concentrated, flat, concentrated again is one warning
+        }
         if (hhi > maxHhi) {
             if (!warned) {
                 warned = true;

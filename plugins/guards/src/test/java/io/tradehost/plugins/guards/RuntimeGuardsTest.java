@@ -38,6 +38,8 @@ class RuntimeGuardsTest {
     private final StubPortfolio portfolio = new StubPortfolio(Money.of("10000"));
     private final StubMarket market = new StubMarket();
     private final StubGuardContext context = new StubGuardContext(clock, portfolio, market, List.of(BTC));
+    private final StubGuardContext twoSymbols = new StubGuardContext(clock, portfolio, market,
+            List.of(BTC, Symbol.of("ETH-PERP")));
 
     private RuntimeGuard guard(RuntimeGuardFactory factory, Map<String, Object> config) {
         PluginConfig block = new PluginConfig("runtime_guards.config." + factory.name(), config);
@@ -213,7 +215,10 @@ class RuntimeGuardsTest {
 
     @Test
     void concentrationWarnsAboveTheIndexAndRestrictsNothing() {
-        ConcentrationGuard g = (ConcentrationGuard) guard(new ConcentrationGuard.Factory(), Map.of("max_hhi", "0.6"));
+        ConcentrationGuard g = (ConcentrationGuard) new ConcentrationGuard.Factory().create(
+                new PluginConfig("runtime_guards.config.concentration", Map.of("max_hhi", "0.6")), twoSymbols);
+        ConcentrationGuard oneSymbol = (ConcentrationGuard) guard(new ConcentrationGuard.Factory(), Map.of("max_hhi",
+                "0.6"));
         g.evaluate();
         assertThat(g.hhi()).isZero();
         mark("100");
@@ -224,9 +229,18 @@ class RuntimeGuardsTest {
         portfolio.position(Position.flat(eth).apply(Side.SELL,
                 Quantity.of("1"), Price.of("100"), Money.ZERO));
         g.evaluate();
+        oneSymbol.evaluate();
         assertThat(g.hhi()).isEqualTo(0.625);
         assertThat(g.isWarning()).isTrue();
+        assertThat(oneSymbol.isWarning()).as("one traded symbol is never a concentration").isFalse();
         assertThat(context.reasons()).isEmpty();
+        assertThat(twoSymbols.reasons()).isEmpty();
+        portfolio.position(Position.flat(BTC));
+        portfolio.position(Position.flat(eth));
+        g.evaluate();
+        assertThat(g.isWarning()).as("going flat ends no episode").isTrue();
+        portfolio.position(Position.flat(BTC).apply(Side.BUY, Quantity.of("3"), Price.of("100"), Money.ZERO));
+        portfolio.position(Position.flat(eth).apply(Side.SELL, Quantity.of("1"), Price.of("100"), Money.ZERO));
         portfolio.position(Position.flat(eth).apply(Side.SELL,
                 Quantity.of("2"), Price.of("100"), Money.ZERO));
         g.evaluate();
