@@ -14,6 +14,7 @@ module io.tradehost.app {
     requires io.tradehost.admin;
     requires io.tradehost.alerts;
     requires io.tradehost.exchange;
+    requires io.tradehost.backtest;
     requires java.net.http;
     requires org.slf4j;
     requires com.fasterxml.jackson.databind;

@@ -12,6 +12,19 @@ public final class Main {
      * JVM itself; see {@link TradehostCommand#executeContained}.
      */
     public static void main(String[] args) {
+        quietBacktests(args);
         System.exit(TradehostCommand.executeContained(args));
+    }
+
+    /**
+     * A backtest's host logs what a live host would, hours of it in seconds: it logs at WARN unless
+     * {@code TRADEHOST_LOG_LEVEL} says otherwise. Set before the first logger exists, which is
+     * when logback reads its configuration.
+     */
+    private static void quietBacktests(String[] args) {
+        if (args.length > 0 && args[0].equals("backtest") && System.getenv("TRADEHOST_LOG_LEVEL") == null
+                && System.getProperty("TRADEHOST_LOG_LEVEL") == null) {
+            System.setProperty("TRADEHOST_LOG_LEVEL", "WARN");
+        }
     }
 }

@@ -23,7 +23,8 @@ class ArchitectureTest {
     private static final JavaClasses OFFENDER = new ClassFileImporter()
             .importPackages("io.tradehost.coordinator.fixture");
 
-    private static final String[] COORDINATORS_AND_PLUGINS = {"io.tradehost.coordinator..", "io.tradehost.plugins.."};
+    private static final String[] COORDINATORS_AND_PLUGINS = {"io.tradehost.coordinator..", "io.tradehost.plugins..",
+        "io.tradehost.backtest.."};
 
     static final ArchRule COORDINATORS_ARE_INDEPENDENT = slices().matching("io.tradehost.coordinator.(*)..")
             .should().notDependOnEachOther();
@@ -60,6 +61,12 @@ class ArchitectureTest {
             .because("the admin surface and the alerts read published snapshots and events, and send commands:"
                     + " they never reach into the kernel or a coordinator");
 
+    /** The simulated venue and the report are a venue plugin and a watcher the host runs like any other. */
+    static final ArchRule BACKTESTS_SEE_ONLY_THE_API = classes().that().resideInAPackage("io.tradehost.backtest..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("io.tradehost.api..", "io.tradehost.backtest..",
+                    "java..", "com.fasterxml.jackson..", "org.slf4j..")
+            .because("a replay runs the host unchanged: its venue and report know the host only by the api");
+
     static final ArchRule NO_WALL_CLOCK_SLEEP_OR_THREADS = noClasses().that()
             .resideInAnyPackage(COORDINATORS_AND_PLUGINS).and().resideOutsideOfPackage(VENUE_TRANSPORT)
             .should().callMethod(System.class, "currentTimeMillis")
@@ -69,7 +76,7 @@ class ArchitectureTest {
             .orShould().callMethod(Thread.class, "sleep", long.class)
             .orShould().dependOnClassesThat().belongToAnyOf(Thread.class, Executors.class, Timer.class,
                     java.time.Clock.class)
-            .because("coordinators and plugins take time from the host's Clock and Scheduler");
+            .because("coordinators, plugins and the simulated venue take time from the host's Clock and Scheduler");
 
     static final ArchRule NO_CONSOLE_OUTSIDE_THE_CLI = noClasses().that().resideOutsideOfPackage("io.tradehost.app.cli..")
             .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
@@ -99,6 +106,11 @@ class ArchitectureTest {
     @Test
     void theOperatorSurfaceSeesOnlyTheApi() {
         THE_OPERATOR_SURFACE_SEES_ONLY_THE_API.check(SHIPPED);
+    }
+
+    @Test
+    void backtestsSeeOnlyTheApi() {
+        BACKTESTS_SEE_ONLY_THE_API.check(SHIPPED);
     }
 
     @Test

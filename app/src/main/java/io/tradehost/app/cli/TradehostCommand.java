@@ -4,6 +4,7 @@ import io.tradehost.api.config.ConfigException;
 import io.tradehost.api.host.StartupException;
 import io.tradehost.api.host.Throwables;
 import io.tradehost.app.config.ConfigError;
+import io.tradehost.backtest.tape.TapeException;
 import io.tradehost.journal.JournalException;
 import java.io.PrintWriter;
 import java.lang.module.ModuleDescriptor;
@@ -13,13 +14,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
 /**
- * The {@code tradehost} command and its exit codes: 0 success, 1 failure, 2 bad configuration or
+ * The {@code tradehost} command and its exit codes: 0 success, 1 failure, 2 bad configuration, data or
  * usage, 3 journal and venue differ ({@code reconcile}).
  */
 @Command(name = "tradehost", mixinStandardHelpOptions = true, versionProvider = TradehostCommand.Version.class,
         description = "A modular host for automated trading with drop-in strategy, guard and venue plugins.",
         subcommands = {RunCommand.class, ReconcileCommand.class, PluginsCommand.class, GuardsCommand.class,
-                StatusCommand.class, OperatorCommand.class, ExchangeCommand.class, CommandLine.HelpCommand.class})
+                StatusCommand.class, OperatorCommand.class, ExchangeCommand.class,
+                BacktestCommand.class, CommandLine.HelpCommand.class})
 public final class TradehostCommand implements Runnable {
     /** Exit status for a bad configuration or command line. */
     public static final int EXIT_CONFIG = 2;
@@ -96,6 +98,10 @@ public final class TradehostCommand implements Runnable {
             }
             case ConfigException c -> {
                 err.println("tradehost: config error: " + c.getMessage());
+                yield EXIT_CONFIG;
+            }
+            case TapeException t -> {
+                err.println("tradehost: bad data: " + t.getMessage());
                 yield EXIT_CONFIG;
             }
             case StartupException s -> {

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 /**
  * Loads the host configuration: a TOML file, or the embedded defaults when none is given, then
  * {@code --set KEY=VALUE} overrides (VALUE parsed as a TOML value, else taken as a string), then
@@ -41,11 +42,20 @@ public final class ConfigLoader {
      * @throws ConfigError if the file is missing or malformed, an override is malformed, or a key is wrong
      */
     public static HostConfig load(Path file, List<String> overrides) {
+        return load(file, overrides, tree -> { });
+    }
+
+    /**
+     * {@link #load(Path, List)}, with {@code adjust} changing the parsed tree after the overrides
+     * and before validation (a backtest puts its simulated venue in place of the file's venue).
+     */
+    public static HostConfig load(Path file, List<String> overrides, Consumer<ObjectNode> adjust) {
         String origin = file == null ? EMBEDDED : file.toString();
         ObjectNode tree = file == null ? embedded() : parseFile(file);
         for (String override : overrides) {
             apply(tree, override);
         }
+        adjust.accept(tree);
         try {
             Map<String, Object> values = toJava(tree);
             return HostConfig.read(origin, new PluginConfig("", values), values);

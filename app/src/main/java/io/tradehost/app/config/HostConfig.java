@@ -99,8 +99,9 @@ public record HostConfig(String source, List<Symbol> symbols, String runId, Stri
     public record Journal(SqliteJournal.Durability durability, int queue) {
     }
 
+    /** Blocks their plugins check; {@code backtest} is the simulated venue's, read by backtests only. */
     private static final List<String> PLUGIN_BLOCKS = List.of("venue.config.", "strategy.config.", "guards.config.",
-            "runtime_guards.config.");
+            "runtime_guards.config.", "backtest.");
 
     /**
      * Reads and validates the host keys of {@code root}; {@code tree} is the same configuration as
@@ -160,6 +161,7 @@ public record HostConfig(String source, List<Symbol> symbols, String runId, Stri
                 strategy.ratio("max_decision_leverage", "100", "1", "100000"),
                 AdminSettings.read(root.section("admin")), AlertSettings.read(root.section("alerts")),
                 tree);
+        root.section("backtest"); // the simulated venue's block: its keys are the venue's to check, in backtests
         List<String> unknown = root.unreadKeys().stream()
                 .filter(k -> PLUGIN_BLOCKS.stream().noneMatch(k::startsWith)).toList();
         if (!unknown.isEmpty()) {

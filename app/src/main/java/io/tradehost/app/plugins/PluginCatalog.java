@@ -49,6 +49,32 @@ public final class PluginCatalog {
                 .thenComparing(PluginInfo::name));
     }
 
+    private PluginCatalog(PluginCatalog base, VenueFactory venue, PluginInfo info) {
+        this.strategies = base.strategies;
+        this.guards = base.guards;
+        this.runtimeGuards = base.runtimeGuards;
+        List<VenueFactory> all = new ArrayList<>();
+        all.add(venue);
+        base.venues.stream().filter(v -> !v.name().equals(venue.name())).forEach(all::add);
+        this.venues = List.copyOf(all);
+        infos.add(info);
+        base.infos.stream().filter(i -> !(i.kind().equals("venue") && i.name().equals(venue.name())))
+                .forEach(infos::add);
+    }
+
+    /**
+     * This catalog with {@code venue}, which the host provides itself (a backtest's simulated venue),
+     * in place of any venue of the same name.
+     */
+    public PluginCatalog withVenue(VenueFactory venue) {
+        Module module = venue.getClass().getModule();
+        String name = module.isNamed() ? module.getName() : "";
+        return new PluginCatalog(this, venue, new PluginInfo("venue", venue.name(), venue.description(), name,
+                module.getDescriptor() != null ? module.getDescriptor().rawVersion().orElse("unversioned") : "unversioned",
+                "host",
+                PluginInfo.LOADED, "", false, ""));
+    }
+
     /** The built-in plugins of {@code layer} and its parents; see {@link PluginLoader} for drop-in plugins. */
     public static PluginCatalog fromLayer(ModuleLayer layer) {
         return new PluginLoader(layer).load(List.of());

@@ -1,0 +1,258 @@
+package io.tradehost.app.backtest;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tradehost.api.config.ConfigException;
+import io.tradehost.api.order.Position;
+import io.tradehost.api.value.Money;
+import io.tradehost.api.value.Price;
+import io.tradehost.api.value.Symbol;
+import io.tradehost.app.config.ConfigError;
+import io.tradehost.app.config.ConfigLoader;
+import io.tradehost.app.config.HostConfig;
+import io.tradehost.app.host.Host;
+import io.tradehost.app.plugins.PluginCatalog;
+import io.tradehost.app.wiring.HostComponent;
+import io.tradehost.app.wiring.HostInputs;
+import io.tradehost.backtest.report.Metrics;
+import io.tradehost.backtest.report.Report;
+import io.tradehost.backtest.report.ReportCollector;
+import io.tradehost.backtest.tape.MarketEvent;
+import io.tradehost.backtest.tape.SymbolStats;
+import io.tradehost.backtest.tape.Tape;
+import io.tradehost.backtest.tape.TapeException;
+import io.tradehost.backtest.venue.SimulatedVenue;
+import io.tradehost.backtest.venue.SimulatedVenueFactory;
+import io.tradehost.kernel.Kernel;
+import io.tradehost.kernel.VirtualClock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One backtest: the whole host (strategy, guards, execution, trading state, runtime guards,
+ * journal) on a virtual clock that starts at the first recorded row, trading against the
+ * {@link SimulatedVenue}. Each row moves the clock to its time (timers due on the way fire first),
+ * goes to the venue, and is handled whole by the kernel before the next. The data is read twice:
+ * once to check every row and find the symbols before anything starts, once to replay. Same data,
+ * configuration and seed: the same messages, report and journal. Decisions are not timed (a replay
+ * judges a strategy's logic, not the machine it ran on), so the decision budget never quarantines.
+ */
+public final class Backtest {
+    private static final Logger LOG = LoggerFactory.getLogger(Backtest.class);
+
+    private final BacktestSpec spec;
+    private final PluginCatalog catalog;
+    private final Path journalDirectory;
+
+    /**
+     * @param catalog the plugins (strategies, guards) the host may use
+     * @param journalDirectory where {@code journal.db} is written (an earlier one is replaced), or
+     *     null to keep the journal in memory
+     */
+    public Backtest(BacktestSpec spec, PluginCatalog catalog, Path journalDirectory) {
+        this.spec = spec;
+        this.catalog = catalog;
+        this.journalDirectory = journalDirectory;
+    }
+
+    /**
+     * What the data holds, read through once.
+     *
+     * @param spacing the median time between two rows of one symbol (over the first million)
+     */
+    public record Scan(long events, long firstNanos, long lastNanos, Set<Symbol> symbols, long skipped,
+                       List<String> badRows, Duration spacing) {
+    }
+
+    /**
+     * Reads every row once.
+     *
+     * @throws TapeException at the first bad row (unless skipped) or row out of time order
+     */
+    public Scan scan() {
+        try (Tape tape = spec.openTape()) {
+            Map<Symbol, Long> last = new HashMap<>();
+            long[] gaps = new long[1 << 20];
+            int count = 0;
+            MarketEvent event;
+            while ((event = tape.next()) != null) {
+                Long before = last.put(event.symbol(), event.timestampNanos());
+                if (before != null && count < gaps.length) {
+                    gaps[count++] = event.timestampNanos() - before;
+                }
+            }
+            if (tape.events() == 0) {
+                throw new TapeException(spec.data().getFirst(), "no rows to replay" + (spec.fromNanos() != Long.MIN_VALUE
+                        || spec.toNanos() != Long.MAX_VALUE ? " between --from and --to" : ""));
+            }
+            return new Scan(tape.events(), tape.firstNanos(), tape.lastNanos(), new TreeSet<>(tape.stats().keySet()),
+                    tape.skipped(), tape.badRows(), Duration.ofNanos(median(gaps, count)));
+        }
+    }
+
+    /**
+     * Replays the data and reports.
+     *
+     * @throws ConfigError if the configuration is wrong
+     * @throws TapeException if the data is
+     */
+    public Report run(Scan scan, Progress progress) {
+        SimulatedVenueFactory venueFactory = new SimulatedVenueFactory(scan.symbols());
+        HostConfig config = config(scan);
+        VirtualClock clock = new VirtualClock(Instant.ofEpochSecond(0, scan.firstNanos()));
+        String runId = config.runId() != null ? config.runId() : "bt";
+        HostInputs inputs = new HostInputs(Map.of(), spec.seed(), runId, () -> 0L, journalDirectory(), true,
+                HostInputs.VIRTUAL_CALL_WAIT);
+        Host host;
+        try {
+            host = HostComponent.wire(config, inputs, catalog.withVenue(venueFactory), clock);
+        } catch (ConfigException e) {
+            throw ConfigError.of(config.source(), e);
+        }
+        ReportCollector collector = new ReportCollector(scan.firstNanos(),
+                periodFor(scan.lastNanos() - scan.firstNanos()), scan.symbols());
+        host.watch("backtest.report", collector);
+        Money starting;
+        try {
+            host.start();
+            host.kernel().runUntilIdle();
+            SimulatedVenue venue = venueFactory.venue();
+            starting = venue.equity();
+            collector.begin(starting);
+            replay(host.kernel(), clock, venue, collector, progress);
+        } catch (ConfigException e) {
+            host.abandon();
+            throw ConfigError.of(config.source(), e);
+        } catch (RuntimeException | Error e) {
+            host.abandon();
+            throw e;
+        }
+        return finish(host, venueFactory.venue(), collector, scan, starting);
+    }
+
+    private void replay(Kernel kernel, VirtualClock clock, SimulatedVenue venue, ReportCollector collector,
+                        Progress progress) {
+        try (Tape tape = spec.openTape()) {
+            MarketEvent event;
+            long count = 0;
+            while ((event = tape.next()) != null) {
+                long at = event.timestampNanos();
+                long now = clock.nanos();
+                if (at > now) {
+                    kernel.advanceBy(Duration.ofNanos(at - now));
+                }
+                venue.onMarket(event);
+                kernel.runUntilIdle();
+                collector.observe(at, event.symbol(), event.price(), venue.equity());
+                progress.update(++count, at);
+            }
+        } finally {
+            progress.done();
+        }
+    }
+
+    private Report finish(Host host, SimulatedVenue venue, ReportCollector collector, Scan scan, Money starting) {
+        Money finalEquity = venue.equity();
+        collector.finish(scan.lastNanos(), finalEquity);
+        host.stop();
+        List<SymbolStats> stats = new ArrayList<>();
+        try (Tape tape = spec.openTape()) {
+            while (tape.next() != null) {
+                // the stats of exactly the rows replayed
+            }
+            stats.addAll(tape.stats().values());
+        }
+        Money realized = Money.ZERO;
+        Money unrealized = Money.ZERO;
+        Money fees = Money.ZERO;
+        for (Position p : host.portfolio().positions()) {
+            realized = realized.plus(p.realizedPnl());
+            fees = fees.plus(p.fees());
+            if (!p.isFlat()) {
+                Price last = venue.priceOf(p.symbol());
+                unrealized = unrealized.plus(p.unrealizedPnl(last));
+            }
+        }
+        Metrics metrics = Metrics.compute(scan.firstNanos(), scan.lastNanos(), starting, finalEquity,
+                collector.periodEquity(), collector.periodNanos(), collector.drawdown(), collector.trades(),
+                collector.exposureNanos());
+        Report report = new Report(title(), scan.events(), scan.skipped(), scan.firstNanos(), scan.lastNanos(), stats,
+                starting, finalEquity, realized, unrealized, fees, Report.buyAndHold(stats), collector.fills(), metrics,
+                collector.rejections(), collector.transitions(), collector.trades(), collector);
+        if (!report.bookedEquity().equals(finalEquity)) {
+            LOG.warn("the host's books ({}) and the simulated venue's account ({}) differ by {}", report.bookedEquity(),
+                    finalEquity, finalEquity.minus(report.bookedEquity()));
+        }
+        return report;
+    }
+
+    private String title() {
+        List<String> names = spec.data().stream().map(p -> p.getFileName().toString()).toList();
+        String settings = spec.overrides().isEmpty() ? "" : " " + String.join(" ", spec.overrides());
+        return String.join(", ", names) + settings;
+    }
+
+    private HostConfig config(Scan scan) {
+        return ConfigLoader.load(spec.config(), spec.overrides(), tree -> {
+            simulatedVenue(tree, scan.symbols());
+            Cadence.apply(tree, scan.spacing(), catalog.runtimeGuards());
+        });
+    }
+
+    /** The file's venue gives way to the simulated one, configured by the {@code [backtest]} table. */
+    private static void simulatedVenue(ObjectNode tree, Set<Symbol> symbols) {
+        ObjectNode venue = tree.withObject("/venue");
+        venue.put("name", SimulatedVenueFactory.NAME);
+        ObjectNode block = tree.get("backtest") instanceof ObjectNode b ? b.deepCopy() : tree.objectNode();
+        venue.set("config", block);
+        var list = tree.withObject("/host").putArray("symbols");
+        symbols.forEach(s -> list.add(s.value()));
+    }
+
+    private Path journalDirectory() {
+        if (journalDirectory == null) {
+            return null;
+        }
+        try {
+            Files.createDirectories(journalDirectory);
+            for (String name : List.of("journal.db", "journal.db-wal", "journal.db-shm")) {
+                Files.deleteIfExists(journalDirectory.resolve(name));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare " + journalDirectory, e);
+        }
+        return journalDirectory;
+    }
+
+    private static long median(long[] values, int count) {
+        if (count == 0) {
+            return 0;
+        }
+        long[] sorted = Arrays.copyOf(values, count);
+        Arrays.sort(sorted);
+        return sorted[count / 2];
+    }
+
+    /**
+     * The return period for a replay of {@code durationNanos}: a day from 60 days, an hour from 2
+     * days, else a minute.
+     */
+    public static long periodFor(long durationNanos) {
+        Duration d = Duration.ofNanos(durationNanos);
+        Duration period = d.compareTo(Duration.ofDays(60)) >= 0 ? Duration.ofDays(1)
+                : d.compareTo(Duration.ofDays(2)) >= 0 ? Duration.ofHours(1) : Duration.ofMinutes(1);
+        return period.toNanos();
+    }
+}

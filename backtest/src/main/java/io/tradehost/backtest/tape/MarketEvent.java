@@ -1,0 +1,36 @@
+package io.tradehost.backtest.tape;
+
+import io.tradehost.api.value.Price;
+import io.tradehost.api.value.Quantity;
+import io.tradehost.api.value.Symbol;
+
+/**
+ * One row of recorded market data. Immutable.
+ *
+ * @param timestampNanos when it happened, nanoseconds since the epoch (UTC)
+ * @param symbol the product
+ * @param format what kind of row it came from
+ * @param price the trade price, the bar's close, or the quote's mid: what the market was at
+ * @param low the lowest price the market offered during the row (a trade's price, a bar's low, a
+ *     quote's ask): a resting buy limit above it fills
+ * @param high the highest price the market bid during the row (a trade's price, a bar's high, a
+ *     quote's bid): a resting sell limit below it fills
+ * @param bid the recorded best bid; null unless a quote
+ * @param ask the recorded best ask; null unless a quote
+ * @param bidSize size at the bid (quotes; zero when not recorded)
+ * @param askSize size at the ask (quotes; zero when not recorded)
+ * @param volume a trade's amount or a bar's volume; zero when not recorded
+ * @param line the line of its file, for messages
+ */
+public record MarketEvent(long timestampNanos, Symbol symbol, TapeFormat format, Price price, Price low, Price high,
+                          Price bid, Price ask, Quantity bidSize, Quantity askSize, Quantity volume, long line) {
+    /** Whether a resting buy limit at {@code limit} is traded through by this row. */
+    public boolean tradesBelow(Price limit) {
+        return low.isLessThan(limit);
+    }
+
+    /** Whether a resting sell limit at {@code limit} is traded through by this row. */
+    public boolean tradesAbove(Price limit) {
+        return high.isGreaterThan(limit);
+    }
+}
