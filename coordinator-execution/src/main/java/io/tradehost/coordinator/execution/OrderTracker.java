@@ -46,6 +46,8 @@ public final class OrderTracker {
     private final Map<ClientOrderId, Tracked> orders = new LinkedHashMap<>();
     private final Map<Symbol, ClientOrderId> inFlight = new HashMap<>();
     private long illegalTransitions;
+    /** Orders not yet terminal, kept as they change: health asks often, and the map holds every order. */
+    private long open;
 
     /** A tracker with no orders. */
     public OrderTracker() {
@@ -55,7 +57,7 @@ public final class OrderTracker {
     /** Starts tracking a submitted order and locks its symbol. */
     public Tracked submit(OrderRequest request) {
         Tracked tracked = new Tracked(request);
-        orders.put(request.clientOrderId(), tracked);
+        put(request.clientOrderId(), tracked);
         inFlight.put(request.symbol(), request.clientOrderId());
         return tracked;
     }
@@ -72,9 +74,9 @@ public final class OrderTracker {
         OrderStatus before = tracked == null ? null : tracked.status;
         if (tracked == null) {
             tracked = new Tracked(venueView.request());
-            orders.put(id, tracked);
+            put(id, tracked);
         }
-        tracked.status = venueView.status();
+        setStatus(tracked, venueView.status());
         tracked.filled = venueView.filledQuantity();
         Symbol symbol = venueView.request().symbol();
         if (venueView.status().isTerminal()) {
@@ -110,7 +112,7 @@ public final class OrderTracker {
             illegalTransitions++;
             return false;
         }
-        tracked.status = next;
+        setStatus(tracked, next);
         if (next.isTerminal()) {
             inFlight.remove(tracked.request.symbol(), id);
         }
@@ -128,7 +130,25 @@ public final class OrderTracker {
 
     /** Orders not yet terminal. */
     public long openCount() {
-        return orders.values().stream().filter(t -> !t.status.isTerminal()).count();
+        return open;
+    }
+
+    private void put(ClientOrderId id, Tracked tracked) {
+        Tracked replaced = orders.put(id, tracked);
+        if (replaced != null && !replaced.status.isTerminal()) {
+            open--;
+        }
+        if (!tracked.status.isTerminal()) {
+            open++;
+        }
+    }
+
+    private void setStatus(Tracked tracked, OrderStatus next) {
+        boolean wasOpen = !tracked.status.isTerminal();
+        tracked.status = next;
+        if (wasOpen != !next.isTerminal()) {
+            open += wasOpen ? -1 : 1;
+        }
     }
 
     /** Illegal transitions and reports for unknown orders seen so far. */

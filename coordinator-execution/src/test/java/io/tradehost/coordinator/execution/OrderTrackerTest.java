@@ -9,6 +9,7 @@ import io.tradehost.api.order.OrderStatus;
 import io.tradehost.api.value.Quantity;
 import io.tradehost.api.value.Side;
 import io.tradehost.api.value.Symbol;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 class OrderTrackerTest {
     private static final Symbol BTC = Symbol.of("BTC-PERP");
@@ -56,5 +57,31 @@ class OrderTrackerTest {
         assertThat(tracker.get(ClientOrderId.of("r-3")).filled()).isEqualTo(Quantity.of("2"));
         assertThat(tracker.inFlight(BTC)).isNull();
         assertThat(tracker.openCount()).isZero();
+    }
+
+    @Test
+    void theOpenCountKeptAsOrdersChangeEqualsACountOverEveryOrder() {
+        SplittableRandom random = new SplittableRandom(3);
+        OrderStatus[] statuses = OrderStatus.values();
+        int ids = 0;
+        for (int step = 0; step < 20_000; step++) {
+            int op = random.nextInt(10);
+            if (op < 3 || ids == 0) {
+                tracker.submit(buy("r-" + (op == 0 && ids > 0 ? random.nextInt(ids) : ids++)));
+            } else if (op < 8) {
+                tracker.transition(ClientOrderId.of("r-" + random.nextInt(ids + 2)),
+                        statuses[random.nextInt(statuses.length)]);
+            } else {
+                String id = "r-" + random.nextInt(ids + 2);
+                tracker.reconcile(new Order(buy(id), statuses[random.nextInt(statuses.length)], Quantity.ZERO, null));
+                ids = Math.max(ids, Integer.parseInt(id.substring(2)) + 1);
+            }
+            long counted = 0;
+            for (int i = 0; i < ids; i++) {
+                OrderTracker.Tracked t = tracker.get(ClientOrderId.of("r-" + i));
+                counted += t != null && !t.status().isTerminal() ? 1 : 0;
+            }
+            assertThat(tracker.openCount()).as("step %d", step).isEqualTo(counted);
+        }
     }
 }
