@@ -4,10 +4,11 @@ import io.tradehost.api.host.MarketView;
 import io.tradehost.api.market.Mark;
 import io.tradehost.api.value.Price;
 import io.tradehost.api.value.Symbol;
-import java.util.ArrayList;
+import java.util.AbstractList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 
 /**
  * The latest mark and a capped window of recent mark prices per symbol; the oldest price drops out
@@ -56,12 +57,16 @@ public final class MarkBook implements MarketView {
         return w == null ? List.of() : w.prices();
     }
 
-    /** A ring buffer of prices plus the latest mark. */
+    /**
+     * A ring buffer of prices plus the latest mark. The prices are handed out as one snapshot per
+     * mark, made when first asked for (strategies, guards and isolated plugins may keep it).
+     */
     private static final class Window {
         private final Price[] ring;
         private int start;
         private int size;
         private Mark last;
+        private List<Price> snapshot;
 
         Window(int capacity) {
             this.ring = new Price[capacity];
@@ -69,6 +74,7 @@ public final class MarkBook implements MarketView {
 
         void add(Mark mark) {
             last = mark;
+            snapshot = null;
             if (size < ring.length) {
                 ring[(start + size++) % ring.length] = mark.price();
             } else {
@@ -78,11 +84,33 @@ public final class MarkBook implements MarketView {
         }
 
         List<Price> prices() {
-            List<Price> out = new ArrayList<>(size);
-            for (int i = 0; i < size; i++) {
-                out.add(ring[(start + i) % ring.length]);
+            if (snapshot == null) {
+                Price[] copy = new Price[size];
+                int head = Math.min(size, ring.length - start);
+                System.arraycopy(ring, start, copy, 0, head);
+                System.arraycopy(ring, 0, copy, head, size - head);
+                snapshot = new Snapshot(copy);
             }
-            return List.copyOf(out);
+            return snapshot;
+        }
+    }
+
+    /** An unmodifiable list over an array no one else holds. */
+    private static final class Snapshot extends AbstractList<Price> implements RandomAccess {
+        private final Price[] prices;
+
+        Snapshot(Price[] prices) {
+            this.prices = prices;
+        }
+
+        @Override
+        public Price get(int index) {
+            return prices[index];
+        }
+
+        @Override
+        public int size() {
+            return prices.length;
         }
     }
 }

@@ -14,6 +14,7 @@ import io.tradehost.api.value.Symbol;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 /**
@@ -30,6 +31,8 @@ public final class MarkStalenessGuard implements RuntimeGuard {
     private final Duration interval;
     private final RuntimeGuardContext context;
     private final Set<Symbol> warned = new HashSet<>();
+    /** Each symbol's code, built once: the check runs every second per symbol and codes are validated. */
+    private final Map<Symbol, ReasonCode> codes = new HashMap<>();
     private long firstCheck = Long.MIN_VALUE;
 
     public MarkStalenessGuard(Duration warnAfter, Duration haltAfter, Duration interval, RuntimeGuardContext context) {
@@ -63,7 +66,7 @@ public final class MarkStalenessGuard implements RuntimeGuard {
         for (Symbol symbol : context.symbols()) {
             Mark mark = context.market().lastMark(symbol);
             long age = now - (mark == null ? firstCheck : mark.timestampNanos());
-            ReasonCode code = code(symbol);
+            ReasonCode code = codes.computeIfAbsent(symbol, MarkStalenessGuard::code);
             if (age > haltAfter.toNanos()) {
                 context.raise(new StateReason(code, ReasonSource.STALENESS, TradingState.HALTED,
                         symbol + " has no mark for " + age / 1_000_000_000L + " s (halt after " + haltAfter.toSeconds()

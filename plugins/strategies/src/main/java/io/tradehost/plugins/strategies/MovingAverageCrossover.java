@@ -17,6 +17,7 @@ import java.util.List;
  * any open position. One instance per symbol; not thread-safe.
  */
 final class MovingAverageCrossover implements Strategy {
+    private static final String NO_NEW_CROSS = "no new cross";
     private final int shortWindow;
     private final int longWindow;
     private final double epsilonBps;
@@ -61,7 +62,7 @@ final class MovingAverageCrossover implements Strategy {
         regimeBars = now == regime ? regimeBars + 1 : 1;
         regime = now;
         if (regime == 0 || regimeBars != confirmBars) {
-            return Decision.hold(String.format("no new cross (short-long %.1f bps)", spreadBps));
+            return Decision.hold(NO_NEW_CROSS); // every mark: a formatted reason cost more than the decision
         }
         String why = String.format("SMA%d %s SMA%d by %.1f bps", shortWindow, regime > 0 ? "above" : "below",
                 longWindow, Math.abs(spreadBps));
