@@ -17,6 +17,7 @@ import io.tradehost.backtest.report.Metrics;
 import io.tradehost.backtest.report.Report;
 import io.tradehost.backtest.report.ReportCollector;
 import io.tradehost.backtest.tape.MarketEvent;
+import io.tradehost.backtest.tape.MarketTape;
 import io.tradehost.backtest.tape.SymbolStats;
 import io.tradehost.backtest.tape.Tape;
 import io.tradehost.backtest.tape.TapeException;
@@ -37,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +47,8 @@ import org.slf4j.LoggerFactory;
  * journal) on a virtual clock that starts at the first recorded row, trading against the
  * {@link SimulatedVenue}. Each row moves the clock to its time (timers due on the way fire first),
  * goes to the venue, and is handled whole by the kernel before the next. The data is read twice:
- * once to check every row and find the symbols before anything starts, once to replay. Same data,
+ * once to check every row and find the symbols before anything starts, once to replay (which also
+ * counts what the report says of each symbol). Same data,
  * configuration and seed: the same messages, report and journal. Decisions are not timed (a replay
  * judges a strategy's logic, not the machine it ran on), so the decision budget never quarantines.
  */
@@ -55,16 +58,28 @@ public final class Backtest {
     private final BacktestSpec spec;
     private final PluginCatalog catalog;
     private final Path journalDirectory;
+    private final Supplier<MarketTape> tapes;
 
     /**
+     * A backtest of the spec's files.
+     *
      * @param catalog the plugins (strategies, guards) the host may use
      * @param journalDirectory where {@code journal.db} is written (an earlier one is replaced), or
      *     null to keep the journal in memory
      */
     public Backtest(BacktestSpec spec, PluginCatalog catalog, Path journalDirectory) {
+        this(spec, catalog, journalDirectory, spec::openTape);
+    }
+
+    /**
+     * A backtest of the rows {@code tapes} gives (a fresh tape of the same rows each time it is
+     * asked), configured by {@code spec} (whose files are then only named in the title).
+     */
+    public Backtest(BacktestSpec spec, PluginCatalog catalog, Path journalDirectory, Supplier<MarketTape> tapes) {
         this.spec = spec;
         this.catalog = catalog;
         this.journalDirectory = journalDirectory;
+        this.tapes = tapes;
     }
 
     /**
@@ -82,13 +97,13 @@ public final class Backtest {
      * @throws TapeException at the first bad row (unless skipped) or row out of time order
      */
     public Scan scan() {
-        try (Tape tape = spec.openTape()) {
-            Map<Symbol, Long> last = new HashMap<>();
+        try (MarketTape tape = tapes.get()) {
+            Map<Symbol, Long> previous = new HashMap<>();
             long[] gaps = new long[1 << 20];
             int count = 0;
             MarketEvent event;
             while ((event = tape.next()) != null) {
-                Long before = last.put(event.symbol(), event.timestampNanos());
+                Long before = previous.put(event.symbol(), event.timestampNanos());
                 if (before != null && count < gaps.length) {
                     gaps[count++] = event.timestampNanos() - before;
                 }
@@ -97,8 +112,13 @@ public final class Backtest {
                 throw new TapeException(spec.data().getFirst(), "no rows to replay" + (spec.fromNanos() != Long.MIN_VALUE
                         || spec.toNanos() != Long.MAX_VALUE ? " between --from and --to" : ""));
             }
-            return new Scan(tape.events(), tape.firstNanos(), tape.lastNanos(), new TreeSet<>(tape.stats().keySet()),
-                    tape.skipped(), tape.badRows(), Duration.ofNanos(median(gaps, count)));
+            Map<Symbol, SymbolStats> stats = tape.stats();
+            long first = stats.values().stream().mapToLong(SymbolStats::firstNanos).min().orElseThrow();
+            long last = stats.values().stream().mapToLong(SymbolStats::lastNanos).max().orElseThrow();
+            long skipped = tape instanceof Tape files ? files.skipped() : 0;
+            List<String> bad = tape instanceof Tape files ? files.badRows() : List.of();
+            return new Scan(tape.events(), first, last, new TreeSet<>(stats.keySet()), skipped, bad,
+                    Duration.ofNanos(median(gaps, count)));
         }
     }
 
@@ -125,13 +145,14 @@ public final class Backtest {
                 periodFor(scan.lastNanos() - scan.firstNanos()), scan.symbols());
         host.watch("backtest.report", collector);
         Money starting;
+        List<SymbolStats> stats;
         try {
             host.start();
             host.kernel().runUntilIdle();
             SimulatedVenue venue = venueFactory.venue();
             starting = venue.equity();
             collector.begin(starting);
-            replay(host.kernel(), clock, venue, collector, progress);
+            stats = replay(host.kernel(), clock, venue, collector, progress);
         } catch (ConfigException e) {
             host.abandon();
             throw ConfigError.of(config.source(), e);
@@ -139,12 +160,13 @@ public final class Backtest {
             host.abandon();
             throw e;
         }
-        return finish(host, venueFactory.venue(), collector, scan, starting);
+        return finish(host, venueFactory.venue(), collector, scan, starting, stats);
     }
 
-    private void replay(Kernel kernel, VirtualClock clock, SimulatedVenue venue, ReportCollector collector,
-                        Progress progress) {
-        try (Tape tape = spec.openTape()) {
+    /** Replays every row; answers what the tape held of each symbol. */
+    private List<SymbolStats> replay(Kernel kernel, VirtualClock clock, SimulatedVenue venue, ReportCollector collector,
+                                     Progress progress) {
+        try (MarketTape tape = tapes.get()) {
             MarketEvent event;
             long count = 0;
             while ((event = tape.next()) != null) {
@@ -158,22 +180,17 @@ public final class Backtest {
                 collector.observe(at, event.symbol(), event.price(), venue.equity());
                 progress.update(++count, at);
             }
+            return List.copyOf(tape.stats().values());
         } finally {
             progress.done();
         }
     }
 
-    private Report finish(Host host, SimulatedVenue venue, ReportCollector collector, Scan scan, Money starting) {
+    private Report finish(Host host, SimulatedVenue venue, ReportCollector collector, Scan scan, Money starting,
+                          List<SymbolStats> stats) {
         Money finalEquity = venue.equity();
         collector.finish(scan.lastNanos(), finalEquity);
         host.stop();
-        List<SymbolStats> stats = new ArrayList<>();
-        try (Tape tape = spec.openTape()) {
-            while (tape.next() != null) {
-                // the stats of exactly the rows replayed
-            }
-            stats.addAll(tape.stats().values());
-        }
         Money realized = Money.ZERO;
         Money unrealized = Money.ZERO;
         Money fees = Money.ZERO;

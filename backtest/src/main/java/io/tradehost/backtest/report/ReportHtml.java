@@ -157,7 +157,7 @@ public final class ReportHtml {
     }
 
     private static String label(double v) {
-        return String.format(Locale.ROOT, "%.6g", v);
+        return String.format(Locale.ROOT, "%.6g", v == 0 ? 0.0 : v); // no "-0" on a drawdown axis
     }
 
     static String escape(String text) {

@@ -1,13 +1,10 @@
 package io.tradehost.backtest.tape;
 
 import io.tradehost.api.value.Symbol;
-import java.io.Closeable;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.TreeMap;
 
 /**
  * Several recorded files as one tape in time order: rows of equal timestamps come in file order,
@@ -15,7 +12,7 @@ import java.util.TreeMap;
  * counted. Counts each symbol's rows and prices as they are taken ({@link #stats}). Not
  * thread-safe; close it to close the files.
  */
-public final class Tape implements Closeable {
+public final class Tape implements MarketTape {
     private record Head(MarketEvent event, int file) {
     }
 
@@ -26,7 +23,7 @@ public final class Tape implements Closeable {
     });
     private final long fromNanos;
     private final long toNanos;
-    private final Map<Symbol, SymbolStats> stats = new TreeMap<>();
+    private final StatsCounter stats = new StatsCounter();
     private long events;
     private long firstNanos = Long.MIN_VALUE;
     private long lastNanos = Long.MIN_VALUE;
@@ -46,6 +43,7 @@ public final class Tape implements Closeable {
     }
 
     /** The next row in time order, or null when every file is done or {@code to} is reached. */
+    @Override
     public MarketEvent next() {
         Head head = heads.poll();
         if (head == null) {
@@ -58,7 +56,7 @@ public final class Tape implements Closeable {
         }
         events++;
         lastNanos = event.timestampNanos();
-        stats.compute(event.symbol(), (s, previous) -> SymbolStats.add(previous, event));
+        stats.add(event);
         return event;
     }
 
@@ -79,7 +77,7 @@ public final class Tape implements Closeable {
         }
     }
 
-    /** Rows taken so far. */
+    @Override
     public long events() {
         return events;
     }
@@ -94,9 +92,9 @@ public final class Tape implements Closeable {
         return lastNanos;
     }
 
-    /** Per symbol, in symbol order: a copy. */
+    @Override
     public Map<Symbol, SymbolStats> stats() {
-        return new LinkedHashMap<>(stats);
+        return stats.stats();
     }
 
     /** Bad rows skipped in every file. */
