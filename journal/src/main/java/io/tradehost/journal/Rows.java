@@ -49,7 +49,8 @@ final class Rows {
     }
 
     static String meta(Connection c, String key) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT value FROM meta WHERE key = ?")) {
+        try (Statements.Lease lease = Statements.lease(c, "SELECT value FROM meta WHERE key = ?")) {
+            PreparedStatement s = lease.statement();
             s.setString(1, key);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;
@@ -58,7 +59,8 @@ final class Rows {
     }
 
     static void putMeta(Connection c, String key, String value) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)")) {
+        try (Statements.Lease lease = Statements.lease(c, "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)")) {
+            PreparedStatement s = lease.statement();
             s.setString(1, key);
             s.setString(2, value);
             s.executeUpdate();
@@ -80,10 +82,11 @@ final class Rows {
     private static void upsert(Connection c, String insert, Order order, long sequence, String note, long nanos,
                                String conflict) throws SQLException {
         OrderRequest r = order.request();
-        try (PreparedStatement s = c.prepareStatement(insert + "(client_id, sequence, symbol, side, type, quantity,"
+        try (Statements.Lease lease = Statements.lease(c, insert + "(client_id, sequence, symbol, side, type, quantity,"
                 + " limit_price, time_in_force, reduce_only, post_only, status, filled, venue_order_id, note,"
                 + " created_nanos, updated_nanos, stop_price) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + conflict)) {
+            PreparedStatement s = lease.statement();
             s.setString(1, r.clientOrderId().value());
             s.setLong(2, sequence);
             s.setString(3, r.symbol().value());
@@ -115,9 +118,10 @@ final class Rows {
 
     static void updateStatus(Connection c, ClientOrderId id, OrderStatus next, String venueOrderId, String note,
                              long nanos) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("UPDATE orders SET status = ?,"
+        try (Statements.Lease lease = Statements.lease(c, "UPDATE orders SET status = ?,"
                 + " venue_order_id = COALESCE(?, venue_order_id), note = COALESCE(?, note), updated_nanos = ?"
                 + " WHERE client_id = ? AND status IN " + OPEN_STATUSES)) {
+            PreparedStatement s = lease.statement();
             s.setString(1, next.name());
             s.setString(2, venueOrderId);
             s.setString(3, note);
@@ -129,8 +133,9 @@ final class Rows {
 
     /** Records a funding payment; false if its id is there already. */
     static boolean insertFunding(Connection c, FundingPayment p) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT OR IGNORE INTO funding(payment_id, symbol, amount, rate,"
+        try (Statements.Lease lease = Statements.lease(c, "INSERT OR IGNORE INTO funding(payment_id, symbol, amount, rate,"
                 + " position_size, mark, venue_nanos) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            PreparedStatement s = lease.statement();
             s.setString(1, p.id());
             s.setString(2, p.symbol().value());
             s.setString(3, p.amount().toString());
@@ -155,8 +160,9 @@ final class Rows {
 
     /** Inserts the fill unless its trade id is recorded; returns whether it was new. */
     static boolean insertFill(Connection c, Fill f) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT OR IGNORE INTO fills(trade_id, client_id, symbol, side,"
+        try (Statements.Lease lease = Statements.lease(c, "INSERT OR IGNORE INTO fills(trade_id, client_id, symbol, side,"
                 + " quantity, price, fee, liquidity, venue_nanos) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            PreparedStatement s = lease.statement();
             s.setString(1, f.tradeId());
             s.setString(2, f.clientOrderId().value());
             s.setString(3, f.symbol().value());
@@ -175,8 +181,9 @@ final class Rows {
         Quantity quantity;
         Quantity filled;
         OrderStatus status;
-        try (PreparedStatement s = c.prepareStatement("SELECT quantity, filled, status FROM orders"
+        try (Statements.Lease lease = Statements.lease(c, "SELECT quantity, filled, status FROM orders"
                 + " WHERE client_id = ?")) {
+            PreparedStatement s = lease.statement();
             s.setString(1, f.clientOrderId().value());
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
@@ -190,8 +197,9 @@ final class Rows {
         if (!status.isTerminal()) {
             status = filled.isLessThan(quantity) ? OrderStatus.PARTIALLY_FILLED : OrderStatus.FILLED;
         }
-        try (PreparedStatement s = c.prepareStatement("UPDATE orders SET filled = ?, status = ?, updated_nanos = ?"
+        try (Statements.Lease lease = Statements.lease(c, "UPDATE orders SET filled = ?, status = ?, updated_nanos = ?"
                 + " WHERE client_id = ?")) {
+            PreparedStatement s = lease.statement();
             s.setString(1, filled.toString());
             s.setString(2, status.name());
             s.setLong(3, f.timestampNanos());
@@ -201,8 +209,9 @@ final class Rows {
     }
 
     static void savePosition(Connection c, Position p, long nanos) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT OR REPLACE INTO positions(symbol, quantity, cost_basis,"
+        try (Statements.Lease lease = Statements.lease(c, "INSERT OR REPLACE INTO positions(symbol, quantity, cost_basis,"
                 + " realized_pnl, fees, updated_nanos) VALUES (?, ?, ?, ?, ?, ?)")) {
+            PreparedStatement s = lease.statement();
             s.setString(1, p.symbol().value());
             s.setString(2, p.quantity().toString());
             s.setString(3, p.costBasis().toString());
@@ -214,8 +223,9 @@ final class Rows {
     }
 
     static void saveCash(Connection c, Money cash, long nanos) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT OR REPLACE INTO account(id, cash, updated_nanos)"
+        try (Statements.Lease lease = Statements.lease(c, "INSERT OR REPLACE INTO account(id, cash, updated_nanos)"
                 + " VALUES (1, ?, ?)")) {
+            PreparedStatement s = lease.statement();
             s.setString(1, cash.toString());
             s.setLong(2, nanos);
             s.executeUpdate();
@@ -223,8 +233,9 @@ final class Rows {
     }
 
     static void insertTransition(Connection c, TradingStateChanged t, String reasons) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO state_transitions(at_nanos, from_state, to_state,"
+        try (Statements.Lease lease = Statements.lease(c, "INSERT INTO state_transitions(at_nanos, from_state, to_state,"
                 + " reasons) VALUES (?, ?, ?, ?)")) {
+            PreparedStatement s = lease.statement();
             s.setLong(1, t.timestampNanos());
             s.setString(2, t.from().name());
             s.setString(3, t.to().name());
@@ -234,8 +245,9 @@ final class Rows {
     }
 
     static void insertOperatorAction(Connection c, OperatorActed a) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO operator_actions(at_nanos, actor, action, argument,"
+        try (Statements.Lease lease = Statements.lease(c, "INSERT INTO operator_actions(at_nanos, actor, action, argument,"
                 + " reason, changed, outcome) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            PreparedStatement s = lease.statement();
             s.setLong(1, a.timestampNanos());
             s.setString(2, a.actor());
             s.setString(3, a.action().path());
@@ -260,8 +272,9 @@ final class Rows {
     }
 
     static void saveReason(Connection c, StateReason r) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT OR REPLACE INTO active_reasons(code, source, effect,"
+        try (Statements.Lease lease = Statements.lease(c, "INSERT OR REPLACE INTO active_reasons(code, source, effect,"
                 + " message, metadata, raised_nanos, symbol, clearing) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            PreparedStatement s = lease.statement();
             s.setString(1, r.code().value());
             s.setString(2, r.source().name());
             s.setString(3, r.effect().name());
@@ -275,7 +288,8 @@ final class Rows {
     }
 
     static void deleteReason(Connection c, ReasonCode code) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("DELETE FROM active_reasons WHERE code = ?")) {
+        try (Statements.Lease lease = Statements.lease(c, "DELETE FROM active_reasons WHERE code = ?")) {
+            PreparedStatement s = lease.statement();
             s.setString(1, code.value());
             s.executeUpdate();
         }
@@ -370,7 +384,8 @@ final class Rows {
 
     static Map<ClientOrderId, Set<String>> tradesOf(Connection c, List<Order> orders) throws SQLException {
         Map<ClientOrderId, Set<String>> out = new HashMap<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT trade_id FROM fills WHERE client_id = ?")) {
+        try (Statements.Lease lease = Statements.lease(c, "SELECT trade_id FROM fills WHERE client_id = ?")) {
+            PreparedStatement s = lease.statement();
             for (Order order : orders) {
                 s.setString(1, order.clientOrderId().value());
                 try (ResultSet rs = s.executeQuery()) {
