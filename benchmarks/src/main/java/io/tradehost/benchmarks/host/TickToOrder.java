@@ -1,0 +1,262 @@
+package io.tradehost.benchmarks.host;
+
+import io.tradehost.api.command.RecordIntent;
+import io.tradehost.api.config.PluginConfig;
+import io.tradehost.api.market.Quote;
+import io.tradehost.api.order.AccountSnapshot;
+import io.tradehost.api.order.ClientOrderId;
+import io.tradehost.api.order.Fill;
+import io.tradehost.api.order.FundingPayment;
+import io.tradehost.api.order.Order;
+import io.tradehost.api.order.OrderRequest;
+import io.tradehost.api.order.RejectionCode;
+import io.tradehost.api.strategy.Decision;
+import io.tradehost.api.strategy.Strategy;
+import io.tradehost.api.strategy.StrategyFactory;
+import io.tradehost.api.value.Money;
+import io.tradehost.api.value.OrderType;
+import io.tradehost.api.value.Product;
+import io.tradehost.api.value.Symbol;
+import io.tradehost.api.venue.Venue;
+import io.tradehost.api.venue.VenueContext;
+import io.tradehost.api.venue.VenueException;
+import io.tradehost.api.venue.VenueFactory;
+import io.tradehost.api.venue.VenueListener;
+import io.tradehost.app.config.ConfigLoader;
+import io.tradehost.app.config.HostConfig;
+import io.tradehost.app.host.Host;
+import io.tradehost.app.wiring.HostComponent;
+import io.tradehost.app.wiring.HostInputs;
+import io.tradehost.kernel.VirtualClock;
+import io.tradehost.plugins.venue.paper.PaperVenueFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Tick to order on the paper venue: from the venue handing a quote to the host
+ * ({@code VenueListener.onQuote}) to the host calling {@code Venue.place} for the order that
+ * quote's mark decided, through the whole pipeline (telemetry, the strategy, sizing, the default
+ * guard chain, the journal's write of the intent, placement) on one kernel thread driven on the
+ * virtual clock. A strategy that trades every mark (buy when flat, else close) makes every quote an
+ * order. Also split at the intent's hand-off to the journal ({@code RecordIntent} dispatched), so
+ * the decision path and the journal's write are seen apart. Journal: SQLite in memory, written on
+ * the kernel thread. Usage: {@code TickToOrder [ORDERS]}.
+ */
+public final class TickToOrder {
+    private static long quoteAt;
+    private static long recordAt;
+    private static final Histogram TOTAL = new Histogram(3_600_000_000_000L, 3);
+    private static final Histogram DECISION = new Histogram(3_600_000_000_000L, 3);
+    private static final Histogram JOURNAL = new Histogram(3_600_000_000_000L, 3);
+    private static boolean measuring;
+
+    private TickToOrder() {
+    }
+
+    public static void main(String[] args) {
+        int orders = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
+        VirtualClock clock = new VirtualClock(Instant.parse("2026-01-05T00:00:00Z"));
+        HostConfig config = ConfigLoader.load(null, List.of("host.symbols=[\"BTC-PERP\"]", "strategy.name=\"flip\"",
+                "venue.config.tick_interval=\"1s\"", "venue.config.starting_cash=\"100000000\"",
+                "guards.config.order-rate.per_second=100000", "guards.config.order-rate.per_minute=1000000",
+                "runtime_guards.config.daily-loss.max_loss=\"100000000\"",
+                "runtime_guards.config.drawdown.max_drawdown=\"0.99\"", "admin.listen=\"off\"",
+                "telemetry.status_interval=\"1d\""));
+        Host host = HostComponent.wire(config, HostInputs.of("bench", clock, 1, Map.of()),
+                BuiltIns.catalog(new Flip()).withVenue(new TimedPaper()), clock);
+        host.kernel().observe(m -> {
+            if (measuring && m instanceof RecordIntent) {
+                recordAt = System.nanoTime();
+            }
+        });
+        host.start();
+        host.kernel().runUntilIdle();
+        int warmup = Math.max(20_000, orders / 5);
+        run(host, warmup);
+        TOTAL.reset();
+        DECISION.reset();
+        JOURNAL.reset();
+        run(host, orders);
+        host.stop();
+        System.out.printf(Locale.ROOT, "tick to order, paper venue, %,d orders after %,d warm-up (ns)%n",
+                TOTAL.getTotalCount(), warmup);
+        print("quote to Venue.place", TOTAL);
+        print("  quote to intent handed to the journal", DECISION);
+        print("  journal write of the intent to Venue.place", JOURNAL);
+    }
+
+    private static void run(Host host, int orders) {
+        measuring = true;
+        long before = TOTAL.getTotalCount();
+        int ticks = 0;
+        while (TOTAL.getTotalCount() - before < orders && ticks++ < orders * 3) {
+            host.kernel().advanceBy(Duration.ofSeconds(1));
+        }
+        measuring = false;
+    }
+
+    private static void print(String what, Histogram h) {
+        System.out.printf(Locale.ROOT, "  %-46s p50 %,8d  p99 %,8d  p99.9 %,9d  max %,11d  mean %,8.0f%n", what,
+                h.getValueAtPercentile(50), h.getValueAtPercentile(99), h.getValueAtPercentile(99.9), h.getMaxValue(),
+                h.getMean());
+    }
+
+    /** Buys when flat, closes otherwise: an order on every mark. */
+    static final class Flip implements StrategyFactory {
+        @Override
+        public String name() {
+            return "flip";
+        }
+
+        @Override
+        public String description() {
+            return "an order on every mark (benchmark)";
+        }
+
+        @Override
+        public Strategy create(PluginConfig config) {
+            Decision buy = Decision.buy(Money.of("1000"), "flat: buy");
+            Decision close = Decision.close("long: close");
+            return context -> context.position().isFlat() ? buy : close;
+        }
+    }
+
+    /** The paper venue, with the quote's hand-over and the placement timed. */
+    static final class TimedPaper implements VenueFactory {
+        private final PaperVenueFactory paper = new PaperVenueFactory();
+
+        @Override
+        public String name() {
+            return paper.name();
+        }
+
+        @Override
+        public String description() {
+            return paper.description();
+        }
+
+        @Override
+        public List<String> requiredCredentials() {
+            return paper.requiredCredentials();
+        }
+
+        @Override
+        public Venue create(PluginConfig config, VenueContext context) {
+            VenueListener host = context.listener();
+            VenueListener timed = new VenueListener() {
+                @Override
+                public void onQuote(Quote quote) {
+                    quoteAt = System.nanoTime();
+                    host.onQuote(quote);
+                }
+
+                @Override
+                public void onOrderAccepted(ClientOrderId id, Symbol symbol, String venueOrderId) {
+                    host.onOrderAccepted(id, symbol, venueOrderId);
+                }
+
+                @Override
+                public void onOrderRejected(ClientOrderId id, Symbol symbol, RejectionCode code, String message) {
+                    host.onOrderRejected(id, symbol, code, message);
+                }
+
+                @Override
+                public void onFill(Fill fill) {
+                    host.onFill(fill);
+                }
+
+                @Override
+                public void onOrderCancelled(ClientOrderId id, Symbol symbol, String reason) {
+                    host.onOrderCancelled(id, symbol, reason);
+                }
+
+                @Override
+                public void onConnectionChanged(boolean connected, String detail) {
+                    host.onConnectionChanged(connected, detail);
+                }
+
+                @Override
+                public void onFunding(FundingPayment payment) {
+                    host.onFunding(payment);
+                }
+            };
+            Venue venue = paper.create(config, new VenueContext(context.clock(), context.scheduler(), timed,
+                    context.credentials(), context.seed(), context.dataDirectoryIfAny().orElse(null)));
+            return new TimedVenue(venue);
+        }
+    }
+
+    private record TimedVenue(Venue venue) implements Venue {
+        @Override
+        public void place(OrderRequest request) throws VenueException {
+            if (measuring) {
+                long now = System.nanoTime();
+                TOTAL.recordValue(now - quoteAt);
+                DECISION.recordValue(recordAt - quoteAt);
+                JOURNAL.recordValue(now - recordAt);
+            }
+            venue.place(request);
+        }
+
+        @Override
+        public void connect() throws VenueException {
+            venue.connect();
+        }
+
+        @Override
+        public List<Product> products() throws VenueException {
+            return venue.products();
+        }
+
+        @Override
+        public void subscribe(Set<Symbol> symbols) throws VenueException {
+            venue.subscribe(symbols);
+        }
+
+        @Override
+        public boolean supportsNatively(OrderType type) {
+            return venue.supportsNatively(type);
+        }
+
+        @Override
+        public void cancel(ClientOrderId id) throws VenueException {
+            venue.cancel(id);
+        }
+
+        @Override
+        public Optional<Order> order(ClientOrderId id) throws VenueException {
+            return venue.order(id);
+        }
+
+        @Override
+        public List<Fill> fills(ClientOrderId id) throws VenueException {
+            return venue.fills(id);
+        }
+
+        @Override
+        public List<Order> openOrders() throws VenueException {
+            return venue.openOrders();
+        }
+
+        @Override
+        public AccountSnapshot account() throws VenueException {
+            return venue.account();
+        }
+
+        @Override
+        public List<FundingPayment> fundingPayments() throws VenueException {
+            return venue.fundingPayments();
+        }
+
+        @Override
+        public void close() {
+            venue.close();
+        }
+    }
+}
