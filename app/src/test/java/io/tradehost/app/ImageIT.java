@@ -92,6 +92,37 @@ class ImageIT {
     }
 
     @Test
+    void theImageBacktestsARealTradesFileQuietlyAndRefusesABadOneInOneLine() throws Exception {
+        Path trades = workDir.resolve("trades.csv");
+        try (InputStream in = ClassLoader.getSystemClassLoader().getResourceAsStream(
+                "bitstamp_trades_from_20131125_usd.csv")) {
+            assertThat(in).as("org.ta4j:ta4j-examples on the test class path").isNotNull();
+            Files.copy(in, trades);
+        }
+        Process p = start(List.of("backtest", "--data", "trades.csv", "--format", "trades", "--symbol", "BTC-USD",
+                "--report", "out"));
+        String out = read(p.getInputStream());
+        String err = read(p.getErrorStream());
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(err).isZero();
+        assertThat(out).contains("events replayed", "100000", "report: out/report.html");
+        assertThat(err.lines().filter(l -> l.contains(" INFO ")).toList()).as("a backtest logs at WARN").isEmpty();
+        JsonNode report = new ObjectMapper().readTree(Files.readString(workDir.resolve("out/report.json")));
+        assertThat(report.get("events").asLong()).isEqualTo(100_000);
+        assertThat(report.get("last_timestamp").asText()).isEqualTo("2013-12-01T16:02:05Z");
+        assertThat(Files.readString(workDir.resolve("out/report.html"))).contains("<svg").doesNotContain("<script");
+        assertThat(workDir.resolve("out/journal.db")).isNotEmptyFile();
+
+        Files.writeString(workDir.resolve("bad.csv"), "timestamp,price,amount\n1385337600,800,1\n1385337601,-3,1\n");
+        Process bad = start(List.of("backtest", "--data", "bad.csv", "--symbol", "BTC-USD"));
+        String badErr = read(bad.getErrorStream());
+        assertThat(bad.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(bad.exitValue()).isEqualTo(2);
+        assertThat(badErr.lines().toList()).containsExactly("tradehost: bad data: bad.csv:3: price '-3': price must"
+                + " not be negative: -3 (--skip-bad-rows skips such rows)");
+    }
+
+    @Test
     void anUnknownKeyExitsTwoWithOneLine() throws Exception {
         Process p = start(List.of("run", "--set", "runtime.reduceonly=true"));
         String err = read(p.getErrorStream());
