@@ -71,6 +71,9 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
 
     private final String where;
     private final WriteQueue writes;
+    /** The connection of an inline journal, for {@link #saveOnClose}; null with a writer thread. */
+    private final Connection inlineConnection;
+    private Path saveTo;
     private final EventBus bus;
     private final Clock clock;
     private final String runId;
@@ -88,6 +91,7 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
     private SqliteJournal(String where, Connection connection, JournalContents contents,
                           Function<Connection, WriteQueue> queue, EventBus bus, Clock clock) {
         this.where = where;
+        this.inlineConnection = connection;
         this.runId = contents.runId();
         this.fresh = contents.fresh();
         this.lastSequence = contents.lastSequence();
@@ -167,6 +171,7 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
     private static Connection connect(Path file, Durability durability) {
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(5_000);
+        config.setGetGeneratedKeys(false); // else every insert runs a second query for keys no one reads
         if (file != null) {
             config.setJournalMode(SQLiteConfig.JournalMode.WAL);
             config.setSynchronous(durability == Durability.FULL ? SQLiteConfig.SynchronousMode.FULL
@@ -386,9 +391,33 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
         }
     }
 
+    /**
+     * Has {@link #close} first write the whole journal to {@code file} (SQLite's {@code VACUUM
+     * INTO}: a compact copy, the same bytes for the same contents), replacing it. For a journal
+     * kept in memory whose run must leave a file (a backtest: its writes need not survive a crash).
+     *
+     * @throws IllegalStateException for a journal with a writer thread
+     */
+    public void saveOnClose(Path file) {
+        if (!(writes instanceof InlineWriteQueue)) {
+            throw new IllegalStateException("only an inline journal can be saved on close");
+        }
+        this.saveTo = file;
+    }
+
     /** Applies what is queued and closes the database. Idempotent. */
     @Override
     public void close() {
+        if (saveTo != null) {
+            Path file = saveTo;
+            saveTo = null;
+            try (var statement = inlineConnection.createStatement()) {
+                Files.deleteIfExists(file);
+                statement.execute("VACUUM INTO '" + file.toString().replace("'", "''") + "'");
+            } catch (SQLException | IOException e) {
+                LOG.error("could not save the journal to {}: {}", file, e.getMessage());
+            }
+        }
         writes.close();
         LOG.info("journal {} closed ({} failed write(s))", where, failedWrites);
     }

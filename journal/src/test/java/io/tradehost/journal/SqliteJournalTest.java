@@ -42,6 +42,7 @@ import io.tradehost.api.value.Symbol;
 import io.tradehost.api.value.TimeInForce;
 import io.tradehost.kernel.VirtualClock;
 import io.tradehost.testkit.Fixtures;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -400,6 +401,27 @@ class SqliteJournalTest {
             assertThat(memory.backlog()).isZero();
         }
         assertThat(outcomes).containsExactly("m-1 durable");
+    }
+
+    @Test
+    void anInMemoryJournalSavedOnCloseIsTheSameJournalOnFileAndTheSameBytesEachTime() throws Exception {
+        List<byte[]> copies = new ArrayList<>();
+        for (int run = 0; run < 2; run++) {
+            Path target = dir.resolve("saved-" + run + ".db");
+            SqliteJournal memory = SqliteJournal.inline(null, "m", this::heard, clock);
+            memory.recordBaseline(Money.ofUnits(1000), List.of(), 1);
+            memory.record(new RecordIntent(buy("m-1", "1"), 1, 1, 1));
+            memory.saveOnClose(target);
+            JournalSnapshot before = memory.snapshot();
+            memory.close();
+            assertThat(SqliteJournal.read(target).snapshot()).isEqualTo(before);
+            copies.add(Files.readAllBytes(target));
+        }
+        assertThat(copies.get(1)).isEqualTo(copies.get(0));
+        SqliteJournal threaded = SqliteJournal.open(dir.resolve("threaded.db"), "t", SqliteJournal.Durability.NORMAL,
+                16, Runnable::run, this::heard, clock);
+        assertThatThrownBy(() -> threaded.saveOnClose(dir.resolve("x.db"))).isInstanceOf(IllegalStateException.class);
+        threaded.close();
     }
 
     private long count(String sql) {
