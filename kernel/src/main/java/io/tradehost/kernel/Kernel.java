@@ -329,7 +329,11 @@ public final class Kernel implements EventBus, CommandBus, Scheduler {
                 failed("observer " + observer, FailurePolicy.LOG_AND_COUNT, message, e, "the message goes on");
             }
         }
-        Route[] targets = routes.computeIfAbsent(message.getClass(), this::routesFor);
+        Route[] targets = routes.get(message.getClass());
+        if (targets == null) {
+            targets = routesFor(message.getClass());
+            routes.put(message.getClass(), targets);
+        }
         if (targets.length == 0 && message instanceof Command) {
             failed("pipeline", FailurePolicy.FAIL_CLOSED, message, new IllegalStateException("no owner for "
                     + message.getClass().getSimpleName()), "the command is dropped");

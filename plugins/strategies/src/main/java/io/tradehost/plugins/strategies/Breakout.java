@@ -15,6 +15,9 @@ import java.util.List;
  * highest. Under reduce-only it closes any open position. Stateless between calls.
  */
 final class Breakout implements Strategy {
+    private static final String LONG_HOLDS = "long, above the exit channel's low";
+    private static final String SHORT_HOLDS = "short, below the exit channel's high";
+    private static final String INSIDE = "inside the entry channel";
     private final int entryLookback;
     private final int exitLookback;
     private final boolean allowShorts;
@@ -44,12 +47,12 @@ final class Breakout implements Strategy {
         if (position.quantity().isPositive()) {
             Price floor = lowest(before, exitLookback);
             return mark.isLessThan(floor) ? Decision.close("exit long: " + mark + " < " + exitLookback + "-mark low " + floor)
-                    : Decision.hold("long, above " + floor);
+                    : Decision.hold(LONG_HOLDS);
         }
         if (position.quantity().isNegative()) {
             Price ceiling = highest(before, exitLookback);
             return mark.isGreaterThan(ceiling) ? Decision.close("exit short: " + mark + " > " + exitLookback
-                    + "-mark high " + ceiling) : Decision.hold("short, below " + ceiling);
+                    + "-mark high " + ceiling) : Decision.hold(SHORT_HOLDS);
         }
         Price high = highest(before, entryLookback);
         Price low = lowest(before, entryLookback);
@@ -59,7 +62,7 @@ final class Breakout implements Strategy {
         if (allowShorts && mark.isLessThan(low)) {
             return Decision.sell(sizing.entryNotional(context.equity()), "breakdown below " + low);
         }
-        return Decision.hold("inside channel " + low + " - " + high);
+        return Decision.hold(INSIDE); // every mark: formatting the channel cost more than the decision
     }
 
     private static Price highest(List<Price> marks, int lookback) {
