@@ -1,5 +1,6 @@
 package io.tradehost.journal;
 
+import io.tradehost.api.event.ConfigReloaded;
 import io.tradehost.api.event.OperatorActed;
 import io.tradehost.api.event.TradingStateChanged;
 import io.tradehost.api.host.OperatorAction;
@@ -269,6 +270,48 @@ final class Rows {
             }
         }
         return all;
+    }
+
+    /** One change per line: key, old, new, severity and rule, tab-separated; an unset value is empty. */
+    static void insertConfigReload(Connection c, ConfigReloaded r) throws SQLException {
+        try (Statements.Lease lease = Statements.lease(c, "INSERT INTO config_reloads(at_nanos, trigger, outcome,"
+                + " severity, changes, errors) VALUES (?, ?, ?, ?, ?, ?)")) {
+            PreparedStatement s = lease.statement();
+            s.setLong(1, r.timestampNanos());
+            s.setString(2, r.trigger());
+            s.setString(3, r.outcome());
+            s.setString(4, r.severity());
+            s.setString(5, r.changes().stream().map(ch -> String.join("\t", ch.key(), field(ch.oldValue()),
+                    field(ch.newValue()), ch.severity(), field(ch.rule()))).collect(Collectors.joining("\n")));
+            s.setString(6, r.errors().stream().map(Rows::field).collect(Collectors.joining("\n")));
+            s.executeUpdate();
+        }
+    }
+
+    static List<ConfigReloaded> configReloads(Connection c) throws SQLException {
+        List<ConfigReloaded> all = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT at_nanos, trigger, outcome, severity, changes, errors"
+                + " FROM config_reloads ORDER BY id"); ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                List<ConfigReloaded.Change> changes = new ArrayList<>();
+                for (String line : r.getString(5).lines().toList()) {
+                    String[] f = line.split("\t", -1);
+                    changes.add(new ConfigReloaded.Change(f[0], unfield(f[1]), unfield(f[2]), f[3], f[4]));
+                }
+                all.add(new ConfigReloaded(r.getString(2), r.getString(3), r.getString(4), changes,
+                        r.getString(6).lines().toList(), r.getLong(1)));
+            }
+        }
+        return all;
+    }
+
+    /** Tabs and line breaks would split the row's fields; values never need them. */
+    private static String field(String value) {
+        return value == null ? "" : value.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
+    }
+
+    private static String unfield(String value) {
+        return value.isEmpty() ? null : value;
     }
 
     static void saveReason(Connection c, StateReason r) throws SQLException {

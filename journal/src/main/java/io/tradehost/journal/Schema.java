@@ -51,7 +51,11 @@ final class Schema {
                     "CREATE TABLE funding(payment_id TEXT PRIMARY KEY, symbol TEXT NOT NULL, amount TEXT NOT NULL,"
                             + " rate TEXT NOT NULL, position_size TEXT NOT NULL, mark TEXT NOT NULL,"
                             + " venue_nanos INTEGER NOT NULL)"),
-            List.of("ALTER TABLE orders ADD COLUMN stop_price TEXT"));
+            List.of("ALTER TABLE orders ADD COLUMN stop_price TEXT"),
+            List.of(
+                    "CREATE TABLE config_reloads(id INTEGER PRIMARY KEY AUTOINCREMENT, at_nanos INTEGER NOT NULL,"
+                            + " trigger TEXT NOT NULL, outcome TEXT NOT NULL, severity TEXT NOT NULL,"
+                            + " changes TEXT NOT NULL, errors TEXT NOT NULL)"));
 
     private Schema() {
     }

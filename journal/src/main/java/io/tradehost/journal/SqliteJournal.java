@@ -5,6 +5,7 @@ import io.tradehost.api.event.FundingBooked;
 import io.tradehost.api.event.IntentNotRecorded;
 import io.tradehost.api.event.IntentRecorded;
 import io.tradehost.api.event.JournalWriteFailed;
+import io.tradehost.api.event.ConfigReloaded;
 import io.tradehost.api.event.OperatorActed;
 import io.tradehost.api.event.OrderAccepted;
 import io.tradehost.api.event.OrderCancelled;
@@ -168,6 +169,23 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
         }
     }
 
+    /**
+     * Every configuration reload journaled in {@code file}, oldest first.
+     *
+     * @throws JournalException if there is no journal there or it cannot be read
+     */
+    public static List<ConfigReloaded> configReloads(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new JournalException("no journal at " + file);
+        }
+        try (Connection connection = connect(file, Durability.NORMAL)) {
+            Schema.migrate(connection, file.toString());
+            return Rows.configReloads(connection);
+        } catch (SQLException e) {
+            throw new JournalException("cannot read journal " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     private static Connection connect(Path file, Durability durability) {
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(5_000);
@@ -299,6 +317,11 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
     /** Journals who asked for what, when and why, and what came of it. */
     public void onOperatorActed(OperatorActed acted) {
         write("operator " + acted.action().path(), c -> Rows.insertOperatorAction(c, acted), null);
+    }
+
+    /** Journals a configuration reload, accepted or refused, with its diff and severity. */
+    public void onConfigReloaded(ConfigReloaded reloaded) {
+        write("config reload " + reloaded.outcome(), c -> Rows.insertConfigReload(c, reloaded), null);
     }
 
     /** Keeps the active reasons, so that a restart can raise again those a crash must not lift. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tradehost.api.command.RecordIntent;
+import io.tradehost.api.event.ConfigReloaded;
 import io.tradehost.api.event.Event;
 import io.tradehost.api.event.FundingBooked;
 import io.tradehost.api.event.IntentNotRecorded;
@@ -107,6 +108,7 @@ class SqliteJournalTest {
             case TradingStateChanged e -> journal.onStateChanged(e);
             case OperatorActed e -> journal.onOperatorActed(e);
             case FundingBooked e -> journal.onFundingBooked(e);
+            case ConfigReloaded e -> journal.onConfigReloaded(e);
             default -> throw new AssertionError("not the journal's: " + event);
         }
     }
@@ -289,11 +291,31 @@ class SqliteJournalTest {
     }
 
     @Test
+    void configReloadsAreJournaledWithTheirDiffSeverityAndErrorsAndSurviveReopening() {
+        reopen();
+        ConfigReloaded applied = new ConfigReloaded("file", "reduce-only", "high", List.of(
+                new ConfigReloaded.Change("guards.config.leverage.max", "3", "0.5", "high",
+                        "tightened below the open 1.2"),
+                new ConfigReloaded.Change("telemetry.mark_window", null, "128", "safe", "hot-applied")),
+                List.of(), 1_000);
+        ConfigReloaded refused = new ConfigReloaded("SIGHUP", "refused", "none", List.of(),
+                List.of("cfg.toml:3: guards.config.leverage.mx: unknown key (nearest: guards.config.leverage.max)",
+                        "cfg.toml: host.symbols: must list at least one symbol"), 2_000);
+        dispatch(journal, applied);
+        dispatch(journal, refused);
+        journal.close();
+        journal = null;
+
+        assertThat(SqliteJournal.configReloads(file())).containsExactly(applied, refused);
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
     void aVersionOneJournalIsMigratedOnOpen() throws SQLException {
         olderJournal(1, "INSERT INTO account VALUES (1, 500000000, 1)");
         assertThat(reopen().snapshot().cash()).isEqualTo(Money.ofUnits(5));
         assertThat(count("SELECT COUNT(*) FROM active_reasons")).isZero();
-        assertThat(count("PRAGMA user_version")).isEqualTo(Schema.latest()).isEqualTo(6);
+        assertThat(count("PRAGMA user_version")).isEqualTo(Schema.latest()).isEqualTo(7);
         assertThat(count("SELECT COUNT(*) FROM operator_actions")).isZero();
         assertThat(count("SELECT COUNT(*) FROM funding")).isZero();
     }
@@ -349,7 +371,7 @@ class SqliteJournalTest {
                         Quantity.of("0.00000001"), null, TimeInForce.IOC, true, false), OrderStatus.SUBMITTED,
                         Quantity.ZERO, null));
         assertThat(snapshot.openOrderTradeIds()).containsExactly("t1");
-        assertThat(count("PRAGMA user_version")).isEqualTo(6);
+        assertThat(count("PRAGMA user_version")).isEqualTo(7);
 
         dispatch(journal, new PositionChanged(new Position(BTC, Quantity.of("-1"), Money.of("-64250"), Money.ZERO,
                 Money.ZERO), new Fill("t2", ClientOrderId.of("old-7"), BTC, Side.BUY, Quantity.of("0.5"),

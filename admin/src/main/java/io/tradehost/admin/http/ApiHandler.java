@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tradehost.admin.AdminDocuments;
 import io.tradehost.admin.AdminSettings;
+import io.tradehost.admin.ConfigReloads;
 import io.tradehost.admin.AdminToken;
 import io.tradehost.admin.OperatorGateway;
 import io.tradehost.admin.metrics.HostMetrics;
 import io.tradehost.admin.snapshot.HostSnapshot;
 import io.tradehost.admin.snapshot.SnapshotPublisher;
+import io.tradehost.api.event.ConfigReloaded;
 import io.tradehost.api.host.HealthStatus;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -18,6 +20,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.http.HttpHeader;
@@ -52,6 +57,8 @@ public final class ApiHandler extends Handler.Abstract {
     private final StaticAssets assets;
     private final OperatorRoute operatorRoute;
     private final StreamRoute streamRoute;
+    private final ConfigReloads reloads;
+    private final Duration answerWait;
 
     /**
      * @param realNanos the clock the bad-token rate limit counts in
@@ -67,7 +74,16 @@ public final class ApiHandler extends Handler.Abstract {
     public ApiHandler(AdminSettings settings, AdminToken token, SnapshotPublisher snapshots,
                       HostMetrics metrics, OperatorGateway operator, EventStream stream, AdminDocuments documents,
                       LongSupplier realNanos, Duration answerWait) {
+        this(settings, token, snapshots, metrics, operator, stream, documents, realNanos, answerWait, null);
+    }
+
+    /** The same, with {@code POST /api/v1/config/reload} handed to {@code reloads} (null: not offered). */
+    public ApiHandler(AdminSettings settings, AdminToken token, SnapshotPublisher snapshots,
+                      HostMetrics metrics, OperatorGateway operator, EventStream stream, AdminDocuments documents,
+                      LongSupplier realNanos, Duration answerWait, ConfigReloads reloads) {
         this.settings = settings;
+        this.reloads = reloads;
+        this.answerWait = answerWait;
         this.auth = new BearerAuth(token, settings.badTokenLimit(), realNanos);
         this.snapshots = snapshots;
         this.metrics = metrics;
@@ -171,6 +187,29 @@ public final class ApiHandler extends Handler.Abstract {
         return false;
     }
 
+    /** 200 with what the host did; 422 when it refused the file, listing why; 202 if the kernel is slow. */
+    private void reload(String actor, Response response, Callback callback) {
+        if (reloads == null) {
+            reply(response, callback, 404, Json.error(404, "this host does not reload its configuration"));
+            return;
+        }
+        try {
+            ConfigReloaded done = reloads.reload(actor).get(answerWait.toMillis(), TimeUnit.MILLISECONDS);
+            reply(response, callback, done.outcome().equals("refused") ? 422 : 200, Json.configReloaded(done));
+        } catch (TimeoutException e) {
+            ObjectNode n = Json.MAPPER.createObjectNode();
+            n.put("accepted", true);
+            n.put("message", "reload requested; no answer within " + answerWait.toMillis()
+                    + " ms (see /health and the log)");
+            reply(response, callback, 202, n);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            reply(response, callback, 503, Json.error(503, "the server is stopping"));
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("config reload failed", e.getCause());
+        }
+    }
+
     private void health(Response response, Callback callback) {
         HostSnapshot s = snapshots.latest();
         long age = snapshots.ageNanos();
@@ -217,6 +256,15 @@ public final class ApiHandler extends Handler.Abstract {
     }
 
     private void api(String route, String method, Request request, Response response, Callback callback) {
+        if (route.equals("config/reload")) {
+            if (!method.equals("POST")) {
+                response.getHeaders().put(HttpHeader.ALLOW, "POST");
+                reply(response, callback, 405, Json.error(405, method + " is not allowed here; use POST"));
+                return;
+            }
+            reload("api@" + Request.getRemoteAddr(request), response, callback);
+            return;
+        }
         if (route.startsWith("operator/")) {
             if (!method.equals("POST")) {
                 response.getHeaders().put(HttpHeader.ALLOW, "POST");

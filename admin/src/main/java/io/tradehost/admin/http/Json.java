@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tradehost.admin.snapshot.Activity;
 import io.tradehost.admin.snapshot.HistoryPoint;
 import io.tradehost.admin.snapshot.HostSnapshot;
+import io.tradehost.api.event.ConfigReloaded;
 import io.tradehost.api.event.Event;
 import io.tradehost.api.event.IntentRejected;
 import io.tradehost.api.event.JournalWriteFailed;
@@ -264,8 +265,30 @@ public final class Json {
             case StrategyQuarantined q -> "quarantine";
             case VenueConnectionChanged c -> "connection";
             case JournalWriteFailed j -> "journal";
+            case ConfigReloaded c -> "config";
             default -> null;
         };
+    }
+
+    /** What a configuration reload did: trigger, outcome, severity, every change and every error. */
+    public static ObjectNode configReloaded(ConfigReloaded r) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("trigger", r.trigger());
+        n.put("outcome", r.outcome());
+        n.put("severity", r.severity());
+        ArrayNode changes = n.putArray("changes");
+        for (ConfigReloaded.Change c : r.changes()) {
+            ObjectNode row = changes.addObject();
+            row.put("key", c.key());
+            row.put("old", c.oldValue());
+            row.put("new", c.newValue());
+            row.put("severity", c.severity());
+            row.put("rule", c.rule());
+        }
+        ArrayNode errors = n.putArray("errors");
+        r.errors().forEach(errors::add);
+        n.put("at", time(r.timestampNanos()));
+        return n;
     }
 
     /** An event as the live stream carries it. */
@@ -296,6 +319,7 @@ public final class Json {
             }
             case JournalWriteFailed j -> obj(Map.of("what", j.what(), "message", j.message(), "at",
                     time(j.timestampNanos())));
+            case ConfigReloaded c -> configReloaded(c);
             default -> obj(Map.of("type", event.getClass().getSimpleName()));
         };
     }

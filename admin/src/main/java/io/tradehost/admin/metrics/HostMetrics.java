@@ -10,6 +10,7 @@ import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Unit;
 import io.tradehost.admin.snapshot.HostSnapshot;
+import io.tradehost.api.event.ConfigReloaded;
 import io.tradehost.api.event.Event;
 import io.tradehost.api.event.FundingBooked;
 import io.tradehost.api.event.IntentRejected;
@@ -95,6 +96,7 @@ public final class HostMetrics {
     private final Counter fundingReceived;
     private final Counter staleFlags;
     private final Counter operatorActions;
+    private final Counter configReloads;
     private final Histogram tickToOrder;
     private final Histogram journalWrites;
     private final Map<Symbol, Long> lastQuoteNanos = new HashMap<>();
@@ -129,6 +131,9 @@ public final class HostMetrics {
         operatorActions = Counter.builder().name("tradehost_operator_actions")
                 .help("Operator requests carried out, by action and whether anything changed")
                 .labelNames("action", "changed").register(registry);
+        configReloads = Counter.builder().name("tradehost_config_reloads")
+                .help("Configuration reloads, by outcome (applied, reduce-only, stopping, refused, unchanged) and"
+                        + " most severe change").labelNames("outcome", "severity").register(registry);
         tickToOrder = Histogram.builder().name("tradehost_tick_to_order_seconds").unit(Unit.SECONDS)
                 .help("Host time from a symbol's latest quote to an order for it leaving for the venue")
                 .classicOnly().classicUpperBounds(0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
@@ -282,6 +287,7 @@ public final class HostMetrics {
             }
             case MarketDataStale s -> staleFlags.labelValues(s.symbol().value()).inc();
             case OperatorActed a -> operatorActions.labelValues(a.action().path(), Boolean.toString(a.changed())).inc();
+            case ConfigReloaded c -> configReloads.labelValues(c.outcome(), c.severity()).inc();
             default -> {
                 // not counted here
             }

@@ -1,5 +1,6 @@
 package io.tradehost.admin.snapshot;
 
+import io.tradehost.api.event.ConfigReloaded;
 import io.tradehost.api.event.Event;
 import io.tradehost.api.event.IntentRejected;
 import io.tradehost.api.event.OperatorActed;
@@ -54,7 +55,8 @@ public final class ActivityLog {
                 || event instanceof TradingStateChanged || event instanceof StateReasonChanged
                 || event instanceof OperatorActed || event instanceof StrategyQuarantined
                 || event instanceof VenueConnectionChanged || event instanceof JournalWriteFailed
-                || event instanceof OrderSubmitted || event instanceof OrderCancelled;
+                || event instanceof OrderSubmitted || event instanceof OrderCancelled
+                || event instanceof ConfigReloaded;
     }
 
     /** Hears one event. */

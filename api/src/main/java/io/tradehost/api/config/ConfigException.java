@@ -11,6 +11,7 @@ public final class ConfigException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final String key;
+    private final String problem;
 
     /**
      * @param key the full dotted key, e.g. {@code strategy.config.short}
@@ -19,6 +20,12 @@ public final class ConfigException extends RuntimeException {
     public ConfigException(String key, String problem) {
         super(key + ": " + problem);
         this.key = key;
+        this.problem = problem;
+    }
+
+    /** What is wrong, without the key. */
+    public String problem() {
+        return problem;
     }
 
     /** The full dotted key that is wrong. */

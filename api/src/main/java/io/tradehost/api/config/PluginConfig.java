@@ -27,6 +27,7 @@ public final class PluginConfig {
     private final String path;
     private final Map<String, Object> values;
     private final Set<String> read = new LinkedHashSet<>();
+    private final Map<String, Object> defaults = new LinkedHashMap<>();
     private final Map<String, PluginConfig> sections = new LinkedHashMap<>();
 
     /**
@@ -61,7 +62,7 @@ public final class PluginConfig {
     public String string(String key, String defaultValue) {
         Object v = take(key);
         if (v == null) {
-            return defaultValue;
+            return defaulted(key, defaultValue);
         }
         if (!(v instanceof String s)) {
             throw wrong(key, "must be a string", v);
@@ -72,7 +73,7 @@ public final class PluginConfig {
     public boolean bool(String key, boolean defaultValue) {
         Object v = take(key);
         if (v == null) {
-            return defaultValue;
+            return defaulted(key, defaultValue);
         }
         if (!(v instanceof Boolean b)) {
             throw wrong(key, "must be true or false", v);
@@ -84,7 +85,7 @@ public final class PluginConfig {
     public long integer(String key, long defaultValue, long min, long max) {
         Object v = take(key);
         if (v == null) {
-            return defaultValue;
+            return defaulted(key, defaultValue);
         }
         long n;
         try {
@@ -117,7 +118,7 @@ public final class PluginConfig {
      */
     public BigDecimal decimal(String key, String defaultValue, String min, String max) {
         Object v = take(key);
-        BigDecimal value = v == null ? new BigDecimal(defaultValue) : decimal(key, v);
+        BigDecimal value = v == null ? defaulted(key, new BigDecimal(defaultValue)) : decimal(key, v);
         if (value.compareTo(new BigDecimal(min)) < 0 || value.compareTo(new BigDecimal(max)) > 0) {
             throw new ConfigException(key(key), "must be between " + min + " and " + max + " (was "
                     + value.stripTrailingZeros().toPlainString() + ")");
@@ -129,7 +130,7 @@ public final class PluginConfig {
     public Duration duration(String key, Duration defaultValue, Duration min, Duration max) {
         Object v = take(key);
         if (v == null) {
-            return defaultValue;
+            return defaulted(key, defaultValue);
         }
         if (!(v instanceof String s)) {
             throw wrong(key, "must be a duration such as \"5s\"", v);
@@ -150,7 +151,7 @@ public final class PluginConfig {
     public List<String> strings(String key, List<String> defaultValue) {
         Object v = take(key);
         if (v == null) {
-            return defaultValue;
+            return defaulted(key, defaultValue);
         }
         if (!(v instanceof List<?> list)) {
             throw wrong(key, "must be a list of strings", v);
@@ -178,6 +179,39 @@ public final class PluginConfig {
             }
             return new PluginConfig(key(k), nested);
         });
+    }
+
+    /**
+     * Full keys read so far, set or not, here and in nested blocks: the keys this block's reader
+     * knows, e.g. to suggest the nearest one for a misspelling.
+     */
+    public List<String> readKeys() {
+        List<String> keys = new ArrayList<>();
+        for (String k : read) {
+            if (!sections.containsKey(k)) {
+                keys.add(key(k));
+            }
+        }
+        sections.values().forEach(s -> keys.addAll(s.readKeys()));
+        return keys;
+    }
+
+    /**
+     * The keys read but not set, with the default each read took (a {@code String}, {@code Boolean},
+     * {@code Long}, {@link BigDecimal}, {@link Duration} or list), here and in nested blocks: what the
+     * effective configuration holds beyond what was written.
+     */
+    public Map<String, Object> defaultsUsed() {
+        Map<String, Object> all = new LinkedHashMap<>(defaults);
+        sections.values().forEach(s -> all.putAll(s.defaultsUsed()));
+        return all;
+    }
+
+    private <T> T defaulted(String key, T value) {
+        if (value != null) {
+            defaults.putIfAbsent(key(key), value);
+        }
+        return value;
     }
 
     /** Full keys that were set but never read: misspellings or keys this plugin does not know. */

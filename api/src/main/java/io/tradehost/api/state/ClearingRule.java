@@ -11,5 +11,7 @@ public enum ClearingRule {
     /** The guard that raised it clears it once its measure is back below the threshold after a cooldown. */
     COOLDOWN,
     /** Cleared when a reconciliation with the venue succeeds. */
-    RECONCILIATION
+    RECONCILIATION,
+    /** Cleared when the open exposure is back within the configured limits (an operator may clear it earlier). */
+    LIMITS_MET
 }

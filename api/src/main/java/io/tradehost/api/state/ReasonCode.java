@@ -22,6 +22,11 @@ public record ReasonCode(String value) {
     public static final ReasonCode CONFIG_REDUCE_ONLY = new ReasonCode("config.reduce_only");
     /** Configuration holds the host halted. */
     public static final ReasonCode CONFIG_HALTED = new ReasonCode("config.halted");
+    /**
+     * A reloaded configuration tightened a risk limit below what is open: reduce-only until the
+     * exposure is back within the new limits or an operator clears it.
+     */
+    public static final ReasonCode CONFIG_DRIFT = new ReasonCode("config_drift");
     /** An operator holds the host in reduce-only. */
     public static final ReasonCode OPERATOR_REDUCE_ONLY = new ReasonCode("operator.reduce_only");
     /** An operator halted the host. */

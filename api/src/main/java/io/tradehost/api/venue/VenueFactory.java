@@ -26,6 +26,14 @@ public interface VenueFactory {
     }
 
     /**
+     * Whether this venue only simulates a market (no real money, no network to a real exchange):
+     * the {@code dev} profile refuses every venue that does not say so.
+     */
+    default boolean simulated() {
+        return false;
+    }
+
+    /**
      * An unconnected venue.
      *
      * @throws io.tradehost.api.config.ConfigException if the configuration is invalid

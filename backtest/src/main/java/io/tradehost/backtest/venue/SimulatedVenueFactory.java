@@ -47,6 +47,11 @@ public final class SimulatedVenueFactory implements VenueFactory {
     }
 
     @Override
+    public boolean simulated() {
+        return true;
+    }
+
+    @Override
     public String description() {
         return "simulated matching venue over recorded market data (backtests)";
     }

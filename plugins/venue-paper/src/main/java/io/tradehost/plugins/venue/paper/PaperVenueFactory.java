@@ -56,6 +56,11 @@ public final class PaperVenueFactory implements VenueFactory {
     }
 
     @Override
+    public boolean simulated() {
+        return true;
+    }
+
+    @Override
     public String description() {
         return "in-process simulated exchange with seeded synthetic market data, spot and perpetuals";
     }
