@@ -70,8 +70,8 @@ import org.slf4j.LoggerFactory;
 public final class ExecutionCoordinator implements Coordinator {
     private static final Logger LOG = LoggerFactory.getLogger(ExecutionCoordinator.class);
 
-    private final ExecutionSettings settings;
-    private final GuardChain guards;
+    private ExecutionSettings settings;
+    private GuardChain guards;
     private final VenueAccess venues;
     private final MarketView market;
     private final EmulatedStops stops = new EmulatedStops();
@@ -115,6 +115,26 @@ public final class ExecutionCoordinator implements Coordinator {
     @Override
     public String name() {
         return "execution";
+    }
+
+    /**
+     * Checks and places every order from now on with {@code next} settings and {@code chain}, as a
+     * reloaded configuration asks. Orders in flight keep what they were placed with. Kernel thread.
+     */
+    public void reconfigure(ExecutionSettings next, GuardChain chain) {
+        this.settings = next;
+        this.guards = chain;
+        placer.retryWith(next.retries());
+    }
+
+    /** The guard chain orders are checked against now. */
+    public GuardChain guards() {
+        return guards;
+    }
+
+    /** The requests of the orders not yet terminal, oldest first (walks every order; not for the hot path). */
+    public List<OrderRequest> openRequests() {
+        return tracker.openRequests();
     }
 
     /** Positions, cash and equity as booked from fills. */

@@ -16,7 +16,10 @@ import io.tradehost.api.order.RejectionCode;
 import io.tradehost.api.value.ValueOutOfRangeException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 /**
  * Pre-trade guards in configured order; the first rejection wins. Each guard is called through its
@@ -68,6 +71,33 @@ public final class GuardChain {
         return new GuardChain(guards);
     }
 
+    /**
+     * The chain a reloaded configuration asks for: the guards of {@code order}, each kept from this
+     * chain (with its state, e.g. an order-rate window) unless it is new or its block is in
+     * {@code changed}, when it is created afresh. Guards left out or replaced stop their workers.
+     *
+     * @throws ConfigException if a name has no plugin or a block has an unknown key; this chain is then unchanged
+     * @throws StartupException if a factory fails or does not return in time
+     */
+    public GuardChain rebuild(List<GuardFactory> factories, List<String> order, Function<String, PluginConfig> configFor,
+                              Set<String> changed, PluginIsolation isolation) {
+        Map<String, Named> current = new HashMap<>();
+        guards.forEach(g -> current.put(g.name(), g));
+        List<String> fresh = order.stream().filter(n -> !current.containsKey(n) || changed.contains(n)).toList();
+        Map<String, Named> created = new HashMap<>();
+        create(factories, fresh, configFor, isolation).guards.forEach(g -> created.put(g.name(), g));
+        List<Named> next = new ArrayList<>();
+        for (String name : order) {
+            next.add(created.containsKey(name) ? created.get(name) : current.get(name));
+        }
+        for (Named old : guards) {
+            if (!next.contains(old)) {
+                old.calls().close();
+            }
+        }
+        return new GuardChain(next);
+    }
+
     /** Runs the guards in order until one rejects. */
     public Result check(OrderCheck check) {
         for (Named named : guards) {
@@ -94,6 +124,11 @@ public final class GuardChain {
             case Outcome.Busy<GuardVerdict> b -> GuardVerdict.reject(RejectionCode.GUARD_FAILURE, guard
                     + " is still busy with an earlier check (" + b.runningNanos() / 1_000_000 + " ms)");
         };
+    }
+
+    /** The guards with their names and calls, in order. */
+    public List<Named> named() {
+        return guards;
     }
 
     /** Guard names in order. */

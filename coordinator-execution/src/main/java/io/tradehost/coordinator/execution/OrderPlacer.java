@@ -39,7 +39,7 @@ final class OrderPlacer {
 
     private final VenueAccess venues;
     private final Scheduler scheduler;
-    private final RetryPolicy policy;
+    private RetryPolicy policy;
     private final RandomGenerator jitter;
     private final Outcome outcome;
     private final Set<OrderRequest> awaitingResend = new LinkedHashSet<>();
@@ -53,6 +53,11 @@ final class OrderPlacer {
         this.policy = policy;
         this.jitter = jitter;
         this.outcome = outcome;
+    }
+
+    /** Retries from now on follow {@code next}; a retry already scheduled keeps its time. */
+    void retryWith(RetryPolicy next) {
+        this.policy = next;
     }
 
     /** Sends {@code request} (first attempt now). */

@@ -8,6 +8,8 @@ import io.tradehost.api.value.Quantity;
 import io.tradehost.api.value.Symbol;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.ArrayList;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -126,6 +128,13 @@ public final class OrderTracker {
             tracked.filled = tracked.filled.plus(quantity);
         }
         return tracked;
+    }
+
+    /** The requests of the orders not yet terminal, oldest first. Walks every order: not for the hot path. */
+    public List<OrderRequest> openRequests() {
+        List<OrderRequest> requests = new ArrayList<>();
+        orders.values().stream().filter(t -> !t.status.isTerminal()).forEach(t -> requests.add(t.request));
+        return requests;
     }
 
     /** Orders not yet terminal. */

@@ -205,6 +205,11 @@ public final class RuntimeCoordinator implements Coordinator {    private static
         return bootstrap.product(bootstrap.symbols().getFirst()).quote();
     }
 
+    /** The runtime guards, e.g. to reconfigure them. */
+    public RuntimeGuards guards() {
+        return guards;
+    }
+
     /** Shows every event to the runtime guards. */
     public void showToGuards(Event event) {
         guards.onEvent(event);

@@ -18,9 +18,18 @@ import java.util.Objects;
  * @param reconcileInterval how often journal and venue are compared while trading
  * @param refuseOnMismatch whether start-up fails (rather than holding the host in reduce-only) when
  *     reconciliation finds differences it cannot explain
+ * @param derivatives whether derivatives (perpetuals) may be traded; when not, start-up refuses a
+ *     symbol the venue lists as one
  */
 public record RuntimeSettings(String venue, PluginConfig venueConfig, List<Symbol> symbols, boolean reduceOnly,
-                              boolean halted, long seed, Duration reconcileInterval, boolean refuseOnMismatch) {
+                              boolean halted, long seed, Duration reconcileInterval, boolean refuseOnMismatch,
+                              boolean derivatives) {
+    /** Settings that allow derivatives. */
+    public RuntimeSettings(String venue, PluginConfig venueConfig, List<Symbol> symbols, boolean reduceOnly,
+                           boolean halted, long seed, Duration reconcileInterval, boolean refuseOnMismatch) {
+        this(venue, venueConfig, symbols, reduceOnly, halted, seed, reconcileInterval, refuseOnMismatch, true);
+    }
+
     /** Settings that reconcile every minute and hold the host in reduce-only on a mismatch. */
     public RuntimeSettings(String venue, PluginConfig venueConfig, List<Symbol> symbols, boolean reduceOnly,
                            boolean halted, long seed) {

@@ -33,6 +33,7 @@ import io.tradehost.api.value.Side;
 import io.tradehost.api.value.Symbol;
 import io.tradehost.api.value.ValueOutOfRangeException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -61,7 +62,7 @@ import org.slf4j.LoggerFactory;
 public final class StrategyCoordinator implements Coordinator {
     private static final Logger LOG = LoggerFactory.getLogger(StrategyCoordinator.class);
 
-    private final StrategySettings settings;
+    private StrategySettings settings;
     private final List<StrategyFactory> factories;
     private final VenueAccess venues;
     private final MarketView market;
@@ -76,6 +77,7 @@ public final class StrategyCoordinator implements Coordinator {
     private final Set<Symbol> quarantined = new LinkedHashSet<>();
     private final Map<Action, Long> decisions = new EnumMap<>(Action.class);
     private ScheduledTask timer;
+    private boolean started;
     private long intentSequence;
     private long cycles;
     private long failures;
@@ -130,32 +132,88 @@ public final class StrategyCoordinator implements Coordinator {
      */
     @Override
     public void initialize() {
-        Map<String, PluginConfig> configs = new LinkedHashMap<>();
-        for (Symbol symbol : venues.symbols()) {
-            String name = settings.strategyFor(symbol);
-            String key = settings.assignments().containsKey(symbol) ? "strategy.symbols." + symbol : "strategy.name";
-            PluginCalls calls = isolation.calls("strategy", name, symbol.value());
-            Strategy strategy = PluginFactories.create("strategy", key, name, factories, StrategyFactory::name,
-                    configs.computeIfAbsent(name, settings.configFor()), (factory, config) ->
-                            calls.start(() -> factory.create(config), "strategy '" + name + "' for " + symbol));
-            instances.put(symbol, new Instance(name, strategy, calls));
-        }
+        instances.putAll(create(settings, venues.symbols()));
         Map<Symbol, String> isolated = new LinkedHashMap<>();
         instances.forEach((symbol, i) -> isolated.put(symbol, i.name + (i.calls.isolated() ? " (isolated)" : "")));
         LOG.info("strategies {} decide {}", isolated, settings.mode() == CycleMode.ON_MARK ? "on every mark"
                 : "every " + settings.interval());
     }
 
+    private Map<Symbol, Instance> create(StrategySettings with, List<Symbol> symbols) {
+        Map<String, PluginConfig> configs = new LinkedHashMap<>();
+        Map<Symbol, Instance> created = new LinkedHashMap<>();
+        try {
+            for (Symbol symbol : symbols) {
+                String name = with.strategyFor(symbol);
+                String key = with.assignments().containsKey(symbol) ? "strategy.symbols." + symbol : "strategy.name";
+                PluginCalls calls = isolation.calls("strategy", name, symbol.value());
+                Strategy strategy = PluginFactories.create("strategy", key, name, factories, StrategyFactory::name,
+                        configs.computeIfAbsent(name, with.configFor()), (factory, config) ->
+                                calls.start(() -> factory.create(config), "strategy '" + name + "' for " + symbol));
+                created.put(symbol, new Instance(name, strategy, calls));
+            }
+        } catch (RuntimeException e) {
+            created.values().forEach(i -> i.calls.close());
+            throw e;
+        }
+        return created;
+    }
+
     @Override
     public void start() {
+        started = true;
+        startTimer();
+    }
+
+    private void startTimer() {
         if (settings.mode() == CycleMode.INTERVAL) {
             timer = scheduler.scheduleAtFixedRate(settings.interval(), settings.interval(), this::cycleAll);
         }
     }
 
+    /**
+     * Switches to {@code next}, as a reloaded configuration asks. A symbol keeps its strategy
+     * instance, with all it has learnt, unless its strategy is another one now or that strategy's
+     * block is in {@code changedStrategies}; then a fresh instance takes over (the position stays
+     * the books'). A quarantined symbol stays quarantined. The cycle timer restarts if the mode or
+     * interval changed. Kernel thread.
+     *
+     * @return the symbols whose strategy instance was replaced
+     * @throws io.tradehost.api.config.ConfigException if a new instance refuses its block; nothing changes then
+     * @throws io.tradehost.api.host.StartupException if a factory fails or does not return in time
+     */
+    public Set<Symbol> reconfigure(StrategySettings next, Set<String> changedStrategies) {
+        List<Symbol> replaced = new ArrayList<>();
+        instances.forEach((symbol, i) -> {
+            String name = next.strategyFor(symbol);
+            if (!name.equals(i.name) || changedStrategies.contains(name)) {
+                replaced.add(symbol);
+            }
+        });
+        Map<Symbol, Instance> fresh = create(next, replaced);
+        fresh.forEach((symbol, i) -> instances.put(symbol, i).calls.close());
+        boolean retime = next.mode() != settings.mode() || !next.interval().equals(settings.interval());
+        settings = next;
+        if (started && retime) {
+            if (timer != null) {
+                timer.cancel();
+                timer = null;
+            }
+            startTimer();
+        }
+        return new LinkedHashSet<>(replaced);
+    }
+
+    /** The strategy instance deciding for {@code symbol}, or null if it trades none: to tell a kept instance from a new one. */
+    public Strategy strategy(Symbol symbol) {
+        Instance i = instances.get(symbol);
+        return i == null ? null : i.strategy;
+    }
+
     /** Stops the timer and the isolated strategies' workers, without waiting for a strategy still deciding. */
     @Override
     public void stop() {
+        started = false;
         if (timer != null) {
             timer.cancel();
         }

@@ -15,13 +15,31 @@ import java.util.RandomAccess;
  * when the window is full. Kernel thread only.
  */
 public final class MarkBook implements MarketView {
-    private final int capacity;
+    private int capacity;
     private final Map<Symbol, Window> windows = new HashMap<>();
     private final Map<Symbol, String> flagged = new HashMap<>();
 
     /** A book keeping {@code capacity} prices per symbol. */
     public MarkBook(int capacity) {
         this.capacity = capacity;
+    }
+
+    /**
+     * Keeps {@code next} prices per symbol from now on, with the most recent prices the windows
+     * hold already (all of them when growing, the newest {@code next} when shrinking), so no
+     * strategy loses its history to a reload. Kernel thread.
+     */
+    public void resize(int next) {
+        if (next < 1) {
+            throw new IllegalArgumentException("a mark window holds at least one price: " + next);
+        }
+        capacity = next;
+        windows.replaceAll((symbol, window) -> window.resized(next));
+    }
+
+    /** How many prices each symbol's window keeps. */
+    public int capacity() {
+        return capacity;
     }
 
     /** Records {@code mark} as its symbol's latest; a stale flag on the symbol ends with it. */
@@ -81,6 +99,16 @@ public final class MarkBook implements MarketView {
                 ring[start] = mark.price();
                 start = (start + 1) % ring.length;
             }
+        }
+
+        Window resized(int next) {
+            Window copy = new Window(next);
+            List<Price> kept = prices();
+            for (Price price : kept.subList(Math.max(0, kept.size() - next), kept.size())) {
+                copy.ring[copy.size++] = price;
+            }
+            copy.last = last;
+            return copy;
         }
 
         List<Price> prices() {

@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
 public final class TelemetryCoordinator implements Coordinator {
     private static final Logger LOG = LoggerFactory.getLogger(TelemetryCoordinator.class);
 
-    private final TelemetrySettings settings;
+    private TelemetrySettings settings;
     private final VenueAccess venues;
     private final PortfolioView portfolio;
     private final TradingStateView tradingState;
@@ -99,6 +99,23 @@ public final class TelemetryCoordinator implements Coordinator {
         }
         statusTimer = scheduler.scheduleAtFixedRate(settings.statusInterval(), settings.statusInterval(),
                 () -> LOG.info(statusLine()));
+    }
+
+    /**
+     * Switches to {@code next}, as a reloaded configuration asks: the mark windows keep their
+     * prices (see {@link MarkBook#resize}) and a running status timer restarts at the new interval.
+     * Kernel thread.
+     */
+    public void reconfigure(TelemetrySettings next) {
+        if (next.markWindow() != marks.capacity()) {
+            marks.resize(next.markWindow());
+        }
+        if (statusTimer != null && !next.statusInterval().equals(settings.statusInterval())) {
+            statusTimer.cancel();
+            statusTimer = scheduler.scheduleAtFixedRate(next.statusInterval(), next.statusInterval(),
+                    () -> LOG.info(statusLine()));
+        }
+        settings = next;
     }
 
     @Override

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,13 +45,14 @@ public final class RuntimeGuards {
                          boolean seesEvents) {
     }
 
-    private final List<Named> guards;
+    private List<Named> guards;
     private final HostGuardContext host;
     private final TradingStateMachine state;
     private final Clock clock;
     private final Map<String, Long> failures = new LinkedHashMap<>();
     private final Map<String, Long> dataMisses = new LinkedHashMap<>();
     private final List<ScheduledTask> timers = new ArrayList<>();
+    private Scheduler scheduler;
 
     private RuntimeGuards(List<Named> guards, HostGuardContext host, TradingStateMachine state, Clock clock) {
         this.guards = List.copyOf(guards);
@@ -93,6 +95,7 @@ public final class RuntimeGuards {
 
     /** Starts every guard's timer. */
     public void start(Scheduler scheduler) {
+        this.scheduler = scheduler;
         for (Named g : guards) {
             timers.add(scheduler.scheduleAtFixedRate(g.guard().interval(), g.guard().interval(),
                     () -> call(g, () -> g.guard().evaluate())));
@@ -110,8 +113,42 @@ public final class RuntimeGuards {
 
     /** Stops the timers. */
     public void stop() {
+        cancelTimers();
+        scheduler = null;
+    }
+
+    private void cancelTimers() {
         timers.forEach(ScheduledTask::cancel);
         timers.clear();
+    }
+
+    /**
+     * Switches to the guards of {@code order}, as a reloaded configuration asks: each is kept (with
+     * what it has measured, e.g. a drawdown's peak) unless it is new or its block is in
+     * {@code changed}, when it is created afresh; left-out and replaced guards stop their workers.
+     * The timers restart. Reasons raised by a guard stay raised and follow their clearing rules.
+     *
+     * @throws ConfigException if a name has no plugin or a block has an unknown key; the guards are then unchanged
+     * @throws io.tradehost.api.host.StartupException if a factory fails or does not return in time
+     */
+    public void reconfigure(List<RuntimeGuardFactory> factories, List<String> order,
+                            Function<String, PluginConfig> configFor, Set<String> changed, PluginIsolation isolation) {
+        Map<String, Named> current = new LinkedHashMap<>();
+        guards.forEach(g -> current.put(g.name(), g));
+        List<String> fresh = order.stream().filter(n -> !current.containsKey(n) || changed.contains(n)).toList();
+        Map<String, Named> created = new LinkedHashMap<>();
+        create(factories, fresh, configFor, host, state, clock, isolation).guards.forEach(g -> created.put(g.name(), g));
+        List<Named> next = new ArrayList<>();
+        for (String name : order) {
+            next.add(created.containsKey(name) ? created.get(name) : current.get(name));
+        }
+        Scheduler running = scheduler;
+        cancelTimers();
+        guards.stream().filter(g -> !next.contains(g)).forEach(g -> g.calls().close());
+        guards = List.copyOf(next);
+        if (running != null) {
+            start(running);
+        }
     }
 
     /** Names in order. */

@@ -94,6 +94,10 @@ public final class VenueBootstrap implements VenueAccess {
                             + symbol + " (it lists: " + String.join(", ", listed.keySet().stream().map(Symbol::value)
                             .toList()) + ")");
                 }
+                if (product.isPerpetual() && !settings.derivatives()) {
+                    throw new ConfigException("host.symbols", symbol + " is a perpetual on venue '" + name
+                            + "' and host.derivatives is false (the spot profile trades spot products only)");
+                }
                 products.put(symbol, product);
             }
         } catch (ConfigException e) {
