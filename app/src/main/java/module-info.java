@@ -16,6 +16,7 @@ module io.tradehost.app {
     requires io.tradehost.exchange;
     requires io.tradehost.backtest;
     requires java.net.http;
+    requires jdk.unsupported;
     requires org.slf4j;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.toml;

@@ -238,7 +238,7 @@ public final class Backtest {
     }
 
     private HostConfig config(Scan scan) {
-        return ConfigLoader.load(spec.config(), spec.overrides(), tree -> {
+        return ConfigLoader.load(spec.config(), spec.overrides(), Map.of(), tree -> {
             simulatedVenue(tree, scan.symbols());
             Cadence.apply(tree, scan.spacing(), catalog.runtimeGuards());
         });

@@ -45,6 +45,11 @@ public final class PluginDirectoryOption {
         return found;
     }
 
+    /** The built-in plugins only: no drop-in is loaded. */
+    public PluginCatalog builtIns() {
+        return new PluginLoader(ModuleLayer.boot(), PluginPins.NONE).load(List.of());
+    }
+
     /** The built-ins and every plugin of {@link #directories()}. */
     public PluginCatalog catalog() {
         return catalog(PluginPins.NONE);

@@ -3,13 +3,14 @@ package io.tradehost.app.cli;
 import io.tradehost.api.config.ConfigException;
 import io.tradehost.api.time.Clock;
 import io.tradehost.app.config.ConfigError;
-import io.tradehost.app.config.ConfigLoader;
+import io.tradehost.app.config.ConfigProblems;
 import io.tradehost.app.config.HostConfig;
 import io.tradehost.app.host.DataDirectory;
 import io.tradehost.app.host.Host;
 import io.tradehost.app.host.RunSummary;
 import io.tradehost.app.plugins.PluginCatalog;
 import io.tradehost.app.record.QuoteRecorder;
+import io.tradehost.app.reload.ConfigReloader;
 import io.tradehost.app.surface.OperatorSurface;
 import io.tradehost.app.wiring.HostComponent;
 import io.tradehost.app.wiring.HostInputs;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -81,15 +83,25 @@ public final class RunCommand implements Callable<Integer> {
         if (strategy != null) {
             settings.add("strategy.name=\"" + strategy + "\"");
         }
-        HostConfig hostConfig = ConfigLoader.load(config, settings);
-        PluginCatalog catalog = plugins.catalog(hostConfig.plugins().pins());
+        Map<String, String> environment = System.getenv();
+        // the whole configuration, plugin blocks too, is checked before the data directory is touched
+        CheckedConfig checked;
+        try {
+            checked = CheckedConfig.load(config, settings, environment, plugins);
+        } catch (ConfigProblems p) {
+            throw strategy == null ? p : p.problems().stream().filter(x -> "strategy.name".equals(x.key())
+                    && x.origin().equals("--set")).findFirst().<RuntimeException>map(x -> new ConfigError("--strategy",
+                    x.message().replace("no strategy plugin named", "no strategy named"))).orElse(p);
+        }
+        HostConfig hostConfig = checked.config();
+        PluginCatalog catalog = checked.catalog();
         if (strategy != null && !catalog.strategyNames().contains(strategy)) {
             throw new ConfigError("--strategy", "no strategy named '" + strategy + "' (found: "
                     + String.join(", ", catalog.strategyNames()) + ")");
         }
         Clock clock = new SystemClock();
         try (DataDirectory data = DataDirectory.lock(dataDir)) {
-            HostInputs inputs = HostInputs.of(hostConfig.runId(), clock, seed, System.getenv())
+            HostInputs inputs = HostInputs.of(hostConfig.runId(), clock, seed, environment)
                     .withDataDirectory(data.path(), false);
             Host host;
             try {
@@ -101,11 +113,15 @@ public final class RunCommand implements Callable<Integer> {
             try (SignalStop signals = new SignalStop(host.kernel(), STOP_GRACE)) {
                 OperatorSurface surface;
                 try {
-                    surface = OperatorSurface.attach(host, hostConfig, catalog, data.path(), System.getenv());
+                    surface = OperatorSurface.attach(host, hostConfig, catalog, data.path(), environment);
                 } catch (IllegalArgumentException | UncheckedIOException e) {
                     host.abandon();
                     throw new ConfigError("admin", e.getMessage());
                 }
+                ConfigReloader reloader = new ConfigReloader(host.kernel(), host.liveConfig(), config, settings,
+                        environment, catalog, host::requestStop);
+                host.registry().addHealth(reloader::health);
+                surface.offerReload(reloader::request);
                 QuoteRecorder recorder = null;
                 if (record != null) {
                     try {
@@ -137,7 +153,13 @@ public final class RunCommand implements Callable<Integer> {
                     closeRecorder();
                     throw e;
                 }
-                trade(host, surface, signals);
+                ConfigTriggers triggers = ConfigTriggers.start(config, reloader);
+                try {
+                    trade(host, surface, signals);
+                } finally {
+                    triggers.close();
+                    reloader.close();
+                }
             }
         }
         return 0;
@@ -159,7 +181,7 @@ public final class RunCommand implements Callable<Integer> {
                 host.stop();
                 closeRecorder();
             }
-            RunSummary summary = host.summary();
+            RunSummary summary = host.summary(signals.requested() ? "signal" : "duration");
             spec.commandLine().getOut().print(summary.toText());
             spec.commandLine().getOut().flush();
             if (summaryJson != null) {

@@ -4,6 +4,7 @@ import io.tradehost.api.config.ConfigException;
 import io.tradehost.api.host.StartupException;
 import io.tradehost.api.host.Throwables;
 import io.tradehost.app.config.ConfigError;
+import io.tradehost.app.config.ConfigProblems;
 import io.tradehost.backtest.tape.TapeException;
 import io.tradehost.journal.JournalException;
 import java.io.PrintWriter;
@@ -21,7 +22,7 @@ import picocli.CommandLine;
         description = "A modular host for automated trading with drop-in strategy, guard and venue plugins.",
         subcommands = {RunCommand.class, ReconcileCommand.class, PluginsCommand.class, GuardsCommand.class,
                 StatusCommand.class, OperatorCommand.class, ExchangeCommand.class,
-                BacktestCommand.class, CommandLine.HelpCommand.class})
+                BacktestCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
 public final class TradehostCommand implements Runnable {
     /** Exit status for a bad configuration or command line. */
     public static final int EXIT_CONFIG = 2;
@@ -92,6 +93,10 @@ public final class TradehostCommand implements Runnable {
     /** Prints one line for {@code failure} and returns its exit status; unexpected failures are also logged in full. */
     static int report(Exception failure, PrintWriter err) {
         int status = switch (failure) {
+            case ConfigProblems p -> {
+                p.lines().forEach(line -> err.println("tradehost: config error: " + line));
+                yield EXIT_CONFIG;
+            }
             case ConfigError c -> {
                 err.println("tradehost: config error: " + c.getMessage());
                 yield EXIT_CONFIG;

@@ -11,9 +11,24 @@ public final class ConfigError extends RuntimeException {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    private final String origin;
+    private final String problem;
+
     /** @param origin the file, "embedded defaults" or "--set"; @param problem what is wrong, naming the key */
     public ConfigError(String origin, String problem) {
         super(origin + ": " + problem);
+        this.origin = origin;
+        this.problem = problem;
+    }
+
+    /** Where the configuration came from. */
+    public String origin() {
+        return origin;
+    }
+
+    /** What is wrong, without the origin. */
+    public String problem() {
+        return problem;
     }
 
     /** A key-level problem found in configuration from {@code origin}. */

@@ -21,17 +21,37 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 /**
- * Loads the host configuration: a TOML file, or the embedded defaults when none is given, then
- * {@code --set KEY=VALUE} overrides (VALUE parsed as a TOML value, else taken as a string), then
- * strict validation. Every failure is a {@link ConfigError} naming the source and the key.
- * Stateless.
+ * Loads the host configuration in layers, each over the one before: the embedded defaults (only
+ * when no file is given: a file replaces them whole), the {@code host.profile} layer, the file,
+ * the environment ({@code TRADEHOST_PROFILE}) and {@code --set KEY=VALUE} overrides (VALUE parsed
+ * as a TOML value, else taken as a string); tables merge, any other value replaces. Then strict
+ * validation. Every failure is a {@link ConfigError} naming the source and the key. Stateless.
  */
 public final class ConfigLoader {
     /** How the embedded defaults are named in messages. */
     public static final String EMBEDDED = "embedded defaults";
+    /** The environment variable that selects the profile, over the file's {@code host.profile}. */
+    public static final String PROFILE_VARIABLE = "TRADEHOST_PROFILE";
 
     private static final TomlMapper TOML = TomlMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+
+    /**
+     * A configuration tree merged from its layers, with where each value came from.
+     *
+     * @param origin the file, or {@link #EMBEDDED}, for messages
+     * @param file the file, or null for the embedded defaults
+     * @param text the file's (or the embedded defaults') text, to find a key's line in
+     * @param tree the merged tree
+     * @param sources per dotted key of a value (not a table): {@code default}, {@code profile NAME},
+     *     {@code file}, {@code environment} or {@code --set}
+     */
+    public record Layered(String origin, Path file, String text, ObjectNode tree, Map<String, String> sources) {
+        /** A deep copy of the tree, to change without changing this one. */
+        public ObjectNode copyOfTree() {
+            return tree.deepCopy();
+        }
+    }
 
     private ConfigLoader() {
     }
@@ -42,20 +62,24 @@ public final class ConfigLoader {
      * @throws ConfigError if the file is missing or malformed, an override is malformed, or a key is wrong
      */
     public static HostConfig load(Path file, List<String> overrides) {
-        return load(file, overrides, tree -> { });
+        return load(file, overrides, Map.of(), tree -> { });
     }
 
     /**
-     * {@link #load(Path, List)}, with {@code adjust} changing the parsed tree after the overrides
-     * and before validation (a backtest puts its simulated venue in place of the file's venue).
+     * {@link #load(Path, List)}, with {@code environment} read for {@link #PROFILE_VARIABLE} and
+     * {@code adjust} changing the merged tree before validation (a backtest puts its simulated
+     * venue in place of the file's venue).
      */
-    public static HostConfig load(Path file, List<String> overrides, Consumer<ObjectNode> adjust) {
-        String origin = file == null ? EMBEDDED : file.toString();
-        ObjectNode tree = file == null ? embedded() : parseFile(file);
-        for (String override : overrides) {
-            apply(tree, override);
-        }
+    public static HostConfig load(Path file, List<String> overrides, Map<String, String> environment,
+                                  Consumer<ObjectNode> adjust) {
+        Layered layered = layer(file, overrides, environment);
+        ObjectNode tree = layered.copyOfTree();
         adjust.accept(tree);
+        return read(layered.origin(), tree);
+    }
+
+    /** Validates {@code tree} as a host configuration from {@code origin}. */
+    static HostConfig read(String origin, ObjectNode tree) {
         try {
             Map<String, Object> values = toJava(tree);
             return HostConfig.read(origin, new PluginConfig("", values), values);
@@ -64,25 +88,113 @@ public final class ConfigLoader {
         }
     }
 
-    /** The embedded defaults as TOML text. */
-    public static String embeddedText() {
-        try (InputStream in = ConfigLoader.class.getResourceAsStream("default.toml")) {
-            if (in == null) {
-                throw new IllegalStateException("default.toml is missing from the app module");
+    /**
+     * Merges the layers without validating them.
+     *
+     * @throws ConfigError if the file is missing or not TOML, an override is malformed or the profile is unknown
+     */
+    public static Layered layer(Path file, List<String> overrides, Map<String, String> environment) {
+        String origin = file == null ? EMBEDDED : file.toString();
+        String text = file == null ? embeddedText() : readFile(file);
+        ObjectNode base = parse(text, origin);
+        ObjectNode set = TOML.createObjectNode();
+        for (String override : overrides) {
+            apply(set, override);
+        }
+        ObjectNode env = TOML.createObjectNode();
+        String fromEnv = environment.get(PROFILE_VARIABLE);
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            env.putObject("host").put("profile", fromEnv.strip());
+        }
+        Profile profile = profileOf(origin, set, env, base);
+        ObjectNode profileLayer = parse(resource(profile.resource()), "profile " + profile);
+        ObjectNode tree = TOML.createObjectNode();
+        Map<String, String> sources = new LinkedHashMap<>();
+        if (file == null) {
+            merge(tree, base, "", "default", sources);
+            merge(tree, profileLayer, "", "profile " + profile, sources);
+        } else {
+            merge(tree, profileLayer, "", "profile " + profile, sources);
+            merge(tree, base, "", "file", sources);
+        }
+        merge(tree, env, "", "environment", sources);
+        // an override sets its key to its value, a table too (--set venue.config={} empties the block)
+        for (String override : overrides) {
+            String key = apply(tree, override);
+            sources.keySet().removeIf(k -> k.equals(key) || k.startsWith(key + "."));
+            JsonNode value = tree;
+            for (String part : path(key)) {
+                value = value.get(part);
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the embedded defaults", e);
+            record(value, key, "--set", sources);
+        }
+        return new Layered(origin, file, text, tree, sources);
+    }
+
+    private static Profile profileOf(String origin, ObjectNode... layers) {
+        for (ObjectNode layer : layers) {
+            JsonNode name = layer.path("host").path("profile");
+            if (!name.isMissingNode()) {
+                try {
+                    return Profile.named(name.isTextual() ? name.textValue() : name.toString());
+                } catch (ConfigException e) {
+                    throw ConfigError.of(layer == layers[0] ? "--set" : layer == layers[1] ? PROFILE_VARIABLE
+                            : origin, e);
+                }
+            }
+        }
+        return Profile.DEFAULT;
+    }
+
+    /** Merges {@code layer} into {@code into}: tables merge, any other value replaces what was there. */
+    private static void merge(ObjectNode into, ObjectNode layer, String prefix, String source,
+                              Map<String, String> sources) {
+        layer.properties().forEach(e -> {
+            String key = prefix + quoted(e.getKey());
+            JsonNode value = e.getValue();
+            JsonNode existing = into.get(e.getKey());
+            if (value.isObject() && existing != null && existing.isObject()) {
+                merge((ObjectNode) existing, (ObjectNode) value, key + ".", source, sources);
+                return;
+            }
+            sources.keySet().removeIf(k -> k.equals(key) || k.startsWith(key + "."));
+            into.set(e.getKey(), value.deepCopy());
+            record(value, key, source, sources);
+        });
+    }
+
+    private static void record(JsonNode value, String key, String source, Map<String, String> sources) {
+        if (value.isObject()) {
+            value.properties().forEach(e -> record(e.getValue(), key + "." + quoted(e.getKey()), source, sources));
+        } else {
+            sources.put(key, source);
         }
     }
 
-    private static ObjectNode embedded() {
-        return parse(embeddedText(), EMBEDDED);
+    /** A key part as a dotted key writes it: quoted when it holds a dot or a quote. */
+    static String quoted(String part) {
+        return part.matches("[A-Za-z0-9_-]+") ? part : "\"" + part.replace("\"", "\\\"") + "\"";
     }
 
-    private static ObjectNode parseFile(Path file) {
+    /** The embedded defaults as TOML text. */
+    public static String embeddedText() {
+        return resource("default.toml");
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = ConfigLoader.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing from the app module");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + name, e);
+        }
+    }
+
+    private static String readFile(Path file) {
         try {
-            return parse(Files.readString(file), file.toString());
+            return Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new ConfigError(file.toString(), "file not found");
         } catch (IOException e) {
@@ -90,7 +202,12 @@ public final class ConfigLoader {
         }
     }
 
-    private static ObjectNode parse(String text, String origin) {
+    /**
+     * Parses TOML {@code text} from {@code origin}.
+     *
+     * @throws ConfigError naming the line when it is not TOML
+     */
+    public static ObjectNode parse(String text, String origin) {
         try {
             JsonNode node = TOML.readTree(text);
             return node instanceof ObjectNode object ? object : TOML.createObjectNode();
@@ -101,7 +218,8 @@ public final class ConfigLoader {
         }
     }
 
-    private static void apply(ObjectNode tree, String override) {
+    /** Sets the key of {@code override} in {@code tree}; returns the key as written in sources. */
+    static String apply(ObjectNode tree, String override) {
         int eq = override.indexOf('=');
         if (eq <= 0) {
             throw new ConfigError("--set", "expected KEY=VALUE, got \"" + override + "\"");
@@ -121,6 +239,7 @@ public final class ConfigLoader {
             parent = (ObjectNode) child;
         }
         parent.set(path[path.length - 1], value(override.substring(eq + 1).strip()));
+        return String.join(".", List.of(path).stream().map(ConfigLoader::quoted).toList());
     }
 
     /**
@@ -169,7 +288,7 @@ public final class ConfigLoader {
         }
     }
 
-    private static Map<String, Object> toJava(ObjectNode node) {
+    static Map<String, Object> toJava(ObjectNode node) {
         Map<String, Object> map = new LinkedHashMap<>();
         node.properties().forEach(e -> map.put(e.getKey(), toJava(e.getValue())));
         return map;
@@ -191,7 +310,8 @@ public final class ConfigLoader {
             return node.canConvertToLong() ? (Object) node.longValue() : node.decimalValue();
         }
         if (node.isNumber()) {
-            return node.decimalValue();
+            // TOML's nan and inf have no decimal: kept as text, the key's reader refuses them by name
+            return Double.isFinite(node.doubleValue()) ? node.decimalValue() : node.asText();
         }
         return node.asText();
     }

@@ -13,6 +13,7 @@ import io.tradehost.coordinator.execution.RetryPolicy;
 import io.tradehost.coordinator.strategy.CycleMode;
 import io.tradehost.faults.FaultSettings;
 import io.tradehost.journal.SqliteJournal;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,6 +62,8 @@ import java.util.Optional;
  * @param admin the admin API ({@code admin})
  * @param alerts where alerts go ({@code alerts})
  * @param tree the whole configuration as read (defaults, file, overrides), for showing it; may hold secrets
+ * @param profile {@code host.profile}: the layer of defaults under the file and the rules it holds
+ * @param derivatives {@code host.derivatives}: whether perpetuals may be traded
  */
 public record HostConfig(String source, List<Symbol> symbols, String runId, String venue, PluginConfig venueConfig,
                          String strategy, Map<Symbol, String> strategyAssignments, CycleMode cycle,
@@ -72,7 +75,7 @@ public record HostConfig(String source, List<Symbol> symbols, String runId, Stri
                          Duration staleAfter, RetryPolicy retries, Reconciliation reconciliation,
                          Journal journal, Optional<FaultSettings> faults, Plugins plugins, CallBudgets budgets,
                          Ratio maxDecisionLeverage, AdminSettings admin, AlertSettings alerts,
-                         Map<String, Object> tree) {
+                         Map<String, Object> tree, Profile profile, boolean derivatives) {
 
     /**
      * {@code plugins}: {@code pins} (entry file name to SHA-256) with {@code require_pinned}, and
@@ -111,6 +114,8 @@ public record HostConfig(String source, List<Symbol> symbols, String runId, Stri
      */
     public static HostConfig read(String source, PluginConfig root, Map<String, Object> tree) {
         PluginConfig host = root.section("host");
+        Profile profile = Profile.named(host.string("profile", Profile.DEFAULT.configName()));
+        boolean derivatives = host.bool("derivatives", true);
         List<Symbol> symbols = symbols(host);
         String runId = host.string("run_id", null);
         if (runId != null && !runId.matches("[A-Za-z0-9_]{1,24}")) {
@@ -160,7 +165,8 @@ public record HostConfig(String source, List<Symbol> symbols, String runId, Stri
                                 Duration.ofMinutes(10))),
                 strategy.ratio("max_decision_leverage", "100", "1", "100000"),
                 AdminSettings.read(root.section("admin")), AlertSettings.read(root.section("alerts")),
-                tree);
+                tree, profile, derivatives);
+        config.checkProfile(guardsConfig);
         root.section("backtest"); // the simulated venue's block: its keys are the venue's to check, in backtests
         List<String> unknown = root.unreadKeys().stream()
                 .filter(k -> PLUGIN_BLOCKS.stream().noneMatch(k::startsWith)).toList();
@@ -216,6 +222,28 @@ public record HostConfig(String source, List<Symbol> symbols, String runId, Stri
     private static Journal journal(PluginConfig block) {
         return new Journal(enumValue("journal.durability", block.string("durability", "full"),
                 SqliteJournal.Durability.class), (int) block.integer("queue", 65_536, 16, 10_000_000));
+    }
+
+    /** The rules of the canary profile; the others hold nothing their layer does not set. */
+    private void checkProfile(PluginConfig guards) {
+        if (profile != Profile.CANARY) {
+            return;
+        }
+        if (!reduceOnly) {
+            throw new ConfigException("runtime.reduce_only", "must be true under host.profile canary");
+        }
+        if (timeInForce != TimeInForce.IOC) {
+            throw new ConfigException("execution.time_in_force", "must be \"IOC\" under host.profile canary (was "
+                    + timeInForce + ")");
+        }
+        if (!guardOrder.contains("leverage")) {
+            throw new ConfigException("guards.order", "must include \"leverage\" under host.profile canary");
+        }
+        BigDecimal max = guards.section("leverage").decimal("max", "1", "0", "1000000");
+        if (max.compareTo(BigDecimal.ONE) > 0) {
+            throw new ConfigException("guards.config.leverage.max", "must be at most 1 under host.profile canary"
+                    + " (was " + max.stripTrailingZeros().toPlainString() + ")");
+        }
     }
 
     public Duration reconcileInterval() {

@@ -7,6 +7,7 @@ import io.tradehost.api.host.HealthStatus;
 import io.tradehost.api.host.Throwables;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,11 +29,16 @@ public final class CoordinatorRegistry implements HealthRegistry {
      */
     public CoordinatorRegistry(List<Coordinator> coordinators, List<Supplier<Health>> others) {
         this.coordinators = List.copyOf(coordinators);
-        this.others = List.copyOf(others);
+        this.others = new CopyOnWriteArrayList<>(others);
     }
 
     public CoordinatorRegistry(List<Coordinator> coordinators) {
         this(coordinators, List.of());
+    }
+
+    /** Reports {@code health} too, after the others (e.g. the configuration's). */
+    public void addHealth(Supplier<Health> health) {
+        others.add(health);
     }
 
     /** The coordinators in order. */

@@ -3,6 +3,7 @@ package io.tradehost.app.host;
 import io.tradehost.api.event.Event;
 import io.tradehost.api.host.OperatorControl;
 import io.tradehost.api.host.PortfolioView;
+import io.tradehost.app.reload.LiveConfig;
 import io.tradehost.app.wiring.Pipeline;
 import io.tradehost.coordinator.runtime.state.TradingStateMachine;
 import io.tradehost.coordinator.runtime.venue.VenueBootstrap;
@@ -35,7 +36,9 @@ public final class Host {
     private final SqliteJournal journal;
     private final AutoCloseable isolation;
     private final String runId;
+    private final LiveConfig live;
     private boolean started;
+    private volatile String stopReason;
 
     /**
      * @param pipeline the routes, registered with the kernel at start
@@ -43,7 +46,8 @@ public final class Host {
      */
     public Host(Kernel kernel, Pipeline pipeline, CoordinatorRegistry registry, TradingStateMachine tradingState,
                 OperatorControl operator, PortfolioView portfolio, MarkBook marks, VenueBootstrap venues,
-                TelemetryCoordinator telemetry, SqliteJournal journal, AutoCloseable isolation) {
+                TelemetryCoordinator telemetry, SqliteJournal journal, AutoCloseable isolation, LiveConfig live) {
+        this.live = live;
         this.kernel = kernel;
         this.pipeline = pipeline;
         this.registry = registry;
@@ -79,10 +83,35 @@ public final class Host {
         pipeline.watch(name, watcher);
     }
 
-    /** Drives the kernel on this thread until {@code stop} answers true or {@code duration} (if not null) passes. */
+    /**
+     * Drives the kernel on this thread until {@code stop} answers true, {@code duration} (if not
+     * null) passes or the host asks to stop ({@link #requestStop}).
+     */
     public void runUntil(Duration duration, BooleanSupplier stop) {
         long deadline = duration == null ? Long.MAX_VALUE : kernel.clock().nanos() + duration.toNanos();
-        kernel.run(() -> stop.getAsBoolean() || kernel.clock().nanos() >= deadline);
+        kernel.run(() -> stopReason != null || stop.getAsBoolean() || kernel.clock().nanos() >= deadline);
+    }
+
+    /**
+     * Asks {@link #runUntil} to return, for an orderly stop as on SIGTERM (positions kept);
+     * {@code reason} becomes the summary's stop reason. The first reason wins. Thread-safe.
+     */
+    public void requestStop(String reason) {
+        if (stopReason == null) {
+            stopReason = reason;
+            LOG.warn("stopping: {}", reason);
+        }
+        kernel.wake();
+    }
+
+    /** Why the host asked to stop itself, or null. */
+    public String stopReason() {
+        return stopReason;
+    }
+
+    /** The configuration it trades on, and how a reload changes it. Kernel thread. */
+    public LiveConfig liveConfig() {
+        return live;
     }
 
     /** Stops the coordinators in reverse order, after dispatching what is queued. Idempotent. */
@@ -98,9 +127,15 @@ public final class Host {
         }
     }
 
-    /** What happened, for the summary. */
+    /** What happened, for the summary; {@code otherwise} is the stop reason unless the host stopped itself. */
+    public RunSummary summary(String otherwise) {
+        return RunSummary.of(runId, tradingState, portfolio, marks, venues.symbols(),
+                stopReason != null ? stopReason : otherwise);
+    }
+
+    /** {@link #summary(String)} of a run stopped from outside (tests, backtests). */
     public RunSummary summary() {
-        return RunSummary.of(runId, tradingState, portfolio, marks, venues.symbols());
+        return summary("requested");
     }
 
     public Kernel kernel() {

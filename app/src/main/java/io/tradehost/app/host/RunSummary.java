@@ -29,9 +29,11 @@ import java.util.List;
  * @param cash quote-currency cash
  * @param orders order outcome counts
  * @param symbols one row per traded symbol
+ * @param stopReason why the run stopped: {@code duration}, {@code signal}, or what the host itself
+ *     stopped for (e.g. {@code config_drift: critical change of venue.name})
  */
 public record RunSummary(String runId, TradingState tradingState, List<TradingStateChanged> transitions, Money equity,
-                         Money cash, OrderCounters orders, List<SymbolRow> symbols) {
+                         Money cash, OrderCounters orders, List<SymbolRow> symbols, String stopReason) {
 
     /**
      * One symbol's line.
@@ -53,7 +55,7 @@ public record RunSummary(String runId, TradingState tradingState, List<TradingSt
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     static RunSummary of(String runId, TradingStateMachine state, PortfolioView portfolio, MarkBook marks,
-                         List<Symbol> symbols) {
+                         List<Symbol> symbols, String stopReason) {
         List<SymbolRow> rows = new ArrayList<>();
         for (Symbol symbol : symbols) {
             Position p = portfolio.position(symbol);
@@ -63,13 +65,14 @@ public record RunSummary(String runId, TradingState tradingState, List<TradingSt
                     portfolio.funding(symbol), mark == null ? null : mark.price()));
         }
         return new RunSummary(runId, state.state(), state.transitions(), portfolio.equity(), portfolio.cash(),
-                portfolio.counters(), List.copyOf(rows));
+                portfolio.counters(), List.copyOf(rows), stopReason);
     }
 
     /** The summary as pretty-printed JSON. Thread-safe. */
     public String toJson() {
         ObjectNode root = JSON.createObjectNode();
         root.put("runId", runId);
+        root.put("stopReason", stopReason);
         ObjectNode o = root.putObject("orders");
         o.put("attempted", orders.attempted());
         o.put("submitted", orders.submitted());
@@ -134,6 +137,7 @@ public record RunSummary(String runId, TradingState tradingState, List<TradingSt
         transitions.forEach(t -> out.append(" [").append(t.from()).append(" -> ").append(t.to()).append(']'));
         out.append('\n');
         out.append("  equity: ").append(equity).append(" (cash ").append(cash).append(")\n");
+        out.append("  stopped: ").append(stopReason).append('\n');
         return out.toString();
     }
 }

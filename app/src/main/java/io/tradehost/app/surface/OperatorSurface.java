@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tradehost.admin.AdminDocuments;
 import io.tradehost.admin.AdminServer;
+import io.tradehost.admin.ConfigReloads;
 import io.tradehost.admin.AdminSettings;
 import io.tradehost.admin.AdminToken;
 import io.tradehost.admin.OperatorGateway;
@@ -53,6 +54,7 @@ public final class OperatorSurface {
     private final OperatorGateway gateway;
     private final AlertDispatcher alerts;
     private final AdminDocuments documents;
+    private ConfigReloads reloads;
     private AdminServer server;
     private KernelWatchdog watchdog;
 
@@ -121,6 +123,11 @@ public final class OperatorSurface {
         return m;
     }
 
+    /** Offers {@code POST /api/v1/config/reload}, handed to {@code reloads}. Before {@link #start}. */
+    public void offerReload(ConfigReloads reloads) {
+        this.reloads = reloads;
+    }
+
     /** Publishes the first snapshot, starts the server and the stall watchdog, raises the start alert. */
     public void start() {
         publisher.start(host.kernel(), settings.snapshotInterval());
@@ -128,7 +135,7 @@ public final class OperatorSurface {
                 () -> host.kernel().clock().nanos());
         if (settings.enabled()) {
             server = AdminServer.start(settings, new ApiHandler(settings, token, publisher, metrics, gateway, stream,
-                    documents, System::nanoTime));
+                    documents, System::nanoTime, ApiHandler.ANSWER_WAIT, reloads));
             LOG.info("admin API on {} (dashboard at /, health at /health, metrics at /metrics; token from {})",
                     server.uri(), token.source());
         } else {

@@ -13,8 +13,8 @@ import io.tradehost.app.host.CoordinatorRegistry;
 import io.tradehost.app.host.Host;
 import io.tradehost.app.plugins.IsolationPolicy;
 import io.tradehost.app.plugins.PluginCatalog;
+import io.tradehost.app.reload.LiveConfig;
 import io.tradehost.coordinator.execution.ExecutionCoordinator;
-import io.tradehost.coordinator.execution.ExecutionSettings;
 import io.tradehost.coordinator.execution.GuardChain;
 import io.tradehost.coordinator.runtime.RuntimeCoordinator;
 import io.tradehost.coordinator.runtime.RuntimeSettings;
@@ -24,10 +24,8 @@ import io.tradehost.coordinator.runtime.operator.OperatorConsole;
 import io.tradehost.coordinator.runtime.state.TradingStateMachine;
 import io.tradehost.coordinator.runtime.venue.VenueBootstrap;
 import io.tradehost.coordinator.strategy.StrategyCoordinator;
-import io.tradehost.coordinator.strategy.StrategySettings;
 import io.tradehost.coordinator.telemetry.MarkBook;
 import io.tradehost.coordinator.telemetry.TelemetryCoordinator;
-import io.tradehost.coordinator.telemetry.TelemetrySettings;
 import io.tradehost.faults.FaultInjection;
 import io.tradehost.journal.SqliteJournal;
 import io.tradehost.kernel.Kernel;
@@ -117,7 +115,7 @@ final class HostModule {
                 clock, isolation);
         return new RuntimeCoordinator(new RuntimeSettings(config.venue(), config.venueConfig(), config.symbols(),
                 config.reduceOnly(), config.halted(), inputs.seed(), config.reconcileInterval(),
-                config.refuseOnMismatch()), venues, state, guards, journal, kernel, kernel, clock);
+                config.refuseOnMismatch(), config.derivatives()), venues, state, guards, journal, kernel, kernel, clock);
     }
 
     @Provides
@@ -127,8 +125,8 @@ final class HostModule {
                                           OrderJournal journal, Kernel kernel, Clock clock,
                                           IsolationPolicy isolation) {
         GuardChain guards = GuardChain.create(plugins.guards(), config.guardOrder(), config::guardConfig, isolation);
-        return new ExecutionCoordinator(new ExecutionSettings(config.timeInForce(), config.retries(), inputs.seed()),
-                guards, venues, marks, state, journal, kernel, kernel, kernel, clock);
+        return new ExecutionCoordinator(CoordinatorSettings.execution(config, inputs.seed()), guards, venues, marks,
+                state, journal, kernel, kernel, kernel, clock);
     }
 
     @Provides
@@ -152,10 +150,8 @@ final class HostModule {
     static StrategyCoordinator strategy(HostConfig config, PluginCatalog plugins, VenueBootstrap venues,
                                         MarkBook marks, PortfolioView portfolio, TradingStateMachine state,
                                         Kernel kernel, Clock clock, IsolationPolicy isolation) {
-        return new StrategyCoordinator(new StrategySettings(config.strategy(), config.strategyAssignments(),
-                config::strategyConfig, config.cycle(), config.cycleInterval(), config.quarantineAfterFailures(),
-                config.decisionBudget(), config.quarantineAfterSlow(), config.maxDecisionLeverage()),
-                plugins.strategies(), venues, marks, portfolio, state, kernel, kernel, clock, kernel, isolation);
+        return new StrategyCoordinator(CoordinatorSettings.strategy(config), plugins.strategies(), venues, marks,
+                portfolio, state, kernel, kernel, clock, kernel, isolation);
     }
 
     @Provides
@@ -168,8 +164,8 @@ final class HostModule {
     static TelemetryCoordinator telemetry(HostConfig config, MarkBook marks, VenueBootstrap venues,
                                           PortfolioView portfolio, TradingStateMachine state, HealthRegistry health,
                                           Kernel kernel, Clock clock) {
-        return new TelemetryCoordinator(new TelemetrySettings(config.markWindow(), config.statusInterval(),
-                config.staleAfter()), marks, venues, portfolio, state, health, kernel, clock, kernel);
+        return new TelemetryCoordinator(CoordinatorSettings.telemetry(config), marks, venues, portfolio, state,
+                health, kernel, clock, kernel);
     }
 
     @Provides
@@ -183,16 +179,27 @@ final class HostModule {
     @Singleton
     static Pipeline pipeline(Kernel kernel, SqliteJournal journal, RuntimeCoordinator runtime,
                              ExecutionCoordinator execution, StrategyCoordinator strategy,
-                             TelemetryCoordinator telemetry, OperatorConsole operator) {
-        return new Pipeline(kernel, journal, runtime, execution, strategy, telemetry, operator);
+                             TelemetryCoordinator telemetry, OperatorConsole operator, LiveConfig live) {
+        return new Pipeline(kernel, journal, runtime, execution, strategy, telemetry, operator, live);
     }
 
     @Provides
     @Singleton
     static Host host(Kernel kernel, Pipeline pipeline, CoordinatorRegistry registry, TradingStateMachine state,
                      OperatorConsole operator, PortfolioView portfolio, MarkBook marks, VenueBootstrap venues,
-                     TelemetryCoordinator telemetry, SqliteJournal journal, IsolationPolicy isolation) {
+                     TelemetryCoordinator telemetry, SqliteJournal journal, IsolationPolicy isolation,
+                     LiveConfig live) {
         return new Host(kernel, pipeline, registry, state, operator, portfolio, marks, venues, telemetry,
-                journal, isolation);
+                journal, isolation, live);
+    }
+
+    @Provides
+    @Singleton
+    static LiveConfig live(HostConfig config, HostInputs inputs, PluginCatalog plugins, StrategyCoordinator strategy,
+                           ExecutionCoordinator execution, RuntimeCoordinator runtime, TelemetryCoordinator telemetry,
+                           TradingStateMachine state, IsolationPolicy isolation, PortfolioView portfolio,
+                           MarkBook marks, VenueBootstrap venues, Clock clock) {
+        return new LiveConfig(config, strategy, execution, runtime, telemetry, state, plugins, isolation, portfolio,
+                marks, venues, clock, inputs.seed());
     }
 }

@@ -7,6 +7,7 @@ import io.tradehost.api.command.CancelOrders;
 import io.tradehost.api.command.OperatorRequest;
 import io.tradehost.api.command.OrderIntent;
 import io.tradehost.api.command.RecordIntent;
+import io.tradehost.api.event.ConfigReloaded;
 import io.tradehost.api.event.AccountObserved;
 import io.tradehost.api.event.Event;
 import io.tradehost.api.event.FundingBooked;
@@ -30,6 +31,7 @@ import io.tradehost.api.event.StrategyQuarantined;
 import io.tradehost.api.event.TradingStateChanged;
 import io.tradehost.api.event.VenueConnectionChanged;
 import io.tradehost.api.host.Throwables;
+import io.tradehost.app.reload.LiveConfig;
 import io.tradehost.coordinator.execution.ExecutionCoordinator;
 import io.tradehost.coordinator.runtime.RuntimeCoordinator;
 import io.tradehost.coordinator.runtime.operator.OperatorConsole;
@@ -56,6 +58,8 @@ import java.util.function.Consumer;
  *            FundingPaid ─► execution ─► FundingBooked ─► journal      MarketDataStale ─► telemetry
  *            every event ─► runtime guards
  *            OperatorRequest ─► runtime.operator ─► OperatorActed ─► journal (who, when, why)
+ *            ConfigReloaded ─► journal (diff, severity, errors)
+ *            every event ─► config.drift (clears config_drift when the limits hold again)
  *            every event ─► watchers (the admin surface, metrics, alerts), last
  * </pre>
  */
@@ -67,12 +71,15 @@ public final class Pipeline {
     private final StrategyCoordinator strategy;
     private final TelemetryCoordinator telemetry;
     private final OperatorConsole operator;
+    private final LiveConfig live;
     private final Map<String, Consumer<? super Event>> watchers = new LinkedHashMap<>();
     private boolean connected;
 
     public Pipeline(Kernel kernel, SqliteJournal journal, RuntimeCoordinator runtime, ExecutionCoordinator execution,
-                    StrategyCoordinator strategy, TelemetryCoordinator telemetry, OperatorConsole operator) {
+                    StrategyCoordinator strategy, TelemetryCoordinator telemetry, OperatorConsole operator,
+                    LiveConfig live) {
         this.kernel = kernel;
+        this.live = live;
         this.operator = operator;
         this.journal = journal;
         this.runtime = runtime;
@@ -143,6 +150,8 @@ public final class Pipeline {
         kernel.subscribe(JournalWriteFailed.class, "runtime.journal-failed", FAIL_CLOSED,
                 runtime::onJournalWriteFailed);
         kernel.subscribe(OperatorActed.class, "journal.operator", FAIL_CLOSED, journal::onOperatorActed);
+        kernel.subscribe(ConfigReloaded.class, "journal.config", FAIL_CLOSED, journal::onConfigReloaded);
+        kernel.subscribeAll("config.drift", LOG_AND_COUNT, live::onEvent);
         watchers.forEach((name, watcher) -> kernel.subscribeAll(name, LOG_AND_COUNT, watcher));
 
         if (!kernel.unownedCommands().isEmpty()) {

@@ -122,7 +122,8 @@ class CliTest {
     void anUnknownKeyExitsTwoWithOneLineNamingIt() {
         assertThat(run("run", "--duration", "1s", "--set", "strategy.config.ma-crossover.shrot=3")).isEqualTo(2);
         assertThat(err.toString().lines().toList()).containsExactly(
-                "tradehost: config error: embedded defaults: strategy.config.ma-crossover.shrot: unknown key for strategy 'ma-crossover'");
+                "tradehost: config error: --set: strategy.config.ma-crossover.shrot: unknown key for strategy"
+                        + " 'ma-crossover' (did you mean strategy.config.ma-crossover.short?)");
         assertThat(out.toString()).isEmpty();
     }
 
@@ -134,8 +135,8 @@ class CliTest {
         assertThat(run("run", "--set", "guards.config.leverage.max=-1")).isEqualTo(2);
         assertThat(err.toString().lines().toList()).containsExactly(
                 "tradehost: config error: " + missing + ": file not found",
-                "tradehost: config error: embedded defaults: runtime.halted: must be true or false (was \"maybe\")",
-                "tradehost: config error: embedded defaults: guards.config.leverage.max: must be between 0 and 100 (was -1)");
+                "tradehost: config error: --set: runtime.halted: must be true or false (was \"maybe\")",
+                "tradehost: config error: --set: guards.config.leverage.max: must be between 0 and 100 (was -1)");
     }
 
     @Test
