@@ -1,5 +1,9 @@
 package io.tradehost.app.cli;
 
+import io.tradehost.app.config.ConfigTrees;
+import io.tradehost.app.config.ConfigDiff;
+import io.tradehost.app.config.HostConfig;
+import io.tradehost.app.config.ConfigLoader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,6 +47,63 @@ class CliTest {
         }
         return TradehostCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true),
                 all.toArray(String[]::new));
+    }
+
+    @Test
+    void configCheckListsEveryProblemOnItsOwnLineAndExitsTwoOrOkWithZero() throws Exception {
+        Path bad = dir.resolve("bad.toml");
+        Files.writeString(bad, ConfigLoader.embeddedText().replace("short = 5", "shrot = 5")
+                .replace("queue = 65536", "queue = 1").replace("name = \"ma-crossover\"", "name = \"ma-crossovr\""));
+        assertThat(run("config", "check", bad.toString())).isEqualTo(2);
+        assertThat(out.toString().lines().toList()).containsExactly(
+                bad + ":100: journal.queue: must be between 16 and 10000000 (was 1)",
+                bad + ":18: strategy.name: no strategy plugin named 'ma-crossovr' (found: ma-crossover, breakout)",
+                bad + ":27: strategy.config.ma-crossover.shrot: unknown key for strategy 'ma-crossover' (did you"
+                        + " mean strategy.config.ma-crossover.short?)");
+        assertThat(dir.resolve("data")).doesNotExist();
+
+        out.getBuffer().setLength(0);
+        Path good = dir.resolve("good.toml");
+        Files.writeString(good, ConfigLoader.embeddedText());
+        assertThat(run("config", "check", good.toString(), "--set", "host.profile=\"prod\"")).isZero();
+        assertThat(out.toString()).isEqualTo(good + ": ok (profile prod, venue paper, 3 symbol(s), strategy"
+                + " ma-crossover)\n");
+    }
+
+    @Test
+    void configShowAnnotatesEveryValueWithItsSourceMasksSecretsAndReadsBackAsTheSameConfiguration()
+            throws Exception {
+        assertThat(run("config", "show", "--set", "host.profile=\"canary\"", "--set",
+                "alerts.webhook.url=\"https://hooks.example/s3cr3t\"")).isZero();
+        String shown = out.toString();
+        assertThat(shown).contains("profile = \"canary\"  # --set\n", "reduce_only = true  # profile canary\n",
+                "symbols = [\"BTC-PERP\", \"ETH-PERP\", \"SOL-USD\"]  # default\n", "interval = \"5s\"  # default\n",
+                "url = \"***\"  # --set\n").doesNotContain("s3cr3t");
+        Path file = dir.resolve("shown.toml");
+        Files.writeString(file, shown.replace("url = \"***\"", "url = \"https://hooks.example/x\""));
+        HostConfig again = ConfigLoader.load(file, List.of());
+        HostConfig original = ConfigLoader.load(null, List.of("host.profile=\"canary\"",
+                "alerts.webhook.url=\"https://hooks.example/x\""));
+        assertThat(ConfigDiff.between(ConfigTrees.of(original), ConfigTrees.of(again)))
+                .as("only what the defaults add").allSatisfy(c -> assertThat(c.before()).isNull());
+        assertThat(again.profile()).isEqualTo(original.profile());
+        assertThat(again.reduceOnly()).isTrue();
+    }
+
+    @Test
+    void configDiffShowsEachChangeWithTheSeverityARunningHostWouldGive() throws Exception {
+        Path a = dir.resolve("a.toml");
+        Path b = dir.resolve("b.toml");
+        String text = ConfigLoader.embeddedText();
+        Files.writeString(a, text);
+        Files.writeString(b, text.replace("[guards.config.leverage]\nmax = \"3\"", "[guards.config.leverage]\nmax"
+                + " = \"2\"").replace("mark_window = 64", "mark_window = 32"));
+        assertThat(run("config", "diff", a.toString(), b.toString())).isZero();
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(1)).startsWith("guards.config.leverage.max").contains(" 3 ", " 2 ", " high ");
+        assertThat(lines.get(2)).startsWith("telemetry.mark_window").contains(" 64 ", " 32 ", " safe ");
+        assertThat(lines.get(3)).startsWith("high: the host would apply the changes and go reduce-only");
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.tradehost.app.config.HostConfig;
 import io.tradehost.app.host.Host;
 import io.tradehost.app.host.RunSummary;
 import io.tradehost.app.plugins.PluginCatalog;
+import io.tradehost.app.reload.ConfigReloader;
 import io.tradehost.app.wiring.HostComponent;
 import io.tradehost.app.wiring.HostInputs;
 import io.tradehost.journal.SqliteJournal;
@@ -26,6 +27,7 @@ import io.tradehost.testkit.Promtool;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -53,16 +55,27 @@ class OperatorSurfaceTest {
     private HttpReceiver receiver;
     private Host host;
     private OperatorSurface surface;
+    private ConfigReloader reloader;
 
     private void start() throws Exception {
+        start(null);
+    }
+
+    /** Starts on {@code file} (null: the embedded defaults), reloadable through the API. */
+    private void start(Path file) throws Exception {
         receiver = new HttpReceiver();
-        HostConfig config = ConfigLoader.load(null, List.of("admin.listen=\"127.0.0.1:0\"",
+        List<String> overrides = List.of("admin.listen=\"127.0.0.1:0\"",
                 "alerts.webhook.url=\"" + receiver.url("/hook") + "\"", "alerts.initial_backoff=\"1ms\"",
-                "venue.config.tick_interval=\"1s\"", "runtime_guards.config.daily-loss.max_loss=\"50000\""));
+                "venue.config.tick_interval=\"1s\"", "runtime_guards.config.daily-loss.max_loss=\"50000\"");
+        HostConfig config = ConfigLoader.load(file, overrides);
+        PluginCatalog catalog = PluginCatalog.fromLayer(ModuleLayer.boot());
         host = HostComponent.wire(config, HostInputs.of("ops", clock, 42, Map.of()).withDataDirectory(data, true),
-                PluginCatalog.fromLayer(ModuleLayer.boot()), clock);
-        surface = OperatorSurface.attach(host, config, PluginCatalog.fromLayer(ModuleLayer.boot()), data,
-                Map.of(AdminToken.ENVIRONMENT, TOKEN));
+                catalog, clock);
+        surface = OperatorSurface.attach(host, config, catalog, data, Map.of(AdminToken.ENVIRONMENT, TOKEN));
+        reloader = new ConfigReloader(host.kernel(), host.liveConfig(), file, overrides, Map.of(), catalog,
+                host::requestStop);
+        host.registry().addHealth(reloader::health);
+        surface.offerReload(reloader::request);
         host.kernel().observe(events);
         host.start();
         surface.start();
@@ -80,6 +93,61 @@ class OperatorSurfaceTest {
         if (receiver != null) {
             receiver.close();
         }
+        if (reloader != null) {
+            reloader.close();
+        }
+    }
+
+    /** POSTs a reload and drives the kernel (timers included) until the answer comes back. */
+    private HttpResponse<String> reload() throws Exception {
+        CompletableFuture<HttpResponse<String>> answer = http.sendAsync(request("/api/v1/config/reload")
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!answer.isDone() && System.nanoTime() < deadline) {
+            host.kernel().advanceBy(Duration.ZERO);
+            Thread.onSpinWait();
+        }
+        return answer.get(1, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aReloadThroughTheApiAppliesTheFileAndARefusedOneIs422WithEveryProblemAndDegradedHealth()
+            throws Exception {
+        Path file = data.resolve("host.toml");
+        String text = ConfigLoader.embeddedText();
+        Files.writeString(file, text);
+        start(file);
+        trade(Duration.ofSeconds(30));
+
+        Files.writeString(file, text.replace("mark_window = 64", "mark_window = 80"));
+        HttpResponse<String> applied = reload();
+        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(200);
+        JsonNode body = JSON.readTree(applied.body());
+        assertThat(body.get("outcome").asText()).isEqualTo("applied");
+        assertThat(body.get("trigger").asText()).startsWith("api@127.0.0.1");
+        assertThat(body.get("changes")).hasSize(1);
+        assertThat(body.get("changes").get(0).get("key").asText()).isEqualTo("telemetry.mark_window");
+        assertThat(body.get("changes").get(0).get("new").asText()).isEqualTo("80");
+        assertThat(host.marks().capacity()).isEqualTo(80);
+
+        Files.writeString(file, text.replace("mark_window = 64", "mark_window = 1").replace("[journal]",
+                "[journal]\ndurabilty = \"full\""));
+        HttpResponse<String> refused = reload();
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(JSON.readTree(refused.body()).get("errors")).extracting(JsonNode::asText).containsExactly(
+                file + ":133: telemetry.mark_window: must be between 2 and 100000 (was 1)",
+                file + ":99: journal.durabilty: unknown key (did you mean journal.durability?)");
+        assertThat(host.marks().capacity()).isEqualTo(80);
+
+        host.kernel().advanceBy(Duration.ofSeconds(1));
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(surface.uri().resolve("/health")).GET()
+                .build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode components = JSON.readTree(health.body()).get("components");
+        assertThat(components).filteredOn(c -> c.get("component").asText().equals("config")).singleElement()
+                .satisfies(c -> assertThat(c.get("status").asText()).isEqualTo("DEGRADED"));
+        assertThat(JSON.readTree(health.body()).get("status").asText()).isEqualTo("DEGRADED");
+        assertThat(SqliteJournal.configReloads(data.resolve("journal.db"))).extracting(r -> r.outcome())
+                .containsExactly("applied", "refused");
     }
 
     private void trade(Duration duration) {
