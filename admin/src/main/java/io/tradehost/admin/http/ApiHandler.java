@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -53,7 +54,7 @@ public final class ApiHandler extends Handler.Abstract {
     private final HostMetrics metrics;
     private final OperatorGateway operator;
     private final EventStream stream;
-    private final AdminDocuments documents;
+    private final Supplier<AdminDocuments> documents;
     private final StaticAssets assets;
     private final OperatorRoute operatorRoute;
     private final StreamRoute streamRoute;
@@ -74,13 +75,17 @@ public final class ApiHandler extends Handler.Abstract {
     public ApiHandler(AdminSettings settings, AdminToken token, SnapshotPublisher snapshots,
                       HostMetrics metrics, OperatorGateway operator, EventStream stream, AdminDocuments documents,
                       LongSupplier realNanos, Duration answerWait) {
-        this(settings, token, snapshots, metrics, operator, stream, documents, realNanos, answerWait, null);
+        this(settings, token, snapshots, metrics, operator, stream, () -> documents, realNanos, answerWait, null);
     }
 
-    /** The same, with {@code POST /api/v1/config/reload} handed to {@code reloads} (null: not offered). */
+    /**
+     * The same, with the documents as they are at each request (a reload changes the configuration)
+     * and {@code POST /api/v1/config/reload} handed to {@code reloads} (null: not offered).
+     */
     public ApiHandler(AdminSettings settings, AdminToken token, SnapshotPublisher snapshots,
-                      HostMetrics metrics, OperatorGateway operator, EventStream stream, AdminDocuments documents,
-                      LongSupplier realNanos, Duration answerWait, ConfigReloads reloads) {
+                      HostMetrics metrics, OperatorGateway operator, EventStream stream,
+                      Supplier<AdminDocuments> documents, LongSupplier realNanos, Duration answerWait,
+                      ConfigReloads reloads) {
         this.settings = settings;
         this.reloads = reloads;
         this.answerWait = answerWait;
@@ -285,8 +290,8 @@ public final class ApiHandler extends Handler.Abstract {
             case "fills" -> Json::fills;
             case "summary" -> s -> readTree(s.summaryJson().get());
             case "guards" -> s -> guards(s);
-            case "plugins" -> s -> documents.plugins();
-            case "config" -> s -> documents.config();
+            case "plugins" -> s -> documents.get().plugins();
+            case "config" -> s -> documents.get().config();
             case "history" -> s -> Json.history(snapshots.history());
             default -> s -> null;
         };
@@ -306,7 +311,7 @@ public final class ApiHandler extends Handler.Abstract {
     }
 
     private JsonNode guards(HostSnapshot s) {
-        ObjectNode n = documents.guards().deepCopy();
+        ObjectNode n = documents.get().guards().deepCopy();
         ObjectNode counts = n.putObject("recentRejectionsByStage");
         new TreeMap<>(s.activity().rejections().stream().collect(Collectors.groupingBy(
                 r -> r.stage(), Collectors.counting()))).forEach(counts::put);

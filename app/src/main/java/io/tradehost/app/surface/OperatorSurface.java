@@ -18,6 +18,7 @@ import io.tradehost.alerts.AlertCounts;
 import io.tradehost.alerts.AlertDispatcher;
 import io.tradehost.alerts.AlertRules;
 import io.tradehost.alerts.KernelWatchdog;
+import io.tradehost.api.event.ConfigReloaded;
 import io.tradehost.api.event.OperatorActed;
 import io.tradehost.app.config.HostConfig;
 import io.tradehost.app.config.Secrets;
@@ -53,17 +54,19 @@ public final class OperatorSurface {
     private final HostMetrics metrics;
     private final OperatorGateway gateway;
     private final AlertDispatcher alerts;
-    private final AdminDocuments documents;
+    private final PluginCatalog plugins;
+    private volatile AdminDocuments documents;
     private ConfigReloads reloads;
     private AdminServer server;
     private KernelWatchdog watchdog;
 
-    private OperatorSurface(Host host, HostConfig config, AdminToken token, AdminDocuments documents) {
+    private OperatorSurface(Host host, HostConfig config, AdminToken token, PluginCatalog plugins) {
         this.host = host;
+        this.plugins = plugins;
         this.config = config;
         this.settings = config.admin();
         this.token = token;
-        this.documents = documents;
+        this.documents = documents(config, plugins);
         this.stream = new EventStream(1024, Math.max(1, settings.maxConnections() / 2));
         this.alerts = new AlertDispatcher(config.alerts(), host.runId(), System::nanoTime);
         ActivityLog activity = new ActivityLog(stream::offer);
@@ -76,6 +79,8 @@ public final class OperatorSurface {
         host.watch("admin.operator", e -> {
             if (e instanceof OperatorActed acted) {
                 gateway.onActed(acted);
+            } else if (e instanceof ConfigReloaded) {
+                this.documents = documents(host.liveConfig().running(), plugins); // /api/v1/config shows what runs
             }
         });
         if (alerts.hasSinks()) {
@@ -95,7 +100,7 @@ public final class OperatorSurface {
                                          Map<String, String> environment) {
         AdminToken token = config.admin().enabled()
                 ? AdminToken.resolve(environment, config.admin().tokenFile(), dataDirectory) : null;
-        return new OperatorSurface(host, config, token, documents(config, plugins));
+        return new OperatorSurface(host, config, token, plugins);
     }
 
     private static AdminDocuments documents(HostConfig config, PluginCatalog plugins) {
@@ -135,7 +140,7 @@ public final class OperatorSurface {
                 () -> host.kernel().clock().nanos());
         if (settings.enabled()) {
             server = AdminServer.start(settings, new ApiHandler(settings, token, publisher, metrics, gateway, stream,
-                    documents, System::nanoTime, ApiHandler.ANSWER_WAIT, reloads));
+                    () -> documents, System::nanoTime, ApiHandler.ANSWER_WAIT, reloads));
             LOG.info("admin API on {} (dashboard at /, health at /health, metrics at /metrics; token from {})",
                     server.uri(), token.source());
         } else {

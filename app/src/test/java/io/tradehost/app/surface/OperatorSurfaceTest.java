@@ -129,6 +129,9 @@ class OperatorSurfaceTest {
         assertThat(body.get("changes").get(0).get("key").asText()).isEqualTo("telemetry.mark_window");
         assertThat(body.get("changes").get(0).get("new").asText()).isEqualTo("80");
         assertThat(host.marks().capacity()).isEqualTo(80);
+        host.kernel().advanceBy(Duration.ofSeconds(1));
+        assertThat(get("/api/v1/config").get("config").get("telemetry").get("mark_window").asInt())
+                .as("the API shows the configuration that runs").isEqualTo(80);
 
         Files.writeString(file, text.replace("mark_window = 64", "mark_window = 1").replace("[journal]",
                 "[journal]\ndurabilty = \"full\""));
