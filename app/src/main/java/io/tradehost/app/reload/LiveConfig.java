@@ -2,10 +2,6 @@ package io.tradehost.app.reload;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tradehost.api.event.Event;
-import io.tradehost.api.event.MarkUpdated;
-import io.tradehost.api.event.OrderCancelled;
-import io.tradehost.api.event.OrderRejected;
-import io.tradehost.api.event.PositionChanged;
 import io.tradehost.api.host.PortfolioView;
 import io.tradehost.api.market.Mark;
 import io.tradehost.api.order.OrderRequest;
@@ -196,14 +192,11 @@ public final class LiveConfig {
     }
 
     /**
-     * Hears every event: keeps the start-of-day equity for the daily-loss rule and, while
-     * {@code config_drift} is active, clears it once the drifted limits hold again.
+     * Hears what moves the exposure (marks, positions, orders ending): keeps the start-of-day
+     * equity for the daily-loss rule and, while {@code config_drift} is active, clears it once the
+     * drifted limits hold again.
      */
-    public void onEvent(Event event) {
-        if (!(event instanceof MarkUpdated || event instanceof PositionChanged || event instanceof OrderCancelled
-                || event instanceof OrderRejected)) {
-            return;
-        }
+    public void onExposureMoved(Event event) {
         long today = Math.floorDiv(clock.nanos(), DAY_NANOS);
         if (today != day) {
             day = today;

@@ -7,8 +7,8 @@ import io.tradehost.api.command.CancelOrders;
 import io.tradehost.api.command.OperatorRequest;
 import io.tradehost.api.command.OrderIntent;
 import io.tradehost.api.command.RecordIntent;
-import io.tradehost.api.event.ConfigReloaded;
 import io.tradehost.api.event.AccountObserved;
+import io.tradehost.api.event.ConfigReloaded;
 import io.tradehost.api.event.Event;
 import io.tradehost.api.event.FundingBooked;
 import io.tradehost.api.event.FundingPaid;
@@ -59,7 +59,8 @@ import java.util.function.Consumer;
  *            every event ─► runtime guards
  *            OperatorRequest ─► runtime.operator ─► OperatorActed ─► journal (who, when, why)
  *            ConfigReloaded ─► journal (diff, severity, errors)
- *            every event ─► config.drift (clears config_drift when the limits hold again)
+ *            MarkUpdated, PositionChanged, OrderCancelled/Rejected ─► config.drift (clears config_drift
+ *                when the limits hold again)
  *            every event ─► watchers (the admin surface, metrics, alerts), last
  * </pre>
  */
@@ -151,7 +152,10 @@ public final class Pipeline {
                 runtime::onJournalWriteFailed);
         kernel.subscribe(OperatorActed.class, "journal.operator", FAIL_CLOSED, journal::onOperatorActed);
         kernel.subscribe(ConfigReloaded.class, "journal.config", FAIL_CLOSED, journal::onConfigReloaded);
-        kernel.subscribeAll("config.drift", LOG_AND_COUNT, live::onEvent);
+        kernel.subscribe(MarkUpdated.class, "config.drift", LOG_AND_COUNT, live::onExposureMoved);
+        kernel.subscribe(PositionChanged.class, "config.drift", LOG_AND_COUNT, live::onExposureMoved);
+        kernel.subscribe(OrderCancelled.class, "config.drift", LOG_AND_COUNT, live::onExposureMoved);
+        kernel.subscribe(OrderRejected.class, "config.drift", LOG_AND_COUNT, live::onExposureMoved);
         watchers.forEach((name, watcher) -> kernel.subscribeAll(name, LOG_AND_COUNT, watcher));
 
         if (!kernel.unownedCommands().isEmpty()) {
