@@ -330,6 +330,24 @@ class ConfigReloadTest {
                 .satisfies(h -> assertThat(h.details()).containsEntry("pendingRestart", "journal.queue"));
     }
 
+    @Test
+    void aCanaryIsLockedAgainstDriftAndRefusesEveryChange() throws IOException {
+        host.stop();
+        reloader.close();
+        String canary = BASE.replace("[host]\n", "[host]\nprofile = \"canary\"\n")
+                .replace("[guards.config.leverage]\nmax = \"3\"", "[guards.config.leverage]\nmax = \"1\"");
+        start(canary, catalog);
+        assertThat(host.tradingState().state()).isEqualTo(TradingState.REDUCE_ONLY);
+
+        ConfigReloaded refused = reload(canary.replace("mark_window = 64", "mark_window = 65"));
+
+        assertThat(refused.outcome()).isEqualTo("refused");
+        assertThat(refused.errors()).containsExactly("host.profile canary is locked against drift: restart to change"
+                + " its configuration");
+        assertThat(refused.changes()).extracting(ConfigReloaded.Change::key).containsExactly("telemetry.mark_window");
+        assertThat(host.marks().capacity()).isEqualTo(64);
+    }
+
     private ConfigReloaded reload(String text) throws IOException {
         Files.writeString(file, text);
         CompletableFuture<ConfigReloaded> answer = reloader.reloadNow("file");

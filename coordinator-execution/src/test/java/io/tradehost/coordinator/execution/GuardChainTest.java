@@ -9,6 +9,8 @@ import io.tradehost.api.guard.Guard;
 import io.tradehost.api.guard.GuardFactory;
 import io.tradehost.api.guard.GuardVerdict;
 import io.tradehost.api.guard.OrderCheck;
+import io.tradehost.api.host.PluginCalls;
+import io.tradehost.api.host.PluginCalls.Outcome;
 import io.tradehost.api.host.PluginIsolation;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.OrderRequest;
@@ -22,9 +24,12 @@ import io.tradehost.api.value.Side;
 import io.tradehost.kernel.isolation.WorkerCalls;
 import io.tradehost.testkit.Fixtures;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 class GuardChainTest {
     private static GuardFactory factory(String name) {
@@ -62,6 +67,69 @@ class GuardChainTest {
         assertThatThrownBy(() -> GuardChain.create(List.of(factory("a")), List.of("a"),
                 name -> new PluginConfig("guards.config." + name, Map.of("of", true)), PluginIsolation.inline()))
                 .hasMessage("guards.config.a.of: unknown key for guard 'a'");
+    }
+
+    @Test
+    void aRebuildKeepsTheGuardsWhoseBlockDidNotChangeAndClosesTheOnesLeftOut() {
+        List<String> closed = new ArrayList<>();
+        PluginIsolation counting = (kind, name, instance) -> new ClosingCalls(name, closed);
+        List<GuardFactory> factories = List.of(factory("a"), factory("b"), factory("c"));
+        GuardChain chain = GuardChain.create(factories, List.of("a", "b", "c"),
+                name -> PluginConfig.empty("guards.config." + name), counting);
+
+        GuardChain next = chain.rebuild(factories, List.of("c", "b"), name -> name.equals("b")
+                ? new PluginConfig("guards.config.b", Map.of("on", false)) : PluginConfig.empty("guards.config." + name),
+                Set.of("b"), counting);
+
+        assertThat(next.names()).containsExactly("c", "b");
+        assertThat(next.named().get(0)).isSameAs(chain.named().get(2));
+        assertThat(next.named().get(1)).isNotSameAs(chain.named().get(1));
+        assertThat(next.check(check()).guard()).isEqualTo("b");
+        assertThat(chain.check(check()).allowed()).as("the old chain is untouched").isTrue();
+        assertThat(closed).containsExactlyInAnyOrder("a", "b");
+        assertThatThrownBy(() -> next.rebuild(factories, List.of("zzz"), n -> PluginConfig.empty("x"),
+                Set.of(), counting)).isInstanceOf(ConfigException.class);
+        assertThat(next.names()).containsExactly("c", "b");
+    }
+
+    /** Inline calls that note when they are closed. */
+    private record ClosingCalls(String name, List<String> closed) implements PluginCalls {
+        private static final PluginCalls INLINE = PluginCalls.inline(() -> 0L, Duration.ofDays(1));
+
+        @Override
+        public <T> Outcome<T> call(Supplier<T> body) {
+            return INLINE.call(body);
+        }
+
+        @Override
+        public <T> Outcome<T> call(Supplier<T> body, Duration budget) {
+            return INLINE.call(body, budget);
+        }
+
+        @Override
+        public boolean isolated() {
+            return false;
+        }
+
+        @Override
+        public Duration budget() {
+            return INLINE.budget();
+        }
+
+        @Override
+        public Duration startupBudget() {
+            return INLINE.startupBudget();
+        }
+
+        @Override
+        public long lateAnswersDiscarded() {
+            return 0;
+        }
+
+        @Override
+        public void close() {
+            closed.add(name);
+        }
     }
 
     private static OrderCheck check() {

@@ -44,6 +44,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -145,6 +146,55 @@ class StrategyCoordinatorTest {
         market.put(mark);
         kernel.publish(new MarkUpdated(mark));
         kernel.runUntilIdle();
+    }
+
+    @Test
+    void aReconfigureReplacesOnlyTheInstancesWhoseBlockChangedAndRetimesTheCycle() {
+        StrategyCoordinator c = coordinator(CycleMode.ON_MARK, ctx -> Decision.hold("wait"),
+                PluginConfig.empty("strategy.config"));
+        Strategy btc = c.strategy(BTC);
+        Strategy sol = c.strategy(Symbol.of("SOL-USD"));
+
+        assertThat(c.reconfigure(StrategySettings.single("test", PluginConfig.empty("strategy.config"),
+                CycleMode.ON_MARK, Duration.ofSeconds(5)), Set.of())).isEmpty();
+        assertThat(c.strategy(BTC)).isSameAs(btc);
+
+        Set<Symbol> replaced = c.reconfigure(StrategySettings.single("test", PluginConfig.empty("strategy.config"),
+                CycleMode.INTERVAL, Duration.ofSeconds(2)), Set.of("test"));
+        assertThat(replaced).containsExactly(BTC, Symbol.of("SOL-USD"));
+        assertThat(c.strategy(BTC)).isNotSameAs(btc);
+        assertThat(c.strategy(Symbol.of("SOL-USD"))).isNotSameAs(sol);
+
+        // now on a 2 s interval: a mark alone runs no cycle, the timer does
+        market.put(Fixtures.mark("BTC-PERP", "100"));
+        seen.clear();
+        kernel.advanceBy(Duration.ofSeconds(2));
+        assertThat(seen).extracting(ctx -> ctx.product().symbol()).containsExactly(BTC);
+
+        // the same mode and interval keep the timer; back on marks, the timer is gone
+        c.reconfigure(StrategySettings.single("test", PluginConfig.empty("strategy.config"), CycleMode.INTERVAL,
+                Duration.ofSeconds(2)), Set.of());
+        seen.clear();
+        kernel.advanceBy(Duration.ofSeconds(2));
+        assertThat(seen).hasSize(1);
+        c.reconfigure(StrategySettings.single("test", PluginConfig.empty("strategy.config"), CycleMode.ON_MARK,
+                Duration.ofSeconds(2)), Set.of());
+        seen.clear();
+        kernel.advanceBy(Duration.ofSeconds(10));
+        assertThat(seen).isEmpty();
+        mark("BTC-PERP", "101");
+        assertThat(seen).hasSize(1);
+        c.reconfigure(StrategySettings.single("test", PluginConfig.empty("strategy.config"), CycleMode.INTERVAL,
+                Duration.ofSeconds(3)), Set.of());
+        seen.clear();
+        kernel.advanceBy(Duration.ofSeconds(3));
+        assertThat(seen).as("a new interval starts a timer").hasSize(1);
+
+        assertThatThrownBy(() -> c.reconfigure(StrategySettings.single("test", new PluginConfig("strategy.config",
+                Map.of("known", 99)), CycleMode.INTERVAL, Duration.ofSeconds(2)), Set.of("test")))
+                .isInstanceOf(ConfigException.class);
+        assertThat(c.strategy(BTC)).as("a refused block changes nothing").isNotNull();
+        assertThat(c.strategy(Symbol.of("DOGE-PERP"))).isNull();
     }
 
     @Test

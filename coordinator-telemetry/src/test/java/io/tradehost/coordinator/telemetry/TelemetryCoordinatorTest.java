@@ -108,6 +108,29 @@ class TelemetryCoordinatorTest {
     }
 
     @Test
+    void aReconfiguredWindowKeepsItsPricesGrowingAndTheNewestWhenShrinking() {
+        start();
+        for (int i = 1; i <= 3; i++) {
+            quote("BTC-PERP", i + "0", i + "2", now());
+        }
+        telemetry.reconfigure(new TelemetrySettings(5, Duration.ofSeconds(10), Duration.ofSeconds(30)));
+        assertThat(marks.capacity()).isEqualTo(5);
+        assertThat(marks.recentMarks(BTC)).containsExactly(Price.of("11"), Price.of("21"), Price.of("31"));
+        assertThat(marks.lastMark(BTC).price()).isEqualTo(Price.of("31"));
+        quote("BTC-PERP", "40", "42", now());
+        quote("BTC-PERP", "50", "52", now());
+        quote("BTC-PERP", "60", "62", now());
+        assertThat(marks.recentMarks(BTC)).containsExactly(Price.of("21"), Price.of("31"), Price.of("41"),
+                Price.of("51"), Price.of("61"));
+
+        telemetry.reconfigure(new TelemetrySettings(2, Duration.ofSeconds(10), Duration.ofSeconds(30)));
+        assertThat(marks.recentMarks(BTC)).containsExactly(Price.of("51"), Price.of("61"));
+        quote("BTC-PERP", "70", "72", now());
+        assertThat(marks.recentMarks(BTC)).containsExactly(Price.of("61"), Price.of("71"));
+        assertThatThrownBy(() -> marks.resize(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void badQuotesAreDroppedAndCountedByReason() {
         start();
         quote("BTC-PERP", "100", "101", now());

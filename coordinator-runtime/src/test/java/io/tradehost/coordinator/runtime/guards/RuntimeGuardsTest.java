@@ -39,6 +39,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -52,6 +53,7 @@ class RuntimeGuardsTest {
     private final HostGuardContext context = new HostGuardContext(clock, new StubPortfolio(Money.of("1000")),
             new StubMarket(), new StubVenueAccess(venue, venue.products()), state, kernel);
     private final List<String> log = new ArrayList<>();
+    private final List<String> created = new ArrayList<>();
 
     private RuntimeGuardFactory factory(String name, Consumer<RuntimeGuardContext> body) {
         return new RuntimeGuardFactory() {
@@ -73,6 +75,7 @@ class RuntimeGuardsTest {
             @Override
             public RuntimeGuard create(PluginConfig config, RuntimeGuardContext ctx) {
                 config.bool("known", false);
+                created.add(name);
                 return new RuntimeGuard() {
                     @Override
                     public Duration interval() {
@@ -110,6 +113,34 @@ class RuntimeGuardsTest {
         kernel.advanceBy(Duration.ofSeconds(20));
         assertThat(log).containsExactly("a", "b", "a", "b", "a saw MarkUpdated", "b saw MarkUpdated");
         assertThat(guards.names()).containsExactly("a", "b");
+    }
+
+    @Test
+    void aReconfigureKeepsUnchangedGuardsCreatesNewOnesAndRestartsTheTimers() {
+        List<RuntimeGuardFactory> factories = List.of(factory("a", ctx -> { }), factory("b", ctx -> { }),
+                factory("c", ctx -> { }));
+        RuntimeGuards guards = RuntimeGuards.create(factories, List.of("a", "b"),
+                name -> PluginConfig.empty("runtime_guards.config." + name), context, state, clock,
+                PluginIsolation.inline());
+        guards.start(kernel);
+        kernel.advanceBy(Duration.ofSeconds(10));
+
+        guards.reconfigure(factories, List.of("b", "c"), name -> PluginConfig.empty("runtime_guards.config." + name),
+                Set.of(), PluginIsolation.inline());
+        kernel.advanceBy(Duration.ofSeconds(10));
+        guards.reconfigure(factories, List.of("b", "c"), name -> PluginConfig.empty("runtime_guards.config." + name),
+                Set.of("b"), PluginIsolation.inline());
+
+        assertThat(guards.names()).containsExactly("b", "c");
+        assertThat(created).containsExactly("a", "b", "c", "b");
+        assertThat(log).containsExactly("a", "b", "b", "c");
+        assertThatThrownBy(() -> guards.reconfigure(factories, List.of("zz"),
+                name -> PluginConfig.empty("runtime_guards.config." + name), Set.of(), PluginIsolation.inline()))
+                .isInstanceOf(ConfigException.class);
+        assertThat(guards.names()).as("a refused order changes nothing").containsExactly("b", "c");
+        guards.stop();
+        kernel.advanceBy(Duration.ofSeconds(30));
+        assertThat(log).as("stopped: the timers are gone").containsExactly("a", "b", "b", "c");
     }
 
     @Test
