@@ -129,7 +129,7 @@ class ImageIT {
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isEqualTo(2);
         assertThat(err.lines().toList()).containsExactly(
-                "tradehost: config error: embedded defaults: runtime.reduceonly: unknown key");
+                "tradehost: config error: --set: runtime.reduceonly: unknown key (did you mean runtime.reduce_only?)");
     }
 
     @Test

@@ -26,7 +26,11 @@ public interface Venue {
     /** Every product the venue lists. */
     List<Product> products() throws VenueException;
 
-    /** Starts market data for {@code symbols}; quotes go to the listener. */
+    /**
+     * Starts market data for {@code symbols}; quotes go to the listener. The host calls it again
+     * with the whole, larger set when a reload adds symbols: the new set replaces the old one (a
+     * venue that only adds to its subscription is right too, as the set only grows).
+     */
     void subscribe(Set<Symbol> symbols) throws VenueException;
 
     /**

@@ -51,8 +51,8 @@ public final class DriftRules {
             fixed("venue.call_budget", "how long a venue call may take", Severity.RESTART),
             fixed("venue.*", "the venue, its credentials or settings (paper to live among them)", Severity.CRITICAL),
             fixed("host.derivatives", "which products may be traded", Severity.CRITICAL),
-            new Rule("host.symbols", "a symbol removed with a position or open orders: critical; a symbol added or"
-                    + " a flat one removed: at the next start", DriftRules::symbols),
+            new Rule("host.symbols", "a symbol removed with a position or open orders: critical; a flat one"
+                    + " removed: at the next start; symbols only added: safe", DriftRules::symbols),
             new Rule("strategy.config.*.allow_shorts", "enabling shorts: critical; disabling: safe",
                     (c, e) -> enabled(c) ? new Verdict(Severity.CRITICAL, "shorts enabled")
                             : new Verdict(Severity.SAFE, "shorts disabled")),
@@ -132,8 +132,11 @@ public final class DriftRules {
         }
         Set<String> added = new TreeSet<>(after);
         added.removeAll(before);
-        return new Verdict(Severity.RESTART, (added.isEmpty() ? "" : "added " + added + " ")
-                + (removed.isEmpty() ? "" : "removed " + removed + " (flat) ") + "at the next start");
+        if (removed.isEmpty()) {
+            return new Verdict(Severity.SAFE, added.isEmpty() ? "reordered" : "added " + added);
+        }
+        return new Verdict(Severity.RESTART, (added.isEmpty() ? "" : "added " + added + " ") + "removed " + removed
+                + " (flat) at the next start");
     }
 
     /** A risk limit: high when the new value is below what is open (or what is open is unknown and it tightens). */

@@ -26,6 +26,7 @@ import io.tradehost.app.wiring.CoordinatorSettings;
 import io.tradehost.coordinator.execution.ExecutionCoordinator;
 import io.tradehost.coordinator.execution.GuardChain;
 import io.tradehost.coordinator.runtime.RuntimeCoordinator;
+import io.tradehost.coordinator.runtime.operator.OperatorConsole;
 import io.tradehost.coordinator.runtime.state.TradingStateMachine;
 import io.tradehost.coordinator.runtime.venue.VenueBootstrap;
 import io.tradehost.coordinator.strategy.StrategyCoordinator;
@@ -65,6 +66,7 @@ public final class LiveConfig {
     private final PortfolioView portfolio;
     private final MarkBook marks;
     private final VenueBootstrap venues;
+    private final OperatorConsole operator;
     private final Clock clock;
     private final long seed;
     private HostConfig running;
@@ -75,7 +77,8 @@ public final class LiveConfig {
     public LiveConfig(HostConfig running, StrategyCoordinator strategy, ExecutionCoordinator execution,
                       RuntimeCoordinator runtime, TelemetryCoordinator telemetry, TradingStateMachine state,
                       PluginCatalog plugins, IsolationPolicy isolation, PortfolioView portfolio, MarkBook marks,
-                      VenueBootstrap venues, Clock clock, long seed) {
+                      VenueBootstrap venues, OperatorConsole operator, Clock clock, long seed) {
+        this.operator = operator;
         this.running = running;
         this.strategy = strategy;
         this.execution = execution;
@@ -107,6 +110,9 @@ public final class LiveConfig {
         Set<String> keys = new LinkedHashSet<>();
         changes.stream().filter(c -> c.severity() == Severity.SAFE || c.severity() == Severity.HIGH)
                 .forEach(c -> keys.add(c.change().key()));
+        if (keys.contains("host.symbols")) {
+            trade(next.symbols());
+        }
         GuardChain chain = execution.guards();
         if (touches(keys, "guards.")) {
             chain = chain.rebuild(plugins.guards(), next.guardOrder(), next::guardConfig,
@@ -136,6 +142,22 @@ public final class LiveConfig {
             hold(next.halted(), ReasonCode.CONFIG_HALTED, TradingState.HALTED, "runtime.halted");
         }
         running = next;
+    }
+
+    /**
+     * Trades the symbols of {@code all} not traded yet: a strategy instance each (harmless until
+     * marks arrive), then the venue's products, the market data and the operator's close.
+     */
+    private void trade(List<Symbol> all) {
+        List<Symbol> added = all.stream().filter(s -> !venues.symbols().contains(s)).toList();
+        if (added.isEmpty()) {
+            return;
+        }
+        strategy.addSymbols(added);
+        venues.addSymbols(added);
+        telemetry.follow(venues.symbols());
+        operator.addSymbols(added);
+        LOG.info("config: now trading {} too", added);
     }
 
     /** Raises {@code config_drift} (reduce-only) for the keys that tightened a limit below what is open. */

@@ -198,8 +198,8 @@ final class HostModule {
     static LiveConfig live(HostConfig config, HostInputs inputs, PluginCatalog plugins, StrategyCoordinator strategy,
                            ExecutionCoordinator execution, RuntimeCoordinator runtime, TelemetryCoordinator telemetry,
                            TradingStateMachine state, IsolationPolicy isolation, PortfolioView portfolio,
-                           MarkBook marks, VenueBootstrap venues, Clock clock) {
+                           MarkBook marks, VenueBootstrap venues, OperatorConsole operator, Clock clock) {
         return new LiveConfig(config, strategy, execution, runtime, telemetry, state, plugins, isolation, portfolio,
-                marks, venues, clock, inputs.seed());
+                marks, venues, operator, clock, inputs.seed());
     }
 }

@@ -56,12 +56,18 @@ class DriftRulesTest {
     }
 
     @Test
-    void aSymbolRemovedWithAPositionIsCriticalAndOneAddedWaitsForARestart() {
+    void aSymbolRemovedWithAPositionIsCriticalOneAddedIsSafeAndAFlatRemovalWaitsForARestart() {
         ConfigDiff.Change removeHeld = new ConfigDiff.Change("host.symbols", F.arrayNode().add("BTC-PERP")
                 .add("ETH-PERP"), F.arrayNode().add("ETH-PERP"));
         ConfigDiff.Change removeFlat = new ConfigDiff.Change("host.symbols", F.arrayNode().add("BTC-PERP")
                 .add("ETH-PERP"), F.arrayNode().add("BTC-PERP").add("SOL-USD"));
         assertThat(DriftRules.classify(List.of(removeHeld), OPEN).getFirst().severity()).isEqualTo(Severity.CRITICAL);
+        ConfigDiff.Change addOnly = new ConfigDiff.Change("host.symbols", F.arrayNode().add("BTC-PERP"),
+                F.arrayNode().add("BTC-PERP").add("SOL-USD"));
+        assertThat(DriftRules.classify(List.of(addOnly), OPEN).getFirst().verdict())
+                .isEqualTo(new DriftRules.Verdict(Severity.SAFE, "added [SOL-USD]"));
+        assertThat(DriftRules.classify(List.of(removeHeld), Exposure.UNKNOWN).getFirst().severity())
+                .as("without a host a removed symbol may hold a position").isEqualTo(Severity.CRITICAL);
         assertThat(DriftRules.classify(List.of(removeFlat), OPEN).getFirst().verdict())
                 .isEqualTo(new DriftRules.Verdict(Severity.RESTART, "added [SOL-USD] removed [ETH-PERP] (flat) at the"
                         + " next start"));

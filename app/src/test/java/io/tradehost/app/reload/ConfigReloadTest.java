@@ -331,6 +331,36 @@ class ConfigReloadTest {
     }
 
     @Test
+    void aNewSymbolIsTradedLiveAndOneTheVenueDoesNotListIsRefused() throws IOException {
+        trade(Duration.ofMinutes(2));
+        Map<Symbol, List<Price>> windows = windows();
+        Map<Symbol, Strategy> strategies = strategies();
+        Symbol sol = Symbol.of("SOL-USD");
+
+        ConfigReloaded added = reload(BASE.replace("symbols = [\"BTC-PERP\", \"ETH-PERP\"]",
+                "symbols = [\"BTC-PERP\", \"ETH-PERP\", \"SOL-USD\"]"));
+
+        assertThat(added.outcome()).isEqualTo("applied");
+        assertThat(added.changes()).singleElement().satisfies(c -> {
+            assertThat(c.severity()).isEqualTo("safe");
+            assertThat(c.rule()).isEqualTo("added [SOL-USD]");
+        });
+        assertThat(host.venues().symbols()).containsExactly(BTC, ETH, sol);
+        assertThat(windows()).isEqualTo(windows);
+        assertThat(strategies()).isEqualTo(strategies);
+        trade(Duration.ofMinutes(10));
+        assertThat(host.marks().recentMarks(sol)).hasSize(64);
+        assertThat(events.of(OrderSubmitted.class)).anyMatch(o -> o.request().symbol().equals(sol));
+
+        ConfigReloaded unlisted = reload(BASE.replace("symbols = [\"BTC-PERP\", \"ETH-PERP\"]",
+                "symbols = [\"BTC-PERP\", \"ETH-PERP\", \"SOL-USD\", \"XRP-USD\"]"));
+        assertThat(unlisted.outcome()).isEqualTo("refused");
+        assertThat(unlisted.errors()).singleElement().asString().startsWith("host.symbols: the venue does not list"
+                + " XRP-USD");
+        assertThat(host.venues().symbols()).containsExactly(BTC, ETH, sol);
+    }
+
+    @Test
     void aCanaryIsLockedAgainstDriftAndRefusesEveryChange() throws IOException {
         host.stop();
         reloader.close();

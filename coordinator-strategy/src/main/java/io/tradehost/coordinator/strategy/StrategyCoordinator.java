@@ -204,6 +204,17 @@ public final class StrategyCoordinator implements Coordinator {
         return new LinkedHashSet<>(replaced);
     }
 
+    /**
+     * Decides for {@code added} too, each with a fresh instance of its strategy under the current
+     * settings; symbols already traded keep theirs. All or nothing. Kernel thread.
+     *
+     * @throws io.tradehost.api.config.ConfigException if a strategy refuses its block
+     * @throws io.tradehost.api.host.StartupException if a factory fails or does not return in time
+     */
+    public void addSymbols(List<Symbol> added) {
+        instances.putAll(create(settings, added.stream().filter(s -> !instances.containsKey(s)).toList()));
+    }
+
     /** The strategy instance deciding for {@code symbol}, or null if it trades none: to tell a kept instance from a new one. */
     public Strategy strategy(Symbol symbol) {
         Instance i = instances.get(symbol);

@@ -195,6 +195,10 @@ class StrategyCoordinatorTest {
                 .isInstanceOf(ConfigException.class);
         assertThat(c.strategy(BTC)).as("a refused block changes nothing").isNotNull();
         assertThat(c.strategy(Symbol.of("DOGE-PERP"))).isNull();
+        Strategy kept = c.strategy(BTC);
+        c.addSymbols(List.of(BTC, Symbol.of("DOGE-PERP")));
+        assertThat(c.strategy(Symbol.of("DOGE-PERP"))).isNotNull();
+        assertThat(c.strategy(BTC)).as("a traded symbol keeps its instance").isSameAs(kept);
     }
 
     @Test

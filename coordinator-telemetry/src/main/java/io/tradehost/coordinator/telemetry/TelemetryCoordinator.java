@@ -102,6 +102,26 @@ public final class TelemetryCoordinator implements Coordinator {
     }
 
     /**
+     * Streams market data for every traded symbol again, after symbols were added: the venue is
+     * given the whole set (a venue may replace its subscription with it). Kernel thread.
+     *
+     * @throws StartupException if the venue refuses; the symbols it streamed before stay traded
+     */
+    public void follow(List<Symbol> symbols) {
+        try {
+            venues.venue().subscribe(new LinkedHashSet<>(symbols));
+        } catch (VenueException e) {
+            throw new StartupException("the venue refused market data for " + symbols + ": " + e.getMessage()
+                    + " [" + e.code() + "]", e);
+        } catch (RuntimeException e) {
+            throw new StartupException("the venue plugin failed subscribing to " + symbols + ": "
+                    + Throwables.describe(e), e);
+        }
+        traded = Set.copyOf(symbols);
+        LOG.info("telemetry streams {}", symbols);
+    }
+
+    /**
      * Switches to {@code next}, as a reloaded configuration asks: the mark windows keep their
      * prices (see {@link MarkBook#resize}) and a running status timer restarts at the new interval.
      * Kernel thread.

@@ -15,6 +15,7 @@ import io.tradehost.api.state.TradingState;
 import io.tradehost.api.time.Clock;
 import io.tradehost.api.value.Symbol;
 import io.tradehost.coordinator.runtime.state.TradingStateMachine;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,7 +51,7 @@ public final class OperatorConsole implements OperatorControl {
         this.clock = clock;
         this.events = events;
         this.commands = commands;
-        this.symbols = Set.copyOf(symbols);
+        this.symbols = new LinkedHashSet<>(symbols);
     }
 
     /** Handles the command: carries out the request and publishes what happened. */
@@ -105,6 +106,11 @@ public final class OperatorConsole implements OperatorControl {
         }
         events.publish(new OperatorActed(request.requestId(), request.action(), request.argument(), who, why, changed,
                 outcome, clock.nanos()));
+    }
+
+    /** A close may name {@code added} too, once a reload trades them. Kernel thread. */
+    public void addSymbols(List<Symbol> added) {
+        symbols.addAll(added);
     }
 
     @Override

@@ -40,6 +40,7 @@ public final class VenueBootstrap implements VenueAccess {
     private Map<Symbol, Product> listed = Map.of();
     private List<Symbol> symbols = List.of();
     private CountedVenue venue;
+    private boolean derivatives = true;
 
     /**
      * @param factories every venue plugin found
@@ -73,6 +74,7 @@ public final class VenueBootstrap implements VenueAccess {
     /** Bootstraps the venue named in {@code settings}. */
     public void bootstrap(RuntimeSettings settings) {
         String name = settings.venue();
+        this.derivatives = settings.derivatives();
         PluginCalls calls = isolation.calls("venue", name, "");
         Scheduler timers = calls.isolated() ? new IsolatedScheduler(scheduler, calls, name) : scheduler;
         Venue plugin = PluginFactories.create("venue", "venue.name", name, factories, VenueFactory::name,
@@ -156,6 +158,28 @@ public final class VenueBootstrap implements VenueAccess {
     @Override
     public List<Symbol> symbols() {
         return symbols;
+    }
+
+    /**
+     * Trades {@code added} too, as a reloaded configuration asks: each must be a product the venue
+     * listed at bootstrap (and no perpetual when derivatives are off). All or nothing. Kernel thread.
+     *
+     * @throws ConfigException naming {@code host.symbols} and the first symbol that cannot be traded
+     */
+    public void addSymbols(List<Symbol> added) {
+        venue();
+        for (Symbol symbol : added) {
+            Product product = listed.get(symbol);
+            if (product == null) {
+                throw new ConfigException("host.symbols", "the venue does not list " + symbol + " (it lists: "
+                        + String.join(", ", listed.keySet().stream().map(Symbol::value).toList()) + ")");
+            }
+            if (product.isPerpetual() && !derivatives) {
+                throw new ConfigException("host.symbols", symbol + " is a perpetual and host.derivatives is false");
+            }
+        }
+        added.forEach(symbol -> products.putIfAbsent(symbol, listed.get(symbol)));
+        this.symbols = List.copyOf(products.keySet());
     }
 
     /** Every product the venue listed at bootstrap, traded or not, in its order; empty before. */
