@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +42,7 @@ import org.slf4j.LoggerFactory;
 public final class ConfigReloader implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigReloader.class);
     /** A check whose plugin factories have not returned by then is refused. */
-    private static final Duration CHECK_BUDGET = Duration.ofSeconds(30);
+    public static final Duration CHECK_BUDGET = Duration.ofSeconds(30);
 
     private final Kernel kernel;
     private final LiveConfig live;
@@ -50,11 +51,8 @@ public final class ConfigReloader implements AutoCloseable {
     private final Map<String, String> environment;
     private final PluginCatalog catalog;
     private final Consumer<String> stop;
-    private final ExecutorService checks = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "tradehost-config-check");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Duration checkBudget;
+    private ExecutorService checks = checker();
     private List<String> refused = List.of();
     private List<String> pendingRestart = List.of();
     private long reloads;
@@ -66,6 +64,14 @@ public final class ConfigReloader implements AutoCloseable {
      */
     public ConfigReloader(Kernel kernel, LiveConfig live, Path file, List<String> overrides,
                           Map<String, String> environment, PluginCatalog catalog, Consumer<String> stop) {
+        this(kernel, live, file, overrides, environment, catalog, stop, CHECK_BUDGET);
+    }
+
+    /** The same, with another budget for checking a file (its plugins' factories included). */
+    public ConfigReloader(Kernel kernel, LiveConfig live, Path file, List<String> overrides,
+                          Map<String, String> environment, PluginCatalog catalog, Consumer<String> stop,
+                          Duration checkBudget) {
+        this.checkBudget = checkBudget;
         this.kernel = kernel;
         this.live = live;
         this.file = file;
@@ -81,10 +87,16 @@ public final class ConfigReloader implements AutoCloseable {
      * @param trigger what asked: {@code file}, {@code SIGHUP}, {@code api:<actor>}
      * @return completed on the kernel thread with what the host did
      */
-    public CompletableFuture<ConfigReloaded> request(String trigger) {
+    public synchronized CompletableFuture<ConfigReloaded> request(String trigger) {
         CompletableFuture<ConfigReloaded> answer = new CompletableFuture<>();
-        CompletableFuture.supplyAsync(this::check, checks)
-                .orTimeout(CHECK_BUDGET.toMillis(), TimeUnit.MILLISECONDS)
+        ExecutorService checker = checks;
+        CompletableFuture.supplyAsync(this::check, checker)
+                .orTimeout(checkBudget.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((result, error) -> {
+                    if (unwrapped(error) instanceof TimeoutException) {
+                        abandon(checker);
+                    }
+                })
                 .whenComplete((result, error) -> kernel.schedule(Duration.ZERO, () -> {
                     try {
                         answer.complete(apply(trigger, result != null ? result : failed(error)));
@@ -107,13 +119,40 @@ public final class ConfigReloader implements AutoCloseable {
         return answer;
     }
 
+    private static ExecutorService checker() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "tradehost-config-check");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * A check that never returned (a plugin's factory stuck) keeps its thread; later reloads get a
+     * new one instead of queueing behind it. The stuck daemon thread is left to the JVM.
+     */
+    private synchronized void abandon(ExecutorService stuck) {
+        if (checks == stuck) {
+            LOG.warn("config reload: a check did not finish within {} ms; it is abandoned on its thread",
+                    checkBudget.toMillis());
+            stuck.shutdownNow();
+            checks = checker();
+        }
+    }
+
     private ConfigCheck.Result check() {
         return ConfigCheck.check(file, overrides, environment, catalog);
     }
 
-    private static ConfigCheck.Result failed(Throwable error) {
+    /** A later stage sees a failure wrapped in a {@link CompletionException}. */
+    private static Throwable unwrapped(Throwable error) {
+        return error instanceof CompletionException wrapped && wrapped.getCause() != null ? wrapped.getCause() : error;
+    }
+
+    private ConfigCheck.Result failed(Throwable thrown) {
+        Throwable error = unwrapped(thrown);
         String why = error instanceof TimeoutException ? "checking did not finish within "
-                + CHECK_BUDGET.toSeconds() + " s (a plugin's factory did not return)"
+                + checkBudget.toMillis() + " ms (a plugin's factory did not return)"
                 : "checking failed: " + Throwables.describe(error);
         return new ConfigCheck.Result(null, null, List.of(new ConfigCheck.Problem("config", 0, null, why, null)));
     }
@@ -236,7 +275,7 @@ public final class ConfigReloader implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         checks.shutdownNow();
     }
 }

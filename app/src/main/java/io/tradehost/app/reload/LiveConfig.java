@@ -70,6 +70,8 @@ public final class LiveConfig {
     private final Clock clock;
     private final long seed;
     private HostConfig running;
+    /** The running configuration's values by key, made when first needed after a change. */
+    private Map<String, JsonNode> values;
     private Set<String> driftKeys = Set.of();
     private long day = Long.MIN_VALUE;
     private Money dayStartEquity;
@@ -142,6 +144,7 @@ public final class LiveConfig {
             hold(next.halted(), ReasonCode.CONFIG_HALTED, TradingState.HALTED, "runtime.halted");
         }
         running = next;
+        values = null;
     }
 
     /**
@@ -240,7 +243,9 @@ public final class LiveConfig {
 
     /** Whether every drifted limit holds against what is open now. */
     boolean withinLimits() {
-        Map<String, JsonNode> values = ConfigDiff.flat(ConfigTrees.of(running));
+        if (values == null) {
+            values = ConfigDiff.flat(ConfigTrees.of(running));
+        }
         List<ConfigDiff.Change> now = driftKeys.stream()
                 .map(k -> new ConfigDiff.Change(k, values.get(k), values.get(k))).toList();
         return DriftRules.classify(now, exposure()).stream().noneMatch(c -> c.severity() == Severity.HIGH);

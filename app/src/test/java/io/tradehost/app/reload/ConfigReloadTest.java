@@ -41,6 +41,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,6 +100,9 @@ class ConfigReloadTest {
     @TempDir
     Path dir;
 
+    /** Holds the "stuck" venue's factory until the test ends. */
+    private final CountDownLatch stuckFactory = new CountDownLatch(1);
+
     private final VirtualClock clock = new VirtualClock(Fixtures.EPOCH);
     private final EventRecorder events = new EventRecorder();
     private Path file;
@@ -108,7 +113,8 @@ class ConfigReloadTest {
 
     @BeforeEach
     void start() throws IOException {
-        start(BASE, PluginCatalog.fromLayer(ModuleLayer.boot()).withVenue(renamed("paper-b")));
+        start(BASE, PluginCatalog.fromLayer(ModuleLayer.boot()).withVenue(renamed("paper-b"))
+                .withVenue(stuck("stuck", stuckFactory)));
     }
 
     private void start(String text, PluginCatalog plugins) throws IOException {
@@ -130,6 +136,7 @@ class ConfigReloadTest {
 
     @AfterEach
     void stop() {
+        stuckFactory.countDown();
         if (host != null) {
             host.stop();
         }
@@ -361,6 +368,37 @@ class ConfigReloadTest {
     }
 
     @Test
+    void aCheckThatNeverReturnsIsRefusedAndTheNextReloadDoesNotWaitBehindIt() throws Exception {
+        ConfigReloader quick = new ConfigReloader(host.kernel(), host.liveConfig(), file, List.of(), Map.of(),
+                catalog, host::requestStop, Duration.ofMillis(200));
+        try {
+            Files.writeString(file, BASE.replace("name = \"paper\"", "name = \"stuck\""));
+            ConfigReloaded refused = drive(quick.request("SIGHUP"));
+            assertThat(refused.outcome()).isEqualTo("refused");
+            assertThat(refused.errors()).containsExactly("config: checking did not finish within 200 ms (a plugin's"
+                    + " factory did not return)");
+
+            Files.writeString(file, BASE.replace("mark_window = 64", "mark_window = 70"));
+            ConfigReloaded applied = drive(quick.request("SIGHUP"));
+            assertThat(applied.outcome()).as("a new checking thread, not the stuck one").isEqualTo("applied");
+            assertThat(host.marks().capacity()).isEqualTo(70);
+            assertThat(host.stopReason()).isNull();
+        } finally {
+            quick.close();
+        }
+    }
+
+    /** Drives the kernel (timers included) until {@code answer} is in, as the live loop would; bounded. */
+    private ConfigReloaded drive(CompletableFuture<ConfigReloaded> answer) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!answer.isDone() && System.nanoTime() < deadline) {
+            host.kernel().advanceBy(Duration.ZERO);
+            Thread.onSpinWait();
+        }
+        return answer.get(1, TimeUnit.SECONDS);
+    }
+
+    @Test
     void aCanaryIsLockedAgainstDriftAndRefusesEveryChange() throws IOException {
         host.stop();
         reloader.close();
@@ -423,6 +461,37 @@ class ConfigReloadTest {
             out.put(s, strategy.strategy(s));
         }
         return out;
+    }
+
+    /** A venue whose factory does not return until {@code release} opens: a plugin stuck in its factory. */
+    private static VenueFactory stuck(String name, CountDownLatch release) {
+        VenueFactory renamed = renamed(name);
+        return new VenueFactory() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String description() {
+                return "a venue whose factory hangs";
+            }
+
+            @Override
+            public List<String> requiredCredentials() {
+                return List.of();
+            }
+
+            @Override
+            public Venue create(PluginConfig config, VenueContext context) {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return renamed.create(config, context);
+            }
+        };
     }
 
     /** The paper venue under another name: a second venue to change to. */
