@@ -48,8 +48,8 @@ public final class OrderTracker {
     private final Map<ClientOrderId, Tracked> orders = new LinkedHashMap<>();
     private final Map<Symbol, ClientOrderId> inFlight = new HashMap<>();
     private long illegalTransitions;
-    /** Orders not yet terminal, kept as they change: health asks often, and the map holds every order. */
-    private long open;
+    /** Orders not yet terminal, kept as they change: health and reloads ask, and the map holds every order. */
+    private final Map<ClientOrderId, Tracked> open = new LinkedHashMap<>();
 
     /** A tracker with no orders. */
     public OrderTracker() {
@@ -130,33 +130,33 @@ public final class OrderTracker {
         return tracked;
     }
 
-    /** The requests of the orders not yet terminal, oldest first. Walks every order: not for the hot path. */
+    /** The requests of the orders not yet terminal, oldest first. */
     public List<OrderRequest> openRequests() {
-        List<OrderRequest> requests = new ArrayList<>();
-        orders.values().stream().filter(t -> !t.status.isTerminal()).forEach(t -> requests.add(t.request));
+        List<OrderRequest> requests = new ArrayList<>(open.size());
+        open.values().forEach(t -> requests.add(t.request));
         return requests;
     }
 
     /** Orders not yet terminal. */
     public long openCount() {
-        return open;
+        return open.size();
     }
 
     private void put(ClientOrderId id, Tracked tracked) {
-        Tracked replaced = orders.put(id, tracked);
-        if (replaced != null && !replaced.status.isTerminal()) {
-            open--;
-        }
-        if (!tracked.status.isTerminal()) {
-            open++;
+        orders.put(id, tracked);
+        if (tracked.status.isTerminal()) {
+            open.remove(id);
+        } else {
+            open.put(id, tracked);
         }
     }
 
     private void setStatus(Tracked tracked, OrderStatus next) {
-        boolean wasOpen = !tracked.status.isTerminal();
         tracked.status = next;
-        if (wasOpen != !next.isTerminal()) {
-            open += wasOpen ? -1 : 1;
+        if (next.isTerminal()) {
+            open.remove(tracked.request.clientOrderId());
+        } else {
+            open.put(tracked.request.clientOrderId(), tracked);
         }
     }
 

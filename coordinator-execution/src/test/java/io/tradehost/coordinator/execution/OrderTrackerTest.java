@@ -9,6 +9,8 @@ import io.tradehost.api.order.OrderStatus;
 import io.tradehost.api.value.Quantity;
 import io.tradehost.api.value.Side;
 import io.tradehost.api.value.Symbol;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 class OrderTrackerTest {
@@ -60,7 +62,7 @@ class OrderTrackerTest {
     }
 
     @Test
-    void theOpenCountKeptAsOrdersChangeEqualsACountOverEveryOrder() {
+    void theOpenOrdersKeptAsOrdersChangeEqualACountOverEveryOrder() {
         SplittableRandom random = new SplittableRandom(3);
         OrderStatus[] statuses = OrderStatus.values();
         int ids = 0;
@@ -77,11 +79,18 @@ class OrderTrackerTest {
                 ids = Math.max(ids, Integer.parseInt(id.substring(2)) + 1);
             }
             long counted = 0;
+            List<OrderRequest> open = new ArrayList<>();
             for (int i = 0; i < ids; i++) {
                 OrderTracker.Tracked t = tracker.get(ClientOrderId.of("r-" + i));
-                counted += t != null && !t.status().isTerminal() ? 1 : 0;
+                if (t != null && !t.status().isTerminal()) {
+                    counted++;
+                    open.add(t.request());
+                }
             }
             assertThat(tracker.openCount()).as("step %d", step).isEqualTo(counted);
+            if (step % 100 == 0) {
+                assertThat(tracker.openRequests()).as("step %d", step).containsExactlyInAnyOrderElementsOf(open);
+            }
         }
     }
 }
