@@ -120,8 +120,9 @@ public final class ConfigCheck {
             } catch (StartupException e) {
                 problems.add(new Problem(layered.origin(), 0, null, e.getMessage(), null));
                 break;
-            } catch (RuntimeException e) {
-                // a plugin's factory failing in a way of its own: say so, never as a stack trace
+            } catch (Throwable e) {
+                Throwables.rethrowIfFatal(e);
+                // a plugin failing in a way of its own (closing its venue, say): say so, never as a stack trace
                 problems.add(new Problem(layered.origin(), 0, null, "checking failed: " + Throwables.describe(e),
                         null));
                 break;

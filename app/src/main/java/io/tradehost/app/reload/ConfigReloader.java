@@ -100,8 +100,8 @@ public final class ConfigReloader implements AutoCloseable {
                 .whenComplete((result, error) -> kernel.schedule(Duration.ZERO, () -> {
                     try {
                         answer.complete(apply(trigger, result != null ? result : failed(error)));
-                    } catch (RuntimeException e) {
-                        answer.completeExceptionally(e);
+                    } catch (RuntimeException | Error e) {
+                        answer.completeExceptionally(e); // the caller hears; the kernel contains and counts it
                         throw e;
                     }
                 }));

@@ -3,8 +3,13 @@ package io.tradehost.app.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tradehost.api.config.PluginConfig;
+import io.tradehost.api.venue.Venue;
+import io.tradehost.api.venue.VenueContext;
+import io.tradehost.api.venue.VenueFactory;
 import io.tradehost.app.plugins.PluginCatalog;
 import java.io.IOException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -167,6 +172,41 @@ class ConfigCheckTest {
                 "alerts.telegram.chat_id=\"1\""), Map.of(), BUILT_INS);
 
         assertThat(result.problems()).isNotEmpty().allSatisfy(p -> assertThat(p.toLine()).doesNotContain("12345678"));
+    }
+
+    @Test
+    void aPluginThatFailsWithAnErrorWhileBeingCheckedIsOneProblemNotACrash() {
+        Venue overflowing = (Venue) Proxy.newProxyInstance(Venue.class.getClassLoader(),
+                new Class<?>[] {Venue.class}, (proxy, method, args) -> {
+                    throw new StackOverflowError();
+                });
+        PluginCatalog catalog = BUILT_INS.withVenue(new VenueFactory() {
+            @Override
+            public String name() {
+                return "deep";
+            }
+
+            @Override
+            public String description() {
+                return "closes by overflowing its stack";
+            }
+
+            @Override
+            public List<String> requiredCredentials() {
+                return List.of();
+            }
+
+            @Override
+            public Venue create(PluginConfig config, VenueContext context) {
+                return overflowing;
+            }
+        });
+
+        ConfigCheck.Result result = ConfigCheck.check(null, List.of("venue.name=\"deep\"", "venue.config={}"),
+                Map.of(), catalog);
+
+        assertThat(result.problems()).extracting(ConfigCheck.Problem::toLine)
+                .containsExactly("embedded defaults: checking failed: StackOverflowError");
     }
 
     @Test

@@ -152,7 +152,7 @@ public final class StrategyCoordinator implements Coordinator {
                                 calls.start(() -> factory.create(config), "strategy '" + name + "' for " + symbol));
                 created.put(symbol, new Instance(name, strategy, calls));
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             created.values().forEach(i -> i.calls.close());
             throw e;
         }

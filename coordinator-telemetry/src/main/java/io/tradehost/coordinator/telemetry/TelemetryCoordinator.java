@@ -88,15 +88,7 @@ public final class TelemetryCoordinator implements Coordinator {
 
     @Override
     public void start() {
-        try {
-            venues.venue().subscribe(new LinkedHashSet<>(venues.symbols()));
-        } catch (VenueException e) {
-            throw new StartupException("could not subscribe to market data: " + e.getMessage() + " [" + e.code() + "]",
-                    e);
-        } catch (RuntimeException e) {
-            throw new StartupException("the venue plugin failed subscribing to market data: "
-                    + Throwables.describe(e), e);
-        }
+        subscribe(venues.symbols(), "market data");
         statusTimer = scheduler.scheduleAtFixedRate(settings.statusInterval(), settings.statusInterval(),
                 () -> LOG.info(statusLine()));
     }
@@ -108,17 +100,23 @@ public final class TelemetryCoordinator implements Coordinator {
      * @throws StartupException if the venue refuses; the symbols it streamed before stay traded
      */
     public void follow(List<Symbol> symbols) {
+        subscribe(symbols, "market data for " + symbols);
+        traded = Set.copyOf(symbols);
+        LOG.info("telemetry streams {}", symbols);
+    }
+
+    /** Hands the venue the whole set to stream; whatever the plugin throws (but a JVM failure) is a StartupException. */
+    private void subscribe(List<Symbol> symbols, String what) {
         try {
             venues.venue().subscribe(new LinkedHashSet<>(symbols));
         } catch (VenueException e) {
-            throw new StartupException("the venue refused market data for " + symbols + ": " + e.getMessage()
-                    + " [" + e.code() + "]", e);
-        } catch (RuntimeException e) {
-            throw new StartupException("the venue plugin failed subscribing to " + symbols + ": "
-                    + Throwables.describe(e), e);
+            throw new StartupException("could not subscribe to " + what + ": " + e.getMessage() + " [" + e.code() + "]",
+                    e);
+        } catch (Throwable e) {
+            Throwables.rethrowIfFatal(e);
+            throw new StartupException("the venue plugin failed subscribing to " + what + ": " + Throwables.describe(e),
+                    e);
         }
-        traded = Set.copyOf(symbols);
-        LOG.info("telemetry streams {}", symbols);
     }
 
     /**

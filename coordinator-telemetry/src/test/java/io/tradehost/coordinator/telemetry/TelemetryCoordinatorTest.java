@@ -188,6 +188,17 @@ class TelemetryCoordinatorTest {
         assertThatThrownBy(t::start).isInstanceOf(StartupException.class)
                 .hasMessage("could not subscribe to market data: socket closed [WS_DOWN]");
         t.stop();
+
+        // a plugin that overflows its stack while subscribing more symbols is contained the same way
+        Venue deep = (Venue) Proxy.newProxyInstance(Venue.class.getClassLoader(), new Class<?>[] {Venue.class},
+                (proxy, method, args) -> {
+                    throw new StackOverflowError();
+                });
+        TelemetryCoordinator d = new TelemetryCoordinator(new TelemetrySettings(3, Duration.ofSeconds(1),
+                Duration.ofSeconds(1)), marks, new StubVenueAccess(deep, venue.products()),
+                new StubPortfolio(Money.ZERO), new StubTradingState(), List::of, kernel, clock, kernel);
+        assertThatThrownBy(() -> d.follow(List.of(BTC))).isInstanceOf(StartupException.class)
+                .hasMessage("the venue plugin failed subscribing to market data for [BTC-PERP]: StackOverflowError");
         assertThatThrownBy(() -> new TelemetrySettings(1, Duration.ZERO, Duration.ZERO))
                 .hasMessageContaining("at least 2");
     }
