@@ -36,7 +36,7 @@ public final class ConfigDiff {
                 return null;
             }
             String last = key.substring(key.lastIndexOf('.') + 1).replace("\"", "");
-            return Secrets.isSecret(last) && value.isTextual() ? Secrets.MASK
+            return Secrets.hides(last, value) ? Secrets.MASK
                     : value.isTextual() ? value.textValue() : value.toString();
         }
     }

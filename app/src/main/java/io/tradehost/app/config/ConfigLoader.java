@@ -40,13 +40,12 @@ public final class ConfigLoader {
      * A configuration tree merged from its layers, with where each value came from.
      *
      * @param origin the file, or {@link #EMBEDDED}, for messages
-     * @param file the file, or null for the embedded defaults
      * @param text the file's (or the embedded defaults') text, to find a key's line in
      * @param tree the merged tree
      * @param sources per dotted key of a value (not a table): {@code default}, {@code profile NAME},
      *     {@code file}, {@code environment} or {@code --set}
      */
-    public record Layered(String origin, Path file, String text, ObjectNode tree, Map<String, String> sources) {
+    public record Layered(String origin, String text, ObjectNode tree, Map<String, String> sources) {
         /** A deep copy of the tree, to change without changing this one. */
         public ObjectNode copyOfTree() {
             return tree.deepCopy();
@@ -128,7 +127,7 @@ public final class ConfigLoader {
             }
             record(value, key, "--set", sources);
         }
-        return new Layered(origin, file, text, tree, sources);
+        return new Layered(origin, text, tree, sources);
     }
 
     private static Profile profileOf(String origin, ObjectNode... layers) {

@@ -59,9 +59,7 @@ public final class EffectiveToml {
                 header = true;
             }
             String key = (prefix.isEmpty() ? "" : prefix + ".") + ConfigLoader.quoted(e.getKey());
-            // secrets are text: a flag or a limit whose name mentions a token is none
-            String value = Secrets.isSecret(e.getKey()) && e.getValue().isTextual() ? "\"" + Secrets.MASK + "\""
-                    : literal(e.getValue());
+            String value = Secrets.hides(e.getKey(), e.getValue()) ? "\"" + Secrets.MASK + "\"" : literal(e.getValue());
             out.append(ConfigLoader.quoted(e.getKey())).append(" = ").append(value).append("  # ")
                     .append(sources.getOrDefault(key, "default")).append('\n');
         }

@@ -1,5 +1,6 @@
 package io.tradehost.app.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,14 @@ public final class Secrets {
     /** Whether a key of this name holds a secret. */
     public static boolean isSecret(String key) {
         return SECRET.matcher(key).matches();
+    }
+
+    /**
+     * Whether a value of key {@code part} (a key's last part) is shown masked: a secret's text.
+     * A flag or a limit whose name mentions a token (e.g. {@code metrics_token = false}) is none.
+     */
+    public static boolean hides(String part, JsonNode value) {
+        return isSecret(part) && value.isTextual();
     }
 
     /** A copy of {@code tree} with every secret masked. */

@@ -249,11 +249,6 @@ public final class ConfigReloader implements AutoCloseable {
         return stopReason;
     }
 
-    /** The file to watch, or null for the embedded defaults. */
-    public Path file() {
-        return file;
-    }
-
     /** DEGRADED while the last file was refused, naming its first problem. Kernel thread. */
     public Health health() {
         Map<String, String> details = new LinkedHashMap<>();

@@ -43,6 +43,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -465,39 +466,26 @@ class ConfigReloadTest {
 
     /** A venue whose factory does not return until {@code release} opens: a plugin stuck in its factory. */
     private static VenueFactory stuck(String name, CountDownLatch release) {
-        VenueFactory renamed = renamed(name);
-        return new VenueFactory() {
-            @Override
-            public String name() {
-                return name;
+        VenueFactory paper = renamed(name);
+        return venue(name, (config, context) -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-
-            @Override
-            public String description() {
-                return "a venue whose factory hangs";
-            }
-
-            @Override
-            public List<String> requiredCredentials() {
-                return List.of();
-            }
-
-            @Override
-            public Venue create(PluginConfig config, VenueContext context) {
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return renamed.create(config, context);
-            }
-        };
+            return paper.create(config, context);
+        });
     }
 
     /** The paper venue under another name: a second venue to change to. */
     private static VenueFactory renamed(String name) {
         VenueFactory paper = PluginCatalog.fromLayer(ModuleLayer.boot()).venues().stream()
                 .filter(f -> f.name().equals("paper")).findFirst().orElseThrow();
+        return venue(name, paper::create);
+    }
+
+    /** A simulated venue plugin named {@code name} that {@code create} makes. */
+    private static VenueFactory venue(String name, BiFunction<PluginConfig, VenueContext, Venue> create) {
         return new VenueFactory() {
             @Override
             public String name() {
@@ -506,7 +494,7 @@ class ConfigReloadTest {
 
             @Override
             public String description() {
-                return "the paper venue, renamed";
+                return "a test venue";
             }
 
             @Override
@@ -521,7 +509,7 @@ class ConfigReloadTest {
 
             @Override
             public Venue create(PluginConfig config, VenueContext context) {
-                return paper.create(config, context);
+                return create.apply(config, context);
             }
         };
     }

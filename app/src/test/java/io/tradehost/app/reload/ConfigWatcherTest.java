@@ -28,47 +28,41 @@ class ConfigWatcherTest {
         }
     }
 
-    @Test
-    void aBurstOfWritesIsHandedOnWithTheLastContent() throws Exception {
+    /** What the watcher of a file holding {@code a = 1} hands on after {@code edit}; bounded. */
+    private String seenAfter(Edit edit) throws Exception {
         Path file = dir.resolve("host.toml");
         Files.writeString(file, "a = 1\n");
         CompletableFuture<String> seen = new CompletableFuture<>();
         ConfigWatcher watcher = ConfigWatcher.start(file, () -> seen.complete(read(file)));
         try {
-            Files.writeString(file, "a = 2\n");
-            Files.writeString(file, "a = 3\n");
-            assertThat(seen.get(30, TimeUnit.SECONDS)).isEqualTo("a = 3\n");
+            edit.apply(file);
+            return seen.get(30, TimeUnit.SECONDS);
         } finally {
             watcher.close();
         }
+    }
+
+    /** An edit of the watched file. */
+    private interface Edit {
+        void apply(Path file) throws IOException;
+    }
+
+    @Test
+    void aBurstOfWritesIsHandedOnWithTheLastContent() throws Exception {
+        assertThat(seenAfter(file -> {
+            Files.writeString(file, "a = 2\n");
+            Files.writeString(file, "a = 3\n");
+        })).isEqualTo("a = 3\n");
     }
 
     @Test
     void aFileRenamedIntoPlaceAsEditorsSaveIsSeen() throws Exception {
-        Path file = dir.resolve("host.toml");
-        Files.writeString(file, "a = 1\n");
-        CompletableFuture<String> seen = new CompletableFuture<>();
-        ConfigWatcher watcher = ConfigWatcher.start(file, () -> seen.complete(read(file)));
-        try {
-            Path draft = Files.writeString(dir.resolve(".host.toml.swp"), "a = 4\n");
-            Files.move(draft, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            assertThat(seen.get(30, TimeUnit.SECONDS)).isEqualTo("a = 4\n");
-        } finally {
-            watcher.close();
-        }
+        assertThat(seenAfter(file -> Files.move(Files.writeString(dir.resolve(".host.toml.swp"), "a = 4\n"), file,
+                StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE))).isEqualTo("a = 4\n");
     }
 
     @Test
     void aFileThatStaysHalfWrittenIsHandedOnAfterItsGraceToBeRefused() throws Exception {
-        Path file = dir.resolve("host.toml");
-        Files.writeString(file, "a = 1\n");
-        CompletableFuture<String> seen = new CompletableFuture<>();
-        ConfigWatcher watcher = ConfigWatcher.start(file, () -> seen.complete(read(file)));
-        try {
-            Files.writeString(file, "[guards.con");
-            assertThat(seen.get(30, TimeUnit.SECONDS)).isEqualTo("[guards.con");
-        } finally {
-            watcher.close();
-        }
+        assertThat(seenAfter(file -> Files.writeString(file, "[guards.con"))).isEqualTo("[guards.con");
     }
 }
