@@ -96,16 +96,18 @@ public final class ConfigLoader {
         String origin = file == null ? EMBEDDED : file.toString();
         String text = file == null ? embeddedText() : readFile(file);
         ObjectNode base = parse(text, origin);
-        ObjectNode set = TOML.createObjectNode();
+        // the overrides alone: the profile they pick decides which layer goes under the file
+        ObjectNode overridden = TOML.createObjectNode();
         for (String override : overrides) {
-            apply(set, override);
+            apply(overridden, override);
         }
         ObjectNode env = TOML.createObjectNode();
         String fromEnv = environment.get(PROFILE_VARIABLE);
         if (fromEnv != null && !fromEnv.isBlank()) {
             env.putObject("host").put("profile", fromEnv.strip());
         }
-        Profile profile = profileOf(origin, set, env, base);
+        Profile profile = profileOf(List.of(new Source("--set", overridden), new Source(PROFILE_VARIABLE, env),
+                new Source(origin, base)));
         ObjectNode profileLayer = parse(resource(profile.resource()), "profile " + profile);
         ObjectNode tree = TOML.createObjectNode();
         Map<String, String> sources = new LinkedHashMap<>();
@@ -130,15 +132,19 @@ public final class ConfigLoader {
         return new Layered(origin, text, tree, sources);
     }
 
-    private static Profile profileOf(String origin, ObjectNode... layers) {
-        for (ObjectNode layer : layers) {
-            JsonNode name = layer.path("host").path("profile");
+    /** A layer with how messages name it. */
+    private record Source(String origin, ObjectNode layer) {
+    }
+
+    /** The profile the first of {@code sources} to name one names; the default when none does. */
+    private static Profile profileOf(List<Source> sources) {
+        for (Source source : sources) {
+            JsonNode name = source.layer().path("host").path("profile");
             if (!name.isMissingNode()) {
                 try {
                     return Profile.named(name.isTextual() ? name.textValue() : name.toString());
                 } catch (ConfigException e) {
-                    throw ConfigError.of(layer == layers[0] ? "--set" : layer == layers[1] ? PROFILE_VARIABLE
-                            : origin, e);
+                    throw ConfigError.of(source.origin(), e);
                 }
             }
         }
