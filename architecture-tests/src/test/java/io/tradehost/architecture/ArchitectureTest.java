@@ -125,11 +125,22 @@ class ArchitectureTest {
     }
 
     @Test
+    void everyDecoratorOfAnApiInterfaceForwardsEveryMethodDefaultsIncluded() {
+        DecoratorRule.DECORATORS_FORWARD_EVERY_METHOD.check(SHIPPED);
+    }
+
+    @Test
     void theRulesCatchAnOffender() {
         EvaluationResult time = NO_WALL_CLOCK_SLEEP_OR_THREADS.evaluate(OFFENDER);
         assertThat(time.hasViolation()).isTrue();
         assertThat(time.getFailureReport().getDetails()).anyMatch(d -> d.contains("System.currentTimeMillis()"))
                 .anyMatch(d -> d.contains("Thread.sleep(long)")).anyMatch(d -> d.contains("Thread.<init>"));
         assertThat(NO_CONSOLE_OUTSIDE_THE_CLI.evaluate(OFFENDER).hasViolation()).isTrue();
+        assertThat(DecoratorRule.DECORATORS_FORWARD_EVERY_METHOD.evaluate(OFFENDER).getFailureReport().getDetails())
+                .containsExactlyInAnyOrder(
+                        "io.tradehost.coordinator.fixture.HalfVenue decorates Venue but does not override"
+                                + " Venue.supportsNatively(OrderType)",
+                        "io.tradehost.coordinator.fixture.HalfVenue decorates Venue but does not override"
+                                + " Venue.fundingPayments()");
     }
 }

@@ -3,10 +3,12 @@ package io.tradehost.faults;
 import io.tradehost.api.order.AccountSnapshot;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Fill;
+import io.tradehost.api.order.FundingPayment;
 import io.tradehost.api.order.Order;
 import io.tradehost.api.order.OrderRequest;
 import io.tradehost.api.order.RejectionCode;
 import io.tradehost.api.time.Scheduler;
+import io.tradehost.api.value.OrderType;
 import io.tradehost.api.value.Product;
 import io.tradehost.api.value.Symbol;
 import io.tradehost.api.venue.Venue;
@@ -82,6 +84,11 @@ public final class FaultInjectingVenue implements Venue {
     }
 
     @Override
+    public boolean supportsNatively(OrderType type) {
+        return venue.supportsNatively(type);
+    }
+
+    @Override
     public void place(OrderRequest request) throws VenueException {
         reachable("place");
         if (hit(settings.rateLimitRate(), "rate_limit")) {
@@ -125,6 +132,12 @@ public final class FaultInjectingVenue implements Venue {
     public AccountSnapshot account() throws VenueException {
         connected("account");
         return venue.account();
+    }
+
+    @Override
+    public List<FundingPayment> fundingPayments() throws VenueException {
+        connected("fundingPayments");
+        return venue.fundingPayments();
     }
 
     @Override

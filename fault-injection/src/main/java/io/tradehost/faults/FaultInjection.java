@@ -34,6 +34,16 @@ public final class FaultInjection {
             }
 
             @Override
+            public List<String> optionalCredentials() {
+                return factory.optionalCredentials();
+            }
+
+            @Override
+            public boolean simulated() {
+                return factory.simulated();
+            }
+
+            @Override
             public Venue create(PluginConfig config, VenueContext context) {
                 SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
                 FaultyListener listener = new FaultyListener(context.listener(), settings, random,

@@ -3,6 +3,7 @@ package io.tradehost.faults;
 import io.tradehost.api.market.Quote;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Fill;
+import io.tradehost.api.order.FundingPayment;
 import io.tradehost.api.order.RejectionCode;
 import io.tradehost.api.time.Scheduler;
 import io.tradehost.api.value.Symbol;
@@ -103,6 +104,27 @@ final class FaultyListener implements VenueListener {
     @Override
     public void onConnectionChanged(boolean connected, String detail) {
         host.onConnectionChanged(connected, detail);
+    }
+
+    @Override
+    public void onMarketDataStale(Symbol symbol, String reason) {
+        if (!down) {
+            host.onMarketDataStale(symbol, reason);
+        }
+    }
+
+    /** A funding payment is a report like a fill: lost while the connection is down (reconciliation books it). */
+    @Override
+    public void onFunding(FundingPayment payment) {
+        if (!lost()) {
+            host.onFunding(payment);
+        }
+    }
+
+    /** Each fill on its own, so that every one meets the duplicate and delay faults. */
+    @Override
+    public void onFills(Iterable<Fill> fills) {
+        fills.forEach(this::onFill);
     }
 
     /** Counts of faults injected so far, by kind. */

@@ -5,15 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tradehost.api.config.ConfigException;
 import io.tradehost.api.config.PluginConfig;
+import io.tradehost.api.event.FundingPaid;
+import io.tradehost.api.event.MarketDataStale;
 import io.tradehost.api.event.OrderFilled;
 import io.tradehost.api.event.VenueConnectionChanged;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Fill;
+import io.tradehost.api.order.FundingPayment;
 import io.tradehost.api.order.Liquidity;
 import io.tradehost.api.order.OrderRequest;
 import io.tradehost.api.value.Money;
+import io.tradehost.api.value.OrderType;
 import io.tradehost.api.value.Price;
 import io.tradehost.api.value.Quantity;
+import io.tradehost.api.value.Ratio;
 import io.tradehost.api.value.Side;
 import io.tradehost.api.value.Symbol;
 import io.tradehost.api.venue.Venue;
@@ -143,6 +148,54 @@ class FaultInjectingVenueTest {
         venue.subscribe(Set.of(BTC));
         venue.close();
         assertThat(scripted.isClosed()).isTrue();
+    }
+
+    @Test
+    void everyAnswerAndReportTheInjectorDoesNotTargetPassesThrough() throws VenueException {
+        FaultInjectingVenue venue = venue(Map.of());
+        VenueFactory wrapped = FaultInjection.wrap(ScriptedVenue.factory("scripted", List.of(), scripted),
+                FaultSettings.read(new PluginConfig("faults", Map.of())), 11);
+        assertThat(wrapped.simulated()).as("a simulated venue stays simulated behind faults").isTrue();
+        assertThat(wrapped.optionalCredentials()).isEqualTo(ScriptedVenue.factory("s", List.of(), scripted)
+                .optionalCredentials());
+        assertThat(venue.supportsNatively(OrderType.STOP_LIMIT)).isFalse();
+        scripted.nativeStops(true);
+        assertThat(venue.supportsNatively(OrderType.STOP_LIMIT)).isTrue();
+        scripted.funding(List.of(payment("f-1")));
+        assertThat(venue.fundingPayments()).containsExactly(payment("f-1"));
+        scripted.emitFunding(payment("f-2"));
+        scripted.emitStale(BTC, "gap");
+        scripted.emitFills(List.of(fill("a"), fill("b")));
+        assertThat(events.of(FundingPaid.class)).extracting(f -> f.payment().id()).containsExactly("f-2");
+        assertThat(events.of(MarketDataStale.class)).extracting(MarketDataStale::reason).containsExactly("gap");
+        assertThat(events.of(OrderFilled.class)).extracting(f -> f.fill().tradeId()).containsExactly("a", "b");
+    }
+
+    @Test
+    void whileDisconnectedFundingReportsAreLostAndTheFundingQueryFails() throws VenueException {
+        FaultInjectingVenue venue = venue(Map.of("disconnect_every", "10s", "disconnect_for", "2s",
+                "duplicate_fill_rate", "1"));
+        kernel.advanceBy(Duration.ofSeconds(10));
+        scripted.emitFunding(payment("f-1"));
+        scripted.emitStale(BTC, "gap");
+        assertThatThrownBy(venue::fundingPayments).isInstanceOfSatisfying(VenueException.class,
+                e -> assertThat(e.code().value()).isEqualTo("NOT_CONNECTED"));
+        assertThat(events.of(FundingPaid.class)).isEmpty();
+        assertThat(events.of(MarketDataStale.class)).isEmpty();
+        kernel.advanceBy(Duration.ofSeconds(2));
+        scripted.emitFills(List.of(fill("c")));
+        assertThat(events.of(OrderFilled.class)).as("each fill of a batch meets the duplicate fault")
+                .extracting(f -> f.fill().tradeId()).containsExactly("c", "c");
+    }
+
+    private static FundingPayment payment(String id) {
+        return new FundingPayment(id, BTC, Money.of("-1.5"), Ratio.of("0.0001"), Quantity.of("1"), Price.ofUnits(15000),
+                1_000L);
+    }
+
+    private static Fill fill(String tradeId) {
+        return new Fill(tradeId, ClientOrderId.of("x"), BTC, Side.BUY, Quantity.of("1"), Price.ofUnits(1), Money.ZERO,
+                Liquidity.TAKER, 0);
     }
 
     @Test

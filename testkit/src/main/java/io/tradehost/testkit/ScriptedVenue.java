@@ -14,6 +14,7 @@ import io.tradehost.api.order.OrderStatus;
 import io.tradehost.api.order.Position;
 import io.tradehost.api.order.RejectionCode;
 import io.tradehost.api.value.Money;
+import io.tradehost.api.value.OrderType;
 import io.tradehost.api.value.Price;
 import io.tradehost.api.value.Product;
 import io.tradehost.api.value.Quantity;
@@ -76,6 +77,7 @@ public final class ScriptedVenue implements Venue {
     private final Set<Symbol> subscribed = new LinkedHashSet<>();
     private VenueListener listener;
     private List<FundingPayment> funding = List.of();
+    private boolean nativeStops;
     private Price fillPrice = Price.ofUnits(100);
     private Money fee = Money.ZERO;
     private AccountSnapshot account = new AccountSnapshot(List.of(new Balance("USD", Money.ofUnits(10_000))),
@@ -106,6 +108,12 @@ public final class ScriptedVenue implements Venue {
             @Override
             public List<String> requiredCredentials() {
                 return requiredCredentials;
+            }
+
+            /** Scripted answers never reach a market. */
+            @Override
+            public boolean simulated() {
+                return true;
             }
 
             @Override
@@ -161,6 +169,32 @@ public final class ScriptedVenue implements Venue {
     /** Reports a lost ({@code false}) or restored connection to the host. */
     public void emitConnection(boolean value) {
         listener.onConnectionChanged(value, value ? "scripted reconnect" : "scripted disconnect");
+    }
+
+    /** Sends several fills in one report. */
+    public void emitFills(Iterable<Fill> fills) {
+        listener.onFills(fills);
+    }
+
+    /** Reports a funding payment to the host. */
+    public void emitFunding(FundingPayment payment) {
+        listener.onFunding(payment);
+    }
+
+    /** Reports {@code symbol}'s market data as lost to the host. */
+    public void emitStale(Symbol symbol, String reason) {
+        listener.onMarketDataStale(symbol, reason);
+    }
+
+    /** Makes {@link #supportsNatively} answer {@code value} for stops (default: the interface's, false). */
+    public ScriptedVenue nativeStops(boolean value) {
+        this.nativeStops = value;
+        return this;
+    }
+
+    @Override
+    public boolean supportsNatively(OrderType type) {
+        return !type.isStop() || nativeStops;
     }
 
     /** The funding payments {@link #fundingPayments} answers. */

@@ -7,6 +7,7 @@ import io.tradehost.api.order.Fill;
 import io.tradehost.api.order.FundingPayment;
 import io.tradehost.api.order.Order;
 import io.tradehost.api.order.OrderRequest;
+import io.tradehost.api.value.OrderType;
 import io.tradehost.api.value.Product;
 import io.tradehost.api.value.Symbol;
 import io.tradehost.api.venue.Venue;
@@ -88,6 +89,12 @@ final class CountedVenue implements Venue {
             venue.subscribe(symbols);
             return null;
         });
+    }
+
+    /** Not counted: a question about the venue's order types, asked per stop order, not a call that acts. */
+    @Override
+    public boolean supportsNatively(OrderType type) {
+        return venue.supportsNatively(type);
     }
 
     @Override

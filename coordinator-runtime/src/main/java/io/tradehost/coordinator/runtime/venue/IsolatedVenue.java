@@ -10,12 +10,15 @@ import io.tradehost.api.order.FundingPayment;
 import io.tradehost.api.order.Order;
 import io.tradehost.api.order.OrderRequest;
 import io.tradehost.api.order.RejectionCode;
+import io.tradehost.api.value.OrderType;
 import io.tradehost.api.value.Product;
 import io.tradehost.api.value.Symbol;
 import io.tradehost.api.venue.Venue;
 import io.tradehost.api.venue.VenueException;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 /**
@@ -32,6 +35,8 @@ public final class IsolatedVenue implements Venue {
     private final Venue venue;
     private final PluginCalls calls;
     private final String name;
+    /** The venue's answers, asked once per type: a capability, and the question comes with every stop order. */
+    private final Map<OrderType, Boolean> takes = new EnumMap<>(OrderType.class);
 
     /** Runs {@code venue}'s calls through {@code calls}. */
     public IsolatedVenue(Venue venue, PluginCalls calls, String name) {
@@ -65,6 +70,32 @@ public final class IsolatedVenue implements Venue {
             venue.subscribe(symbols);
             return null;
         }, false, calls.startupBudget());
+    }
+
+    /**
+     * Asks the venue on its worker, within the budget, once per order type; a venue that throws or
+     * does not answer in time leaves it unanswered (asked again next time) and the failure goes to
+     * the caller, who holds the stop itself.
+     */
+    @Override
+    public boolean supportsNatively(OrderType type) {
+        Boolean known = takes.get(type);
+        if (known != null) {
+            return known;
+        }
+        Outcome<Boolean> outcome = calls.call(() -> venue.supportsNatively(type), calls.budget());
+        boolean answer = switch (outcome) {
+            case Outcome.Returned<Boolean> r -> r.value();
+            case Outcome.Threw<Boolean> t when t.error() instanceof RuntimeException e -> throw e;
+            case Outcome.Threw<Boolean> t when t.error() instanceof Error e -> throw e;
+            case Outcome.Threw<Boolean> t -> throw new IllegalStateException(Throwables.describe(t.error()), t.error());
+            case Outcome.Late<Boolean> late -> throw new IllegalStateException("venue '" + name + "' did not say"
+                    + " whether it takes " + type + " orders within " + calls.budget().toMillis() + " ms");
+            case Outcome.Busy<Boolean> busy -> throw new IllegalStateException("venue '" + name + "' is still busy"
+                    + " with a call that has run " + busy.runningNanos() / 1_000_000 + " ms");
+        };
+        takes.put(type, answer);
+        return answer;
     }
 
     @Override

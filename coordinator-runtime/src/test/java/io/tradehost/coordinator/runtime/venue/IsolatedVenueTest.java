@@ -10,6 +10,7 @@ import io.tradehost.api.host.StartupException;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.OrderRequest;
 import io.tradehost.api.order.RejectionCode;
+import io.tradehost.api.value.OrderType;
 import io.tradehost.api.value.Quantity;
 import io.tradehost.api.value.Side;
 import io.tradehost.api.value.Symbol;
@@ -52,6 +53,7 @@ class IsolatedVenueTest {
     private final List<String> threads = new ArrayList<>();
     private final List<WorkerCalls> workers = new ArrayList<>();
     private String hangIn = "";
+    private Boolean stopsAnswer = Boolean.TRUE;
 
     @AfterEach
     void release() {
@@ -66,6 +68,12 @@ class IsolatedVenueTest {
                     threads.add(Thread.currentThread().getName());
                     if (method.getName().equals(hangIn)) {
                         release.await();
+                    }
+                    if (method.getName().equals("supportsNatively")) {
+                        if (stopsAnswer == null) {
+                            throw new IllegalStateException("no answer scripted");
+                        }
+                        return stopsAnswer;
                     }
                     try {
                         return method.invoke(scripted, args);
@@ -131,6 +139,42 @@ class IsolatedVenueTest {
         assertThat(bootstrap.venue().order(ClientOrderId.of("r-1"))).isPresent();
         assertThat(threads).containsOnly("plugin venue slow", "timer on plugin venue slow");
         assertThat(scripted.placed()).hasSize(1);
+    }
+
+    @Test
+    void whetherTheVenueTakesAnOrderTypeIsAskedOnItsWorkerOnceAndPassesThroughEveryWrapper() {
+        VenueBootstrap bootstrap = bootstrap();
+        bootstrap.bootstrap(settings());
+        threads.clear();
+        assertThat(bootstrap.venue().supportsNatively(OrderType.STOP_MARKET)).isTrue();
+        assertThat(bootstrap.venue().supportsNatively(OrderType.STOP_MARKET)).isTrue();
+        stopsAnswer = Boolean.FALSE;
+        assertThat(bootstrap.venue().supportsNatively(OrderType.STOP_MARKET)).as("a capability, asked once").isTrue();
+        assertThat(bootstrap.venue().supportsNatively(OrderType.STOP_LIMIT)).isFalse();
+        assertThat(threads).containsExactly("plugin venue slow", "plugin venue slow");
+    }
+
+    @Test
+    void aVenueThatFailsOrHangsSayingWhatItTakesIsAskedAgainLater() {
+        VenueBootstrap bootstrap = bootstrap();
+        bootstrap.bootstrap(settings());
+        stopsAnswer = null;
+        assertThatThrownBy(() -> bootstrap.venue().supportsNatively(OrderType.STOP_LIMIT))
+                .isInstanceOf(IllegalStateException.class).hasMessage("no answer scripted");
+        stopsAnswer = Boolean.TRUE;
+        hangIn = "supportsNatively";
+        assertThatThrownBy(() -> bootstrap.venue().supportsNatively(OrderType.STOP_LIMIT))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("venue 'slow' did not say whether it takes STOP_LIMIT orders within 100 ms");
+        assertThatThrownBy(() -> bootstrap.venue().supportsNatively(OrderType.STOP_LIMIT))
+                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("venue 'slow' is still busy");
+        release.countDown();
+        WorkerCalls worker = workers.getFirst();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (worker.isBusy() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(bootstrap.venue().supportsNatively(OrderType.STOP_LIMIT)).isTrue();
     }
 
     @Test
