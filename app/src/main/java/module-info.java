@@ -18,6 +18,8 @@ module io.tradehost.app {
     requires java.net.http;
     requires jdk.unsupported;
     requires org.slf4j;
+    requires ch.qos.logback.classic;
+    requires ch.qos.logback.core;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.toml;
     requires info.picocli;
@@ -30,4 +32,6 @@ module io.tradehost.app {
     uses io.tradehost.api.venue.VenueFactory;
 
     opens io.tradehost.app.cli to info.picocli;
+    // logback instantiates the log pattern's converters by name
+    exports io.tradehost.app.log to ch.qos.logback.core;
 }

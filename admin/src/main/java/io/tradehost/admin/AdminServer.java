@@ -4,6 +4,8 @@ import java.net.InetSocketAddress;
 import io.tradehost.admin.http.JsonErrorHandler;
 import io.tradehost.api.host.StartupException;
 import java.net.URI;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -12,15 +14,20 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.Scheduler;
 import org.eclipse.jetty.util.VirtualThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The embedded HTTP server (Jetty 12): one connector on the configured address, handlers on
- * virtual threads, at most {@code max_connections} connections (more wait to be accepted), request
- * heads and bodies bounded, idle connections closed after {@code idle_timeout}, and errors Jetty
- * answers itself given as JSON. Start and stop from one thread.
+ * virtual threads, request heads and bodies bounded, idle connections closed after
+ * {@code idle_timeout}, and errors Jetty answers itself given as JSON with the API's security
+ * headers. Connections are held by a {@link ConnectionGuard}: a request head must be complete within
+ * {@code header_timeout}, and beyond {@code max_connections} the connection that has waited longest
+ * for its head is closed to make room, so idle or slow clients cannot lock out a halt or a health
+ * check; at twice {@code max_connections} (all busy) new connections wait to be accepted. Start and
+ * stop from one thread.
  */
 public final class AdminServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AdminServer.class);
@@ -28,10 +35,12 @@ public final class AdminServer implements AutoCloseable {
 
     private final Server server;
     private final ServerConnector connector;
+    private final ConnectionGuard guard;
 
-    private AdminServer(Server server, ServerConnector connector) {
+    private AdminServer(Server server, ServerConnector connector, ConnectionGuard guard) {
         this.server = server;
         this.connector = connector;
+        this.guard = guard;
     }
 
     /**
@@ -40,6 +49,11 @@ public final class AdminServer implements AutoCloseable {
      * @throws StartupException if the address cannot be bound (in use, not local), naming it
      */
     public static AdminServer start(AdminSettings settings, Handler handler) {
+        return start(settings, handler, System::nanoTime);
+    }
+
+    /** The same, with the clock the connection guard's head deadline counts in (a scripted one in tests). */
+    static AdminServer start(AdminSettings settings, Handler handler, LongSupplier nanos) {
         QueuedThreadPool threads = new QueuedThreadPool(16, 2);
         threads.setName("tradehost-admin");
         threads.setDaemon(true);
@@ -56,10 +70,14 @@ public final class AdminServer implements AutoCloseable {
         connector.setPort(listen.getPort());
         connector.setIdleTimeout(settings.idleTimeout().toMillis());
         server.addConnector(connector);
-        server.addBean(new NetworkConnectionLimit(settings.maxConnections(), connector));
+        // a hard cap on sockets for when every connection is busy; the guard sheds idle ones long before it
+        server.addBean(new NetworkConnectionLimit(2 * settings.maxConnections(), connector));
         SizeLimitHandler limits = new SizeLimitHandler(settings.maxRequestBytes(), -1);
         limits.setHandler(handler);
-        server.setHandler(limits);
+        ConnectionGuard guard = new ConnectionGuard(settings.maxConnections(), settings.headerTimeout().toNanos(),
+                nanos, limits);
+        connector.addEventListener(guard);
+        server.setHandler(guard);
         server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(STOP_TIMEOUT_MILLIS);
         server.setStopAtShutdown(false);
@@ -75,12 +93,30 @@ public final class AdminServer implements AutoCloseable {
                     + listen.getPort() + ": " + e.getMessage() + " (set admin.listen to another address, or \"off\")",
                     e);
         }
-        AdminServer started = new AdminServer(server, connector);
+        AdminServer started = new AdminServer(server, connector, guard);
+        sweepEvery(server.getScheduler(), guard, Math.max(10, Math.min(1_000, settings.headerTimeout().toMillis() / 4)));
         if (!listen.getAddress().isLoopbackAddress()) {
             LOG.warn("admin API listens on {}, reachable from other hosts (admin.allow_remote = true); every /api"
                     + " request needs the token, but traffic is plain HTTP: put TLS in front of it", started.uri());
         }
         return started;
+    }
+
+    private static void sweepEvery(Scheduler scheduler, ConnectionGuard guard, long millis) {
+        scheduler.schedule(() -> {
+            try {
+                guard.sweep();
+            } finally {
+                if (scheduler.isRunning()) {
+                    sweepEvery(scheduler, guard, millis);
+                }
+            }
+        }, millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** The connection guard, for tests. */
+    ConnectionGuard guard() {
+        return guard;
     }
 
     /** The port actually bound (useful with port 0). */

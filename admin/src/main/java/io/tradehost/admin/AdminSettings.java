@@ -15,17 +15,20 @@ import java.time.Duration;
  * @param allowRemote whether {@code listen} may be a non-loopback address
  * @param tokenFile where the token is read from, or null for the environment, else a generated file
  * @param metricsToken whether {@code /metrics} needs the token too
- * @param maxConnections connections served at once; more wait in the accept queue
+ * @param maxConnections open connections beyond which the one waiting longest for its request head is
+ *     closed to make room (connections busy with a request are kept; at twice this, none is accepted)
  * @param maxRequestBytes largest request body accepted (413 beyond)
  * @param maxHeaderBytes largest request head accepted (431 beyond)
  * @param idleTimeout how long a connection may send nothing before it is closed (slow clients)
+ * @param headerTimeout how long a connection may take to send a whole request head, from its opening
+ *     or its last response, however much it sends meanwhile (slow-loris)
  * @param snapshotInterval how often the kernel publishes the state the server reads
  * @param stallAfter a snapshot older than this (real time) means the kernel is stalled: health 503
  * @param badTokenLimit wrong tokens from one address within a minute before it gets 429
  */
 public record AdminSettings(InetSocketAddress listen, boolean allowRemote, Path tokenFile, boolean metricsToken,
                             int maxConnections, int maxRequestBytes, int maxHeaderBytes, Duration idleTimeout,
-                            Duration snapshotInterval, Duration stallAfter, int badTokenLimit) {
+                            Duration headerTimeout, Duration snapshotInterval, Duration stallAfter, int badTokenLimit) {
     /** The default address. */
     public static final String DEFAULT_LISTEN = "127.0.0.1:8570";
 
@@ -45,6 +48,7 @@ public record AdminSettings(InetSocketAddress listen, boolean allowRemote, Path 
                 (int) block.integer("max_request_bytes", 65_536, 256, 16 * 1024 * 1024),
                 (int) block.integer("max_header_bytes", 8_192, 1_024, 65_536),
                 block.duration("idle_timeout", Duration.ofSeconds(30), Duration.ofMillis(100), Duration.ofHours(1)),
+                block.duration("header_timeout", Duration.ofSeconds(5), Duration.ofMillis(100), Duration.ofMinutes(5)),
                 block.duration("snapshot_interval", Duration.ofMillis(250), Duration.ofMillis(10), Duration.ofMinutes(1)),
                 block.duration("stall_after", Duration.ofSeconds(5), Duration.ofMillis(100), Duration.ofHours(1)),
                 (int) block.integer("bad_token_limit", 10, 1, 1_000_000));

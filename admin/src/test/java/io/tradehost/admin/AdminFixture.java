@@ -52,6 +52,8 @@ final class AdminFixture implements AutoCloseable {
 
     final VirtualClock clock = new VirtualClock(Fixtures.EPOCH);
     final AtomicLong realNanos = new AtomicLong(1_000_000_000L);
+    /** The clock of the server's connection guard, apart from {@link #realNanos} so that each test moves its own. */
+    final AtomicLong guardNanos = new AtomicLong();
     final List<OperatorRequest> requests = new CopyOnWriteArrayList<>();
     final AtomicReference<HostSnapshot> next = new AtomicReference<>();
     final OperatorGateway gateway;
@@ -84,7 +86,7 @@ final class AdminFixture implements AutoCloseable {
         var docs = new AdminDocuments(JsonNodeFactory.instance.objectNode().put("chain", "kill-switch"),
                 JsonNodeFactory.instance.arrayNode(), JsonNodeFactory.instance.objectNode().put("source", "test"));
         this.docs = docs;
-        server = AdminServer.start(settings, handler(settings));
+        server = AdminServer.start(settings, handler(settings), guardNanos::get);
         http = new RawHttp(server.port());
     }
 
@@ -136,6 +138,17 @@ final class AdminFixture implements AutoCloseable {
                 new HostSnapshot.JournalFigures(3, 0), Map.of("strategy.cycles", 42L, "runtime.reconciliations", 4L),
                 Map.of("crossed", 5L), Map.of("place", 8L), Map.of("place", Map.of("VENUE_TIMEOUT", 1L)),
                 Activity.NONE, () -> "{\"runId\":\"r1\",\"orders\":{\"filled\":7}}");
+    }
+
+    /** Waits (10 s at most) until the server has registered {@code n} open connections. */
+    void awaitOpenConnections(int n) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (server.guard().openConnections() != n && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        if (server.guard().openConnections() != n) {
+            throw new AssertionError("open connections: " + server.guard().openConnections() + ", expected " + n);
+        }
     }
 
     /** Publishes {@code snapshot} as the kernel would. */

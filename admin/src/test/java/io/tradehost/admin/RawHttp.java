@@ -23,15 +23,22 @@ final class RawHttp {
     }
 
     private final int port;
+    private final int timeoutMillis;
 
     RawHttp(int port) {
+        this(port, 10_000);
+    }
+
+    /** A client whose connect and every read give up after {@code timeoutMillis}. */
+    RawHttp(int port, int timeoutMillis) {
         this.port = port;
+        this.timeoutMillis = timeoutMillis;
     }
 
     Socket connect() throws IOException {
         Socket s = new Socket();
-        s.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
-        s.setSoTimeout(10_000);
+        s.connect(new InetSocketAddress("127.0.0.1", port), Math.min(5_000, timeoutMillis));
+        s.setSoTimeout(timeoutMillis);
         return s;
     }
 
@@ -58,6 +65,15 @@ final class RawHttp {
             out.write(raw);
             out.flush();
             return read(s.getInputStream());
+        }
+    }
+
+    /** Whether the server closed {@code socket} (end of stream or a reset) rather than answering on it. */
+    static boolean closedByServer(Socket socket) throws IOException {
+        try {
+            return socket.getInputStream().read() == -1;
+        } catch (java.net.SocketException reset) {
+            return true;
         }
     }
 

@@ -13,6 +13,7 @@ import io.tradehost.admin.snapshot.HostSnapshot;
 import io.tradehost.admin.snapshot.SnapshotPublisher;
 import io.tradehost.api.event.ConfigReloaded;
 import io.tradehost.api.host.HealthStatus;
+import io.tradehost.api.host.PrintableText;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -103,25 +104,15 @@ public final class ApiHandler extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        Map<String, String> headers = securityHeaders();
-        headers.forEach((k, v) -> response.getHeaders().put(k, v));
+        SecurityHeaders.put(response.getHeaders());
         try {
             route(request, response, callback);
         } catch (RuntimeException e) {
-            LOG.warn("admin request {} {} failed: {}", request.getMethod(), Request.getPathInContext(request),
+            LOG.warn("admin request {} {} failed: {}", request.getMethod(), clip(Request.getPathInContext(request)),
                     e.toString(), e);
             reply(response, callback, 500, Json.error(500, "internal error; the host log has the details"));
         }
         return true;
-    }
-
-    private static Map<String, String> securityHeaders() {
-        Map<String, String> h = new TreeMap<>();
-        h.put("X-Content-Type-Options", "nosniff");
-        h.put("X-Frame-Options", "DENY");
-        h.put("Referrer-Policy", "no-referrer");
-        h.put("Cache-Control", "no-store");
-        return h;
     }
 
     private void route(Request request, Response response, Callback callback) {
@@ -167,6 +158,10 @@ public final class ApiHandler extends Handler.Abstract {
 
     private boolean authorised(Request request, Response response, Callback callback) {
         String address = Request.getRemoteAddr(request);
+        if (request.getHeaders().getValuesList(HttpHeader.AUTHORIZATION).size() > 1) {
+            reply(response, callback, 400, Json.error(400, "more than one Authorization header; send exactly one"));
+            return false;
+        }
         BearerAuth.Outcome outcome = auth.check(request.getHeaders().get(HttpHeader.AUTHORIZATION), address);
         switch (outcome) {
             case OK -> {
@@ -175,7 +170,7 @@ public final class ApiHandler extends Handler.Abstract {
             case LIMITED -> {
                 response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(auth.retryAfterSeconds(address)));
                 reply(response, callback, 429, Json.error(429, "too many wrong tokens from " + address
-                        + "; try again later"));
+                        + "; a right token is still accepted, wrong ones are refused until the limit clears"));
             }
             case MISSING -> {
                 response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"tradehost\"");
@@ -333,8 +328,7 @@ public final class ApiHandler extends Handler.Abstract {
     }
 
     static String clip(String text) {
-        String t = text == null ? "" : text.replaceAll("[^\\x20-\\x7e]", "?");
-        return t.length() > 80 ? t.substring(0, 80) + "..." : t;
+        return text == null ? "" : PrintableText.clip(text, 80);
     }
 
     static String firstLine(String text) {

@@ -9,9 +9,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 /**
  * Checks {@code Authorization: Bearer <token>} and rate-limits addresses that present wrong tokens:
- * after {@code limit} failures within a minute, every request from that address is refused (429)
- * until the oldest of them is a minute old, whatever token it carries, so that guessing cannot go
- * faster than the limit. Thread-safe.
+ * after {@code limit} failures within a minute, every further wrong or missing token from that
+ * address is refused with 429 until the oldest failure is a minute old. The right token is always
+ * accepted, limit or not: every local process shares 127.0.0.1, and one that sends wrong tokens must
+ * not lock the operator out. Guessing gains nothing from that: a 256-bit token is found with
+ * probability about {@code limit x 60 x 24 x 365 / 2^256} a year. Thread-safe.
  */
 final class BearerAuth {
     private static final Logger LOG = LoggerFactory.getLogger(BearerAuth.class);
@@ -33,27 +35,29 @@ final class BearerAuth {
 
     /** Checks one request's {@code Authorization} header value (null if absent) from {@code address}. */
     Outcome check(String authorization, String address) {
+        boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+        if (bearer && token.matches(authorization.substring(7).strip())) {
+            return Outcome.OK;
+        }
         long now = nanos.getAsLong();
+        if (limited(address, now)) {
+            return Outcome.LIMITED;
+        }
+        fail(address, now);
+        return bearer ? Outcome.WRONG : Outcome.MISSING;
+    }
+
+    private boolean limited(String address, long now) {
         ArrayDeque<Long> recent = failures.get(address);
-        if (recent != null) {
-            synchronized (recent) {
-                while (!recent.isEmpty() && now - recent.peekFirst() >= WINDOW_NANOS) {
-                    recent.removeFirst();
-                }
-                if (recent.size() >= limit) {
-                    return Outcome.LIMITED;
-                }
+        if (recent == null) {
+            return false;
+        }
+        synchronized (recent) {
+            while (!recent.isEmpty() && now - recent.peekFirst() >= WINDOW_NANOS) {
+                recent.removeFirst();
             }
+            return recent.size() >= limit;
         }
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            fail(address, now);
-            return Outcome.MISSING;
-        }
-        if (!token.matches(authorization.substring(7).strip())) {
-            fail(address, now);
-            return Outcome.WRONG;
-        }
-        return Outcome.OK;
     }
 
     /** Seconds until {@code address} may try again. */
@@ -71,8 +75,8 @@ final class BearerAuth {
     private void fail(String address, long now) {
         int count = record(address, now);
         if (count == limit) {
-            LOG.warn("admin API: {} wrong or missing tokens from {} within a minute; refusing it for up to 60 s", limit,
-                    address);
+            LOG.warn("admin API: {} wrong or missing tokens from {} within a minute; refusing its wrong tokens for up"
+                    + " to 60 s (the right token is still accepted)", limit, address);
         }
     }
 

@@ -8,7 +8,7 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 /**
  * Errors Jetty answers itself (a malformed request line, headers too large, a body over the limit)
- * as the API's JSON error, without a stack trace or server version.
+ * as the API's JSON error with the API's security headers, without a stack trace or server version.
  */
 public final class JsonErrorHandler extends ErrorHandler {
     public JsonErrorHandler() {
@@ -27,8 +27,8 @@ public final class JsonErrorHandler extends ErrorHandler {
             case 431 -> "request headers too large";
             default -> "request failed with status " + status;
         };
+        SecurityHeaders.put(response.getHeaders());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         Content.Sink.write(response, true, Json.text(Json.error(status, message)), callback);
         return true;
     }

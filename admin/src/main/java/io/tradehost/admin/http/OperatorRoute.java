@@ -8,7 +8,14 @@ import io.tradehost.admin.snapshot.SnapshotPublisher;
 import io.tradehost.api.event.OperatorActed;
 import io.tradehost.api.host.OperatorAction;
 import io.tradehost.api.value.Symbol;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.tradehost.api.host.PrintableText;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
@@ -32,6 +39,10 @@ import org.eclipse.jetty.util.Callback;
 final class OperatorRoute {
     private static final Pattern ACTOR = Pattern.compile("[A-Za-z0-9@._:-]{1,64}");
     private static final int MAX_REASON = 500;
+    /** One JSON value and nothing after it; a key given twice is an error, not the last one winning. */
+    private static final ObjectReader BODY = Json.MAPPER.reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 
     private final OperatorGateway gateway;
     private final SnapshotPublisher snapshots;
@@ -63,7 +74,10 @@ final class OperatorRoute {
         }
         JsonNode body;
         try {
-            body = Json.MAPPER.readTree(Content.Source.asString(request, StandardCharsets.UTF_8));
+            body = BODY.readTree(strictUtf8(Content.Source.asByteBuffer(request)));
+        } catch (CharacterCodingException e) {
+            ApiHandler.reply(response, callback, 400, Json.error(400, "the body is not valid UTF-8"));
+            return;
         } catch (IOException e) {
             ApiHandler.reply(response, callback, 400, Json.error(400, "the body is not JSON: "
                     + ApiHandler.clip(ApiHandler.firstLine(e.getMessage()))));
@@ -92,7 +106,8 @@ final class OperatorRoute {
                 + Request.getRemoteAddr(request);
         CompletableFuture<OperatorActed> answer;
         try {
-            answer = gateway.submit(action, argument, actor, body.get("reason").asText().strip());
+            // a reason goes to logs, the journal and terminals: its control characters arrive there escaped
+            answer = gateway.submit(action, argument, actor, PrintableText.escape(body.get("reason").asText().strip()));
         } catch (IllegalArgumentException e) {
             ApiHandler.reply(response, callback, 400, Json.error(400, e.getMessage()));
             return;
@@ -112,6 +127,12 @@ final class OperatorRoute {
         } catch (ExecutionException e) {
             throw new IllegalStateException("operator answer failed", e.getCause());
         }
+    }
+
+    /** Decodes strictly: a malformed byte is an error, never a replacement character. */
+    private static String strictUtf8(ByteBuffer bytes) throws CharacterCodingException {
+        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes).toString();
     }
 
     private static boolean isSymbol(String text) {

@@ -3,6 +3,7 @@ package io.tradehost.app.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tradehost.admin.AdminToken;
+import io.tradehost.api.host.PrintableText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Option;
  */
 public final class AdminClient {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration TIMEOUT = Duration.ofSeconds(15);
+    private static final String DEFAULT_TIMEOUT = "15s";
 
     /** A request that did not get the answer it needed, said in one line. */
     public static final class Failure extends RuntimeException {
@@ -49,13 +50,18 @@ public final class AdminClient {
                 description = "Read the token from FILE (default: TRADEHOST_ADMIN_TOKEN, else <data dir>/admin.token)")
         Path tokenFile;
 
+        @Option(names = "--timeout", paramLabel = "D", defaultValue = DEFAULT_TIMEOUT,
+                converter = DurationConverter.class,
+                description = "Give up when the host has not answered within D, e.g. 2s (default: ${DEFAULT-VALUE})")
+        Duration timeout;
+
         /** Picocli fills the fields. */
         public Options() {
             // fields are injected by picocli
         }
 
         AdminClient client(Map<String, String> environment) {
-            return new AdminClient(url, () -> token(environment));
+            return new AdminClient(url, () -> token(environment), timeout);
         }
 
         private AdminToken token(Map<String, String> environment) {
@@ -78,11 +84,14 @@ public final class AdminClient {
 
     private final URI base;
     private final Supplier<AdminToken> token;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Duration timeout;
+    private final HttpClient http;
 
-    AdminClient(URI base, Supplier<AdminToken> token) {
+    AdminClient(URI base, Supplier<AdminToken> token, Duration timeout) {
         this.base = base;
         this.token = token;
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
 
     /** GET {@code path} without the token (health). */
@@ -108,12 +117,13 @@ public final class AdminClient {
         }
         HttpResponse<String> response;
         try {
-            response = http.send(builder.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+            response = http.send(builder.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
         } catch (ConnectException e) {
             throw new Failure("no tradehost host is listening at " + base + " (is it running? does admin.listen say"
                     + " another address? pass --url)");
         } catch (HttpTimeoutException e) {
-            throw new Failure("the host at " + base + " did not answer within " + TIMEOUT.toSeconds() + " s");
+            throw new Failure("the host at " + base + " did not answer within " + timeout.toMillis() + " ms"
+                    + " (--timeout)");
         } catch (IOException e) {
             throw new Failure("cannot talk to " + base + ": " + e.getMessage());
         } catch (InterruptedException e) {
@@ -128,11 +138,13 @@ public final class AdminClient {
                     + "): is it a tradehost host?");
         }
         if (response.statusCode() == 401) {
-            throw new Failure("the host refused the token from " + t.source() + ": " + body.path("message").asText());
+            throw new Failure("the host refused the token from " + t.source() + ": "
+                    + PrintableText.escape(body.path("message").asText()));
         }
         if (response.statusCode() == 429) {
-            throw new Failure("the host is refusing this address after too many wrong tokens; retry in "
-                    + response.headers().firstValue("Retry-After").orElse("60") + " s");
+            throw new Failure("the host is refusing wrong tokens from this address for a while (too many of them);"
+                    + (t == null ? " and this request carried no token" : " the token from " + t.source()
+                    + " was wrong too"));
         }
         return new Answer(response.statusCode(), body);
     }

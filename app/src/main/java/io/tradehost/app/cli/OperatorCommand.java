@@ -65,18 +65,19 @@ public final class OperatorCommand implements Callable<Integer> {
         JsonNode b = answer.body();
         switch (answer.status()) {
             case 200 -> {
-                out.println((b.path("changed").asBoolean() ? "done: " : "no change: ") + b.path("outcome").asText());
+                out.println((b.path("changed").asBoolean() ? "done: " : "no change: ")
+                        + StatusCommand.t(b.path("outcome")));
                 out.flush();
                 return 0;
             }
             case 202 -> {
-                out.println("accepted: " + b.path("message").asText());
+                out.println("accepted: " + StatusCommand.t(b.path("message")));
                 out.flush();
                 return 0;
             }
             default -> {
-                err.println("tradehost: the host refused: " + b.path("message").asText() + " (HTTP " + answer.status()
-                        + ")");
+                err.println("tradehost: the host refused: " + StatusCommand.t(b.path("message")) + " (HTTP "
+                        + answer.status() + ")");
                 err.flush();
                 return TradehostCommand.EXIT_FAILURE;
             }

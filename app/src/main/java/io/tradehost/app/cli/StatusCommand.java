@@ -1,6 +1,11 @@
 package io.tradehost.app.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import io.tradehost.api.host.PrintableText;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,8 +32,16 @@ public final class StatusCommand implements Callable<Integer> {
         // fields are injected by picocli
     }
 
+    private static final ObjectWriter TERMINAL_JSON = new ObjectMapper().writerWithDefaultPrettyPrinter()
+            .with(JsonWriteFeature.ESCAPE_NON_ASCII);
+
+    /** Text from the host as it may reach a terminal: control characters escaped. */
+    static String t(JsonNode node) {
+        return PrintableText.escape(node.asText());
+    }
+
     @Override
-    public Integer call() {
+    public Integer call() throws JsonProcessingException {
         AdminClient client = options.client(System.getenv());
         AdminClient.Answer health = client.getOpen("/health");
         JsonNode state = client.get("/api/v1/state").body();
@@ -39,23 +52,25 @@ public final class StatusCommand implements Callable<Integer> {
             all.set("health", health.body());
             all.set("state", state);
             all.set("positions", positions);
-            out.println(all.toPrettyString());
+            // every character outside ASCII as an escape: what a host answers must not steer the terminal
+            out.println(TERMINAL_JSON.writeValueAsString(all));
         } else {
-            out.printf("host %s on %s: %s, health %s%n", state.path("runId").asText(), state.path("venue").asText(),
-                    state.path("tradingState").asText(), health.body().path("status").asText());
+            out.printf("host %s on %s: %s, health %s%n", t(state.path("runId")), t(state.path("venue")),
+                    t(state.path("tradingState")), t(health.body().path("status")));
             for (JsonNode r : state.path("reasons")) {
-                out.printf("  reason %-28s %-11s %-9s %s%n", r.path("code").asText(), r.path("effect").asText(),
-                        r.path("clearing").asText(), r.path("message").asText());
+                out.printf("  reason %-28s %-11s %-9s %s%n", t(r.path("code")), t(r.path("effect")),
+                        t(r.path("clearing")), t(r.path("message")));
             }
             for (JsonNode c : health.body().path("components")) {
-                out.printf("  %-10s %-9s %s%n", c.path("component").asText(), c.path("status").asText(),
-                        c.path("error").isNull() ? "" : c.path("error").asText());
+                out.printf("  %-10s %-9s %s%n", t(c.path("component")), t(c.path("status")),
+                        c.path("error").isNull() ? "" : t(c.path("error")));
             }
-            out.printf("  equity %s  cash %s%n", positions.path("equity").asText(), positions.path("cash").asText());
+            out.printf("  equity %s  cash %s%n", t(positions.path("equity")), t(positions.path("cash")));
             for (JsonNode p : positions.path("positions")) {
-                out.printf("  %-10s %14s @ %-14s mark %-14s unrealised %s%n", p.path("symbol").asText(),
-                        p.path("quantity").asText(), p.path("averageEntry").asText(), p.path("mark").asText("-"),
-                        p.path("unrealizedPnl").asText());
+                out.printf("  %-10s %14s @ %-14s mark %-14s unrealised %s%n", t(p.path("symbol")),
+                        t(p.path("quantity")), t(p.path("averageEntry")),
+                        p.path("mark").isNull() || p.path("mark").isMissingNode() ? "-" : t(p.path("mark")),
+                        t(p.path("unrealizedPnl")));
             }
         }
         out.flush();

@@ -1,0 +1,78 @@
+package io.tradehost.api.host;
+
+/**
+ * Text from outside the host (a request, a data file, a venue's answer, a plugin's message) made
+ * safe to print on one line of a log or a terminal: nothing in it can end the line, move the
+ * cursor, clear the screen or reorder what the reader sees. Stateless and thread-safe.
+ */
+public final class PrintableText {
+    private PrintableText() {
+    }
+
+    /**
+     * {@code text} with {@code \n}, {@code \r} and {@code \t} written as those two characters, and
+     * every other control character (C0, DEL, C1), line or paragraph separator and bidirectional
+     * control as {@code \}{@code uXXXX}; other text unchanged (the same instance when nothing needs
+     * escaping). Null gives {@code "null"}.
+     */
+    public static String escape(CharSequence text) {
+        if (text == null) {
+            return "null";
+        }
+        int first = firstUnsafe(text);
+        if (first < 0) {
+            return text.toString();
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16).append(text, 0, first);
+        for (int i = first; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!isUnsafe(c)) {
+                out.append(c);
+            } else if (c == '\n') {
+                out.append("\\n");
+            } else if (c == '\r') {
+                out.append("\\r");
+            } else if (c == '\t') {
+                out.append("\\t");
+            } else {
+                out.append(String.format("\\u%04x", (int) c));
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * {@link #escape escaped}, then cut to at most {@code max} characters (of the escaped text)
+     * followed by {@code "..."} when longer: for quoting untrusted text inside a one-line message.
+     *
+     * @throws IllegalArgumentException if {@code max} is below 1
+     */
+    public static String clip(CharSequence text, int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("max must be at least 1: " + max);
+        }
+        CharSequence head = text != null && text.length() > 4 * max + 4 ? text.subSequence(0, 4 * max + 4) : text;
+        String escaped = escape(head); // a cut head escapes to more than max: the "..." below follows
+        return escaped.length() > max ? escaped.substring(0, max) + "..." : escaped;
+    }
+
+    /** Whether {@code text} holds a character {@link #escape} would change. */
+    public static boolean isSafe(CharSequence text) {
+        return text == null || firstUnsafe(text) < 0;
+    }
+
+    private static int firstUnsafe(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (isUnsafe(text.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isUnsafe(char c) {
+        return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029' || c == '\u061c'
+                || (c >= '\u200e' && c <= '\u200f') || (c >= '\u202a' && c <= '\u202e')
+                || (c >= '\u2066' && c <= '\u2069');
+    }
+}
