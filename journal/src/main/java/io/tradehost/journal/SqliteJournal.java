@@ -57,7 +57,9 @@ import org.sqlite.SQLiteConfig;
  * command and answers {@link IntentRecorded} once the intent is durable, or
  * {@link IntentNotRecorded}; every other write is recorded from the events the pipeline routes to
  * its handlers. A write that fails is published as {@link JournalWriteFailed} (the host halts
- * trading), never swallowed. Kernel thread only, apart from {@link #close}.
+ * trading), never swallowed, and set in a {@link FailureMarker} beside the file: when the disk is
+ * full the halt cannot be journaled, and the next start must still come up halted. Kernel thread
+ * only, apart from {@link #close}.
  */
 public final class SqliteJournal implements OrderJournal, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteJournal.class);
@@ -72,6 +74,8 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
 
     private final String where;
     private final WriteQueue writes;
+    /** Null for a journal in memory: a replay has no next start to warn. */
+    private final FailureMarker marker;
     /** The connection of an inline journal, for {@link #saveOnClose}; null with a writer thread. */
     private final Connection inlineConnection;
     private Path saveTo;
@@ -87,11 +91,13 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
     private long lastSequence;
     private Money cash;
     private long failedWrites;
+    private String firstFailure;
     private LongConsumer writeLatency = nanos -> { };
 
-    private SqliteJournal(String where, Connection connection, JournalContents contents,
+    private SqliteJournal(String where, Connection connection, JournalContents contents, FailureMarker marker,
                           Function<Connection, WriteQueue> queue, EventBus bus, Clock clock) {
         this.where = where;
+        this.marker = marker;
         this.inlineConnection = connection;
         this.runId = contents.runId();
         this.fresh = contents.fresh();
@@ -104,6 +110,9 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
         fundingIds.addAll(contents.fundingIds());
         this.bus = bus;
         this.clock = clock;
+        if (marker != null && !reasons.containsKey(ReasonCode.JOURNAL_WRITE_FAILED)) {
+            marker.restoredReason(where, clock.nanos()).ifPresent(r -> reasons.put(r.code(), r));
+        }
         this.writes = queue.apply(connection);
     }
 
@@ -118,9 +127,10 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
      */
     public static SqliteJournal open(Path file, String proposedRunId, Durability durability, int capacity,
                                      Executor completions, EventBus bus, Clock clock) {
+        FailureMarker marker = FailureMarker.open(file);
         Connection connection = connect(file, durability);
         JournalContents contents = load(connection, file.toString(), proposedRunId);
-        return new SqliteJournal(file.toString(), connection, contents,
+        return new SqliteJournal(file.toString(), connection, contents, marker,
                 c -> new BackgroundWriteQueue(c, capacity, completions), bus, clock);
     }
 
@@ -129,10 +139,11 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
      * is null. For tests on the virtual clock, where every write must be done when the call returns.
      */
     public static SqliteJournal inline(Path file, String proposedRunId, EventBus bus, Clock clock) {
+        FailureMarker marker = file == null ? null : FailureMarker.open(file);
         Connection connection = file == null ? connect(null, Durability.NORMAL) : connect(file, Durability.NORMAL);
         String where = file == null ? ":memory:" : file.toString();
         JournalContents contents = load(connection, where, proposedRunId);
-        return new SqliteJournal(where, connection, contents, InlineWriteQueue::new, bus, clock);
+        return new SqliteJournal(where, connection, contents, marker, InlineWriteQueue::new, bus, clock);
     }
 
     /**
@@ -228,6 +239,11 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
     /** Writes that failed so far. */
     public long failedWrites() {
         return failedWrites;
+    }
+
+    /** What the first failed write of this run said, or null when none failed. */
+    public String firstFailure() {
+        return firstFailure;
     }
 
     /** Writes handed to the writer and not yet applied. */
@@ -332,7 +348,12 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
             write("reason " + reason.code(), c -> Rows.saveReason(c, reason), null);
         } else {
             reasons.remove(reason.code());
-            write("reason " + reason.code() + " cleared", c -> Rows.deleteReason(c, reason.code()), null);
+            boolean journalFailure = ReasonCode.JOURNAL_WRITE_FAILED.equals(reason.code());
+            write("reason " + reason.code() + " cleared", c -> Rows.deleteReason(c, reason.code()), failure -> {
+                if (failure == null && journalFailure && marker != null) {
+                    marker.clear(); // the journal now holds that an operator dealt with the failure
+                }
+            });
         }
     }
 
@@ -401,8 +422,14 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
             writeLatency.accept(System.nanoTime() - handedOff);
             if (failure != null) {
                 failedWrites++;
-                bus.publish(new JournalWriteFailed(what, "journal " + where + ": writing " + what + " failed: "
-                        + failure.getMessage(), clock.nanos()));
+                String message = "journal " + where + ": writing " + what + " failed: " + failure.getMessage();
+                if (firstFailure == null) {
+                    firstFailure = message;
+                }
+                if (marker != null) {
+                    marker.markFailed(message, clock.nanos());
+                }
+                bus.publish(new JournalWriteFailed(what, message, clock.nanos()));
             }
             if (then != null) {
                 then.accept(failure);

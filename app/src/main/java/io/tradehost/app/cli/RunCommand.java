@@ -1,6 +1,7 @@
 package io.tradehost.app.cli;
 
 import io.tradehost.api.config.ConfigException;
+import io.tradehost.api.host.PrintableText;
 import io.tradehost.api.time.Clock;
 import io.tradehost.app.config.ConfigError;
 import io.tradehost.app.config.ConfigProblems;
@@ -16,6 +17,7 @@ import io.tradehost.app.wiring.HostComponent;
 import io.tradehost.app.wiring.HostInputs;
 import io.tradehost.kernel.SystemClock;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -160,9 +162,28 @@ public final class RunCommand implements Callable<Integer> {
                     triggers.close();
                     reloader.close();
                 }
+                int status = journalVerdict(host);
+                signals.finished(status);
+                return status;
             }
         }
-        return 0;
+    }
+
+    /**
+     * A run whose journal failed ends non-zero, so that a supervisor notices: trading halted, and
+     * what the journal lacks must be looked at before the next start (which comes up halted).
+     */
+    private int journalVerdict(Host host) {
+        long failed = host.journal().failedWrites();
+        if (failed == 0) {
+            return 0;
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("tradehost: failed: " + failed + " journal write(s) failed, the first: "
+                + PrintableText.clip(host.journal().firstFailure(), 300) + "; trading was halted and the next start"
+                + " comes up halted until an operator clears journal.write_failed");
+        err.flush();
+        return TradehostCommand.EXIT_FAILURE;
     }
 
     private void closeRecorder() {

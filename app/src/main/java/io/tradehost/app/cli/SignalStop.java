@@ -8,13 +8,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Turns SIGINT/SIGTERM into an orderly stop while a run is trading: the JVM's shutdown hook asks the
- * kernel to stop, waits (at most {@code grace}) for the run to report {@link #finished()}, then ends
- * the process with status 0 (a signalled JVM would otherwise exit 130 or 143 although the run ended
- * as asked). Closing it removes the hook, so no other exit path ever waits for it.
+ * kernel to stop, waits (at most {@code grace}) for the run to report {@link #finished(int)}, then
+ * ends the process with the run's status (0 unless the run failed, e.g. its journal could not be
+ * written; a signalled JVM would otherwise exit 130 or 143 although the run ended as asked). Closing
+ * it removes the hook, so no other exit path ever waits for it.
  */
 final class SignalStop implements AutoCloseable {
     private final AtomicBoolean requested = new AtomicBoolean();
     private final CountDownLatch done = new CountDownLatch(1);
+    private volatile int status;
     private final Thread hook;
     private boolean registered;
 
@@ -24,7 +26,7 @@ final class SignalStop implements AutoCloseable {
             kernel.wake();
             try {
                 if (done.await(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                    Runtime.getRuntime().halt(0);
+                    Runtime.getRuntime().halt(status);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -39,8 +41,9 @@ final class SignalStop implements AutoCloseable {
         return requested.get();
     }
 
-    /** The run has stopped and written its summary; a waiting hook may end the process. */
-    void finished() {
+    /** The run has stopped and written its summary; a waiting hook may end the process with {@code exit}. */
+    void finished(int exit) {
+        status = exit;
         done.countDown();
     }
 
@@ -51,7 +54,7 @@ final class SignalStop implements AutoCloseable {
 
     @Override
     public void close() {
-        finished();
+        done.countDown();
         if (registered && !requested.get()) {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);

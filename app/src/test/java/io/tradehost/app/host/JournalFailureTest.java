@@ -23,7 +23,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-/** A journal that cannot write halts trading, says why, and no order goes out unrecorded. */
+/**
+ * A journal that cannot write halts trading, says why, and no order goes out unrecorded; a halt that
+ * could not be journaled either (a full disk) is still there at the next start.
+ */
 class JournalFailureTest {
     @TempDir
     Path data;
@@ -58,5 +61,62 @@ class JournalFailureTest {
                 .isEqualTo(1);
         assertThat(events.of(IntentRejected.class)).isNotEmpty();
         host.stop();
+    }
+
+    private Host start(VirtualClock clock) {
+        Host host = HostComponent.wire(ConfigLoader.load(null, List.of("venue.config.tick_interval=\"1s\"")),
+                HostInputs.of("jf", clock, 42, Map.of()).withDataDirectory(data, true),
+                PluginCatalog.fromLayer(ModuleLayer.boot()), clock);
+        host.start();
+        return host;
+    }
+
+    @Test
+    void aHaltTheJournalCouldNotRecordIsRaisedAgainAtTheNextStartUntilAnOperatorClearsIt() throws Exception {
+        VirtualClock clock = new VirtualClock(Fixtures.EPOCH);
+        Host first = start(clock);
+        first.kernel().advanceBy(Duration.ofMinutes(1));
+        List<String> dropped = List.of("orders", "active_reasons", "state_transitions");
+        List<String> schema = new java.util.ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("journal.db"));
+             Statement s = c.createStatement()) {
+            for (String table : dropped) {
+                try (var r = s.executeQuery("SELECT sql FROM sqlite_master WHERE name = '" + table + "'")) {
+                    schema.add(r.getString(1));
+                }
+                s.execute("DROP TABLE " + table); // every write of an order, a reason or a transition now fails
+            }
+        }
+        for (int minute = 0; minute < 60 && first.tradingState().state() == TradingState.ACTIVE; minute++) {
+            first.kernel().advanceBy(Duration.ofMinutes(1));
+        }
+        assertThat(first.tradingState().state()).isEqualTo(TradingState.HALTED);
+        assertThat(first.journal().failedWrites()).isGreaterThan(1);
+        first.stop();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("journal.db"));
+             Statement s = c.createStatement()) {
+            for (String create : schema) {
+                s.execute(create); // the disk has room again; what the journal could not write is still missing
+            }
+        }
+
+        Host second = start(clock);
+        assertThat(second.tradingState().state()).as("not ACTIVE: the halt was never journaled")
+                .isEqualTo(TradingState.HALTED);
+        assertThat(second.tradingState().reasons()).extracting(r -> r.code().value())
+                .containsExactly("journal.write_failed");
+        long sent = second.portfolio().counters().submitted();
+        second.kernel().advanceBy(Duration.ofMinutes(30));
+        assertThat(second.portfolio().counters().submitted()).as("nothing placed while halted").isEqualTo(sent);
+        second.operator().clear("ann", second.tradingState().reasons().getFirst().code());
+        assertThat(second.tradingState().reasons()).extracting(r -> r.code().value())
+                .doesNotContain("journal.write_failed");
+        second.kernel().advanceBy(Duration.ofMinutes(1));
+        second.stop();
+
+        Host third = start(clock);
+        assertThat(third.tradingState().reasons()).as("cleared for good").extracting(r -> r.code().value())
+                .doesNotContain("journal.write_failed");
+        third.stop();
     }
 }

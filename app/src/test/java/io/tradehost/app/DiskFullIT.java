@@ -1,0 +1,108 @@
+package io.tradehost.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The image on a data directory in a 600 KB tmpfs (a private mount namespace, so nothing is left
+ * mounted): the disk fills while it trades, the journal fails, trading halts, and the halt itself
+ * cannot be journaled. That run must exit non-zero, and a start on a copy of its data directory
+ * with room again must come up HALTED and place nothing until an operator clears the reason.
+ */
+class DiskFullIT {
+    private static final int TMPFS_KB = 600;
+
+    @TempDir
+    Path work;
+
+    /** {@code unshare} as root makes a mount namespace; otherwise a user namespace lets it mount too. */
+    private static List<String> unshare() throws Exception {
+        boolean root = "0".equals(new String(new ProcessBuilder("id", "-u").start().getInputStream().readAllBytes(),
+                StandardCharsets.US_ASCII).strip());
+        List<String> command = root ? List.of("unshare", "-m") : List.of("unshare", "-rm");
+        Process probe = new ProcessBuilder(concat(command, List.of("true"))).redirectErrorStream(true).start();
+        boolean works = probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0;
+        assumeTrue(works, "this machine lets no test mount a tmpfs (" + String.join(" ", command) + " failed)");
+        return command;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    }
+
+    @Test
+    void aRunThatFillsTheDiskHaltsExitsNonZeroAndAStartOnACopyWithRoomComesUpHalted() throws Exception {
+        List<String> unshare = unshare();
+        Path image = ImageProcess.IMAGE.toAbsolutePath();
+        Path small = Files.createDirectories(work.resolve("small"));
+        Path err = work.resolve("first.err");
+        // the host runs in the background of the namespace's shell, which outlives it to copy its data out
+        String script = String.join("\n",
+                "set -u",
+                "mount -t tmpfs -o size=" + TMPFS_KB + "k tmpfs '" + small + "' || exit 90",
+                "'" + image + "/bin/tradehost' run --data-dir '" + small + "/data' --duration 120s"
+                        + " --set 'venue.config.tick_interval=\"100ms\"' --set 'admin.listen=\"off\"'"
+                        + " > '" + work + "/first.out' 2> '" + err + "' &",
+                "echo $! > '" + work + "/first.pid'",
+                "wait $!",
+                "echo $? > '" + work + "/first.exit'",
+                "cp -a '" + small + "/data' '" + work + "/copy'");
+        ProcessBuilder builder = new ProcessBuilder(concat(unshare, List.of("bash", "-c", script)))
+                .directory(work.toFile()).redirectErrorStream(true);
+        builder.environment().remove("JAVA_HOME");
+        Process namespace = builder.start();
+
+        long host = awaitPid(work.resolve("first.pid"));
+        awaitLine(err, "trading state ACTIVE -> HALTED");
+        ProcessHandle.of(host).ifPresent(ProcessHandle::destroy); // SIGTERM: an orderly stop
+        assertThat(namespace.waitFor(60, TimeUnit.SECONDS)).as("the first run stops").isTrue();
+        String firstErr = Files.readString(err);
+        assertThat(Files.readString(work.resolve("first.exit")).strip()).as(firstErr).isEqualTo("1");
+        assertThat(firstErr).contains("journal.write_failed")
+                .containsPattern("tradehost: failed: \\d+ journal write\\(s\\) failed, the first: journal .*")
+                .contains("database or disk is full");
+        assertThat(Files.readString(work.resolve("first.out"))).contains("trading state: HALTED");
+
+        Process second = ImageProcess.start(work, Map.of(), List.of("run", "--data-dir", work.resolve("copy")
+                .toString(), "--duration", "5s", "--set", "venue.config.tick_interval=\"100ms\""));
+        assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String out = ImageProcess.read(second.getInputStream());
+        String secondErr = ImageProcess.read(second.getErrorStream());
+        assertThat(second.exitValue()).as(secondErr).isZero();
+        assertThat(secondErr).contains("the halt is restored from " + work.resolve("copy/journal.db.state"));
+        assertThat(out).contains("trading state: HALTED")
+                .containsPattern("orders: attempted (\\d+), submitted 0, filled 0, rejected \\1 \\{HALTED=\\1}");
+    }
+
+    private static long awaitPid(Path file) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(file) && !Files.readString(file).isBlank()) {
+                return Long.parseLong(Files.readString(file).strip());
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the host did not start within 30 s");
+    }
+
+    /** Waits (60 s at most) until the host's log has {@code text}: the disk fills within seconds. */
+    private static void awaitLine(Path log, String text) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(log) && Files.readString(log).contains(text)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no '" + text + "' within 60 s:\n" + (Files.exists(log) ? Files.readString(log) : ""));
+    }
+}
