@@ -37,12 +37,12 @@ class ImageIT {
         return ImageProcess.start(workDir, Map.of(), args);
     }
 
-    /** {@code tradehost plugins --json} from the work directory, by name. */
-    private Map<String, JsonNode> pluginsByName() throws Exception {
+    /** {@code tradehost plugins --json} from the work directory, by name; it exits {@code status} (2: one refused). */
+    private Map<String, JsonNode> pluginsByName(int status) throws Exception {
         Process list = start(List.of("plugins", "--json"));
         JsonNode plugins = new ObjectMapper().readTree(read(list.getInputStream()));
         assertThat(list.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(list.exitValue()).isZero();
+        assertThat(list.exitValue()).isEqualTo(status);
         Map<String, JsonNode> byName = new HashMap<>();
         plugins.forEach(p -> byName.put(p.get("name").asText(), p));
         return byName;
@@ -145,7 +145,7 @@ class ImageIT {
                 + " with com.example.web.Factory; }");
         PluginJars.jar(jars.compile(needsHttpServer, List.of(), "1.0"), plugins.resolve("web.jar"));
 
-        Map<String, JsonNode> byName = pluginsByName();
+        Map<String, JsonNode> byName = pluginsByName(2);
         assertThat(byName.get("steady").get("status").asText()).isEqualTo("loaded");
         assertThat(byName.get("web.jar").get("reason").asText())
                 .isEqualTo("needs module jdk.httpserver, which neither the plugin nor the host's runtime contains");
@@ -160,7 +160,7 @@ class ImageIT {
         Path plugins = Files.createDirectories(workDir.resolve("plugins"));
         Files.copy(example, plugins.resolve(example.getFileName()));
 
-        JsonNode meanReversion = pluginsByName().get("mean-reversion");
+        JsonNode meanReversion = pluginsByName(0).get("mean-reversion");
         assertThat(meanReversion.get("status").asText()).isEqualTo("loaded");
         assertThat(meanReversion.get("module").asText()).isEqualTo("com.example.meanreversion");
         assertThat(meanReversion.get("version").asText()).isEqualTo("1.0.0");

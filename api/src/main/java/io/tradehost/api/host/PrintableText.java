@@ -26,19 +26,22 @@ public final class PrintableText {
         StringBuilder out = new StringBuilder(text.length() + 16).append(text, 0, first);
         for (int i = first; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (!isUnsafe(c)) {
-                out.append(c);
-            } else if (c == '\n') {
-                out.append("\\n");
-            } else if (c == '\r') {
-                out.append("\\r");
-            } else if (c == '\t') {
-                out.append("\\t");
+            if (isUnsafe(c)) {
+                escapeOne(c, out);
             } else {
-                out.append(String.format("\\u%04x", (int) c));
+                out.append(c);
             }
         }
         return out.toString();
+    }
+
+    private static void escapeOne(char c, StringBuilder out) {
+        switch (c) {
+            case '\n' -> out.append("\\n");
+            case '\r' -> out.append("\\r");
+            case '\t' -> out.append("\\t");
+            default -> out.append(String.format("\\u%04x", (int) c));
+        }
     }
 
     /**
@@ -54,6 +57,56 @@ public final class PrintableText {
         CharSequence head = text != null && text.length() > 4 * max + 4 ? text.subSequence(0, 4 * max + 4) : text;
         String escaped = escape(head); // a cut head escapes to more than max: the "..." below follows
         return escaped.length() > max ? escaped.substring(0, max) + "..." : escaped;
+    }
+
+    /**
+     * {@code text} as a message quotes data from outside (a row of a file, a value of a request):
+     * unambiguous, so that the reader learns which characters were there. Beyond what
+     * {@link #escape} escapes, a backslash is written {@code \\}, and characters that print as
+     * nothing or as a stand-in (format characters, unassigned and private-use code points, lone
+     * surrogates, U+FFFD that stands for bytes that were not UTF-8) as {@code \}{@code uXXXX} (or
+     * {@code \}{@code UXXXXXXXX} beyond the BMP). At most {@code max} characters of the result,
+     * then {@code "..."}; however long the input, only what is kept is examined.
+     *
+     * @throws IllegalArgumentException if {@code max} is below 1
+     */
+    public static String quote(CharSequence text, int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("max must be at least 1: " + max);
+        }
+        if (text == null) {
+            return "null";
+        }
+        StringBuilder out = new StringBuilder(Math.min(text.length(), max) + 8);
+        for (int i = 0; i < text.length(); ) {
+            if (out.length() >= max) {
+                out.setLength(max);
+                return out.append("...").toString();
+            }
+            int c = Character.codePointAt(text, i);
+            i += Character.charCount(c);
+            if (c == '\\') {
+                out.append("\\\\");
+            } else if (c <= Character.MAX_VALUE && isUnsafe((char) c)) {
+                escapeOne((char) c, out);
+            } else if (isInvisible(c)) {
+                out.append(c > Character.MAX_VALUE ? String.format("\\U%08x", c) : String.format("\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        }
+        if (out.length() > max) {
+            out.setLength(max);
+            out.append("...");
+        }
+        return out.toString();
+    }
+
+    private static boolean isInvisible(int c) {
+        return switch (Character.getType(c)) {
+            case Character.FORMAT, Character.UNASSIGNED, Character.SURROGATE, Character.PRIVATE_USE -> true;
+            default -> c == 0xfffd;
+        };
     }
 
     /** Whether {@code text} holds a character {@link #escape} would change. */

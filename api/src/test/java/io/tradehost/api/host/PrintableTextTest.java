@@ -56,4 +56,29 @@ class PrintableTextTest {
         assertThat(PrintableText.clip(null, 5)).isEqualTo("null");
         assertThatThrownBy(() -> PrintableText.clip("x", 0)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void quoteIsUnambiguousAboutBackslashesAndCharactersThatPrintAsNothingOrAsAStandIn() {
+        assertThat(PrintableText.quote("C:\\data\u001b\u200b\ufffd\ue000\ud800x", 100))
+                .isEqualTo("C:\\\\data\\u001b\\u200b\\ufffd\\ue000\\ud800x");
+        assertThat(PrintableText.quote("\udb80\udc00 BTC-USD 64250.1 \u00e9\u20ac \ud83d\ude00", 100))
+                .isEqualTo("\\U000f0000 BTC-USD 64250.1 \u00e9\u20ac \ud83d\ude00");
+        for (int i = 0; i <= Character.MAX_VALUE; i++) {
+            char c = (char) i;
+            if (unsafeByTheJdk(c)) {
+                assertThat(PrintableText.quote(String.valueOf(c), 10)).as("U+%04X", i)
+                        .isEqualTo(PrintableText.escape(String.valueOf(c)));
+            }
+        }
+    }
+
+    @Test
+    void quoteCutsAtTheLimitHoweverLongTheInput() {
+        assertThat(PrintableText.quote("x".repeat(120), 120)).isEqualTo("x".repeat(120));
+        assertThat(PrintableText.quote("x".repeat(10_000_000), 120)).isEqualTo("x".repeat(120) + "...");
+        assertThat(PrintableText.quote("\u0000".repeat(1000), 120)).hasSize(123).endsWith("\\u0000...");
+        assertThat(PrintableText.quote("abc\u0001", 5)).isEqualTo("abc\\u...");
+        assertThat(PrintableText.quote(null, 5)).isEqualTo("null");
+        assertThatThrownBy(() -> PrintableText.quote("x", 0)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -21,10 +21,17 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-/** {@code tradehost plugins}: every strategy, guard and venue found, with module, version and origin. */
+/**
+ * {@code tradehost plugins}: every strategy, guard and venue found, with module, version and origin.
+ * The listing is printed whole either way; when any plugin was refused the command exits
+ * {@link TradehostCommand#EXIT_CONFIG}, as {@code config check} does for a bad configuration, with
+ * one line on stderr naming the refused ones, so a script or a deployment check sees the refusal
+ * without parsing the listing.
+ */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
         description = "List every strategy, guard and venue plugin found, loaded or refused: kind, name, module, "
-                + "version, origin, status and the reason for a refusal.")
+                + "version, origin, status and the reason for a refusal. Exit 0 when every plugin loaded, 2 when"
+                + " any was refused.")
 public final class PluginsCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -74,6 +81,13 @@ public final class PluginsCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        return 0;
+        List<String> refused = found.stream().filter(p -> !p.isLoaded()).map(PluginInfo::name).toList();
+        if (refused.isEmpty()) {
+            return 0;
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("tradehost: refused " + refused.size() + " plugin(s): " + String.join(", ", refused));
+        err.flush();
+        return TradehostCommand.EXIT_CONFIG;
     }
 }

@@ -6,19 +6,20 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.dataformat.toml.TomlFactory;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import io.tradehost.api.config.ConfigException;
 import io.tradehost.api.config.PluginConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 /**
  * Loads the host configuration in layers, each over the one before: the embedded defaults (only
@@ -33,7 +34,8 @@ public final class ConfigLoader {
     /** The environment variable that selects the profile, over the file's {@code host.profile}. */
     public static final String PROFILE_VARIABLE = "TRADEHOST_PROFILE";
 
-    private static final TomlMapper TOML = TomlMapper.builder()
+    private static final TomlMapper TOML = TomlMapper.builder(TomlFactory.builder()
+                    .streamReadConstraints(ConfigLimits.PARSER).build())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     /**
@@ -94,7 +96,7 @@ public final class ConfigLoader {
      */
     public static Layered layer(Path file, List<String> overrides, Map<String, String> environment) {
         String origin = file == null ? EMBEDDED : file.toString();
-        String text = file == null ? embeddedText() : readFile(file);
+        String text = file == null ? embeddedText() : ConfigLimits.read(file);
         ObjectNode base = parse(text, origin);
         // the overrides alone: the profile they pick decides which layer goes under the file
         ObjectNode overridden = TOML.createObjectNode();
@@ -110,7 +112,8 @@ public final class ConfigLoader {
                 new Source(origin, base)));
         ObjectNode profileLayer = parse(resource(profile.resource()), "profile " + profile);
         ObjectNode tree = TOML.createObjectNode();
-        Map<String, String> sources = new LinkedHashMap<>();
+        // sorted, so that a key's value and everything under it leave in one range, not a scan of every key
+        NavigableMap<String, String> sources = new TreeMap<>();
         if (file == null) {
             merge(tree, base, "", "default", sources);
             merge(tree, profileLayer, "", "profile " + profile, sources);
@@ -122,12 +125,15 @@ public final class ConfigLoader {
         // an override sets its key to its value, a table too (--set venue.config={} empties the block)
         for (String override : overrides) {
             String key = apply(tree, override);
-            sources.keySet().removeIf(k -> k.equals(key) || k.startsWith(key + "."));
+            forget(sources, key);
             JsonNode value = tree;
             for (String part : path(key)) {
                 value = value.get(part);
             }
             record(value, key, "--set", sources);
+        }
+        if (!overrides.isEmpty()) {
+            ConfigLimits.checkDepth(tree, "--set"); // the file's depth was measured as it was parsed
         }
         return new Layered(origin, text, tree, sources);
     }
@@ -153,7 +159,7 @@ public final class ConfigLoader {
 
     /** Merges {@code layer} into {@code into}: tables merge, any other value replaces what was there. */
     private static void merge(ObjectNode into, ObjectNode layer, String prefix, String source,
-                              Map<String, String> sources) {
+                              NavigableMap<String, String> sources) {
         layer.properties().forEach(e -> {
             String key = prefix + quoted(e.getKey());
             JsonNode value = e.getValue();
@@ -162,10 +168,18 @@ public final class ConfigLoader {
                 merge((ObjectNode) existing, (ObjectNode) value, key + ".", source, sources);
                 return;
             }
-            sources.keySet().removeIf(k -> k.equals(key) || k.startsWith(key + "."));
+            if (existing != null) {
+                forget(sources, key);
+            }
             into.set(e.getKey(), value.deepCopy());
             record(value, key, source, sources);
         });
+    }
+
+    /** Drops the source of {@code key} and of every key under it: those after {@code key.} and before {@code key/}. */
+    private static void forget(NavigableMap<String, String> sources, String key) {
+        sources.remove(key);
+        sources.subMap(key + ".", true, key + "/", false).clear();
     }
 
     private static void record(JsonNode value, String key, String source, Map<String, String> sources) {
@@ -178,7 +192,12 @@ public final class ConfigLoader {
 
     /** A key part as a dotted key writes it: quoted when it holds a dot or a quote. */
     static String quoted(String part) {
-        return part.matches("[A-Za-z0-9_-]+") ? part : "\"" + part.replace("\"", "\\\"") + "\"";
+        boolean bare = !part.isEmpty();
+        for (int i = 0; i < part.length() && bare; i++) {
+            char c = part.charAt(i);
+            bare = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-';
+        }
+        return bare ? part : "\"" + part.replace("\"", "\\\"") + "\"";
     }
 
     /** The embedded defaults as TOML text. */
@@ -197,30 +216,23 @@ public final class ConfigLoader {
         }
     }
 
-    private static String readFile(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new ConfigError(file.toString(), "file not found");
-        } catch (IOException e) {
-            throw new ConfigError(file.toString(), "cannot read: " + e.getMessage());
-        }
-    }
-
     /**
-     * Parses TOML {@code text} from {@code origin}.
+     * Parses TOML {@code text} from {@code origin}, once its shape is within {@link ConfigLimits}.
      *
-     * @throws ConfigError naming the line when it is not TOML
+     * @throws ConfigError naming the line when it is not TOML or goes past a limit
      */
     public static ObjectNode parse(String text, String origin) {
+        TomlShape.check(text, origin);
+        JsonNode node;
         try {
-            JsonNode node = TOML.readTree(text);
-            return node instanceof ObjectNode object ? object : TOML.createObjectNode();
+            node = TOML.readTree(text);
         } catch (JacksonException e) {
             JsonLocation where = e.getLocation();
-            String line = where == null || where.getLineNr() < 0 ? "" : "line " + where.getLineNr() + ": ";
-            throw new ConfigError(origin, line + "not valid TOML: " + e.getOriginalMessage());
+            int line = where == null ? 0 : Math.max(0, where.getLineNr());
+            throw new ConfigError(origin, line, "not valid TOML: " + e.getOriginalMessage());
         }
+        ConfigLimits.checkDepth(node, origin);
+        return node instanceof ObjectNode object ? object : TOML.createObjectNode();
     }
 
     /** Sets the key of {@code override} in {@code tree}; returns the key as written in sources. */
@@ -231,6 +243,9 @@ public final class ConfigLoader {
         }
         String key = override.substring(0, eq).strip();
         String[] path = path(key);
+        if (path.length > ConfigLimits.MAX_DEPTH) {
+            throw new ConfigError("--set", ConfigLimits.tooDeep());
+        }
         ObjectNode parent = tree;
         for (int i = 0; i < path.length - 1; i++) {
             JsonNode child = parent.get(path[i]);
@@ -250,8 +265,21 @@ public final class ConfigLoader {
     /**
      * The parts of a dotted key, TOML-style: {@code plugins.pins."steady-1.0.jar"} has three, the
      * quotes keep the dots of a part.
+     *
+     * @throws ConfigError if a part is empty or a quote is not closed
      */
     static String[] path(String key) {
+        List<String> parts = parts(key);
+        if (parts == null) {
+            boolean unclosed = key.chars().filter(c -> c == '"').count() % 2 == 1;
+            throw new ConfigError("--set", "malformed key \"" + key + "\""
+                    + (unclosed ? " (a quote is not closed)" : ""));
+        }
+        return parts.toArray(String[]::new);
+    }
+
+    /** {@link #path}'s parts, or null when the key is malformed: no exception, to scan text that may not be a key. */
+    static List<String> parts(String key) {
         List<String> parts = new ArrayList<>();
         StringBuilder part = new StringBuilder();
         boolean quoted = false;
@@ -262,26 +290,22 @@ public final class ConfigLoader {
                 quoted = !quoted;
                 wasQuoted = true;
             } else if (c == '.' && !quoted) {
-                parts.add(finish(key, part, wasQuoted));
+                if (!finish(parts, part, wasQuoted)) {
+                    return null;
+                }
                 part.setLength(0);
                 wasQuoted = false;
             } else {
                 part.append(c);
             }
         }
-        if (quoted) {
-            throw new ConfigError("--set", "malformed key \"" + key + "\" (a quote is not closed)");
-        }
-        parts.add(finish(key, part, wasQuoted));
-        return parts.toArray(String[]::new);
+        return !quoted && finish(parts, part, wasQuoted) ? parts : null;
     }
 
-    private static String finish(String key, StringBuilder part, boolean quoted) {
+    private static boolean finish(List<String> parts, StringBuilder part, boolean quoted) {
         String text = quoted ? part.toString() : part.toString().strip();
-        if (text.isEmpty()) {
-            throw new ConfigError("--set", "malformed key \"" + key + "\"");
-        }
-        return text;
+        parts.add(text);
+        return !text.isEmpty();
     }
 
     private static JsonNode value(String text) {

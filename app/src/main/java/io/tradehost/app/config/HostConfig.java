@@ -113,6 +113,20 @@ public record HostConfig(String source, List<Symbol> symbols, String runId, Stri
      * @throws ConfigException naming the first wrong key
      */
     public static HostConfig read(String source, PluginConfig root, Map<String, Object> tree) {
+        HostConfig config = readKnown(source, root, tree);
+        List<String> unknown = unknownKeys(root);
+        if (!unknown.isEmpty()) {
+            throw new ConfigException(unknown.getFirst(), "unknown key");
+        }
+        return config;
+    }
+
+    /**
+     * {@link #read} without refusing the keys no one read: those are {@link #unknownKeys}, all at once.
+     *
+     * @throws ConfigException naming the first wrong key
+     */
+    static HostConfig readKnown(String source, PluginConfig root, Map<String, Object> tree) {
         PluginConfig host = root.section("host");
         Profile profile = Profile.named(host.string("profile", Profile.DEFAULT.configName()));
         boolean derivatives = host.bool("derivatives", true);
@@ -168,12 +182,12 @@ public record HostConfig(String source, List<Symbol> symbols, String runId, Stri
                 tree, profile, derivatives);
         config.checkProfile(guardsConfig);
         root.section("backtest"); // the simulated venue's block: its keys are the venue's to check, in backtests
-        List<String> unknown = root.unreadKeys().stream()
-                .filter(k -> PLUGIN_BLOCKS.stream().noneMatch(k::startsWith)).toList();
-        if (!unknown.isEmpty()) {
-            throw new ConfigException(unknown.getFirst(), "unknown key");
-        }
         return config;
+    }
+
+    /** The keys of {@code root} that {@link #readKnown} did not read, outside the plugins' blocks: in order. */
+    static List<String> unknownKeys(PluginConfig root) {
+        return root.unreadKeys().stream().filter(k -> PLUGIN_BLOCKS.stream().noneMatch(k::startsWith)).toList();
     }
 
     private static Plugins plugins(PluginConfig block) {

@@ -1,27 +1,51 @@
 package io.tradehost.app.config;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The known key nearest a misspelt one, by edit distance over the last part among keys of the
- * same table (a dozen short strings: a library would cost more than these lines). Stateless.
+ * same table (a dozen short strings: a library would cost more than these lines). The known keys
+ * are grouped by table once, and a candidate whose length alone puts it out of reach is passed
+ * over, so a file of many unknown (or very long) keys costs little per key. Immutable.
  */
 final class Nearest {
-    private Nearest() {
+    /** Known keys by their table ({@code a.b.} for {@code a.b.c}, empty at the top). */
+    private final Map<String, List<String>> byTable = new HashMap<>();
+
+    private Nearest(Collection<String> known) {
+        for (String key : known) {
+            byTable.computeIfAbsent(key.substring(0, key.lastIndexOf('.') + 1), t -> new ArrayList<>()).add(key);
+        }
+    }
+
+    /** An index of {@code known}, to ask about many keys. */
+    static Nearest among(Collection<String> known) {
+        return new Nearest(known);
     }
 
     /** The nearest of {@code known} to {@code key} within two edits or a third of its length, or null. */
     static String key(String key, Collection<String> known) {
+        return among(known).to(key);
+    }
+
+    /** The nearest known key to {@code key} within two edits or a third of its length, or null. */
+    String to(String key) {
         int dot = key.lastIndexOf('.');
-        String table = dot < 0 ? "" : key.substring(0, dot + 1);
+        String table = key.substring(0, dot + 1);
         String last = key.substring(dot + 1);
         String best = null;
         int bestDistance = Math.max(2, last.length() / 3) + 1;
-        for (String candidate : known) {
-            if (!candidate.startsWith(table) || candidate.equals(key) || candidate.indexOf('.', table.length()) >= 0) {
+        for (String candidate : byTable.getOrDefault(table, List.of())) {
+            String name = candidate.substring(table.length());
+            // the distance is at least the difference in length: no need to compute it
+            if (candidate.equals(key) || Math.abs(name.length() - last.length()) >= bestDistance) {
                 continue;
             }
-            int d = distance(last, candidate.substring(table.length()));
+            int d = distance(last, name);
             if (d < bestDistance) {
                 bestDistance = d;
                 best = candidate;

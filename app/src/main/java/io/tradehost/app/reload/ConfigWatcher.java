@@ -1,10 +1,10 @@
 package io.tradehost.app.reload;
 
 import io.tradehost.app.config.ConfigError;
+import io.tradehost.app.config.ConfigLimits;
 import io.tradehost.app.config.ConfigLoader;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
@@ -92,12 +92,15 @@ public final class ConfigWatcher implements AutoCloseable {
         }
     }
 
-    /** Whether the file reads as TOML: a half-written file usually does not. */
+    /**
+     * Whether the file reads as TOML: a half-written file usually does not. Read within the
+     * configuration's size limit, so that a huge file costs a megabyte here too.
+     */
     private boolean complete() {
         try {
-            ConfigLoader.parse(Files.readString(file), file.toString());
+            ConfigLoader.parse(ConfigLimits.read(file), file.toString());
             return true;
-        } catch (IOException | ConfigError e) {
+        } catch (ConfigError e) {
             return false;
         }
     }

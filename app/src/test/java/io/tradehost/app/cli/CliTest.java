@@ -249,7 +249,7 @@ class CliTest {
         PluginJars.jar(new PluginJars(dir.resolve("build")).compile(PluginSources.strategy("com.example.steady",
                 "steady", PluginSources.TRADES), List.of(), "1.0"), plugins.resolve("steady.jar"));
         Files.write(plugins.resolve("broken.jar"), new byte[] {1, 2, 3});
-        assertThat(run("plugins", "--json", "--plugins", plugins.toString())).isZero();
+        assertThat(run("plugins", "--json", "--plugins", plugins.toString())).isEqualTo(2);
         JsonNode list = new ObjectMapper().readTree(out.toString());
         List<String> rows = new ArrayList<>();
         list.forEach(p -> rows.add(p.get("name").asText() + ":" + p.get("status").asText()));
@@ -257,7 +257,7 @@ class CliTest {
         assertThat(list.findParents("status").stream().filter(p -> p.get("status").asText().equals("refused"))
                 .findFirst().orElseThrow().get("reason").asText()).startsWith("cannot be read");
         out.getBuffer().setLength(0);
-        assertThat(run("plugins", "--plugins", plugins.toString())).isZero();
+        assertThat(run("plugins", "--plugins", plugins.toString())).isEqualTo(2);
         assertThat(out.toString()).contains("refused").contains("reason: cannot be read");
     }
 
@@ -278,7 +278,7 @@ class CliTest {
 
         out.getBuffer().setLength(0);
         assertThat(run("plugins", "--json", "--plugins", plugins.toString(), "--set", "plugins.require_pinned=true"))
-                .isZero();
+                .isEqualTo(2);
         JsonNode refused = find(new ObjectMapper().readTree(out.toString()), "steady.jar");
         assertThat(refused.get("status").asText()).isEqualTo("refused");
         assertThat(refused.get("reason").asText()).contains("not pinned").contains(sha256);

@@ -157,7 +157,7 @@ class ConfigLoaderTest {
         Path missing = dir.resolve("missing.toml");
         assertThatThrownBy(() -> ConfigLoader.load(missing, List.of())).hasMessage(missing + ": file not found");
         Path broken = write("[host\nsymbols = 1");
-        assertThatThrownBy(() -> ConfigLoader.load(broken, List.of())).hasMessageStartingWith(broken + ": line 1: not valid TOML");
+        assertThatThrownBy(() -> ConfigLoader.load(broken, List.of())).hasMessageStartingWith(broken + ":1: not valid TOML");
         Path unreadable = Files.createDirectory(dir.resolve("adir"));
         assertThatThrownBy(() -> ConfigLoader.load(unreadable, List.of())).hasMessageContaining("cannot read");
     }

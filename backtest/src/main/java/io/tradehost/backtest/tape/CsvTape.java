@@ -1,41 +1,52 @@
 package io.tradehost.backtest.tape;
 
+import static io.tradehost.backtest.tape.Columns.AMOUNT;
+import static io.tradehost.backtest.tape.Columns.ASK;
+import static io.tradehost.backtest.tape.Columns.ASK_SIZE;
+import static io.tradehost.backtest.tape.Columns.BID;
+import static io.tradehost.backtest.tape.Columns.BID_SIZE;
+import static io.tradehost.backtest.tape.Columns.CLOSE;
+import static io.tradehost.backtest.tape.Columns.HIGH;
+import static io.tradehost.backtest.tape.Columns.LOW;
+import static io.tradehost.backtest.tape.Columns.OPEN;
+import static io.tradehost.backtest.tape.Columns.PRICE;
+import static io.tradehost.backtest.tape.Columns.SIDE;
+import static io.tradehost.backtest.tape.Columns.SYMBOL;
+import static io.tradehost.backtest.tape.Columns.TIME;
+import static io.tradehost.backtest.tape.Columns.VOLUME;
+
 import io.tradehost.api.value.Price;
 import io.tradehost.api.value.Quantity;
 import io.tradehost.api.value.Symbol;
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 /**
  * One CSV file of recorded market data, read row by row in file order. The first line is a header
- * when its first field is not a timestamp; columns are then found by name (aliases in
- * {@link #ALIASES}), else by position in the format's order. Without {@code --format} the header
+ * when its first field is not a timestamp; columns are then found by name (see {@link Columns}),
+ * else by position in the format's order. Without {@code --format} the header
  * decides (bid and ask: quotes; open, high, low, close: bars; price: trades). Gzip is recognised by
- * its magic bytes. A timestamp earlier than the row before is always an error; any other bad row is
- * an error, or with {@code skipBadRows} skipped and counted. Not thread-safe.
+ * its magic bytes. A timestamp earlier than the row before is always an error; any other bad row
+ * (a line longer than {@link LineReader#MAX_LINE_BYTES} among them, never held whole) is an error,
+ * or with {@code skipBadRows} skipped and counted. What a message quotes of a row is cut and
+ * escaped ({@link Excerpt}). Not thread-safe.
  */
 public final class CsvTape implements Closeable {
     /** How many skipped rows are kept with their reasons. */
     public static final int KEPT_BAD_ROWS = 5;
 
     private final Path file;
-    private final BufferedReader reader;
+    private final LineReader reader;
     private final TapeFormat format;
     private final Symbol fixedSymbol;
     private final boolean skipBadRows;
@@ -44,31 +55,10 @@ public final class CsvTape implements Closeable {
     private final List<String> badRows = new ArrayList<>();
     private Timestamps timestamps;
     private String pendingLine;
-    private long line;
     private long lastNanos = Long.MIN_VALUE;
     private long skipped;
     private Symbol lastSymbol;
     private String lastSymbolText;
-
-    /** Column slots, in the order of {@link #columns}. */
-    private static final int TIME = 0;
-    private static final int SYMBOL = 1;
-    private static final int PRICE = 2;
-    private static final int AMOUNT = 3;
-    private static final int SIDE = 4;
-    private static final int BID = 5;
-    private static final int ASK = 6;
-    private static final int BID_SIZE = 7;
-    private static final int ASK_SIZE = 8;
-    private static final int OPEN = 9;
-    private static final int HIGH = 10;
-    private static final int LOW = 11;
-    private static final int CLOSE = 12;
-    private static final int VOLUME = 13;
-    private static final String[] SLOT_NAMES = {"timestamp", "symbol", "price", "amount", "side", "bid", "ask",
-        "bid_size", "ask_size", "open", "high", "low", "close", "volume"};
-    /** Header names by slot name; after {@link #SLOT_NAMES}, which it reads. */
-    private static final Map<String, String> ALIASES = aliases();
 
     /**
      * Opens {@code file}.
@@ -78,7 +68,7 @@ public final class CsvTape implements Closeable {
      * @throws TapeException if the file cannot be read, its header is unusable, or it names no symbol
      */
     public static CsvTape open(Path file, TapeFormat format, Symbol symbol, boolean skipBadRows) {
-        BufferedReader reader;
+        LineReader reader;
         try {
             InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
             in.mark(2);
@@ -88,7 +78,7 @@ public final class CsvTape implements Closeable {
             if (b1 == 0x1f && b2 == 0x8b) {
                 in = new GZIPInputStream(in, 1 << 16);
             }
-            reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+            reader = new LineReader(in);
         } catch (IOException e) {
             throw new TapeException(file, "cannot read: " + e.getMessage());
         }
@@ -100,52 +90,44 @@ public final class CsvTape implements Closeable {
         }
     }
 
-    private CsvTape(Path file, BufferedReader reader, TapeFormat givenFormat, Symbol symbol, boolean skipBadRows) {
+    private CsvTape(Path file, LineReader reader, TapeFormat givenFormat, Symbol symbol, boolean skipBadRows) {
         this.file = file;
         this.reader = reader;
         this.fixedSymbol = symbol;
         this.skipBadRows = skipBadRows;
         String first = readLine();
-        while (first != null && first.isBlank()) {
+        while (first != null && (first.isBlank() || reader.tooLong())) {
+            if (reader.tooLong()) {
+                bad(tooLong()); // a header is never that long: a row, then
+            }
             first = readLine();
         }
-        int[] slots = new int[SLOT_NAMES.length];
-        Arrays.fill(slots, -1);
+        int[] slots;
         TapeFormat found = givenFormat;
         int headerWidth = -1;
         if (first != null && isHeader(first)) {
             String[] names = first.split(",", -1);
             headerWidth = names.length;
-            for (int i = 0; i < names.length; i++) {
-                String slot = ALIASES.get(names[i].strip().toLowerCase(Locale.ROOT));
-                if (slot != null) {
-                    int index = slotIndex(slot);
-                    if (slots[index] < 0) {
-                        slots[index] = i;
-                    }
-                }
-            }
+            slots = Columns.ofHeader(names);
             if (found == null) {
-                found = slots[BID] >= 0 && slots[ASK] >= 0 ? TapeFormat.QUOTES
-                        : slots[OPEN] >= 0 && slots[HIGH] >= 0 && slots[LOW] >= 0 && slots[CLOSE] >= 0 ? TapeFormat.BARS
-                        : slots[PRICE] >= 0 ? TapeFormat.TRADES : null;
+                found = Columns.formatOf(slots);
                 if (found == null) {
-                    throw new TapeException(file, line, "cannot tell the format from the header '" + first
-                            + "'; give --format trades|quotes|bars");
+                    throw new TapeException(file, reader.number(), "cannot tell the format from the header '"
+                            + Excerpt.of(first) + "'; give --format trades|quotes|bars");
                 }
             }
         } else {
             if (found == null) {
                 throw new TapeException(file, "has no header; give --format trades|quotes|bars");
             }
-            positional(found, slots);
+            slots = Columns.positional(found);
             pendingLine = first;
         }
         this.format = found;
         this.columns = slots;
-        for (int required : required(found)) {
+        for (int required : Columns.required(found)) {
             if (slots[required] < 0) {
-                throw new TapeException(file, 1, "the header has no '" + SLOT_NAMES[required] + "' column, which "
+                throw new TapeException(file, 1, "the header has no '" + Columns.name(required) + "' column, which "
                         + found + " need");
             }
         }
@@ -153,25 +135,6 @@ public final class CsvTape implements Closeable {
             throw new TapeException(file, "has no symbol column; give --symbol for it");
         }
         this.width = headerWidth;
-    }
-
-    private static int[] required(TapeFormat format) {
-        return switch (format) {
-            case TRADES -> new int[] {TIME, PRICE};
-            case QUOTES -> new int[] {TIME, BID, ASK};
-            case BARS -> new int[] {TIME, OPEN, HIGH, LOW, CLOSE};
-        };
-    }
-
-    private static void positional(TapeFormat format, int[] slots) {
-        int[] order = switch (format) {
-            case TRADES -> new int[] {TIME, PRICE, AMOUNT, SIDE};
-            case QUOTES -> new int[] {TIME, SYMBOL, BID, ASK, BID_SIZE, ASK_SIZE};
-            case BARS -> new int[] {TIME, OPEN, HIGH, LOW, CLOSE, VOLUME};
-        };
-        for (int i = 0; i < order.length; i++) {
-            slots[order[i]] = i;
-        }
     }
 
     private static boolean isHeader(String line) {
@@ -221,6 +184,10 @@ public final class CsvTape implements Closeable {
             if (text == null) {
                 return null;
             }
+            if (reader.tooLong()) {
+                bad(tooLong());
+                continue;
+            }
             if (text.isBlank()) {
                 continue;
             }
@@ -228,24 +195,36 @@ public final class CsvTape implements Closeable {
             try {
                 event = parse(text);
             } catch (IllegalArgumentException e) {
-                String reason = e.getMessage();
-                if (!skipBadRows) {
-                    throw new TapeException(file, line, reason + " (--skip-bad-rows skips such rows)");
-                }
-                skipped++;
-                if (badRows.size() < KEPT_BAD_ROWS) {
-                    badRows.add(file + ":" + line + ": " + reason);
-                }
+                bad(e.getMessage());
                 continue;
             }
             if (event.timestampNanos() < lastNanos) {
-                throw new TapeException(file, line, "out of time order: " + Instant.ofEpochSecond(0,
+                throw new TapeException(file, reader.number(), "out of time order: " + Instant.ofEpochSecond(0,
                         event.timestampNanos()) + " is before the previous row's " + Instant.ofEpochSecond(0,
                         lastNanos));
             }
             lastNanos = event.timestampNanos();
             return event;
         }
+    }
+
+    /**
+     * The row just read is bad for {@code reason}: counted when bad rows are skipped.
+     *
+     * @throws TapeException when they are not
+     */
+    private void bad(String reason) {
+        if (!skipBadRows) {
+            throw new TapeException(file, reader.number(), reason + " (--skip-bad-rows skips such rows)");
+        }
+        skipped++;
+        if (badRows.size() < KEPT_BAD_ROWS) {
+            badRows.add(Excerpt.oneLine(file + ":" + reader.number() + ": " + reason));
+        }
+    }
+
+    private static String tooLong() {
+        return "line longer than " + LineReader.MAX_LINE_BYTES + " bytes";
     }
 
     private MarketEvent parse(String text) {
@@ -265,7 +244,7 @@ public final class CsvTape implements Closeable {
                 Quantity amount = optionalQuantity(f, columns[AMOUNT] >= 0 ? AMOUNT : VOLUME);
                 side(f);
                 yield new MarketEvent(nanos, symbol, format, price, price, price, null, null, Quantity.ZERO,
-                        Quantity.ZERO, amount, line);
+                        Quantity.ZERO, amount, reader.number());
             }
             case QUOTES -> {
                 Price bid = positivePrice(f, BID);
@@ -274,7 +253,7 @@ public final class CsvTape implements Closeable {
                     throw new IllegalArgumentException("crossed quote: bid " + bid + " above ask " + ask);
                 }
                 yield new MarketEvent(nanos, symbol, format, Price.mid(bid, ask), ask, bid, bid, ask,
-                        optionalQuantity(f, BID_SIZE), optionalQuantity(f, ASK_SIZE), Quantity.ZERO, line);
+                        optionalQuantity(f, BID_SIZE), optionalQuantity(f, ASK_SIZE), Quantity.ZERO, reader.number());
             }
             case BARS -> {
                 Price open = positivePrice(f, OPEN);
@@ -287,7 +266,7 @@ public final class CsvTape implements Closeable {
                             + " low " + low + " close " + close);
                 }
                 yield new MarketEvent(nanos, symbol, format, close, low, high, null, null, Quantity.ZERO,
-                        Quantity.ZERO, optionalQuantity(f, VOLUME), line);
+                        Quantity.ZERO, optionalQuantity(f, VOLUME), reader.number());
             }
         };
     }
@@ -303,7 +282,7 @@ public final class CsvTape implements Closeable {
         try {
             lastSymbol = Symbol.of(text);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("symbol '" + text + "': " + e.getMessage(), e);
+            throw new IllegalArgumentException("symbol '" + Excerpt.of(text) + "': " + Excerpt.of(e.getMessage()), e);
         }
         lastSymbolText = text;
         return lastSymbol;
@@ -312,11 +291,11 @@ public final class CsvTape implements Closeable {
     private String field(String[] f, int slot) {
         int index = columns[slot];
         if (index < 0 || index >= f.length) {
-            throw new IllegalArgumentException("has no " + SLOT_NAMES[slot] + " (only " + f.length + " fields)");
+            throw new IllegalArgumentException("has no " + Columns.name(slot) + " (only " + f.length + " fields)");
         }
         String value = f[index].strip();
         if (value.isEmpty()) {
-            throw new IllegalArgumentException(SLOT_NAMES[slot] + " is empty");
+            throw new IllegalArgumentException(Columns.name(slot) + " is empty");
         }
         return value;
     }
@@ -327,13 +306,14 @@ public final class CsvTape implements Closeable {
         try {
             price = Price.of(text);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(SLOT_NAMES[slot] + " '" + text + "' is not a decimal price: "
-                    + e.getMessage(), e);
+            throw new IllegalArgumentException(Columns.name(slot) + " '" + Excerpt.of(text)
+                    + "' is not a decimal price: " + Excerpt.of(e.getMessage()), e);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(SLOT_NAMES[slot] + " '" + text + "': " + e.getMessage(), e);
+            throw new IllegalArgumentException(Columns.name(slot) + " '" + Excerpt.of(text) + "': "
+                    + Excerpt.of(e.getMessage()), e);
         }
         if (!price.isPositive()) {
-            throw new IllegalArgumentException(SLOT_NAMES[slot] + " " + text + " is not positive");
+            throw new IllegalArgumentException(Columns.name(slot) + " " + Excerpt.of(text) + " is not positive");
         }
         return price;
     }
@@ -348,11 +328,11 @@ public final class CsvTape implements Closeable {
         try {
             q = Quantity.of(text);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(SLOT_NAMES[slot] + " '" + text + "' is not a decimal: "
-                    + e.getMessage(), e);
+            throw new IllegalArgumentException(Columns.name(slot) + " '" + Excerpt.of(text) + "' is not a decimal: "
+                    + Excerpt.of(e.getMessage()), e);
         }
         if (q.isNegative()) {
-            throw new IllegalArgumentException(SLOT_NAMES[slot] + " " + text + " is negative");
+            throw new IllegalArgumentException(Columns.name(slot) + " " + Excerpt.of(text) + " is negative");
         }
         return q;
     }
@@ -364,52 +344,16 @@ public final class CsvTape implements Closeable {
         }
         String side = f[index].strip().toLowerCase(Locale.ROOT);
         if (!side.equals("buy") && !side.equals("sell") && !side.equals("b") && !side.equals("s")) {
-            throw new IllegalArgumentException("side '" + f[index].strip() + "' is neither buy nor sell");
+            throw new IllegalArgumentException("side '" + Excerpt.of(f[index].strip()) + "' is neither buy nor sell");
         }
     }
 
     private String readLine() {
         try {
-            String text = reader.readLine();
-            if (text != null) {
-                line++;
-            }
-            return text;
+            return reader.next();
         } catch (IOException e) {
-            throw new TapeException(file, line + 1, "cannot read: " + e.getMessage());
+            throw new TapeException(file, reader.number() + 1, "cannot read: " + e.getMessage());
         }
-    }
-
-    private static int slotIndex(String slot) {
-        for (int i = 0; i < SLOT_NAMES.length; i++) {
-            if (SLOT_NAMES[i].equals(slot)) {
-                return i;
-            }
-        }
-        throw new IllegalStateException(slot);
-    }
-
-    private static Map<String, String> aliases() {
-        Map<String, String> a = new HashMap<>();
-        for (String s : SLOT_NAMES) {
-            a.put(s, s);
-        }
-        for (String s : List.of("time", "date", "datetime", "ts", "timestamp_ms", "unix")) {
-            a.put(s, "timestamp");
-        }
-        for (String s : List.of("size", "quantity", "qty")) {
-            a.put(s, "amount");
-        }
-        for (String s : List.of("bidsize", "bid_qty", "bid_quantity")) {
-            a.put(s, "bid_size");
-        }
-        for (String s : List.of("asksize", "ask_qty", "ask_quantity")) {
-            a.put(s, "ask_size");
-        }
-        a.put("product", "symbol");
-        a.put("product_id", "symbol");
-        a.put("instrument", "symbol");
-        return Map.copyOf(a);
     }
 
     @Override
@@ -421,7 +365,7 @@ public final class CsvTape implements Closeable {
         }
     }
 
-    private static void closeQuietly(BufferedReader reader) {
+    private static void closeQuietly(LineReader reader) {
         try {
             reader.close();
         } catch (IOException e) {

@@ -44,7 +44,8 @@ public enum Timestamps {
             int dot = t.indexOf('.');
             String whole = dot < 0 ? t : t.substring(0, dot);
             if (whole.length() > 19) {
-                throw new IllegalArgumentException("timestamp '" + text + "' is too large for any epoch unit");
+                throw new IllegalArgumentException("timestamp '" + Excerpt.of(text)
+                        + "' is too large for any epoch unit");
             }
             long value = Long.parseLong(whole.isEmpty() ? "0" : whole);
             return value < 100_000_000_000L ? SECONDS : value < 100_000_000_000_000L ? MILLISECONDS
@@ -66,7 +67,7 @@ public enum Timestamps {
             return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
         }
         if (!isEpochNumber(t)) {
-            throw new IllegalArgumentException("timestamp '" + text + "' is not epoch " + unitName()
+            throw new IllegalArgumentException("timestamp '" + Excerpt.of(text) + "' is not epoch " + unitName()
                     + " like the file's first row");
         }
         int dot = t.indexOf('.');
@@ -77,13 +78,14 @@ public enum Timestamps {
             if (!fraction.isEmpty()) {
                 int digits = Long.toString(nanosPerUnit).length() - 1;
                 if (fraction.length() > digits) {
-                    throw new IllegalArgumentException("timestamp '" + text + "' is finer than a nanosecond");
+                    throw new IllegalArgumentException("timestamp '" + Excerpt.of(text)
+                            + "' is finer than a nanosecond");
                 }
                 nanos += Long.parseLong(fraction) * pow10(digits - fraction.length());
             }
             return nanos;
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new IllegalArgumentException("timestamp '" + text + "' is out of range", e);
+            throw new IllegalArgumentException("timestamp '" + Excerpt.of(text) + "' is out of range", e);
         }
     }
 
@@ -128,10 +130,10 @@ public enum Timestamps {
             }
             return LocalDateTime.parse(t, SPACED).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("timestamp '" + t + "' is neither epoch seconds/milliseconds nor ISO-8601",
-                    e);
+            throw new IllegalArgumentException("timestamp '" + Excerpt.of(t)
+                    + "' is neither epoch seconds/milliseconds nor ISO-8601", e);
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException("timestamp '" + t + "' is not a valid date-time", e);
+            throw new IllegalArgumentException("timestamp '" + Excerpt.of(t) + "' is not a valid date-time", e);
         }
     }
 }

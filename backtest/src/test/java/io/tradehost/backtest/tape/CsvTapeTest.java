@@ -168,6 +168,56 @@ class CsvTapeTest {
     }
 
     @Test
+    void tenMegabytesWithoutALineBreakAreOneBadRowWithAShortError() throws IOException {
+        Path p = dir.resolve("noline.csv");
+        byte[] binary = new byte[10_000_000];
+        for (int i = 0; i < binary.length; i++) {
+            binary[i] = (byte) (i % 7 == 0 ? 0x1b : i % 5 == 0 ? 0 : 'x');
+        }
+        Files.write(p, binary);
+
+        assertThatThrownBy(() -> CsvTape.open(p, null, BTC, false)).isInstanceOf(TapeException.class)
+                .hasMessage(p + ":1: line longer than 65536 bytes (--skip-bad-rows skips such rows)");
+        assertThatThrownBy(() -> CsvTape.open(p, TapeFormat.TRADES, BTC, false).next())
+                .hasMessage(p + ":1: line longer than 65536 bytes (--skip-bad-rows skips such rows)");
+        CsvTape skipping = CsvTape.open(p, TapeFormat.TRADES, BTC, true);
+        assertThat(all(skipping)).isEmpty();
+        assertThat(skipping.skipped()).isEqualTo(1);
+        assertThat(skipping.badRows()).containsExactly(p + ":1: line longer than 65536 bytes");
+    }
+
+    @Test
+    void aTooLongLineAmongRowsIsSkippedLikeAnyBadRowAndTheLinesAfterItKeepTheirNumbers() throws IOException {
+        Path p = file("long.csv", "x".repeat(70_000) + "\ntimestamp,price\n1,10\n2," + "9".repeat(70_000)
+                + "\r\n3,11\n");
+        CsvTape tape = CsvTape.open(p, null, BTC, true);
+        assertThat(tape.format()).isEqualTo(TapeFormat.TRADES);
+        assertThat(all(tape)).extracting(MarketEvent::line).containsExactly(3L, 5L);
+        assertThat(tape.badRows()).containsExactly(p + ":1: line longer than 65536 bytes",
+                p + ":4: line longer than 65536 bytes");
+        CsvTape strict = CsvTape.open(p, TapeFormat.TRADES, BTC, true);
+        assertThat(all(strict)).hasSize(2);
+    }
+
+    @Test
+    void controlBytesInARowAreQuotedEscapedAndLongFieldsCut() throws IOException {
+        Path p = file("esc.csv", "timestamp,symbol,bid,ask\n1,BTC-USD,\u001b[2J1\u0000,10\n2,\u202eDSU-CTB,9,10\n"
+                + "3,BTC-USD,9," + "1".repeat(500) + "x\n4,BTC-USD,9,10\n5\u0007,BTC-USD,9,10\n");
+        CsvTape strict = CsvTape.open(p, null, null, false);
+        assertThatThrownBy(strict::next).hasMessage(p + ":2: bid '\\u001b[2J1\\u0000' is not a decimal price: not a"
+                + " decimal: '\\u001b[2J1\\u0000' (--skip-bad-rows skips such rows)");
+        strict.close();
+
+        CsvTape tape = CsvTape.open(p, null, null, true);
+        assertThat(all(tape)).extracting(MarketEvent::line).containsExactly(5L);
+        assertThat(tape.badRows()).hasSize(4).allSatisfy(row -> assertThat(row).hasSizeLessThan(p.toString().length()
+                + 330).doesNotContain("\u001b", "\u0000", "\u202e", "\u0007"));
+        assertThat(tape.badRows().get(1)).startsWith(p + ":3: symbol '\\u202eDSU-CTB': not a symbol: '\\u202eDSU-CTB'");
+        assertThat(tape.badRows().get(2)).startsWith(p + ":4: ask '" + "1".repeat(Excerpt.MAX_CHARS) + "...'");
+        assertThat(tape.badRows().get(3)).startsWith(p + ":6: timestamp '5\\u0007' is not epoch seconds");
+    }
+
+    @Test
     void formatNamesAreParsedAndRefusedWithTheKnownOnes() {
         assertThat(TapeFormat.of(" Quotes ")).isEqualTo(TapeFormat.QUOTES);
         assertThat(TapeFormat.BARS).hasToString("bars");
