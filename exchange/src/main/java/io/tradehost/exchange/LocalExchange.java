@@ -5,6 +5,7 @@ import io.tradehost.exchange.auth.JwtVerifier;
 import io.tradehost.exchange.engine.MatchingEngine;
 import io.tradehost.exchange.fault.Fault;
 import io.tradehost.exchange.fault.FaultPlan;
+import io.tradehost.exchange.http.JsonErrorHandler;
 import io.tradehost.exchange.http.RestApi;
 import io.tradehost.exchange.store.StateFile;
 import io.tradehost.exchange.ws.StreamHub;
@@ -33,7 +34,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A running local exchange: Jetty on the configured loopback address serving the REST API, both
  * feeds and the admin calls, a market that ticks on its own thread, and its state, API key and
- * admin token in the data directory. At start it writes {@code credentials.env} (mode 0600) for
+ * admin token in the data directory. Nothing a client sends is buffered without bound: request
+ * heads up to 8 KiB, bodies up to 1 MiB, feed messages up to 64 KiB; what Jetty refuses itself is
+ * answered in Coinbase's JSON error shape. At start it writes {@code credentials.env} (mode 0600) for
  * clients. Start with {@link #start}, stop with {@link #close}; thread-safe.
  */
 public final class LocalExchange implements AutoCloseable {
@@ -42,6 +45,8 @@ public final class LocalExchange implements AutoCloseable {
     public static final String CREDENTIALS_FILE = "credentials.env";
     /** The admin token file. */
     public static final String ADMIN_TOKEN_FILE = "admin.token";
+    /** The largest request head accepted, in bytes. */
+    public static final int REQUEST_HEAD_BYTES = 8 * 1024;
 
     private final Server server;
     private final ServerConnector connector;
@@ -98,14 +103,19 @@ public final class LocalExchange implements AutoCloseable {
         threads.setVirtualThreadsExecutor(VirtualThreads.getNamedVirtualThreadsExecutor("exchange-request"));
         Server server = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
+        // Jetty's own limits: a request head (request line included) over 8 KiB is 431 (414 for
+        // the target alone); bodies are bounded where they are read, in RestApi
+        http.setRequestHeaderSize(REQUEST_HEAD_BYTES);
         http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
         ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
         connector.setHost(settings.listen().getAddress().getHostAddress());
         connector.setPort(settings.listen().getPort());
         connector.setIdleTimeout(120_000);
         server.addConnector(connector);
         server.setHandler(hub.handler(new RestApi(engine, verifier, faults, hub, adminToken,
-                System::currentTimeMillis, settings.pageSize())));
+                System::currentTimeMillis, settings.pageSize(), settings.takerFee(), settings.makerFee())));
+        server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(1_000);
         try {
             server.start();

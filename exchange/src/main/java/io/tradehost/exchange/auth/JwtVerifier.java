@@ -6,22 +6,25 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.Signature;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Checks a CDP JWT as Coinbase does: compact JWS with {@code alg} EdDSA or ES256 matching the key,
- * {@code kid} and {@code sub} naming the issued key, a valid signature, {@code iss} {@code cdp}
- * (or, unless strict, the older {@code coinbase-cloud} form ccxt still sends), {@code nbf} not in
- * the future and {@code exp} not past (with a little skew) and at most five minutes apart, and, for
- * REST, a {@code uri} claim equal to {@code "METHOD host/path"}. Thread-safe.
+ * Checks a CDP JWT as Coinbase does, accepting every form its clients send: a compact JWS with
+ * {@code alg} EdDSA or ES256 matching the key, {@code kid} and {@code sub} naming the issued key, a
+ * valid signature, no {@code crit} header; {@code iss} {@code cdp} (or, unless strict, the older
+ * {@code coinbase-cloud} that ccxt signs ES256 tokens with); {@code aud} absent or naming
+ * {@code cdp_service} or {@code retail_rest_api_proxy}; a lifetime ({@code TokenTimes}) of at most
+ * five minutes around now; and, for REST, the request in the {@code uri} claim or among the
+ * {@code uris} (cdp-sdk, ccxt's EdDSA tokens). Thread-safe.
  */
 public final class JwtVerifier {
-    private static final Duration SKEW = Duration.ofSeconds(5);
-    private static final long MAX_LIFETIME_SECONDS = 300;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PLAIN_HTTP = "http://";
+    private static final String TLS = "https://";
 
     private final ApiKey key;
     private final boolean strict;
@@ -51,7 +54,7 @@ public final class JwtVerifier {
      * Verifies {@code token}.
      *
      * @param expectedUri {@code "POST 127.0.0.1:8080/api/v3/brokerage/orders"} for REST, {@code null}
-     *     for a WebSocket subscription (no {@code uri} claim)
+     *     for a WebSocket subscription (no {@code uri} claim needed)
      * @throws Refused naming the first thing that is wrong
      */
     public void verify(String token, String expectedUri) throws Refused {
@@ -71,6 +74,10 @@ public final class JwtVerifier {
         if (!key.name().equals(header.path("kid").asText(null))) {
             throw new Refused("JWT kid names an unknown API key");
         }
+        if (header.has("crit")) {
+            // RFC 7515 4.1.11: an extension the recipient does not understand makes the JWS invalid
+            throw new Refused("JWT crit header names extensions the exchange does not support");
+        }
         checkSignature(parts, alg);
         if (!key.name().equals(claims.path("sub").asText(null))) {
             throw new Refused("JWT sub does not name the API key");
@@ -79,30 +86,91 @@ public final class JwtVerifier {
         if (!iss.equals("cdp") && (strict || !iss.equals("coinbase-cloud"))) {
             throw new Refused("JWT iss must be 'cdp'" + (strict ? "" : " (or 'coinbase-cloud')") + ", was '" + iss + "'");
         }
-        if (!claims.path("nbf").canConvertToLong() || !claims.path("exp").canConvertToLong()) {
-            throw new Refused("JWT needs numeric nbf and exp claims");
-        }
-        long nbf = claims.path("nbf").asLong();
-        long exp = claims.path("exp").asLong();
-        long t = now.get().getEpochSecond();
-        if (nbf > t + SKEW.toSeconds()) {
-            throw new Refused("JWT not valid yet (nbf " + nbf + ", now " + t + ")");
-        }
-        if (exp < t - SKEW.toSeconds()) {
-            throw new Refused("JWT expired (exp " + exp + ", now " + t + ")");
-        }
-        if (exp - nbf > MAX_LIFETIME_SECONDS || exp < nbf) {
-            throw new Refused("JWT lifetime must be at most " + MAX_LIFETIME_SECONDS + " s");
-        }
+        checkAudience(claims.get("aud"));
+        TokenTimes.check(claims, now.get().getEpochSecond());
         if (expectedUri != null) {
-            String uri = claims.path("uri").asText(null);
-            if (uri == null) {
-                throw new Refused("JWT for a REST call needs a uri claim");
-            }
-            if (!uri.equals(expectedUri)) {
-                throw new Refused("JWT uri claim '" + uri + "' does not match the request '" + expectedUri + "'");
+            checkUri(claims, expectedUri);
+        }
+    }
+
+    /** Absent, or a string or array of strings naming one of Coinbase's two API audiences. */
+    private static void checkAudience(JsonNode aud) throws Refused {
+        if (aud == null) {
+            return;
+        }
+        if (aud.isTextual() && knownAudience(aud.asText())) {
+            return;
+        }
+        if (aud.isArray()) {
+            for (JsonNode a : aud) {
+                if (a.isTextual() && knownAudience(a.asText())) {
+                    return;
+                }
             }
         }
+        throw new Refused("JWT aud must name 'cdp_service' (or 'retail_rest_api_proxy'), was " + aud);
+    }
+
+    private static boolean knownAudience(String aud) {
+        return aud.equals("cdp_service") || aud.equals("retail_rest_api_proxy");
+    }
+
+    /** The request must be the {@code uri} claim or one of the {@code uris}. */
+    private static void checkUri(JsonNode claims, String expectedUri) throws Refused {
+        JsonNode uri = claims.get("uri");
+        JsonNode uris = claims.get("uris");
+        if (uri == null && uris == null) {
+            throw new Refused("JWT for a REST call needs a uri (or uris) claim");
+        }
+        if (uri != null && !uri.isTextual()) {
+            throw new Refused("JWT uri claim must be a string");
+        }
+        if (uris != null && (!uris.isArray() || uris.isEmpty() || !allText(uris))) {
+            throw new Refused("JWT uris claim must be a non-empty array of strings");
+        }
+        List<String> claimed = new ArrayList<>();
+        if (uri != null) {
+            claimed.add(uri.asText());
+        }
+        if (uris != null) {
+            uris.forEach(u -> claimed.add(u.asText()));
+        }
+        String tls = null;
+        for (String text : claimed) {
+            String target = text.substring(text.indexOf(' ') + 1);
+            if (target.startsWith(TLS)) {
+                tls = text;
+            } else if (withoutPlainHttp(text).equals(expectedUri)) {
+                return;
+            }
+        }
+        if (tls != null) {
+            // the request did not come over TLS, and Coinbase's own clients never put a scheme in the uri
+            throw new Refused("JWT uri claim '" + tls + "' names https://, but the exchange serves plain HTTP"
+                    + " (write the uri without a scheme, as Coinbase's SDKs do)");
+        }
+        throw new Refused("JWT uri claim '" + claimed.get(0) + "' does not match the request '" + expectedUri + "'");
+    }
+
+    private static boolean allText(JsonNode array) {
+        for (JsonNode n : array) {
+            if (!n.isTextual()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@code "METHOD http://host/path"} as {@code "METHOD host/path"}: the exchange serves plain HTTP
+     * and clients such as ccxt strip only {@code https://} from their base URL.
+     */
+    private static String withoutPlainHttp(String claim) {
+        int space = claim.indexOf(' ');
+        if (space < 0 || !claim.startsWith(PLAIN_HTTP, space + 1)) {
+            return claim;
+        }
+        return claim.substring(0, space + 1) + claim.substring(space + 1 + PLAIN_HTTP.length());
     }
 
     private void checkSignature(String[] parts, String alg) throws Refused {

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tradehost.exchange.fault.Fault;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,17 +26,31 @@ import org.slf4j.LoggerFactory;
  * One client's feed connection: its subscriptions per channel and its own {@code sequence_num}
  * counter, shared by every channel on the connection (a subscription acknowledgement counts too).
  * Messages are numbered and sent under this object's lock, so numbers leave in order unless a fault
- * says otherwise. A Jetty core frame handler (no reflection: it works the same on the module path).
- * Thread-safe.
+ * says otherwise. A client message over {@link #MAX_MESSAGE_BYTES} closes the connection with 1009
+ * (message too large). A Jetty core frame handler (no reflection: it works the same on the module
+ * path), so it counts message sizes itself: Jetty's message limits apply to its message handlers
+ * only. Thread-safe.
  */
 final class FeedConnection implements FrameHandler {
+    /**
+     * The largest message a client may send: Coinbase's client messages are subscribe and
+     * unsubscribe requests of a few hundred bytes (a JWT included).
+     */
+    static final int MAX_MESSAGE_BYTES = 64 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(FeedConnection.class);
 
     private final StreamHub hub;
     private final boolean userEndpoint;
     private final Map<String, Set<String>> subscriptions = new LinkedHashMap<>();
     private volatile CoreSession session;
-    private final StringBuilder partial = new StringBuilder();
+    /** The text message being assembled, bytes until its last frame (a frame may split a character). */
+    private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
+    /** The opcode of the message under way (TEXT or BINARY), or -1 between messages. */
+    private byte messageType = -1;
+    /** The size of the message under way, binary ones (read and dropped) included. */
+    private long messageBytes;
+    /** Set once the client sent a message over the cap: the rest of its frames are dropped unread. */
+    private boolean refused;
     private long sequence;
     private String heldForReorder;
     private long heartbeatCounter;
@@ -55,15 +72,8 @@ final class FeedConnection implements FrameHandler {
     public void onFrame(Frame frame, Callback callback) {
         byte op = frame.getOpCode();
         String whole = null;
-        if (op == OpCode.TEXT || op == OpCode.CONTINUATION) {
-            if (op == OpCode.TEXT) {
-                partial.setLength(0);
-            }
-            partial.append(frame.getPayloadAsUTF8());
-            if (frame.isFin()) {
-                whole = partial.toString();
-                partial.setLength(0);
-            }
+        if (op == OpCode.TEXT || op == OpCode.BINARY || op == OpCode.CONTINUATION) {
+            whole = data(op, frame);
         } else if (op == OpCode.PING) {
             CoreSession s = session;
             if (s != null) {
@@ -78,6 +88,54 @@ final class FeedConnection implements FrameHandler {
         if (s != null && op != OpCode.CLOSE) {
             s.demand();
         }
+    }
+
+    /**
+     * Adds a data frame to the message under way; the whole text once its last frame is in, else
+     * null. Binary messages are read and dropped (Coinbase's clients send text). A message that
+     * passes {@link #MAX_MESSAGE_BYTES}, however it is split, closes the connection with 1009.
+     */
+    private String data(byte op, Frame frame) {
+        if (refused) {
+            return null;
+        }
+        if (op != OpCode.CONTINUATION) {
+            partial.reset();
+            messageBytes = 0;
+            messageType = op;
+        } else if (messageType < 0) {
+            refuse(CloseStatus.PROTOCOL, "continuation frame without a message");
+            return null;
+        }
+        int length = frame.getPayloadLength();
+        messageBytes += length;
+        if (messageBytes > MAX_MESSAGE_BYTES) {
+            refuse(CloseStatus.MESSAGE_TOO_LARGE, "message larger than " + MAX_MESSAGE_BYTES + " bytes");
+            return null;
+        }
+        if (messageType == OpCode.TEXT && length > 0) {
+            ByteBuffer payload = frame.getPayload().slice();
+            byte[] bytes = new byte[length];
+            payload.get(bytes);
+            partial.write(bytes, 0, length);
+        }
+        if (!frame.isFin()) {
+            return null;
+        }
+        boolean text = messageType == OpCode.TEXT;
+        messageType = -1;
+        String whole = text ? partial.toString(StandardCharsets.UTF_8) : null;
+        partial.reset();
+        return whole;
+    }
+
+    /** Closes with {@code code}; frames the client still sends are dropped, never buffered. */
+    private void refuse(int code, String reason) {
+        refused = true;
+        partial.reset();
+        messageType = -1;
+        LOG.debug("feed connection closed: {}", reason);
+        closeFrame(code, reason);
     }
 
     private void text(String text) {

@@ -31,7 +31,8 @@ import org.eclipse.jetty.websocket.core.server.WebSocketUpgradeHandler;
  * the market endpoint serves {@code user} too), Coinbase's channels ({@code heartbeats}, {@code level2}
  * as {@code l2_data}, {@code ticker}, {@code user}), a snapshot on every level2 and user
  * subscription, heartbeats once a second, and the feed faults. A connection that has not
- * subscribed within five seconds is closed, as Coinbase does. Thread-safe.
+ * subscribed within five seconds is closed, as Coinbase does, and one that sends a message over 64
+ * KiB is closed with 1009. Thread-safe.
  */
 public final class StreamHub implements EngineListener {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -63,7 +64,13 @@ public final class StreamHub implements EngineListener {
     /** The upgrade handler serving both feed paths, wrapping {@code next} for everything else. */
     public Handler.Wrapper handler(Handler next) {
         WebSocketUpgradeHandler upgrade = new WebSocketUpgradeHandler();
-        upgrade.getConfiguration().setMaxTextMessageSize(1 << 20);
+        // Jetty's own limits: a larger incoming frame is parsed in parts (auto-fragment stays on:
+        // with it off Jetty would refuse the frames it sends over the limit too, the 3 MB
+        // oversized_snapshot among them), and the message limits bind Jetty's message handlers;
+        // FeedConnection, a frame handler, counts whole messages itself
+        upgrade.getConfiguration().setMaxFrameSize(FeedConnection.MAX_MESSAGE_BYTES);
+        upgrade.getConfiguration().setMaxTextMessageSize(FeedConnection.MAX_MESSAGE_BYTES);
+        upgrade.getConfiguration().setMaxBinaryMessageSize(FeedConnection.MAX_MESSAGE_BYTES);
         upgrade.getConfiguration().setIdleTimeout(Duration.ofMinutes(10));
         upgrade.addMapping("/ws", WebSocketNegotiator.from((rq, rs, cb) -> new FeedConnection(this, false),
                 (endpoint, rq, rs) -> (FrameHandler) endpoint));
