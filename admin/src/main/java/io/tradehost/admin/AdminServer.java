@@ -26,12 +26,18 @@ import org.slf4j.LoggerFactory;
  * headers. Connections are held by a {@link ConnectionGuard}: a request head must be complete within
  * {@code header_timeout}, and beyond {@code max_connections} the connection that has waited longest
  * for its head is closed to make room, so idle or slow clients cannot lock out a halt or a health
- * check; at twice {@code max_connections} (all busy) new connections wait to be accepted. Start and
- * stop from one thread.
+ * check. At twice {@code max_connections} (clients busy with requests, e.g. pipelining without
+ * reading the answers) new connections wait to be accepted and every connection that moves no
+ * bytes for {@value #IDLE_AT_CAP_MILLIS} ms is closed, so stalled clients make room within about a
+ * second. Start and stop from one thread.
  */
 public final class AdminServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AdminServer.class);
     private static final long STOP_TIMEOUT_MILLIS = 2_000;
+    /** The idle timeout of every connection while the hard cap is reached. */
+    static final long IDLE_AT_CAP_MILLIS = 1_000;
+    /** Connections the kernel may hold for accepting: a flood must not drop an operator's SYN. */
+    private static final int ACCEPT_QUEUE = 1_024;
 
     private final Server server;
     private final ServerConnector connector;
@@ -70,8 +76,11 @@ public final class AdminServer implements AutoCloseable {
         connector.setPort(listen.getPort());
         connector.setIdleTimeout(settings.idleTimeout().toMillis());
         server.addConnector(connector);
-        // a hard cap on sockets for when every connection is busy; the guard sheds idle ones long before it
-        server.addBean(new NetworkConnectionLimit(2 * settings.maxConnections(), connector));
+        connector.setAcceptQueueSize(ACCEPT_QUEUE);
+        // a hard cap on sockets for when every connection is busy; the guard sheds waiting ones long before it
+        NetworkConnectionLimit cap = new NetworkConnectionLimit(2 * settings.maxConnections(), connector);
+        cap.setEndPointIdleTimeout(Math.min(IDLE_AT_CAP_MILLIS, settings.idleTimeout().toMillis()));
+        server.addBean(cap);
         SizeLimitHandler limits = new SizeLimitHandler(settings.maxRequestBytes(), -1);
         limits.setHandler(handler);
         ConnectionGuard guard = new ConnectionGuard(settings.maxConnections(), settings.headerTimeout().toNanos(),

@@ -24,7 +24,11 @@ public final class AdminToken {
     public static final String ENVIRONMENT = "TRADEHOST_ADMIN_TOKEN";
     /** The file name of the generated token inside the data directory. */
     public static final String FILE_NAME = "admin.token";
-    private static final int MIN_LENGTH = 16;
+    /**
+     * The shortest token a host accepts. A right token is always accepted (no rate limit may lock
+     * the operator out), so what keeps a guesser out is the token's length and randomness alone.
+     */
+    static final int MIN_LENGTH = 32;
 
     private final byte[] digest;
     private final String value;
@@ -42,7 +46,7 @@ public final class AdminToken {
      * @param environment where {@link #ENVIRONMENT} is looked up
      * @param tokenFile the configured file, or null
      * @param dataDirectory where a token is generated when neither of the others gives one
-     * @throws IllegalArgumentException if a given token is shorter than 16 characters or the file is empty
+     * @throws IllegalArgumentException if a given token is shorter than 32 characters or the file is empty
      * @throws UncheckedIOException if the file cannot be read or the generated one cannot be written
      */
     public static AdminToken resolve(Map<String, String> environment, Path tokenFile, Path dataDirectory) {
@@ -69,7 +73,7 @@ public final class AdminToken {
     private static AdminToken checked(String value, String source) {
         if (value.length() < MIN_LENGTH) {
             throw new IllegalArgumentException("the admin token from " + source + " is too short (" + value.length()
-                    + " characters; at least " + MIN_LENGTH + ")");
+                    + " characters; at least " + MIN_LENGTH + ", random: e.g. openssl rand -base64 32)");
         }
         return new AdminToken(value, source);
     }

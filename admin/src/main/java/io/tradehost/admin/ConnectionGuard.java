@@ -2,6 +2,7 @@ package io.tradehost.admin;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.eclipse.jetty.io.Connection;
@@ -18,10 +19,13 @@ import org.slf4j.LoggerFactory;
  * head (since it opened, or since its last response) or <em>busy</em> with a request its handler
  * runs. A connection that has waited longer than the head deadline is closed, however much it has
  * sent meanwhile (an idle timeout alone never fires on a client that sends a byte now and then).
- * When more than {@code maxConnections} are open, the one that has waited longest is closed to make
- * room, so a new client (an operator's halt, a supervisor's health check) always gets in: it sends
- * its head at once and is busy before a flood can push it out. Busy connections are never closed
- * for room. Thread-safe: Jetty calls it from its selector and request threads.
+ * When more than {@code maxConnections} are open, the one that has waited longest (never the one
+ * just opened) is closed to make room, so a new client (an operator's halt, a supervisor's health
+ * check) gets in: it sends its head at once and is busy before a flood of newer connections can push
+ * it out. Busy connections are never closed for room (a request is claimed atomically, so a
+ * connection that turns busy is not closed under it); when every other one is busy the new one
+ * stays, and the server's hard cap with its short idle timeout (in {@link AdminServer}) sheds
+ * clients that stall while busy. Thread-safe: Jetty calls it from its selector and request threads.
  */
 final class ConnectionGuard extends Handler.Wrapper implements Connection.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionGuard.class);
@@ -38,18 +42,27 @@ final class ConnectionGuard extends Handler.Wrapper implements Connection.Listen
     private long loggedLate;
     private long loggedEvicted;
 
+    private static final int WAITING = 0;
+    private static final int BUSY = 1;
+    private static final int CLOSING = 2;
+
     /**
-     * A connection's state: waiting for a head since {@code since}, or busy with a request; {@code order}
-     * breaks ties between connections that started waiting at the same instant (the later one stays).
+     * A connection's state: waiting for a head since {@code since}, busy with a request, or claimed
+     * for closing; {@code order} breaks ties between connections that started waiting at the same
+     * instant (the later one stays).
      */
     private static final class Tracked {
+        final AtomicInteger state = new AtomicInteger(WAITING);
         volatile long since;
         volatile long order;
-        volatile boolean busy;
 
         Tracked(long since, long order) {
             this.since = since;
             this.order = order;
+        }
+
+        boolean waiting() {
+            return state.get() == WAITING;
         }
 
         boolean waitedLongerThan(Tracked other) {
@@ -71,9 +84,10 @@ final class ConnectionGuard extends Handler.Wrapper implements Connection.Listen
 
     @Override
     public void onOpened(Connection connection) {
-        open.put(connection, new Tracked(nanos.getAsLong(), waits.incrementAndGet()));
+        Tracked opened = new Tracked(nanos.getAsLong(), waits.incrementAndGet());
+        open.put(connection, opened);
         // Jetty may open connections on several threads at once: two of them may pick the same one to close
-        while (open.size() > maxConnections && closeLongestWaiting()) {
+        while (open.size() > maxConnections && closeLongestWaiting(opened)) {
             Thread.onSpinWait();
         }
     }
@@ -87,25 +101,27 @@ final class ConnectionGuard extends Handler.Wrapper implements Connection.Listen
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         Tracked tracked = open.get(request.getConnectionMetaData().getConnection());
-        if (tracked == null) {
-            return super.handle(request, response, callback);
+        if (tracked == null || !tracked.state.compareAndSet(WAITING, BUSY)) {
+            return super.handle(request, response, callback); // not tracked, or being closed: it fails by itself
         }
-        tracked.busy = true;
         Request.addCompletionListener(request, failure -> {
             tracked.since = nanos.getAsLong();
             tracked.order = waits.incrementAndGet();
-            tracked.busy = false;
+            tracked.state.compareAndSet(BUSY, WAITING);
         });
         return super.handle(request, response, callback);
     }
 
-    /** Closes the connection waiting longest; false when none is waiting (all busy: the new one stays). */
-    private boolean closeLongestWaiting() {
+    /**
+     * Closes the connection that has waited longest, other than {@code opened}; false when no other
+     * is waiting (every other one busy: the new one stays).
+     */
+    private boolean closeLongestWaiting(Tracked opened) {
         Connection oldest = null;
         Tracked longest = null;
         for (Map.Entry<Connection, Tracked> e : open.entrySet()) {
             Tracked t = e.getValue();
-            if (!t.busy && (longest == null || t.waitedLongerThan(longest))) {
+            if (t != opened && t.waiting() && (longest == null || t.waitedLongerThan(longest))) {
                 oldest = e.getKey();
                 longest = t;
             }
@@ -113,7 +129,7 @@ final class ConnectionGuard extends Handler.Wrapper implements Connection.Listen
         if (oldest == null) {
             return false;
         }
-        if (open.remove(oldest) != null) {
+        if (longest.state.compareAndSet(WAITING, CLOSING) && open.remove(oldest) != null) {
             evicted.incrementAndGet();
             oldest.getEndPoint().close();
         }
@@ -125,7 +141,8 @@ final class ConnectionGuard extends Handler.Wrapper implements Connection.Listen
         long now = nanos.getAsLong();
         for (Map.Entry<Connection, Tracked> e : open.entrySet()) {
             Tracked t = e.getValue();
-            if (!t.busy && now - t.since > headDeadlineNanos && open.remove(e.getKey()) != null) {
+            if (t.waiting() && now - t.since > headDeadlineNanos && t.state.compareAndSet(WAITING, CLOSING)
+                    && open.remove(e.getKey()) != null) {
                 lateHeads.incrementAndGet();
                 e.getKey().getEndPoint().close();
             }
@@ -155,7 +172,7 @@ final class ConnectionGuard extends Handler.Wrapper implements Connection.Listen
 
     /** Connections open now and waiting for a request head. */
     int waitingConnections() {
-        return (int) open.values().stream().filter(t -> !t.busy).count();
+        return (int) open.values().stream().filter(Tracked::waiting).count();
     }
 
     /** Connections closed so far for a late request head. */

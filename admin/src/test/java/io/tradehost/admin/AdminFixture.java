@@ -46,7 +46,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * would, by a command bus that records them.
  */
 final class AdminFixture implements AutoCloseable {
-    static final String TOKEN = "test-token-0123456789abcdef";
+    static final String TOKEN = "test-token-0123456789abcdef-0123456789";
     static final Symbol BTC = Symbol.of("BTC-PERP");
     static final Symbol SOL = Symbol.of("SOL-USD");
 

@@ -66,6 +66,48 @@ class HostileClientTest {
     }
 
     @Test
+    void clientsThatPipelineRequestsAndNeverReadTheAnswersCannotKeepTheOperatorOut() throws Exception {
+        try (AdminFixture small = new AdminFixture(AdminFixture.settings(Map.of("max_connections", 4, "idle_timeout",
+                "30s")))) { // only the cap may shed them here
+            byte[] pipelined = "GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n".repeat(4_000)
+                    .getBytes(StandardCharsets.US_ASCII);
+            for (int i = 0; i < 8; i++) { // twice max_connections: the hard cap
+                Socket s = new Socket();
+                s.setReceiveBufferSize(1_024);
+                sockets.add(s);
+                s.connect(new java.net.InetSocketAddress("127.0.0.1", small.server.port()), 5_000);
+                Thread.ofVirtual().start(() -> {
+                    try {
+                        s.getOutputStream().write(pipelined); // blocks once the server stops reading it
+                    } catch (IOException closed) {
+                        // the server shed it
+                    }
+                });
+                if (i < 7) { // a connection that sent no head yet would rightly be closed for room
+                    awaitBusy(small, i + 1);
+                }
+            }
+            assertThat(small.server.guard().evicted()).as("busy connections are never closed for room").isZero();
+            // stalled clients move no bytes: at the cap they are closed after a second, and the operator gets in
+            RawHttp operator = new RawHttp(small.server.port(), 3_000);
+            RawHttp.Response halt = operator.post("/api/v1/operator/halt", TOKEN, "application/json",
+                    "{\"reason\":\"stalled clients\"}");
+            assertThat(halt.status()).isEqualTo(200);
+            assertThat(small.requests).extracting(r -> r.reason()).containsExactly("stalled clients");
+        }
+    }
+
+    /** Waits (10 s at most) until {@code open} connections are open and none waits for a head. */
+    private static void awaitBusy(AdminFixture fixture, int open) {
+        long deadline = System.nanoTime() + 10 * SECOND;
+        while ((fixture.server.guard().openConnections() != open || fixture.server.guard().waitingConnections() != 0)
+                && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(fixture.server.guard().openConnections()).isEqualTo(open);
+    }
+
+    @Test
     void aHeadNotCompleteWithinTheDeadlineIsClosedHoweverOftenItSendsALine() throws Exception {
         Socket loris = open("GET /health HTTP/1.1\r\n");
         Socket idle = open("");

@@ -76,7 +76,8 @@ class AdminImageIT {
                     host.uri.toString(), "--data-dir", "data");
             assertThat(resume.stdout()).startsWith("done: operator reasons cleared");
 
-            RunningHost.Finished wrong = host.cli(Map.of("TRADEHOST_ADMIN_TOKEN", "wrong-token-0123456789"),
+            RunningHost.Finished wrong = host.cli(
+                    Map.of("TRADEHOST_ADMIN_TOKEN", "wrong-token-0123456789-0123456789"),
                     "status", "--url", host.uri.toString());
             assertThat(wrong.exit()).isEqualTo(1);
             assertThat(wrong.stdout()).contains("the host refused the token from the environment");
@@ -115,9 +116,10 @@ class AdminImageIT {
 
     @Test
     void theTradingLoopKeepsItsCadenceUnderThousandsOfRequestsAndRandomBytes() throws Exception {
-        try (RunningHost host = new RunningHost(work, Map.of("TRADEHOST_ADMIN_TOKEN", "load-test-token-0123456789"),
+        try (RunningHost host = new RunningHost(work,
+                Map.of("TRADEHOST_ADMIN_TOKEN", "load-test-token-0123456789-abcdef"),
                 "--set", FAST)) {
-            String token = "load-test-token-0123456789";
+            String token = "load-test-token-0123456789-abcdef";
             AtomicInteger answered = new AtomicInteger();
             AtomicInteger refused = new AtomicInteger();
             long started = System.nanoTime();

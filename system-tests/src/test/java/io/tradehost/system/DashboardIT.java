@@ -30,7 +30,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code system-tests/target/artifacts}.
  */
 class DashboardIT {
-    private static final String TOKEN = "dashboard-test-token-0123456789";
+    private static final String TOKEN = "dashboard-test-token-0123456789-abcdef";
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
@@ -77,7 +77,12 @@ class DashboardIT {
                 WebElement live = wait.until(ExpectedConditions.presenceOfElementLocated(
                         By.cssSelector("#fills tbody tr[data-key]")));
                 String tradeId = live.getAttribute("data-key");
+                // the stream is live, /api/v1/fills reads the snapshot the kernel publishes every 250 ms
                 JsonNode booked = Http.json(Http.get(host.uri, "/api/v1/fills", TOKEN)).get("fills");
+                for (int i = 0; i < 40 && !booked.findValuesAsText("tradeId").contains(tradeId); i++) {
+                    Thread.sleep(250);
+                    booked = Http.json(Http.get(host.uri, "/api/v1/fills", TOKEN)).get("fills");
+                }
                 assertThat(booked.findValuesAsText("tradeId")).contains(tradeId);
                 assertThat(live.findElement(By.cssSelector("td:nth-child(2)")).getText()).matches("[A-Z]+-[A-Z]+");
                 assertThat(browser.findElement(By.id("trading-state")).getText()).isEqualTo("ACTIVE");

@@ -60,7 +60,7 @@ class HostileAdminIT {
             assertThat(Http.get(host.uri, "/health", null).statusCode()).isEqualTo(200);
             dribbling.set(false);
             dribbler.join(10_000);
-            assertThat(host.log()).anyMatch(l -> l.contains("WARN  ConnectionGuard") && l.contains("to make room"));
+            host.awaitLine(java.util.regex.Pattern.compile("WARN  ConnectionGuard .* to make room"), 10);
             report("with 500 idle sockets and 100 slow-loris connections open: `tradehost operator halt --timeout 2s`"
                     + " exit 0 in " + haltMillis + " ms (process start included), `tradehost status` in "
                     + statusMillis + " ms");
@@ -77,7 +77,8 @@ class HostileAdminIT {
     void wrongTokensNeverLockOutTheRightOneAndAForgedReasonReachesNeitherLogNorTerminalRaw() throws Exception {
         try (RunningHost host = new RunningHost(work, Map.of(), "--set", FAST)) {
             for (int i = 0; i < 12; i++) {
-                RunningHost.Finished wrong = host.cli(Map.of("TRADEHOST_ADMIN_TOKEN", "wrong-token-0123456789-" + i),
+                RunningHost.Finished wrong = host.cli(
+                        Map.of("TRADEHOST_ADMIN_TOKEN", "wrong-token-0123456789-0123456789-" + i),
                         "status", "--url", host.uri.toString());
                 assertThat(wrong.exit()).isEqualTo(1);
             }

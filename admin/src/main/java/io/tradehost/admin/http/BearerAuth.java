@@ -12,8 +12,10 @@ import org.slf4j.LoggerFactory;
  * after {@code limit} failures within a minute, every further wrong or missing token from that
  * address is refused with 429 until the oldest failure is a minute old. The right token is always
  * accepted, limit or not: every local process shares 127.0.0.1, and one that sends wrong tokens must
- * not lock the operator out. Guessing gains nothing from that: a 256-bit token is found with
- * probability about {@code limit x 60 x 24 x 365 / 2^256} a year. Thread-safe.
+ * not lock the operator out. The limit therefore does not slow a guesser (a right guess always
+ * passes); the token's length and randomness do ({@link io.tradehost.admin.AdminToken}: 256 random
+ * bits generated, at least 32 characters given). It keeps floods of wrong tokens cheap to answer
+ * and visible in the log. Thread-safe.
  */
 final class BearerAuth {
     private static final Logger LOG = LoggerFactory.getLogger(BearerAuth.class);

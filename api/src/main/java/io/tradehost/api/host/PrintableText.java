@@ -54,9 +54,16 @@ public final class PrintableText {
         if (max < 1) {
             throw new IllegalArgumentException("max must be at least 1: " + max);
         }
-        CharSequence head = text != null && text.length() > 4 * max + 4 ? text.subSequence(0, 4 * max + 4) : text;
+        long keep = 4L * max + 4; // escaping only grows text: more than this cannot fit in max anyway
+        CharSequence head = text != null && text.length() > keep ? text.subSequence(0, (int) keep) : text;
         String escaped = escape(head); // a cut head escapes to more than max: the "..." below follows
-        return escaped.length() > max ? escaped.substring(0, max) + "..." : escaped;
+        return escaped.length() > max ? cut(escaped, max) + "..." : escaped;
+    }
+
+    /** The first {@code max} characters of {@code text}, one fewer if that would split a surrogate pair. */
+    private static String cut(CharSequence text, int max) {
+        int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+        return text.subSequence(0, end).toString();
     }
 
     /**
@@ -80,8 +87,7 @@ public final class PrintableText {
         StringBuilder out = new StringBuilder(Math.min(text.length(), max) + 8);
         for (int i = 0; i < text.length(); ) {
             if (out.length() >= max) {
-                out.setLength(max);
-                return out.append("...").toString();
+                return cut(out, max) + "...";
             }
             int c = Character.codePointAt(text, i);
             i += Character.charCount(c);
@@ -95,11 +101,7 @@ public final class PrintableText {
                 out.appendCodePoint(c);
             }
         }
-        if (out.length() > max) {
-            out.setLength(max);
-            out.append("...");
-        }
-        return out.toString();
+        return out.length() > max ? cut(out, max) + "..." : out.toString();
     }
 
     private static boolean isInvisible(int c) {

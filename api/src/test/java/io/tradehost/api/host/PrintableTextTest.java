@@ -54,6 +54,9 @@ class PrintableTextTest {
         assertThat(PrintableText.clip("\u0001\u0002\u0003", 8)).isEqualTo("\\u0001\\u...");
         assertThat(PrintableText.clip("x".repeat(10_000_000), 5)).isEqualTo("xxxxx...");
         assertThat(PrintableText.clip(null, 5)).isEqualTo("null");
+        assertThat(PrintableText.clip("x".repeat(10), Integer.MAX_VALUE)).isEqualTo("x".repeat(10));
+        assertThat(PrintableText.clip("ab\ud83d\ude00c", 3)).as("a pair is never split").isEqualTo("ab...");
+        assertThat(PrintableText.quote("ab\ud83d\ude00c", 3)).isEqualTo("ab...");
         assertThatThrownBy(() -> PrintableText.clip("x", 0)).isInstanceOf(IllegalArgumentException.class);
     }
 

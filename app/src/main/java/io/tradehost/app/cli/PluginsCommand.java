@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.tradehost.api.host.PrintableText;
 import io.tradehost.app.config.ConfigLoader;
 import io.tradehost.app.config.HostConfig;
 import io.tradehost.app.plugins.IsolationPolicy;
@@ -86,7 +87,8 @@ public final class PluginsCommand implements Callable<Integer> {
             return 0;
         }
         PrintWriter err = spec.commandLine().getErr();
-        err.println("tradehost: refused " + refused.size() + " plugin(s): " + String.join(", ", refused));
+        err.println("tradehost: refused " + refused.size() + " plugin(s): "
+                + PrintableText.clip(String.join(", ", refused), 500));
         err.flush();
         return TradehostCommand.EXIT_CONFIG;
     }

@@ -2,6 +2,7 @@ package io.tradehost.app.cli;
 
 import io.tradehost.api.config.ConfigException;
 import io.tradehost.api.host.PrintableText;
+import io.tradehost.api.state.ReasonCode;
 import io.tradehost.api.time.Clock;
 import io.tradehost.app.config.ConfigError;
 import io.tradehost.app.config.ConfigProblems;
@@ -178,10 +179,15 @@ public final class RunCommand implements Callable<Integer> {
         if (failed == 0) {
             return 0;
         }
+        boolean stillHalted = host.tradingState().reasons().stream()
+                .anyMatch(r -> ReasonCode.JOURNAL_WRITE_FAILED.equals(r.code()));
         PrintWriter err = spec.commandLine().getErr();
         err.println("tradehost: failed: " + failed + " journal write(s) failed, the first: "
-                + PrintableText.clip(host.journal().firstFailure(), 300) + "; trading was halted and the next start"
-                + " comes up halted until an operator clears journal.write_failed");
+                + PrintableText.clip(host.journal().firstFailure(), 300) + (stillHalted
+                ? "; trading was halted and the next start comes up halted until an operator clears"
+                        + " journal.write_failed"
+                : "; an operator cleared journal.write_failed during the run: check what the journal lacks"
+                        + " (tradehost reconcile)"));
         err.flush();
         return TradehostCommand.EXIT_FAILURE;
     }

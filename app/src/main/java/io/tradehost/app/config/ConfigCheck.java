@@ -7,6 +7,7 @@ import io.tradehost.api.config.PluginConfig;
 import io.tradehost.api.config.PluginFactories;
 import io.tradehost.api.guard.GuardFactory;
 import io.tradehost.api.guard.RuntimeGuardFactory;
+import io.tradehost.api.host.PrintableText;
 import io.tradehost.api.host.StartupException;
 import io.tradehost.api.host.Throwables;
 import io.tradehost.api.strategy.StrategyFactory;
@@ -67,23 +68,9 @@ public final class ConfigCheck {
         }
     }
 
-    /** {@code text} on one line: line breaks as spaces, other control characters escaped, cut to {@code max}. */
+    /** {@code text} on one line: control characters escaped, cut to {@code max} (then "..."). */
     static String oneLine(String text, int max) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < text.length(); i++) {
-            if (out.length() >= max) {
-                return out.append("...").toString();
-            }
-            char c = text.charAt(i);
-            if (c == '\n' || c == '\r') {
-                out.append(' ');
-            } else if (Character.isISOControl(c)) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
+        return PrintableText.clip(text, max);
     }
 
     /**

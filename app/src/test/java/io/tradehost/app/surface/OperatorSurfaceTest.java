@@ -43,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and a real admin server on a free loopback port, with a webhook aimed at a local receiver.
  */
 class OperatorSurfaceTest {
-    private static final String TOKEN = "surface-test-token-0123456789";
+    private static final String TOKEN = "surface-test-token-0123456789-abcdef";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir

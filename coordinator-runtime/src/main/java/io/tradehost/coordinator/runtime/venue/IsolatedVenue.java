@@ -83,17 +83,12 @@ public final class IsolatedVenue implements Venue {
         if (known != null) {
             return known;
         }
-        Outcome<Boolean> outcome = calls.call(() -> venue.supportsNatively(type), calls.budget());
-        boolean answer = switch (outcome) {
-            case Outcome.Returned<Boolean> r -> r.value();
-            case Outcome.Threw<Boolean> t when t.error() instanceof RuntimeException e -> throw e;
-            case Outcome.Threw<Boolean> t when t.error() instanceof Error e -> throw e;
-            case Outcome.Threw<Boolean> t -> throw new IllegalStateException(Throwables.describe(t.error()), t.error());
-            case Outcome.Late<Boolean> late -> throw new IllegalStateException("venue '" + name + "' did not say"
-                    + " whether it takes " + type + " orders within " + calls.budget().toMillis() + " ms");
-            case Outcome.Busy<Boolean> busy -> throw new IllegalStateException("venue '" + name + "' is still busy"
-                    + " with a call that has run " + busy.runningNanos() / 1_000_000 + " ms");
-        };
+        boolean answer;
+        try {
+            answer = call(() -> venue.supportsNatively(type), false, calls.budget());
+        } catch (VenueException e) {
+            throw new IllegalStateException(e.getMessage(), e); // late or busy: the caller holds the stop itself
+        }
         takes.put(type, answer);
         return answer;
     }

@@ -165,7 +165,7 @@ class IsolatedVenueTest {
         hangIn = "supportsNatively";
         assertThatThrownBy(() -> bootstrap.venue().supportsNatively(OrderType.STOP_LIMIT))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("venue 'slow' did not say whether it takes STOP_LIMIT orders within 100 ms");
+                .hasMessage("venue 'slow' did not answer within 100 ms");
         assertThatThrownBy(() -> bootstrap.venue().supportsNatively(OrderType.STOP_LIMIT))
                 .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("venue 'slow' is still busy");
         release.countDown();
