@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.eclipse.jetty.util.Fields;
 
@@ -253,15 +254,8 @@ final class Brokerage {
         products.addAll(Params.values(query, "product_id"));
         List<ExchangeOrder> all = engine.orders(false, products).stream()
                 .filter(o -> statuses.isEmpty() || statuses.contains(o.status)).toList();
-        int limit = Params.limit(query, pageSize);
-        int start = Params.cursor(query);
         ObjectNode n = Answer.JSON.createObjectNode();
-        ArrayNode list = n.putArray("orders");
-        all.subList(Math.min(start, all.size()), Math.min(all.size(), start + limit))
-                .forEach(o -> list.add(OrderJson.order(o)));
-        boolean more = start + limit < all.size();
-        n.put("has_next", more);
-        n.put("cursor", more ? String.valueOf(start + limit) : "");
+        n.put("has_next", page(all, query, n.putArray("orders"), OrderJson::order, n));
         n.put("sequence", "0");
         return new Answer(200, n);
     }
@@ -272,15 +266,24 @@ final class Brokerage {
         List<String> products = Params.values(query, "product_ids");
         products.addAll(Params.values(query, "product_id"));
         List<ExchangeFill> all = engine.fills(orders, products);
+        ObjectNode n = Answer.JSON.createObjectNode();
+        page(all, query, n.putArray("fills"), OrderJson::fill, n);
+        return new Answer(200, n);
+    }
+
+    /**
+     * The page of {@code all} the query's {@code limit} and {@code cursor} ask for, into {@code list},
+     * and the next page's {@code cursor} into {@code answer} (empty on the last page); whether there is one.
+     */
+    private <T> boolean page(List<T> all, Fields query, ArrayNode list, Function<T, JsonNode> json,
+                             ObjectNode answer) {
         int limit = Params.limit(query, pageSize);
         int start = Params.cursor(query);
-        ObjectNode n = Answer.JSON.createObjectNode();
-        ArrayNode list = n.putArray("fills");
         all.subList(Math.min(start, all.size()), Math.min(all.size(), start + limit))
-                .forEach(f -> list.add(OrderJson.fill(f)));
+                .forEach(item -> list.add(json.apply(item)));
         boolean more = start + limit < all.size();
-        n.put("cursor", more ? String.valueOf(start + limit) : "");
-        return new Answer(200, n);
+        answer.put("cursor", more ? String.valueOf(start + limit) : "");
+        return more;
     }
 
     private Answer positions() {
