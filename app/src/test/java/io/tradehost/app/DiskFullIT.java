@@ -3,11 +3,15 @@ package io.tradehost.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,15 +48,15 @@ class DiskFullIT {
         List<String> unshare = unshare();
         Path image = ImageProcess.IMAGE.toAbsolutePath();
         Path small = Files.createDirectories(work.resolve("small"));
-        Path err = work.resolve("first.err");
-        // the host runs in the background of the namespace's shell, which outlives it to copy its data out
+        // the host runs in the background of the namespace's shell, which outlives it to copy its data out;
+        // the shell says the host's pid, then the host's log follows on the same stream
         String script = String.join("\n",
                 "set -u",
                 "mount -t tmpfs -o size=" + TMPFS_KB + "k tmpfs '" + small + "' || exit 90",
                 "'" + image + "/bin/tradehost' run --data-dir '" + small + "/data' --duration 120s"
                         + " --set 'venue.config.tick_interval=\"100ms\"' --set 'admin.listen=\"off\"'"
-                        + " > '" + work + "/first.out' 2> '" + err + "' &",
-                "echo $! > '" + work + "/first.pid'",
+                        + " > '" + work + "/first.out' &",
+                "echo \"pid $!\"",
                 "wait $!",
                 "echo $? > '" + work + "/first.exit'",
                 "cp -a '" + small + "/data' '" + work + "/copy'");
@@ -60,12 +64,17 @@ class DiskFullIT {
                 .directory(work.toFile()).redirectErrorStream(true);
         builder.environment().remove("JAVA_HOME");
         Process namespace = builder.start();
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        StringBuilder log = new StringBuilder();
+        Thread reader = Thread.ofPlatform().daemon(true).start(() -> new BufferedReader(new InputStreamReader(
+                namespace.getInputStream(), StandardCharsets.UTF_8)).lines().forEach(lines::add));
 
-        long host = awaitPid(work.resolve("first.pid"));
-        awaitLine(err, "trading state ACTIVE -> HALTED");
+        long host = Long.parseLong(awaitLine(lines, log, "pid ").substring(4).strip());
+        awaitLine(lines, log, "trading state ACTIVE -> HALTED");
         ProcessHandle.of(host).ifPresent(ProcessHandle::destroy); // SIGTERM: an orderly stop
         assertThat(namespace.waitFor(60, TimeUnit.SECONDS)).as("the first run stops").isTrue();
-        String firstErr = Files.readString(err);
+        reader.join(10_000); // to the end of the stream: the host's last lines
+        String firstErr = log + String.join("\n", drain(lines));
         assertThat(Files.readString(work.resolve("first.exit")).strip()).as(firstErr).isEqualTo("1");
         assertThat(firstErr).contains("journal.write_failed")
                 .containsPattern("tradehost: failed: \\d+ journal write\\(s\\) failed, the first: journal .*")
@@ -84,26 +93,28 @@ class DiskFullIT {
                 .containsPattern("orders: attempted (\\d+), submitted 0, filled 0, rejected \\1 \\{HALTED=\\1}");
     }
 
-    private static long awaitPid(Path file) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(file) && !Files.readString(file).isBlank()) {
-                return Long.parseLong(Files.readString(file).strip());
+    /**
+     * The first line that starts with or contains {@code text}, waiting 60 s at most for it (the disk
+     * fills within seconds); every line read on the way is kept in {@code log}.
+     */
+    private static String awaitLine(BlockingQueue<String> lines, StringBuilder log, String text) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        for (long left = deadline - System.nanoTime(); left > 0; left = deadline - System.nanoTime()) {
+            String line = lines.poll(left, TimeUnit.NANOSECONDS);
+            if (line == null) {
+                break;
             }
-            Thread.sleep(50);
+            log.append(line).append('\n');
+            if (line.contains(text)) {
+                return line;
+            }
         }
-        throw new AssertionError("the host did not start within 30 s");
+        throw new AssertionError("no '" + text + "' within 60 s:\n" + log);
     }
 
-    /** Waits (60 s at most) until the host's log has {@code text}: the disk fills within seconds. */
-    private static void awaitLine(Path log, String text) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(log) && Files.readString(log).contains(text)) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no '" + text + "' within 60 s:\n" + (Files.exists(log) ? Files.readString(log) : ""));
+    private static List<String> drain(BlockingQueue<String> lines) {
+        List<String> rest = new java.util.ArrayList<>();
+        lines.drainTo(rest);
+        return rest;
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,12 +79,7 @@ class DashboardIT {
                         By.cssSelector("#fills tbody tr[data-key]")));
                 String tradeId = live.getAttribute("data-key");
                 // the stream is live, /api/v1/fills reads the snapshot the kernel publishes every 250 ms
-                JsonNode booked = Http.json(Http.get(host.uri, "/api/v1/fills", TOKEN)).get("fills");
-                for (int i = 0; i < 40 && !booked.findValuesAsText("tradeId").contains(tradeId); i++) {
-                    Thread.sleep(250);
-                    booked = Http.json(Http.get(host.uri, "/api/v1/fills", TOKEN)).get("fills");
-                }
-                assertThat(booked.findValuesAsText("tradeId")).contains(tradeId);
+                wait.until(d -> bookedTradeIds(host).contains(tradeId));
                 assertThat(live.findElement(By.cssSelector("td:nth-child(2)")).getText()).matches("[A-Z]+-[A-Z]+");
                 assertThat(browser.findElement(By.id("trading-state")).getText()).isEqualTo("ACTIVE");
                 wait.until(d -> !d.findElements(By.cssSelector("#equity-chart canvas")).isEmpty());
@@ -112,5 +108,13 @@ class DashboardIT {
         Files.createDirectories(dir);
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static List<String> bookedTradeIds(RunningHost host) {
+        try {
+            return Http.json(Http.get(host.uri, "/api/v1/fills", TOKEN)).get("fills").findValuesAsText("tradeId");
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the fills: " + e.getMessage(), e);
+        }
     }
 }

@@ -12,7 +12,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +36,7 @@ class HostileAdminIT {
     void withFiveHundredIdleSocketsAndAHundredSlowLorisConnectionsTheCliHaltsWithinItsTwoSecondTimeout()
             throws Exception {
         List<Socket> sockets = new ArrayList<>();
-        AtomicBoolean dribbling = new AtomicBoolean(true);
+        ScheduledExecutorService dribbler = Executors.newSingleThreadScheduledExecutor();
         try (RunningHost host = new RunningHost(work, Map.of(), "--set", FAST)) {
             InetSocketAddress admin = new InetSocketAddress(host.uri.getHost(), host.uri.getPort());
             for (int i = 0; i < 500; i++) {
@@ -44,7 +47,8 @@ class HostileAdminIT {
                 loris.add(open(admin, "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n"));
             }
             sockets.addAll(loris);
-            Thread dribbler = Thread.ofPlatform().daemon(true).start(() -> dribble(loris, dribbling));
+            AtomicInteger line = new AtomicInteger();
+            dribbler.scheduleAtFixedRate(() -> dribble(loris, line.getAndIncrement()), 0, 1, TimeUnit.SECONDS);
 
             long started = System.nanoTime();
             RunningHost.Finished halt = host.cli(Map.of(), "operator", "halt", "--reason", "flood", "--timeout", "2s",
@@ -58,15 +62,13 @@ class HostileAdminIT {
             long statusMillis = (System.nanoTime() - started) / 1_000_000;
             assertThat(status.stdout()).contains(": HALTED, health DEGRADED");
             assertThat(Http.get(host.uri, "/health", null).statusCode()).isEqualTo(200);
-            dribbling.set(false);
-            dribbler.join(10_000);
             host.awaitLine(java.util.regex.Pattern.compile("WARN  ConnectionGuard .* to make room"), 10);
             report("with 500 idle sockets and 100 slow-loris connections open: `tradehost operator halt --timeout 2s`"
                     + " exit 0 in " + haltMillis + " ms (process start included), `tradehost status` in "
                     + statusMillis + " ms");
             assertThat(host.stop().exit()).isZero();
         } finally {
-            dribbling.set(false);
+            dribbler.shutdownNow();
             for (Socket s : sockets) {
                 s.close();
             }
@@ -120,20 +122,13 @@ class HostileAdminIT {
         return s;
     }
 
-    /** One more header line on every slow-loris connection each second, until told to stop. */
-    private static void dribble(List<Socket> loris, AtomicBoolean going) {
-        for (int line = 0; going.get(); line++) {
-            for (Socket s : loris) {
-                try {
-                    s.getOutputStream().write(("X-Dribble-" + line + ": 1\r\n").getBytes(StandardCharsets.US_ASCII));
-                } catch (IOException closed) {
-                    // the server gave up on it: as it should
-                }
-            }
+    /** One more header line on every slow-loris connection (the scheduler sends one a second). */
+    private static void dribble(List<Socket> loris, int line) {
+        for (Socket s : loris) {
             try {
-                Thread.sleep(1_000);
-            } catch (InterruptedException e) {
-                return;
+                s.getOutputStream().write(("X-Dribble-" + line + ": 1\r\n").getBytes(StandardCharsets.US_ASCII));
+            } catch (IOException closed) {
+                // the server gave up on it: as it should
             }
         }
     }
