@@ -3,6 +3,7 @@ package io.tradehost.exchange.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +51,7 @@ final class Params {
         }
         try {
             return Instant.parse(end).toEpochMilli();
-        } catch (RuntimeException e) {
+        } catch (DateTimeException | ArithmeticException e) {
             throw new IllegalArgumentException("end_time is not an RFC 3339 time: " + end, e);
         }
     }
