@@ -49,7 +49,6 @@ import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sqlite.SQLiteConfig;
 /**
  * The journal in one SQLite file (WAL). It keeps an in-memory copy of what the snapshot needs
  * (open orders, positions, cash, the sequence), updated on the kernel thread as it hands each write
@@ -128,8 +127,8 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
     public static SqliteJournal open(Path file, String proposedRunId, Durability durability, int capacity,
                                      Executor completions, EventBus bus, Clock clock) {
         FailureMarker marker = FailureMarker.open(file);
-        Connection connection = connect(file, durability);
-        JournalContents contents = load(connection, file.toString(), proposedRunId);
+        Connection connection = JournalFiles.connect(file, durability);
+        JournalContents contents = JournalFiles.load(connection, file.toString(), proposedRunId);
         return new SqliteJournal(file.toString(), connection, contents, marker,
                 c -> new BackgroundWriteQueue(c, capacity, completions), bus, clock);
     }
@@ -140,95 +139,10 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
      */
     public static SqliteJournal inline(Path file, String proposedRunId, EventBus bus, Clock clock) {
         FailureMarker marker = file == null ? null : FailureMarker.open(file);
-        Connection connection = file == null ? connect(null, Durability.NORMAL) : connect(file, Durability.NORMAL);
+        Connection connection = JournalFiles.connect(file, Durability.NORMAL);
         String where = file == null ? ":memory:" : file.toString();
-        JournalContents contents = load(connection, where, proposedRunId);
+        JournalContents contents = JournalFiles.load(connection, where, proposedRunId);
         return new SqliteJournal(where, connection, contents, marker, InlineWriteQueue::new, bus, clock);
-    }
-
-    /**
-     * Reads the journal {@code file} without keeping it open: for {@code tradehost reconcile}.
-     *
-     * @throws JournalException if there is no journal there or it cannot be read
-     */
-    public static JournalContents read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new JournalException("no journal at " + file);
-        }
-        try (Connection connection = connect(file, Durability.NORMAL)) {
-            return load(connection, file.toString(), null);
-        } catch (SQLException e) {
-            throw new JournalException("cannot read journal " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Every operator action journaled in {@code file}, oldest first (their ids are the journal's
-     * row numbers, not the requests' ids).
-     *
-     * @throws JournalException if there is no journal there or it cannot be read
-     */
-    public static List<OperatorActed> operatorActions(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new JournalException("no journal at " + file);
-        }
-        try (Connection connection = connect(file, Durability.NORMAL)) {
-            Schema.migrate(connection, file.toString());
-            return Rows.operatorActions(connection);
-        } catch (SQLException e) {
-            throw new JournalException("cannot read journal " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Every configuration reload journaled in {@code file}, oldest first.
-     *
-     * @throws JournalException if there is no journal there or it cannot be read
-     */
-    public static List<ConfigReloaded> configReloads(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new JournalException("no journal at " + file);
-        }
-        try (Connection connection = connect(file, Durability.NORMAL)) {
-            Schema.migrate(connection, file.toString());
-            return Rows.configReloads(connection);
-        } catch (SQLException e) {
-            throw new JournalException("cannot read journal " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static Connection connect(Path file, Durability durability) {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setBusyTimeout(5_000);
-        config.setGetGeneratedKeys(false); // else every insert runs a second query for keys no one reads
-        if (file != null) {
-            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-            config.setSynchronous(durability == Durability.FULL ? SQLiteConfig.SynchronousMode.FULL
-                    : SQLiteConfig.SynchronousMode.NORMAL);
-        }
-        String url = file == null ? "jdbc:sqlite::memory:" : "jdbc:sqlite:" + file;
-        try {
-            if (file != null && file.getParent() != null) {
-                Files.createDirectories(file.getParent());
-            }
-            return config.createConnection(url);
-        } catch (SQLException | IOException e) {
-            throw new JournalException("cannot open journal " + (file == null ? ":memory:" : file) + ": "
-                    + e.getMessage(), e);
-        }
-    }
-
-    private static JournalContents load(Connection connection, String where, String proposedRunId) {
-        try {
-            Schema.migrate(connection, where);
-            return JournalContents.load(connection, proposedRunId);
-        } catch (SQLException e) {
-            Transactions.close(connection);
-            throw new JournalException("cannot read journal " + where + ": " + e.getMessage(), e);
-        } catch (JournalException e) {
-            Transactions.close(connection);
-            throw e;
-        }
     }
 
     /** The run id every client order id in this journal starts with. */

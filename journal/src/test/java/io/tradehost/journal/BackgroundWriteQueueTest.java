@@ -48,7 +48,7 @@ class BackgroundWriteQueueTest {
         assertThat(outcomes).as("nothing is reported on the caller's thread before the executor runs").isEmpty();
         runCompletions();
         assertThat(outcomes).hasSize(20).allSatisfy(o -> assertThat(o).doesNotContain("failed"));
-        assertThat(SqliteJournal.read(dir.resolve("j.db")).openOrders()).hasSize(20);
+        assertThat(JournalFiles.read(dir.resolve("j.db")).openOrders()).hasSize(20);
     }
 
     @Test

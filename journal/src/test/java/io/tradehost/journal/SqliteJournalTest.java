@@ -282,7 +282,7 @@ class SqliteJournalTest {
         journal = null;
 
         // the journal numbers its rows; everything else is what the runtime said
-        assertThat(SqliteJournal.operatorActions(file())).containsExactly(
+        assertThat(JournalFiles.operatorActions(file())).containsExactly(
                 new OperatorActed(1, OperatorAction.HALT, null, "ana@127.0.0.1", "maintenance", true,
                         "halted by operator", 1_000),
                 new OperatorActed(2, OperatorAction.CLEAR, "daily_loss", "cli:ben@127.0.0.1", "reviewed", false,
@@ -306,7 +306,7 @@ class SqliteJournalTest {
         journal.close();
         journal = null;
 
-        assertThat(SqliteJournal.configReloads(file())).containsExactly(applied, refused);
+        assertThat(JournalFiles.configReloads(file())).containsExactly(applied, refused);
         assertThat(failures).isEmpty();
     }
 
@@ -341,7 +341,7 @@ class SqliteJournalTest {
         SqliteJournal again = reopen();
         assertThat(again.fundingPaymentIds()).containsExactly("f-9");
         assertThat(again.snapshot().cash()).isEqualTo(Money.of("998.5"));
-        assertThat(SqliteJournal.read(file()).fundingIds()).containsExactly("f-9");
+        assertThat(JournalFiles.read(file()).fundingIds()).containsExactly("f-9");
         assertThat(count("SELECT COUNT(*) FROM funding WHERE amount = '-1.5' AND rate = '0.0001'"
                 + " AND position_size = '2' AND mark = '7500' AND venue_nanos = 11")).isOne();
         dispatch(again, new FundingBooked(p, Money.of("998.5")));
@@ -398,10 +398,10 @@ class SqliteJournalTest {
 
     @Test
     void readingAMissingOrCorruptJournalSaysWhere() throws Exception {
-        assertThatThrownBy(() -> SqliteJournal.read(dir.resolve("none.db"))).isInstanceOf(JournalException.class)
+        assertThatThrownBy(() -> JournalFiles.read(dir.resolve("none.db"))).isInstanceOf(JournalException.class)
                 .hasMessage("no journal at " + dir.resolve("none.db"));
         java.nio.file.Files.writeString(file(), "this is not a database, but it is long enough to look like a header");
-        assertThatThrownBy(() -> SqliteJournal.read(file())).isInstanceOf(JournalException.class)
+        assertThatThrownBy(() -> JournalFiles.read(file())).isInstanceOf(JournalException.class)
                 .hasMessage("cannot open journal " + file()
                         + ": [SQLITE_NOTADB] File opened that is not a database file (file is not a database)");
     }
@@ -410,7 +410,7 @@ class SqliteJournalTest {
     void readReturnsWhatWasWritten() {
         reopen().recordBaseline(Money.ofUnits(1000), List.of(), 1);
         journal.record(new RecordIntent(buy("r1-1", "1"), 1, 1, 10));
-        JournalContents contents = SqliteJournal.read(file());
+        JournalContents contents = JournalFiles.read(file());
         assertThat(contents.snapshot()).isEqualTo(journal.snapshot());
         assertThat(contents.runId()).isEqualTo("r1");
     }
@@ -436,7 +436,7 @@ class SqliteJournalTest {
             memory.saveOnClose(target);
             JournalSnapshot before = memory.snapshot();
             memory.close();
-            assertThat(SqliteJournal.read(target).snapshot()).isEqualTo(before);
+            assertThat(JournalFiles.read(target).snapshot()).isEqualTo(before);
             copies.add(Files.readAllBytes(target));
         }
         assertThat(copies.get(1)).isEqualTo(copies.get(0));

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tradehost.api.event.OperatorActed;
 import io.tradehost.api.host.OperatorAction;
-import io.tradehost.journal.SqliteJournal;
+import io.tradehost.journal.JournalFiles;
 import io.tradehost.testkit.HttpReceiver;
 import io.tradehost.testkit.Promtool;
 import java.io.IOException;
@@ -106,7 +106,7 @@ class AdminImageIT {
             assertThat(host.log()).noneMatch(l -> l.contains(token));
             assertThat(done.stdout()).doesNotContain(token);
         }
-        List<OperatorActed> journaled = SqliteJournal.operatorActions(work.resolve("data/journal.db"));
+        List<OperatorActed> journaled = JournalFiles.operatorActions(work.resolve("data/journal.db"));
         assertThat(journaled).extracting(OperatorActed::action).containsExactly(OperatorAction.HALT,
                 OperatorAction.RESUME);
         assertThat(journaled.getFirst().action()).isEqualTo(OperatorAction.HALT);

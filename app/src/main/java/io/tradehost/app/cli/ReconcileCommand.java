@@ -22,7 +22,7 @@ import io.tradehost.coordinator.runtime.reconcile.ReconciliationReport;
 import io.tradehost.coordinator.runtime.venue.VenueBootstrap;
 import io.tradehost.journal.JournalContents;
 import io.tradehost.journal.JournalException;
-import io.tradehost.journal.SqliteJournal;
+import io.tradehost.journal.JournalFiles;
 import io.tradehost.kernel.Kernel;
 import io.tradehost.kernel.SystemClock;
 import io.tradehost.kernel.VenueEventAdapter;
@@ -82,7 +82,7 @@ public final class ReconcileCommand implements Callable<Integer> {
         ReconciliationReport report;
         JournalSnapshot journal;
         try (DataDirectory data = DataDirectory.lock(dataDir)) {
-            JournalContents contents = SqliteJournal.read(data.path().resolve("journal.db"));
+            JournalContents contents = JournalFiles.read(data.path().resolve("journal.db"));
             journal = contents.snapshot();
             SystemClock clock = new SystemClock();
             Kernel discard = new Kernel(clock);

@@ -14,7 +14,7 @@ import io.tradehost.app.config.HostConfig;
 import io.tradehost.app.plugins.PluginCatalog;
 import io.tradehost.app.wiring.HostComponent;
 import io.tradehost.app.wiring.HostInputs;
-import io.tradehost.journal.SqliteJournal;
+import io.tradehost.journal.JournalFiles;
 import io.tradehost.kernel.VirtualClock;
 import io.tradehost.testkit.EventRecorder;
 import io.tradehost.testkit.Fixtures;
@@ -98,7 +98,7 @@ class FundingTest {
         assertThat(second.portfolio().cash()).isEqualTo(cash);
         assertThat(again.of(FundingBooked.class)).isEmpty();
         second.stop();
-        assertThat(SqliteJournal.read(data.resolve("journal.db")).fundingIds()).hasSize(atVenue.size());
+        assertThat(JournalFiles.read(data.resolve("journal.db")).fundingIds()).hasSize(atVenue.size());
     }
 
     @Test
@@ -110,7 +110,7 @@ class FundingTest {
         host.stop();
         // as if the host died between the venue's payment and the journal's write of it
         FundingPayment lost = atVenue.getLast();
-        Money cash = SqliteJournal.read(data.resolve("journal.db")).cash();
+        Money cash = JournalFiles.read(data.resolve("journal.db")).cash();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("journal.db"));
              PreparedStatement delete = c.prepareStatement("DELETE FROM funding WHERE payment_id = ?");
              PreparedStatement account = c.prepareStatement("UPDATE account SET cash = ?")) {

@@ -27,7 +27,7 @@ import io.tradehost.app.plugins.PluginCatalog;
 import io.tradehost.app.wiring.HostComponent;
 import io.tradehost.app.wiring.HostInputs;
 import io.tradehost.coordinator.strategy.StrategyCoordinator;
-import io.tradehost.journal.SqliteJournal;
+import io.tradehost.journal.JournalFiles;
 import io.tradehost.kernel.VirtualClock;
 import io.tradehost.testkit.EventRecorder;
 import io.tradehost.testkit.Fixtures;
@@ -178,7 +178,7 @@ class ConfigReloadTest {
         assertThat(host.marks().recentMarks(BTC).subList(0, 10)).isNotEqualTo(windows.get(BTC).subList(0, 10));
 
         host.stop();
-        assertThat(SqliteJournal.configReloads(data.resolve("journal.db"))).containsExactly(reloaded);
+        assertThat(JournalFiles.configReloads(data.resolve("journal.db"))).containsExactly(reloaded);
         host = null;
     }
 
@@ -267,9 +267,9 @@ class ConfigReloadTest {
         assertThat(host.summary("duration").stopReason()).isEqualTo("config_drift: critical change of venue.name");
         assertThat(host.summary("duration").toJson()).contains("\"stopReason\" : \"config_drift: critical change"
                 + " of venue.name\"");
-        assertThat(SqliteJournal.read(data.resolve("journal.db")).positions().stream()
+        assertThat(JournalFiles.read(data.resolve("journal.db")).positions().stream()
                 .filter(p -> !p.isFlat()).toList()).containsExactlyInAnyOrderElementsOf(open);
-        assertThat(SqliteJournal.configReloads(data.resolve("journal.db"))).containsExactly(reloaded);
+        assertThat(JournalFiles.configReloads(data.resolve("journal.db"))).containsExactly(reloaded);
         host = null;
     }
 

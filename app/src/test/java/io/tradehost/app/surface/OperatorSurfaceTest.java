@@ -18,7 +18,7 @@ import io.tradehost.app.plugins.PluginCatalog;
 import io.tradehost.app.reload.ConfigReloader;
 import io.tradehost.app.wiring.HostComponent;
 import io.tradehost.app.wiring.HostInputs;
-import io.tradehost.journal.SqliteJournal;
+import io.tradehost.journal.JournalFiles;
 import io.tradehost.kernel.VirtualClock;
 import io.tradehost.testkit.EventRecorder;
 import io.tradehost.testkit.Fixtures;
@@ -149,7 +149,7 @@ class OperatorSurfaceTest {
         assertThat(components).filteredOn(c -> c.get("component").asText().equals("config")).singleElement()
                 .satisfies(c -> assertThat(c.get("status").asText()).isEqualTo("DEGRADED"));
         assertThat(JSON.readTree(health.body()).get("status").asText()).isEqualTo("DEGRADED");
-        assertThat(SqliteJournal.configReloads(data.resolve("journal.db"))).extracting(r -> r.outcome())
+        assertThat(JournalFiles.configReloads(data.resolve("journal.db"))).extracting(r -> r.outcome())
                 .containsExactly("applied", "refused");
     }
 
@@ -215,7 +215,7 @@ class OperatorSurfaceTest {
         Host stopped = host;
         host = null;
 
-        assertThat(SqliteJournal.operatorActions(data.resolve("journal.db")))
+        assertThat(JournalFiles.operatorActions(data.resolve("journal.db")))
                 .extracting(OperatorActed::action, OperatorActed::actor, OperatorActed::reason, OperatorActed::changed)
                 .containsExactly(Tuple.tuple(OperatorAction.HALT, "test@127.0.0.1",
                                 "maintenance", true),
