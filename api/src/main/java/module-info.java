@@ -11,6 +11,7 @@ module io.tradehost.api {
     exports io.tradehost.api.event;
     exports io.tradehost.api.command;
     exports io.tradehost.api.strategy;
+    exports io.tradehost.api.strategy.event;
     exports io.tradehost.api.guard;
     exports io.tradehost.api.venue;
     exports io.tradehost.api.time;

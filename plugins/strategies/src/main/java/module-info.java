@@ -4,5 +4,8 @@ module io.tradehost.plugins.strategies {
 
     provides io.tradehost.api.strategy.StrategyFactory with
             io.tradehost.plugins.strategies.MovingAverageCrossoverFactory,
-            io.tradehost.plugins.strategies.BreakoutFactory;
+            io.tradehost.plugins.strategies.BreakoutFactory,
+            io.tradehost.plugins.strategies.events.MarketMakerFactory,
+            io.tradehost.plugins.strategies.events.BarTrendFactory,
+            io.tradehost.plugins.strategies.events.PairsFactory;
 }

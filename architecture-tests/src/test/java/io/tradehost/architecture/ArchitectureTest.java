@@ -141,6 +141,8 @@ class ArchitectureTest {
                         "io.tradehost.coordinator.fixture.HalfVenue decorates Venue but does not override"
                                 + " Venue.supportsNatively(OrderType)",
                         "io.tradehost.coordinator.fixture.HalfVenue decorates Venue but does not override"
-                                + " Venue.fundingPayments()");
+                                + " Venue.fundingPayments()",
+                        "io.tradehost.coordinator.fixture.HalfVenue decorates Venue but does not override"
+                                + " Venue.publishesTrades()");
     }
 }

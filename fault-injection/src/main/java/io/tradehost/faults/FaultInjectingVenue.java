@@ -89,6 +89,11 @@ public final class FaultInjectingVenue implements Venue {
     }
 
     @Override
+    public boolean publishesTrades() {
+        return venue.publishesTrades();
+    }
+
+    @Override
     public void place(OrderRequest request) throws VenueException {
         reachable("place");
         if (hit(settings.rateLimitRate(), "rate_limit")) {

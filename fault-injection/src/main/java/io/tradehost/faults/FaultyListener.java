@@ -1,6 +1,7 @@
 package io.tradehost.faults;
 
 import io.tradehost.api.market.Quote;
+import io.tradehost.api.market.Trade;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Fill;
 import io.tradehost.api.order.FundingPayment;
@@ -56,6 +57,14 @@ final class FaultyListener implements VenueListener {
     public void onQuote(Quote quote) {
         if (!down) {
             host.onQuote(quote);
+        }
+    }
+
+    /** Public trades are market data like quotes: lost while the connection is down. */
+    @Override
+    public void onTrade(Trade trade) {
+        if (!down) {
+            host.onTrade(trade);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.tradehost.journal;
 
 import io.tradehost.api.journal.JournalSnapshot;
+import io.tradehost.api.journal.OrderOwner;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Order;
 import io.tradehost.api.order.Position;
@@ -28,8 +29,11 @@ import java.util.stream.Collectors;
  */
 public record JournalContents(String runId, boolean fresh, long lastSequence, Money cash, List<Position> positions,
                               List<Order> openOrders, Map<ClientOrderId, Set<String>> openOrderTrades,
-                              List<StateReason> activeReasons, Set<String> fundingIds) {
+                              List<StateReason> activeReasons, Set<String> fundingIds,
+                              Map<ClientOrderId, OrderOwner> owners, Map<String, byte[]> strategyStates) {
     public JournalContents {
+        owners = Map.copyOf(owners);
+        strategyStates = Map.copyOf(strategyStates);
         fundingIds = Set.copyOf(fundingIds);
         activeReasons = List.copyOf(activeReasons);
         positions = List.copyOf(positions);
@@ -57,6 +61,6 @@ public record JournalContents(String runId, boolean fresh, long lastSequence, Mo
         List<Order> open = Rows.openOrders(c);
         return new JournalContents(runId == null ? "" : runId, cash == null, Rows.lastSequence(c),
                 cash == null ? Money.ZERO : cash, Rows.positions(c), open, Rows.tradesOf(c, open),
-                Rows.activeReasons(c), Rows.fundingIds(c));
+                Rows.activeReasons(c), Rows.fundingIds(c), StrategyRows.openOwners(c), StrategyRows.states(c));
     }
 }

@@ -55,7 +55,13 @@ final class Schema {
             List.of(
                     "CREATE TABLE config_reloads(id INTEGER PRIMARY KEY AUTOINCREMENT, at_nanos INTEGER NOT NULL,"
                             + " trigger TEXT NOT NULL, outcome TEXT NOT NULL, severity TEXT NOT NULL,"
-                            + " changes TEXT NOT NULL, errors TEXT NOT NULL)"));
+                            + " changes TEXT NOT NULL, errors TEXT NOT NULL)"),
+            List.of(
+                    "ALTER TABLE orders ADD COLUMN strategy TEXT NOT NULL DEFAULT ''",
+                    "ALTER TABLE orders ADD COLUMN tag TEXT NOT NULL DEFAULT ''",
+                    "ALTER TABLE orders ADD COLUMN managed INTEGER NOT NULL DEFAULT 0",
+                    "CREATE TABLE strategy_state(strategy TEXT PRIMARY KEY, state BLOB NOT NULL,"
+                            + " saved_nanos INTEGER NOT NULL)"));
 
     private Schema() {
     }

@@ -1,6 +1,7 @@
 package io.tradehost.journal;
 
 import io.tradehost.api.command.RecordIntent;
+import io.tradehost.api.command.RecordStrategyState;
 import io.tradehost.api.event.FundingBooked;
 import io.tradehost.api.event.IntentNotRecorded;
 import io.tradehost.api.event.IntentRecorded;
@@ -16,6 +17,7 @@ import io.tradehost.api.event.StateReasonChanged;
 import io.tradehost.api.event.TradingStateChanged;
 import io.tradehost.api.host.EventBus;
 import io.tradehost.api.journal.JournalSnapshot;
+import io.tradehost.api.journal.OrderOwner;
 import io.tradehost.api.journal.OrderJournal;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Fill;
@@ -86,6 +88,8 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
     private final Map<Symbol, Position> positions = new TreeMap<>();
     private final Map<ReasonCode, StateReason> reasons = new LinkedHashMap<>();
     private final Set<String> fundingIds = new HashSet<>();
+    private final Map<ClientOrderId, OrderOwner> owners = new LinkedHashMap<>();
+    private final Map<String, byte[]> states = new HashMap<>();
     private boolean fresh;
     private long lastSequence;
     private Money cash;
@@ -107,6 +111,8 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
         contents.openOrderTrades().forEach((id, trades) -> openTrades.put(id, new HashSet<>(trades)));
         contents.activeReasons().forEach(r -> reasons.put(r.code(), r));
         fundingIds.addAll(contents.fundingIds());
+        owners.putAll(contents.owners());
+        states.putAll(contents.strategyStates());
         this.bus = bus;
         this.clock = clock;
         if (marker != null && !reasons.containsKey(ReasonCode.JOURNAL_WRITE_FAILED)) {
@@ -196,10 +202,35 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
         var request = command.request();
         lastSequence = Math.max(lastSequence, command.sequence());
         open.put(request.clientOrderId(), new Order(request, OrderStatus.SUBMITTED, Quantity.ZERO, null));
-        write("intent " + request.clientOrderId(), c -> Rows.insertIntent(c, request, command.sequence(),
-                command.timestampNanos()), failure -> bus.publish(failure == null
+        if (!command.owner().equals(OrderOwner.NONE)) {
+            owners.put(request.clientOrderId(), command.owner());
+        }
+        write("intent " + request.clientOrderId(), c -> {
+            Rows.insertIntent(c, request, command.sequence(), command.timestampNanos());
+            StrategyRows.own(c, request.clientOrderId(), command.owner());
+        }, failure -> bus.publish(failure == null
                 ? new IntentRecorded(request, command.intentSequence(), clock.nanos())
-                : new IntentNotRecorded(request, failure.getMessage(), clock.nanos())));
+                : new IntentNotRecorded(request, command.intentSequence(), failure.getMessage(), clock.nanos())));
+    }
+
+    /** Handles the command: keeps the strategy's last saved state. */
+    public void recordState(RecordStrategyState command) {
+        byte[] state = command.state();
+        states.put(command.strategy(), state);
+        write("state of strategy " + command.strategy(), c -> StrategyRows.saveState(c, command.strategy(), state,
+                command.timestampNanos()), null);
+    }
+
+    @Override
+    public Map<ClientOrderId, OrderOwner> owners() {
+        return Map.copyOf(owners);
+    }
+
+    @Override
+    public Map<String, byte[]> strategyStates() {
+        Map<String, byte[]> copy = new HashMap<>();
+        states.forEach((name, state) -> copy.put(name, state.clone()));
+        return copy;
     }
 
     public void onAccepted(OrderAccepted a) {
@@ -316,6 +347,7 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
     private void keep(Order order) {
         if (order.status().isTerminal()) {
             open.remove(order.clientOrderId());
+            owners.remove(order.clientOrderId());
             openTrades.remove(order.clientOrderId());
         } else {
             open.put(order.clientOrderId(), order);

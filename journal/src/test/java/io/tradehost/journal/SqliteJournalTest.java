@@ -315,7 +315,9 @@ class SqliteJournalTest {
         olderJournal(1, "INSERT INTO account VALUES (1, 500000000, 1)");
         assertThat(reopen().snapshot().cash()).isEqualTo(Money.ofUnits(5));
         assertThat(count("SELECT COUNT(*) FROM active_reasons")).isZero();
-        assertThat(count("PRAGMA user_version")).isEqualTo(Schema.latest()).isEqualTo(7);
+        assertThat(count("PRAGMA user_version")).isEqualTo(Schema.latest()).isEqualTo(8);
+        assertThat(count("SELECT COUNT(*) FROM strategy_state")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM orders WHERE strategy <> '' OR tag <> '' OR managed <> 0")).isZero();
         assertThat(count("SELECT COUNT(*) FROM operator_actions")).isZero();
         assertThat(count("SELECT COUNT(*) FROM funding")).isZero();
     }
@@ -371,7 +373,7 @@ class SqliteJournalTest {
                         Quantity.of("0.00000001"), null, TimeInForce.IOC, true, false), OrderStatus.SUBMITTED,
                         Quantity.ZERO, null));
         assertThat(snapshot.openOrderTradeIds()).containsExactly("t1");
-        assertThat(count("PRAGMA user_version")).isEqualTo(7);
+        assertThat(count("PRAGMA user_version")).isEqualTo(Schema.latest());
 
         dispatch(journal, new PositionChanged(new Position(BTC, Quantity.of("-1"), Money.of("-64250"), Money.ZERO,
                 Money.ZERO), new Fill("t2", ClientOrderId.of("old-7"), BTC, Side.BUY, Quantity.of("0.5"),

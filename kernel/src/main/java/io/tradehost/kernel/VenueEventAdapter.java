@@ -9,7 +9,9 @@ import io.tradehost.api.event.OrderRejected;
 import io.tradehost.api.event.QuoteReceived;
 import io.tradehost.api.event.VenueConnectionChanged;
 import io.tradehost.api.host.EventBus;
+import io.tradehost.api.event.TradeReceived;
 import io.tradehost.api.market.Quote;
+import io.tradehost.api.market.Trade;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Fill;
 import io.tradehost.api.order.FundingPayment;
@@ -33,6 +35,11 @@ public final class VenueEventAdapter implements VenueListener {
     @Override
     public void onQuote(Quote quote) {
         bus.publish(new QuoteReceived(quote));
+    }
+
+    @Override
+    public void onTrade(Trade trade) {
+        bus.publish(new TradeReceived(trade));
     }
 
     @Override

@@ -70,7 +70,7 @@ public final class InMemoryJournal implements OrderJournal {
     /** Handles the command: records the intent and answers (or holds the answer). */
     public void record(RecordIntent command) {
         if (failure != null) {
-            bus.publish(new IntentNotRecorded(command.request(), failure, command.timestampNanos()));
+            bus.publish(new IntentNotRecorded(command.request(), command.intentSequence(), failure, command.timestampNanos()));
             return;
         }
         intents.add(command.request());

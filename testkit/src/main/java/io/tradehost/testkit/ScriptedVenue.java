@@ -2,6 +2,7 @@ package io.tradehost.testkit;
 
 import io.tradehost.api.config.PluginConfig;
 import io.tradehost.api.market.Quote;
+import io.tradehost.api.market.Trade;
 import io.tradehost.api.order.AccountSnapshot;
 import io.tradehost.api.order.Balance;
 import io.tradehost.api.order.ClientOrderId;
@@ -78,6 +79,7 @@ public final class ScriptedVenue implements Venue {
     private VenueListener listener;
     private List<FundingPayment> funding = List.of();
     private boolean nativeStops;
+    private boolean trades;
     private Price fillPrice = Price.ofUnits(100);
     private Money fee = Money.ZERO;
     private AccountSnapshot account = new AccountSnapshot(List.of(new Balance("USD", Money.ofUnits(10_000))),
@@ -184,6 +186,43 @@ public final class ScriptedVenue implements Venue {
     /** Reports {@code symbol}'s market data as lost to the host. */
     public void emitStale(Symbol symbol, String reason) {
         listener.onMarketDataStale(symbol, reason);
+    }
+
+    /** Makes the venue say it publishes trades (strategies' bars are then built from trades). */
+    public ScriptedVenue publishesTrades(boolean value) {
+        trades = value;
+        return this;
+    }
+
+    @Override
+    public boolean publishesTrades() {
+        return trades;
+    }
+
+    /** Reports a public trade. */
+    public void emitTrade(Trade trade) {
+        listener.onTrade(trade);
+    }
+
+    /**
+     * Fills {@code quantity} of the open order {@code id} at {@code price} as maker (a resting order the
+     * market reached), reporting the fill; the order is filled once nothing remains.
+     *
+     * @throws IllegalStateException if the order is not open
+     */
+    public Fill fillOpen(ClientOrderId id, Quantity quantity, Price price) {
+        Order order = orders.get(id);
+        if (order == null || order.status().isTerminal()) {
+            throw new IllegalStateException("no open order " + id);
+        }
+        Fill fill = new Fill("t-" + (++tradeSequence), id, order.request().symbol(), order.request().side(), quantity,
+                price, fee, Liquidity.MAKER, 0);
+        fills.computeIfAbsent(id, k -> new ArrayList<>()).add(fill);
+        Quantity filled = order.filledQuantity().plus(quantity);
+        orders.put(id, new Order(order.request(), filled.isLessThan(order.request().quantity())
+                ? OrderStatus.PARTIALLY_FILLED : OrderStatus.FILLED, filled, order.venueOrderId()));
+        listener.onFill(fill);
+        return fill;
     }
 
     /** Makes {@link #supportsNatively} answer {@code value} for stops (default: the interface's, false). */

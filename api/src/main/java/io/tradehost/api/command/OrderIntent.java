@@ -27,16 +27,27 @@ import io.tradehost.api.value.TimeInForce;
  * @param markPrice the mark the decision saw
  * @param timestampNanos clock time of the decision
  * @param stopPrice the trigger of a stop order, or {@code null}
+ * @param managed whether the strategy manages the order by handle (the event api): such an intent is
+ *     not held back by the per-symbol in-flight lock, since its strategy tracks its own orders and may
+ *     rest any number of them
  */
 public record OrderIntent(long sequence, Symbol symbol, Side side, boolean close, Quantity quantity, Money notional,
                           OrderType type, Price limitPrice, TimeInForce timeInForce, boolean reduceOnly,
                           boolean postOnly, String strategy, String reason, Price markPrice,
-                          long timestampNanos, Price stopPrice) implements Command {
+                          long timestampNanos, Price stopPrice, boolean managed) implements Command {
+    /** An intent of the simple form (not managed by handle). */
+    public OrderIntent(long sequence, Symbol symbol, Side side, boolean close, Quantity quantity, Money notional,
+                       OrderType type, Price limitPrice, TimeInForce timeInForce, boolean reduceOnly, boolean postOnly,
+                       String strategy, String reason, Price markPrice, long timestampNanos, Price stopPrice) {
+        this(sequence, symbol, side, close, quantity, notional, type, limitPrice, timeInForce, reduceOnly, postOnly,
+                strategy, reason, markPrice, timestampNanos, stopPrice, false);
+    }
+
     /** An intent that is not a stop. */
     public OrderIntent(long sequence, Symbol symbol, Side side, boolean close, Quantity quantity, Money notional,
                        OrderType type, Price limitPrice, TimeInForce timeInForce, boolean reduceOnly, boolean postOnly,
                        String strategy, String reason, Price markPrice, long timestampNanos) {
         this(sequence, symbol, side, close, quantity, notional, type, limitPrice, timeInForce, reduceOnly, postOnly,
-                strategy, reason, markPrice, timestampNanos, null);
+                strategy, reason, markPrice, timestampNanos, null, false);
     }
 }

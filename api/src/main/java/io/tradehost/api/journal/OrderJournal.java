@@ -2,7 +2,9 @@ package io.tradehost.api.journal;
 
 import io.tradehost.api.order.Position;
 import io.tradehost.api.value.Money;
+import io.tradehost.api.order.ClientOrderId;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 /**
  * The host's durable record of its orders, fills, positions, cash and trading-state transitions,
@@ -17,6 +19,16 @@ public interface OrderJournal {
 
     /** Records the books a fresh journal starts from (the venue's account at the first start). */
     void recordBaseline(Money cash, List<Position> positions, long timestampNanos);
+
+    /** Who asked for each open order (orders without an owner are absent). */
+    default Map<ClientOrderId, OrderOwner> owners() {
+        return Map.of();
+    }
+
+    /** The last state each event-driven strategy saved, by strategy name (copies). */
+    default Map<String, byte[]> strategyStates() {
+        return Map.of();
+    }
 
     /** Ids of every funding payment booked, so a payment heard again after a restart is not booked twice. */
     default Set<String> fundingPaymentIds() {

@@ -45,6 +45,8 @@ public record RejectionCode(String value) implements Serializable {
     public static final RejectionCode VENUE_TIMEOUT = new RejectionCode("VENUE_TIMEOUT");
     /** The venue plugin is still busy with a call that outlasted its budget; nothing was sent. */
     public static final RejectionCode VENUE_BUSY = new RejectionCode("VENUE_BUSY");
+    /** The strategy callback that asked for the order threw or overran its budget; nothing was sent. */
+    public static final RejectionCode STRATEGY_FAILED = new RejectionCode("STRATEGY_FAILED");
 
     /** @throws IllegalArgumentException if the value is not upper snake case */
     public RejectionCode {

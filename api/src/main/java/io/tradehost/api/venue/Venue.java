@@ -42,6 +42,15 @@ public interface Venue {
         return !type.isStop();
     }
 
+    /**
+     * Whether the venue reports public trades of the subscribed symbols through
+     * {@link VenueListener#onTrade}. Strategies' bars are built from trades where it does, from quote
+     * mids where it does not.
+     */
+    default boolean publishesTrades() {
+        return false;
+    }
+
     /** Sends an order; the outcome comes through the listener. */
     void place(OrderRequest request) throws VenueException;
 

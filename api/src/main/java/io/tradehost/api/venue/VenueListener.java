@@ -1,5 +1,6 @@
 package io.tradehost.api.venue;
 
+import io.tradehost.api.market.Trade;
 import io.tradehost.api.market.Quote;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Fill;
@@ -37,6 +38,14 @@ public interface VenueListener {
      */
     default void onMarketDataStale(Symbol symbol, String reason) {
         // a venue that never loses data need not care; the host's adapter overrides it
+    }
+
+    /**
+     * A trade on the public tape of a subscribed symbol (anyone's). Venues that publish trades say so
+     * with {@link Venue#publishesTrades()}; the host builds bars from them.
+     */
+    default void onTrade(Trade trade) {
+        // a venue without a public tape never calls it; the host's adapter overrides it
     }
 
     /** A funding payment on a perpetual position (each payment once; the host de-duplicates by its id). */

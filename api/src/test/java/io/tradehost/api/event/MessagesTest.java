@@ -46,8 +46,8 @@ class MessagesTest {
         Order order = new Order(REQUEST, OrderStatus.ACCEPTED, Quantity.ZERO, "v1");
         assertThatThrownBy(() -> new OrderReconciled(null, true, "n", 0)).hasMessage("order");
         assertThatThrownBy(() -> new OrderReconciled(order, true, null, 0)).hasMessage("note");
-        assertThatThrownBy(() -> new IntentNotRecorded(null, "disk", 0)).hasMessage("request");
-        assertThatThrownBy(() -> new IntentNotRecorded(REQUEST, null, 0)).hasMessage("reason");
+        assertThatThrownBy(() -> new IntentNotRecorded(null, 1, "disk", 0)).hasMessage("request");
+        assertThatThrownBy(() -> new IntentNotRecorded(REQUEST, 1, null, 0)).hasMessage("reason");
         assertThatThrownBy(() -> new IntentRecorded(null, 1, 0)).hasMessage("request");
         assertThatThrownBy(() -> new JournalWriteFailed(null, "m", 0)).hasMessage("what");
         assertThatThrownBy(() -> new JournalWriteFailed("fill", null, 0)).hasMessage("message");

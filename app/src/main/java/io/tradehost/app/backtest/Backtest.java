@@ -20,6 +20,7 @@ import io.tradehost.backtest.tape.MarketEvent;
 import io.tradehost.backtest.tape.MarketTape;
 import io.tradehost.backtest.tape.SymbolStats;
 import io.tradehost.backtest.tape.Tape;
+import io.tradehost.backtest.tape.TapeFormat;
 import io.tradehost.backtest.tape.TapeException;
 import io.tradehost.backtest.venue.SimulatedVenue;
 import io.tradehost.backtest.venue.SimulatedVenueFactory;
@@ -98,9 +99,10 @@ public final class Backtest {
      * What the data holds, read through once.
      *
      * @param spacing the median time between two rows of one symbol (over the first million)
+     * @param trades whether every row is a trade (strategies' bars are then built from them)
      */
     public record Scan(long events, long firstNanos, long lastNanos, Set<Symbol> symbols, long skipped,
-                       List<String> badRows, Duration spacing) {
+                       List<String> badRows, Duration spacing, boolean trades) {
     }
 
     /**
@@ -114,7 +116,9 @@ public final class Backtest {
             long[] gaps = new long[1 << 20];
             int count = 0;
             MarketEvent event;
+            boolean trades = true;
             while ((event = tape.next()) != null) {
+                trades &= event.format() == TapeFormat.TRADES;
                 Long before = previous.put(event.symbol(), event.timestampNanos());
                 if (before != null && count < gaps.length) {
                     gaps[count++] = event.timestampNanos() - before;
@@ -130,7 +134,7 @@ public final class Backtest {
             long skipped = tape instanceof Tape files ? files.skipped() : 0;
             List<String> bad = tape instanceof Tape files ? files.badRows() : List.of();
             return new Scan(tape.events(), first, last, new TreeSet<>(stats.keySet()), skipped, bad,
-                    Duration.ofNanos(median(gaps, count)));
+                    Duration.ofNanos(median(gaps, count)), trades);
         }
     }
 
@@ -141,7 +145,7 @@ public final class Backtest {
      * @throws TapeException if the data is
      */
     public Report run(Scan scan, Progress progress) {
-        SimulatedVenueFactory venueFactory = new SimulatedVenueFactory(scan.symbols());
+        SimulatedVenueFactory venueFactory = new SimulatedVenueFactory(scan.symbols(), scan.trades());
         HostConfig config = config(scan);
         VirtualClock clock = new VirtualClock(Instant.ofEpochSecond(0, scan.firstNanos()));
         String runId = config.runId() != null ? config.runId() : "bt";

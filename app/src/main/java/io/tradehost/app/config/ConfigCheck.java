@@ -11,6 +11,7 @@ import io.tradehost.api.host.PrintableText;
 import io.tradehost.api.host.StartupException;
 import io.tradehost.api.host.Throwables;
 import io.tradehost.api.strategy.StrategyFactory;
+import io.tradehost.api.strategy.event.EventStrategyFactory;
 import io.tradehost.api.venue.Venue;
 import io.tradehost.api.venue.VenueContext;
 import io.tradehost.api.venue.VenueFactory;
@@ -180,7 +181,8 @@ public final class ConfigCheck {
             String key = name.equals(config.strategy()) ? "strategy.name" : "strategy.symbols";
             PluginConfig block = config.strategyConfig(name);
             allUnknown(block, () -> PluginFactories.create("strategy", key, name, catalog.strategies(),
-                    StrategyFactory::name, block, StrategyFactory::create));
+                    StrategyFactory::name, block, (factory, b) -> factory instanceof EventStrategyFactory driven
+                            ? driven.createEventStrategy(b) : factory.create(b)));
         }
         Set<String> guards = new LinkedHashSet<>(config.guardOrder());
         guards.addAll(config.guardsConfig().keys());

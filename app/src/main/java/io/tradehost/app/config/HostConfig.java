@@ -59,6 +59,8 @@ import java.util.Optional;
  * @param budgets how long each kind of plugin call may take ({@code guards.budget},
  *     {@code runtime_guards.budget}, {@code venue.call_budget}; strategies have {@code decisionBudget})
  * @param maxDecisionLeverage a strategy decision above this many times equity is refused as a failure
+ * @param cancelOnStop {@code strategy.cancel_on_stop}: an event-driven strategy's open orders are
+ *     cancelled when it stops
  * @param admin the admin API ({@code admin})
  * @param alerts where alerts go ({@code alerts})
  * @param tree the whole configuration as read (defaults, file, overrides), for showing it; may hold secrets
@@ -74,7 +76,7 @@ public record HostConfig(String source, List<Symbol> symbols, String runId, Stri
                          boolean reduceOnly, boolean halted, int markWindow, Duration statusInterval,
                          Duration staleAfter, RetryPolicy retries, Reconciliation reconciliation,
                          Journal journal, Optional<FaultSettings> faults, Plugins plugins, CallBudgets budgets,
-                         Ratio maxDecisionLeverage, AdminSettings admin, AlertSettings alerts,
+                         Ratio maxDecisionLeverage, boolean cancelOnStop, AdminSettings admin, AlertSettings alerts,
                          Map<String, Object> tree, Profile profile, boolean derivatives) {
 
     /**
@@ -178,6 +180,7 @@ public record HostConfig(String source, List<Symbol> symbols, String runId, Stri
                         venue.duration("call_budget", Duration.ofSeconds(2), Duration.ofMillis(1),
                                 Duration.ofMinutes(10))),
                 strategy.ratio("max_decision_leverage", "100", "1", "100000"),
+                strategy.bool("cancel_on_stop", true),
                 AdminSettings.read(root.section("admin")), AlertSettings.read(root.section("alerts")),
                 tree, profile, derivatives);
         config.checkProfile(guardsConfig);

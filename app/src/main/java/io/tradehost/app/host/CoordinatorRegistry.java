@@ -76,10 +76,19 @@ public final class CoordinatorRegistry implements HealthRegistry {
 
     /** Stops the initialised coordinators in reverse order; a failing stop is logged and the rest still stop. */
     public void stop() {
+        stop(() -> { });
+    }
+
+    /**
+     * Stops the initialised coordinators in reverse order, running {@code between} after each (the
+     * host dispatches what a stop sent, such as a strategy's cancels, while those after it still run).
+     */
+    public void stop(Runnable between) {
         for (int i = up.size() - 1; i >= 0; i--) {
             Coordinator c = up.get(i);
             try {
                 c.stop();
+                between.run();
             } catch (Throwable e) {
                 Throwables.rethrowIfFatal(e);
                 LOG.error("{} failed to stop cleanly", c.name(), e);

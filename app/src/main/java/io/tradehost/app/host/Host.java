@@ -118,7 +118,7 @@ public final class Host {
     public void stop() {
         if (started) {
             kernel.runUntilIdle();
-            registry.stop();
+            registry.stop(kernel::runUntilIdle); // a strategy's cancels reach execution and the venue
             kernel.runUntilIdle(); // what stopping published (orders never sent) reaches the journal
             journal.close();
             closeIsolation();

@@ -17,7 +17,7 @@ public final class CoordinatorSettings {
     public static StrategySettings strategy(HostConfig config) {
         return new StrategySettings(config.strategy(), config.strategyAssignments(), config::strategyConfig,
                 config.cycle(), config.cycleInterval(), config.quarantineAfterFailures(), config.decisionBudget(),
-                config.quarantineAfterSlow(), config.maxDecisionLeverage());
+                config.quarantineAfterSlow(), config.maxDecisionLeverage(), config.cancelOnStop());
     }
 
     /** Execution's settings; {@code seed} seeds the retry jitter. */

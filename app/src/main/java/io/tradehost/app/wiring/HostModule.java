@@ -149,9 +149,9 @@ final class HostModule {
     @Singleton
     static StrategyCoordinator strategy(HostConfig config, PluginCatalog plugins, VenueBootstrap venues,
                                         MarkBook marks, PortfolioView portfolio, TradingStateMachine state,
-                                        Kernel kernel, Clock clock, IsolationPolicy isolation) {
+                                        OrderJournal journal, Kernel kernel, Clock clock, IsolationPolicy isolation) {
         return new StrategyCoordinator(CoordinatorSettings.strategy(config), plugins.strategies(), venues, marks,
-                portfolio, state, kernel, kernel, clock, kernel, isolation);
+                portfolio, state, kernel, kernel, clock, kernel, isolation, journal);
     }
 
     @Provides

@@ -3,10 +3,12 @@ package io.tradehost.app.wiring;
 import static io.tradehost.kernel.Kernel.FailurePolicy.FAIL_CLOSED;
 import static io.tradehost.kernel.Kernel.FailurePolicy.LOG_AND_COUNT;
 
+import io.tradehost.api.command.CancelOrder;
 import io.tradehost.api.command.CancelOrders;
 import io.tradehost.api.command.OperatorRequest;
 import io.tradehost.api.command.OrderIntent;
 import io.tradehost.api.command.RecordIntent;
+import io.tradehost.api.command.RecordStrategyState;
 import io.tradehost.api.event.AccountObserved;
 import io.tradehost.api.event.ConfigReloaded;
 import io.tradehost.api.event.Event;
@@ -28,6 +30,7 @@ import io.tradehost.api.event.PositionChanged;
 import io.tradehost.api.event.QuoteReceived;
 import io.tradehost.api.event.StateReasonChanged;
 import io.tradehost.api.event.StrategyQuarantined;
+import io.tradehost.api.event.TradeReceived;
 import io.tradehost.api.event.TradingStateChanged;
 import io.tradehost.api.event.VenueConnectionChanged;
 import io.tradehost.api.host.Throwables;
@@ -50,12 +53,15 @@ import java.util.function.Consumer;
  * {@code handler_failure.<handler>}. The others are logged and counted.
  *
  * <pre>
- * commands   OrderIntent ─► execution.place        RecordIntent ─► journal.record
- *            CancelOrders ─► execution.cancel
+ * commands   OrderIntent ─► execution.place        RecordIntent, RecordStrategyState ─► journal
+ *            CancelOrders, CancelOrder ─► execution.cancel, execution.cancel-one
  * events     QuoteReceived ─► telemetry ─► MarkUpdated ─► strategy ─► OrderIntent
  *            IntentRecorded ─► execution (send)    OrderAccepted/Rejected/Cancelled ─► journal, execution
  *            OrderFilled ─► execution ─► PositionChanged ─► journal
  *            FundingPaid ─► execution ─► FundingBooked ─► journal      MarketDataStale ─► telemetry
+ *            TradeReceived ─► strategy (trades, bars)
+ *            IntentRecorded/NotRecorded/Rejected, OrderAccepted/Rejected/Cancelled/Reconciled, PositionChanged,
+ *                TradingStateChanged, StateReasonChanged ─► strategy (order handles, after the books), last
  *            every event ─► runtime guards
  *            OperatorRequest ─► runtime.operator ─► OperatorActed ─► journal (who, when, why)
  *            ConfigReloaded ─► journal (diff, severity, errors)
@@ -116,7 +122,9 @@ public final class Pipeline {
         connected = true;
         kernel.own(OrderIntent.class, "execution.place", FAIL_CLOSED, execution::place);
         kernel.own(CancelOrders.class, "execution.cancel", LOG_AND_COUNT, execution::cancel);
+        kernel.own(CancelOrder.class, "execution.cancel-one", LOG_AND_COUNT, execution::cancelOne);
         kernel.own(RecordIntent.class, "journal.record", FAIL_CLOSED, journal::record);
+        kernel.own(RecordStrategyState.class, "journal.strategy-state", FAIL_CLOSED, journal::recordState);
         kernel.own(OperatorRequest.class, "runtime.operator", LOG_AND_COUNT, operator::handle);
 
         kernel.subscribeAll("runtime.guards", LOG_AND_COUNT, runtime::showToGuards);
@@ -124,11 +132,17 @@ public final class Pipeline {
         kernel.subscribe(MarketDataStale.class, "telemetry.stale", LOG_AND_COUNT, telemetry::onMarketDataStale);
         kernel.subscribe(MarkUpdated.class, "execution.stops", FAIL_CLOSED, execution::onMark);
         kernel.subscribe(MarkUpdated.class, "strategy.mark", LOG_AND_COUNT, strategy::onMark);
+        kernel.subscribe(TradeReceived.class, "strategy.trade", LOG_AND_COUNT, strategy::onTrade);
 
         kernel.subscribe(IntentRecorded.class, "execution.recorded", FAIL_CLOSED, execution::onIntentRecorded);
         kernel.subscribe(IntentNotRecorded.class, "execution.not-recorded", FAIL_CLOSED,
                 execution::onIntentNotRecorded);
         kernel.subscribe(IntentRejected.class, "runtime.rejected", FAIL_CLOSED, runtime::onIntentRejected);
+        // strategies hear what happened to their orders after the books took it
+        kernel.subscribe(IntentRecorded.class, "strategy.recorded", LOG_AND_COUNT, strategy::onIntentRecorded);
+        kernel.subscribe(IntentNotRecorded.class, "strategy.not-recorded", LOG_AND_COUNT,
+                strategy::onIntentNotRecorded);
+        kernel.subscribe(IntentRejected.class, "strategy.rejected", LOG_AND_COUNT, strategy::onIntentRejected);
         kernel.subscribe(OrderAccepted.class, "journal.accepted", FAIL_CLOSED, journal::onAccepted);
         kernel.subscribe(OrderAccepted.class, "execution.accepted", FAIL_CLOSED, execution::onAccepted);
         kernel.subscribe(OrderRejected.class, "journal.rejected", FAIL_CLOSED, journal::onRejected);
@@ -142,9 +156,16 @@ public final class Pipeline {
         kernel.subscribe(FundingBooked.class, "journal.funding", FAIL_CLOSED, journal::onFundingBooked);
         kernel.subscribe(OrderReconciled.class, "journal.reconciled", FAIL_CLOSED, journal::onReconciled);
         kernel.subscribe(OrderReconciled.class, "execution.reconciled", FAIL_CLOSED, execution::onReconciled);
+        kernel.subscribe(OrderAccepted.class, "strategy.accepted", LOG_AND_COUNT, strategy::onAccepted);
+        kernel.subscribe(OrderRejected.class, "strategy.order-rejected", LOG_AND_COUNT, strategy::onRejected);
+        kernel.subscribe(OrderCancelled.class, "strategy.cancelled", LOG_AND_COUNT, strategy::onCancelled);
+        kernel.subscribe(PositionChanged.class, "strategy.fill", LOG_AND_COUNT, strategy::onPositionChanged);
+        kernel.subscribe(OrderReconciled.class, "strategy.reconciled", LOG_AND_COUNT, strategy::onReconciled);
 
         kernel.subscribe(StateReasonChanged.class, "journal.reason", FAIL_CLOSED, journal::onReasonChanged);
         kernel.subscribe(TradingStateChanged.class, "journal.state", FAIL_CLOSED, journal::onStateChanged);
+        kernel.subscribe(TradingStateChanged.class, "strategy.state", LOG_AND_COUNT, strategy::onTradingStateMoved);
+        kernel.subscribe(StateReasonChanged.class, "strategy.reason", LOG_AND_COUNT, strategy::onTradingStateMoved);
         kernel.subscribe(StrategyQuarantined.class, "runtime.quarantine", FAIL_CLOSED, runtime::onQuarantined);
         kernel.subscribe(VenueConnectionChanged.class, "runtime.connection", FAIL_CLOSED,
                 runtime::onConnectionChanged);

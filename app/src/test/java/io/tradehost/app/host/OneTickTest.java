@@ -6,6 +6,7 @@ import io.tradehost.api.command.OrderIntent;
 import io.tradehost.api.command.RecordIntent;
 import io.tradehost.api.config.PluginConfig;
 import io.tradehost.api.event.IntentRecorded;
+import io.tradehost.api.journal.OrderOwner;
 import io.tradehost.api.event.IntentRejected;
 import io.tradehost.api.event.MarkUpdated;
 import io.tradehost.api.event.Message;
@@ -165,7 +166,7 @@ class OneTickTest {
                 new QuoteReceived(quote()),
                 new MarkUpdated(Mark.of(quote())),
                 intent(),
-                new RecordIntent(request(), 1, 1, now),
+                new RecordIntent(request(), 1, 1, now, new OrderOwner("buy-once", "first mark", false)),
                 new IntentRecorded(request(), 1, now),
                 new OrderSubmitted(request(), 1, now),
                 new OrderAccepted(ClientOrderId.of("t-1"), BTC, "v-t-1", now),
@@ -195,7 +196,7 @@ class OneTickTest {
                 new QuoteReceived(quote()),
                 new MarkUpdated(Mark.of(quote())),
                 intent(),
-                new RecordIntent(request(), 1, 1, now),
+                new RecordIntent(request(), 1, 1, now, new OrderOwner("buy-once", "first mark", false)),
                 new IntentRecorded(request(), 1, now),
                 new OrderSubmitted(request(), 1, now),
                 new OrderRejected(ClientOrderId.of("t-1"), BTC, RejectionCode.of("ACCOUNT_LOCKED"),

@@ -1,6 +1,7 @@
 package io.tradehost.backtest.venue;
 
 import io.tradehost.api.market.Quote;
+import io.tradehost.api.market.Trade;
 import io.tradehost.api.order.AccountSnapshot;
 import io.tradehost.api.order.Balance;
 import io.tradehost.api.order.ClientOrderId;
@@ -66,13 +67,15 @@ public final class SimulatedVenue implements Venue {
     private final Map<ClientOrderId, List<Fill>> fills = new HashMap<>();
     private final List<ClientOrderId> resting = new ArrayList<>();
     private final Map<Symbol, Boolean> subscribed = new HashMap<>();
+    private final boolean trades;
     private boolean connected;
     private long tradeSequence;
     private long orderSequence;
     private long duplicatePlacements;
 
     SimulatedVenue(Map<Symbol, Product> products, FillModel model, Clock clock, Scheduler scheduler,
-                   VenueListener listener) {
+                   VenueListener listener, boolean trades) {
+        this.trades = trades;
         this.products = Map.copyOf(products);
         this.model = model;
         this.clock = clock;
@@ -107,6 +110,7 @@ public final class SimulatedVenue implements Venue {
      * through fill. Rows of symbols the venue does not list are ignored.
      */
     public void onMarket(MarketEvent event) {
+        // a trades tape also reports each row as a public trade (bars for the strategies come from them)
         Symbol symbol = event.symbol();
         Product product = products.get(symbol);
         if (product == null) {
@@ -133,6 +137,11 @@ public final class SimulatedVenue implements Venue {
             Quantity bidSize = event.bidSize().isPositive() ? event.bidSize() : depth;
             Quantity askSize = event.askSize().isPositive() ? event.askSize() : depth;
             listener.onQuote(new Quote(symbol, bid, bidSize, ask, askSize, event.timestampNanos()));
+            if (event.format() == TapeFormat.TRADES) {
+                Quantity size = event.volume().isPositive() ? event.volume() : product.sizeIncrement();
+                listener.onTrade(new Trade(symbol, event.price(), size, null, "row-" + event.line(),
+                        event.timestampNanos()));
+            }
         }
         if (!resting.isEmpty()) {
             matchResting(event);
@@ -346,6 +355,12 @@ public final class SimulatedVenue implements Venue {
     /** Placements refused because their client order id had been used. */
     public long duplicatePlacements() {
         return duplicatePlacements;
+    }
+
+    /** Whether the tape is of trades: then each row is reported as a public trade too. */
+    @Override
+    public boolean publishesTrades() {
+        return trades;
     }
 
     @Override

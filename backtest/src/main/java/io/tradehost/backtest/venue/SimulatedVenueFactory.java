@@ -34,10 +34,17 @@ public final class SimulatedVenueFactory implements VenueFactory {
     public static final String NAME = "backtest";
 
     private final Set<Symbol> symbols;
+    private final boolean trades;
     private SimulatedVenue venue;
 
-    /** A factory for a venue listing {@code symbols}. */
+    /** A factory for a venue listing {@code symbols}, replaying a tape of quotes or bars. */
     public SimulatedVenueFactory(Set<Symbol> symbols) {
+        this(symbols, false);
+    }
+
+    /** A factory for a venue listing {@code symbols}; {@code trades}: the tape is of trades, reported as such too. */
+    public SimulatedVenueFactory(Set<Symbol> symbols, boolean trades) {
+        this.trades = trades;
         this.symbols = new TreeSet<>(symbols);
     }
 
@@ -73,7 +80,7 @@ public final class SimulatedVenueFactory implements VenueFactory {
         for (Symbol symbol : symbols) {
             products.put(symbol, product(symbol, markets.section(symbol.value())));
         }
-        venue = new SimulatedVenue(products, model, context.clock(), context.scheduler(), context.listener());
+        venue = new SimulatedVenue(products, model, context.clock(), context.scheduler(), context.listener(), trades);
         return venue;
     }
 

@@ -60,6 +60,11 @@ final class EmulatedStops {
         return out;
     }
 
+    /** The stop {@code id}, removed, or null if the host holds no such stop. */
+    Armed disarmOrder(ClientOrderId id) {
+        return armed.remove(id);
+    }
+
     int size() {
         return armed.size();
     }

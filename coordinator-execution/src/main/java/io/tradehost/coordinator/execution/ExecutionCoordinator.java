@@ -1,5 +1,6 @@
 package io.tradehost.coordinator.execution;
 
+import io.tradehost.api.command.CancelOrder;
 import io.tradehost.api.command.CancelOrders;
 import io.tradehost.api.command.OrderIntent;
 import io.tradehost.api.command.RecordIntent;
@@ -32,6 +33,7 @@ import io.tradehost.api.host.TradingStateView;
 import io.tradehost.api.host.VenueAccess;
 import io.tradehost.api.journal.JournalSnapshot;
 import io.tradehost.api.journal.OrderJournal;
+import io.tradehost.api.journal.OrderOwner;
 import io.tradehost.api.market.Mark;
 import io.tradehost.api.order.AccountSnapshot;
 import io.tradehost.api.order.ClientOrderId;
@@ -69,6 +71,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ExecutionCoordinator implements Coordinator {
     private static final Logger LOG = LoggerFactory.getLogger(ExecutionCoordinator.class);
+    /** The longest reason the journal keeps with an order. */
+    private static final int MAX_TAG = 256;
 
     private ExecutionSettings settings;
     private GuardChain guards;
@@ -83,6 +87,7 @@ public final class ExecutionCoordinator implements Coordinator {
     private final OrderTracker tracker = new OrderTracker();
     private final Ledger ledger;
     private final OrderPlacer placer;
+    private final OrderCancels cancels;
     private final Map<String, Long> rejectionsByCode = new TreeMap<>();
     private final Map<ClientOrderId, OrderRequest> awaitingJournal = new LinkedHashMap<>();
     private boolean stopped;
@@ -110,6 +115,7 @@ public final class ExecutionCoordinator implements Coordinator {
         this.ledger = new Ledger(market, venues::product, this::counters);
         this.placer = new OrderPlacer(venues, scheduler, settings.retries(), new SplittableRandom(settings.seed()),
                 new PlacementOutcome());
+        this.cancels = new OrderCancels(venues, stops, tracker, bus, clock);
     }
 
     @Override
@@ -213,7 +219,7 @@ public final class ExecutionCoordinator implements Coordinator {
     public void place(OrderIntent intent) {
         attempted++;
         Symbol symbol = intent.symbol();
-        ClientOrderId busy = tracker.inFlight(symbol);
+        ClientOrderId busy = intent.managed() ? null : tracker.inFlight(symbol);
         if (busy != null) {
             refuse(intent, "in-flight", RejectionCode.IN_FLIGHT, "order " + busy + " for " + symbol
                     + " is still in flight");
@@ -258,16 +264,28 @@ public final class ExecutionCoordinator implements Coordinator {
             return;
         }
         long sequence = nextSequence++;
-        tracker.submit(request);
+        tracker.submit(request, !intent.managed());
         submitted++;
         awaitingJournal.put(request.clientOrderId(), request);
-        commands.send(new RecordIntent(request, sequence, intent.sequence(), clock.nanos()));
+        commands.send(new RecordIntent(request, sequence, intent.sequence(), clock.nanos(), owner(intent)));
+    }
+
+    /** Who asked for the order, as the journal keeps it: the strategy, its reason (clipped), whether managed. */
+    private static OrderOwner owner(OrderIntent intent) {
+        String reason = intent.reason() == null ? "" : intent.reason();
+        return new OrderOwner(intent.strategy() == null ? "" : intent.strategy(),
+                reason.length() > MAX_TAG ? reason.substring(0, MAX_TAG) : reason, intent.managed());
     }
 
     /** The journal holds the order: send it, unless the host stopped meanwhile. */
     public void onIntentRecorded(IntentRecorded recorded) {
         OrderRequest request = awaitingJournal.remove(recorded.request().clientOrderId());
         if (request == null || stopped) {
+            return;
+        }
+        if (cancels.cancelledBeforeSend(request.clientOrderId())) {
+            bus.publish(new OrderCancelled(request.clientOrderId(), request.symbol(), "cancelled before it was sent",
+                    clock.nanos()));
             return;
         }
         if (request.type().isStop() && !venueTakes(request)) {
@@ -326,37 +344,14 @@ public final class ExecutionCoordinator implements Coordinator {
         }
     }
 
-    /** Handles the command: asks the venue to cancel its open orders (of one symbol, or all); failures are logged. */
+    /** Handles the command: cancels the open orders (of one symbol, or all); failures are logged. */
     public void cancel(CancelOrders command) {
-        for (EmulatedStops.Armed armed : stops.disarm(command.symbol())) {
-            bus.publish(new OrderCancelled(armed.request().clientOrderId(), armed.request().symbol(),
-                    "host-held stop cancelled before its trigger: " + command.reason(), clock.nanos()));
-        }
-        try {
-            List<Order> open = venues.venue().openOrders().stream()
-                    .filter(o -> command.symbol() == null || command.symbol().equals(o.request().symbol())).toList();
-            LOG.warn("cancelling {} open order(s){}: {}", open.size(), command.symbol() == null ? ""
-                    : " of " + command.symbol(), command.reason());
-            for (Order order : open) {
-                try {
-                    venues.venue().cancel(order.clientOrderId());
-                } catch (VenueException e) {
-                    LOG.error("could not cancel {}: {} [{}]; the next reconciliation sees it", order.clientOrderId(),
-                            e.getMessage(), e.code());
-                } catch (Throwable e) {
-                    Throwables.rethrowIfFatal(e);
-                    LOG.error("the venue plugin failed cancelling {}: {}; the next reconciliation sees it",
-                            order.clientOrderId(), Throwables.describe(e), e);
-                }
-            }
-        } catch (VenueException e) {
-            LOG.error("could not list open orders to cancel them ({}): {} [{}]", command.reason(), e.getMessage(),
-                    e.code());
-        } catch (Throwable e) {
-            Throwables.rethrowIfFatal(e);
-            LOG.error("the venue plugin failed listing open orders to cancel them ({}): {}", command.reason(),
-                    Throwables.describe(e), e);
-        }
+        cancels.cancelAll(command);
+    }
+
+    /** Handles the command: cancels one order, whatever the trading state (see {@link CancelOrder}). */
+    public void cancelOne(CancelOrder command) {
+        cancels.cancel(command, awaitingJournal::containsKey);
     }
 
     public void onAccepted(OrderAccepted accepted) {
@@ -455,6 +450,7 @@ public final class ExecutionCoordinator implements Coordinator {
         totals.put("rejected", rejected);
         totals.put("duplicateFills", duplicateFills);
         totals.put("illegalTransitions", tracker.illegalTransitions());
+        totals.put("cancelsSent", cancels.sent());
         totals.put("placementRetries", placer.retries());
         totals.put("unknownOutcomesResolved", placer.resolutions());
         totals.put("reconciledOrders", reconciled);

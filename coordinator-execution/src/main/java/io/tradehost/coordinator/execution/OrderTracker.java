@@ -58,9 +58,19 @@ public final class OrderTracker {
 
     /** Starts tracking a submitted order and locks its symbol. */
     public Tracked submit(OrderRequest request) {
+        return submit(request, true);
+    }
+
+    /**
+     * Starts tracking a submitted order; {@code lock} says whether it holds its symbol's in-flight lock
+     * (orders a strategy manages by handle do not: it tracks them itself).
+     */
+    public Tracked submit(OrderRequest request, boolean lock) {
         Tracked tracked = new Tracked(request);
         put(request.clientOrderId(), tracked);
-        inFlight.put(request.symbol(), request.clientOrderId());
+        if (lock) {
+            inFlight.put(request.symbol(), request.clientOrderId());
+        }
         return tracked;
     }
 

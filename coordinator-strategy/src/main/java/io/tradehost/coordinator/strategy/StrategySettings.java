@@ -19,12 +19,15 @@ import java.util.function.Function;
  * @param decisionBudget how long one decision may take before it counts as slow
  * @param quarantineAfterSlow consecutive slow, late or busy decisions that quarantine the symbol
  * @param maxDecisionLeverage a decision to buy or sell more than this many times equity (in notional)
- *     is not one a sound strategy makes: it is refused and counts as a failure of the strategy
+ *     is not one a sound strategy makes: it is refused and counts as a failure of the strategy (an
+ *     event-driven strategy's order too)
+ * @param cancelOnStop whether an event-driven strategy's open orders are cancelled when it stops (an
+ *     orderly stop of the host, or a reload that replaces it); halting never cancels them
  */
 public record StrategySettings(String strategy, Map<Symbol, String> assignments,
                                Function<String, PluginConfig> configFor, CycleMode mode, Duration interval,
                                int quarantineAfterFailures, Duration decisionBudget, int quarantineAfterSlow,
-                               Ratio maxDecisionLeverage) {
+                               Ratio maxDecisionLeverage, boolean cancelOnStop) {
     /** Defaults: quarantine after 5 failures in a row, or 5 decisions in a row slower than 5 ms. */
     public static final int DEFAULT_QUARANTINE_AFTER = 5;
     /** Default decision budget. */
@@ -43,6 +46,14 @@ public record StrategySettings(String strategy, Map<Symbol, String> assignments,
         if (quarantineAfterFailures < 1 || quarantineAfterSlow < 1) {
             throw new IllegalArgumentException("quarantine thresholds must be at least 1");
         }
+    }
+
+    /** Settings whose event-driven strategies cancel their open orders when they stop. */
+    public StrategySettings(String strategy, Map<Symbol, String> assignments, Function<String, PluginConfig> configFor,
+                            CycleMode mode, Duration interval, int quarantineAfterFailures, Duration decisionBudget,
+                            int quarantineAfterSlow, Ratio maxDecisionLeverage) {
+        this(strategy, assignments, configFor, mode, interval, quarantineAfterFailures, decisionBudget,
+                quarantineAfterSlow, maxDecisionLeverage, true);
     }
 
     /** One strategy for every symbol, configured by {@code config}. */

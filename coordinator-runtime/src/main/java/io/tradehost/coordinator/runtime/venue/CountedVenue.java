@@ -98,6 +98,11 @@ final class CountedVenue implements Venue {
     }
 
     @Override
+    public boolean publishesTrades() {
+        return venue.publishesTrades();
+    }
+
+    @Override
     public void place(OrderRequest request) throws VenueException {
         count("place", () -> {
             venue.place(request);

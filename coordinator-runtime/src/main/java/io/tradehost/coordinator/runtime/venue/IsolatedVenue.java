@@ -77,6 +77,8 @@ public final class IsolatedVenue implements Venue {
      * does not answer in time leaves it unanswered (asked again next time) and the failure goes to
      * the caller, who holds the stop itself.
      */
+    private Boolean trades;
+
     @Override
     public boolean supportsNatively(OrderType type) {
         Boolean known = takes.get(type);
@@ -91,6 +93,19 @@ public final class IsolatedVenue implements Venue {
         }
         takes.put(type, answer);
         return answer;
+    }
+
+    /** Asked once, within the budget; a plugin that fails to answer publishes no trades as far as the host knows. */
+    @Override
+    public boolean publishesTrades() {
+        if (trades == null) {
+            try {
+                trades = call(venue::publishesTrades, false, calls.budget());
+            } catch (VenueException e) {
+                trades = false;
+            }
+        }
+        return trades;
     }
 
     @Override

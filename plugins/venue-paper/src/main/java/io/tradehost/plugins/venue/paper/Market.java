@@ -1,9 +1,12 @@
 package io.tradehost.plugins.venue.paper;
 
 import io.tradehost.api.market.Quote;
+import io.tradehost.api.market.Trade;
+import io.tradehost.api.value.Side;
 import io.tradehost.api.value.Price;
 import io.tradehost.api.value.Product;
 import io.tradehost.api.value.Quantity;
+import io.tradehost.api.value.Ratio;
 import java.math.RoundingMode;
 import java.util.SplittableRandom;
 
@@ -23,6 +26,7 @@ final class Market {
     private long steps;
     private Price bid;
     private Price ask;
+    private Price previousMid;
 
     Market(Product product, Price start, double driftBps, double volatilityBps, double spreadBps, Quantity depth,
            long seed) {
@@ -68,12 +72,24 @@ final class Market {
     void step() {
         steps++;
         double mid = (bid.toDouble() + ask.toDouble()) / 2;
+        previousMid = Price.mid(bid, ask);
         double move = (driftBps + volatilityBps * random.nextGaussian()) / 10_000;
         setMid(mid * Math.exp(move));
     }
 
     Quote quote(long nanos) {
         return new Quote(product.symbol(), bid, depth, ask, depth, nanos);
+    }
+
+    /**
+     * The synthetic trade of the last step: a buyer took the ask if the mid rose, else a seller hit the
+     * bid, for 1 to 7 minimum sizes (by step count, so the random path is the same with or without it).
+     */
+    Trade trade(long nanos) {
+        boolean up = previousMid == null || Price.mid(bid, ask).isGreaterThan(previousMid);
+        Quantity size = product.minSize().times(Ratio.ofUnits(1 + steps % 7), RoundingMode.DOWN);
+        return new Trade(product.symbol(), up ? ask : bid, size, up ? Side.BUY : Side.SELL,
+                product.symbol() + "-" + steps, nanos);
     }
 
     /** A simulated double price as an exact scaled value; only synthetic data takes this path. */

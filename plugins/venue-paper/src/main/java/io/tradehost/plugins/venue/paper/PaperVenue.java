@@ -1,6 +1,7 @@
 package io.tradehost.plugins.venue.paper;
 
 import io.tradehost.api.market.Quote;
+import io.tradehost.api.market.Trade;
 import io.tradehost.api.order.AccountSnapshot;
 import io.tradehost.api.order.Balance;
 import io.tradehost.api.order.ClientOrderId;
@@ -175,7 +176,9 @@ final class PaperVenue implements Venue {
             store.saveMarket(market.product().symbol(), market.bid(), market.ask(), market.steps());
             if (subscribed.contains(market.product().symbol())) {
                 Quote quote = market.quote(now);
+                Trade trade = market.trade(now);
                 reports.add(l -> l.onQuote(quote));
+                reports.add(l -> l.onTrade(trade));
             }
         }
         List<Order> fired = new ArrayList<>();
@@ -233,6 +236,12 @@ final class PaperVenue implements Venue {
         } else {
             fill(order, touch, takerFeeBps, Liquidity.TAKER);
         }
+    }
+
+    /** One synthetic trade per market step, at the touch the mid moved towards. */
+    @Override
+    public boolean publishesTrades() {
+        return true;
     }
 
     /** Every order type: stops rest here until a market step reaches their trigger. */

@@ -1,0 +1,108 @@
+package io.tradehost.api.strategy.event;
+
+import io.tradehost.api.value.OrderType;
+import io.tradehost.api.value.Price;
+import io.tradehost.api.value.Quantity;
+import io.tradehost.api.value.Side;
+import io.tradehost.api.value.Symbol;
+import io.tradehost.api.value.TimeInForce;
+import java.util.Objects;
+
+/**
+ * An order a strategy asks for. Immutable; start from {@link #market}, {@link #limit}, {@link #stop}
+ * or {@link #stopLimit} and refine with the {@code with...} and {@code as...} methods.
+ *
+ * @param symbol the product; one of the instance's symbols
+ * @param side buy or sell
+ * @param type market, limit, stop-market or stop-limit
+ * @param quantity positive base quantity; the host rounds it down to the product's lot
+ * @param limitPrice the limit of a limit or stop-limit order, else {@code null}
+ * @param stopPrice the trigger of a stop order, else {@code null}
+ * @param timeInForce GTC, IOC or FOK, or {@code null} for the host's default
+ * @param expireAtNanos good till this clock time (the host cancels the order then and reports it
+ *     expired), or 0 for no expiry
+ * @param postOnly whether the order must not take liquidity
+ * @param reduceOnly whether it may only shrink the position
+ * @param tag the strategy's words for it (an entry tag, an exit reason): it reaches the journal, the
+ *     order views and reports; never null, at most {@link #MAX_TAG} characters
+ */
+public record OrderSpec(Symbol symbol, Side side, OrderType type, Quantity quantity, Price limitPrice, Price stopPrice,
+                        TimeInForce timeInForce, long expireAtNanos, boolean postOnly, boolean reduceOnly, String tag) {
+    /** The longest tag. */
+    public static final int MAX_TAG = 64;
+
+    /** @throws IllegalArgumentException if the quantity is not positive or a price the type needs is missing */
+    public OrderSpec {
+        Objects.requireNonNull(symbol, "symbol");
+        Objects.requireNonNull(side, "side");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(quantity, "quantity");
+        tag = tag == null ? "" : tag;
+        if (!quantity.isPositive()) {
+            throw new IllegalArgumentException("an order needs a positive quantity, not " + quantity);
+        }
+        if (type.hasLimit() != (limitPrice != null) || limitPrice != null && !limitPrice.isPositive()) {
+            throw new IllegalArgumentException(type + " order: a positive limit price "
+                    + (type.hasLimit() ? "is needed" : "is not allowed"));
+        }
+        if (type.isStop() != (stopPrice != null) || stopPrice != null && !stopPrice.isPositive()) {
+            throw new IllegalArgumentException(type + " order: a positive stop price "
+                    + (type.isStop() ? "is needed" : "is not allowed"));
+        }
+        if (expireAtNanos < 0) {
+            throw new IllegalArgumentException("expiry must be a clock time or 0, not " + expireAtNanos);
+        }
+        if (tag.length() > MAX_TAG) {
+            throw new IllegalArgumentException("a tag has at most " + MAX_TAG + " characters");
+        }
+    }
+
+    public static OrderSpec market(Symbol symbol, Side side, Quantity quantity) {
+        return new OrderSpec(symbol, side, OrderType.MARKET, quantity, null, null, null, 0, false, false, "");
+    }
+
+    public static OrderSpec limit(Symbol symbol, Side side, Quantity quantity, Price price) {
+        return new OrderSpec(symbol, side, OrderType.LIMIT, quantity, price, null, null, 0, false, false, "");
+    }
+
+    /** A stop-market: a buy triggers when the market rises to {@code trigger}, a sell when it falls to it. */
+    public static OrderSpec stop(Symbol symbol, Side side, Quantity quantity, Price trigger) {
+        return new OrderSpec(symbol, side, OrderType.STOP_MARKET, quantity, null, trigger, null, 0, false, false, "");
+    }
+
+    public static OrderSpec stopLimit(Symbol symbol, Side side, Quantity quantity, Price trigger, Price limit) {
+        return new OrderSpec(symbol, side, OrderType.STOP_LIMIT, quantity, limit, trigger, null, 0, false, false, "");
+    }
+
+    public OrderSpec withTag(String newTag) {
+        return new OrderSpec(symbol, side, type, quantity, limitPrice, stopPrice, timeInForce, expireAtNanos, postOnly,
+                reduceOnly, newTag);
+    }
+
+    public OrderSpec withTimeInForce(TimeInForce tif) {
+        return new OrderSpec(symbol, side, type, quantity, limitPrice, stopPrice, tif, expireAtNanos, postOnly,
+                reduceOnly, tag);
+    }
+
+    /** Good till {@code nanos} on the host's clock. */
+    public OrderSpec expiringAt(long nanos) {
+        return new OrderSpec(symbol, side, type, quantity, limitPrice, stopPrice, timeInForce, nanos, postOnly,
+                reduceOnly, tag);
+    }
+
+    public OrderSpec asPostOnly() {
+        return new OrderSpec(symbol, side, type, quantity, limitPrice, stopPrice, timeInForce, expireAtNanos, true,
+                reduceOnly, tag);
+    }
+
+    public OrderSpec asReduceOnly() {
+        return new OrderSpec(symbol, side, type, quantity, limitPrice, stopPrice, timeInForce, expireAtNanos, postOnly,
+                true, tag);
+    }
+
+    /** This order at another limit price and quantity, as a modification asks. */
+    public OrderSpec modified(Price price, Quantity newQuantity) {
+        return new OrderSpec(symbol, side, type, newQuantity, price, stopPrice, timeInForce, expireAtNanos, postOnly,
+                reduceOnly, tag);
+    }
+}

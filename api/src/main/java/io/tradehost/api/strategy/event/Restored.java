@@ -1,0 +1,47 @@
+package io.tradehost.api.strategy.event;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a strategy instance had before a restart: its orders the venue still holds (as live handles,
+ * after reconciliation) and the bytes it saved last. Empty on a first start. Immutable.
+ *
+ * @param openOrders the instance's open orders, oldest first
+ * @param savedState the last bytes {@link EventStrategy#saveState()} returned, or an empty array
+ */
+public record Restored(List<OrderHandle> openOrders, byte[] savedState) {
+    /** The most state an instance may save. */
+    public static final int MAX_STATE_BYTES = 64 * 1024;
+
+    public Restored {
+        openOrders = List.copyOf(openOrders);
+        savedState = Objects.requireNonNull(savedState, "savedState").clone();
+    }
+
+    /** A first start: no orders, no state. */
+    public static Restored nothing() {
+        return new Restored(List.of(), new byte[0]);
+    }
+
+    @Override
+    public byte[] savedState() {
+        return savedState.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Restored r && openOrders.equals(r.openOrders)
+                && java.util.Arrays.equals(savedState, r.savedState);
+    }
+
+    @Override
+    public int hashCode() {
+        return openOrders.hashCode() * 31 + java.util.Arrays.hashCode(savedState);
+    }
+
+    @Override
+    public String toString() {
+        return "Restored[" + openOrders.size() + " open order(s), " + savedState.length + " byte(s) of state]";
+    }
+}

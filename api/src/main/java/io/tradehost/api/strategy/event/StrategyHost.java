@@ -1,0 +1,108 @@
+package io.tradehost.api.strategy.event;
+
+import io.tradehost.api.market.BarInterval;
+import io.tradehost.api.market.Mark;
+import io.tradehost.api.order.Position;
+import io.tradehost.api.state.TradingState;
+import io.tradehost.api.value.Money;
+import io.tradehost.api.value.Price;
+import io.tradehost.api.value.Product;
+import io.tradehost.api.value.Quantity;
+import io.tradehost.api.value.Symbol;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A strategy instance's way to the host: its symbols and the data it subscribes to, its orders by
+ * handle, timers on the host's clock, and the portfolio. Call it only on the thread the host calls
+ * the instance on (inside a callback, or for reading between them).
+ *
+ * <p>Orders: what a callback submits, cancels or modifies is carried out when the callback returns
+ * (a callback that throws or runs past its budget has its commands dropped, and the handles it
+ * submitted end REJECTED with {@code STRATEGY_FAILED}). Every submit and modification passes the
+ * trading-state check and the guard chain like any order of the host; cancels always go through,
+ * also when trading is halted. Any number of orders may rest per symbol.
+ */
+public interface StrategyHost {
+    /** The strategy's name. */
+    String name();
+
+    /** The symbols assigned to this instance, in configuration order. */
+    List<Symbol> symbols();
+
+    /** The product of one of the instance's symbols. */
+    Product product(Symbol symbol);
+
+    /** The host's clock (the virtual clock in tests and backtests), nanoseconds since the epoch. */
+    long nowNanos();
+
+    /** Validated quotes of {@code symbol} from now on ({@link EventStrategy#onQuote}). */
+    void subscribeQuotes(Symbol symbol);
+
+    /** Public trades of {@code symbol} from now on ({@link EventStrategy#onTrade}), where the venue publishes them. */
+    void subscribeTrades(Symbol symbol);
+
+    /**
+     * Bars of {@code symbol} every {@code interval} from now on ({@link EventStrategy#onBar}); several
+     * intervals per symbol may be subscribed. Built from trades, or from quote mids where the venue
+     * publishes no trades.
+     */
+    void subscribeBars(Symbol symbol, BarInterval interval);
+
+    /**
+     * Asks for an order; it is checked, journaled and sent once the callback returns.
+     *
+     * @return its handle, {@link HandleStatus#PENDING} until the host has checked it
+     * @throws IllegalArgumentException if the symbol is not one of the instance's
+     */
+    OrderHandle submit(OrderSpec spec);
+
+    /** Asks to cancel the order; nothing happens if it is already terminal or being cancelled. */
+    void cancel(OrderHandle order);
+
+    /** Cancels every open order of this instance on {@code symbol}. */
+    void cancelAll(Symbol symbol);
+
+    /**
+     * Changes the limit price and/or quantity of a working order: the host cancels it and places the
+     * replacement (minus what filled meanwhile) under the same handle, which reports
+     * {@link OrderEvent.Modified}; if the order filled first, the fill wins and nothing is replaced. A
+     * replacement the trading state or a guard refuses leaves the order cancelled and reports
+     * {@link OrderEvent.Rejected}.
+     *
+     * @param price the new limit, or {@code null} to keep it
+     * @param quantity the new total quantity, or {@code null} to keep it
+     */
+    void modify(OrderHandle order, Price price, Quantity quantity);
+
+    /** This instance's open orders on {@code symbol}, oldest first. */
+    List<OrderHandle> openOrders(Symbol symbol);
+
+    /** Runs {@link EventStrategy#onTimer} once after {@code delay}; a timer of the same name is replaced. */
+    void setTimer(String name, Duration delay);
+
+    /** Runs {@link EventStrategy#onTimer} every {@code period}; a timer of the same name is replaced. */
+    void setRepeatingTimer(String name, Duration period);
+
+    /** Cancels the timer of that name, if any. */
+    void cancelTimer(String name);
+
+    /** The latest mark (validated top of book) of {@code symbol}, or {@code null} before the first. */
+    Mark mark(Symbol symbol);
+
+    /** The host's position in {@code symbol}; flat if none. */
+    Position position(Symbol symbol);
+
+    /** Account equity in quote currency. */
+    Money equity();
+
+    /** Sum over the host's products of |position value at the mark|. */
+    Money grossExposure();
+
+    /** The trading state that applies to {@code symbol} now. */
+    TradingState tradingState(Symbol symbol);
+
+    /** The names of the timers set now. */
+    Set<String> timers();
+}

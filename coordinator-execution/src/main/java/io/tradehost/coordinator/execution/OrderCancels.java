@@ -1,0 +1,115 @@
+package io.tradehost.coordinator.execution;
+
+import io.tradehost.api.command.CancelOrder;
+import io.tradehost.api.command.CancelOrders;
+import io.tradehost.api.event.OrderCancelled;
+import io.tradehost.api.host.EventBus;
+import io.tradehost.api.host.Throwables;
+import io.tradehost.api.host.VenueAccess;
+import io.tradehost.api.order.ClientOrderId;
+import io.tradehost.api.order.Order;
+import io.tradehost.api.time.Clock;
+import io.tradehost.api.venue.VenueException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Carries out cancels, which go through whatever the trading state: a stop the host holds is
+ * disarmed (and reported cancelled at once), an order whose intent is still on its way to the
+ * journal is remembered and never sent, an order at the venue is cancelled there (the venue's answer
+ * reports it). A cancel the venue plugin fails is logged; the next reconciliation sees the order.
+ * Kernel thread only.
+ */
+final class OrderCancels {
+    private static final Logger LOG = LoggerFactory.getLogger(OrderCancels.class);
+
+    private final VenueAccess venues;
+    private final EmulatedStops stops;
+    private final OrderTracker tracker;
+    private final EventBus bus;
+    private final Clock clock;
+    private final Set<ClientOrderId> beforeSend = new HashSet<>();
+    private long cancelsSent;
+
+    OrderCancels(VenueAccess venues, EmulatedStops stops, OrderTracker tracker, EventBus bus, Clock clock) {
+        this.venues = venues;
+        this.stops = stops;
+        this.tracker = tracker;
+        this.bus = bus;
+        this.clock = clock;
+    }
+
+    /** Cancels every open order (of one symbol): the host-held stops at once, the venue's by asking it. */
+    void cancelAll(CancelOrders command) {
+        for (EmulatedStops.Armed armed : stops.disarm(command.symbol())) {
+            bus.publish(new OrderCancelled(armed.request().clientOrderId(), armed.request().symbol(),
+                    "host-held stop cancelled before its trigger: " + command.reason(), clock.nanos()));
+        }
+        try {
+            List<Order> open = venues.venue().openOrders().stream()
+                    .filter(o -> command.symbol() == null || command.symbol().equals(o.request().symbol())).toList();
+            LOG.warn("cancelling {} open order(s){}: {}", open.size(), command.symbol() == null ? ""
+                    : " of " + command.symbol(), command.reason());
+            open.forEach(order -> atVenue(order.clientOrderId()));
+        } catch (VenueException e) {
+            LOG.error("could not list open orders to cancel them ({}): {} [{}]", command.reason(), e.getMessage(),
+                    e.code());
+        } catch (Throwable e) {
+            Throwables.rethrowIfFatal(e);
+            LOG.error("the venue plugin failed listing open orders to cancel them ({}): {}", command.reason(),
+                    Throwables.describe(e), e);
+        }
+    }
+
+    /**
+     * Cancels one order. {@code awaitingJournal} says whether its intent is still on its way to the
+     * journal: then it is remembered and {@link #cancelledBeforeSend} says so when the journal answers.
+     */
+    void cancel(CancelOrder command, Predicate<ClientOrderId> awaitingJournal) {
+        ClientOrderId id = command.clientOrderId();
+        OrderTracker.Tracked tracked = tracker.get(id);
+        if (tracked == null || tracked.status().isTerminal()) {
+            LOG.debug("cancel of {} ignored: {}", id, tracked == null ? "unknown order" : tracked.status());
+            return;
+        }
+        EmulatedStops.Armed armed = stops.disarmOrder(id);
+        if (armed != null) {
+            bus.publish(new OrderCancelled(id, command.symbol(), "host-held stop cancelled before its trigger: "
+                    + command.reason(), clock.nanos()));
+            return;
+        }
+        if (awaitingJournal.test(id)) {
+            beforeSend.add(id);
+            return;
+        }
+        LOG.debug("cancelling {}: {}", id, command.reason());
+        atVenue(id);
+    }
+
+    /** Whether order {@code id} was cancelled before it was sent (true once: the mark is consumed). */
+    boolean cancelledBeforeSend(ClientOrderId id) {
+        return beforeSend.remove(id);
+    }
+
+    private void atVenue(ClientOrderId id) {
+        try {
+            cancelsSent++;
+            venues.venue().cancel(id);
+        } catch (VenueException e) {
+            LOG.error("could not cancel {}: {} [{}]; the next reconciliation sees it", id, e.getMessage(), e.code());
+        } catch (Throwable e) {
+            Throwables.rethrowIfFatal(e);
+            LOG.error("the venue plugin failed cancelling {}: {}; the next reconciliation sees it", id,
+                    Throwables.describe(e), e);
+        }
+    }
+
+    /** Cancels asked of the venue so far. */
+    long sent() {
+        return cancelsSent;
+    }
+}

@@ -1,0 +1,303 @@
+package io.tradehost.coordinator.strategy;
+
+import io.tradehost.api.host.PluginCalls.Outcome;
+import io.tradehost.api.market.BarInterval;
+import io.tradehost.api.market.Mark;
+import io.tradehost.api.order.Position;
+import io.tradehost.api.state.TradingState;
+import io.tradehost.api.strategy.event.EventStrategy;
+import io.tradehost.api.strategy.event.OrderHandle;
+import io.tradehost.api.strategy.event.OrderSpec;
+import io.tradehost.api.strategy.event.StrategyHost;
+import io.tradehost.api.time.ScheduledTask;
+import io.tradehost.api.value.Money;
+import io.tradehost.api.value.Price;
+import io.tradehost.api.value.Product;
+import io.tradehost.api.value.Quantity;
+import io.tradehost.api.value.Symbol;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One instance of an event-driven strategy: the symbols it trades, what it subscribed to, its open
+ * orders and timers, and its {@link StrategyHost}. Every callback goes through {@link #deliver}:
+ * called through the instance's plugin calls, watched by {@link Supervision}, and what the callback
+ * asked for (orders, cancels, timers, subscriptions) is collected in a {@link Batch} and carried out on
+ * the kernel thread once it returned normally; a callback that threw or ran late has its batch
+ * dropped. State is written on the kernel thread only.
+ */
+final class EventInstance {
+    /** What one callback asked for, in order; dropped if the callback failed. */
+    static final class Batch {
+        final List<Op> ops = new ArrayList<>();
+        final List<Handle> submitted = new ArrayList<>();
+        volatile boolean closed;
+    }
+
+    /** One request of a callback. */
+    sealed interface Op {
+        record Submit(Handle handle) implements Op {
+        }
+
+        record Cancel(Handle handle) implements Op {
+        }
+
+        record CancelAll(Symbol symbol) implements Op {
+        }
+
+        record Modify(Handle handle, Price price, Quantity quantity) implements Op {
+        }
+
+        record SetTimer(String name, Duration delay, boolean repeating) implements Op {
+        }
+
+        record CancelTimer(String name) implements Op {
+        }
+
+        record Subscribe(String kind, Symbol symbol, BarInterval interval) implements Op {
+        }
+    }
+
+    final String name;
+    final EventStrategy strategy;
+    final Supervision.Watched watched;
+    final Set<Symbol> quotes = new LinkedHashSet<>();
+    final Set<Symbol> trades = new LinkedHashSet<>();
+    final Map<Symbol, List<BarSeries>> bars = new LinkedHashMap<>();
+    final Map<String, ScheduledTask> timers = new LinkedHashMap<>();
+    final Map<Long, Handle> open = new LinkedHashMap<>();
+    final Map<Symbol, io.tradehost.api.state.TradingState> states = new HashMap<>();
+    private final EventStrategies owner;
+    private final StrategyHost host = new Host();
+    private volatile Batch batch;
+    boolean started;
+    long discarded;
+
+    EventInstance(String name, EventStrategy strategy, Supervision.Watched watched, EventStrategies owner) {
+        this.name = name;
+        this.strategy = strategy;
+        this.watched = watched;
+        this.owner = owner;
+    }
+
+    StrategyHost host() {
+        return host;
+    }
+
+    List<Symbol> symbols() {
+        return watched.symbols;
+    }
+
+    /** The most commands one callback may give; more fail the callback (a strategy flooding the host). */
+    static final int MAX_COMMANDS = 1_000;
+
+    /** Calls {@code body} (one callback) through the instance's calls and carries out what it asked for. */
+    void deliver(Supervision.Call call, Runnable body) {
+        Batch b = new Batch();
+        batch = b;
+        Outcome<Boolean> outcome = watched.calls.call(() -> {
+            body.run();
+            return Boolean.TRUE;
+        });
+        batch = null;
+        b.closed = true;
+        Outcome.Returned<Boolean> returned = owner.supervision().settle(watched, outcome, call);
+        if (returned == null) {
+            if (!(outcome instanceof Outcome.Threw<Boolean>)) {
+                discarded++;
+            }
+            owner.desk().dropped(this, b);
+            return;
+        }
+        owner.supervision().succeeded(watched, returned.nanos());
+        owner.apply(this, b);
+    }
+
+    /**
+     * Asks the strategy for a value ({@code saveState}) through its calls, watched like a callback; no
+     * commands may be given meanwhile.
+     *
+     * @return the value, or null if the call failed or ran late
+     */
+    <T> T ask(Supervision.Call call, java.util.function.Supplier<T> body) {
+        Outcome<T> outcome = watched.calls.call(body);
+        Outcome.Returned<T> returned = owner.supervision().settle(watched, outcome, call);
+        if (returned == null) {
+            if (!(outcome instanceof Outcome.Threw<T>)) {
+                discarded++;
+            }
+            return null;
+        }
+        owner.supervision().succeeded(watched, returned.nanos());
+        return returned.value();
+    }
+
+    private Batch batch(String what) {
+        Batch b = batch;
+        if (b == null || b.closed) {
+            throw new IllegalStateException(what + " only from inside a callback of strategy '" + name + "'");
+        }
+        if (b.ops.size() >= MAX_COMMANDS) {
+            throw new IllegalStateException("more than " + MAX_COMMANDS + " commands in one callback of strategy '"
+                    + name + "'; none of them is carried out");
+        }
+        return b;
+    }
+
+    private Symbol mine(Symbol symbol) {
+        if (!watched.symbols.contains(Objects.requireNonNull(symbol, "symbol"))) {
+            throw new IllegalArgumentException("strategy '" + name + "' does not trade " + symbol + " (it trades "
+                    + watched.symbols + ")");
+        }
+        return symbol;
+    }
+
+    /** The instance's view of the host; every method checks its symbol and, for commands, that a callback runs. */
+    private final class Host implements StrategyHost {
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public List<Symbol> symbols() {
+            return watched.symbols;
+        }
+
+        @Override
+        public Product product(Symbol symbol) {
+            return owner.venues().product(mine(symbol));
+        }
+
+        @Override
+        public long nowNanos() {
+            return owner.clock().nanos();
+        }
+
+        @Override
+        public void subscribeQuotes(Symbol symbol) {
+            batch("subscribeQuotes").ops.add(new Op.Subscribe("quotes", mine(symbol), null));
+        }
+
+        @Override
+        public void subscribeTrades(Symbol symbol) {
+            batch("subscribeTrades").ops.add(new Op.Subscribe("trades", mine(symbol), null));
+        }
+
+        @Override
+        public void subscribeBars(Symbol symbol, BarInterval interval) {
+            batch("subscribeBars").ops.add(new Op.Subscribe("bars", mine(symbol),
+                    Objects.requireNonNull(interval, "interval")));
+        }
+
+        @Override
+        public OrderHandle submit(OrderSpec spec) {
+            Batch b = batch("submit");
+            mine(spec.symbol());
+            Handle handle = new Handle(owner.desk().nextHandleId(), EventInstance.this, spec);
+            b.submitted.add(handle);
+            b.ops.add(new Op.Submit(handle));
+            return handle;
+        }
+
+        @Override
+        public void cancel(OrderHandle order) {
+            batch("cancel").ops.add(new Op.Cancel(own(order)));
+        }
+
+        @Override
+        public void cancelAll(Symbol symbol) {
+            batch("cancelAll").ops.add(new Op.CancelAll(mine(symbol)));
+        }
+
+        @Override
+        public void modify(OrderHandle order, Price price, Quantity quantity) {
+            if (quantity != null && !quantity.isPositive()) {
+                throw new IllegalArgumentException("a modified quantity must be positive, not " + quantity);
+            }
+            if (price != null && !price.isPositive()) {
+                throw new IllegalArgumentException("a modified price must be positive, not " + price);
+            }
+            batch("modify").ops.add(new Op.Modify(own(order), price, quantity));
+        }
+
+        private Handle own(OrderHandle order) {
+            if (!(order instanceof Handle h) || h.owner() != EventInstance.this) {
+                throw new IllegalArgumentException(order + " is not an order of strategy '" + name + "'");
+            }
+            return h;
+        }
+
+        @Override
+        public List<OrderHandle> openOrders(Symbol symbol) {
+            mine(symbol);
+            List<OrderHandle> out = new ArrayList<>();
+            open.values().stream().filter(h -> h.symbol().equals(symbol) && h.isOpen()).forEach(out::add);
+            Batch b = batch;
+            if (b != null) {
+                b.submitted.stream().filter(h -> h.symbol().equals(symbol)).forEach(out::add);
+            }
+            return out;
+        }
+
+        @Override
+        public void setTimer(String timer, Duration delay) {
+            batch("setTimer").ops.add(new Op.SetTimer(Objects.requireNonNull(timer, "name"), positive(delay), false));
+        }
+
+        @Override
+        public void setRepeatingTimer(String timer, Duration period) {
+            batch("setRepeatingTimer").ops.add(new Op.SetTimer(Objects.requireNonNull(timer, "name"), positive(period),
+                    true));
+        }
+
+        private static Duration positive(Duration d) {
+            if (d == null || d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("a timer needs a positive delay, not " + d);
+            }
+            return d;
+        }
+
+        @Override
+        public void cancelTimer(String timer) {
+            batch("cancelTimer").ops.add(new Op.CancelTimer(timer));
+        }
+
+        @Override
+        public Set<String> timers() {
+            return Set.copyOf(timers.keySet());
+        }
+
+        @Override
+        public Mark mark(Symbol symbol) {
+            return owner.market().lastMark(mine(symbol));
+        }
+
+        @Override
+        public Position position(Symbol symbol) {
+            return owner.portfolio().position(mine(symbol));
+        }
+
+        @Override
+        public Money equity() {
+            return owner.portfolio().equity();
+        }
+
+        @Override
+        public Money grossExposure() {
+            return owner.portfolio().grossExposure();
+        }
+
+        @Override
+        public TradingState tradingState(Symbol symbol) {
+            return owner.tradingState().state(mine(symbol));
+        }
+    }
+}

@@ -1,0 +1,387 @@
+package io.tradehost.coordinator.strategy;
+
+import io.tradehost.api.command.RecordStrategyState;
+import io.tradehost.api.event.PositionChanged;
+import io.tradehost.api.host.CommandBus;
+import io.tradehost.api.host.MarketView;
+import io.tradehost.api.host.PortfolioView;
+import io.tradehost.api.host.Throwables;
+import io.tradehost.api.host.TradingStateView;
+import io.tradehost.api.host.VenueAccess;
+import io.tradehost.api.journal.OrderJournal;
+import io.tradehost.api.market.Bar;
+import io.tradehost.api.market.Mark;
+import io.tradehost.api.market.Quote;
+import io.tradehost.api.market.Trade;
+import io.tradehost.api.state.TradingState;
+import io.tradehost.api.strategy.event.Restored;
+import io.tradehost.api.time.Clock;
+import io.tradehost.api.time.ScheduledTask;
+import io.tradehost.api.time.Scheduler;
+import io.tradehost.api.value.Quantity;
+import io.tradehost.api.value.Symbol;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The instances of event-driven strategies and what they hear: quotes, trades and bars of the symbols
+ * they subscribed to, their orders' events ({@link HandleDesk}), position and trading-state changes,
+ * their timers. Bars are built per instance from trades where the venue publishes them, else from the
+ * mids of validated quotes, and closed by a timer at each interval's end on the host's clock. Kernel
+ * thread only.
+ */
+final class EventStrategies {
+    private static final Logger LOG = LoggerFactory.getLogger(EventStrategies.class);
+    private static final Supervision.Call ON_START = Supervision.Call.callback("onStart");
+    private static final Supervision.Call ON_QUOTE = Supervision.Call.callback("onQuote");
+    private static final Supervision.Call ON_TRADE = Supervision.Call.callback("onTrade");
+    private static final Supervision.Call ON_BAR = Supervision.Call.callback("onBar");
+    private static final Supervision.Call ON_POSITION = Supervision.Call.callback("onPositionChanged");
+    private static final Supervision.Call ON_STATE = Supervision.Call.callback("onTradingStateChanged");
+    private static final Supervision.Call ON_TIMER = Supervision.Call.callback("onTimer");
+    private static final Supervision.Call ON_STOP = Supervision.Call.callback("onStop");
+    private static final Supervision.Call SAVE_STATE = Supervision.Call.callback("saveState");
+    /** How often an instance is asked for its state (and the journal told, if it changed). */
+    static final Duration SAVE_EVERY = Duration.ofSeconds(1);
+
+    private final Supplier<StrategySettings> settings;
+    private final VenueAccess venues;
+    private final MarketView market;
+    private final PortfolioView portfolio;
+    private final TradingStateView tradingState;
+    private final CommandBus commands;
+    private final Clock clock;
+    private final Scheduler scheduler;
+    private final Supervision supervision;
+    private final LongSupplier intentSequence;
+    private final HandleDesk desk = new HandleDesk(this);
+    private final List<EventInstance> instances = new ArrayList<>();
+    /** Per instance, the one timer that closes its bars: it fires at every boundary of any interval it subscribed. */
+    private final Map<EventInstance, ScheduledTask> barTimers = new HashMap<>();
+    private final Map<EventInstance, ScheduledTask> saveTimers = new HashMap<>();
+    private final Map<EventInstance, byte[]> saved = new HashMap<>();
+    private final OrderJournal journal;
+    private final Restorer restorer;
+    private boolean barsFromTrades;
+    long barsDelivered;
+
+    EventStrategies(Supplier<StrategySettings> settings, VenueAccess venues, MarketView market,
+                    PortfolioView portfolio, TradingStateView tradingState, CommandBus commands, Clock clock,
+                    Scheduler scheduler, Supervision supervision, LongSupplier intentSequence,
+                    OrderJournal journal) {
+        this.journal = journal;
+        this.restorer = new Restorer(journal, desk);
+        this.settings = settings;
+        this.venues = venues;
+        this.market = market;
+        this.portfolio = portfolio;
+        this.tradingState = tradingState;
+        this.commands = commands;
+        this.clock = clock;
+        this.scheduler = scheduler;
+        this.supervision = supervision;
+        this.intentSequence = intentSequence;
+    }
+
+    StrategySettings settings() {
+        return settings.get();
+    }
+
+    Supervision supervision() {
+        return supervision;
+    }
+
+    HandleDesk desk() {
+        return desk;
+    }
+
+    VenueAccess venues() {
+        return venues;
+    }
+
+    MarketView market() {
+        return market;
+    }
+
+    PortfolioView portfolio() {
+        return portfolio;
+    }
+
+    TradingStateView tradingState() {
+        return tradingState;
+    }
+
+    CommandBus commands() {
+        return commands;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    Scheduler scheduler() {
+        return scheduler;
+    }
+
+    long nextIntentSequence() {
+        return intentSequence.getAsLong();
+    }
+
+    List<EventInstance> instances() {
+        return instances;
+    }
+
+    void add(EventInstance instance) {
+        instances.add(instance);
+    }
+
+    /** Starts every instance not yet started: its symbols' trading states noted, then {@code onStart}. */
+    void start() {
+        try {
+            barsFromTrades = venues.venue().publishesTrades();
+        } catch (Throwable e) {
+            Throwables.rethrowIfFatal(e);
+            LOG.warn("the venue plugin failed saying whether it publishes trades ({}); bars are built from quotes",
+                    Throwables.describe(e));
+        }
+        for (EventInstance instance : instances) {
+            if (!instance.started) {
+                instance.symbols().forEach(s -> instance.states.put(s, tradingState.state(s)));
+                instance.started = true;
+                Restored restored = restorer.restore(instance);
+                instance.deliver(ON_START, () -> instance.strategy.onStart(instance.host(), restored));
+                if (journal != null) {
+                    saveTimers.put(instance, scheduler.scheduleAtFixedRate(SAVE_EVERY, SAVE_EVERY,
+                            () -> save(instance)));
+                }
+            }
+        }
+    }
+
+    /** Stops every instance: {@code onStop}, its timers, and (if {@code cancelOrders}) its open orders. */
+    void stop(boolean cancelOrders) {
+        for (EventInstance instance : instances) {
+            stop(instance, cancelOrders);
+        }
+    }
+
+    void stop(EventInstance instance, boolean cancelOrders) {
+        if (!instance.started) {
+            return;
+        }
+        instance.deliver(ON_STOP, instance.strategy::onStop);
+        ScheduledTask saving = saveTimers.remove(instance);
+        if (saving != null) {
+            saving.cancel();
+            save(instance);
+        }
+        instance.started = false;
+        instance.timers.values().forEach(ScheduledTask::cancel);
+        instance.timers.clear();
+        ScheduledTask bars = barTimers.remove(instance);
+        if (bars != null) {
+            bars.cancel();
+        }
+        if (cancelOrders && !instance.open.isEmpty()) {
+            LOG.info("strategy '{}' stopped: cancelling its {} open order(s)", instance.name, instance.open.size());
+            desk.cancelAll(instance, null, "strategy '" + instance.name + "' stopped");
+        }
+    }
+
+    /**
+     * Asks the instance for its state and has the journal keep it when it changed since the last save
+     * (so an idle strategy costs the journal nothing). More than {@link Restored#MAX_STATE_BYTES} is
+     * the strategy's failure and is not kept.
+     */
+    private void save(EventInstance instance) {
+        byte[] state = instance.ask(SAVE_STATE, instance.strategy::saveState);
+        if (state == null || Arrays.equals(state, saved.get(instance))) {
+            return;
+        }
+        if (state.length > Restored.MAX_STATE_BYTES) {
+            supervision.fail(instance.watched, "saveState returned " + state.length + " bytes, more than "
+                    + Restored.MAX_STATE_BYTES + "; not saved");
+            return;
+        }
+        saved.put(instance, state.clone());
+        commands.send(new RecordStrategyState(instance.name, state, clock.nanos()));
+    }
+
+    /** Carries out what a callback asked for, in order. */
+    void apply(EventInstance instance, EventInstance.Batch batch) {
+        for (EventInstance.Op op : batch.ops) {
+            switch (op) {
+                case EventInstance.Op.Submit s -> desk.submit(instance, s.handle());
+                case EventInstance.Op.Cancel c -> desk.cancel(c.handle(), "cancelled by strategy '" + instance.name
+                        + "'");
+                case EventInstance.Op.CancelAll c -> desk.cancelAll(instance, c.symbol(), "cancel-all by strategy '"
+                        + instance.name + "'");
+                case EventInstance.Op.Modify m -> desk.modify(m.handle(), m.price(), m.quantity());
+                case EventInstance.Op.SetTimer t -> setTimer(instance, t.name(), t.delay(), t.repeating());
+                case EventInstance.Op.CancelTimer t -> {
+                    ScheduledTask task = instance.timers.remove(t.name());
+                    if (task != null) {
+                        task.cancel();
+                    }
+                }
+                case EventInstance.Op.Subscribe s -> subscribe(instance, s);
+            }
+        }
+    }
+
+    private void setTimer(EventInstance instance, String name, Duration delay, boolean repeating) {
+        ScheduledTask previous = instance.timers.remove(name);
+        if (previous != null) {
+            previous.cancel();
+        }
+        Runnable fire = () -> {
+            if (!repeating) {
+                instance.timers.remove(name);
+            }
+            if (instance.started) {
+                instance.deliver(ON_TIMER, () -> instance.strategy.onTimer(name, clock.nanos()));
+            }
+        };
+        instance.timers.put(name, repeating ? scheduler.scheduleAtFixedRate(delay, delay, fire)
+                : scheduler.schedule(delay, fire));
+    }
+
+    private void subscribe(EventInstance instance, EventInstance.Op.Subscribe s) {
+        switch (s.kind()) {
+            case "quotes" -> instance.quotes.add(s.symbol());
+            case "trades" -> instance.trades.add(s.symbol());
+            default -> {
+                List<BarSeries> series = instance.bars.computeIfAbsent(s.symbol(), k -> new ArrayList<>());
+                if (series.stream().noneMatch(b -> b.interval().equals(s.interval()))) {
+                    series.add(new BarSeries(s.symbol(), s.interval()));
+                    series.sort(Comparator.comparing(BarSeries::interval));
+                    ScheduledTask previous = barTimers.put(instance, barTimer(instance));
+                    if (previous != null) {
+                        previous.cancel();
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * A timer at every multiple of the greatest common divisor of the instance's intervals: at each it
+     * closes the bars that ended, symbol by symbol in subscription order, the shorter interval first.
+     */
+    private ScheduledTask barTimer(EventInstance instance) {
+        long step = 0;
+        for (List<BarSeries> series : instance.bars.values()) {
+            for (BarSeries s : series) {
+                step = gcd(step, s.interval().length().getSeconds());
+            }
+        }
+        long stepNanos = Duration.ofSeconds(step).toNanos();
+        long now = clock.nanos();
+        long next = Math.floorDiv(now, stepNanos) * stepNanos + stepNanos;
+        return scheduler.scheduleAtFixedRate(Duration.ofNanos(next - now), Duration.ofNanos(stepNanos), () -> {
+            long at = clock.nanos();
+            for (List<BarSeries> series : instance.bars.values()) {
+                for (BarSeries s : series) {
+                    deliver(instance, s.closeUpTo(at));
+                }
+            }
+        });
+    }
+
+    private static long gcd(long a, long b) {
+        return b == 0 ? a : gcd(b, a % b);
+    }
+
+    private void deliver(EventInstance instance, List<Bar> bars) {
+        for (Bar bar : bars) {
+            if (instance.started) {
+                barsDelivered++;
+                instance.deliver(ON_BAR, () -> instance.strategy.onBar(bar));
+            }
+        }
+    }
+
+    /** A validated quote: bars from mids where the venue publishes no trades, then {@code onQuote}. */
+    void onMark(Mark mark) {
+        Quote quote = null;
+        for (EventInstance instance : instances) {
+            if (!barsFromTrades) {
+                feedBars(instance, mark.symbol(), mark.price(), Quantity.ZERO, mark.timestampNanos());
+            }
+            if (instance.started && instance.quotes.contains(mark.symbol())) {
+                Quote q = quote != null ? quote : (quote = new Quote(mark.symbol(), mark.bid(), mark.bidSize(),
+                        mark.ask(), mark.askSize(), mark.timestampNanos()));
+                instance.deliver(ON_QUOTE, () -> instance.strategy.onQuote(q));
+            }
+        }
+    }
+
+    /** A public trade: bars where the venue publishes trades, then {@code onTrade}. */
+    void onTrade(Trade trade) {
+        for (EventInstance instance : instances) {
+            if (barsFromTrades) {
+                feedBars(instance, trade.symbol(), trade.price(), trade.size(), trade.timestampNanos());
+            }
+            if (instance.started && instance.trades.contains(trade.symbol())) {
+                instance.deliver(ON_TRADE, () -> instance.strategy.onTrade(trade));
+            }
+        }
+    }
+
+    private void feedBars(EventInstance instance, Symbol symbol, io.tradehost.api.value.Price price, Quantity size,
+                          long timestampNanos) {
+        List<BarSeries> series = instance.bars.get(symbol);
+        if (series != null) {
+            for (BarSeries s : series) {
+                deliver(instance, s.add(price, size, timestampNanos));
+            }
+        }
+    }
+
+    /** A booked fill: the order's handle first, then every instance trading the symbol hears the position. */
+    void onPositionChanged(PositionChanged changed) {
+        desk.onFill(changed.fill());
+        for (EventInstance instance : instances) {
+            if (instance.started && instance.symbols().contains(changed.position().symbol())) {
+                instance.deliver(ON_POSITION, () -> instance.strategy.onPositionChanged(changed.position()));
+            }
+        }
+    }
+
+    /** The trading state may have changed: each instance hears the symbols whose state did. */
+    void onTradingStateMoved() {
+        for (EventInstance instance : instances) {
+            if (!instance.started) {
+                continue;
+            }
+            for (Symbol symbol : instance.symbols()) {
+                TradingState now = tradingState.state(symbol);
+                if (instance.states.put(symbol, now) != now) {
+                    instance.deliver(ON_STATE, () -> instance.strategy.onTradingStateChanged(symbol, now));
+                }
+            }
+        }
+    }
+
+    long late() {
+        return instances.stream().mapToLong(i -> i.watched.calls.lateAnswersDiscarded()).sum();
+    }
+
+    long discarded() {
+        return instances.stream().mapToLong(i -> i.discarded).sum();
+    }
+
+    long lateBarData() {
+        return instances.stream().flatMap(i -> i.bars.values().stream()).flatMap(List::stream)
+                .mapToLong(s -> s.late).sum();
+    }
+}

@@ -1,0 +1,135 @@
+package io.tradehost.coordinator.strategy;
+
+import io.tradehost.api.order.ClientOrderId;
+import io.tradehost.api.order.RejectionCode;
+import io.tradehost.api.strategy.event.HandleStatus;
+import io.tradehost.api.strategy.event.OrderHandle;
+import io.tradehost.api.strategy.event.OrderSpec;
+import io.tradehost.api.value.Price;
+import io.tradehost.api.value.Quantity;
+
+/**
+ * The host's side of an {@link OrderHandle}: written on the kernel thread only, read by the strategy
+ * on the thread its callbacks run on (a worker sees the writes made before the call was handed to it).
+ * Fields are volatile so that a read between callbacks sees them whole.
+ */
+final class Handle implements OrderHandle {
+    private final long id;
+    private final EventInstance owner;
+    private volatile OrderSpec spec;
+    private volatile Quantity quantity;
+    private volatile Quantity filled = Quantity.ZERO;
+    private volatile HandleStatus status = HandleStatus.PENDING;
+    private volatile ClientOrderId clientOrderId;
+    private volatile RejectionCode rejection;
+    private volatile boolean cancelPending;
+    /** A modification waiting for the cancel of the order it replaces: the new price and total quantity. */
+    Price modifyPrice;
+    Quantity modifyQuantity;
+    boolean replacing;
+    boolean expiring;
+    long intentSequence;
+
+    Handle(long id, EventInstance owner, OrderSpec spec) {
+        this.id = id;
+        this.owner = owner;
+        this.spec = spec;
+        this.quantity = spec.quantity();
+    }
+
+    EventInstance owner() {
+        return owner;
+    }
+
+    @Override
+    public long id() {
+        return id;
+    }
+
+    @Override
+    public OrderSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public Quantity quantity() {
+        return quantity;
+    }
+
+    @Override
+    public Quantity filled() {
+        return filled;
+    }
+
+    @Override
+    public HandleStatus status() {
+        return status;
+    }
+
+    @Override
+    public boolean isCancelPending() {
+        return cancelPending;
+    }
+
+    @Override
+    public ClientOrderId clientOrderId() {
+        return clientOrderId;
+    }
+
+    @Override
+    public RejectionCode rejection() {
+        return rejection;
+    }
+
+    void spec(OrderSpec next) {
+        spec = next;
+        quantity = next.quantity();
+    }
+
+    void sized(Quantity sized) {
+        quantity = sized;
+    }
+
+    void bind(ClientOrderId id) {
+        clientOrderId = id;
+    }
+
+    void status(HandleStatus next) {
+        status = next;
+        if (next.isTerminal()) {
+            cancelPending = false;
+        }
+    }
+
+    void reject(RejectionCode code) {
+        rejection = code;
+        status(HandleStatus.REJECTED);
+    }
+
+    /** Takes the state of an order restored from the journal after a restart. */
+    void restore(ClientOrderId id, HandleStatus restored, Quantity alreadyFilled) {
+        clientOrderId = id;
+        status = restored;
+        filled = alreadyFilled;
+    }
+
+    void cancelPending(boolean pending) {
+        cancelPending = pending;
+    }
+
+    /** Adds a fill; returns whether the order is now wholly filled. */
+    boolean fill(Quantity quantityFilled) {
+        filled = filled.plus(quantityFilled);
+        boolean complete = !filled.isLessThan(quantity);
+        status(complete ? HandleStatus.FILLED : HandleStatus.PARTIALLY_FILLED);
+        return complete;
+    }
+
+    @Override
+    public String toString() {
+        return "order#" + id + "[" + spec.side() + " " + quantity + " " + spec.symbol() + " " + spec.type()
+                + (spec.limitPrice() == null ? "" : " @ " + spec.limitPrice()) + ", " + status
+                + (clientOrderId == null ? "" : ", " + clientOrderId) + (spec.tag().isEmpty() ? "" : ", " + spec.tag())
+                + "]";
+    }
+}

@@ -1,0 +1,342 @@
+package io.tradehost.coordinator.strategy;
+
+import io.tradehost.api.command.CancelOrder;
+import io.tradehost.api.command.OrderIntent;
+import io.tradehost.api.event.IntentNotRecorded;
+import io.tradehost.api.event.IntentRecorded;
+import io.tradehost.api.event.IntentRejected;
+import io.tradehost.api.event.OrderAccepted;
+import io.tradehost.api.event.OrderCancelled;
+import io.tradehost.api.event.OrderReconciled;
+import io.tradehost.api.event.OrderRejected;
+import io.tradehost.api.host.Throwables;
+import io.tradehost.api.market.Mark;
+import io.tradehost.api.order.ClientOrderId;
+import io.tradehost.api.order.Fill;
+import io.tradehost.api.order.OrderRequest;
+import io.tradehost.api.order.RejectionCode;
+import io.tradehost.api.strategy.event.HandleStatus;
+import io.tradehost.api.strategy.event.OrderEvent;
+import io.tradehost.api.strategy.event.OrderSpec;
+import io.tradehost.api.value.Money;
+import io.tradehost.api.value.Price;
+import io.tradehost.api.value.Quantity;
+import io.tradehost.api.value.Symbol;
+import io.tradehost.api.value.ValueOutOfRangeException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Orders by handle: turns a strategy's submits, cancels and modifications into the host's commands
+ * ({@link OrderIntent} marked managed, {@link CancelOrder}) and the host's order events back into
+ * each handle's state and the strategy's {@link OrderEvent}s. A modification is a cancel-replace done
+ * here: the order is cancelled, and once the venue confirms, the replacement (the new total less what
+ * filled) goes out under the same handle, which reports {@link OrderEvent.Modified} when the venue
+ * accepts it. Good-till times are kept here too: at the time the order is cancelled and reported
+ * expired. Kernel thread only (but {@link #nextHandleId}).
+ */
+final class HandleDesk {
+    private static final Logger LOG = LoggerFactory.getLogger(HandleDesk.class);
+    private static final Supervision.Call ON_ORDER_EVENT = Supervision.Call.callback("onOrderEvent");
+
+    private final EventStrategies owner;
+    private final AtomicLong handleIds = new AtomicLong();
+    private final Map<Long, Handle> byIntent = new HashMap<>();
+    private final Map<ClientOrderId, Handle> byClientId = new HashMap<>();
+    private final Map<Handle, io.tradehost.api.time.ScheduledTask> expiries = new HashMap<>();
+    long submits;
+    long cancels;
+    long modifies;
+
+    HandleDesk(EventStrategies owner) {
+        this.owner = owner;
+    }
+
+    /** A new handle number; any thread (a worker's submit). */
+    long nextHandleId() {
+        return handleIds.incrementAndGet();
+    }
+
+    void submit(EventInstance instance, Handle handle) {
+        submits++;
+        String absurd = absurdity(handle.spec());
+        if (absurd != null) {
+            owner.supervision().fail(instance.watched, absurd);
+            refuse(handle, RejectionCode.STRATEGY_FAILED, absurd);
+            return;
+        }
+        instance.open.put(handle.id(), handle);
+        send(handle, handle.spec().quantity());
+        long expireAt = handle.spec().expireAtNanos();
+        if (expireAt > 0) {
+            Duration in = Duration.ofNanos(Math.max(0, expireAt - owner.clock().nanos()));
+            expiries.put(handle, owner.scheduler().schedule(in, () -> expire(handle)));
+        }
+    }
+
+    /** Why an order is beyond what a sound strategy asks ({@code max_decision_leverage} x equity), or null. */
+    private String absurdity(OrderSpec spec) {
+        Price price = spec.limitPrice() != null ? spec.limitPrice() : spec.stopPrice();
+        Mark mark = owner.market().lastMark(spec.symbol());
+        if (price == null && mark == null) {
+            return null;
+        }
+        try {
+            Money notional = (price != null ? price : mark.price()).times(spec.quantity()).abs();
+            Money equity = owner.portfolio().equity();
+            Money ceiling = equity.times(owner.settings().maxDecisionLeverage());
+            return notional.isGreaterThan(ceiling) ? "asked to " + spec.side() + " a notional of " + notional
+                    + ", more than " + owner.settings().maxDecisionLeverage() + " x equity " + equity
+                    + "; order refused" : null;
+        } catch (ValueOutOfRangeException e) {
+            return "asked for a size out of range (" + e.getMessage() + "); order refused";
+        }
+    }
+
+    private void send(Handle handle, Quantity quantity) {
+        OrderSpec spec = handle.spec();
+        long sequence = owner.nextIntentSequence();
+        handle.intentSequence = sequence;
+        byIntent.put(sequence, handle);
+        Mark mark = owner.market().lastMark(spec.symbol());
+        owner.commands().send(new OrderIntent(sequence, spec.symbol(), spec.side(), false, quantity, null, spec.type(),
+                spec.limitPrice(), spec.timeInForce(), spec.reduceOnly(), spec.postOnly(),
+                handle.owner().name, spec.tag().isEmpty() ? "order#" + handle.id() : spec.tag(),
+                mark == null ? null : mark.price(), owner.clock().nanos(), spec.stopPrice(), true));
+    }
+
+    /** Holds {@code handle}, an order restored at a restart, as its instance's open order. */
+    void adopt(Handle handle) {
+        byClientId.put(handle.clientOrderId(), handle);
+        handle.owner().open.put(handle.id(), handle);
+    }
+
+    void cancel(Handle handle, String reason) {
+        if (!handle.isOpen()) {
+            return;
+        }
+        if (handle.isCancelPending()) {
+            // a cancel asked while a modification's cancel is on its way: that cancel now just cancels
+            handle.replacing = false;
+            return;
+        }
+        cancels++;
+        handle.replacing = false;
+        handle.cancelPending(true);
+        if (handle.clientOrderId() != null) {
+            owner.commands().send(new CancelOrder(handle.clientOrderId(), handle.symbol(), reason,
+                    owner.clock().nanos()));
+        }
+    }
+
+    void cancelAll(EventInstance instance, Symbol symbol, String reason) {
+        for (Handle handle : List.copyOf(instance.open.values())) {
+            if (symbol == null || handle.symbol().equals(symbol)) {
+                cancel(handle, reason);
+            }
+        }
+    }
+
+    void modify(Handle handle, Price price, Quantity quantity) {
+        if (!handle.isOpen() || handle.isCancelPending()) {
+            LOG.debug("modify of {} ignored: it is {}", handle, handle.isOpen() ? "being cancelled" : handle.status());
+            return;
+        }
+        if (price != null && !handle.type().hasLimit()) {
+            LOG.warn("strategy '{}' asked to reprice {}, which has no limit; ignored", handle.owner().name, handle);
+            return;
+        }
+        modifies++;
+        cancel(handle, "modify");
+        handle.replacing = true;
+        handle.modifyPrice = price;
+        handle.modifyQuantity = quantity;
+    }
+
+    private void expire(Handle handle) {
+        expiries.remove(handle);
+        if (handle.isOpen()) {
+            cancel(handle, "good-till time reached");
+            handle.expiring = true;
+        }
+    }
+
+    /** Handles a failed callback submitted: never sent, rejected where the strategy can see it. */
+    void dropped(EventInstance instance, EventInstance.Batch batch) {
+        batch.submitted.forEach(h -> h.reject(RejectionCode.STRATEGY_FAILED));
+    }
+
+    void onIntentRejected(IntentRejected rejected) {
+        if (!rejected.intent().managed()) {
+            return;
+        }
+        Handle handle = byIntent.remove(rejected.intent().sequence());
+        if (handle != null) {
+            refuse(handle, rejected.code(), rejected.stage() + ": " + rejected.message());
+        }
+    }
+
+    void onIntentRecorded(IntentRecorded recorded) {
+        Handle handle = bind(recorded.request(), recorded.intentSequence());
+        if (handle == null) {
+            return;
+        }
+        if (handle.isCancelPending()) {
+            owner.commands().send(new CancelOrder(handle.clientOrderId(), handle.symbol(), "cancelled while pending",
+                    owner.clock().nanos()));
+        } else if (recorded.request().type().isStop() && !venueTakes(recorded.request())) {
+            working(handle);
+        }
+    }
+
+    void onIntentNotRecorded(IntentNotRecorded notRecorded) {
+        bind(notRecorded.request(), notRecorded.intentSequence());
+    }
+
+    private Handle bind(OrderRequest request, long intentSequence) {
+        Handle handle = byIntent.remove(intentSequence);
+        if (handle != null) {
+            handle.bind(request.clientOrderId());
+            handle.sized(handle.filled().plus(request.quantity()));
+            byClientId.put(request.clientOrderId(), handle);
+        }
+        return handle;
+    }
+
+    private boolean venueTakes(OrderRequest request) {
+        try {
+            return owner.venues().venue().supportsNatively(request.type());
+        } catch (Throwable e) {
+            Throwables.rethrowIfFatal(e);
+            return false; // execution holds the stop then, as it logs
+        }
+    }
+
+    void onAccepted(OrderAccepted accepted) {
+        Handle handle = byClientId.get(accepted.clientOrderId());
+        if (handle != null && handle.status() == HandleStatus.PENDING) {
+            working(handle);
+        }
+    }
+
+    private void working(Handle handle) {
+        boolean modified = handle.replacing;
+        handle.replacing = false;
+        handle.status(handle.filled().isPositive() ? HandleStatus.PARTIALLY_FILLED : HandleStatus.WORKING);
+        tell(handle, modified ? new OrderEvent.Modified(handle) : new OrderEvent.Accepted(handle));
+    }
+
+    void onRejected(OrderRejected rejected) {
+        Handle handle = byClientId.get(rejected.clientOrderId());
+        if (handle != null) {
+            refuse(handle, rejected.code(), rejected.message());
+        }
+    }
+
+    void onCancelled(OrderCancelled cancelled) {
+        Handle handle = byClientId.remove(cancelled.clientOrderId());
+        if (handle == null || !handle.isOpen()) {
+            return;
+        }
+        if (handle.replacing) {
+            replace(handle);
+            return;
+        }
+        handle.status(handle.expiring ? HandleStatus.EXPIRED : HandleStatus.CANCELLED);
+        finish(handle);
+        tell(handle, handle.expiring ? new OrderEvent.Expired(handle)
+                : new OrderEvent.Cancelled(handle, cancelled.reason()));
+    }
+
+    /** The modified order is cancelled: places the rest of the new total at the new price, same handle. */
+    private void replace(Handle handle) {
+        Quantity total = handle.modifyQuantity != null ? handle.modifyQuantity : handle.quantity();
+        Price price = handle.modifyPrice != null ? handle.modifyPrice : handle.price();
+        Quantity rest = total.minus(handle.filled());
+        handle.cancelPending(false);
+        if (!rest.isPositive()) {
+            handle.replacing = false;
+            handle.status(HandleStatus.CANCELLED);
+            finish(handle);
+            tell(handle, new OrderEvent.Cancelled(handle, "modified to " + total + ", no more than the "
+                    + handle.filled() + " filled"));
+            return;
+        }
+        handle.spec(handle.spec().modified(price, total));
+        handle.bind(null);
+        handle.status(HandleStatus.PENDING);
+        send(handle, rest);
+    }
+
+    /** A booked fill of a strategy's order: the handle counts it and the strategy hears it. */
+    void onFill(Fill fill) {
+        Handle handle = byClientId.get(fill.clientOrderId());
+        if (handle == null) {
+            return;
+        }
+        boolean complete = handle.fill(fill.quantity());
+        if (complete) {
+            byClientId.remove(fill.clientOrderId());
+            finish(handle);
+        }
+        tell(handle, new OrderEvent.Filled(handle, fill, complete));
+    }
+
+    /** The venue's word on an order after reconciliation: a strategy's order the venue closed is closed here. */
+    void onReconciled(OrderReconciled reconciled) {
+        Handle handle = byClientId.get(reconciled.order().clientOrderId());
+        if (handle == null) {
+            return;
+        }
+        switch (reconciled.order().status()) {
+            case CANCELLED, EXPIRED -> onCancelled(new OrderCancelled(handle.clientOrderId(), handle.symbol(),
+                    "reconciled: " + reconciled.note(), reconciled.timestampNanos()));
+            case REJECTED -> refuse(handle, RejectionCode.NOT_AT_VENUE, "reconciled: " + reconciled.note());
+            case FILLED -> {
+                if (handle.isOpen()) {
+                    handle.status(HandleStatus.FILLED);
+                    byClientId.remove(handle.clientOrderId());
+                    finish(handle);
+                }
+            }
+            default -> {
+                if (handle.status() == HandleStatus.PENDING) {
+                    working(handle);
+                }
+            }
+        }
+    }
+
+    private void refuse(Handle handle, RejectionCode code, String message) {
+        if (!handle.isOpen()) {
+            return;
+        }
+        if (handle.clientOrderId() != null) {
+            byClientId.remove(handle.clientOrderId());
+        }
+        handle.replacing = false;
+        handle.reject(code);
+        finish(handle);
+        tell(handle, new OrderEvent.Rejected(handle, code, message));
+    }
+
+    private void finish(Handle handle) {
+        handle.owner().open.remove(handle.id());
+        var expiry = expiries.remove(handle);
+        if (expiry != null) {
+            expiry.cancel();
+        }
+    }
+
+    private void tell(Handle handle, OrderEvent event) {
+        EventInstance instance = handle.owner();
+        if (instance.started) {
+            instance.deliver(ON_ORDER_EVENT, () -> instance.strategy.onOrderEvent(event));
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.tradehost.coordinator.strategy;
+
+import io.tradehost.api.journal.OrderJournal;
+import io.tradehost.api.journal.OrderOwner;
+import io.tradehost.api.order.Order;
+import io.tradehost.api.order.OrderRequest;
+import io.tradehost.api.strategy.event.HandleStatus;
+import io.tradehost.api.strategy.event.OrderHandle;
+import io.tradehost.api.strategy.event.OrderSpec;
+import io.tradehost.api.strategy.event.Restored;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What an event-driven instance gets back at its start: the open orders the journal holds as asked
+ * for by handle by its strategy (on its symbols), as live handles, and the state it saved last.
+ * Reconciliation's repairs reach those handles as order events like any. Kernel thread only.
+ */
+final class Restorer {
+    private static final Logger LOG = LoggerFactory.getLogger(Restorer.class);
+
+    private final OrderJournal journal;
+    private final HandleDesk desk;
+
+    /** @param journal where orders and states are read, or null for a host that keeps none (nothing restored) */
+    Restorer(OrderJournal journal, HandleDesk desk) {
+        this.journal = journal;
+        this.desk = desk;
+    }
+
+    Restored restore(EventInstance instance) {
+        if (journal == null) {
+            return Restored.nothing();
+        }
+        Map<io.tradehost.api.order.ClientOrderId, OrderOwner> owners = journal.owners();
+        List<OrderHandle> handles = new ArrayList<>();
+        for (Order order : journal.snapshot().openOrders()) {
+            OrderOwner owner = owners.get(order.clientOrderId());
+            if (owner == null || !owner.managed() || !owner.strategy().equals(instance.name)
+                    || !instance.symbols().contains(order.request().symbol())) {
+                continue;
+            }
+            OrderRequest r = order.request();
+            String tag = owner.tag().length() > OrderSpec.MAX_TAG ? owner.tag().substring(0, OrderSpec.MAX_TAG)
+                    : owner.tag();
+            Handle handle = new Handle(desk.nextHandleId(), instance, new OrderSpec(r.symbol(), r.side(), r.type(),
+                    r.quantity(), r.limitPrice(), r.stopPrice(), r.timeInForce(), 0, r.postOnly(), r.reduceOnly(),
+                    tag));
+            handle.restore(order.clientOrderId(), switch (order.status()) {
+                case ACCEPTED -> HandleStatus.WORKING;
+                case PARTIALLY_FILLED -> HandleStatus.PARTIALLY_FILLED;
+                default -> HandleStatus.PENDING;
+            }, order.filledQuantity());
+            desk.adopt(handle);
+            handles.add(handle);
+        }
+        byte[] state = journal.strategyStates().get(instance.name);
+        Restored restored = new Restored(handles, state == null ? new byte[0] : state);
+        if (!handles.isEmpty() || state != null) {
+            LOG.info("strategy '{}' restored: {} open order(s) {}, {} byte(s) of saved state", instance.name,
+                    handles.size(), handles.stream().map(h -> h.clientOrderId().value()).toList(),
+                    state == null ? 0 : state.length);
+        }
+        return restored;
+    }
+}

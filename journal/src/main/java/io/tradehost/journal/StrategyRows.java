@@ -1,0 +1,70 @@
+package io.tradehost.journal;
+
+import io.tradehost.api.journal.OrderOwner;
+import io.tradehost.api.order.ClientOrderId;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The journal's rows about strategies: who owns each order (migration 6) and what each strategy saved. */
+final class StrategyRows {
+    private StrategyRows() {
+    }
+
+    /** Marks order {@code id} as asked for by {@code owner}; nothing for an order no strategy holds. */
+    static void own(Connection c, ClientOrderId id, OrderOwner owner) throws SQLException {
+        if (owner.equals(OrderOwner.NONE)) {
+            return;
+        }
+        try (Statements.Lease lease = Statements.lease(c, "UPDATE orders SET strategy = ?, tag = ?, managed = ?"
+                + " WHERE client_id = ?")) {
+            PreparedStatement s = lease.statement();
+            s.setString(1, owner.strategy());
+            s.setString(2, owner.tag());
+            s.setInt(3, owner.managed() ? 1 : 0);
+            s.setString(4, id.value());
+            s.executeUpdate();
+        }
+    }
+
+    /** The owners of the orders not yet terminal that a strategy asked for. */
+    static Map<ClientOrderId, OrderOwner> openOwners(Connection c) throws SQLException {
+        Map<ClientOrderId, OrderOwner> out = new LinkedHashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT client_id, strategy, tag, managed FROM orders"
+                + " WHERE status IN " + Rows.OPEN_STATUSES + " AND strategy <> '' ORDER BY created_nanos, sequence");
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                out.put(ClientOrderId.of(rs.getString(1)), new OrderOwner(rs.getString(2), rs.getString(3),
+                        rs.getInt(4) == 1));
+            }
+        }
+        return out;
+    }
+
+    static void saveState(Connection c, String strategy, byte[] state, long nanos) throws SQLException {
+        try (Statements.Lease lease = Statements.lease(c, "INSERT INTO strategy_state(strategy, state, saved_nanos)"
+                + " VALUES (?, ?, ?) ON CONFLICT(strategy) DO UPDATE SET state = excluded.state,"
+                + " saved_nanos = excluded.saved_nanos")) {
+            PreparedStatement s = lease.statement();
+            s.setString(1, strategy);
+            s.setBytes(2, state);
+            s.setLong(3, nanos);
+            s.executeUpdate();
+        }
+    }
+
+    static Map<String, byte[]> states(Connection c) throws SQLException {
+        Map<String, byte[]> out = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT strategy, state FROM strategy_state");
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getBytes(2));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,88 @@
+package io.tradehost.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tradehost.api.command.RecordIntent;
+import io.tradehost.api.command.RecordStrategyState;
+import io.tradehost.api.event.Event;
+import io.tradehost.api.event.OrderAccepted;
+import io.tradehost.api.event.OrderCancelled;
+import io.tradehost.api.journal.OrderOwner;
+import io.tradehost.api.order.ClientOrderId;
+import io.tradehost.api.order.OrderRequest;
+import io.tradehost.api.value.Money;
+import io.tradehost.api.value.Quantity;
+import io.tradehost.api.value.Side;
+import io.tradehost.api.value.Symbol;
+import io.tradehost.kernel.VirtualClock;
+import io.tradehost.testkit.Fixtures;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Who asked for each order and what each strategy saved: kept in the journal, read back at a restart. */
+class StrategyRowsTest {
+    private static final Symbol BTC = Symbol.of("BTC-PERP");
+
+    @TempDir
+    Path dir;
+
+    private final VirtualClock clock = new VirtualClock(Fixtures.EPOCH);
+    private final List<Event> heard = new ArrayList<>();
+    private SqliteJournal journal;
+
+    private SqliteJournal reopen() {
+        if (journal != null) {
+            journal.close();
+        }
+        journal = SqliteJournal.inline(dir.resolve("journal.db"), "r1", heard::add, clock);
+        return journal;
+    }
+
+    @AfterEach
+    void close() {
+        if (journal != null) {
+            journal.close();
+        }
+    }
+
+    private static OrderRequest buy(String id) {
+        return OrderRequest.market(ClientOrderId.of(id), BTC, Side.BUY, Quantity.of("1"));
+    }
+
+    @Test
+    void theOwnersOfOpenOrdersSurviveARestartAndLeaveWithTheOrder() {
+        reopen().recordBaseline(Money.ofUnits(1000), List.of(), 1);
+        OrderOwner maker = new OrderOwner("market-maker", "mm-bid", true);
+        journal.record(new RecordIntent(buy("r1-1"), 1, 1, 10, maker));
+        journal.record(new RecordIntent(buy("r1-2"), 2, 2, 10, new OrderOwner("ma-crossover", "cross up", false)));
+        journal.record(new RecordIntent(buy("r1-3"), 3, 3, 10));
+        journal.onAccepted(new OrderAccepted(ClientOrderId.of("r1-1"), BTC, "v1", 11));
+        Map<ClientOrderId, OrderOwner> expected = Map.of(ClientOrderId.of("r1-1"), maker, ClientOrderId.of("r1-2"),
+                new OrderOwner("ma-crossover", "cross up", false));
+        assertThat(journal.owners()).isEqualTo(expected);
+        assertThat(reopen().owners()).as("read back from the file").isEqualTo(expected);
+        journal.onCancelled(new OrderCancelled(ClientOrderId.of("r1-1"), BTC, "cancelled", 12));
+        assertThat(journal.owners()).containsOnlyKeys(ClientOrderId.of("r1-2"));
+        assertThat(reopen().owners()).containsOnlyKeys(ClientOrderId.of("r1-2"));
+    }
+
+    @Test
+    void theLastStateEachStrategySavedSurvivesARestartAsACopy() {
+        reopen().recordBaseline(Money.ofUnits(1000), List.of(), 1);
+        journal.recordState(new RecordStrategyState("pairs", new byte[] {1, 2}, 5));
+        journal.recordState(new RecordStrategyState("pairs", new byte[] {3}, 6));
+        journal.recordState(new RecordStrategyState("market-maker", new byte[0], 6));
+        journal.strategyStates().get("pairs")[0] = 9;
+        assertThat(journal.strategyStates().get("pairs")).containsExactly(3);
+        Map<String, byte[]> read = reopen().strategyStates();
+        assertThat(read).containsOnlyKeys("pairs", "market-maker");
+        assertThat(read.get("pairs")).containsExactly(3);
+        assertThat(read.get("market-maker")).isEmpty();
+        assertThat(heard).isEmpty();
+    }
+}

@@ -1,0 +1,40 @@
+package io.tradehost.plugins.strategies.events;
+
+import io.tradehost.api.config.ConfigException;
+import io.tradehost.api.config.PluginConfig;
+import io.tradehost.api.market.BarInterval;
+import io.tradehost.api.strategy.event.EventStrategy;
+import io.tradehost.api.strategy.event.EventStrategyFactory;
+
+/**
+ * {@code bar-trend}: keys {@code interval} ("1m", from 1s to 1d), {@code length} (20 bars),
+ * {@code position_fraction} (0.05 of equity per entry), {@code allow_shorts} (false).
+ */
+public final class BarTrendFactory implements EventStrategyFactory {
+    /** The factory ServiceLoader instantiates. */
+    public BarTrendFactory() {
+        // stateless
+    }
+
+    @Override
+    public String name() {
+        return "bar-trend";
+    }
+
+    @Override
+    public String description() {
+        return "on each closed bar, enters when the close crosses its moving average, exits on the opposite cross";
+    }
+
+    @Override
+    public EventStrategy createEventStrategy(PluginConfig config) {
+        BarInterval interval;
+        try {
+            interval = BarInterval.parse(config.string("interval", "1m"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(config.path() + ".interval", e.getMessage());
+        }
+        return new BarTrend(interval, (int) config.integer("length", 20, 2, 10_000),
+                config.ratio("position_fraction", "0.05", "0.0001", "1"), config.bool("allow_shorts", false));
+    }
+}

@@ -1,0 +1,160 @@
+package io.tradehost.strategy.testkit;
+
+import io.tradehost.api.command.CancelOrder;
+import io.tradehost.api.command.CancelOrders;
+import io.tradehost.api.command.OrderIntent;
+import io.tradehost.api.event.IntentRecorded;
+import io.tradehost.api.event.IntentRejected;
+import io.tradehost.api.event.OrderAccepted;
+import io.tradehost.api.event.OrderCancelled;
+import io.tradehost.api.event.OrderRejected;
+import io.tradehost.api.event.PositionChanged;
+import io.tradehost.api.host.EventBus;
+import io.tradehost.api.market.Mark;
+import io.tradehost.api.order.ClientOrderId;
+import io.tradehost.api.order.Fill;
+import io.tradehost.api.order.Liquidity;
+import io.tradehost.api.order.Order;
+import io.tradehost.api.order.OrderRequest;
+import io.tradehost.api.order.OrderStatus;
+import io.tradehost.api.order.RejectionCode;
+import io.tradehost.api.time.Clock;
+import io.tradehost.api.value.Money;
+import io.tradehost.api.value.OrderType;
+import io.tradehost.api.value.Price;
+import io.tradehost.api.value.Product;
+import io.tradehost.api.value.Quantity;
+import io.tradehost.api.value.Side;
+import io.tradehost.api.value.Symbol;
+import io.tradehost.api.value.TimeInForce;
+import io.tradehost.testkit.StubMarket;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The harness's stand-in for execution and the venue: every intent is recorded and accepted at once
+ * (unless the test refuses it); a market order fills at the touch, a post-only limit that would take
+ * is rejected ({@code POST_ONLY_WOULD_TAKE}), other orders rest until the test fills or cancels them;
+ * cancels are confirmed at once. Kernel thread only.
+ */
+final class HarnessExecution {
+    private final EventBus bus;
+    private final Clock clock;
+    private final StubMarket market;
+    private final HarnessBook book;
+    private final Function<Symbol, Product> products;
+    private final List<OrderRequest> sent = new ArrayList<>();
+    private final Map<ClientOrderId, Order> open = new LinkedHashMap<>();
+    private final List<ClientOrderId> cancels = new ArrayList<>();
+    private RejectionCode refuseNext;
+    private String refuseMessage;
+    private long sequence;
+    private long trades;
+
+    HarnessExecution(EventBus bus, Clock clock, StubMarket market, HarnessBook book,
+                     Function<Symbol, Product> products) {
+        this.bus = bus;
+        this.clock = clock;
+        this.market = market;
+        this.book = book;
+        this.products = products;
+    }
+
+    void refuseNext(RejectionCode code, String message) {
+        refuseNext = code;
+        refuseMessage = message;
+    }
+
+    void place(OrderIntent intent) {
+        if (refuseNext != null) {
+            bus.publish(new IntentRejected(intent, "harness", refuseNext, refuseMessage));
+            refuseNext = null;
+            return;
+        }
+        Product product = products.apply(intent.symbol());
+        OrderRequest request = new OrderRequest(ClientOrderId.of("h", ++sequence), intent.symbol(), intent.side(),
+                intent.type(), product.roundSize(intent.quantity()), intent.limitPrice(),
+                intent.timeInForce() == null ? TimeInForce.GTC : intent.timeInForce(), intent.reduceOnly(),
+                intent.postOnly(), intent.stopPrice());
+        sent.add(request);
+        bus.publish(new IntentRecorded(request, intent.sequence(), clock.nanos()));
+        Mark mark = market.lastMark(request.symbol());
+        Price touch = mark == null ? null : request.side() == Side.BUY ? mark.ask() : mark.bid();
+        boolean marketable = touch != null && (request.type() == OrderType.MARKET || request.type() == OrderType.LIMIT
+                && (request.side() == Side.BUY ? !touch.isGreaterThan(request.limitPrice())
+                : !touch.isLessThan(request.limitPrice())));
+        if (marketable && request.postOnly()) {
+            bus.publish(new OrderRejected(request.clientOrderId(), request.symbol(),
+                    RejectionCode.of("POST_ONLY_WOULD_TAKE"), "post-only order would take at " + touch, clock.nanos()));
+            return;
+        }
+        bus.publish(new OrderAccepted(request.clientOrderId(), request.symbol(), "v-" + request.clientOrderId(),
+                clock.nanos()));
+        open.put(request.clientOrderId(), new Order(request, OrderStatus.ACCEPTED, Quantity.ZERO, "v"));
+        if (marketable) {
+            fill(request.clientOrderId(), request.quantity(), request.type() == OrderType.MARKET ? touch
+                    : request.limitPrice(), Liquidity.TAKER);
+        }
+    }
+
+    void cancel(CancelOrder command) {
+        cancels.add(command.clientOrderId());
+        cancelled(command.clientOrderId(), "cancelled: " + command.reason());
+    }
+
+    void cancelAll(CancelOrders command) {
+        List.copyOf(open.values()).stream()
+                .filter(o -> command.symbol() == null || command.symbol().equals(o.request().symbol()))
+                .forEach(o -> cancel(new CancelOrder(o.clientOrderId(), o.request().symbol(), command.reason(),
+                        command.timestampNanos())));
+    }
+
+    void cancelled(ClientOrderId id, String reason) {
+        Order order = open.remove(id);
+        if (order != null) {
+            bus.publish(new OrderCancelled(id, order.request().symbol(), reason, clock.nanos()));
+        }
+    }
+
+    void rejected(ClientOrderId id, RejectionCode code) {
+        Order order = open.remove(id);
+        if (order != null) {
+            bus.publish(new OrderRejected(id, order.request().symbol(), code, "rejected by the test", clock.nanos()));
+        }
+    }
+
+    Fill fill(ClientOrderId id, Quantity quantity, Price price, Liquidity liquidity) {
+        Order order = open.get(id);
+        if (order == null) {
+            throw new IllegalStateException("no open order " + id + " (open: " + open.keySet() + ")");
+        }
+        Quantity filled = order.filledQuantity().plus(quantity);
+        if (filled.isGreaterThan(order.request().quantity())) {
+            throw new IllegalArgumentException("fills " + filled + " of an order for " + order.request().quantity());
+        }
+        if (filled.equals(order.request().quantity())) {
+            open.remove(id);
+        } else {
+            open.put(id, new Order(order.request(), OrderStatus.PARTIALLY_FILLED, filled, order.venueOrderId()));
+        }
+        Fill fill = new Fill("ht-" + (++trades), id, order.request().symbol(), order.request().side(), quantity, price,
+                Money.ZERO, liquidity, clock.nanos());
+        bus.publish(new PositionChanged(book.book(fill), fill, book.cash()));
+        return fill;
+    }
+
+    List<OrderRequest> sent() {
+        return List.copyOf(sent);
+    }
+
+    List<Order> open() {
+        return List.copyOf(open.values());
+    }
+
+    List<ClientOrderId> cancels() {
+        return List.copyOf(cancels);
+    }
+}
