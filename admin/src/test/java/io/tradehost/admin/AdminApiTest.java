@@ -132,6 +132,8 @@ class AdminApiTest {
         JsonNode orders = json(host.http.get("/api/v1/orders", TOKEN));
         assertThat(orders.get("open").get(0).get("clientOrderId").asText()).isEqualTo("r1-7");
         assertThat(orders.get("open").get(0).get("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(orders.get("open").get(0).get("strategy").asText()).isEqualTo("market-maker");
+        assertThat(orders.get("open").get(0).get("tag").asText()).isEqualTo("mm-bid");
         assertThat(json(host.http.get("/api/v1/summary", TOKEN)).get("orders").get("filled").asInt()).isEqualTo(7);
         assertThat(json(host.http.get("/api/v1/guards", TOKEN)).get("chain").asText()).isEqualTo("kill-switch");
         assertThat(json(host.http.get("/api/v1/config", TOKEN)).get("source").asText()).isEqualTo("test");

@@ -17,6 +17,7 @@ import io.tradehost.api.host.Health;
 import io.tradehost.api.host.HealthStatus;
 import io.tradehost.api.host.OrderCounters;
 import io.tradehost.api.order.ClientOrderId;
+import io.tradehost.api.journal.OrderOwner;
 import io.tradehost.api.order.Order;
 import io.tradehost.api.order.OrderRequest;
 import io.tradehost.api.order.OrderStatus;
@@ -110,7 +111,7 @@ final class AdminFixture implements AutoCloseable {
     private static HostSnapshot withActivity(HostSnapshot s, long seq, long real, Activity a) {
         return new HostSnapshot(seq, s.hostNanos(), real, s.runId(), s.venue(), s.state(), s.symbolStates(),
                 s.reasons(), s.cash(), s.equity(), s.grossExposure(), s.orders(), s.symbols(), s.openOrders(),
-                s.health(), s.kernel(), s.journal(), s.counters(), s.droppedQuotes(), s.venueCalls(), s.venueErrors(),
+                s.owners(), s.health(), s.kernel(), s.journal(), s.counters(), s.droppedQuotes(), s.venueCalls(), s.venueErrors(),
                 a, s.summaryJson());
     }
 
@@ -130,7 +131,7 @@ final class AdminFixture implements AutoCloseable {
                 List.of(new HostSnapshot.SymbolRow(BTC, btc, Price.of("61000"), 2_000_000_000L, Money.of("30500"),
                                 Money.of("500")),
                         new HostSnapshot.SymbolRow(SOL, Position.flat(SOL), null, -1, Money.ZERO, Money.ZERO)),
-                List.of(open),
+                List.of(open), Map.of(open.clientOrderId(), new OrderOwner("market-maker", "mm-bid", true)),
                 List.of(Health.of("runtime", runtime, Map.of("reconciliations", "4"),
                                 runtime == HealthStatus.HEALTHY ? null : "venue not connected"),
                         Health.healthy("execution", Map.of())),

@@ -209,7 +209,7 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
             Rows.insertIntent(c, request, command.sequence(), command.timestampNanos());
             StrategyRows.own(c, request.clientOrderId(), command.owner());
         }, failure -> bus.publish(failure == null
-                ? new IntentRecorded(request, command.intentSequence(), clock.nanos())
+                ? new IntentRecorded(request, command.intentSequence(), clock.nanos(), command.owner())
                 : new IntentNotRecorded(request, command.intentSequence(), failure.getMessage(), clock.nanos())));
     }
 

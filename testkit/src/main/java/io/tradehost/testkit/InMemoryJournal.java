@@ -82,7 +82,8 @@ public final class InMemoryJournal implements OrderJournal {
     }
 
     private void recorded(RecordIntent command) {
-        bus.publish(new IntentRecorded(command.request(), command.intentSequence(), command.timestampNanos()));
+        bus.publish(new IntentRecorded(command.request(), command.intentSequence(), command.timestampNanos(),
+                command.owner()));
     }
 
     /** Intents recorded, in order. */

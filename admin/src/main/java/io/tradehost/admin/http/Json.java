@@ -23,6 +23,7 @@ import io.tradehost.api.event.TradingStateChanged;
 import io.tradehost.api.event.VenueConnectionChanged;
 import io.tradehost.api.host.Health;
 import io.tradehost.api.order.Fill;
+import io.tradehost.api.journal.OrderOwner;
 import io.tradehost.api.order.Order;
 import io.tradehost.api.order.OrderRequest;
 import io.tradehost.api.state.StateReason;
@@ -143,7 +144,14 @@ public final class Json {
     }
 
     static ObjectNode order(Order o) {
+        return order(o, null);
+    }
+
+    /** An order, with the strategy that asked for it and its tag when {@code owner} is known. */
+    static ObjectNode order(Order o, OrderOwner owner) {
         ObjectNode n = request(o.request());
+        n.put("strategy", owner == null ? null : owner.strategy());
+        n.put("tag", owner == null ? null : owner.tag());
         n.put("status", o.status().name());
         n.put("filled", o.filledQuantity().toString());
         n.put("venueOrderId", o.venueOrderId());
@@ -168,7 +176,7 @@ public final class Json {
         ObjectNode n = MAPPER.createObjectNode();
         n.put("at", time(s.hostNanos()));
         ArrayNode open = n.putArray("open");
-        s.openOrders().forEach(o -> open.add(order(o)));
+        s.openOrders().forEach(o -> open.add(order(o, s.owners().get(o.clientOrderId()))));
         ArrayNode recent = n.putArray("recent");
         s.activity().closedOrders().forEach(o -> recent.add(order(o)));
         ArrayNode rejections = n.putArray("rejections");

@@ -3,6 +3,8 @@ package io.tradehost.admin.snapshot;
 import io.tradehost.api.host.Health;
 import io.tradehost.api.host.HealthStatus;
 import io.tradehost.api.host.OrderCounters;
+import io.tradehost.api.journal.OrderOwner;
+import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Order;
 import io.tradehost.api.order.Position;
 import io.tradehost.api.state.StateReason;
@@ -32,6 +34,8 @@ import java.util.function.Supplier;
  * @param orders order outcome counts
  * @param symbols one row per traded symbol
  * @param openOrders orders not yet terminal, oldest first
+ * @param owners who asked for the open orders (strategy, tag, held by handle); orders no strategy asked
+ *     for are absent
  * @param health every component's health, coordinators first
  * @param kernel the kernel's figures
  * @param journal the journal's figures
@@ -46,7 +50,8 @@ import java.util.function.Supplier;
 public record HostSnapshot(long sequence, long hostNanos, long realNanos, String runId, String venue,
                            TradingState state, Map<Symbol, TradingState> symbolStates, List<StateReason> reasons,
                            Money cash, Money equity, Money grossExposure, OrderCounters orders,
-                           List<SymbolRow> symbols, List<Order> openOrders, List<Health> health,
+                           List<SymbolRow> symbols, List<Order> openOrders, Map<ClientOrderId, OrderOwner> owners,
+                           List<Health> health,
                            KernelFigures kernel, JournalFigures journal, Map<String, Long> counters,
                            Map<String, Long> droppedQuotes, Map<String, Long> venueCalls,
                            Map<String, Map<String, Long>> venueErrors, Activity activity, Supplier<String> summaryJson) {
@@ -56,6 +61,7 @@ public record HostSnapshot(long sequence, long hostNanos, long realNanos, String
         reasons = List.copyOf(reasons);
         symbols = List.copyOf(symbols);
         openOrders = List.copyOf(openOrders);
+        owners = Map.copyOf(owners);
         health = List.copyOf(health);
         counters = Map.copyOf(counters);
         droppedQuotes = Map.copyOf(droppedQuotes);

@@ -123,7 +123,8 @@ async function refreshBooks() {
   $("cash-value").textContent = p.cash;
   fillTable("positions", p.positions, ["symbol", "quantity", "averageEntry", "mark", "unrealizedPnl", "realizedPnl", "tradingState"]);
   const o = await api("orders");
-  fillTable("open-orders", o.open, ["clientOrderId", "symbol", "side", "quantity", "filled", "status"]);
+  fillTable("open-orders", o.open, ["clientOrderId", "symbol", "side", "quantity", "limitPrice", "filled", "status",
+    (r) => r.strategy ? r.strategy + (r.tag ? " (" + r.tag + ")" : "") : ""]);
 }
 
 async function loadAll() {

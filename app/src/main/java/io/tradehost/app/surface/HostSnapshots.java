@@ -60,7 +60,7 @@ final class HostSnapshots implements SnapshotSource {
         return new HostSnapshot(sequence, now, realNanos, host.runId(), venue,
                 host.tradingState().state(), states, host.tradingState().reasons(), host.portfolio().cash(),
                 host.portfolio().equity(), host.portfolio().grossExposure(), host.portfolio().counters(), rows,
-                host.journal().openOrders(), health,
+                host.journal().openOrders(), host.journal().owners(), health,
                 new HostSnapshot.KernelFigures(host.kernel().dispatchedCount(), host.kernel().queueDepth(),
                         host.kernel().handlerFailureCount(), host.kernel().failuresByHandler()),
                 new HostSnapshot.JournalFigures(host.journal().backlog(), host.journal().failedWrites()),

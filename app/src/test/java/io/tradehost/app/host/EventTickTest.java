@@ -189,7 +189,7 @@ class EventTickTest {
                 new OrderIntent(1, BTC, Side.BUY, false, Quantity.of("2"), null, OrderType.MARKET, null, null, false,
                         false, "bar-buyer", "first bar", Price.of("100"), end, null, true),
                 new RecordIntent(request, 1, 1, end, new OrderOwner("bar-buyer", "first bar", true)),
-                new IntentRecorded(request, 1, end),
+                new IntentRecorded(request, 1, end, new OrderOwner("bar-buyer", "first bar", true)),
                 new OrderSubmitted(request, 1, end),
                 new OrderAccepted(ClientOrderId.of("t-1"), BTC, "v-t-1", end),
                 new OrderFilled(fill),

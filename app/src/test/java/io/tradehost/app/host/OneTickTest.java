@@ -167,7 +167,7 @@ class OneTickTest {
                 new MarkUpdated(Mark.of(quote())),
                 intent(),
                 new RecordIntent(request(), 1, 1, now, new OrderOwner("buy-once", "first mark", false)),
-                new IntentRecorded(request(), 1, now),
+                new IntentRecorded(request(), 1, now, new OrderOwner("buy-once", "first mark", false)),
                 new OrderSubmitted(request(), 1, now),
                 new OrderAccepted(ClientOrderId.of("t-1"), BTC, "v-t-1", now),
                 new OrderFilled(fill),
@@ -197,7 +197,7 @@ class OneTickTest {
                 new MarkUpdated(Mark.of(quote())),
                 intent(),
                 new RecordIntent(request(), 1, 1, now, new OrderOwner("buy-once", "first mark", false)),
-                new IntentRecorded(request(), 1, now),
+                new IntentRecorded(request(), 1, now, new OrderOwner("buy-once", "first mark", false)),
                 new OrderSubmitted(request(), 1, now),
                 new OrderRejected(ClientOrderId.of("t-1"), BTC, RejectionCode.of("ACCOUNT_LOCKED"),
                         "placing failed: scripted refusal", now));

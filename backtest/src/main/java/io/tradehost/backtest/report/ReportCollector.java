@@ -1,10 +1,12 @@
 package io.tradehost.backtest.report;
 
 import io.tradehost.api.event.Event;
+import io.tradehost.api.event.IntentRecorded;
 import io.tradehost.api.event.IntentRejected;
 import io.tradehost.api.event.OrderRejected;
 import io.tradehost.api.event.PositionChanged;
 import io.tradehost.api.event.TradingStateChanged;
+import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Fill;
 import io.tradehost.api.order.Position;
 import io.tradehost.api.state.StateReason;
@@ -41,9 +43,11 @@ public final class ReportCollector implements Consumer<Event> {
         final Price entryPrice;
         final Money realizedAtStart;
         final Money feesAtStart;
+        final String entryTag;
         Quantity size;
 
-        OpenTrip(Position after, Fill fill, Money realizedAtStart, Money feesAtStart) {
+        OpenTrip(Position after, Fill fill, Money realizedAtStart, Money feesAtStart, String entryTag) {
+            this.entryTag = entryTag;
             this.direction = after.quantity().isPositive() ? "long" : "short";
             this.entryNanos = fill.timestampNanos();
             this.entryPrice = fill.price();
@@ -63,6 +67,8 @@ public final class ReportCollector implements Consumer<Event> {
     private final Map<Symbol, Price> lastPrices = new HashMap<>();
     private final Map<Symbol, Position> positions = new HashMap<>();
     private final Map<Symbol, OpenTrip> open = new HashMap<>();
+    /** Each order's tag (a strategy's entry tag or exit reason), for the trade list. */
+    private final Map<ClientOrderId, String> tags = new HashMap<>();
     private final Set<Symbol> nonFlat = new TreeSet<>();
     private final List<Trade> trades = new ArrayList<>();
     private final List<Marker> markers = new ArrayList<>();
@@ -99,7 +105,9 @@ public final class ReportCollector implements Consumer<Event> {
 
     @Override
     public void accept(Event event) {
-        if (event instanceof PositionChanged changed) {
+        if (event instanceof IntentRecorded recorded) {
+            tags.put(recorded.request().clientOrderId(), recorded.owner().tag());
+        } else if (event instanceof PositionChanged changed) {
             onPosition(changed.position(), changed.fill());
         } else if (event instanceof IntentRejected rejected) {
             rejections.merge(rejected.code().value(), 1L, Long::sum);
@@ -124,12 +132,14 @@ public final class ReportCollector implements Consumer<Event> {
         if (trip != null && (after.isFlat() || flipped)) {
             Money pnl = after.realizedPnl().minus(trip.realizedAtStart).minus(after.fees().minus(trip.feesAtStart));
             trades.add(new Trade(symbol, trip.direction, trip.entryNanos, fill.timestampNanos(), trip.size,
-                    trip.entryPrice, fill.price(), pnl, after.fees().minus(trip.feesAtStart)));
+                    trip.entryPrice, fill.price(), pnl, after.fees().minus(trip.feesAtStart), trip.entryTag,
+                    tags.getOrDefault(fill.clientOrderId(), "")));
             open.remove(symbol);
             trip = null;
         }
         if (trip == null && !after.isFlat()) {
-            open.put(symbol, new OpenTrip(after, fill, after.realizedPnl(), flipped ? after.fees() : before.fees()));
+            open.put(symbol, new OpenTrip(after, fill, after.realizedPnl(), flipped ? after.fees() : before.fees(),
+                    tags.getOrDefault(fill.clientOrderId(), "")));
         } else if (trip != null && after.quantity().abs().isGreaterThan(trip.size)) {
             trip.size = after.quantity().abs();
         }

@@ -93,6 +93,8 @@ public final class ReportJson {
             n.put("exit_price", t.exitPrice().toString());
             n.put("pnl", t.pnl().toString());
             n.put("fees", t.fees().toString());
+            n.put("entry_tag", t.entryTag());
+            n.put("exit_tag", t.exitTag());
         }
         ArrayNode curve = root.putArray("equity_curve");
         List<Money> equity = r.collector().periodEquity();

@@ -18,7 +18,9 @@ import io.tradehost.api.value.Symbol;
  * @param pnl realised PnL over the trip minus the fees of its fills (a flipping fill's whole fee
  *     counts here)
  * @param fees the fees of its fills
+ * @param entryTag the opening order's tag or reason (empty when unknown)
+ * @param exitTag the closing order's tag or reason (empty when unknown)
  */
 public record Trade(Symbol symbol, String direction, long entryNanos, long exitNanos, Quantity size,
-                    Price entryPrice, Price exitPrice, Money pnl, Money fees) {
+                    Price entryPrice, Price exitPrice, Money pnl, Money fees, String entryTag, String exitTag) {
 }

@@ -3,7 +3,10 @@ package io.tradehost.backtest.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tradehost.api.event.OrderRejected;
+import io.tradehost.api.event.IntentRecorded;
 import io.tradehost.api.event.PositionChanged;
+import io.tradehost.api.journal.OrderOwner;
+import io.tradehost.api.order.OrderRequest;
 import io.tradehost.api.event.TradingStateChanged;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Fill;
@@ -37,6 +40,8 @@ class ReportCollectorTest {
     private void fill(long second, Side side, String quantity, String price, String fee) {
         Fill fill = new Fill("T" + (++trades), ClientOrderId.of("c-" + trades), BTC, side, Quantity.of(quantity),
                 Price.of(price), Money.of(fee), Liquidity.TAKER, second * S);
+        collector.accept(new IntentRecorded(OrderRequest.market(fill.clientOrderId(), BTC, side, fill.quantity()),
+                trades, second * S, new OrderOwner("s", "tag-" + trades, false)));
         position = position.apply(fill);
         collector.accept(new PositionChanged(position, fill, Money.ZERO));
     }
@@ -54,9 +59,9 @@ class ReportCollectorTest {
         // short: sold 1 @100, the flip buys it back @90: realised 10, fees 1 + the flip's 2, PnL 7
         assertThat(collector.trades()).containsExactly(
                 new Trade(BTC, "long", 10 * S, 30 * S, Quantity.of("2"), Price.of("100"), Price.of("120"),
-                        Money.of("26"), Money.of("4")),
+                        Money.of("26"), Money.of("4"), "tag-1", "tag-3"),
                 new Trade(BTC, "short", 40 * S, 50 * S, Quantity.of("1"), Price.of("100"), Price.of("90"),
-                        Money.of("7"), Money.of("3")));
+                        Money.of("7"), Money.of("3"), "tag-4", "tag-5"));
         assertThat(collector.markers()).extracting(Marker::entry).containsExactly(true, true, false, true, false);
         assertThat(collector.fees()).isEqualTo(Money.of("7"));
         assertThat(collector.fills()).isEqualTo(5);

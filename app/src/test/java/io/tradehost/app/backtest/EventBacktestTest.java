@@ -1,0 +1,99 @@
+package io.tradehost.app.backtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tradehost.app.cli.TradehostCommand;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The event-driven built-ins backtested through the CLI on recorded data: their trades in the report
+ * with each order's tag, the books checked against a second computation from the journal's fills,
+ * and a rerun byte for byte.
+ */
+class EventBacktestTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int backtest(String... args) {
+        List<String> all = new ArrayList<>(List.of("backtest"));
+        all.addAll(List.of(args));
+        return TradehostCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true),
+                all.toArray(String[]::new));
+    }
+
+    private static BigDecimal decimal(JsonNode node, String key) {
+        return new BigDecimal(node.get(key).asText());
+    }
+
+    /** Runs a backtest into {@code name}; checks it balances and agrees with the journal; returns its report. */
+    private JsonNode run(String name, Path data, String... args) throws Exception {
+        Path report = dir.resolve(name);
+        List<String> all = new ArrayList<>(List.of("--data", data.toString(), "--report", report.toString()));
+        all.addAll(List.of(args));
+        assertThat(backtest(all.toArray(String[]::new))).as(err.toString()).isZero();
+        JsonNode json = JSON.readTree(report.resolve("report.json").toFile());
+        BigDecimal booked = decimal(json, "starting_equity").add(decimal(json, "realized_pnl"))
+                .add(decimal(json, "unrealized_pnl")).subtract(decimal(json, "fees"));
+        assertThat(decimal(json, "final_equity")).isEqualByComparingTo(booked);
+        JournalBooks books = JournalBooks.read(report.resolve("journal.db"));
+        assertThat(books.fills).isEqualTo(json.get("fills").asLong());
+        assertThat(books.realized.doubleValue()).isCloseTo(decimal(json, "realized_pnl").doubleValue(), within(1e-6));
+        assertThat(books.tripPnl).hasSize(json.get("trades").asInt());
+        for (int i = 0; i < books.tripPnl.size(); i++) {
+            assertThat(books.tripPnl.get(i).doubleValue()).as("trade %d", i)
+                    .isCloseTo(decimal(json.get("trade_list").get(i), "pnl").doubleValue(), within(1e-6));
+        }
+        return json;
+    }
+
+    @Test
+    void barTrendTradesTheCrossesOfOneMinuteBarsOfARealTradesFileAndRerunsByteForByte() throws Exception {
+        Path trades = MarketData.bitstampTrades(dir);
+        String[] args = {"--format", "trades", "--symbol", "BTC-USD", "--strategy", "bar-trend", "--set",
+            "strategy.config.bar-trend.interval=\"1m\""};
+        JsonNode report = run("first", trades, args);
+        assertThat(report.get("trades").asInt()).isGreaterThan(5);
+        for (JsonNode t : report.get("trade_list")) {
+            assertThat(t.get("entry_tag").asText()).isEqualTo("entry-long: close above average");
+            assertThat(t.get("exit_tag").asText()).isIn("exit-long: close below average", "");
+        }
+        run("second", trades, args);
+        for (String file : List.of("report.json", "report.html", "journal.db")) {
+            assertThat(Files.readAllBytes(dir.resolve("second").resolve(file))).as(file)
+                    .isEqualTo(Files.readAllBytes(dir.resolve("first").resolve(file)));
+        }
+    }
+
+    @Test
+    void theMarketMakerRestsPostOnlyQuotesThatTheTapeFillsAndPairsTradesTwoGeneratedMarkets() throws Exception {
+        Path trades = MarketData.bitstampTrades(dir);
+        JsonNode maker = run("maker", trades, "--format", "trades", "--symbol", "BTC-PERP", "--strategy",
+                "market-maker", "--set", "strategy.config.market-maker.order_notional=\"500\"", "--set",
+                "strategy.config.market-maker.max_inventory=\"2000\"");
+        assertThat(maker.get("fills").asLong()).isPositive();
+
+        Path quotes = dir.resolve("quotes.csv.gz");
+        MarketData.generateQuotes(quotes, 200_000, 5, List.of("BTC-PERP", "ETH-PERP"));
+        JsonNode pairs = run("pairs", quotes, "--strategy", "pairs", "--set",
+                "strategy.config.pairs.interval=\"1m\"", "--set", "strategy.config.pairs.length=20", "--set",
+                "runtime_guards.config.daily-loss.max_loss=\"1000000\"");
+        assertThat(pairs.get("fills").asLong()).isPositive();
+        assertThat(pairs.get("trade_list").get(0).get("entry_tag").asText()).startsWith("pairs-entry z=");
+    }
+}
