@@ -10,5 +10,5 @@ public sealed interface Event extends Message permits QuoteReceived, MarkUpdated
         OrderAccepted, OrderRejected, OrderFilled, OrderCancelled, PositionChanged, TradingStateChanged,
         StrategyFailed, StrategyQuarantined, OrderReconciled, VenueConnectionChanged, StateReasonChanged,
         IntentRecorded, IntentNotRecorded, JournalWriteFailed, OperatorActed, MarketDataStale,
-        FundingPaid, FundingBooked, AccountObserved, ConfigReloaded, TradeReceived {
+        FundingPaid, FundingBooked, AccountObserved, ConfigReloaded, TradeReceived, OrderCancelRejected {
 }

@@ -25,6 +25,15 @@ public interface Coordinator {
     /** Stops timers and subscriptions; idempotent and never throws. */
     void stop();
 
+    /**
+     * After {@link #stop}: whether what the stop set going has come back (the cancels of a strategy's
+     * resting orders answered by the venue). A live host keeps its kernel running a little while this
+     * is false, so that the answers and the fills that raced them reach the journal. True by default.
+     */
+    default boolean settled() {
+        return true;
+    }
+
     /** How it is doing now. */
     Health health();
 

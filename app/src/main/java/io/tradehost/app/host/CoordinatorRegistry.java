@@ -7,6 +7,7 @@ import io.tradehost.api.host.HealthStatus;
 import io.tradehost.api.host.Throwables;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -76,19 +77,20 @@ public final class CoordinatorRegistry implements HealthRegistry {
 
     /** Stops the initialised coordinators in reverse order; a failing stop is logged and the rest still stop. */
     public void stop() {
-        stop(() -> { });
+        stop(c -> { });
     }
 
     /**
-     * Stops the initialised coordinators in reverse order, running {@code between} after each (the
-     * host dispatches what a stop sent, such as a strategy's cancels, while those after it still run).
+     * Stops the initialised coordinators in reverse order, running {@code between} with each after its
+     * stop (the host dispatches what a stop sent, such as a strategy's cancels, while those after it still
+     * run).
      */
-    public void stop(Runnable between) {
+    public void stop(Consumer<Coordinator> between) {
         for (int i = up.size() - 1; i >= 0; i--) {
             Coordinator c = up.get(i);
             try {
                 c.stop();
-                between.run();
+                between.accept(c);
             } catch (Throwable e) {
                 Throwables.rethrowIfFatal(e);
                 LOG.error("{} failed to stop cleanly", c.name(), e);

@@ -8,7 +8,9 @@ import io.tradehost.app.wiring.Pipeline;
 import io.tradehost.coordinator.runtime.state.TradingStateMachine;
 import io.tradehost.coordinator.runtime.venue.VenueBootstrap;
 import io.tradehost.coordinator.telemetry.MarkBook;
+import io.tradehost.api.host.Coordinator;
 import io.tradehost.coordinator.telemetry.TelemetryCoordinator;
+import io.tradehost.kernel.VirtualClock;
 import io.tradehost.journal.SqliteJournal;
 import io.tradehost.kernel.Kernel;
 import java.time.Duration;
@@ -23,6 +25,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Host {
     private static final Logger LOG = LoggerFactory.getLogger(Host.class);
+    /** How long a live stop waits for the venue to answer what a coordinator's stop sent. */
+    static final Duration SETTLE_LIMIT = Duration.ofSeconds(3);
 
     private final Kernel kernel;
     private final Pipeline pipeline;
@@ -118,12 +122,30 @@ public final class Host {
     public void stop() {
         if (started) {
             kernel.runUntilIdle();
-            registry.stop(kernel::runUntilIdle); // a strategy's cancels reach execution and the venue
+            registry.stop(this::settle); // a strategy's cancels reach execution and the venue
             kernel.runUntilIdle(); // what stopping published (orders never sent) reaches the journal
             journal.close();
             closeIsolation();
             started = false;
             LOG.info("tradehost run {} stopped", runId);
+        }
+    }
+
+    /**
+     * Dispatches what {@code stopped}'s stop sent; a live host then runs its kernel until the venue
+     * answered it ({@link Coordinator#settled()}), at most {@link #SETTLE_LIMIT}, so that the answers to
+     * a strategy's cancels, and fills that raced them, reach the journal before it closes.
+     */
+    private void settle(Coordinator stopped) {
+        kernel.runUntilIdle();
+        if (stopped.settled() || kernel.clock() instanceof VirtualClock) {
+            return;
+        }
+        long deadline = System.nanoTime() + SETTLE_LIMIT.toNanos();
+        kernel.run(() -> stopped.settled() || System.nanoTime() - deadline > 0);
+        if (!stopped.settled()) {
+            LOG.warn("{} stopped with orders still unanswered by the venue after {} ms; the next start reconciles"
+                    + " them", stopped.name(), SETTLE_LIMIT.toMillis());
         }
     }
 

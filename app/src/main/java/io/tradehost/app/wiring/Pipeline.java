@@ -22,6 +22,7 @@ import io.tradehost.api.event.MarkUpdated;
 import io.tradehost.api.event.MarketDataStale;
 import io.tradehost.api.event.OperatorActed;
 import io.tradehost.api.event.OrderAccepted;
+import io.tradehost.api.event.OrderCancelRejected;
 import io.tradehost.api.event.OrderCancelled;
 import io.tradehost.api.event.OrderFilled;
 import io.tradehost.api.event.OrderReconciled;
@@ -159,6 +160,8 @@ public final class Pipeline {
         kernel.subscribe(OrderAccepted.class, "strategy.accepted", LOG_AND_COUNT, strategy::onAccepted);
         kernel.subscribe(OrderRejected.class, "strategy.order-rejected", LOG_AND_COUNT, strategy::onRejected);
         kernel.subscribe(OrderCancelled.class, "strategy.cancelled", LOG_AND_COUNT, strategy::onCancelled);
+        kernel.subscribe(OrderCancelRejected.class, "strategy.cancel-rejected", LOG_AND_COUNT,
+                strategy::onCancelRejected);
         kernel.subscribe(PositionChanged.class, "strategy.fill", LOG_AND_COUNT, strategy::onPositionChanged);
         kernel.subscribe(OrderReconciled.class, "strategy.reconciled", LOG_AND_COUNT, strategy::onReconciled);
 

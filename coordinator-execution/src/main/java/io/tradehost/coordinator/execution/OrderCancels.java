@@ -2,13 +2,16 @@ package io.tradehost.coordinator.execution;
 
 import io.tradehost.api.command.CancelOrder;
 import io.tradehost.api.command.CancelOrders;
+import io.tradehost.api.event.OrderCancelRejected;
 import io.tradehost.api.event.OrderCancelled;
 import io.tradehost.api.host.EventBus;
 import io.tradehost.api.host.Throwables;
 import io.tradehost.api.host.VenueAccess;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Order;
+import io.tradehost.api.order.RejectionCode;
 import io.tradehost.api.time.Clock;
+import io.tradehost.api.value.Symbol;
 import io.tradehost.api.venue.VenueException;
 import java.util.HashSet;
 import java.util.List;
@@ -54,7 +57,7 @@ final class OrderCancels {
                     .filter(o -> command.symbol() == null || command.symbol().equals(o.request().symbol())).toList();
             LOG.warn("cancelling {} open order(s){}: {}", open.size(), command.symbol() == null ? ""
                     : " of " + command.symbol(), command.reason());
-            open.forEach(order -> atVenue(order.clientOrderId()));
+            open.forEach(order -> atVenue(order.clientOrderId(), order.request().symbol()));
         } catch (VenueException e) {
             LOG.error("could not list open orders to cancel them ({}): {} [{}]", command.reason(), e.getMessage(),
                     e.code());
@@ -87,7 +90,7 @@ final class OrderCancels {
             return;
         }
         LOG.debug("cancelling {}: {}", id, command.reason());
-        atVenue(id);
+        atVenue(id, command.symbol());
     }
 
     /** Whether order {@code id} was cancelled before it was sent (true once: the mark is consumed). */
@@ -95,16 +98,20 @@ final class OrderCancels {
         return beforeSend.remove(id);
     }
 
-    private void atVenue(ClientOrderId id) {
+    /** Asks the venue; a failure is logged and published ({@link OrderCancelRejected}), so the asker knows. */
+    private void atVenue(ClientOrderId id, Symbol symbol) {
         try {
             cancelsSent++;
             venues.venue().cancel(id);
         } catch (VenueException e) {
-            LOG.error("could not cancel {}: {} [{}]; the next reconciliation sees it", id, e.getMessage(), e.code());
+            LOG.warn("could not cancel {}: {} [{}]; the next reconciliation sees it", id, e.getMessage(), e.code());
+            bus.publish(new OrderCancelRejected(id, symbol, e.code(), e.getMessage(), clock.nanos()));
         } catch (Throwable e) {
             Throwables.rethrowIfFatal(e);
             LOG.error("the venue plugin failed cancelling {}: {}; the next reconciliation sees it", id,
                     Throwables.describe(e), e);
+            bus.publish(new OrderCancelRejected(id, symbol, RejectionCode.VENUE_PLUGIN_FAILURE,
+                    Throwables.describe(e), clock.nanos()));
         }
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.tradehost.api.command.CancelOrder;
 import io.tradehost.api.command.CancelOrders;
 import io.tradehost.api.command.OrderIntent;
 import io.tradehost.api.command.RecordIntent;
@@ -17,6 +18,7 @@ import io.tradehost.api.event.IntentRecorded;
 import io.tradehost.api.event.IntentRejected;
 import io.tradehost.api.event.MarkUpdated;
 import io.tradehost.api.event.OrderAccepted;
+import io.tradehost.api.event.OrderCancelRejected;
 import io.tradehost.api.event.OrderCancelled;
 import io.tradehost.api.event.OrderFilled;
 import io.tradehost.api.event.OrderReconciled;
@@ -116,6 +118,7 @@ class ExecutionCoordinatorTest {
     static void route(Kernel kernel, ExecutionCoordinator execution, InMemoryJournal journal) {
         kernel.own(OrderIntent.class, "execution.place", FAIL_CLOSED, execution::place);
         kernel.own(CancelOrders.class, "execution.cancel", LOG_AND_COUNT, execution::cancel);
+        kernel.own(CancelOrder.class, "execution.cancel-one", LOG_AND_COUNT, execution::cancelOne);
         kernel.own(RecordIntent.class, "journal.record", FAIL_CLOSED, journal.answerOn(kernel)::record);
         kernel.subscribe(IntentRecorded.class, "execution.recorded", FAIL_CLOSED, execution::onIntentRecorded);
         kernel.subscribe(IntentNotRecorded.class, "execution.not-recorded", FAIL_CLOSED,
@@ -796,6 +799,10 @@ class ExecutionCoordinatorTest {
         kernel.send(new CancelOrders(null, "halt", 0));
         kernel.runUntilIdle();
         assertThat(venue.openOrders()).as("both cancels failed; reconciliation sees them").hasSize(2);
+        assertThat(events.of(OrderCancelRejected.class)).extracting(r -> r.clientOrderId().value(), r -> r.symbol(),
+                r -> r.code().value(), OrderCancelRejected::message).containsExactly(
+                tuple("run1-1", BTC, "VENUE_PLUGIN_FAILURE", "IllegalStateException: plugin bug"),
+                tuple("run1-2", SOL, "DOWN", "down"));
         rewireOn(failingFirst("openOrders", new IllegalStateException("plugin bug")));
         kernel.send(new CancelOrders(null, "halt", 0));
         kernel.runUntilIdle();
@@ -820,5 +827,44 @@ class ExecutionCoordinatorTest {
     void theDefaultSettingsRetryByTheDefaultPolicy() {
         assertThat(ExecutionSettings.of(TimeInForce.IOC)).isEqualTo(new ExecutionSettings(TimeInForce.IOC,
                 RetryPolicy.DEFAULT, 0));
+    }
+
+    @Test
+    void oneOrderIsCancelledWhereItIsAHeldStopAnUnsentIntentOrAnOrderAtTheVenue() {
+        venue.answer(Answer.ACCEPT);
+        send(buyNotional(BTC, "1000"));
+        send(stop(SOL, Side.SELL, "1", OrderType.STOP_MARKET, null, "9"));
+        journal.hold();
+        send(new OrderIntent(++sequence, SOL, Side.BUY, false, Quantity.of("1"), null, OrderType.MARKET, null, null,
+                false, false, "test", "managed", Price.of("10"), 0, null, true));
+        for (String id : List.of("run1-1", "run1-2", "run1-3", "run1-9")) {
+            kernel.send(new CancelOrder(ClientOrderId.of(id), id.equals("run1-1") ? BTC : SOL, "by handle", 0));
+        }
+        kernel.runUntilIdle();
+        journal.release();
+        kernel.runUntilIdle();
+        assertThat(venue.cancelled()).as("only the order at the venue is asked").containsExactly(
+                ClientOrderId.of("run1-1"));
+        assertThat(events.of(OrderCancelled.class)).extracting(c -> c.clientOrderId().value(), OrderCancelled::reason)
+                .containsExactly(tuple("run1-1", "cancelled by host"),
+                        tuple("run1-2", "host-held stop cancelled before its trigger: by handle"),
+                        tuple("run1-3", "cancelled before it was sent"));
+        assertThat(venue.placed()).extracting(r -> r.clientOrderId().value()).containsExactly("run1-1");
+        kernel.send(new CancelOrder(ClientOrderId.of("run1-1"), BTC, "again", 0));
+        kernel.runUntilIdle();
+        assertThat(venue.cancelled()).as("a terminal order is not asked again").hasSize(1);
+        assertThat(execution.totals()).containsEntry("cancelsSent", 1L);
+    }
+
+    @Test
+    void aManagedIntentIsNotHeldBackByAnOrderInFlightOnItsSymbol() {
+        venue.answer(Answer.ACCEPT).answer(Answer.ACCEPT).answer(Answer.ACCEPT);
+        for (int i = 0; i < 3; i++) {
+            send(new OrderIntent(++sequence, BTC, Side.BUY, false, Quantity.of("1"), null, OrderType.LIMIT,
+                    Price.of("90"), null, false, true, "mm", "bid " + i, Price.of("100"), 0, null, true));
+        }
+        assertThat(venue.openOrders()).hasSize(3);
+        send(buyNotional(BTC, "100"));
+        assertThat(events.of(IntentRejected.class)).as("a simple intent is not held back by managed orders").isEmpty();
     }
 }

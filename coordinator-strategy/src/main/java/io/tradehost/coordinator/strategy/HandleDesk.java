@@ -6,6 +6,7 @@ import io.tradehost.api.event.IntentNotRecorded;
 import io.tradehost.api.event.IntentRecorded;
 import io.tradehost.api.event.IntentRejected;
 import io.tradehost.api.event.OrderAccepted;
+import io.tradehost.api.event.OrderCancelRejected;
 import io.tradehost.api.event.OrderCancelled;
 import io.tradehost.api.event.OrderReconciled;
 import io.tradehost.api.event.OrderRejected;
@@ -251,6 +252,18 @@ final class HandleDesk {
         finish(handle);
         tell(handle, handle.expiring ? new OrderEvent.Expired(handle)
                 : new OrderEvent.Cancelled(handle, cancelled.reason()));
+    }
+
+    /** A cancel failed at the venue: the order works on as it was, and the strategy hears it. */
+    void onCancelRejected(OrderCancelRejected rejected) {
+        Handle handle = byClientId.get(rejected.clientOrderId());
+        if (handle == null || !handle.isOpen() || !handle.isCancelPending()) {
+            return;
+        }
+        handle.cancelPending(false);
+        handle.replacing = false;
+        handle.expiring = false;
+        tell(handle, new OrderEvent.CancelRejected(handle, rejected.code(), rejected.message()));
     }
 
     /** The modified order is cancelled: places the rest of the new total at the new price, same handle. */

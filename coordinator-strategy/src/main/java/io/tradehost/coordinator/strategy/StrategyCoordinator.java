@@ -9,6 +9,7 @@ import io.tradehost.api.event.IntentRecorded;
 import io.tradehost.api.event.IntentRejected;
 import io.tradehost.api.event.MarkUpdated;
 import io.tradehost.api.event.OrderAccepted;
+import io.tradehost.api.event.OrderCancelRejected;
 import io.tradehost.api.event.OrderCancelled;
 import io.tradehost.api.event.OrderReconciled;
 import io.tradehost.api.event.OrderRejected;
@@ -311,6 +312,15 @@ public final class StrategyCoordinator implements Coordinator {
         events.instances().forEach(i -> i.watched.calls.close());
     }
 
+    /**
+     * Whether the event-driven strategies' orders the stop cancelled are all closed (always, when
+     * {@link StrategySettings#cancelOnStop()} is off: their orders stay open on purpose).
+     */
+    @Override
+    public boolean settled() {
+        return !settings.cancelOnStop() || events.instances().stream().allMatch(i -> i.open.isEmpty());
+    }
+
     /** In {@link CycleMode#ON_MARK}, runs a cycle for the symbol of every accepted mark. */
     public void onMark(MarkUpdated updated) {
         if (settings.mode() == CycleMode.ON_MARK) {
@@ -369,6 +379,10 @@ public final class StrategyCoordinator implements Coordinator {
 
     public void onCancelled(OrderCancelled cancelled) {
         events.desk().onCancelled(cancelled);
+    }
+
+    public void onCancelRejected(OrderCancelRejected rejected) {
+        events.desk().onCancelRejected(rejected);
     }
 
     public void onReconciled(OrderReconciled reconciled) {

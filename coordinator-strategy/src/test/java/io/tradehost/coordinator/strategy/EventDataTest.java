@@ -201,6 +201,11 @@ class EventDataTest {
             r.advance(Duration.ofSeconds(3));
             assertThat(r.cancels).hasSize(cancel ? 2 : 0);
             assertThat(r.heard).endsWith("quote BTC-PERP 1/3", "stop");
+            assertThat(r.coordinator.settled()).as("settled once the cancels are answered, or when none are sent")
+                    .isEqualTo(!cancel);
+            r.cancelled(1, "cancelled");
+            r.cancelled(2, "cancelled");
+            assertThat(r.coordinator.settled()).isTrue();
         }
     }
 

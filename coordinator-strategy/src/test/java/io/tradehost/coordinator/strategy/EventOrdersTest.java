@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tradehost.api.command.OrderIntent;
 import io.tradehost.api.event.IntentNotRecorded;
 import io.tradehost.api.event.IntentRejected;
+import io.tradehost.api.event.OrderCancelRejected;
 import io.tradehost.api.event.OrderReconciled;
 import io.tradehost.api.event.OrderRejected;
 import io.tradehost.api.market.Quote;
@@ -306,5 +307,29 @@ class EventOrdersTest {
         assertThat(handle.status()).isEqualTo(HandleStatus.REJECTED);
         rig.publish(new OrderRejected(id(2), BTC, RejectionCode.of("INSUFFICIENT_FUNDS"), "again", 0));
         assertThat(rig.heard.stream().filter(l -> l.startsWith("Rejected"))).hasSize(1);
+    }
+
+    @Test
+    void aCancelTheVenueRefusesLeavesTheOrderWorkingAndTheStrategyMayAskAgain() {
+        submitting(bid("1", "99"));
+        rig.record(1);
+        rig.accept(1);
+        OrderHandle handle = handles.getFirst();
+        rig.onEvent = (h, e) -> {
+            if (e instanceof Quote) {
+                h.modify(handle, Price.of("98"), null);
+            }
+        };
+        rig.quote(BTC, "99.99", "100.01");
+        rig.publish(new OrderCancelRejected(id(1), BTC, RejectionCode.of("RATE_LIMITED"), "too many requests", 0));
+        assertThat(rig.heard).endsWith("CancelRejected #1 WORKING 0/1");
+        assertThat(handle.isCancelPending()).isFalse();
+        rig.publish(new OrderCancelRejected(id(1), BTC, RejectionCode.of("RATE_LIMITED"), "again", 0));
+        assertThat(rig.heard.stream().filter(l -> l.startsWith("CancelRejected"))).as("only a pending cancel")
+                .hasSize(1);
+        rig.quote(BTC, "99.99", "100.01");
+        assertThat(rig.cancels).hasSize(2);
+        rig.cancelled(1, "cancelled by host");
+        assertThat(rig.intents.getLast().limitPrice()).isEqualTo(Price.of("98"));
     }
 }

@@ -10,6 +10,7 @@ import io.tradehost.api.event.IntentRejected;
 import io.tradehost.api.event.MarkUpdated;
 import io.tradehost.api.event.Message;
 import io.tradehost.api.event.OrderAccepted;
+import io.tradehost.api.event.OrderCancelRejected;
 import io.tradehost.api.event.OrderCancelled;
 import io.tradehost.api.event.OrderReconciled;
 import io.tradehost.api.event.OrderRejected;
@@ -111,6 +112,7 @@ public final class EventStrategyHarness implements AutoCloseable {
         kernel.subscribe(OrderAccepted.class, "strategy.accepted", log, coordinator::onAccepted);
         kernel.subscribe(OrderRejected.class, "strategy.order-rejected", log, coordinator::onRejected);
         kernel.subscribe(OrderCancelled.class, "strategy.cancelled", log, coordinator::onCancelled);
+        kernel.subscribe(OrderCancelRejected.class, "strategy.cancel-rejected", log, coordinator::onCancelRejected);
         kernel.subscribe(PositionChanged.class, "strategy.fill", log, coordinator::onPositionChanged);
         kernel.subscribe(OrderReconciled.class, "strategy.reconciled", log, coordinator::onReconciled);
         kernel.subscribe(TradingStateChanged.class, "strategy.state", log, coordinator::onTradingStateMoved);

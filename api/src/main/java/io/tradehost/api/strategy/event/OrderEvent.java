@@ -62,6 +62,22 @@ public sealed interface OrderEvent {
         }
     }
 
+    /**
+     * A cancel (or the cancel of a modification) did not go through: the order works on as it was, and
+     * neither a cancel nor a modification is pending any more.
+     *
+     * @param code the venue's code, e.g. {@code ORDER_IS_FULLY_FILLED} (its fill comes on its own) or
+     *     {@code RATE_LIMITED}
+     * @param message what the venue said
+     */
+    record CancelRejected(OrderHandle handle, RejectionCode code, String message) implements OrderEvent {
+        public CancelRejected {
+            Objects.requireNonNull(handle, "handle");
+            Objects.requireNonNull(code, "code");
+            Objects.requireNonNull(message, "message");
+        }
+    }
+
     /** A modification took effect: the handle shows the new price and quantity. */
     record Modified(OrderHandle handle) implements OrderEvent {
         public Modified {
