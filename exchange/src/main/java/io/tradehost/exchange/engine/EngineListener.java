@@ -14,7 +14,26 @@ public interface EngineListener {
     default void touch(String productId, Level bestBid, Level bestAsk) {
     }
 
+    /**
+     * Executions of {@code productId}, oldest first, for the {@code market_trades} channel: every fill
+     * of any order and the synthetic market's own prints.
+     */
+    default void traded(String productId, List<Trade> trades) {
+    }
+
     /** One level of a book. */
     record Level(boolean bid, String price, String size) {
+    }
+
+    /**
+     * One execution on the public tape.
+     *
+     * @param tradeId unique: a fill's trade id, or {@code market-...} for a print of the synthetic market
+     * @param price execution price
+     * @param size executed base quantity
+     * @param takerSide BUY or SELL: the side that took liquidity
+     * @param timeMillis epoch milliseconds
+     */
+    record Trade(String tradeId, String price, String size, String takerSide, long timeMillis) {
     }
 }

@@ -16,7 +16,8 @@ import java.util.function.LongSupplier;
 
 /**
  * The exchange's matching engine: a synthetic market per listed product (a seeded random walk of the
- * mid with a ladder of levels on each side), orders that take from it or rest on it, fills, fees,
+ * mid with a ladder of levels on each side, and one print of the rest of the market per step),
+ * orders that take from it or rest on it, fills, fees,
  * spot balances with holds, perpetual positions settled in their quote currency, and funding. One
  * lock guards it all; every change a client could see is handed to {@code persist} before the
  * call returns, so an acknowledged order survives a killed exchange. Thread-safe.
@@ -34,6 +35,14 @@ public final class MatchingEngine {
     private final BigDecimal makerFee;
     private final LongSupplier millis;
     private final Consumer<EngineState> persist;
+    /** Executions not yet handed to the listener, oldest first; one product's at a time. */
+    private final List<EngineListener.Trade> executed = new ArrayList<>();
+    /**
+     * Prints are not kept in the state (nothing a client owns changed), so their ids carry the
+     * engine's start time: a restarted exchange never repeats one, whatever it had saved.
+     */
+    private final String printPrefix;
+    private long prints;
     private EngineListener listener = new EngineListener() {
         @Override
         public void bookChanged(String productId, List<Level> updates) {
@@ -63,6 +72,7 @@ public final class MatchingEngine {
         this.makerFee = makerFee;
         this.millis = millis;
         this.persist = persist;
+        this.printPrefix = "market-" + millis.getAsLong() + "-";
         for (Listing l : listings) {
             this.listings.put(l.productId(), l);
             books.put(l.productId(), new Book());
@@ -332,8 +342,11 @@ public final class MatchingEngine {
         o.totalFees = o.totalFees.add(fee);
         o.numberOfFills++;
         long id = state.nextTradeId++;
+        long now = millis.getAsLong();
         state.fills.add(new ExchangeFill("entry-" + id, "trade-" + id, o.orderId, o.productId, o.side, price, qty,
-                fee, liquidity, millis.getAsLong()));
+                fee, liquidity, now));
+        executed.add(new EngineListener.Trade("trade-" + id, price.toPlainString(), qty.toPlainString(),
+                "TAKER".equals(liquidity) ? o.side : o.isBuy() ? "SELL" : "BUY", now));
         if (o.remaining().signum() == 0) {
             o.status = "FILLED";
         }
@@ -505,6 +518,7 @@ public final class MatchingEngine {
                     .setScale(l.priceIncrement().scale(), RoundingMode.HALF_EVEN);
             state.mids.put(l.productId(), next.max(l.priceIncrement()));
             rebuildBook(l);
+            print(l, book, next.compareTo(mid) > 0, now);
             for (ExchangeOrder o : state.orders.values()) {
                 if (!o.isOpen() || !o.productId.equals(l.productId())) {
                     continue;
@@ -538,10 +552,28 @@ public final class MatchingEngine {
             if (!updates.isEmpty()) {
                 listener.bookChanged(l.productId(), updates.stream().map(MatchingEngine::level).toList());
             }
+            publishTrades(l);
             touch(l, book);
         }
         if (changed) {
             persist.accept(state);
+        }
+    }
+
+    /**
+     * The rest of the market's trade in this step (the walk stands for other traders, whose trades a
+     * real venue's tape carries too): one print at the touch the mid moved towards, a buyer lifting
+     * the ask when it rose, else a seller hitting the bid, of 1 to 7 minimum sizes. It draws nothing
+     * from the random source, so the walk is the same with or without it, and it leaves the book as
+     * laddered (the next step re-ladders it anyway).
+     */
+    private void print(Listing l, Book book, boolean up, long now) {
+        BigDecimal price = book.best(!up);
+        if (price != null) {
+            BigDecimal size = l.baseMinSize().multiply(BigDecimal.valueOf(1 + prints % 7));
+            prints++;
+            executed.add(new EngineListener.Trade(printPrefix + prints, price.toPlainString(), size.toPlainString(),
+                    up ? "BUY" : "SELL", now));
         }
     }
 
@@ -634,7 +666,16 @@ public final class MatchingEngine {
         if (!updates.isEmpty()) {
             listener.bookChanged(l.productId(), updates.stream().map(MatchingEngine::level).toList());
         }
+        publishTrades(l);
         listener.orderChanged(o.copy());
+    }
+
+    private void publishTrades(Listing l) {
+        if (!executed.isEmpty()) {
+            List<EngineListener.Trade> trades = List.copyOf(executed);
+            executed.clear();
+            listener.traded(l.productId(), trades);
+        }
     }
 
     private static EngineListener.Level level(Book.LevelUpdate u) {

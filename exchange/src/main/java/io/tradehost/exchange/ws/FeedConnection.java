@@ -171,6 +171,19 @@ final class FeedConnection implements FrameHandler {
                 return;
             }
         }
+        if (channel.equals("market_trades")) {
+            // the hub sends trades under this lock: none can slip in between the subscription and
+            // its snapshot (it would arrive first) or be left out of both
+            synchronized (hub.tape()) {
+                apply(type, channel, products);
+            }
+        } else {
+            apply(type, channel, products);
+        }
+    }
+
+    /** Changes the subscriptions, acknowledges, and sends the snapshot a subscription gets. */
+    private void apply(String type, String channel, Set<String> products) {
         synchronized (this) {
             if (type.equals("subscribe")) {
                 subscriptions.computeIfAbsent(channel, c -> new LinkedHashSet<>()).addAll(products);

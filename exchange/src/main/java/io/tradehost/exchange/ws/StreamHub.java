@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tradehost.exchange.auth.JwtVerifier;
 import io.tradehost.exchange.engine.EngineListener;
+import io.tradehost.exchange.engine.EngineListener.Trade;
 import io.tradehost.exchange.engine.ExchangeOrder;
+import io.tradehost.exchange.engine.Listing;
 import io.tradehost.exchange.engine.MatchingEngine;
 import io.tradehost.exchange.fault.Fault;
 import io.tradehost.exchange.fault.FaultPlan;
@@ -13,6 +15,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,16 +34,20 @@ import org.eclipse.jetty.websocket.core.server.WebSocketUpgradeHandler;
 /**
  * The exchange's WebSocket side: the market feed ({@code /ws}) and the user feed ({@code /ws/user},
  * the market endpoint serves {@code user} too), Coinbase's channels ({@code heartbeats}, {@code level2}
- * as {@code l2_data}, {@code ticker}, {@code user}), a snapshot on every level2 and user
- * subscription, heartbeats once a second, and the feed faults. A connection that has not
- * subscribed within five seconds is closed, as Coinbase does, and one that sends a message over 64
- * KiB is closed with 1009. Thread-safe.
+ * as {@code l2_data}, {@code ticker}, {@code market_trades}, {@code user}), a snapshot on every
+ * level2, market_trades and user subscription, heartbeats once a second, and the feed faults. A
+ * connection that has not subscribed within five seconds is closed, as Coinbase does, and one that
+ * sends a message over 64 KiB is closed with 1009. Thread-safe.
  */
 public final class StreamHub implements EngineListener {
     static final ObjectMapper JSON = new ObjectMapper();
-    static final Set<String> CHANNELS = Set.of("heartbeats", "level2", "ticker", "user", "status");
+    static final Set<String> CHANNELS = Set.of("heartbeats", "level2", "ticker", "market_trades", "user", "status");
     private static final Duration SUBSCRIBE_WITHIN = Duration.ofSeconds(5);
     private static final int SNAPSHOT_BATCH = 50;
+    /** The trades of each product a market_trades snapshot carries: the most recent ones. */
+    static final int RECENT_TRADES = 50;
+    /** The most trades in one market_trades message; a longer run of executions is split. */
+    static final int TRADES_PER_MESSAGE = 100;
 
     private final MatchingEngine engine;
     private final JwtVerifier verifier;
@@ -49,6 +58,13 @@ public final class StreamHub implements EngineListener {
     private final AtomicLong opened = new AtomicLong();
     private final AtomicLong messages = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
+    /**
+     * Guards the recent trades and every market_trades message sent: a subscription is registered
+     * and snapshotted under it too, so no update reaches a client before its snapshot and none falls
+     * between the two.
+     */
+    private final Object tape = new Object();
+    private final Map<String, Deque<Trade>> recentTrades = new HashMap<>();
     private volatile long silentUntil;
 
     public StreamHub(MatchingEngine engine, JwtVerifier verifier, FaultPlan faults, LongSupplier millis,
@@ -94,6 +110,11 @@ public final class StreamHub implements EngineListener {
 
     boolean lists(String productId) {
         return engine.listing(productId).isPresent();
+    }
+
+    /** The lock a market_trades subscription is registered and snapshotted under. */
+    Object tape() {
+        return tape;
     }
 
     boolean requiresAuth(String channel) {
@@ -164,7 +185,61 @@ public final class StreamHub implements EngineListener {
                 event.putObject("positions").putArray("perpetual_futures_positions");
                 c.send("user", event);
             }
+        } else if (channel.equals("market_trades")) {
+            synchronized (tape) {
+                for (String p : products.isEmpty() ? engine.listings().stream().map(Listing::productId).toList()
+                        : products) {
+                    sendTrades(c, "snapshot", p, List.copyOf(recentTrades.getOrDefault(p, new ArrayDeque<>())));
+                }
+            }
         }
+    }
+
+    @Override
+    public void traded(String productId, List<Trade> trades) {
+        synchronized (tape) {
+            Deque<Trade> recent = recentTrades.computeIfAbsent(productId, p -> new ArrayDeque<>());
+            for (Trade t : trades) {
+                recent.addLast(t);
+                if (recent.size() > RECENT_TRADES) {
+                    recent.removeFirst();
+                }
+            }
+            for (FeedConnection c : connections) {
+                if (c.wants("market_trades", productId)) {
+                    sendTrades(c, "update", productId, trades);
+                }
+            }
+        }
+    }
+
+    /** One or more market_trades messages of {@code type} with {@code trades}, oldest first; one even if none. */
+    private static void sendTrades(FeedConnection c, String type, String productId, List<Trade> trades) {
+        for (int i = 0; i == 0 || i < trades.size(); i += TRADES_PER_MESSAGE) {
+            ObjectNode event = JSON.createObjectNode();
+            event.put("type", type);
+            ArrayNode list = event.putArray("trades");
+            for (Trade t : trades.subList(i, Math.min(trades.size(), i + TRADES_PER_MESSAGE))) {
+                list.add(trade(productId, t));
+            }
+            c.send("market_trades", event);
+        }
+    }
+
+    private static ObjectNode trade(String productId, Trade t) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("trade_id", t.tradeId());
+        n.put("product_id", productId);
+        n.put("price", t.price());
+        n.put("size", t.size());
+        // side is the maker's (the resting order's), not the aggressor's: a buyer lifting the offer
+        // prints SELL. Nothing authoritative we found settles it for market_trades: Coinbase's
+        // Exchange feed documents the maker side for its matches, and NautilusTrader's adapter and
+        // a capture checked against the live book read market_trades as maker too (a third-party
+        // schema says taker); the Coinbase plugin maps it in one place, MarketTrades
+        n.put("side", t.takerSide().equals("BUY") ? "SELL" : "BUY");
+        n.put("time", Instant.ofEpochMilli(t.timeMillis()).toString());
+        return n;
     }
 
     private void sendSnapshot(FeedConnection c, String productId) {

@@ -20,6 +20,7 @@ import io.tradehost.api.venue.VenueContext;
 import io.tradehost.api.venue.VenueException;
 import io.tradehost.plugins.venue.coinbase.auth.JwtSigner;
 import io.tradehost.plugins.venue.coinbase.feed.MarketFeed;
+import io.tradehost.plugins.venue.coinbase.feed.MarketTrades;
 import io.tradehost.plugins.venue.coinbase.feed.UserFeed;
 import io.tradehost.plugins.venue.coinbase.net.FeedSocket;
 import io.tradehost.plugins.venue.coinbase.net.Interrupts;
@@ -64,6 +65,8 @@ public final class CoinbaseVenue implements Venue {
     private io.tradehost.api.time.ScheduledTask fundingPoll;
     private UserFeed userFeed;
     private MarketFeed marketFeed;
+    /** The public trades reported, kept across the market feeds {@link #subscribe} replaces. */
+    private final MarketTrades trades = new MarketTrades();
 
     CoinbaseVenue(CoinbaseSettings settings, VenueContext context, JwtSigner signer, RestClient rest, HttpClient http) {
         this.settings = settings;
@@ -130,8 +133,14 @@ public final class CoinbaseVenue implements Venue {
         }
         marketFeed = new MarketFeed(http, settings.wsUrl(), settings.feedTiming(), context.scheduler(),
                 context.clock(), context.listener(), context.seed(), settings.marketChannel(), List.copyOf(symbols),
-                () -> signer.sign(null));
+                () -> signer.sign(null), trades);
         marketFeed.start();
+    }
+
+    /** The market feed subscribes {@code market_trades} for the subscribed products. */
+    @Override
+    public boolean publishesTrades() {
+        return true;
     }
 
     /** Market, limit and stop-limit (Coinbase's {@code stop_limit_stop_limit_gtc}); stop-market the host holds. */
@@ -392,6 +401,8 @@ public final class CoinbaseVenue implements Venue {
             out.put("market_messages", marketFeed.messages());
             out.put("market_bad_messages", marketFeed.badMessages().total());
             out.put("quotes", marketFeed.quotes());
+            out.put("trades", trades.reported());
+            out.put("repeated_trades", trades.repeated());
             out.put("stale_flags", marketFeed.staleFlags());
         }
         if (userFeed != null) {

@@ -1,6 +1,7 @@
 package io.tradehost.plugins.venue.coinbase;
 
 import io.tradehost.api.market.Quote;
+import io.tradehost.api.market.Trade;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Fill;
 import io.tradehost.api.order.RejectionCode;
@@ -13,17 +14,24 @@ import java.util.function.Predicate;
 
 /**
  * Records what a venue reports, as lines ({@code accepted id}, {@code fill id tradeId qty@price fee},
- * {@code cancelled id reason}, {@code rejected id CODE}, {@code connection false ...}) plus quotes
- * and fills as objects, and lets a test wait (bounded) until a condition holds.
+ * {@code cancelled id reason}, {@code rejected id CODE}, {@code connection false ...}) plus quotes,
+ * fills and public trades as objects, and lets a test wait (bounded) until a condition holds.
  */
 final class RecordingListener implements VenueListener {
     private final List<String> events = new ArrayList<>();
     private final List<Fill> fills = new ArrayList<>();
     private final List<Quote> quotes = new ArrayList<>();
+    private final List<Trade> trades = new ArrayList<>();
 
     @Override
     public synchronized void onQuote(Quote quote) {
         quotes.add(quote);
+        notifyAll();
+    }
+
+    @Override
+    public synchronized void onTrade(Trade trade) {
+        trades.add(trade);
         notifyAll();
     }
 
@@ -82,6 +90,10 @@ final class RecordingListener implements VenueListener {
 
     synchronized List<Quote> quotes() {
         return List.copyOf(quotes);
+    }
+
+    synchronized List<Trade> trades() {
+        return List.copyOf(trades);
     }
 
     synchronized int quoteCount() {

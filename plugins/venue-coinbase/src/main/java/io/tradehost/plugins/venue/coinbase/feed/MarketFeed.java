@@ -22,9 +22,10 @@ import java.util.function.Supplier;
 /**
  * Market data: {@code level2} (books from the snapshot and absolute-size updates, every event of a
  * message applied, the mark the mid of best bid and ask) with {@code heartbeats} on the same
- * connection, or {@code ticker} as the fallback (best bid and ask as sent). A quote is published
- * only from a synced, uncrossed book and only when its top changed; a lost connection resets every
- * book, so nothing is published from a broken one until its fresh snapshot. Thread-safe.
+ * connection, or {@code ticker} as the fallback (best bid and ask as sent), and the public trades of
+ * {@code market_trades} ({@link MarketTrades}: each trade id once). A quote is published only from a
+ * synced, uncrossed book and only when its top changed; a lost connection resets every book, so
+ * nothing is published from a broken one until its fresh snapshot. Thread-safe.
  */
 public final class MarketFeed extends Feed {
     /** Which channel carries the quotes. */
@@ -39,19 +40,24 @@ public final class MarketFeed extends Feed {
     private final Map<String, OrderBook> books = new LinkedHashMap<>();
     private final Map<String, String> lastTop = new LinkedHashMap<>();
     private final Map<String, Boolean> tickerSeen = new LinkedHashMap<>();
+    private final MarketTrades trades;
     private long quotes;
     private long staleFlags;
 
     /**
      * @param jwt a token for the subscriptions, or {@code null} to subscribe without one
+     * @param trades the venue's memory of the public trades reported, which takes {@code symbols} too
      */
     public MarketFeed(HttpClient http, URI uri, Timing timing, Scheduler scheduler, Clock clock,
-                      VenueListener listener, long seed, Channel channel, List<Symbol> symbols, Supplier<String> jwt) {
+                      VenueListener listener, long seed, Channel channel, List<Symbol> symbols, Supplier<String> jwt,
+                      MarketTrades trades) {
         super("market data", http, uri, timing, scheduler, clock, listener, seed);
         this.channel = channel;
         this.symbols = List.copyOf(symbols);
         this.jwt = jwt;
         symbols.forEach(s -> books.put(s.value(), new OrderBook()));
+        this.trades = trades;
+        trades.add(symbols);
     }
 
     @Override
@@ -59,6 +65,7 @@ public final class MarketFeed extends Feed {
         List<String> out = new ArrayList<>();
         out.add(subscribe("heartbeats", List.of()));
         out.add(subscribe(channel == Channel.LEVEL2 ? "level2" : "ticker", symbols));
+        out.add(subscribe("market_trades", symbols));
         return out;
     }
 
@@ -117,6 +124,8 @@ public final class MarketFeed extends Feed {
                     ticker(t, message);
                 }
             }
+        } else if (name.equals("market_trades")) {
+            trades.read(message).forEach(listener::onTrade);
         }
     }
 

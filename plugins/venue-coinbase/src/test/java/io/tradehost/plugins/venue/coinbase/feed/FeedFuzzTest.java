@@ -3,6 +3,7 @@ package io.tradehost.plugins.venue.coinbase.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tradehost.api.market.Quote;
+import io.tradehost.api.market.Trade;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Fill;
 import io.tradehost.api.order.RejectionCode;
@@ -23,8 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A million mutated and random messages through the market and user feed parsers (everything after
- * the socket): nothing escapes, every unusable message is counted by kind, and no quote published
- * from the fuzzed books is crossed or zero. Seeded, so a failure repeats.
+ * the socket): nothing escapes, every unusable message is counted by kind, no quote published from
+ * the fuzzed books is crossed or zero, and every trade reported has a bounded id. Seeded, so a failure repeats.
  */
 class FeedFuzzTest {
     private static final int MESSAGES = 1_000_000;
@@ -48,6 +49,13 @@ class FeedFuzzTest {
                 + "\"cumulative_quantity\":\"0.5\",\"leaves_quantity\":\"0.5\",\"avg_price\":\"100\","
                 + "\"total_fees\":\"0.3\"}]}"),
         String.format(ENVELOPE, "user", "{\"type\":\"snapshot\",\"orders\":[],\"positions\":{}}"),
+        String.format(ENVELOPE, "market_trades", "{\"type\":\"snapshot\",\"trades\":[{\"trade_id\":\"11\","
+                + "\"product_id\":\"BTC-USD\",\"price\":\"100.01\",\"size\":\"0.5\",\"side\":\"BUY\","
+                + "\"time\":\"2026-01-01T00:00:00Z\"}]}"),
+        String.format(ENVELOPE, "market_trades", "{\"type\":\"update\",\"trades\":[{\"trade_id\":\"12\","
+                + "\"product_id\":\"BTC-USD\",\"price\":\"100.02\",\"size\":\"1\",\"side\":\"SELL\","
+                + "\"time\":\"2026-01-01T00:00:01Z\"},{\"trade_id\":\"13\",\"product_id\":\"BTC-USD\","
+                + "\"price\":\"100.00\",\"size\":\"2\",\"side\":\"BUY\",\"time\":\"2026-01-01T00:00:02Z\"}]}"),
         "{\"type\":\"error\",\"message\":\"boom\"}%.0s",
     };
     private static final String[] REPLACEMENTS = {"null", "\"\"", "-1", "1e400", "[]", "{}", "\"abc\"", "true",
@@ -84,9 +92,9 @@ class FeedFuzzTest {
         HttpClient http = HttpClient.newHttpClient();
         List<Symbol> btc = List.of(Symbol.of("BTC-USD"));
         MarketFeed market = new MarketFeed(http, URI.create("ws://127.0.0.1:1/ws"), timing, inert,
-                clock::incrementAndGet, listener, 1, MarketFeed.Channel.LEVEL2, btc, null);
+                clock::incrementAndGet, listener, 1, MarketFeed.Channel.LEVEL2, btc, null, new MarketTrades());
         MarketFeed ticker = new MarketFeed(http, URI.create("ws://127.0.0.1:1/ws"), timing, inert,
-                clock::incrementAndGet, listener, 2, MarketFeed.Channel.TICKER, btc, null);
+                clock::incrementAndGet, listener, 2, MarketFeed.Channel.TICKER, btc, null, new MarketTrades());
         UserFeed user = new UserFeed(http, URI.create("ws://127.0.0.1:1/ws/user"), timing, inert,
                 clock::incrementAndGet, listener, 3, () -> "jwt", (orderId, id) -> List.of());
         List<Feed> feeds = List.of(market, ticker, user);
@@ -105,9 +113,11 @@ class FeedFuzzTest {
         assertThat(received).isEqualTo(MESSAGES);
         assertThat(bad).isGreaterThan(MESSAGES / 4);
         assertThat(kinds).containsKeys("malformed_json", "no_envelope", "l2_bad_number", "l2_bad_side",
-                "user_bad_order", "ticker_bad_number");
+                "user_bad_order", "ticker_bad_number", "trades_bad_number", "trades_bad_time", "trades_bad_id");
         assertThat(market.quotes()).isPositive();
         assertThat(listener.quotes).isNotEmpty().allSatisfy(q -> assertThat(q.defect()).isNull());
+        assertThat(listener.trades).isNotEmpty().allSatisfy(t -> assertThat(t.tradeId()).isNotEmpty()
+                .hasSizeLessThanOrEqualTo(MarketTrades.MAX_ID_CHARS));
         System.getLogger("fuzz").log(System.Logger.Level.INFO, "fuzz: " + MESSAGES + " messages, " + bad
                 + " bad, kinds " + kinds + ", quotes " + listener.quotes.size() + ", sequence gaps "
                 + (market.gaps() + ticker.gaps() + user.gaps()));
@@ -159,10 +169,16 @@ class FeedFuzzTest {
 
     private static final class Recording implements VenueListener {
         final List<Quote> quotes = new ArrayList<>();
+        final List<Trade> trades = new ArrayList<>();
 
         @Override
         public void onQuote(Quote quote) {
             quotes.add(quote);
+        }
+
+        @Override
+        public void onTrade(Trade trade) {
+            trades.add(trade);
         }
 
         @Override
