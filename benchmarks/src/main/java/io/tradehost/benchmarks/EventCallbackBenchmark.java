@@ -59,7 +59,8 @@ public class EventCallbackBenchmark {
     private StrategyCoordinator coordinator;
     private MarkUpdated quote;
     private WorkerCalls worker;
-    private long seen;
+    /** Written by the strategy, on the worker when isolated: volatile so that the check at the end sees it. */
+    private volatile long seen;
 
     @Setup(Level.Trial)
     public void start() {
@@ -71,7 +72,7 @@ public class EventCallbackBenchmark {
         market.put(mark);
         quote = new MarkUpdated(mark);
         PluginIsolation isolation = (kind, name, instance) -> {
-            if (mode.equals("inline")) {
+            if ("inline".equals(mode)) {
                 return PluginCalls.inline(System::nanoTime, Duration.ofMillis(5));
             }
             worker = new WorkerCalls("plugin strategy bench", Duration.ofMillis(5), Duration.ofSeconds(1));

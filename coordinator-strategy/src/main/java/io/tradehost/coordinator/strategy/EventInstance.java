@@ -100,12 +100,20 @@ final class EventInstance {
 
     /** Calls {@code body} (one callback) through the instance's calls and carries out what it asked for. */
     void deliver(Supervision.Call call, Runnable body) {
+        deliver(call, body, watched.calls.budget());
+    }
+
+    /**
+     * As {@link #deliver(Supervision.Call, Runnable)} within {@code budget} ({@code onStart} gets the
+     * start-up budget: the first call on a fresh worker loads the plugin's classes).
+     */
+    void deliver(Supervision.Call call, Runnable body, java.time.Duration budget) {
         Batch b = new Batch();
         batch = b;
         Outcome<Boolean> outcome = watched.calls.call(() -> {
             body.run();
             return Boolean.TRUE;
-        });
+        }, budget);
         batch = null;
         b.closed = true;
         Outcome.Returned<Boolean> returned = owner.supervision().settle(watched, outcome, call);

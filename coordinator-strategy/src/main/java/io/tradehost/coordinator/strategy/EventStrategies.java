@@ -158,7 +158,8 @@ final class EventStrategies {
                 instance.symbols().forEach(s -> instance.states.put(s, tradingState.state(s)));
                 instance.started = true;
                 Restored restored = restorer.restore(instance);
-                instance.deliver(ON_START, () -> instance.strategy.onStart(instance.host(), restored));
+                instance.deliver(ON_START, () -> instance.strategy.onStart(instance.host(), restored),
+                        instance.watched.calls.startupBudget());
                 if (journal != null) {
                     saveTimers.put(instance, scheduler.scheduleAtFixedRate(SAVE_EVERY, SAVE_EVERY,
                             () -> save(instance)));

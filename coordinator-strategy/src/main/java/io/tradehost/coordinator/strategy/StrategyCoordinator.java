@@ -429,7 +429,7 @@ public final class StrategyCoordinator implements Coordinator {
                 + events.instances().stream().filter(i -> i.watched.consecutiveFailures > 0).count();
         Map<String, String> details = new LinkedHashMap<>();
         totals().forEach((k, v) -> details.put(k, Long.toString(v)));
-        details.put("failingSimpleInstances", Long.toString(failing));
+        details.put("failingInstances", Long.toString(failing));
         Set<Symbol> quarantined = supervision.quarantined();
         details.put("quarantined", quarantined.toString());
         if (!quarantined.isEmpty()) {

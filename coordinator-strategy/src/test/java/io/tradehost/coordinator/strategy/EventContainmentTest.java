@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tradehost.api.event.StrategyFailed;
 import io.tradehost.api.event.StrategyQuarantined;
 import io.tradehost.api.host.HealthStatus;
+import io.tradehost.api.host.PluginCalls;
 import io.tradehost.api.market.Quote;
 import io.tradehost.api.order.RejectionCode;
 import io.tradehost.api.strategy.event.HandleStatus;
@@ -147,5 +148,52 @@ class EventContainmentTest {
         assertThat(handles).extracting(OrderHandle::status).containsExactly(HandleStatus.REJECTED,
                 HandleStatus.PENDING, HandleStatus.PENDING);
         assertThat(rig.intents).hasSize(2);
+    }
+
+    @Test
+    void onStartHasTheStartUpBudgetSoAnIsolatedStrategysFirstCallMayLoadItsClasses() {
+        List<Duration> budgets = new ArrayList<>();
+        PluginCalls inline = PluginCalls.inline(() -> 0L, Duration.ofMillis(5));
+        rig.isolation = (kind, name, instance) -> new PluginCalls() {
+            @Override
+            public <T> Outcome<T> call(java.util.function.Supplier<T> body) {
+                return call(body, budget());
+            }
+
+            @Override
+            public <T> Outcome<T> call(java.util.function.Supplier<T> body, Duration budget) {
+                budgets.add(budget);
+                return inline.call(body, budget);
+            }
+
+            @Override
+            public boolean isolated() {
+                return true;
+            }
+
+            @Override
+            public Duration budget() {
+                return Duration.ofMillis(5);
+            }
+
+            @Override
+            public Duration startupBudget() {
+                return Duration.ofSeconds(30);
+            }
+
+            @Override
+            public long lateAnswersDiscarded() {
+                return 0;
+            }
+
+            @Override
+            public void close() {
+                inline.close();
+            }
+        };
+        rig.started();
+        rig.quote(BTC, "1", "2");
+        assertThat(budgets).as("the factory and onStart within the start-up budget, the quote within the call's")
+                .containsExactly(Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofMillis(5));
     }
 }
