@@ -54,9 +54,17 @@ class ImageIT {
         command.addAll(List.of(args));
         command.addAll(FAST);
         Process run = start(command);
+        // the log is drained while the run goes on: a full pipe would block the host writing to it
+        java.util.concurrent.CompletableFuture<String> log = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return read(run.getErrorStream());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
         read(run.getInputStream());
         assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(run.exitValue()).as(read(run.getErrorStream())).isZero();
+        assertThat(run.exitValue()).as(log.get(60, TimeUnit.SECONDS)).isZero();
         return new ObjectMapper().readTree(Files.readString(workDir.resolve("s.json")));
     }
 
@@ -166,6 +174,9 @@ class ImageIT {
         assertThat(meanReversion.get("version").asText()).isEqualTo("1.0.0");
         assertThat(runForSummary("--strategy", "mean-reversion", "--duration", "4s").get("orders").get("filled")
                 .asLong()).isPositive();
+        assertThat(pluginsByName(0).get("dip-ladder").get("status").asText()).isEqualTo("loaded");
+        JsonNode ladder = runForSummary("--strategy", "dip-ladder", "--duration", "4s");
+        assertThat(ladder.get("orders").get("submitted").asLong()).as("resting bids from the event api").isPositive();
     }
 
     @Test

@@ -89,6 +89,7 @@ public final class ExecutionCoordinator implements Coordinator {
     private final OrderPlacer placer;
     private final OrderCancels cancels;
     private final Map<String, Long> rejectionsByCode = new TreeMap<>();
+    private final Map<String, Long> refusals = new java.util.HashMap<>();
     private final Map<ClientOrderId, OrderRequest> awaitingJournal = new LinkedHashMap<>();
     private boolean stopped;
     private String runId;
@@ -426,9 +427,20 @@ public final class ExecutionCoordinator implements Coordinator {
         nextSequence = Math.max(nextSequence, order.clientOrderId().sequenceIn(runId) + 1);
     }
 
+    /**
+     * Refuses the intent. The 1st, 2nd, 4th, 8th, ... refusal of each stage and code is logged at INFO
+     * with its count, the others at DEBUG: a strategy retrying into a limit every tick must not flood
+     * the log.
+     */
     private void refuse(OrderIntent intent, String stage, RejectionCode code, String message) {
         countRejection(code);
-        LOG.info("intent #{} {} refused by {}: {} {}", intent.sequence(), intent.symbol(), stage, code, message);
+        long n = refusals.merge(stage + " " + code.value(), 1L, Long::sum);
+        if (Long.bitCount(n) == 1) {
+            LOG.info("intent #{} {} refused by {}: {} {} (refusal {} of this kind; the 1st, 2nd, 4th, ... are "
+                    + "logged)", intent.sequence(), intent.symbol(), stage, code, message, n);
+        } else {
+            LOG.debug("intent #{} {} refused by {}: {} {}", intent.sequence(), intent.symbol(), stage, code, message);
+        }
         bus.publish(new IntentRejected(intent, stage, code, message));
     }
 
