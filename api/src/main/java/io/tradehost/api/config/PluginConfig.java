@@ -1,5 +1,6 @@
 package io.tradehost.api.config;
 
+import io.tradehost.api.market.BarInterval;
 import io.tradehost.api.value.FixedPoint;
 import io.tradehost.api.value.Money;
 import io.tradehost.api.value.Price;
@@ -145,6 +146,22 @@ public final class PluginConfig {
             throw new ConfigException(key(key), "must be between " + min + " and " + max + " (was " + s + ")");
         }
         return d;
+    }
+
+    /** A bar interval ({@link BarInterval#parse}): {@code 15s}, {@code 1m}, {@code 4h}, {@code 1d}. */
+    public BarInterval barInterval(String key, String defaultValue) {
+        Object v = take(key);
+        if (v == null) {
+            return BarInterval.parse(defaulted(key, defaultValue));
+        }
+        if (!(v instanceof String s)) {
+            throw wrong(key, "must be a bar interval such as \"5m\"", v);
+        }
+        try {
+            return BarInterval.parse(s);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(key(key), e.getMessage());
+        }
     }
 
     /** A list of strings. */

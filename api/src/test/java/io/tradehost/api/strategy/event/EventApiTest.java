@@ -202,4 +202,16 @@ class EventApiTest {
         assertThatThrownBy(() -> new CancelOrder(ClientOrderId.of("a-1"), BTC, null, 0))
                 .isInstanceOf(NullPointerException.class);
     }
+
+    @Test
+    void aPluginReadsABarIntervalFromItsBlockWithTheKeyInEveryError() {
+        PluginConfig config = new PluginConfig("strategy.config.x", java.util.Map.of("a", "5m", "b", "2d", "c", 5L));
+        assertThat(config.barInterval("a", "1m")).isEqualTo(BarInterval.parse("5m"));
+        assertThat(config.barInterval("absent", "1h")).isEqualTo(BarInterval.parse("1h"));
+        assertThat(config.defaultsUsed()).containsEntry("strategy.config.x.absent", "1h");
+        assertThatThrownBy(() -> config.barInterval("b", "1m")).hasMessageStartingWith("strategy.config.x.b: ")
+                .hasMessageContaining("1s to 1d");
+        assertThatThrownBy(() -> config.barInterval("c", "1m")).hasMessageStartingWith("strategy.config.x.c: ")
+                .hasMessageContaining("bar interval");
+    }
 }

@@ -1,6 +1,5 @@
 package io.tradehost.plugins.strategies.events;
 
-import io.tradehost.api.config.ConfigException;
 import io.tradehost.api.config.PluginConfig;
 import io.tradehost.api.market.BarInterval;
 import io.tradehost.api.strategy.event.EventStrategy;
@@ -28,12 +27,7 @@ public final class BarTrendFactory implements EventStrategyFactory {
 
     @Override
     public EventStrategy createEventStrategy(PluginConfig config) {
-        BarInterval interval;
-        try {
-            interval = BarInterval.parse(config.string("interval", "1m"));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(config.path() + ".interval", e.getMessage());
-        }
+        BarInterval interval = config.barInterval("interval", "1m");
         return new BarTrend(interval, (int) config.integer("length", 20, 2, 10_000),
                 config.ratio("position_fraction", "0.05", "0.0001", "1"), config.bool("allow_shorts", false));
     }

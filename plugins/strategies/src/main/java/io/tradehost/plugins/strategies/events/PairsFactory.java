@@ -30,12 +30,7 @@ public final class PairsFactory implements EventStrategyFactory {
 
     @Override
     public EventStrategy createEventStrategy(PluginConfig config) {
-        BarInterval interval;
-        try {
-            interval = BarInterval.parse(config.string("interval", "1m"));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(config.path() + ".interval", e.getMessage());
-        }
+        BarInterval interval = config.barInterval("interval", "1m");
         Ratio entry = config.ratio("entry_z", "2", "0.1", "20");
         Ratio exit = config.ratio("exit_z", "0.5", "0", "20");
         if (!exit.isLessThan(entry)) {
