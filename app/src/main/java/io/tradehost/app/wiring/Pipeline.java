@@ -162,7 +162,8 @@ public final class Pipeline {
         kernel.subscribe(OrderCancelled.class, "strategy.cancelled", LOG_AND_COUNT, strategy::onCancelled);
         kernel.subscribe(OrderCancelRejected.class, "strategy.cancel-rejected", LOG_AND_COUNT,
                 strategy::onCancelRejected);
-        kernel.subscribe(PositionChanged.class, "strategy.fill", LOG_AND_COUNT, strategy::onPositionChanged);
+        kernel.subscribe(OrderFilled.class, "strategy.fill", LOG_AND_COUNT, strategy::onFilled);
+        kernel.subscribe(PositionChanged.class, "strategy.position", LOG_AND_COUNT, strategy::onPositionChanged);
         kernel.subscribe(OrderReconciled.class, "strategy.reconciled", LOG_AND_COUNT, strategy::onReconciled);
 
         kernel.subscribe(StateReasonChanged.class, "journal.reason", FAIL_CLOSED, journal::onReasonChanged);

@@ -4,6 +4,8 @@ import io.tradehost.api.command.CancelOrder;
 import io.tradehost.api.command.CancelOrders;
 import io.tradehost.api.event.OrderCancelRejected;
 import io.tradehost.api.event.OrderCancelled;
+import io.tradehost.api.event.OrderFilled;
+import io.tradehost.api.event.OrderReconciled;
 import io.tradehost.api.host.EventBus;
 import io.tradehost.api.host.Throwables;
 import io.tradehost.api.host.VenueAccess;
@@ -15,6 +17,7 @@ import io.tradehost.api.value.Symbol;
 import io.tradehost.api.venue.VenueException;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -104,14 +107,41 @@ final class OrderCancels {
             cancelsSent++;
             venues.venue().cancel(id);
         } catch (VenueException e) {
-            LOG.warn("could not cancel {}: {} [{}]; the next reconciliation sees it", id, e.getMessage(), e.code());
+            LOG.warn("could not cancel {}: {} [{}]; asking the venue how it stands", id, e.getMessage(), e.code());
             bus.publish(new OrderCancelRejected(id, symbol, e.code(), e.getMessage(), clock.nanos()));
+            resolve(id, e);
         } catch (Throwable e) {
             Throwables.rethrowIfFatal(e);
             LOG.error("the venue plugin failed cancelling {}: {}; the next reconciliation sees it", id,
                     Throwables.describe(e), e);
             bus.publish(new OrderCancelRejected(id, symbol, RejectionCode.VENUE_PLUGIN_FAILURE,
                     Throwables.describe(e), clock.nanos()));
+        }
+    }
+
+    /**
+     * After a refused cancel, asks the venue for the order: one it holds as ended (filled while the
+     * host did not hear of it, say after a restart) is reported as the reconciliation would, its fills
+     * first (execution books each trade id once), so that the order does not stay open at the host
+     * until the next reconciliation. A query that fails leaves it to that reconciliation.
+     */
+    private void resolve(ClientOrderId id, VenueException refusal) {
+        if (refusal.isTransient()) {
+            return;
+        }
+        try {
+            Optional<Order> order = venues.venue().order(id);
+            if (order.isPresent() && order.get().status().isTerminal()) {
+                venues.venue().fills(id).forEach(f -> bus.publish(new OrderFilled(f)));
+                bus.publish(new OrderReconciled(order.get(), false, "cancel refused (" + refusal.code()
+                        + "): the venue holds it " + order.get().status(), clock.nanos()));
+            }
+        } catch (VenueException e) {
+            LOG.warn("could not ask the venue about {} after its cancel was refused: {} [{}]", id, e.getMessage(),
+                    e.code());
+        } catch (Throwable e) {
+            Throwables.rethrowIfFatal(e);
+            LOG.error("the venue plugin failed answering about {}: {}", id, Throwables.describe(e), e);
         }
     }
 

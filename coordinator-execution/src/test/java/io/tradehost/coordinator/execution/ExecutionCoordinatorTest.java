@@ -867,4 +867,23 @@ class ExecutionCoordinatorTest {
         send(buyNotional(BTC, "100"));
         assertThat(events.of(IntentRejected.class)).as("a simple intent is not held back by managed orders").isEmpty();
     }
+
+    @Test
+    void aRefusedCancelAsksTheVenueAndAnOrderThatFilledUnheardIsBookedAndClosed() {
+        rewireOn(failingFirst("cancel", VenueException.refused(RejectionCode.of("ORDER_IS_FULLY_FILLED"),
+                "filled"), VenueException.transientFailure(RejectionCode.of("DOWN"), "down")));
+        venue.answer(Answer.FILL_SILENTLY).answer(Answer.ACCEPT);
+        send(buyNotional(BTC, "200"));
+        send(buyNotional(SOL, "20"));
+        kernel.send(new CancelOrder(ClientOrderId.of("run1-1"), BTC, "by handle", 0));
+        kernel.send(new CancelOrder(ClientOrderId.of("run1-2"), SOL, "by handle", 0));
+        kernel.runUntilIdle();
+        assertThat(events.of(OrderCancelRejected.class)).extracting(r -> r.code().value())
+                .containsExactly("ORDER_IS_FULLY_FILLED", "DOWN");
+        assertThat(events.of(OrderFilled.class)).as("the fill the host had not heard").extracting(f -> f.fill()
+                .clientOrderId().value()).containsExactly("run1-1");
+        assertThat(events.of(OrderReconciled.class)).singleElement().satisfies(r -> assertThat(r.note())
+                .isEqualTo("cancel refused (ORDER_IS_FULLY_FILLED): the venue holds it FILLED"));
+        assertThat(execution.openRequests()).extracting(r -> r.clientOrderId().value()).containsExactly("run1-2");
+    }
 }

@@ -348,9 +348,8 @@ final class EventStrategies {
         }
     }
 
-    /** A booked fill: the order's handle first, then every instance trading the symbol hears the position. */
+    /** A booked fill: every instance trading the symbol hears the position (its order heard the fill before). */
     void onPositionChanged(PositionChanged changed) {
-        desk.onFill(changed.fill());
         for (EventInstance instance : instances) {
             if (instance.started && instance.symbols().contains(changed.position().symbol())) {
                 instance.deliver(ON_POSITION, () -> instance.strategy.onPositionChanged(changed.position()));

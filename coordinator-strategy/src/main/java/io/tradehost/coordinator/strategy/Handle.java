@@ -117,12 +117,20 @@ final class Handle implements OrderHandle {
         cancelPending = pending;
     }
 
+    /** The trade ids already counted, so that a fill reported twice is counted once. */
+    final java.util.Set<String> trades = new java.util.HashSet<>();
+
     /** Adds a fill; returns whether the order is now wholly filled. */
     boolean fill(Quantity quantityFilled) {
         filled = filled.plus(quantityFilled);
         boolean complete = !filled.isLessThan(quantity);
         status(complete ? HandleStatus.FILLED : HandleStatus.PARTIALLY_FILLED);
         return complete;
+    }
+
+    /** A fill reported after the order was closed: counted, the status kept. */
+    void addLateFill(Quantity quantityFilled) {
+        filled = filled.plus(quantityFilled);
     }
 
     @Override

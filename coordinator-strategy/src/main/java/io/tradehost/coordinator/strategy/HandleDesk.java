@@ -48,6 +48,13 @@ final class HandleDesk {
     private final EventStrategies owner;
     private final AtomicLong handleIds = new AtomicLong();
     private final Map<Long, Handle> byIntent = new HashMap<>();
+    /** The last orders closed by a cancel, for a fill reported after the cancel (bounded). */
+    private final Map<ClientOrderId, Handle> closed = new java.util.LinkedHashMap<>(64, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ClientOrderId, Handle> eldest) {
+            return size() > 1_000;
+        }
+    };
     private final Map<ClientOrderId, Handle> byClientId = new HashMap<>();
     private final Map<Handle, io.tradehost.api.time.ScheduledTask> expiries = new HashMap<>();
     long submits;
@@ -244,6 +251,7 @@ final class HandleDesk {
         if (handle == null || !handle.isOpen()) {
             return;
         }
+        closed.put(cancelled.clientOrderId(), handle);
         if (handle.replacing) {
             replace(handle);
             return;
@@ -286,10 +294,22 @@ final class HandleDesk {
         send(handle, rest);
     }
 
-    /** A booked fill of a strategy's order: the handle counts it and the strategy hears it. */
+    /**
+     * A fill of a strategy's order, as the venue reported it (before any cancel that followed it): the
+     * handle counts it once per trade id and the strategy hears it. A fill of an order already cancelled
+     * (a late report) still counts; the order stays cancelled.
+     */
     void onFill(Fill fill) {
         Handle handle = byClientId.get(fill.clientOrderId());
         if (handle == null) {
+            handle = closed.get(fill.clientOrderId());
+        }
+        if (handle == null || !handle.trades.add(fill.tradeId())) {
+            return;
+        }
+        if (!handle.isOpen()) {
+            handle.addLateFill(fill.quantity());
+            tell(handle, new OrderEvent.Filled(handle, fill, false));
             return;
         }
         boolean complete = handle.fill(fill.quantity());

@@ -11,6 +11,7 @@ import io.tradehost.api.event.MarkUpdated;
 import io.tradehost.api.event.OrderAccepted;
 import io.tradehost.api.event.OrderCancelRejected;
 import io.tradehost.api.event.OrderCancelled;
+import io.tradehost.api.event.OrderFilled;
 import io.tradehost.api.event.OrderReconciled;
 import io.tradehost.api.event.OrderRejected;
 import io.tradehost.api.event.PositionChanged;
@@ -323,6 +324,9 @@ public final class StrategyCoordinator implements Coordinator {
 
     /** In {@link CycleMode#ON_MARK}, runs a cycle for the symbol of every accepted mark. */
     public void onMark(MarkUpdated updated) {
+        if (!started) {
+            return; // a stopping host runs its kernel a little longer: nothing decides then
+        }
         if (settings.mode() == CycleMode.ON_MARK) {
             cycle(updated.mark().symbol());
         }
@@ -331,6 +335,9 @@ public final class StrategyCoordinator implements Coordinator {
 
     /** Runs one cycle for every traded symbol, in configuration order. */
     public void cycleAll() {
+        if (!started) {
+            return;
+        }
         instances.keySet().forEach(this::cycle);
     }
 
@@ -389,7 +396,15 @@ public final class StrategyCoordinator implements Coordinator {
         events.desk().onReconciled(reconciled);
     }
 
-    /** A booked fill: the order's strategy hears the fill, every event-driven strategy of the symbol the position. */
+    /**
+     * A fill the venue reported: its order's strategy hears it (once per trade id), in the order the venue's
+     * reports came, before a cancel that followed it.
+     */
+    public void onFilled(OrderFilled filled) {
+        events.desk().onFill(filled.fill());
+    }
+
+    /** A booked fill: every event-driven strategy of the symbol hears the position. */
     public void onPositionChanged(PositionChanged changed) {
         events.onPositionChanged(changed);
     }

@@ -332,4 +332,46 @@ class EventOrdersTest {
         rig.cancelled(1, "cancelled by host");
         assertThat(rig.intents.getLast().limitPrice()).isEqualTo(Price.of("98"));
     }
+
+    @Test
+    void aFillReportedJustBeforeACancelIsCountedBeforeTheCancelAndSizesTheReplacementAndALateOneStillCounts() {
+        submitting(bid("2", "99"));
+        rig.record(1);
+        rig.accept(1);
+        OrderHandle handle = handles.getFirst();
+        rig.onEvent = (h, e) -> {
+            if (e instanceof Quote) {
+                h.modify(handle, Price.of("98"), null);
+            }
+        };
+        rig.quote(BTC, "99.99", "100.01");
+        io.tradehost.api.order.Fill fill = new io.tradehost.api.order.Fill("x1", id(1), BTC, Side.BUY,
+                Quantity.of("0.5"), Price.of("99"), io.tradehost.api.value.Money.ZERO,
+                io.tradehost.api.order.Liquidity.MAKER, 0);
+        rig.kernel.publish(new io.tradehost.api.event.OrderFilled(fill));
+        rig.kernel.publish(new io.tradehost.api.event.OrderCancelled(id(1), BTC, "cancelled by host", 0));
+        rig.kernel.publish(new io.tradehost.api.event.OrderFilled(fill)); // reported twice: counted once
+        rig.kernel.runUntilIdle();
+        assertThat(rig.intents.getLast().quantity()).as("the rest of the total after the fill").isEqualTo(
+                Quantity.of("1.5"));
+        assertThat(handle.filled()).isEqualTo(Quantity.of("0.5"));
+
+        EventRig other = new EventRig();
+        List<OrderHandle> mine = new ArrayList<>();
+        other.onEvent = (h, e) -> {
+            if (e instanceof Quote && mine.isEmpty()) {
+                mine.add(h.submit(bid("2", "99")));
+            }
+        };
+        other.started();
+        other.quote(BTC, "99.99", "100.01");
+        other.record(1);
+        other.accept(1);
+        other.cancelled(1, "cancelled by host");
+        other.fill(1, BTC, Side.BUY, "0.5", "99", "0.5"); // reported after the cancel
+        assertThat(mine.getFirst().filled()).isEqualTo(Quantity.of("0.5"));
+        assertThat(mine.getFirst().status()).isEqualTo(HandleStatus.CANCELLED);
+        assertThat(other.heard).endsWith("Cancelled #1 CANCELLED 0/2 cancelled by host",
+                "Filled #1 CANCELLED 0.5/2 0.5@99", "position BTC-PERP 0.5");
+    }
 }

@@ -10,6 +10,7 @@ import io.tradehost.api.event.MarkUpdated;
 import io.tradehost.api.event.OrderAccepted;
 import io.tradehost.api.event.OrderCancelRejected;
 import io.tradehost.api.event.OrderCancelled;
+import io.tradehost.api.event.OrderFilled;
 import io.tradehost.api.event.OrderReconciled;
 import io.tradehost.api.event.OrderRejected;
 import io.tradehost.api.event.PositionChanged;
@@ -213,7 +214,8 @@ final class EventRig {
         kernel.subscribe(OrderRejected.class, "strategy.order-rejected", log, coordinator::onRejected);
         kernel.subscribe(OrderCancelled.class, "strategy.cancelled", log, coordinator::onCancelled);
         kernel.subscribe(OrderCancelRejected.class, "strategy.cancel-rejected", log, coordinator::onCancelRejected);
-        kernel.subscribe(PositionChanged.class, "strategy.fill", log, coordinator::onPositionChanged);
+        kernel.subscribe(OrderFilled.class, "strategy.fill", log, coordinator::onFilled);
+        kernel.subscribe(PositionChanged.class, "strategy.position", log, coordinator::onPositionChanged);
         kernel.subscribe(OrderReconciled.class, "strategy.reconciled", log, coordinator::onReconciled);
         kernel.subscribe(TradingStateChanged.class, "strategy.state", log, coordinator::onTradingStateMoved);
         kernel.subscribe(StateReasonChanged.class, "strategy.reason", log, coordinator::onTradingStateMoved);
@@ -267,6 +269,7 @@ final class EventRig {
                 Liquidity.MAKER, clock.nanos());
         Position after = new Position(symbol, Quantity.of(position), Money.ZERO, Money.ZERO, Money.ZERO);
         portfolio.position(after);
+        kernel.publish(new OrderFilled(fill)); // as execution hears the venue, then books it
         publish(new PositionChanged(after, fill, Money.of("10000")));
     }
 

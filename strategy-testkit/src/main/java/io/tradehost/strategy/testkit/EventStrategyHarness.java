@@ -12,6 +12,7 @@ import io.tradehost.api.event.Message;
 import io.tradehost.api.event.OrderAccepted;
 import io.tradehost.api.event.OrderCancelRejected;
 import io.tradehost.api.event.OrderCancelled;
+import io.tradehost.api.event.OrderFilled;
 import io.tradehost.api.event.OrderReconciled;
 import io.tradehost.api.event.OrderRejected;
 import io.tradehost.api.event.PositionChanged;
@@ -113,7 +114,8 @@ public final class EventStrategyHarness implements AutoCloseable {
         kernel.subscribe(OrderRejected.class, "strategy.order-rejected", log, coordinator::onRejected);
         kernel.subscribe(OrderCancelled.class, "strategy.cancelled", log, coordinator::onCancelled);
         kernel.subscribe(OrderCancelRejected.class, "strategy.cancel-rejected", log, coordinator::onCancelRejected);
-        kernel.subscribe(PositionChanged.class, "strategy.fill", log, coordinator::onPositionChanged);
+        kernel.subscribe(OrderFilled.class, "strategy.fill", log, coordinator::onFilled);
+        kernel.subscribe(PositionChanged.class, "strategy.position", log, coordinator::onPositionChanged);
         kernel.subscribe(OrderReconciled.class, "strategy.reconciled", log, coordinator::onReconciled);
         kernel.subscribe(TradingStateChanged.class, "strategy.state", log, coordinator::onTradingStateMoved);
         kernel.subscribe(StateReasonChanged.class, "strategy.reason", log, coordinator::onTradingStateMoved);

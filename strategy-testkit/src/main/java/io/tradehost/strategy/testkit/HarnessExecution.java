@@ -7,6 +7,7 @@ import io.tradehost.api.event.IntentRecorded;
 import io.tradehost.api.event.IntentRejected;
 import io.tradehost.api.event.OrderAccepted;
 import io.tradehost.api.event.OrderCancelled;
+import io.tradehost.api.event.OrderFilled;
 import io.tradehost.api.event.OrderRejected;
 import io.tradehost.api.event.PositionChanged;
 import io.tradehost.api.host.EventBus;
@@ -142,6 +143,7 @@ final class HarnessExecution {
         }
         Fill fill = new Fill("ht-" + (++trades), id, order.request().symbol(), order.request().side(), quantity, price,
                 Money.ZERO, liquidity, clock.nanos());
+        bus.publish(new OrderFilled(fill)); // the venue's report, then execution's booking of it
         bus.publish(new PositionChanged(book.book(fill), fill, book.cash()));
         return fill;
     }
