@@ -69,9 +69,9 @@ public interface EventStrategy {
     }
 
     /**
-     * The state to keep across a restart, or {@code null} for none: called after events that change
-     * the instance's orders or position and at stop, and journaled; the last bytes saved are handed
-     * back in {@link Restored#savedState()}. At most {@link Restored#MAX_STATE_BYTES}.
+     * The state to keep across a restart, or {@code null} for none: asked for every second (and kept
+     * by the journal when it changed) and at stop; the last bytes saved are handed back in
+     * {@link Restored#savedState()}. At most {@link Restored#MAX_STATE_BYTES}.
      */
     default byte[] saveState() {
         return null;
