@@ -1,6 +1,8 @@
 package io.tradehost.kernel;
 
+import io.tradehost.api.event.BookReceived;
 import io.tradehost.api.event.FundingPaid;
+import io.tradehost.api.event.FundingRateReceived;
 import io.tradehost.api.event.MarketDataStale;
 import io.tradehost.api.event.OrderAccepted;
 import io.tradehost.api.event.OrderCancelled;
@@ -10,6 +12,8 @@ import io.tradehost.api.event.QuoteReceived;
 import io.tradehost.api.event.VenueConnectionChanged;
 import io.tradehost.api.host.EventBus;
 import io.tradehost.api.event.TradeReceived;
+import io.tradehost.api.market.BookDepth;
+import io.tradehost.api.market.FundingRate;
 import io.tradehost.api.market.Quote;
 import io.tradehost.api.market.Trade;
 import io.tradehost.api.order.ClientOrderId;
@@ -40,6 +44,16 @@ public final class VenueEventAdapter implements VenueListener {
     @Override
     public void onTrade(Trade trade) {
         bus.publish(new TradeReceived(trade));
+    }
+
+    @Override
+    public void onBook(BookDepth book) {
+        bus.publish(new BookReceived(book));
+    }
+
+    @Override
+    public void onFundingRate(FundingRate funding) {
+        bus.publish(new FundingRateReceived(funding));
     }
 
     @Override

@@ -10,5 +10,6 @@ public sealed interface Event extends Message permits QuoteReceived, MarkUpdated
         OrderAccepted, OrderRejected, OrderFilled, OrderCancelled, PositionChanged, TradingStateChanged,
         StrategyFailed, StrategyQuarantined, OrderReconciled, VenueConnectionChanged, StateReasonChanged,
         IntentRecorded, IntentNotRecorded, JournalWriteFailed, OperatorActed, MarketDataStale,
-        FundingPaid, FundingBooked, AccountObserved, ConfigReloaded, TradeReceived, OrderCancelRejected {
+        FundingPaid, FundingBooked, AccountObserved, ConfigReloaded, TradeReceived, OrderCancelRejected, BookReceived,
+        FundingRateReceived {
 }

@@ -51,6 +51,11 @@ public interface Venue {
         return false;
     }
 
+    /** Whether this venue reports order-book depth through {@link VenueListener#onBook}. */
+    default boolean publishesDepth() {
+        return false;
+    }
+
     /** Sends an order; the outcome comes through the listener. */
     void place(OrderRequest request) throws VenueException;
 

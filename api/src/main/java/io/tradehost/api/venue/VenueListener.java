@@ -1,5 +1,7 @@
 package io.tradehost.api.venue;
 
+import io.tradehost.api.market.BookDepth;
+import io.tradehost.api.market.FundingRate;
 import io.tradehost.api.market.Trade;
 import io.tradehost.api.market.Quote;
 import io.tradehost.api.order.ClientOrderId;
@@ -46,6 +48,19 @@ public interface VenueListener {
      */
     default void onTrade(Trade trade) {
         // a venue without a public tape never calls it; the host's adapter overrides it
+    }
+
+    /**
+     * The top levels of {@code book.symbol()}'s order book changed. Venues that publish depth say so
+     * with {@link Venue#publishesDepth()}; send at most {@link BookDepth#MAX_LEVELS} per side.
+     */
+    default void onBook(BookDepth book) {
+        // a venue without depth never calls it; the host's adapter overrides it
+    }
+
+    /** A perpetual's current funding rate and next funding time, whenever the venue reports them. */
+    default void onFundingRate(FundingRate funding) {
+        // a spot-only venue never reports funding; the host's adapter overrides it
     }
 
     /** A funding payment on a perpetual position (each payment once; the host de-duplicates by its id). */

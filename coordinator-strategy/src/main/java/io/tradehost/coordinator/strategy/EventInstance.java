@@ -2,6 +2,7 @@ package io.tradehost.coordinator.strategy;
 
 import io.tradehost.api.host.PluginCalls.Outcome;
 import io.tradehost.api.market.BarInterval;
+import io.tradehost.api.market.BookDepth;
 import io.tradehost.api.market.Mark;
 import io.tradehost.api.order.Position;
 import io.tradehost.api.state.TradingState;
@@ -61,7 +62,7 @@ final class EventInstance {
         record CancelTimer(String name) implements Op {
         }
 
-        record Subscribe(String kind, Symbol symbol, BarInterval interval) implements Op {
+        record Subscribe(String kind, Symbol symbol, BarInterval interval, int levels) implements Op {
         }
     }
 
@@ -70,6 +71,9 @@ final class EventInstance {
     final Supervision.Watched watched;
     final Set<Symbol> quotes = new LinkedHashSet<>();
     final Set<Symbol> trades = new LinkedHashSet<>();
+    /** Per symbol, the levels of its book subscribed to. */
+    final Map<Symbol, Integer> books = new HashMap<>();
+    final Set<Symbol> funding = new LinkedHashSet<>();
     final Map<Symbol, List<BarSeries>> bars = new LinkedHashMap<>();
     final Map<String, ScheduledTask> timers = new LinkedHashMap<>();
     final Map<Long, Handle> open = new LinkedHashMap<>();
@@ -191,18 +195,32 @@ final class EventInstance {
 
         @Override
         public void subscribeQuotes(Symbol symbol) {
-            batch("subscribeQuotes").ops.add(new Op.Subscribe("quotes", mine(symbol), null));
+            batch("subscribeQuotes").ops.add(new Op.Subscribe("quotes", mine(symbol), null, 0));
         }
 
         @Override
         public void subscribeTrades(Symbol symbol) {
-            batch("subscribeTrades").ops.add(new Op.Subscribe("trades", mine(symbol), null));
+            batch("subscribeTrades").ops.add(new Op.Subscribe("trades", mine(symbol), null, 0));
         }
 
         @Override
         public void subscribeBars(Symbol symbol, BarInterval interval) {
             batch("subscribeBars").ops.add(new Op.Subscribe("bars", mine(symbol),
-                    Objects.requireNonNull(interval, "interval")));
+                    Objects.requireNonNull(interval, "interval"), 0));
+        }
+
+        @Override
+        public void subscribeBook(Symbol symbol, int levels) {
+            if (levels < 1 || levels > BookDepth.MAX_LEVELS) {
+                throw new IllegalArgumentException("a book subscription takes 1 to " + BookDepth.MAX_LEVELS
+                        + " levels, not " + levels);
+            }
+            batch("subscribeBook").ops.add(new Op.Subscribe("book", mine(symbol), null, levels));
+        }
+
+        @Override
+        public void subscribeFundingRate(Symbol symbol) {
+            batch("subscribeFundingRate").ops.add(new Op.Subscribe("funding", mine(symbol), null, 0));
         }
 
         @Override

@@ -10,6 +10,8 @@ import io.tradehost.api.host.TradingStateView;
 import io.tradehost.api.host.VenueAccess;
 import io.tradehost.api.journal.OrderJournal;
 import io.tradehost.api.market.Bar;
+import io.tradehost.api.market.BookDepth;
+import io.tradehost.api.market.FundingRate;
 import io.tradehost.api.market.Mark;
 import io.tradehost.api.market.Quote;
 import io.tradehost.api.market.Trade;
@@ -44,6 +46,8 @@ final class EventStrategies {
     private static final Supervision.Call ON_START = Supervision.Call.callback("onStart");
     private static final Supervision.Call ON_QUOTE = Supervision.Call.callback("onQuote");
     private static final Supervision.Call ON_TRADE = Supervision.Call.callback("onTrade");
+    private static final Supervision.Call ON_BOOK = Supervision.Call.callback("onBook");
+    private static final Supervision.Call ON_FUNDING = Supervision.Call.callback("onFundingRate");
     private static final Supervision.Call ON_BAR = Supervision.Call.callback("onBar");
     private static final Supervision.Call ON_POSITION = Supervision.Call.callback("onPositionChanged");
     private static final Supervision.Call ON_STATE = Supervision.Call.callback("onTradingStateChanged");
@@ -260,6 +264,8 @@ final class EventStrategies {
         switch (s.kind()) {
             case "quotes" -> instance.quotes.add(s.symbol());
             case "trades" -> instance.trades.add(s.symbol());
+            case "book" -> instance.books.put(s.symbol(), s.levels());
+            case "funding" -> instance.funding.add(s.symbol());
             default -> {
                 List<BarSeries> series = instance.bars.computeIfAbsent(s.symbol(), k -> new ArrayList<>());
                 if (series.stream().noneMatch(b -> b.interval().equals(s.interval()))) {
@@ -334,6 +340,26 @@ final class EventStrategies {
             }
             if (instance.started && instance.trades.contains(trade.symbol())) {
                 instance.deliver(ON_TRADE, () -> instance.strategy.onTrade(trade));
+            }
+        }
+    }
+
+    /** A venue's book depth: each instance subscribed to the symbol hears its top levels. */
+    void onBook(BookDepth book) {
+        for (EventInstance instance : instances) {
+            Integer levels = instance.books.get(book.symbol());
+            if (instance.started && levels != null) {
+                BookDepth top = book.top(levels);
+                instance.deliver(ON_BOOK, () -> instance.strategy.onBook(top));
+            }
+        }
+    }
+
+    /** A perpetual's funding rate: each instance subscribed to the symbol hears it. */
+    void onFundingRate(FundingRate funding) {
+        for (EventInstance instance : instances) {
+            if (instance.started && instance.funding.contains(funding.symbol())) {
+                instance.deliver(ON_FUNDING, () -> instance.strategy.onFundingRate(funding));
             }
         }
     }

@@ -16,6 +16,8 @@ import io.tradehost.api.event.OrderReconciled;
 import io.tradehost.api.event.OrderRejected;
 import io.tradehost.api.event.PositionChanged;
 import io.tradehost.api.event.TradeReceived;
+import io.tradehost.api.event.BookReceived;
+import io.tradehost.api.event.FundingRateReceived;
 import io.tradehost.api.event.StrategyFailed;
 import io.tradehost.api.event.StrategyQuarantined;
 import io.tradehost.api.host.CommandBus;
@@ -361,6 +363,16 @@ public final class StrategyCoordinator implements Coordinator {
     /** A public trade: bars and {@code onTrade} for the event-driven strategies that subscribed. */
     public void onTrade(TradeReceived received) {
         events.onTrade(received.trade());
+    }
+
+    /** A venue's book depth: {@code onBook} for the event-driven strategies that subscribed. */
+    public void onBook(BookReceived received) {
+        events.onBook(received.book());
+    }
+
+    /** A perpetual's funding rate: {@code onFundingRate} for the event-driven strategies that subscribed. */
+    public void onFundingRate(FundingRateReceived received) {
+        events.onFundingRate(received.funding());
     }
 
     /** Binds a strategy's order to the client order id the journal recorded it under. */

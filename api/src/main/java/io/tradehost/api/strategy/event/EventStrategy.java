@@ -1,6 +1,8 @@
 package io.tradehost.api.strategy.event;
 
 import io.tradehost.api.market.Bar;
+import io.tradehost.api.market.BookDepth;
+import io.tradehost.api.market.FundingRate;
 import io.tradehost.api.market.Quote;
 import io.tradehost.api.market.Trade;
 import io.tradehost.api.order.Position;
@@ -46,6 +48,17 @@ public interface EventStrategy {
 
     /** A subscribed bar closed. */
     default void onBar(Bar bar) {
+    }
+
+    /**
+     * The subscribed top levels of a symbol's order book changed (cut to the levels asked for in
+     * {@link StrategyHost#subscribeBook}).
+     */
+    default void onBook(BookDepth book) {
+    }
+
+    /** A subscribed perpetual's funding rate or next funding time was reported. */
+    default void onFundingRate(FundingRate funding) {
     }
 
     /** Something happened to one of this instance's orders; the handle already shows it. */

@@ -51,6 +51,19 @@ public interface StrategyHost {
     void subscribeBars(Symbol symbol, BarInterval interval);
 
     /**
+     * The best {@code levels} levels per side of {@code symbol}'s order book from now on
+     * ({@link EventStrategy#onBook}), where the venue publishes depth ({@code Venue.publishesDepth});
+     * a second call changes the number of levels.
+     *
+     * @throws IllegalArgumentException if {@code levels} is not between 1 and {@link
+     *     io.tradehost.api.market.BookDepth#MAX_LEVELS}
+     */
+    void subscribeBook(Symbol symbol, int levels);
+
+    /** The funding rate of perpetual {@code symbol} from now on ({@link EventStrategy#onFundingRate}). */
+    void subscribeFundingRate(Symbol symbol);
+
+    /**
      * Asks for an order; it is checked, journaled and sent once the callback returns.
      *
      * @return its handle, {@link HandleStatus#PENDING} until the host has checked it
