@@ -35,11 +35,48 @@ import java.util.Set;
  * dropped. State is written on the kernel thread only.
  */
 final class EventInstance {
-    /** What one callback asked for, in order; dropped if the callback failed. */
+    /**
+     * What one callback asked for, in order; dropped if the callback failed. The strategy's thread adds
+     * to it while the callback runs; the kernel thread closes it when the call returned or was given up,
+     * after which nothing more is added (a late worker's adds fail), so the kernel reads it alone.
+     */
     static final class Batch {
-        final List<Op> ops = new ArrayList<>();
-        final List<Handle> submitted = new ArrayList<>();
-        volatile boolean closed;
+        private final List<Op> ops = new ArrayList<>();
+        private final List<Handle> submitted = new ArrayList<>();
+        private boolean closed;
+
+        synchronized void add(String what, String strategy, Op op) {
+            if (closed) {
+                throw new IllegalStateException(what + " only from inside a callback of strategy '" + strategy
+                        + "'");
+            }
+            if (ops.size() >= MAX_COMMANDS) {
+                throw new IllegalStateException("more than " + MAX_COMMANDS + " commands in one callback of "
+                        + "strategy '" + strategy + "'; none of them is carried out");
+            }
+            ops.add(op);
+            if (op instanceof Op.Submit s) {
+                submitted.add(s.handle());
+            }
+        }
+
+        synchronized void close() {
+            closed = true;
+        }
+
+        synchronized List<Handle> submitted() {
+            return List.copyOf(submitted);
+        }
+
+        /** The requests, once closed. */
+        List<Op> ops() {
+            synchronized (this) {
+                if (!closed) {
+                    throw new IllegalStateException("a batch is read once closed");
+                }
+            }
+            return ops;
+        }
     }
 
     /** One request of a callback. */
@@ -101,35 +138,83 @@ final class EventInstance {
 
     /** The most commands one callback may give; more fail the callback (a strategy flooding the host). */
     static final int MAX_COMMANDS = 1_000;
+    /**
+     * The most order commands (submits, modifies, cancels) an instance may give in one second of host
+     * time, over all its callbacks: a strategy answering each refusal with a new order would otherwise
+     * keep the kernel busy forever. More fail the callback.
+     */
+    static final int MAX_ORDER_COMMANDS_PER_SECOND = 1_000;
+
+    /** Counts order commands in the current second of host time. */
+    static final class Rate {
+        private long second = Long.MIN_VALUE;
+        private int count;
+
+        boolean admit(long nowNanos) {
+            long now = Math.floorDiv(nowNanos, 1_000_000_000L);
+            if (now != second) {
+                second = now;
+                count = 0;
+            }
+            return ++count <= MAX_ORDER_COMMANDS_PER_SECOND;
+        }
+    }
+
+    final Rate rate = new Rate();
 
     /** Calls {@code body} (one callback) through the instance's calls and carries out what it asked for. */
     void deliver(Supervision.Call call, Runnable body) {
-        deliver(call, body, watched.calls.budget());
+        deliver(call, body, watched.calls.budget(), true);
+    }
+
+    /**
+     * As {@link #deliver(Supervision.Call, Runnable)}, for the news that a failed callback's orders were
+     * dropped: hearing it well does not end the strategy's run of failures (else a strategy failing on
+     * every quote would never be quarantined).
+     */
+    void deliverEcho(Supervision.Call call, Runnable body) {
+        deliver(call, body, watched.calls.budget(), false);
     }
 
     /**
      * As {@link #deliver(Supervision.Call, Runnable)} within {@code budget} ({@code onStart} gets the
      * start-up budget: the first call on a fresh worker loads the plugin's classes).
      */
-    void deliver(Supervision.Call call, Runnable body, java.time.Duration budget) {
-        Batch b = new Batch();
-        batch = b;
-        Outcome<Boolean> outcome = watched.calls.call(() -> {
-            body.run();
-            return Boolean.TRUE;
-        }, budget);
-        batch = null;
-        b.closed = true;
-        Outcome.Returned<Boolean> returned = owner.supervision().settle(watched, outcome, call);
-        if (returned == null) {
-            if (!(outcome instanceof Outcome.Threw<Boolean>)) {
-                discarded++;
-            }
-            owner.desk().dropped(this, b);
+    void deliver(Supervision.Call call, Runnable body, java.time.Duration budget, boolean endsFailures) {
+        if (!started) {
             return;
         }
-        owner.supervision().succeeded(watched, returned.nanos());
-        owner.apply(this, b);
+        owner.entering();
+        try {
+            Batch b = new Batch();
+            batch = b;
+            Outcome<Boolean> outcome = watched.calls.call(() -> {
+                body.run();
+                return Boolean.TRUE;
+            }, budget);
+            batch = null;
+            b.close();
+            Outcome.Returned<Boolean> returned = owner.supervision().settle(watched, outcome, call);
+            if (returned == null) {
+                if (!(outcome instanceof Outcome.Threw<Boolean>)) {
+                    discarded++;
+                }
+                owner.desk().dropped(b.submitted(), "the " + call.noun() + " that submitted it failed");
+            } else {
+                // a command the host refuses as the strategy's failure (an absurd size, a flood) fails the
+                // callback: only a callback whose every command was sound ends a run of failures
+                long failedBefore = watched.failed;
+                owner.apply(this, b);
+                if (watched.failed == failedBefore && endsFailures) {
+                    owner.supervision().succeeded(watched, returned.nanos());
+                }
+            }
+            if (watched.quarantined && started) {
+                owner.suspend(this);
+            }
+        } finally {
+            owner.leaving();
+        }
     }
 
     /**
@@ -151,16 +236,12 @@ final class EventInstance {
         return returned.value();
     }
 
-    private Batch batch(String what) {
+    private void add(String what, Op op) {
         Batch b = batch;
-        if (b == null || b.closed) {
+        if (b == null) {
             throw new IllegalStateException(what + " only from inside a callback of strategy '" + name + "'");
         }
-        if (b.ops.size() >= MAX_COMMANDS) {
-            throw new IllegalStateException("more than " + MAX_COMMANDS + " commands in one callback of strategy '"
-                    + name + "'; none of them is carried out");
-        }
-        return b;
+        b.add(what, name, op);
     }
 
     private Symbol mine(Symbol symbol) {
@@ -195,17 +276,17 @@ final class EventInstance {
 
         @Override
         public void subscribeQuotes(Symbol symbol) {
-            batch("subscribeQuotes").ops.add(new Op.Subscribe("quotes", mine(symbol), null, 0));
+            add("subscribeQuotes", new Op.Subscribe("quotes", mine(symbol), null, 0));
         }
 
         @Override
         public void subscribeTrades(Symbol symbol) {
-            batch("subscribeTrades").ops.add(new Op.Subscribe("trades", mine(symbol), null, 0));
+            add("subscribeTrades", new Op.Subscribe("trades", mine(symbol), null, 0));
         }
 
         @Override
         public void subscribeBars(Symbol symbol, BarInterval interval) {
-            batch("subscribeBars").ops.add(new Op.Subscribe("bars", mine(symbol),
+            add("subscribeBars", new Op.Subscribe("bars", mine(symbol),
                     Objects.requireNonNull(interval, "interval"), 0));
         }
 
@@ -215,32 +296,30 @@ final class EventInstance {
                 throw new IllegalArgumentException("a book subscription takes 1 to " + BookDepth.MAX_LEVELS
                         + " levels, not " + levels);
             }
-            batch("subscribeBook").ops.add(new Op.Subscribe("book", mine(symbol), null, levels));
+            add("subscribeBook", new Op.Subscribe("book", mine(symbol), null, levels));
         }
 
         @Override
         public void subscribeFundingRate(Symbol symbol) {
-            batch("subscribeFundingRate").ops.add(new Op.Subscribe("funding", mine(symbol), null, 0));
+            add("subscribeFundingRate", new Op.Subscribe("funding", mine(symbol), null, 0));
         }
 
         @Override
         public OrderHandle submit(OrderSpec spec) {
-            Batch b = batch("submit");
             mine(spec.symbol());
             Handle handle = new Handle(owner.desk().nextHandleId(), EventInstance.this, spec);
-            b.submitted.add(handle);
-            b.ops.add(new Op.Submit(handle));
+            add("submit", new Op.Submit(handle));
             return handle;
         }
 
         @Override
         public void cancel(OrderHandle order) {
-            batch("cancel").ops.add(new Op.Cancel(own(order)));
+            add("cancel", new Op.Cancel(own(order)));
         }
 
         @Override
         public void cancelAll(Symbol symbol) {
-            batch("cancelAll").ops.add(new Op.CancelAll(mine(symbol)));
+            add("cancelAll", new Op.CancelAll(mine(symbol)));
         }
 
         @Override
@@ -251,7 +330,7 @@ final class EventInstance {
             if (price != null && !price.isPositive()) {
                 throw new IllegalArgumentException("a modified price must be positive, not " + price);
             }
-            batch("modify").ops.add(new Op.Modify(own(order), price, quantity));
+            add("modify", new Op.Modify(own(order), price, quantity));
         }
 
         private Handle own(OrderHandle order) {
@@ -268,19 +347,19 @@ final class EventInstance {
             open.values().stream().filter(h -> h.symbol().equals(symbol) && h.isOpen()).forEach(out::add);
             Batch b = batch;
             if (b != null) {
-                b.submitted.stream().filter(h -> h.symbol().equals(symbol)).forEach(out::add);
+                b.submitted().stream().filter(h -> h.symbol().equals(symbol)).forEach(out::add);
             }
             return out;
         }
 
         @Override
         public void setTimer(String timer, Duration delay) {
-            batch("setTimer").ops.add(new Op.SetTimer(Objects.requireNonNull(timer, "name"), positive(delay), false));
+            add("setTimer", new Op.SetTimer(Objects.requireNonNull(timer, "name"), positive(delay), false));
         }
 
         @Override
         public void setRepeatingTimer(String timer, Duration period) {
-            batch("setRepeatingTimer").ops.add(new Op.SetTimer(Objects.requireNonNull(timer, "name"), positive(period),
+            add("setRepeatingTimer", new Op.SetTimer(Objects.requireNonNull(timer, "name"), positive(period),
                     true));
         }
 
@@ -293,7 +372,7 @@ final class EventInstance {
 
         @Override
         public void cancelTimer(String timer) {
-            batch("cancelTimer").ops.add(new Op.CancelTimer(timer));
+            add("cancelTimer", new Op.CancelTimer(timer));
         }
 
         @Override

@@ -77,6 +77,11 @@ final class EventStrategies {
     private final Restorer restorer;
     private boolean barsFromTrades;
     long barsDelivered;
+    long suspended;
+    /** Callbacks running (nested: a callback's commands may tell another instance at once, so they wait). */
+    private int depth;
+    private boolean draining;
+    private final java.util.ArrayDeque<Runnable> later = new java.util.ArrayDeque<>();
 
     EventStrategies(Supplier<StrategySettings> settings, VenueAccess venues, MarketView market,
                     PortfolioView portfolio, TradingStateView tradingState, CommandBus commands, Clock clock,
@@ -148,6 +153,67 @@ final class EventStrategies {
         instances.add(instance);
     }
 
+    /**
+     * Runs {@code delivery} (a callback caused by a command) now if no callback is running, else once the
+     * outermost one finished and carried out its commands: so a strategy that answers an order event
+     * with another command is never called back inside its own call (no recursion however it loops).
+     */
+    void later(Runnable delivery) {
+        if (depth > 0 || draining) {
+            later.add(delivery);
+        } else {
+            delivery.run();
+        }
+    }
+
+    void entering() {
+        depth++;
+    }
+
+    void leaving() {
+        if (--depth > 0 || draining) {
+            return;
+        }
+        draining = true;
+        try {
+            Runnable next;
+            while ((next = later.poll()) != null) {
+                next.run();
+            }
+        } finally {
+            draining = false;
+        }
+    }
+
+    /**
+     * A quarantined event-driven instance is suspended: a strategy that keeps failing cannot manage
+     * orders, so it hears nothing more, its timers stop and its open orders are cancelled, until a
+     * reload or a restart creates it afresh. The position stays the books'.
+     */
+    void suspend(EventInstance instance) {
+        suspended++;
+        LOG.warn("strategy '{}' suspended for {}: it is quarantined; it hears nothing more until a reload or a "
+                + "restart, and its {} open order(s) are cancelled", instance.name, instance.watched.where(),
+                instance.open.size());
+        quiet(instance);
+        desk.cancelAll(instance, null, "strategy '" + instance.name + "' suspended");
+    }
+
+    /** The instance stops hearing anything: no more callbacks, timers, bars or saves. */
+    private void quiet(EventInstance instance) {
+        instance.started = false;
+        instance.timers.values().forEach(ScheduledTask::cancel);
+        instance.timers.clear();
+        ScheduledTask bars = barTimers.remove(instance);
+        if (bars != null) {
+            bars.cancel();
+        }
+        ScheduledTask saving = saveTimers.remove(instance);
+        if (saving != null) {
+            saving.cancel();
+        }
+    }
+
     /** Starts every instance not yet started: its symbols' trading states noted, then {@code onStart}. */
     void start() {
         try {
@@ -163,7 +229,7 @@ final class EventStrategies {
                 instance.started = true;
                 Restored restored = restorer.restore(instance);
                 instance.deliver(ON_START, () -> instance.strategy.onStart(instance.host(), restored),
-                        instance.watched.calls.startupBudget());
+                        instance.watched.calls.startupBudget(), true);
                 if (journal != null) {
                     saveTimers.put(instance, scheduler.scheduleAtFixedRate(SAVE_EVERY, SAVE_EVERY,
                             () -> save(instance)));
@@ -184,18 +250,10 @@ final class EventStrategies {
             return;
         }
         instance.deliver(ON_STOP, instance.strategy::onStop);
-        ScheduledTask saving = saveTimers.remove(instance);
-        if (saving != null) {
-            saving.cancel();
+        if (saveTimers.containsKey(instance)) {
             save(instance);
         }
-        instance.started = false;
-        instance.timers.values().forEach(ScheduledTask::cancel);
-        instance.timers.clear();
-        ScheduledTask bars = barTimers.remove(instance);
-        if (bars != null) {
-            bars.cancel();
-        }
+        quiet(instance);
         if (cancelOrders && !instance.open.isEmpty()) {
             LOG.info("strategy '{}' stopped: cancelling its {} open order(s)", instance.name, instance.open.size());
             desk.cancelAll(instance, null, "strategy '" + instance.name + "' stopped");
@@ -223,7 +281,19 @@ final class EventStrategies {
 
     /** Carries out what a callback asked for, in order. */
     void apply(EventInstance instance, EventInstance.Batch batch) {
-        for (EventInstance.Op op : batch.ops) {
+        for (EventInstance.Op op : batch.ops()) {
+            if (op instanceof EventInstance.Op.Submit || op instanceof EventInstance.Op.Modify
+                    || op instanceof EventInstance.Op.Cancel || op instanceof EventInstance.Op.CancelAll) {
+                if (!instance.rate.admit(clock.nanos())) {
+                    supervision.fail(instance.watched, "flooded the host with more than "
+                            + EventInstance.MAX_ORDER_COMMANDS_PER_SECOND + " order commands in one second of host "
+                            + "time; the rest of the callback's commands are dropped");
+                    desk.dropped(batch.submitted().stream().filter(h -> h.status() == io.tradehost.api.strategy.event
+                            .HandleStatus.PENDING && !instance.open.containsKey(h.id())).toList(),
+                            "the strategy flooded the host");
+                    return;
+                }
+            }
             switch (op) {
                 case EventInstance.Op.Submit s -> desk.submit(instance, s.handle());
                 case EventInstance.Op.Cancel c -> desk.cancel(c.handle(), "cancelled by strategy '" + instance.name

@@ -100,7 +100,7 @@ final class HandleDesk {
             Money ceiling = equity.times(owner.settings().maxDecisionLeverage());
             return notional.isGreaterThan(ceiling) ? "asked to " + spec.side() + " a notional of " + notional
                     + ", more than " + owner.settings().maxDecisionLeverage() + " x equity " + equity
-                    + "; order refused" : null;
+                    + "; refused" : null;
         } catch (ValueOutOfRangeException e) {
             return "asked for a size out of range (" + e.getMessage() + "); order refused";
         }
@@ -160,6 +160,15 @@ final class HandleDesk {
             return;
         }
         modifies++;
+        Quantity total = quantity != null ? quantity : handle.quantity();
+        String absurd = absurdity(handle.spec().modified(price != null ? price : handle.price(), total));
+        if (absurd != null) {
+            // judged like a new order: the replacement is one
+            owner.supervision().fail(handle.owner().watched, "modify of " + handle + " " + absurd);
+            tell(handle, new OrderEvent.CancelRejected(handle, RejectionCode.STRATEGY_FAILED, "modification "
+                    + "refused: " + absurd));
+            return;
+        }
         cancel(handle, "modify");
         handle.replacing = true;
         handle.modifyPrice = price;
@@ -174,9 +183,18 @@ final class HandleDesk {
         }
     }
 
-    /** Handles a failed callback submitted: never sent, rejected where the strategy can see it. */
-    void dropped(EventInstance instance, EventInstance.Batch batch) {
-        batch.submitted.forEach(h -> h.reject(RejectionCode.STRATEGY_FAILED));
+    /**
+     * Orders a failed callback submitted: never sent, each rejected and told, so that a strategy waiting
+     * for its order's outcome does not wait forever. (A strategy that fails again each time it hears
+     * this is quarantined, and then suspended, within a few rounds.)
+     */
+    void dropped(List<Handle> handles, String why) {
+        for (Handle handle : handles) {
+            handle.reject(RejectionCode.STRATEGY_FAILED);
+            OrderEvent event = new OrderEvent.Rejected(handle, RejectionCode.STRATEGY_FAILED, "not sent: " + why);
+            EventInstance instance = handle.owner();
+            owner.later(() -> instance.deliverEcho(ON_ORDER_EVENT, () -> instance.strategy.onOrderEvent(event)));
+        }
     }
 
     void onIntentRejected(IntentRejected rejected) {
@@ -368,8 +386,6 @@ final class HandleDesk {
 
     private void tell(Handle handle, OrderEvent event) {
         EventInstance instance = handle.owner();
-        if (instance.started) {
-            instance.deliver(ON_ORDER_EVENT, () -> instance.strategy.onOrderEvent(event));
-        }
+        owner.later(() -> instance.deliver(ON_ORDER_EVENT, () -> instance.strategy.onOrderEvent(event)));
     }
 }

@@ -442,6 +442,7 @@ public final class StrategyCoordinator implements Coordinator {
         totals.put("cancelsAsked", events.desk().cancels);
         totals.put("modifiesAsked", events.desk().modifies);
         totals.put("barsDelivered", events.barsDelivered);
+        totals.put("suspended", events.suspended);
         totals.put("lateBarData", events.lateBarData());
         return totals;
     }

@@ -31,6 +31,9 @@ final class Supervision {
         final PluginCalls calls;
         int consecutiveFailures;
         int consecutiveOverruns;
+        /** Failures in all, to tell whether one happened during a call. */
+        long failed;
+        boolean quarantined;
 
         Watched(String name, List<Symbol> symbols, PluginCalls calls) {
             this.name = name;
@@ -122,6 +125,7 @@ final class Supervision {
     /** The instance failed: logged (quietly once quarantined), counted, published; quarantined after too many. */
     void fail(Watched w, String error) {
         failures++;
+        w.failed++;
         int count = ++w.consecutiveFailures;
         if (quarantined.containsAll(w.symbols)) {
             LOG.debug("quarantined strategy '{}' failed again for {}: {}", w.name, w.where(), error);
@@ -149,6 +153,7 @@ final class Supervision {
     }
 
     private void quarantine(Watched w, String reason) {
+        w.quarantined = true;
         for (Symbol symbol : w.symbols) {
             if (quarantined.add(symbol)) {
                 LOG.warn("strategy '{}' quarantined on {}: it {}; the symbol may only reduce until an operator "

@@ -75,6 +75,8 @@ final class EventRig {
             Fixtures.perpetual("ETH-PERP")));
     final List<String> heard = new ArrayList<>();
     final List<OrderIntent> intents = new ArrayList<>();
+    /** What execution does with an intent: by default only records it. */
+    Consumer<OrderIntent> onIntent = intents::add;
     final List<CancelOrder> cancels = new ArrayList<>();
     /** What the probe does on start (by default: subscribes to both symbols' quotes), and on every other callback. */
     Consumer<StrategyHost> onStart = h -> {
@@ -203,7 +205,7 @@ final class EventRig {
         kernel.own(io.tradehost.api.command.RecordStrategyState.class, "journal.strategy-state",
                 Kernel.FailurePolicy.LOG_AND_COUNT, saves::add);
         Kernel.FailurePolicy log = Kernel.FailurePolicy.LOG_AND_COUNT;
-        kernel.own(OrderIntent.class, "execution.place", log, intents::add);
+        kernel.own(OrderIntent.class, "execution.place", log, i -> onIntent.accept(i));
         kernel.own(CancelOrder.class, "execution.cancel-one", log, cancels::add);
         kernel.subscribe(MarkUpdated.class, "strategy.mark", log, coordinator::onMark);
         kernel.subscribe(TradeReceived.class, "strategy.trade", log, coordinator::onTrade);

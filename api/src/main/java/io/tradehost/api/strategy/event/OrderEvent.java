@@ -63,8 +63,9 @@ public sealed interface OrderEvent {
     }
 
     /**
-     * A cancel (or the cancel of a modification) did not go through: the order works on as it was, and
-     * neither a cancel nor a modification is pending any more.
+     * A cancel (or the cancel of a modification) did not go through, or the host refused a modification
+     * ({@link RejectionCode#STRATEGY_FAILED}: judged like a new order, it was beyond reason): the order
+     * works on as it was, and neither a cancel nor a modification is pending any more.
      *
      * @param code the venue's code, e.g. {@code ORDER_IS_FULLY_FILLED} (its fill comes on its own) or
      *     {@code RATE_LIMITED}
