@@ -119,6 +119,8 @@ final class EventInstance {
     private final StrategyHost host = new Host();
     private volatile Batch batch;
     boolean started;
+    /** Replaced by a reload: what reaches its orders from now on goes to its successor. */
+    boolean retired;
     long discarded;
 
     EventInstance(String name, EventStrategy strategy, Supervision.Watched watched, EventStrategies owner) {

@@ -149,6 +149,12 @@ final class EventStrategies {
         return instances;
     }
 
+    /** The started instance of {@code retired}'s strategy that trades the symbols it traded, or null. */
+    EventInstance successorOf(EventInstance retired) {
+        return instances.stream().filter(i -> i != retired && !i.retired && i.name.equals(retired.name)
+                && i.symbols().containsAll(retired.symbols())).findFirst().orElse(null);
+    }
+
     void add(EventInstance instance) {
         instances.add(instance);
     }

@@ -212,6 +212,9 @@ final class HandleDesk {
         if (handle == null) {
             return;
         }
+        if (!handle.isOpen()) {
+            return; // passed to a reloaded instance
+        }
         if (handle.isCancelPending()) {
             owner.commands().send(new CancelOrder(handle.clientOrderId(), handle.symbol(), "cancelled while pending",
                     owner.clock().nanos()));
@@ -226,12 +229,54 @@ final class HandleDesk {
 
     private Handle bind(OrderRequest request, long intentSequence) {
         Handle handle = byIntent.remove(intentSequence);
-        if (handle != null) {
-            handle.bind(request.clientOrderId());
-            handle.sized(handle.filled().plus(request.quantity()));
-            byClientId.put(request.clientOrderId(), handle);
+        if (handle == null) {
+            return null;
         }
+        handle.bind(request.clientOrderId());
+        handle.sized(handle.filled().plus(request.quantity()));
+        if (handle.owner().retired && handoff(handle)) {
+            return handle;
+        }
+        byClientId.put(request.clientOrderId(), handle);
         return handle;
+    }
+
+    /**
+     * A reload replaced the instance while this order was on its way to the journal: the order belongs
+     * to the successor (which may already hold it, restored from the journal), unless the retired
+     * instance's stop is cancelling it. Returns whether the successor took it; the old handle is closed
+     * quietly then (its instance hears nothing any more).
+     */
+    private boolean handoff(Handle handle) {
+        ClientOrderId id = handle.clientOrderId();
+        if (handle.isCancelPending()) {
+            Handle adopted = byClientId.get(id);
+            if (adopted == null || adopted == handle) {
+                return false; // cancelled as the retired instance's stop asked
+            }
+            // the successor restored it before its recording reached us: it hears the stop's cancel
+            adopted.cancelPending(true);
+            owner.commands().send(new CancelOrder(id, handle.symbol(), "cancelled while pending",
+                    owner.clock().nanos()));
+            handle.status(HandleStatus.CANCELLED);
+            finish(handle);
+            return true;
+        }
+        Handle adopted = byClientId.get(id);
+        if (adopted == null) {
+            EventInstance successor = owner.successorOf(handle.owner());
+            if (successor == null) {
+                return false;
+            }
+            adopted = new Handle(nextHandleId(), successor, handle.spec());
+            adopted.restore(id, HandleStatus.PENDING, handle.filled());
+            adopt(adopted);
+            LOG.info("{} of the replaced instance of strategy '{}' passes to its new instance as {}", handle,
+                    successor.name, adopted);
+        }
+        handle.status(HandleStatus.CANCELLED);
+        finish(handle);
+        return true;
     }
 
     private boolean venueTakes(OrderRequest request) {

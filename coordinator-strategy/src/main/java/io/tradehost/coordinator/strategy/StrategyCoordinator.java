@@ -281,6 +281,7 @@ public final class StrategyCoordinator implements Coordinator {
         });
         instances.putAll(fresh.simple());
         for (EventInstance i : retired) {
+            i.retired = true;
             events.stop(i, next.cancelOnStop());
             events.instances().remove(i);
             i.watched.calls.close();

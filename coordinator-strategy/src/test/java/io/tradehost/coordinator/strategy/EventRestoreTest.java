@@ -127,4 +127,62 @@ class EventRestoreTest {
                 .allSatisfy(f -> assertThat(f.error()).isEqualTo("saveState returned 65537 bytes, more than 65536; "
                         + "not saved"));
     }
+
+    /** Settings like the rig's, keeping orders at a stop (as a reload with {@code cancel_on_stop = false}). */
+    private static StrategySettings keeping() {
+        return new StrategySettings("probe", Map.of(), n -> io.tradehost.api.config.PluginConfig.empty(
+                "strategy.config.probe"), CycleMode.ON_MARK, Duration.ofSeconds(5), 5, Duration.ofMillis(5), 5,
+                io.tradehost.api.value.Ratio.of("100"), false);
+    }
+
+    @Test
+    void anOrderStillOnItsWayToTheJournalAtAReloadPassesToTheNewInstance() {
+        rig.onEvent = (h, e) -> {
+            if (e instanceof io.tradehost.api.market.Quote && rig.intents.isEmpty()) {
+                h.submit(io.tradehost.api.strategy.event.OrderSpec.limit(BTC, Side.BUY, Quantity.of("1"),
+                        Price.of("90")));
+            }
+        };
+        rig.started(keeping());
+        rig.quote(BTC, "99", "101");
+        rig.coordinator.reconfigure(keeping(), Set.of("probe"));
+        rig.kernel.runUntilIdle();
+        rig.record(1);
+        rig.accept(1);
+        assertThat(rig.cancels).isEmpty();
+        assertThat(rig.host.openOrders(BTC)).singleElement().satisfies(h -> {
+            assertThat(h.clientOrderId()).isEqualTo(EventRig.id(1));
+            assertThat(h.status()).isEqualTo(HandleStatus.WORKING);
+        });
+        assertThat(rig.heard).endsWith("stop", "start [BTC-PERP, ETH-PERP] Restored[0 open order(s), 0 byte(s) of "
+                + "state]", "Accepted #2 WORKING 0/1");
+    }
+
+    @Test
+    void anOrderTheNewInstanceRestoredBeforeItsRecordingReachedTheOldOneStaysTheNewOnes() {
+        Order recorded = order("o-1", BTC, Side.BUY, OrderStatus.SUBMITTED, "0");
+        List<Order> open = new java.util.ArrayList<>();
+        Map<ClientOrderId, OrderOwner> owners = new java.util.HashMap<>();
+        rig.journal = journal(open, owners, Map.of());
+        rig.onEvent = (h, e) -> {
+            if (e instanceof io.tradehost.api.market.Quote && rig.intents.isEmpty()) {
+                h.submit(io.tradehost.api.strategy.event.OrderSpec.limit(BTC, Side.BUY, Quantity.of("2"),
+                        Price.of("99")));
+            }
+        };
+        rig.started(keeping());
+        rig.quote(BTC, "99", "101");
+        open.add(recorded); // the journal wrote it; the news is still queued
+        owners.put(recorded.clientOrderId(), new OrderOwner("probe", "", true));
+        rig.coordinator.reconfigure(keeping(), Set.of("probe"));
+        rig.kernel.runUntilIdle();
+        rig.record(1);
+        rig.accept(1);
+        assertThat(rig.host.openOrders(BTC)).singleElement().satisfies(h -> {
+            assertThat(h.clientOrderId()).isEqualTo(EventRig.id(1));
+            assertThat(h.status()).isEqualTo(HandleStatus.WORKING);
+        });
+        assertThat(rig.heard).endsWith("start [BTC-PERP, ETH-PERP] Restored[1 open order(s), 0 byte(s) of state]",
+                "Accepted #2 WORKING 0/2");
+    }
 }
