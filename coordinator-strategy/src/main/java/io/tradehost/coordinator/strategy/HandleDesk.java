@@ -45,6 +45,9 @@ final class HandleDesk {
     private static final Logger LOG = LoggerFactory.getLogger(HandleDesk.class);
     private static final Supervision.Call ON_ORDER_EVENT = Supervision.Call.callback("onOrderEvent");
 
+    /** How long after a refused expiry cancel the host asks again. */
+    static final Duration EXPIRY_RETRY = Duration.ofSeconds(1);
+
     private final EventStrategies owner;
     private final AtomicLong handleIds = new AtomicLong();
     private final Map<Long, Handle> byIntent = new HashMap<>();
@@ -333,7 +336,12 @@ final class HandleDesk {
         }
         handle.cancelPending(false);
         handle.replacing = false;
-        handle.expiring = false;
+        if (handle.expiring) {
+            // past its good-till time it must not rest: ask again (the venue's answer on the order may
+            // also close it meanwhile)
+            handle.expiring = false;
+            expiries.put(handle, owner.scheduler().schedule(EXPIRY_RETRY, () -> expire(handle)));
+        }
         tell(handle, new OrderEvent.CancelRejected(handle, rejected.code(), rejected.message()));
     }
 

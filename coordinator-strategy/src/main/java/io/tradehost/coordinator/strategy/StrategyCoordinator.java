@@ -195,7 +195,13 @@ public final class StrategyCoordinator implements Coordinator {
     public void start() {
         started = true;
         startTimer();
-        events.start();
+        // after what the coordinators started before published (start-up reconciliation's repairs) is
+        // dispatched, so that an event-driven strategy gets back its orders as the venue holds them
+        scheduler.schedule(java.time.Duration.ZERO, () -> {
+            if (started) {
+                events.start();
+            }
+        });
     }
 
     private void startTimer() {

@@ -232,4 +232,41 @@ class EventDataTest {
         rig.quote(BTC, "1", "3");
         assertThat(rig.intents).as("the new instance trades").hasSize(2);
     }
+
+    private static io.tradehost.api.market.BookLevel level(String price, String size) {
+        return new io.tradehost.api.market.BookLevel(Price.of(price), Quantity.of(size));
+    }
+
+    @Test
+    void bookDepthGoesToSubscribersCutToTheirLevelsAndFundingRatesToTheirs() {
+        rig.onStart = h -> {
+            h.subscribeBook(BTC, 2);
+            h.subscribeFundingRate(ETH);
+        };
+        rig.started();
+        var book = new io.tradehost.api.market.BookDepth(BTC, List.of(level("99", "1"), level("98", "2"),
+                level("97", "3")), List.of(level("101", "4")), rig.clock.nanos());
+        rig.publish(new io.tradehost.api.event.BookReceived(book));
+        rig.publish(new io.tradehost.api.event.BookReceived(new io.tradehost.api.market.BookDepth(ETH, List.of(),
+                List.of(), 0)));
+        rig.publish(new io.tradehost.api.event.FundingRateReceived(new io.tradehost.api.market.FundingRate(BTC,
+                io.tradehost.api.value.Ratio.of("0.0001"), 5, 0)));
+        rig.publish(new io.tradehost.api.event.FundingRateReceived(new io.tradehost.api.market.FundingRate(ETH,
+                io.tradehost.api.value.Ratio.of("-0.0002"), 7, 0)));
+        assertThat(rig.heard).containsExactly(
+                "start [BTC-PERP, ETH-PERP] Restored[0 open order(s), 0 byte(s) of state]",
+                "book BTC-PERP [1@99, 2@98] [4@101]", "funding ETH-PERP -0.0002 next 7");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> new io.tradehost.api.market.BookDepth(BTC,
+                List.of(level("98", "1"), level("99", "1")), List.of(), 0))).hasMessage(
+                "bids out of order at level 1: 98 then 99");
+    }
+
+    @Test
+    void aBookSubscriptionOutsideOneToFiftyLevelsFailsTheCallback() {
+        rig.onStart = h -> h.subscribeBook(BTC, 51);
+        rig.started();
+        assertThat(rig.events.of(io.tradehost.api.event.StrategyFailed.class)).first().satisfies(f -> assertThat(
+                f.error()).isEqualTo("onStart: IllegalArgumentException: a book subscription takes 1 to 50 levels, "
+                + "not 51"));
+    }
 }

@@ -232,6 +232,30 @@ class EventOrdersTest {
     }
 
     @Test
+    void anExpiryCancelTheVenueRefusedIsAskedAgainASecondLater() {
+        rig.onEvent = (h, e) -> {
+            if (e instanceof Quote && handles.isEmpty()) {
+                handles.add(h.submit(bid("1", "99").expiringAt(h.nowNanos() + Duration.ofSeconds(30).toNanos())));
+            }
+        };
+        rig.started();
+        rig.quote(BTC, "99.99", "100.01");
+        rig.record(1);
+        rig.accept(1);
+        rig.advance(Duration.ofSeconds(30));
+        rig.publish(new io.tradehost.api.event.OrderCancelRejected(id(1), BTC, new RejectionCode("RATE_LIMITED"),
+                "slow down", 0));
+        assertThat(rig.heard).endsWith("CancelRejected #1 WORKING 0/1");
+        rig.advance(Duration.ofMillis(999));
+        assertThat(rig.cancels).hasSize(1);
+        rig.advance(Duration.ofMillis(1));
+        assertThat(rig.cancels).extracting(c -> c.reason()).containsExactly("good-till time reached",
+                "good-till time reached");
+        rig.cancelled(1, "cancelled by host");
+        assertThat(rig.heard).endsWith("Expired #1 EXPIRED 0/1");
+    }
+
+    @Test
     void aJournalFailureBindsTheOrderSoTheVenueRejectionThatFollowsReachesIt() {
         submitting(bid("1", "99"));
         OrderIntent intent = rig.intents.getFirst();

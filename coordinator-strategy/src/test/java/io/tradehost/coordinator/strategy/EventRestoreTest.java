@@ -185,4 +185,23 @@ class EventRestoreTest {
         assertThat(rig.heard).endsWith("start [BTC-PERP, ETH-PERP] Restored[1 open order(s), 0 byte(s) of state]",
                 "Accepted #2 WORKING 0/2");
     }
+
+    @Test
+    void theStrategyStartsAfterStartUpReconciliationsRepairsReachedTheJournal() {
+        List<Order> open = new java.util.ArrayList<>(List.of(order("r-1", BTC, Side.BUY, OrderStatus.ACCEPTED, "0"),
+                order("r-2", BTC, Side.SELL, OrderStatus.ACCEPTED, "0")));
+        rig.journal = journal(open, Map.of(ClientOrderId.of("r-1"), new OrderOwner("probe", "bid", true),
+                ClientOrderId.of("r-2"), new OrderOwner("probe", "ask", true)), Map.of());
+        // as the journal books a repair the runtime's start-up reconciliation published before the strategy started
+        rig.kernel.subscribe(io.tradehost.api.event.OrderCancelled.class, "journal.cancelled",
+                io.tradehost.kernel.Kernel.FailurePolicy.LOG_AND_COUNT,
+                c -> open.removeIf(o -> o.clientOrderId().equals(c.clientOrderId())));
+        rig.kernel.publish(new io.tradehost.api.event.OrderCancelled(ClientOrderId.of("r-1"), BTC,
+                "reconciled: the venue holds no such order", 0));
+        rig.started();
+        assertThat(rig.heard).containsExactly("start [BTC-PERP, ETH-PERP] Restored[1 open order(s), 0 byte(s) of "
+                + "state]");
+        assertThat(rig.host.openOrders(BTC)).extracting(OrderHandle::clientOrderId)
+                .containsExactly(ClientOrderId.of("r-2"));
+    }
 }

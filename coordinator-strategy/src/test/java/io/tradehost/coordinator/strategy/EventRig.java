@@ -116,6 +116,19 @@ final class EventRig {
         }
 
         @Override
+        public void onBook(io.tradehost.api.market.BookDepth book) {
+            heard.add("book " + book.symbol() + " " + book.bids().stream().map(l -> l.size() + "@" + l.price())
+                    .toList() + " " + book.asks().stream().map(l -> l.size() + "@" + l.price()).toList());
+            onEvent.accept(host, book);
+        }
+
+        @Override
+        public void onFundingRate(io.tradehost.api.market.FundingRate funding) {
+            heard.add("funding " + funding.symbol() + " " + funding.rate() + " next " + funding.nextFundingNanos());
+            onEvent.accept(host, funding);
+        }
+
+        @Override
         public void onBar(Bar bar) {
             heard.add("bar " + bar.symbol() + " " + bar.interval() + " " + (bar.startNanos() - start()) / 1_000_000_000L
                     + "s O" + bar.open() + " H" + bar.high() + " L" + bar.low() + " C" + bar.close() + " V"
@@ -209,6 +222,9 @@ final class EventRig {
         kernel.own(CancelOrder.class, "execution.cancel-one", log, cancels::add);
         kernel.subscribe(MarkUpdated.class, "strategy.mark", log, coordinator::onMark);
         kernel.subscribe(TradeReceived.class, "strategy.trade", log, coordinator::onTrade);
+        kernel.subscribe(io.tradehost.api.event.BookReceived.class, "strategy.book", log, coordinator::onBook);
+        kernel.subscribe(io.tradehost.api.event.FundingRateReceived.class, "strategy.funding-rate", log,
+                coordinator::onFundingRate);
         kernel.subscribe(IntentRecorded.class, "strategy.recorded", log, coordinator::onIntentRecorded);
         kernel.subscribe(IntentNotRecorded.class, "strategy.not-recorded", log, coordinator::onIntentNotRecorded);
         kernel.subscribe(IntentRejected.class, "strategy.rejected", log, coordinator::onIntentRejected);
@@ -224,7 +240,7 @@ final class EventRig {
         kernel.observe(events);
         coordinator.initialize();
         coordinator.start();
-        kernel.runUntilIdle();
+        kernel.advanceBy(Duration.ZERO);
         return this;
     }
 

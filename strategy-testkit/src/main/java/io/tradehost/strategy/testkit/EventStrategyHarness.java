@@ -107,6 +107,9 @@ public final class EventStrategyHarness implements AutoCloseable {
         kernel.own(CancelOrders.class, "execution.cancel", log, execution::cancelAll);
         kernel.subscribe(MarkUpdated.class, "strategy.mark", log, coordinator::onMark);
         kernel.subscribe(TradeReceived.class, "strategy.trade", log, coordinator::onTrade);
+        kernel.subscribe(io.tradehost.api.event.BookReceived.class, "strategy.book", log, coordinator::onBook);
+        kernel.subscribe(io.tradehost.api.event.FundingRateReceived.class, "strategy.funding-rate", log,
+                coordinator::onFundingRate);
         kernel.subscribe(IntentRecorded.class, "strategy.recorded", log, coordinator::onIntentRecorded);
         kernel.subscribe(IntentNotRecorded.class, "strategy.not-recorded", log, coordinator::onIntentNotRecorded);
         kernel.subscribe(IntentRejected.class, "strategy.rejected", log, coordinator::onIntentRejected);
@@ -137,7 +140,7 @@ public final class EventStrategyHarness implements AutoCloseable {
         EventStrategyHarness harness = new EventStrategyHarness(factory, config, trades, List.of(products));
         harness.coordinator.initialize();
         harness.coordinator.start();
-        harness.kernel.runUntilIdle();
+        harness.kernel.advanceBy(java.time.Duration.ZERO); // the strategy starts once start-up is dispatched
         return harness;
     }
 
@@ -154,6 +157,18 @@ public final class EventStrategyHarness implements AutoCloseable {
     public void trade(Symbol symbol, String price, String size, Side aggressor) {
         kernel.publish(new TradeReceived(new Trade(symbol, Price.of(price), Quantity.of(size), aggressor, "",
                 clock.nanos())));
+        kernel.runUntilIdle();
+    }
+
+    /** The venue's order book of {@code book.symbol()} changed: strategies subscribed hear its top levels. */
+    public void book(io.tradehost.api.market.BookDepth book) {
+        kernel.publish(new io.tradehost.api.event.BookReceived(book));
+        kernel.runUntilIdle();
+    }
+
+    /** The venue reported {@code funding} for a perpetual. */
+    public void fundingRate(io.tradehost.api.market.FundingRate funding) {
+        kernel.publish(new io.tradehost.api.event.FundingRateReceived(funding));
         kernel.runUntilIdle();
     }
 
