@@ -220,28 +220,16 @@ final class EventRig {
         Kernel.FailurePolicy log = Kernel.FailurePolicy.LOG_AND_COUNT;
         kernel.own(OrderIntent.class, "execution.place", log, i -> onIntent.accept(i));
         kernel.own(CancelOrder.class, "execution.cancel-one", log, cancels::add);
-        kernel.subscribe(MarkUpdated.class, "strategy.mark", log, coordinator::onMark);
-        kernel.subscribe(TradeReceived.class, "strategy.trade", log, coordinator::onTrade);
-        kernel.subscribe(io.tradehost.api.event.BookReceived.class, "strategy.book", log, coordinator::onBook);
-        kernel.subscribe(io.tradehost.api.event.FundingRateReceived.class, "strategy.funding-rate", log,
-                coordinator::onFundingRate);
-        kernel.subscribe(IntentRecorded.class, "strategy.recorded", log, coordinator::onIntentRecorded);
-        kernel.subscribe(IntentNotRecorded.class, "strategy.not-recorded", log, coordinator::onIntentNotRecorded);
-        kernel.subscribe(IntentRejected.class, "strategy.rejected", log, coordinator::onIntentRejected);
-        kernel.subscribe(OrderAccepted.class, "strategy.accepted", log, coordinator::onAccepted);
-        kernel.subscribe(OrderRejected.class, "strategy.order-rejected", log, coordinator::onRejected);
-        kernel.subscribe(OrderCancelled.class, "strategy.cancelled", log, coordinator::onCancelled);
-        kernel.subscribe(OrderCancelRejected.class, "strategy.cancel-rejected", log, coordinator::onCancelRejected);
-        kernel.subscribe(OrderFilled.class, "strategy.fill", log, coordinator::onFilled);
-        kernel.subscribe(PositionChanged.class, "strategy.position", log, coordinator::onPositionChanged);
-        kernel.subscribe(OrderReconciled.class, "strategy.reconciled", log, coordinator::onReconciled);
-        kernel.subscribe(TradingStateChanged.class, "strategy.state", log, coordinator::onTradingStateMoved);
-        kernel.subscribe(StateReasonChanged.class, "strategy.reason", log, coordinator::onTradingStateMoved);
+        StrategyRoutes.of(coordinator).forEach(r -> subscribe(kernel, r));
         kernel.observe(events);
         coordinator.initialize();
         coordinator.start();
         kernel.advanceBy(Duration.ZERO);
         return this;
+    }
+
+    private static <E extends io.tradehost.api.event.Event> void subscribe(Kernel kernel, StrategyRoutes.Route<E> r) {
+        kernel.subscribe(r.type(), r.name(), Kernel.FailurePolicy.LOG_AND_COUNT, r.handler());
     }
 
     void quote(Symbol symbol, String bid, String ask) {
