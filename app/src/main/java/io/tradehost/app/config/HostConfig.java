@@ -61,6 +61,8 @@ import java.util.Optional;
  * @param maxDecisionLeverage a strategy decision above this many times equity is refused as a failure
  * @param cancelOnStop {@code strategy.cancel_on_stop}: an event-driven strategy's open orders are
  *     cancelled when it stops
+ * @param barCloseDelay {@code strategy.bar_close_delay}: how long after its end a bar is closed, for
+ *     trades still on their way
  * @param admin the admin API ({@code admin})
  * @param alerts where alerts go ({@code alerts})
  * @param tree the whole configuration as read (defaults, file, overrides), for showing it; may hold secrets
@@ -76,7 +78,8 @@ public record HostConfig(String source, List<Symbol> symbols, String runId, Stri
                          boolean reduceOnly, boolean halted, int markWindow, Duration statusInterval,
                          Duration staleAfter, RetryPolicy retries, Reconciliation reconciliation,
                          Journal journal, Optional<FaultSettings> faults, Plugins plugins, CallBudgets budgets,
-                         Ratio maxDecisionLeverage, boolean cancelOnStop, AdminSettings admin, AlertSettings alerts,
+                         Ratio maxDecisionLeverage, boolean cancelOnStop, Duration barCloseDelay,
+                         AdminSettings admin, AlertSettings alerts,
                          Map<String, Object> tree, Profile profile, boolean derivatives) {
 
     /**
@@ -181,6 +184,7 @@ public record HostConfig(String source, List<Symbol> symbols, String runId, Stri
                                 Duration.ofMinutes(10))),
                 strategy.ratio("max_decision_leverage", "100", "1", "100000"),
                 strategy.bool("cancel_on_stop", true),
+                strategy.duration("bar_close_delay", Duration.ofMillis(250), Duration.ZERO, Duration.ofMinutes(1)),
                 AdminSettings.read(root.section("admin")), AlertSettings.read(root.section("alerts")),
                 tree, profile, derivatives);
         config.checkProfile(guardsConfig);

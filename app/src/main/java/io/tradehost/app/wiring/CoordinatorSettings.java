@@ -17,7 +17,8 @@ public final class CoordinatorSettings {
     public static StrategySettings strategy(HostConfig config) {
         return new StrategySettings(config.strategy(), config.strategyAssignments(), config::strategyConfig,
                 config.cycle(), config.cycleInterval(), config.quarantineAfterFailures(), config.decisionBudget(),
-                config.quarantineAfterSlow(), config.maxDecisionLeverage(), config.cancelOnStop());
+                config.quarantineAfterSlow(), config.maxDecisionLeverage(), config.cancelOnStop(),
+                config.barCloseDelay());
     }
 
     /** Execution's settings; {@code seed} seeds the retry jitter. */

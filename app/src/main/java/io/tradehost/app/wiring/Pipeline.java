@@ -32,6 +32,8 @@ import io.tradehost.api.event.QuoteReceived;
 import io.tradehost.api.event.StateReasonChanged;
 import io.tradehost.api.event.StrategyQuarantined;
 import io.tradehost.api.event.TradeReceived;
+import io.tradehost.api.event.BookReceived;
+import io.tradehost.api.event.FundingRateReceived;
 import io.tradehost.api.event.TradingStateChanged;
 import io.tradehost.api.event.VenueConnectionChanged;
 import io.tradehost.api.host.Throwables;
@@ -40,6 +42,7 @@ import io.tradehost.coordinator.execution.ExecutionCoordinator;
 import io.tradehost.coordinator.runtime.RuntimeCoordinator;
 import io.tradehost.coordinator.runtime.operator.OperatorConsole;
 import io.tradehost.coordinator.strategy.StrategyCoordinator;
+import io.tradehost.coordinator.strategy.StrategyRoutes;
 import io.tradehost.coordinator.telemetry.TelemetryCoordinator;
 import io.tradehost.journal.SqliteJournal;
 import io.tradehost.kernel.Kernel;
@@ -60,7 +63,7 @@ import java.util.function.Consumer;
  *            IntentRecorded ─► execution (send)    OrderAccepted/Rejected/Cancelled ─► journal, execution
  *            OrderFilled ─► execution ─► PositionChanged ─► journal
  *            FundingPaid ─► execution ─► FundingBooked ─► journal      MarketDataStale ─► telemetry
- *            TradeReceived ─► strategy (trades, bars)
+ *            TradeReceived ─► strategy (trades, bars)     BookReceived, FundingRateReceived ─► strategy
  *            IntentRecorded/NotRecorded/Rejected, OrderAccepted/Rejected/Cancelled/Reconciled, PositionChanged,
  *                TradingStateChanged, StateReasonChanged ─► strategy (order handles, after the books), last
  *            every event ─► runtime guards
@@ -111,6 +114,10 @@ public final class Pipeline {
         }
     }
 
+    private <E extends Event> void subscribe(StrategyRoutes.Route<E> route) {
+        kernel.subscribe(route.type(), route.name(), LOG_AND_COUNT, route.handler());
+    }
+
     /**
      * Registers every route with the kernel, once.
      *
@@ -132,18 +139,11 @@ public final class Pipeline {
         kernel.subscribe(QuoteReceived.class, "telemetry.quote", LOG_AND_COUNT, telemetry::onQuote);
         kernel.subscribe(MarketDataStale.class, "telemetry.stale", LOG_AND_COUNT, telemetry::onMarketDataStale);
         kernel.subscribe(MarkUpdated.class, "execution.stops", FAIL_CLOSED, execution::onMark);
-        kernel.subscribe(MarkUpdated.class, "strategy.mark", LOG_AND_COUNT, strategy::onMark);
-        kernel.subscribe(TradeReceived.class, "strategy.trade", LOG_AND_COUNT, strategy::onTrade);
 
         kernel.subscribe(IntentRecorded.class, "execution.recorded", FAIL_CLOSED, execution::onIntentRecorded);
         kernel.subscribe(IntentNotRecorded.class, "execution.not-recorded", FAIL_CLOSED,
                 execution::onIntentNotRecorded);
         kernel.subscribe(IntentRejected.class, "runtime.rejected", FAIL_CLOSED, runtime::onIntentRejected);
-        // strategies hear what happened to their orders after the books took it
-        kernel.subscribe(IntentRecorded.class, "strategy.recorded", LOG_AND_COUNT, strategy::onIntentRecorded);
-        kernel.subscribe(IntentNotRecorded.class, "strategy.not-recorded", LOG_AND_COUNT,
-                strategy::onIntentNotRecorded);
-        kernel.subscribe(IntentRejected.class, "strategy.rejected", LOG_AND_COUNT, strategy::onIntentRejected);
         kernel.subscribe(OrderAccepted.class, "journal.accepted", FAIL_CLOSED, journal::onAccepted);
         kernel.subscribe(OrderAccepted.class, "execution.accepted", FAIL_CLOSED, execution::onAccepted);
         kernel.subscribe(OrderRejected.class, "journal.rejected", FAIL_CLOSED, journal::onRejected);
@@ -157,19 +157,11 @@ public final class Pipeline {
         kernel.subscribe(FundingBooked.class, "journal.funding", FAIL_CLOSED, journal::onFundingBooked);
         kernel.subscribe(OrderReconciled.class, "journal.reconciled", FAIL_CLOSED, journal::onReconciled);
         kernel.subscribe(OrderReconciled.class, "execution.reconciled", FAIL_CLOSED, execution::onReconciled);
-        kernel.subscribe(OrderAccepted.class, "strategy.accepted", LOG_AND_COUNT, strategy::onAccepted);
-        kernel.subscribe(OrderRejected.class, "strategy.order-rejected", LOG_AND_COUNT, strategy::onRejected);
-        kernel.subscribe(OrderCancelled.class, "strategy.cancelled", LOG_AND_COUNT, strategy::onCancelled);
-        kernel.subscribe(OrderCancelRejected.class, "strategy.cancel-rejected", LOG_AND_COUNT,
-                strategy::onCancelRejected);
-        kernel.subscribe(OrderFilled.class, "strategy.fill", LOG_AND_COUNT, strategy::onFilled);
-        kernel.subscribe(PositionChanged.class, "strategy.position", LOG_AND_COUNT, strategy::onPositionChanged);
-        kernel.subscribe(OrderReconciled.class, "strategy.reconciled", LOG_AND_COUNT, strategy::onReconciled);
-
         kernel.subscribe(StateReasonChanged.class, "journal.reason", FAIL_CLOSED, journal::onReasonChanged);
         kernel.subscribe(TradingStateChanged.class, "journal.state", FAIL_CLOSED, journal::onStateChanged);
-        kernel.subscribe(TradingStateChanged.class, "strategy.state", LOG_AND_COUNT, strategy::onTradingStateMoved);
-        kernel.subscribe(StateReasonChanged.class, "strategy.reason", LOG_AND_COUNT, strategy::onTradingStateMoved);
+        // strategies hear what happened to their orders after the books took it
+        StrategyRoutes.of(strategy).forEach(this::subscribe);
+
         kernel.subscribe(StrategyQuarantined.class, "runtime.quarantine", FAIL_CLOSED, runtime::onQuarantined);
         kernel.subscribe(VenueConnectionChanged.class, "runtime.connection", FAIL_CLOSED,
                 runtime::onConnectionChanged);

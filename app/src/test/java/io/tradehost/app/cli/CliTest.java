@@ -56,9 +56,9 @@ class CliTest {
                 .replace("queue = 65536", "queue = 1").replace("name = \"ma-crossover\"", "name = \"ma-crossovr\""));
         assertThat(run("config", "check", bad.toString())).isEqualTo(2);
         assertThat(out.toString().lines().toList()).containsExactly(
-                bad + ":101: journal.queue: must be between 16 and 10000000 (was 1)",
+                bad + ":102: journal.queue: must be between 16 and 10000000 (was 1)",
                 bad + ":18: strategy.name: no strategy plugin named 'ma-crossovr' (found: ma-crossover, breakout, market-maker, bar-trend, pairs)",
-                bad + ":28: strategy.config.ma-crossover.shrot: unknown key for strategy 'ma-crossover' (did you"
+                bad + ":29: strategy.config.ma-crossover.shrot: unknown key for strategy 'ma-crossover' (did you"
                         + " mean strategy.config.ma-crossover.short?)");
         assertThat(dir.resolve("data")).doesNotExist();
 

@@ -217,7 +217,7 @@ class ConfigLimitsTest {
 
         Path more = write("more.toml", exactly.toString().replace("queue = 65536", "queue = 1"));
         assertThat(check(more, 2)).hasSize(ConfigCheck.MAX_PROBLEMS + 1)
-                .startsWith(more + ":101: journal.queue: must be between 16 and 10000000 (was 1)")
+                .startsWith(more + ":102: journal.queue: must be between 16 and 10000000 (was 1)")
                 .endsWith(more + ": and 1 more problem(s) not listed (only the first 50 are)");
     }
 
@@ -229,7 +229,7 @@ class ConfigLimitsTest {
 
         assertThat(check(key, 2)).singleElement().isEqualTo(key + ":1: " + "k".repeat(200) + "...: unknown key");
         assertThat(check(value, 2)).singleElement().asString().hasSizeLessThan(value.toString().length() + 600)
-                .startsWith(value + ":134: telemetry.status_interval: must be a duration")
+                .startsWith(value + ":135: telemetry.status_interval: must be a duration")
                 .contains("(was \"\\u00079999").endsWith("999...");
     }
 

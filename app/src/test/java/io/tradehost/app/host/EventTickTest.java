@@ -173,8 +173,12 @@ class EventTickTest {
                 Quantity.ofUnits(10_000), at + Duration.ofSeconds(45).toNanos());
         venue.emit(fresh); // the quote-quality guard wants a mark younger than 30 s when the bar's order goes
         host.kernel().runUntilIdle();
-        host.kernel().advanceBy(Duration.ofSeconds(5));
-        long end = start + Duration.ofMinutes(1).toNanos();
+        host.kernel().advanceBy(Duration.ofMillis(4_999));
+        assertThat(heard).as("the bar is not closed before its end").hasSize(1);
+        host.kernel().advanceBy(Duration.ofMillis(250));
+        assertThat(heard).as("nor before strategy.bar_close_delay (250 ms) after it").hasSize(1);
+        host.kernel().advanceBy(Duration.ofMillis(1));
+        long end = start + Duration.ofMinutes(1).plusMillis(250).toNanos();
         OrderRequest request = new OrderRequest(ClientOrderId.of("t-1"), BTC, Side.BUY, OrderType.MARKET,
                 Quantity.of("2"), null, TimeInForce.GTC, false, false);
         Fill fill = new Fill("t-1", ClientOrderId.of("t-1"), BTC, Side.BUY, Quantity.of("2"), Price.of("100.01"),

@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * The instances of event-driven strategies and what they hear: quotes, trades and bars of the symbols
  * they subscribed to, their orders' events ({@link HandleDesk}), position and trading-state changes,
  * their timers. Bars are built per instance from trades where the venue publishes them, else from the
- * mids of validated quotes, and closed by a timer at each interval's end on the host's clock. Kernel
+ * mids of validated quotes, and closed by a timer at each interval's end on the host's clock (plus
+ * {@link StrategySettings#barCloseDelay()}, for trades still on their way). Kernel
  * thread only.
  */
 final class EventStrategies {
@@ -368,10 +369,11 @@ final class EventStrategies {
             }
         }
         long stepNanos = Duration.ofSeconds(step).toNanos();
-        long now = clock.nanos();
+        long delay = settings.get().barCloseDelay().toNanos();
+        long now = clock.nanos() - delay;
         long next = Math.floorDiv(now, stepNanos) * stepNanos + stepNanos;
         return scheduler.scheduleAtFixedRate(Duration.ofNanos(next - now), Duration.ofNanos(stepNanos), () -> {
-            long at = clock.nanos();
+            long at = clock.nanos() - delay; // trades stamped before the end may still be on their way
             for (List<BarSeries> series : instance.bars.values()) {
                 for (BarSeries s : series) {
                     deliver(instance, s.closeUpTo(at));

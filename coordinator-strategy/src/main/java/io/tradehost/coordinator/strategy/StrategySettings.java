@@ -23,11 +23,13 @@ import java.util.function.Function;
  *     event-driven strategy's order too)
  * @param cancelOnStop whether an event-driven strategy's open orders are cancelled when it stops (an
  *     orderly stop of the host, or a reload that replaces it); halting never cancels them
+ * @param barCloseDelay how long after a bar's end (on the host clock) the host closes it: trades stamped
+ *     before the end that arrive within it still count (zero or positive, at most a minute)
  */
 public record StrategySettings(String strategy, Map<Symbol, String> assignments,
                                Function<String, PluginConfig> configFor, CycleMode mode, Duration interval,
                                int quarantineAfterFailures, Duration decisionBudget, int quarantineAfterSlow,
-                               Ratio maxDecisionLeverage, boolean cancelOnStop) {
+                               Ratio maxDecisionLeverage, boolean cancelOnStop, Duration barCloseDelay) {
     /** Defaults: quarantine after 5 failures in a row, or 5 decisions in a row slower than 5 ms. */
     public static final int DEFAULT_QUARANTINE_AFTER = 5;
     /** Default decision budget. */
@@ -46,6 +48,18 @@ public record StrategySettings(String strategy, Map<Symbol, String> assignments,
         if (quarantineAfterFailures < 1 || quarantineAfterSlow < 1) {
             throw new IllegalArgumentException("quarantine thresholds must be at least 1");
         }
+        if (barCloseDelay.isNegative() || barCloseDelay.compareTo(Duration.ofMinutes(1)) > 0) {
+            throw new IllegalArgumentException("the bar close delay must be between 0 and 1 minute, not "
+                    + barCloseDelay);
+        }
+    }
+
+    /** Settings that close bars at their end (no delay). */
+    public StrategySettings(String strategy, Map<Symbol, String> assignments, Function<String, PluginConfig> configFor,
+                            CycleMode mode, Duration interval, int quarantineAfterFailures, Duration decisionBudget,
+                            int quarantineAfterSlow, Ratio maxDecisionLeverage, boolean cancelOnStop) {
+        this(strategy, assignments, configFor, mode, interval, quarantineAfterFailures, decisionBudget,
+                quarantineAfterSlow, maxDecisionLeverage, cancelOnStop, Duration.ZERO);
     }
 
     /** Settings whose event-driven strategies cancel their open orders when they stop. */

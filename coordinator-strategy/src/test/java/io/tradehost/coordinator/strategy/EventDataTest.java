@@ -269,4 +269,23 @@ class EventDataTest {
                 f.error()).isEqualTo("onStart: IllegalArgumentException: a book subscription takes 1 to 50 levels, "
                 + "not 51"));
     }
+
+    @Test
+    void withACloseDelayATradeStampedBeforeTheEndThatArrivesAfterItStillCounts() {
+        rig.venue.publishesTrades(true);
+        rig.onStart = h -> h.subscribeBars(BTC, BarInterval.parse("1m"));
+        rig.started(new StrategySettings("probe", java.util.Map.of(), n -> io.tradehost.api.config.PluginConfig.empty(
+                "strategy.config.probe"), CycleMode.ON_MARK, Duration.ofSeconds(5), 5, Duration.ofMillis(5), 5,
+                io.tradehost.api.value.Ratio.of("100"), true, Duration.ofMillis(250)));
+        long t0 = rig.start();
+        rig.trade(BTC, "100", "1");
+        rig.advance(Duration.ofMillis(60_100));
+        rig.kernel.publish(new io.tradehost.api.event.TradeReceived(new io.tradehost.api.market.Trade(BTC,
+                Price.of("105"), Quantity.of("1"), null, "in-flight", t0 + 59_900_000_000L)));
+        rig.advance(Duration.ofMillis(149));
+        assertThat(rig.heard).hasSize(1);
+        rig.advance(Duration.ofMillis(1));
+        assertThat(rig.heard).endsWith("bar BTC-PERP 1m 0s O100 H105 L100 C105 V2 n2");
+        assertThat(rig.health()).containsEntry("lateBarData", "0");
+    }
 }
