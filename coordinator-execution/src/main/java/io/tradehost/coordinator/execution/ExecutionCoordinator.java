@@ -16,9 +16,7 @@ import io.tradehost.api.event.OrderCancelled;
 import io.tradehost.api.event.OrderFilled;
 import io.tradehost.api.event.OrderReconciled;
 import io.tradehost.api.event.OrderRejected;
-import io.tradehost.api.event.OrderSubmitted;
 import io.tradehost.api.event.PositionChanged;
-import io.tradehost.api.guard.OrderCheck;
 import io.tradehost.api.host.CommandBus;
 import io.tradehost.api.host.Coordinator;
 import io.tradehost.api.host.EventBus;
@@ -34,7 +32,6 @@ import io.tradehost.api.host.VenueAccess;
 import io.tradehost.api.journal.JournalSnapshot;
 import io.tradehost.api.journal.OrderJournal;
 import io.tradehost.api.journal.OrderOwner;
-import io.tradehost.api.market.Mark;
 import io.tradehost.api.order.AccountSnapshot;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Fill;
@@ -44,14 +41,10 @@ import io.tradehost.api.order.OrderRequest;
 import io.tradehost.api.order.OrderStatus;
 import io.tradehost.api.order.Position;
 import io.tradehost.api.order.RejectionCode;
-import io.tradehost.api.state.TradingState;
 import io.tradehost.api.time.Clock;
 import io.tradehost.api.time.Scheduler;
-import io.tradehost.api.value.Product;
-import io.tradehost.api.value.Symbol;
-import io.tradehost.api.value.ValueOutOfRangeException;
 import io.tradehost.api.venue.VenueException;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,13 +54,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 /**
  * Owns the {@link OrderIntent} and {@link CancelOrders} commands. Turns order intents into venue
- * orders: in-flight lock, mark, sizing, guard chain, a deterministic client order id
+ * orders: the checks before a trade ({@link PreTrade}: in-flight lock, mark, sizing, guard chain),
+ * a deterministic client order id
  * ({@code <run id>-<sequence>}, the run id and sequence kept by the journal across restarts), a
  * {@link RecordIntent} to the journal, and only once the journal answers {@link IntentRecorded},
- * placement ({@link OrderPlacer}: retries, unknown outcomes resolved by asking the venue). Then it
- * tracks the venue's answers and books fills. Every refusal is an {@link IntentRejected} or
- * {@link OrderRejected} event with a stable code, counted by code; a value the arithmetic cannot
- * hold is {@link RejectionCode#VALUE_OUT_OF_RANGE}. Kernel thread only.
+ * placement ({@link OutgoingOrders}, {@link OrderPlacer}: retries, unknown outcomes resolved by
+ * asking the venue). Then it tracks the venue's answers and books fills. Cancels go through
+ * {@link OrderCancels}, and each one sent to the venue is told to the guards. Every refusal is an
+ * {@link IntentRejected} or {@link OrderRejected} event with a stable code, counted by code; a value
+ * the arithmetic cannot hold is {@link RejectionCode#VALUE_OUT_OF_RANGE}. Kernel thread only.
  */
 public final class ExecutionCoordinator implements Coordinator {
     private static final Logger LOG = LoggerFactory.getLogger(ExecutionCoordinator.class);
@@ -77,9 +72,6 @@ public final class ExecutionCoordinator implements Coordinator {
     private ExecutionSettings settings;
     private GuardChain guards;
     private final VenueAccess venues;
-    private final MarketView market;
-    private final EmulatedStops stops = new EmulatedStops();
-    private final TradingStateView tradingState;
     private final OrderJournal journal;
     private final EventBus bus;
     private final CommandBus commands;
@@ -88,10 +80,10 @@ public final class ExecutionCoordinator implements Coordinator {
     private final Ledger ledger;
     private final OrderPlacer placer;
     private final OrderCancels cancels;
+    private final OutgoingOrders outgoing;
+    private final PreTrade preTrade;
     private final Map<String, Long> rejectionsByCode = new TreeMap<>();
-    private final Map<String, Long> refusals = new java.util.HashMap<>();
-    private final Map<ClientOrderId, OrderRequest> awaitingJournal = new LinkedHashMap<>();
-    private boolean stopped;
+    private final Map<String, Long> refusals = new HashMap<>();
     private String runId;
     private long nextSequence = 1;
     private long attempted;
@@ -107,16 +99,19 @@ public final class ExecutionCoordinator implements Coordinator {
         this.settings = settings;
         this.guards = guards;
         this.venues = venues;
-        this.market = market;
-        this.tradingState = tradingState;
         this.journal = journal;
         this.bus = bus;
         this.commands = commands;
         this.clock = clock;
         this.ledger = new Ledger(market, venues::product, this::counters);
+        VenueFindings findings = new VenueFindings(bus, clock);
+        EmulatedStops stops = new EmulatedStops();
         this.placer = new OrderPlacer(venues, scheduler, settings.retries(), new SplittableRandom(settings.seed()),
-                new PlacementOutcome());
-        this.cancels = new OrderCancels(venues, stops, tracker, bus, clock);
+                findings);
+        this.cancels = new OrderCancels(venues, stops, tracker, bus, clock, findings,
+                order -> this.guards.cancelSent(order, clock.nanos()));
+        this.preTrade = new PreTrade(tracker, market, venues, ledger, tradingState, clock);
+        this.outgoing = new OutgoingOrders(venues, stops, placer, cancels, tradingState, ledger::position, bus, clock);
     }
 
     @Override
@@ -182,7 +177,11 @@ public final class ExecutionCoordinator implements Coordinator {
                 .forEach(p -> LOG.warn("the journal holds {} {}, a symbol this run does not trade: it is neither "
                         + "marked (equity leaves it out) nor closed; add it to host.symbols to manage it",
                         p.quantity(), p.symbol()));
-        snapshot.openOrders().forEach(tracker::reconcile);
+        // a strategy's managed orders rest without the symbol's in-flight lock, as when they were placed
+        Map<ClientOrderId, OrderOwner> owners = journal.owners();
+        for (Order order : snapshot.openOrders()) {
+            tracker.reconcile(order, !owners.getOrDefault(order.clientOrderId(), OrderOwner.NONE).managed());
+        }
         LOG.info("books restored from the journal of run {}: cash {}, {} position(s), {} open order(s), next order "
                 + "{}-{}, guards {}", runId, snapshot.cash(), snapshot.positions().size(), snapshot.openOrders().size(),
                 runId, nextSequence, guards.names());
@@ -194,22 +193,13 @@ public final class ExecutionCoordinator implements Coordinator {
     }
 
     /**
-     * Stops sending. Orders not yet sent (their intent still on its way to the disk, or waiting to
-     * be sent again after a failure) are rejected as {@code NOT_SENT}, so the journal does not keep
-     * them as submitted; dispatch those events before closing the journal.
+     * Stops sending. Orders not yet sent (their intent still on its way to the disk, waiting to be
+     * sent again after a failure, or a stop the host holds) are rejected as {@code NOT_SENT}, so the
+     * journal does not keep them as submitted; dispatch those events before closing the journal.
      */
     @Override
     public void stop() {
-        stopped = true;
-        List<OrderRequest> unsent = new ArrayList<>(awaitingJournal.values());
-        unsent.addAll(placer.stop());
-        stops.disarm(null).forEach(a -> unsent.add(a.request()));
-        awaitingJournal.clear();
-        for (OrderRequest request : unsent) {
-            bus.publish(new OrderRejected(request.clientOrderId(), request.symbol(), RejectionCode.NOT_SENT,
-                    "the host stopped before the order was sent", clock.nanos()));
-        }
-        long open = tracker.openCount() - unsent.size();
+        long open = tracker.openCount() - outgoing.stop();
         if (open > 0) {
             LOG.warn("stopping with {} order(s) still open at the venue; they stay there and the journal keeps them",
                     open);
@@ -219,55 +209,17 @@ public final class ExecutionCoordinator implements Coordinator {
     /** Handles the command: sizes, guards and (once journaled) places the order, or refuses it. */
     public void place(OrderIntent intent) {
         attempted++;
-        Symbol symbol = intent.symbol();
-        ClientOrderId busy = intent.managed() ? null : tracker.inFlight(symbol);
-        if (busy != null) {
-            refuse(intent, "in-flight", RejectionCode.IN_FLIGHT, "order " + busy + " for " + symbol
-                    + " is still in flight");
+        PreTrade.Verdict verdict = preTrade.check(intent, ClientOrderId.of(runId, nextSequence),
+                settings.defaultTimeInForce(), guards);
+        if (!verdict.admitted()) {
+            refuse(intent, verdict.stage(), verdict.code(), verdict.message());
             return;
         }
-        Mark mark = market.lastMark(symbol);
-        if (mark == null) {
-            refuse(intent, "execution", RejectionCode.NO_MARK, "no mark for " + symbol + " yet");
-            return;
-        }
-        Product product = venues.product(symbol);
-        Position position = ledger.position(symbol);
-        if (market.isStale(symbol) && !intent.close() && !intent.reduceOnly()) {
-            refuse(intent, "execution", RejectionCode.MARK_STALE, "the venue flagged " + symbol
-                    + "'s market data stale; only closing and reduce-only orders go until the next mark");
-            return;
-        }
-        OrderRequest request;
-        OrderCheck check;
-        try {
-            Sizer.Sized sized = Sizer.size(intent, product, position, mark.price());
-            if (!sized.ok()) {
-                refuse(intent, "sizing", sized.code(), sized.message());
-                return;
-            }
-            request = new OrderRequest(ClientOrderId.of(runId, nextSequence), symbol, sized.side(), intent.type(),
-                    sized.quantity(), intent.limitPrice(), intent.timeInForce() != null ? intent.timeInForce()
-                    : settings.defaultTimeInForce(), intent.reduceOnly() || intent.close(), intent.postOnly(),
-                    intent.stopPrice());
-            check = new OrderCheck(request, product, mark, position, ledger.equity(), ledger.grossExposure(),
-                    tradingState.state(symbol), clock.nanos(), ledger.liquidationPrice(symbol));
-            // what every guard computes, computed once: a value out of range is the order's fault, not a guard's
-            check.orderNotional();
-            check.grossExposureAfter();
-        } catch (ValueOutOfRangeException e) {
-            refuse(intent, "execution", RejectionCode.VALUE_OUT_OF_RANGE, intent.symbol() + ": " + e.getMessage());
-            return;
-        }
-        GuardChain.Result outcome = guards.check(check);
-        if (!outcome.allowed()) {
-            refuse(intent, outcome.guard(), outcome.verdict().code(), outcome.verdict().message());
-            return;
-        }
+        OrderRequest request = verdict.request();
         long sequence = nextSequence++;
         tracker.submit(request, !intent.managed());
         submitted++;
-        awaitingJournal.put(request.clientOrderId(), request);
+        outgoing.awaitJournal(request);
         commands.send(new RecordIntent(request, sequence, intent.sequence(), clock.nanos(), owner(intent)));
     }
 
@@ -278,37 +230,9 @@ public final class ExecutionCoordinator implements Coordinator {
                 reason.length() > MAX_TAG ? reason.substring(0, MAX_TAG) : reason, intent.managed());
     }
 
-    /** The journal holds the order: send it, unless the host stopped meanwhile. */
+    /** The journal holds the order: send it (a stop the venue does not take: hold it), unless the host stopped. */
     public void onIntentRecorded(IntentRecorded recorded) {
-        OrderRequest request = awaitingJournal.remove(recorded.request().clientOrderId());
-        if (request == null || stopped) {
-            return;
-        }
-        if (cancels.cancelledBeforeSend(request.clientOrderId())) {
-            bus.publish(new OrderCancelled(request.clientOrderId(), request.symbol(), "cancelled before it was sent",
-                    clock.nanos()));
-            return;
-        }
-        if (request.type().isStop() && !venueTakes(request)) {
-            stops.arm(request, recorded.intentSequence());
-            LOG.info("stop {} {} {} {} @ {} held by the host (the venue takes no {} orders): sent once a mark reaches"
-                    + " the trigger", request.clientOrderId(), request.side(), request.quantity(), request.symbol(),
-                    request.stopPrice(), request.type());
-            return;
-        }
-        bus.publish(new OrderSubmitted(request, recorded.intentSequence(), clock.nanos()));
-        placer.place(request);
-    }
-
-    private boolean venueTakes(OrderRequest request) {
-        try {
-            return venues.venue().supportsNatively(request.type());
-        } catch (Throwable e) {
-            Throwables.rethrowIfFatal(e);
-            LOG.warn("the venue plugin failed saying whether it takes {} orders ({}); the host holds the stop",
-                    request.type(), Throwables.describe(e));
-            return false;
-        }
+        outgoing.onIntentRecorded(recorded);
     }
 
     /**
@@ -317,32 +241,12 @@ public final class ExecutionCoordinator implements Coordinator {
      * a stop that would not shrink the position): those are cancelled.
      */
     public void onMark(MarkUpdated updated) {
-        for (EmulatedStops.Armed armed : stops.triggeredBy(updated.mark())) {
-            OrderRequest stop = armed.request();
-            TradingState state = tradingState.state(stop.symbol());
-            boolean reduces = ledger.position(stop.symbol()).isReducedBy(stop.side(), stop.quantity());
-            if (stopped || state == TradingState.HALTED || (state == TradingState.REDUCE_ONLY && !reduces)) {
-                LOG.warn("stop {} triggered at {} but not sent: {} is {}", stop.clientOrderId(), updated.mark().price(),
-                        stop.symbol(), stopped ? "stopping" : state);
-                bus.publish(new OrderCancelled(stop.clientOrderId(), stop.symbol(), "host-held stop triggered while "
-                        + (stopped ? "stopping" : state), clock.nanos()));
-                continue;
-            }
-            OrderRequest order = stop.triggered();
-            LOG.info("stop {} triggered at {} (stop {}): sending it as a {} order", stop.clientOrderId(),
-                    updated.mark().price(), stop.stopPrice(), order.type());
-            bus.publish(new OrderSubmitted(order, armed.intentSequence(), clock.nanos()));
-            placer.place(order);
-        }
+        outgoing.onMark(updated);
     }
 
     /** The journal could not record the order: it is refused, never sent. */
     public void onIntentNotRecorded(IntentNotRecorded notRecorded) {
-        OrderRequest request = awaitingJournal.remove(notRecorded.request().clientOrderId());
-        if (request != null) {
-            bus.publish(new OrderRejected(request.clientOrderId(), request.symbol(), RejectionCode.JOURNAL_FAILURE,
-                    "not sent: the journal could not record the order: " + notRecorded.reason(), clock.nanos()));
-        }
+        outgoing.onIntentNotRecorded(notRecorded);
     }
 
     /** Handles the command: cancels the open orders (of one symbol, or all); failures are logged. */
@@ -352,7 +256,7 @@ public final class ExecutionCoordinator implements Coordinator {
 
     /** Handles the command: cancels one order, whatever the trading state (see {@link CancelOrder}). */
     public void cancelOne(CancelOrder command) {
-        cancels.cancel(command, awaitingJournal::containsKey);
+        cancels.cancel(command, outgoing::awaitingJournal);
     }
 
     public void onAccepted(OrderAccepted accepted) {
@@ -479,19 +383,5 @@ public final class ExecutionCoordinator implements Coordinator {
                     + " illegal order transition(s) or unknown-order reports");
         }
         return Health.healthy(name(), details);
-    }
-
-    /** Placement's conclusions, turned into the same events the venue's own answers produce. */
-    private final class PlacementOutcome implements OrderPlacer.Outcome {
-        @Override
-        public void refused(OrderRequest request, RejectionCode code, String message) {
-            bus.publish(new OrderRejected(request.clientOrderId(), request.symbol(), code, message, clock.nanos()));
-        }
-
-        @Override
-        public void found(Order venueView, List<Fill> fills, String note) {
-            fills.forEach(f -> bus.publish(new OrderFilled(f)));
-            bus.publish(new OrderReconciled(venueView, false, note, clock.nanos()));
-        }
     }
 }

@@ -12,6 +12,7 @@ import io.tradehost.api.host.PluginCalls;
 import io.tradehost.api.host.PluginIsolation;
 import io.tradehost.api.host.StartupException;
 import io.tradehost.api.host.Throwables;
+import io.tradehost.api.order.OrderRequest;
 import io.tradehost.api.order.RejectionCode;
 import io.tradehost.api.value.ValueOutOfRangeException;
 import java.time.Duration;
@@ -21,15 +22,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 /**
  * Pre-trade guards in configured order; the first rejection wins. Each guard is called through its
  * {@link PluginCalls} (inline, or isolated with a deadline). A guard that throws anything (but a
  * failure of the JVM itself), answers null, does not answer within its budget or is still busy
  * with an earlier check fails closed with {@link RejectionCode#GUARD_FAILURE}; one whose arithmetic
  * leaves the value range rejects the order with {@link RejectionCode#VALUE_OUT_OF_RANGE}, which is
- * the order's fault, not the guard's. Kernel thread only.
+ * the order's fault, not the guard's. Every guard also hears each cancel sent to the venue
+ * ({@link #cancelSent}); one that fails on that notice fails closed at its next check. Kernel thread
+ * only.
  */
 public final class GuardChain {
+    private static final Logger LOG = LoggerFactory.getLogger(GuardChain.class);
+
     /** A guard with its configured name and how it is called. */
     public record Named(String name, Guard guard, PluginCalls calls) {
         /** A guard called inline, untimed: for tests and trusted guards. */
@@ -46,6 +53,8 @@ public final class GuardChain {
     }
 
     private final List<Named> guards;
+    /** By guard name: how a guard failed on a cancel notice, until its next check fails closed for it. */
+    private final Map<String, String> missedCancels = new HashMap<>();
 
     public GuardChain(List<Named> guards) {
         this.guards = List.copyOf(guards);
@@ -95,18 +104,57 @@ public final class GuardChain {
                 old.calls().close();
             }
         }
-        return new GuardChain(next);
+        GuardChain chain = new GuardChain(next);
+        missedCancels.forEach((name, failure) -> {
+            if (order.contains(name) && !created.containsKey(name)) {
+                chain.missedCancels.put(name, failure);
+            }
+        });
+        return chain;
     }
 
-    /** Runs the guards in order until one rejects. */
+    /**
+     * Runs the guards in order until one rejects. A guard that failed on a cancel notice since its last
+     * check is not asked: it rejects with {@link RejectionCode#GUARD_FAILURE}, once.
+     */
     public Result check(OrderCheck check) {
         for (Named named : guards) {
-            GuardVerdict verdict = verdict(named, named.calls().call(() -> named.guard().check(check)));
+            String missed = missedCancels.remove(named.name());
+            GuardVerdict verdict = missed != null ? GuardVerdict.reject(RejectionCode.GUARD_FAILURE, "guard '"
+                    + named.name() + "' may have missed a cancel: it " + missed)
+                    : verdict(named, named.calls().call(() -> named.guard().check(check)));
             if (!verdict.allowed()) {
                 return new Result(named.name(), verdict);
             }
         }
         return new Result(null, GuardVerdict.ALLOW);
+    }
+
+    /**
+     * Tells every guard, in order, that execution asked the venue to cancel {@code order} at
+     * {@code nowNanos} ({@link Guard#onCancelSent}). Nothing refuses the cancel; a guard that throws,
+     * does not return within its budget or is still busy with an earlier call may have missed it, so its
+     * next check fails closed.
+     */
+    public void cancelSent(OrderRequest order, long nowNanos) {
+        for (Named named : guards) {
+            Outcome<Void> outcome = named.calls().call(() -> {
+                named.guard().onCancelSent(order, nowNanos);
+                return null;
+            });
+            String failure = switch (outcome) {
+                case Outcome.Returned<Void> r -> null;
+                case Outcome.Threw<Void> t -> "threw " + Throwables.describe(t.error());
+                case Outcome.Late<Void> l -> "did not answer within its budget of "
+                        + named.calls().budget().toMillis() + " ms";
+                case Outcome.Busy<Void> b -> "was still busy with an earlier call";
+            };
+            if (failure != null) {
+                LOG.warn("guard '{}' {} when told of the cancel of {}; its next check fails closed", named.name(),
+                        failure, order.clientOrderId());
+                missedCancels.put(named.name(), failure);
+            }
+        }
     }
 
     private static GuardVerdict verdict(Named named, Outcome<GuardVerdict> outcome) {

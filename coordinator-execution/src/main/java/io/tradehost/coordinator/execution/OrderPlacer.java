@@ -28,7 +28,10 @@ import org.slf4j.LoggerFactory;
 final class OrderPlacer {
     private static final Logger LOG = LoggerFactory.getLogger(OrderPlacer.class);
 
-    /** What placement concluded. Called on the kernel thread. */
+    /**
+     * What placement concluded ({@link VenueFindings} publishes it; cancels report what asking the
+     * venue found through it too). Called on the kernel thread.
+     */
     interface Outcome {
         /** The order will not be at the venue. */
         void refused(OrderRequest request, RejectionCode code, String message);

@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The host's orders and their checked state transitions, and the per-symbol in-flight lock: a
- * symbol is locked from submission until its order is terminal. An illegal transition is logged and
- * counted, never applied. Kernel thread only.
+ * symbol is locked from submission until its order is terminal, unless the order is one a strategy
+ * manages by handle (those may rest many at a time, and never lock). An illegal transition is logged
+ * and counted, never applied. Kernel thread only.
  */
 public final class OrderTracker {
     private static final Logger LOG = LoggerFactory.getLogger(OrderTracker.class);
@@ -25,11 +26,13 @@ public final class OrderTracker {
     /** One tracked order. Mutable, owned by the tracker. */
     public static final class Tracked {
         private final OrderRequest request;
+        private final boolean locks;
         private OrderStatus status = OrderStatus.SUBMITTED;
         private Quantity filled = Quantity.ZERO;
 
-        Tracked(OrderRequest request) {
+        Tracked(OrderRequest request, boolean locks) {
             this.request = request;
+            this.locks = locks;
         }
 
         public OrderRequest request() {
@@ -42,6 +45,11 @@ public final class OrderTracker {
 
         public Quantity filled() {
             return filled;
+        }
+
+        /** Whether the order holds its symbol's in-flight lock while it is open. */
+        public boolean locks() {
+            return locks;
         }
     }
 
@@ -66,7 +74,7 @@ public final class OrderTracker {
      * (orders a strategy manages by handle do not: it tracks them itself).
      */
     public Tracked submit(OrderRequest request, boolean lock) {
-        Tracked tracked = new Tracked(request);
+        Tracked tracked = new Tracked(request, lock);
         put(request.clientOrderId(), tracked);
         if (lock) {
             inFlight.put(request.symbol(), request.clientOrderId());
@@ -77,15 +85,25 @@ public final class OrderTracker {
     /**
      * Makes the tracker hold {@code venueView} as the truth about its order: adopts an unknown
      * order, or overwrites the status and filled quantity of a known one (reconciliation and
-     * restarts, where the venue's word wins over the checked transitions). Returns the status the
-     * order had, or null if it was unknown.
+     * restarts, where the venue's word wins over the checked transitions). An adopted order holds its
+     * symbol's in-flight lock while open; a known one locks as it was submitted. Returns the status
+     * the order had, or null if it was unknown.
      */
     public OrderStatus reconcile(Order venueView) {
+        return reconcile(venueView, true);
+    }
+
+    /**
+     * As {@link #reconcile(Order)}, where {@code lock} says whether an order the tracker adopts holds
+     * its symbol's in-flight lock while open (a restart restores a strategy's managed orders without
+     * it). A known order keeps what it was submitted or adopted with.
+     */
+    public OrderStatus reconcile(Order venueView, boolean lock) {
         ClientOrderId id = venueView.clientOrderId();
         Tracked tracked = orders.get(id);
         OrderStatus before = tracked == null ? null : tracked.status;
         if (tracked == null) {
-            tracked = new Tracked(venueView.request());
+            tracked = new Tracked(venueView.request(), lock);
             put(id, tracked);
         }
         setStatus(tracked, venueView.status());
@@ -93,7 +111,7 @@ public final class OrderTracker {
         Symbol symbol = venueView.request().symbol();
         if (venueView.status().isTerminal()) {
             inFlight.remove(symbol, id);
-        } else {
+        } else if (tracked.locks) {
             inFlight.putIfAbsent(symbol, id);
         }
         return before;

@@ -182,4 +182,134 @@ class GuardChainTest {
         })));
         assertThat(overflow.check(check()).verdict().code()).isEqualTo(RejectionCode.VALUE_OUT_OF_RANGE);
     }
+
+    /** A guard that allows every order and notes the cancels it is told of, or throws {@code failure} when told. */
+    private static Guard hearing(String name, List<String> heard, RuntimeException failure) {
+        return new Guard() {
+            @Override
+            public GuardVerdict check(OrderCheck check) {
+                return GuardVerdict.ALLOW;
+            }
+
+            @Override
+            public void onCancelSent(OrderRequest order, long nowNanos) {
+                if (failure != null) {
+                    throw failure;
+                }
+                heard.add(name + " " + order.clientOrderId() + " " + nowNanos);
+            }
+        };
+    }
+
+    @Test
+    void everyGuardHearsEachCancelAndOneThatFailsOnItFailsClosedOnceAtItsNextCheck() {
+        List<String> heard = new ArrayList<>();
+        GuardChain chain = new GuardChain(List.of(new GuardChain.Named("first", hearing("first", heard, null)),
+                new GuardChain.Named("broken", hearing("broken", heard, new IllegalStateException("lost count"))),
+                new GuardChain.Named("last", hearing("last", heard, null)),
+                new GuardChain.Named("plain", c -> GuardVerdict.ALLOW)));
+        chain.cancelSent(check().order(), 7);
+        assertThat(heard).as("every guard, in order, though one failed").containsExactly("first r-1 7", "last r-1 7");
+        assertThat(chain.check(check())).isEqualTo(new GuardChain.Result("broken", GuardVerdict.reject(
+                RejectionCode.GUARD_FAILURE, "guard 'broken' may have missed a cancel: it threw IllegalStateException:"
+                        + " lost count")));
+        assertThat(chain.check(check()).allowed()).as("once").isTrue();
+    }
+
+    @Test
+    void anIsolatedGuardHearsTheCancelOnItsWorkerAsItIsChecked() {
+        List<String> threads = new ArrayList<>();
+        WorkerCalls worker = new WorkerCalls("plugin guard counting", Duration.ofSeconds(5), Duration.ofSeconds(5));
+        try {
+            GuardChain chain = new GuardChain(List.of(new GuardChain.Named("counting", new Guard() {
+                @Override
+                public GuardVerdict check(OrderCheck check) {
+                    threads.add("check on " + Thread.currentThread().getName());
+                    return GuardVerdict.ALLOW;
+                }
+
+                @Override
+                public void onCancelSent(OrderRequest order, long nowNanos) {
+                    threads.add("cancel on " + Thread.currentThread().getName());
+                }
+            }, worker)));
+            chain.cancelSent(check().order(), 1);
+            assertThat(chain.check(check()).allowed()).isTrue();
+            assertThat(threads).containsExactly("cancel on plugin guard counting", "check on plugin guard counting");
+        } finally {
+            worker.close();
+        }
+    }
+
+    @Test
+    void aGuardLateOrBusyWithACancelFailsClosedAtItsNextCheckAlsoWhenARebuildKeepsIt() {
+        List<GuardFactory> factories = List.of(factory("late"), factory("busy"));
+        PluginIsolation failingOnce = (kind, name, instance) -> new FailingOnceCalls(name.equals("late")
+                ? new Outcome.Late<>(250_000_000L) : new Outcome.Busy<>(1_000_000L));
+        GuardChain chain = GuardChain.create(factories, List.of("late", "busy"),
+                name -> PluginConfig.empty("guards.config." + name), failingOnce);
+        chain.cancelSent(check().order(), 7);
+
+        GuardChain next = chain.rebuild(factories, List.of("busy", "late"),
+                name -> PluginConfig.empty("guards.config." + name), Set.of("busy"), PluginIsolation.inline());
+        assertThat(next.check(check())).as("the replaced guard starts afresh, the kept one still fails closed")
+                .isEqualTo(new GuardChain.Result("late", GuardVerdict.reject(RejectionCode.GUARD_FAILURE,
+                        "guard 'late' may have missed a cancel: it did not answer within its budget of 1000 ms")));
+        assertThat(next.check(check()).allowed()).isTrue();
+        assertThat(chain.check(check()).verdict().message()).as("the old chain's own record")
+                .isEqualTo("guard 'late' may have missed a cancel: it did not answer within its budget of 1000 ms");
+        assertThat(chain.check(check()).verdict().message())
+                .isEqualTo("guard 'busy' may have missed a cancel: it was still busy with an earlier call");
+    }
+
+    /**
+     * Inline calls whose first call within the default budget (a check or a cancel notice, not the
+     * factory's start) answers {@code first} without running, as a hung worker would.
+     */
+    private static final class FailingOnceCalls implements PluginCalls {
+        private static final PluginCalls INLINE = PluginCalls.inline(() -> 0L, Duration.ofSeconds(1));
+        private Outcome<?> first;
+
+        FailingOnceCalls(Outcome<?> first) {
+            this.first = first;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> Outcome<T> call(Supplier<T> body) {
+            Outcome<?> answer = first;
+            first = null;
+            return answer != null ? (Outcome<T>) answer : INLINE.call(body);
+        }
+
+        @Override
+        public <T> Outcome<T> call(Supplier<T> body, Duration budget) {
+            return INLINE.call(body, budget);
+        }
+
+        @Override
+        public boolean isolated() {
+            return true;
+        }
+
+        @Override
+        public Duration budget() {
+            return INLINE.budget();
+        }
+
+        @Override
+        public Duration startupBudget() {
+            return INLINE.startupBudget();
+        }
+
+        @Override
+        public long lateAnswersDiscarded() {
+            return 0;
+        }
+
+        @Override
+        public void close() {
+            // nothing runs
+        }
+    }
 }

@@ -62,6 +62,26 @@ class OrderTrackerTest {
     }
 
     @Test
+    void aManagedOrderNeverLocksItsSymbolNorDoesAnOrderRestoredWithoutTheLockWhenReconciled() {
+        assertThat(tracker.submit(buy("r-1"), false).locks()).isFalse();
+        assertThat(tracker.reconcile(new Order(buy("r-1"), OrderStatus.ACCEPTED, Quantity.ZERO, "v1")))
+                .isEqualTo(OrderStatus.SUBMITTED);
+        assertThat(tracker.inFlight(BTC)).as("a known order keeps what it was submitted with").isNull();
+        assertThat(tracker.reconcile(new Order(buy("r-2"), OrderStatus.ACCEPTED, Quantity.ZERO, "v2"), false))
+                .as("restored").isNull();
+        assertThat(tracker.get(ClientOrderId.of("r-2")).locks()).isFalse();
+        assertThat(tracker.reconcile(new Order(buy("r-2"), OrderStatus.PARTIALLY_FILLED, Quantity.of("1"), "v2")))
+                .isEqualTo(OrderStatus.ACCEPTED);
+        assertThat(tracker.inFlight(BTC)).isNull();
+        assertThat(tracker.openCount()).isEqualTo(2);
+        tracker.reconcile(new Order(buy("r-3"), OrderStatus.ACCEPTED, Quantity.ZERO, "v3"), true);
+        assertThat(tracker.inFlight(BTC)).as("restored with the lock").isEqualTo(ClientOrderId.of("r-3"));
+        assertThat(tracker.get(ClientOrderId.of("r-3")).locks()).isTrue();
+        tracker.reconcile(new Order(buy("r-2"), OrderStatus.CANCELLED, Quantity.of("1"), "v2"));
+        assertThat(tracker.inFlight(BTC)).as("another order's end leaves the lock").isEqualTo(ClientOrderId.of("r-3"));
+    }
+
+    @Test
     void theOpenOrdersKeptAsOrdersChangeEqualACountOverEveryOrder() {
         SplittableRandom random = new SplittableRandom(3);
         OrderStatus[] statuses = OrderStatus.values();

@@ -5,13 +5,18 @@ import io.tradehost.api.guard.Guard;
 import io.tradehost.api.guard.GuardFactory;
 import io.tradehost.api.guard.GuardVerdict;
 import io.tradehost.api.guard.OrderCheck;
+import io.tradehost.api.order.OrderRequest;
 import java.util.ArrayDeque;
 import java.util.List;
 
 /**
- * Rejects an order that would exceed {@code per_second} orders in the last second or
- * {@code per_minute} in the last minute ({@code ORDER_RATE}); closes count but are never refused.
- * Counts the orders it allowed, by clock time. Not thread-safe.
+ * Rejects an opening order when {@code per_second} orders and cancels went to the venue in the last
+ * second, or {@code per_minute} in the last minute ({@code ORDER_RATE}). Cancels count in both windows
+ * ({@link #onCancelSent}; a modification is a cancel and a new order, so it counts twice) but are
+ * never refused, and neither are closes and reductions, which count too: a strategy that cancels and
+ * replaces fast is stopped from opening more orders, never from getting out. The defaults (5 a second,
+ * 60 a minute) let a market maker replace its two quotes together (four requests) about 15 times a
+ * minute. Counts by clock time. Not thread-safe.
  */
 public final class OrderRateGuard implements Guard {
     private static final long SECOND = 1_000_000_000L;
@@ -19,7 +24,8 @@ public final class OrderRateGuard implements Guard {
 
     private final int perSecond;
     private final int perMinute;
-    private final ArrayDeque<Long> allowed = new ArrayDeque<>();
+    /** When each order the guard allowed and each cancel went, oldest first, at most a minute old. */
+    private final ArrayDeque<Long> sent = new ArrayDeque<>();
 
     public OrderRateGuard(int perSecond, int perMinute) {
         this.perSecond = perSecond;
@@ -29,24 +35,37 @@ public final class OrderRateGuard implements Guard {
     @Override
     public GuardVerdict check(OrderCheck check) {
         long now = check.nowNanos();
-        while (!allowed.isEmpty() && allowed.peekFirst() <= now - MINUTE) {
-            allowed.pollFirst();
-        }
-        long lastSecond = allowed.stream().filter(t -> t > now - SECOND).count();
+        forgetBefore(now);
+        long lastSecond = sent.stream().filter(t -> t > now - SECOND).count();
         if (!check.reducesPosition()) {
             if (lastSecond >= perSecond) {
-                return GuardVerdict.reject("ORDER_RATE", lastSecond + " orders in the last second, limit " + perSecond);
+                return GuardVerdict.reject("ORDER_RATE", lastSecond + " orders and cancels in the last second, limit "
+                        + perSecond);
             }
-            if (allowed.size() >= perMinute) {
-                return GuardVerdict.reject("ORDER_RATE", allowed.size() + " orders in the last minute, limit "
+            if (sent.size() >= perMinute) {
+                return GuardVerdict.reject("ORDER_RATE", sent.size() + " orders and cancels in the last minute, limit "
                         + perMinute);
             }
         }
-        allowed.addLast(now);
+        sent.addLast(now);
         return GuardVerdict.ALLOW;
     }
 
-    /** {@code order-rate}: keys {@code per_second} (5), {@code per_minute} (60). */
+    /** Counts the cancel in both windows; it is never refused. */
+    @Override
+    public void onCancelSent(OrderRequest order, long nowNanos) {
+        forgetBefore(nowNanos);
+        sent.addLast(nowNanos);
+    }
+
+    /** Forgets what is a minute old or older at {@code now}. */
+    private void forgetBefore(long now) {
+        while (!sent.isEmpty() && sent.peekFirst() <= now - MINUTE) {
+            sent.pollFirst();
+        }
+    }
+
+    /** {@code order-rate}: keys {@code per_second} (5), {@code per_minute} (60); orders and cancels count. */
     public static final class Factory implements GuardFactory {
         public Factory() {
             // stateless
@@ -59,7 +78,8 @@ public final class OrderRateGuard implements Guard {
 
         @Override
         public String description() {
-            return "rejects opening orders beyond per_second in the last second or per_minute in the last minute";
+            return "rejects opening orders beyond per_second orders and cancels in the last second or per_minute in "
+                    + "the last minute (cancels, closes and reductions count but always go)";
         }
 
         @Override

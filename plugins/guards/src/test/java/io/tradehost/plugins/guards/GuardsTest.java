@@ -22,6 +22,7 @@ import io.tradehost.api.value.TimeInForce;
 import io.tradehost.testkit.Fixtures;
 import io.tradehost.testkit.ModuleDescriptors;
 import java.lang.module.ModuleDescriptor;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -230,11 +231,65 @@ class GuardsTest {
         long t = 1_000_000_000L;
         assertThat(code(g.check(at(t, "1")))).isEqualTo("ALLOW");
         assertThat(code(g.check(at(t + 1, "1")))).isEqualTo("ALLOW");
-        assertThat(g.check(at(t + 2, "1")).message()).isEqualTo("2 orders in the last second, limit 2");
+        assertThat(g.check(at(t + 2, "1")).message()).isEqualTo("2 orders and cancels in the last second, limit 2");
         assertThat(code(g.check(check(Side.SELL, "1", "1", "10000", "100", TradingState.ACTIVE, false, t + 3))))
                 .as("a close is never refused").isEqualTo("ALLOW");
-        assertThat(g.check(at(t + 2_000_000_000L, "1")).message()).isEqualTo("3 orders in the last minute, limit 3");
+        assertThat(g.check(at(t + 2_000_000_000L, "1")).message()).isEqualTo("3 orders and cancels in the last minute, limit 3");
         assertThat(code(g.check(at(t + 61_000_000_000L, "1")))).isEqualTo("ALLOW");
+    }
+
+    @Test
+    void orderRateCountsCancelsInBothWindowsButNeverRefusesThem() {
+        Guard g = guard("order-rate", Map.of("per_second", 3L, "per_minute", 5L));
+        long t = 1_000_000_000L;
+        OrderRequest quote = at(t, "1").order();
+        assertThat(code(g.check(at(t, "1")))).isEqualTo("ALLOW");
+        g.onCancelSent(quote, t + 1); // a modification: the cancel, then its replacement
+        assertThat(code(g.check(at(t + 2, "1")))).isEqualTo("ALLOW");
+        g.onCancelSent(quote, t + 3);
+        g.onCancelSent(quote, t + 4); // cancels go whatever the count: the windows hold more than the limit
+        assertThat(g.check(at(t + 5, "1")).message()).as("the replacement of a fast cancel-replace")
+                .isEqualTo("5 orders and cancels in the last second, limit 3");
+        assertThat(code(g.check(check(Side.SELL, "1", "1", "10000", "100", TradingState.ACTIVE, false, t + 6))))
+                .as("getting out is never refused").isEqualTo("ALLOW");
+        assertThat(g.check(at(t + 1_000_000_006L, "1")).message()).as("a second later the minute is full")
+                .isEqualTo("6 orders and cancels in the last minute, limit 5");
+        g.onCancelSent(quote, t + 59_000_000_000L);
+        assertThat(g.check(at(t + 60_000_000_000L, "1")).message()).as("the first order is a minute old")
+                .isEqualTo("6 orders and cancels in the last minute, limit 5");
+        assertThat(code(g.check(at(t + 60_000_000_002L, "1")))).as("its first cancel and replacement too")
+                .isEqualTo("ALLOW");
+    }
+
+    @Test
+    void theDefaultOrderRateLetsAMarketMakerReplaceBothQuotesAFewTimesAMinuteButNotEverySecond() {
+        Guard g = guard("order-rate", Map.of());
+        long second = 1_000_000_000L;
+        long t = second;
+        assertThat(code(g.check(at(t, "1")))).as("the bid").isEqualTo("ALLOW");
+        assertThat(code(g.check(at(t + 1, "1")))).as("the ask").isEqualTo("ALLOW");
+        OrderRequest quote = at(t, "1").order();
+        List<String> verdicts = new ArrayList<>();
+        for (int round = 1; round <= 60; round++) { // both quotes replaced every 5 s (12 a minute) for 5 minutes
+            long now = t + round * 5 * second;
+            for (int side = 0; side < 2; side++) {
+                g.onCancelSent(quote, now + 2 * side);
+                verdicts.add(code(g.check(at(now + 2 * side + 1, "1"))));
+            }
+        }
+        assertThat(verdicts).as("48 requests a minute (limit 60), 4 in a second (limit 5)").containsOnly("ALLOW");
+        verdicts.clear();
+        long fast = t + 400 * second;
+        for (int round = 0; round < 20; round++) { // every second: 4 a second, 240 a minute
+            long now = fast + round * second;
+            for (int side = 0; side < 2; side++) {
+                g.onCancelSent(quote, now + 2 * side);
+                verdicts.add(code(g.check(at(now + 2 * side + 1, "1"))));
+            }
+        }
+        assertThat(verdicts.indexOf("ORDER_RATE")).as("15 rounds of 4 requests fill the minute's 60; the 16th"
+                + " round's replacements are refused").isEqualTo(30);
+        assertThat(verdicts.subList(verdicts.indexOf("ORDER_RATE"), verdicts.size())).containsOnly("ORDER_RATE");
     }
 
     @Test
@@ -316,7 +371,7 @@ class GuardsTest {
         assertThat(code(g.check(at(t, "1")))).isEqualTo("ALLOW");
         assertThat(code(g.check(at(t + 999_999_999L, "1")))).isEqualTo("ORDER_RATE");
         assertThat(code(g.check(at(t + 1_000_000_000L, "1")))).as("a second later").isEqualTo("ALLOW");
-        assertThat(g.check(at(t + 59_999_999_999L, "1")).message()).isEqualTo("2 orders in the last minute, limit 2");
+        assertThat(g.check(at(t + 59_999_999_999L, "1")).message()).isEqualTo("2 orders and cancels in the last minute, limit 2");
         assertThat(code(g.check(at(t + 60_000_000_000L, "1")))).as("the first is a minute old").isEqualTo("ALLOW");
     }
 

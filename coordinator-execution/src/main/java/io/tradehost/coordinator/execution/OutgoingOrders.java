@@ -1,0 +1,154 @@
+package io.tradehost.coordinator.execution;
+
+import io.tradehost.api.event.IntentNotRecorded;
+import io.tradehost.api.event.IntentRecorded;
+import io.tradehost.api.event.MarkUpdated;
+import io.tradehost.api.event.OrderCancelled;
+import io.tradehost.api.event.OrderRejected;
+import io.tradehost.api.event.OrderSubmitted;
+import io.tradehost.api.host.EventBus;
+import io.tradehost.api.host.Throwables;
+import io.tradehost.api.host.TradingStateView;
+import io.tradehost.api.host.VenueAccess;
+import io.tradehost.api.order.ClientOrderId;
+import io.tradehost.api.order.OrderRequest;
+import io.tradehost.api.order.Position;
+import io.tradehost.api.order.RejectionCode;
+import io.tradehost.api.state.TradingState;
+import io.tradehost.api.time.Clock;
+import io.tradehost.api.value.Symbol;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Orders the guards allowed, on their way out: each waits for the journal to hold its intent, then
+ * goes to the venue ({@link OrderPlacer}), or, a stop the venue does not take, is held by the host
+ * ({@link EmulatedStops}) and sent as its market or limit order once a mark reaches the trigger. An
+ * order cancelled while its intent was on its way to the journal is never sent. Kernel thread only.
+ */
+final class OutgoingOrders {
+    private static final Logger LOG = LoggerFactory.getLogger(OutgoingOrders.class);
+
+    private final VenueAccess venues;
+    private final EmulatedStops stops;
+    private final OrderPlacer placer;
+    private final OrderCancels cancels;
+    private final TradingStateView tradingState;
+    private final Function<Symbol, Position> positions;
+    private final EventBus bus;
+    private final Clock clock;
+    private final Map<ClientOrderId, OrderRequest> awaitingJournal = new LinkedHashMap<>();
+    private boolean stopped;
+
+    OutgoingOrders(VenueAccess venues, EmulatedStops stops, OrderPlacer placer, OrderCancels cancels,
+                   TradingStateView tradingState, Function<Symbol, Position> positions, EventBus bus, Clock clock) {
+        this.venues = venues;
+        this.stops = stops;
+        this.placer = placer;
+        this.cancels = cancels;
+        this.tradingState = tradingState;
+        this.positions = positions;
+        this.bus = bus;
+        this.clock = clock;
+    }
+
+    /** {@code request}'s intent is on its way to the journal; it goes once the journal holds it. */
+    void awaitJournal(OrderRequest request) {
+        awaitingJournal.put(request.clientOrderId(), request);
+    }
+
+    /** Whether order {@code id}'s intent is still on its way to the journal. */
+    boolean awaitingJournal(ClientOrderId id) {
+        return awaitingJournal.containsKey(id);
+    }
+
+    /** The journal holds the order: send it (or hold it, a stop the venue does not take), unless the host stopped. */
+    void onIntentRecorded(IntentRecorded recorded) {
+        OrderRequest request = awaitingJournal.remove(recorded.request().clientOrderId());
+        if (request == null || stopped) {
+            return;
+        }
+        if (cancels.cancelledBeforeSend(request.clientOrderId())) {
+            bus.publish(new OrderCancelled(request.clientOrderId(), request.symbol(), "cancelled before it was sent",
+                    clock.nanos()));
+            return;
+        }
+        if (request.type().isStop() && !venueTakes(request)) {
+            stops.arm(request, recorded.intentSequence());
+            LOG.info("stop {} {} {} {} @ {} held by the host (the venue takes no {} orders): sent once a mark reaches"
+                    + " the trigger", request.clientOrderId(), request.side(), request.quantity(), request.symbol(),
+                    request.stopPrice(), request.type());
+            return;
+        }
+        bus.publish(new OrderSubmitted(request, recorded.intentSequence(), clock.nanos()));
+        placer.place(request);
+    }
+
+    private boolean venueTakes(OrderRequest request) {
+        try {
+            return venues.venue().supportsNatively(request.type());
+        } catch (Throwable e) {
+            Throwables.rethrowIfFatal(e);
+            LOG.warn("the venue plugin failed saying whether it takes {} orders ({}); the host holds the stop",
+                    request.type(), Throwables.describe(e));
+            return false;
+        }
+    }
+
+    /** The journal could not record the order: it is refused, never sent. */
+    void onIntentNotRecorded(IntentNotRecorded notRecorded) {
+        OrderRequest request = awaitingJournal.remove(notRecorded.request().clientOrderId());
+        if (request != null) {
+            bus.publish(new OrderRejected(request.clientOrderId(), request.symbol(), RejectionCode.JOURNAL_FAILURE,
+                    "not sent: the journal could not record the order: " + notRecorded.reason(), clock.nanos()));
+        }
+    }
+
+    /**
+     * A mark: sends the host-held stops it triggers as the market or limit order they become (same
+     * client order id), unless the symbol's trading state now forbids them (HALTED, or REDUCE_ONLY for
+     * a stop that would not shrink the position) or the host is stopping: those are cancelled.
+     */
+    void onMark(MarkUpdated updated) {
+        for (EmulatedStops.Armed armed : stops.triggeredBy(updated.mark())) {
+            OrderRequest stop = armed.request();
+            TradingState state = tradingState.state(stop.symbol());
+            boolean reduces = positions.apply(stop.symbol()).isReducedBy(stop.side(), stop.quantity());
+            if (stopped || state == TradingState.HALTED || (state == TradingState.REDUCE_ONLY && !reduces)) {
+                LOG.warn("stop {} triggered at {} but not sent: {} is {}", stop.clientOrderId(), updated.mark().price(),
+                        stop.symbol(), stopped ? "stopping" : state);
+                bus.publish(new OrderCancelled(stop.clientOrderId(), stop.symbol(), "host-held stop triggered while "
+                        + (stopped ? "stopping" : state), clock.nanos()));
+                continue;
+            }
+            OrderRequest order = stop.triggered();
+            LOG.info("stop {} triggered at {} (stop {}): sending it as a {} order", stop.clientOrderId(),
+                    updated.mark().price(), stop.stopPrice(), order.type());
+            bus.publish(new OrderSubmitted(order, armed.intentSequence(), clock.nanos()));
+            placer.place(order);
+        }
+    }
+
+    /**
+     * Stops sending. Orders not yet sent (their intent still on its way to the disk, waiting to be sent
+     * again after a failure, or a stop the host holds) are rejected as {@code NOT_SENT}, so the journal
+     * does not keep them as submitted. Returns how many.
+     */
+    int stop() {
+        stopped = true;
+        List<OrderRequest> unsent = new ArrayList<>(awaitingJournal.values());
+        unsent.addAll(placer.stop());
+        stops.disarm(null).forEach(a -> unsent.add(a.request()));
+        awaitingJournal.clear();
+        for (OrderRequest request : unsent) {
+            bus.publish(new OrderRejected(request.clientOrderId(), request.symbol(), RejectionCode.NOT_SENT,
+                    "the host stopped before the order was sent", clock.nanos()));
+        }
+        return unsent.size();
+    }
+}
