@@ -10,7 +10,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The journal's rows about strategies: who owns each order (migration 6) and what each strategy saved. */
+/**
+ * The journal's rows about strategies: who owns each order (migration 8; its good-till time, migration
+ * 9) and what each strategy saved.
+ */
 final class StrategyRows {
     private StrategyRows() {
     }
@@ -20,13 +23,14 @@ final class StrategyRows {
         if (owner.equals(OrderOwner.NONE)) {
             return;
         }
-        try (Statements.Lease lease = Statements.lease(c, "UPDATE orders SET strategy = ?, tag = ?, managed = ?"
-                + " WHERE client_id = ?")) {
+        try (Statements.Lease lease = Statements.lease(c, "UPDATE orders SET strategy = ?, tag = ?, managed = ?,"
+                + " expire_at = ? WHERE client_id = ?")) {
             PreparedStatement s = lease.statement();
             s.setString(1, owner.strategy());
             s.setString(2, owner.tag());
             s.setInt(3, owner.managed() ? 1 : 0);
-            s.setString(4, id.value());
+            s.setLong(4, owner.expireAtNanos());
+            s.setString(5, id.value());
             s.executeUpdate();
         }
     }
@@ -34,12 +38,12 @@ final class StrategyRows {
     /** The owners of the orders not yet terminal that a strategy asked for. */
     static Map<ClientOrderId, OrderOwner> openOwners(Connection c) throws SQLException {
         Map<ClientOrderId, OrderOwner> out = new LinkedHashMap<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT client_id, strategy, tag, managed FROM orders"
+        try (PreparedStatement s = c.prepareStatement("SELECT client_id, strategy, tag, managed, expire_at FROM orders"
                 + " WHERE status IN " + Rows.OPEN_STATUSES + " AND strategy <> '' ORDER BY created_nanos, sequence");
              ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 out.put(ClientOrderId.of(rs.getString(1)), new OrderOwner(rs.getString(2), rs.getString(3),
-                        rs.getInt(4) == 1));
+                        rs.getInt(4) == 1, rs.getLong(5)));
             }
         }
         return out;

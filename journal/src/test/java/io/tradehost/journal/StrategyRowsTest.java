@@ -57,7 +57,7 @@ class StrategyRowsTest {
     @Test
     void theOwnersOfOpenOrdersSurviveARestartAndLeaveWithTheOrder() {
         reopen().recordBaseline(Money.ofUnits(1000), List.of(), 1);
-        OrderOwner maker = new OrderOwner("market-maker", "mm-bid", true);
+        OrderOwner maker = new OrderOwner("market-maker", "mm-bid", true, 1_767_571_260_000_000_000L);
         journal.record(new RecordIntent(buy("r1-1"), 1, 1, 10, maker));
         journal.record(new RecordIntent(buy("r1-2"), 2, 2, 10, new OrderOwner("ma-crossover", "cross up", false)));
         journal.record(new RecordIntent(buy("r1-3"), 3, 3, 10));

@@ -30,11 +30,23 @@ import io.tradehost.api.value.TimeInForce;
  * @param managed whether the strategy manages the order by handle (the event api): such an intent is
  *     not held back by the per-symbol in-flight lock, since its strategy tracks its own orders and may
  *     rest any number of them
+ * @param expireAtNanos a good-till time the host keeps (it cancels the order then), nanoseconds since
+ *     the epoch, or 0 for none; journaled with the order so that a restart keeps it
  */
 public record OrderIntent(long sequence, Symbol symbol, Side side, boolean close, Quantity quantity, Money notional,
                           OrderType type, Price limitPrice, TimeInForce timeInForce, boolean reduceOnly,
                           boolean postOnly, String strategy, String reason, Price markPrice,
-                          long timestampNanos, Price stopPrice, boolean managed) implements Command {
+                          long timestampNanos, Price stopPrice, boolean managed, long expireAtNanos)
+        implements Command {
+    /** An intent without a good-till time kept by the host. */
+    public OrderIntent(long sequence, Symbol symbol, Side side, boolean close, Quantity quantity, Money notional,
+                       OrderType type, Price limitPrice, TimeInForce timeInForce, boolean reduceOnly, boolean postOnly,
+                       String strategy, String reason, Price markPrice, long timestampNanos, Price stopPrice,
+                       boolean managed) {
+        this(sequence, symbol, side, close, quantity, notional, type, limitPrice, timeInForce, reduceOnly, postOnly,
+                strategy, reason, markPrice, timestampNanos, stopPrice, managed, 0);
+    }
+
     /** An intent of the simple form (not managed by handle). */
     public OrderIntent(long sequence, Symbol symbol, Side side, boolean close, Quantity quantity, Money notional,
                        OrderType type, Price limitPrice, TimeInForce timeInForce, boolean reduceOnly, boolean postOnly,

@@ -223,11 +223,15 @@ public final class ExecutionCoordinator implements Coordinator {
         commands.send(new RecordIntent(request, sequence, intent.sequence(), clock.nanos(), owner(intent)));
     }
 
-    /** Who asked for the order, as the journal keeps it: the strategy, its reason (clipped), whether managed. */
+    /**
+     * Who asked for the order, as the journal keeps it: the strategy, its reason (clipped), whether
+     * managed, its good-till time.
+     */
     private static OrderOwner owner(OrderIntent intent) {
         String reason = intent.reason() == null ? "" : intent.reason();
         return new OrderOwner(intent.strategy() == null ? "" : intent.strategy(),
-                reason.length() > MAX_TAG ? reason.substring(0, MAX_TAG) : reason, intent.managed());
+                reason.length() > MAX_TAG ? reason.substring(0, MAX_TAG) : reason, intent.managed(),
+                intent.expireAtNanos());
     }
 
     /** The journal holds the order: send it (a stop the venue does not take: hold it), unless the host stopped. */

@@ -869,6 +869,15 @@ class ExecutionCoordinatorTest {
     }
 
     @Test
+    void theJournalKeepsWhoAskedForAnOrderAndItsGoodTillTime() {
+        venue.answer(Answer.ACCEPT);
+        send(new OrderIntent(++sequence, BTC, Side.BUY, false, Quantity.of("1"), null, OrderType.LIMIT,
+                Price.of("90"), null, false, true, "mm", "bid", Price.of("100"), 0, null, true, 77L));
+        assertThat(events.of(IntentRecorded.class)).singleElement().satisfies(r -> assertThat(r.owner()).isEqualTo(
+                new io.tradehost.api.journal.OrderOwner("mm", "bid", true, 77L)));
+    }
+
+    @Test
     void aRefusedCancelAsksTheVenueAndAnOrderThatFilledUnheardIsBookedAndClosed() {
         rewireOn(failingFirst("cancel", VenueException.refused(RejectionCode.of("ORDER_IS_FULLY_FILLED"),
                 "filled"), VenueException.transientFailure(RejectionCode.of("DOWN"), "down")));
