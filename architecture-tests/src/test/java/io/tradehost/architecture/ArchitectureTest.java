@@ -143,6 +143,8 @@ class ArchitectureTest {
                         "io.tradehost.coordinator.fixture.HalfVenue decorates Venue but does not override"
                                 + " Venue.fundingPayments()",
                         "io.tradehost.coordinator.fixture.HalfVenue decorates Venue but does not override"
-                                + " Venue.publishesTrades()");
+                                + " Venue.publishesTrades()",
+                        "io.tradehost.coordinator.fixture.HalfVenue decorates Venue but does not override"
+                                + " Venue.publishesDepth()");
     }
 }

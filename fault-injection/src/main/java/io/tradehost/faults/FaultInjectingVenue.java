@@ -94,6 +94,11 @@ public final class FaultInjectingVenue implements Venue {
     }
 
     @Override
+    public boolean publishesDepth() {
+        return venue.publishesDepth();
+    }
+
+    @Override
     public void place(OrderRequest request) throws VenueException {
         reachable("place");
         if (hit(settings.rateLimitRate(), "rate_limit")) {

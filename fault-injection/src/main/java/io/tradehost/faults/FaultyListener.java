@@ -1,5 +1,7 @@
 package io.tradehost.faults;
 
+import io.tradehost.api.market.BookDepth;
+import io.tradehost.api.market.FundingRate;
 import io.tradehost.api.market.Quote;
 import io.tradehost.api.market.Trade;
 import io.tradehost.api.order.ClientOrderId;
@@ -65,6 +67,22 @@ final class FaultyListener implements VenueListener {
     public void onTrade(Trade trade) {
         if (!down) {
             host.onTrade(trade);
+        }
+    }
+
+    /** Depth is market data like quotes: lost while the connection is down. */
+    @Override
+    public void onBook(BookDepth book) {
+        if (!down) {
+            host.onBook(book);
+        }
+    }
+
+    /** A funding rate is market data too (the payment itself is a report, {@link #onFunding}). */
+    @Override
+    public void onFundingRate(FundingRate funding) {
+        if (!down) {
+            host.onFundingRate(funding);
         }
     }
 

@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tradehost.api.config.ConfigException;
 import io.tradehost.api.config.PluginConfig;
+import io.tradehost.api.event.BookReceived;
 import io.tradehost.api.event.FundingPaid;
+import io.tradehost.api.event.FundingRateReceived;
 import io.tradehost.api.event.MarketDataStale;
 import io.tradehost.api.event.OrderFilled;
 import io.tradehost.api.event.VenueConnectionChanged;
+import io.tradehost.api.market.BookDepth;
+import io.tradehost.api.market.BookLevel;
+import io.tradehost.api.market.FundingRate;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Fill;
 import io.tradehost.api.order.FundingPayment;
@@ -161,11 +166,19 @@ class FaultInjectingVenueTest {
         assertThat(venue.supportsNatively(OrderType.STOP_LIMIT)).isFalse();
         scripted.nativeStops(true);
         assertThat(venue.supportsNatively(OrderType.STOP_LIMIT)).isTrue();
+        assertThat(venue.publishesDepth()).isFalse();
+        scripted.publishesDepth(true);
+        assertThat(venue.publishesDepth()).isTrue();
         scripted.funding(List.of(payment("f-1")));
         assertThat(venue.fundingPayments()).containsExactly(payment("f-1"));
         scripted.emitFunding(payment("f-2"));
         scripted.emitStale(BTC, "gap");
         scripted.emitFills(List.of(fill("a"), fill("b")));
+        scripted.emitBook(book());
+        scripted.emitFundingRate(rate());
+        assertThat(events.of(BookReceived.class)).extracting(BookReceived::book).containsExactly(book());
+        assertThat(events.of(FundingRateReceived.class)).extracting(FundingRateReceived::funding)
+                .containsExactly(rate());
         assertThat(events.of(FundingPaid.class)).extracting(f -> f.payment().id()).containsExactly("f-2");
         assertThat(events.of(MarketDataStale.class)).extracting(MarketDataStale::reason).containsExactly("gap");
         assertThat(events.of(OrderFilled.class)).extracting(f -> f.fill().tradeId()).containsExactly("a", "b");
@@ -178,6 +191,10 @@ class FaultInjectingVenueTest {
         kernel.advanceBy(Duration.ofSeconds(10));
         scripted.emitFunding(payment("f-1"));
         scripted.emitStale(BTC, "gap");
+        scripted.emitBook(book());
+        scripted.emitFundingRate(rate());
+        assertThat(events.of(BookReceived.class)).as("market data is lost while down").isEmpty();
+        assertThat(events.of(FundingRateReceived.class)).isEmpty();
         assertThatThrownBy(venue::fundingPayments).isInstanceOfSatisfying(VenueException.class,
                 e -> assertThat(e.code().value()).isEqualTo("NOT_CONNECTED"));
         assertThat(events.of(FundingPaid.class)).isEmpty();
@@ -191,6 +208,15 @@ class FaultInjectingVenueTest {
     private static FundingPayment payment(String id) {
         return new FundingPayment(id, BTC, Money.of("-1.5"), Ratio.of("0.0001"), Quantity.of("1"), Price.ofUnits(15000),
                 1_000L);
+    }
+
+    private static BookDepth book() {
+        return new BookDepth(BTC, List.of(new BookLevel(Price.ofUnits(14999), Quantity.of("2"))),
+                List.of(new BookLevel(Price.ofUnits(15001), Quantity.of("3"))), 1_000L);
+    }
+
+    private static FundingRate rate() {
+        return new FundingRate(BTC, Ratio.of("0.0001"), 3_600_000_001_000L, 1_000L);
     }
 
     private static Fill fill(String tradeId) {

@@ -1,6 +1,8 @@
 package io.tradehost.testkit;
 
 import io.tradehost.api.config.PluginConfig;
+import io.tradehost.api.market.BookDepth;
+import io.tradehost.api.market.FundingRate;
 import io.tradehost.api.market.Quote;
 import io.tradehost.api.market.Trade;
 import io.tradehost.api.order.AccountSnapshot;
@@ -80,6 +82,7 @@ public final class ScriptedVenue implements Venue {
     private List<FundingPayment> funding = List.of();
     private boolean nativeStops;
     private boolean trades;
+    private boolean depth;
     private Price fillPrice = Price.ofUnits(100);
     private Money fee = Money.ZERO;
     private AccountSnapshot account = new AccountSnapshot(List.of(new Balance("USD", Money.ofUnits(10_000))),
@@ -202,6 +205,27 @@ public final class ScriptedVenue implements Venue {
     /** Reports a public trade. */
     public void emitTrade(Trade trade) {
         listener.onTrade(trade);
+    }
+
+    /** Makes the venue say it publishes order-book depth. */
+    public ScriptedVenue publishesDepth(boolean value) {
+        depth = value;
+        return this;
+    }
+
+    @Override
+    public boolean publishesDepth() {
+        return depth;
+    }
+
+    /** Reports order-book depth. */
+    public void emitBook(BookDepth book) {
+        listener.onBook(book);
+    }
+
+    /** Reports a perpetual's funding rate. */
+    public void emitFundingRate(FundingRate funding) {
+        listener.onFundingRate(funding);
     }
 
     /**

@@ -100,9 +100,10 @@ public final class Backtest {
      *
      * @param spacing the median time between two rows of one symbol (over the first million)
      * @param trades whether every row is a trade (strategies' bars are then built from them)
+     * @param quotes whether any row is a quote (the venue then publishes one level of depth from them)
      */
     public record Scan(long events, long firstNanos, long lastNanos, Set<Symbol> symbols, long skipped,
-                       List<String> badRows, Duration spacing, boolean trades) {
+                       List<String> badRows, Duration spacing, boolean trades, boolean quotes) {
     }
 
     /**
@@ -117,8 +118,10 @@ public final class Backtest {
             int count = 0;
             MarketEvent event;
             boolean trades = true;
+            boolean quotes = false;
             while ((event = tape.next()) != null) {
                 trades &= event.format() == TapeFormat.TRADES;
+                quotes |= event.format() == TapeFormat.QUOTES;
                 Long before = previous.put(event.symbol(), event.timestampNanos());
                 if (before != null && count < gaps.length) {
                     gaps[count++] = event.timestampNanos() - before;
@@ -134,7 +137,7 @@ public final class Backtest {
             long skipped = tape instanceof Tape files ? files.skipped() : 0;
             List<String> bad = tape instanceof Tape files ? files.badRows() : List.of();
             return new Scan(tape.events(), first, last, new TreeSet<>(stats.keySet()), skipped, bad,
-                    Duration.ofNanos(median(gaps, count)), trades);
+                    Duration.ofNanos(median(gaps, count)), trades, quotes);
         }
     }
 
@@ -145,7 +148,7 @@ public final class Backtest {
      * @throws TapeException if the data is
      */
     public Report run(Scan scan, Progress progress) {
-        SimulatedVenueFactory venueFactory = new SimulatedVenueFactory(scan.symbols(), scan.trades());
+        SimulatedVenueFactory venueFactory = new SimulatedVenueFactory(scan.symbols(), scan.trades(), scan.quotes());
         HostConfig config = config(scan);
         VirtualClock clock = new VirtualClock(Instant.ofEpochSecond(0, scan.firstNanos()));
         String runId = config.runId() != null ? config.runId() : "bt";
@@ -168,7 +171,7 @@ public final class Backtest {
         List<SymbolStats> stats;
         try {
             host.start();
-            host.kernel().runUntilIdle();
+            host.kernel().advanceBy(Duration.ZERO); // start-up dispatched, then event strategies start
             SimulatedVenue venue = venueFactory.venue();
             starting = venue.equity();
             collector.begin(starting);

@@ -1,5 +1,7 @@
 package io.tradehost.backtest.venue;
 
+import io.tradehost.api.market.BookDepth;
+import io.tradehost.api.market.BookLevel;
 import io.tradehost.api.market.Quote;
 import io.tradehost.api.market.Trade;
 import io.tradehost.api.order.AccountSnapshot;
@@ -48,7 +50,14 @@ import java.util.TreeMap;
  * taker; with a latency they reach the book that much later and fill at the touch then. Liquidity
  * at the touch is unlimited. Accounting as the paper venue: spot buys need cash, spot sells need
  * holdings, perpetuals need margin (exposure / max leverage within equity). Stops are left to the
- * host. Kernel thread only.
+ * host.
+ *
+ * <p>Depth: a quote row is also published as a book of one level a side, its touch with the sizes
+ * its quote carries (recorded, or the {@code depth_notional} stand-in), whenever that differs from
+ * the last one. Trade and bar rows publish none: their touch is the price and our half-spread, and
+ * a book made of it would show a strategy our assumption, not the market; a venue over a tape
+ * without quotes says it publishes no depth. Funding is not simulated: no rates, no payments.
+ * Kernel thread only.
  */
 public final class SimulatedVenue implements Venue {
     private static final String CURRENCY = "USD";
@@ -63,19 +72,23 @@ public final class SimulatedVenue implements Venue {
     private final Map<Symbol, Price> asks = new HashMap<>();
     private final Map<Symbol, Price> lastPrices = new HashMap<>();
     private final Map<Symbol, Quantity> depths = new HashMap<>();
+    /** The book last published per symbol; a trade or bar row forgets it, as it moved the touch. */
+    private final Map<Symbol, BookDepth> books = new HashMap<>();
     private final Map<ClientOrderId, Order> orders = new LinkedHashMap<>();
     private final Map<ClientOrderId, List<Fill>> fills = new HashMap<>();
     private final List<ClientOrderId> resting = new ArrayList<>();
     private final Map<Symbol, Boolean> subscribed = new HashMap<>();
     private final boolean trades;
+    private final boolean quotes;
     private boolean connected;
     private long tradeSequence;
     private long orderSequence;
     private long duplicatePlacements;
 
     SimulatedVenue(Map<Symbol, Product> products, FillModel model, Clock clock, Scheduler scheduler,
-                   VenueListener listener, boolean trades) {
+                   VenueListener listener, boolean trades, boolean quotes) {
         this.trades = trades;
+        this.quotes = quotes;
         this.products = Map.copyOf(products);
         this.model = model;
         this.clock = clock;
@@ -136,7 +149,13 @@ public final class SimulatedVenue implements Venue {
             Quantity depth = depth(product, event.price());
             Quantity bidSize = event.bidSize().isPositive() ? event.bidSize() : depth;
             Quantity askSize = event.askSize().isPositive() ? event.askSize() : depth;
-            listener.onQuote(new Quote(symbol, bid, bidSize, ask, askSize, event.timestampNanos()));
+            Quote quote = new Quote(symbol, bid, bidSize, ask, askSize, event.timestampNanos());
+            listener.onQuote(quote);
+            if (event.format() != TapeFormat.QUOTES) {
+                books.remove(symbol);
+            } else if (quotes) {
+                publishBook(quote);
+            }
             if (event.format() == TapeFormat.TRADES) {
                 Quantity size = event.volume().isPositive() ? event.volume() : product.sizeIncrement();
                 listener.onTrade(new Trade(symbol, event.price(), size, null, "row-" + event.line(),
@@ -145,6 +164,15 @@ public final class SimulatedVenue implements Venue {
         }
         if (!resting.isEmpty()) {
             matchResting(event);
+        }
+    }
+
+    private void publishBook(Quote quote) {
+        BookDepth book = new BookDepth(quote.symbol(), List.of(new BookLevel(quote.bid(), quote.bidSize())),
+                List.of(new BookLevel(quote.ask(), quote.askSize())), quote.timestampNanos());
+        BookDepth last = books.put(quote.symbol(), book);
+        if (last == null || !last.bids().equals(book.bids()) || !last.asks().equals(book.asks())) {
+            listener.onBook(book);
         }
     }
 
@@ -361,6 +389,12 @@ public final class SimulatedVenue implements Venue {
     @Override
     public boolean publishesTrades() {
         return trades;
+    }
+
+    /** Whether the tape has quotes: then each quote row's touch is reported as one level of depth too. */
+    @Override
+    public boolean publishesDepth() {
+        return quotes;
     }
 
     @Override

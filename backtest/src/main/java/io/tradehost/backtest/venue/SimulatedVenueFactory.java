@@ -26,8 +26,10 @@ import java.util.TreeSet;
  * {@code slippage_bps} (0), {@code latency} ("0ms"), {@code depth_notional} (1000000), and per
  * symbol {@code markets.<SYMBOL>} with {@code kind} ({@code spot}, or {@code perpetual}; default
  * perpetual for names ending in {@code -PERP}), {@code tick} (0.00000001), {@code lot}
- * (0.00000001), {@code min_size} (the lot) and {@code max_leverage} (1 spot, 10 perpetual). The
- * venue it created last is kept for the replay to feed ({@link #venue}). Not thread-safe.
+ * (0.00000001), {@code min_size} (the lot) and {@code max_leverage} (1 spot, 10 perpetual). What the
+ * tape holds decides what market data the venue publishes besides quotes: public trades from a tape
+ * of trades, one level of depth from quote rows ({@link SimulatedVenue}). The venue it created last
+ * is kept for the replay to feed ({@link #venue}). Not thread-safe.
  */
 public final class SimulatedVenueFactory implements VenueFactory {
     /** The name configuration uses. */
@@ -35,16 +37,23 @@ public final class SimulatedVenueFactory implements VenueFactory {
 
     private final Set<Symbol> symbols;
     private final boolean trades;
+    private final boolean quotes;
     private SimulatedVenue venue;
 
-    /** A factory for a venue listing {@code symbols}, replaying a tape of quotes or bars. */
+    /** A factory for a venue listing {@code symbols}, replaying a tape of quotes or bars (or both). */
     public SimulatedVenueFactory(Set<Symbol> symbols) {
-        this(symbols, false);
+        this(symbols, false, true);
     }
 
-    /** A factory for a venue listing {@code symbols}; {@code trades}: the tape is of trades, reported as such too. */
-    public SimulatedVenueFactory(Set<Symbol> symbols, boolean trades) {
+    /**
+     * A factory for a venue listing {@code symbols}.
+     *
+     * @param trades the tape is of trades only: each row is reported as a public trade too
+     * @param quotes the tape has quote rows: each one's touch is reported as one level of depth too
+     */
+    public SimulatedVenueFactory(Set<Symbol> symbols, boolean trades, boolean quotes) {
         this.trades = trades;
+        this.quotes = quotes;
         this.symbols = new TreeSet<>(symbols);
     }
 
@@ -80,7 +89,8 @@ public final class SimulatedVenueFactory implements VenueFactory {
         for (Symbol symbol : symbols) {
             products.put(symbol, product(symbol, markets.section(symbol.value())));
         }
-        venue = new SimulatedVenue(products, model, context.clock(), context.scheduler(), context.listener(), trades);
+        venue = new SimulatedVenue(products, model, context.clock(), context.scheduler(), context.listener(), trades,
+                quotes);
         return venue;
     }
 

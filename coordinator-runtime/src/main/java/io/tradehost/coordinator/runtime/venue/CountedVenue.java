@@ -103,6 +103,11 @@ final class CountedVenue implements Venue {
     }
 
     @Override
+    public boolean publishesDepth() {
+        return venue.publishesDepth();
+    }
+
+    @Override
     public void place(OrderRequest request) throws VenueException {
         count("place", () -> {
             venue.place(request);

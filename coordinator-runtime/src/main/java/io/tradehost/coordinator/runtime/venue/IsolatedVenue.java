@@ -37,6 +37,9 @@ public final class IsolatedVenue implements Venue {
     private final String name;
     /** The venue's answers, asked once per type: a capability, and the question comes with every stop order. */
     private final Map<OrderType, Boolean> takes = new EnumMap<>(OrderType.class);
+    /** Whether it publishes trades and depth, asked once each: null until answered. */
+    private Boolean trades;
+    private Boolean depth;
 
     /** Runs {@code venue}'s calls through {@code calls}. */
     public IsolatedVenue(Venue venue, PluginCalls calls, String name) {
@@ -77,8 +80,6 @@ public final class IsolatedVenue implements Venue {
      * does not answer in time leaves it unanswered (asked again next time) and the failure goes to
      * the caller, who holds the stop itself.
      */
-    private Boolean trades;
-
     @Override
     public boolean supportsNatively(OrderType type) {
         Boolean known = takes.get(type);
@@ -106,6 +107,19 @@ public final class IsolatedVenue implements Venue {
             }
         }
         return trades;
+    }
+
+    /** Asked once, within the budget; a plugin that fails to answer publishes no depth as far as the host knows. */
+    @Override
+    public boolean publishesDepth() {
+        if (depth == null) {
+            try {
+                depth = call(venue::publishesDepth, false, calls.budget());
+            } catch (VenueException e) {
+                depth = false;
+            }
+        }
+        return depth;
     }
 
     @Override

@@ -45,4 +45,16 @@ class CountedVenueTest {
                 CountedVenue.PLUGIN_FAILURE).allSatisfy((code, n) -> assertThat(n).isEqualTo(1L));
         assertThat(venue.inner()).isSameAs(scripted);
     }
+
+    @Test
+    void whatTheVenuePublishesIsForwardedAndNotCountedAsACall() {
+        ScriptedVenue scripted = new ScriptedVenue(List.of(Fixtures.perpetual("BTC-PERP")));
+        CountedVenue venue = new CountedVenue(scripted);
+        assertThat(venue.publishesDepth()).isFalse();
+        assertThat(venue.publishesTrades()).isFalse();
+        scripted.publishesDepth(true).publishesTrades(true);
+        assertThat(venue.publishesDepth()).isTrue();
+        assertThat(venue.publishesTrades()).isTrue();
+        assertThat(venue.counts().calls()).isEmpty();
+    }
 }

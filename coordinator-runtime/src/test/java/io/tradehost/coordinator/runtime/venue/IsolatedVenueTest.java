@@ -155,6 +155,32 @@ class IsolatedVenueTest {
     }
 
     @Test
+    void whetherTheVenuePublishesTradesAndDepthIsAskedOnItsWorkerOnceEachAndPassesThroughEveryWrapper() {
+        scripted.publishesTrades(true).publishesDepth(true);
+        VenueBootstrap bootstrap = bootstrap();
+        bootstrap.bootstrap(settings());
+        threads.clear();
+        assertThat(bootstrap.venue().publishesDepth()).isTrue();
+        assertThat(bootstrap.venue().publishesTrades()).isTrue();
+        scripted.publishesDepth(false).publishesTrades(false);
+        assertThat(bootstrap.venue().publishesDepth()).as("a capability, asked once").isTrue();
+        assertThat(bootstrap.venue().publishesTrades()).isTrue();
+        assertThat(threads).containsExactly("plugin venue slow", "plugin venue slow");
+    }
+
+    @Test
+    void aVenueThatHangsSayingWhetherItPublishesDepthPublishesNoneAsFarAsTheHostKnows() {
+        scripted.publishesDepth(true);
+        VenueBootstrap bootstrap = bootstrap();
+        bootstrap.bootstrap(settings());
+        threads.clear();
+        hangIn = "publishesDepth";
+        assertThat(bootstrap.venue().publishesDepth()).isFalse();
+        assertThat(bootstrap.venue().publishesDepth()).isFalse();
+        assertThat(threads).as("not asked again").containsExactly("plugin venue slow");
+    }
+
+    @Test
     void aVenueThatFailsOrHangsSayingWhatItTakesIsAskedAgainLater() {
         VenueBootstrap bootstrap = bootstrap();
         bootstrap.bootstrap(settings());

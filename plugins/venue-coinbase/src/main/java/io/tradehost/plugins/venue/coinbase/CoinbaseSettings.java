@@ -2,6 +2,7 @@ package io.tradehost.plugins.venue.coinbase;
 
 import io.tradehost.api.config.ConfigException;
 import io.tradehost.api.config.PluginConfig;
+import io.tradehost.api.market.BookDepth;
 import io.tradehost.plugins.venue.coinbase.feed.Feed;
 import io.tradehost.plugins.venue.coinbase.feed.MarketFeed;
 import java.net.URI;
@@ -26,13 +27,15 @@ import java.util.Locale;
  * @param connectTimeout TCP and WebSocket handshake timeout
  * @param readAttempts how often a read is tried on a dropped connection or a 5xx
  * @param marketChannel level2 (default) or ticker
+ * @param depthLevels levels a side of each level2 book published as depth (10; 0 for none, at most
+ *     {@link BookDepth#MAX_LEVELS}); the ticker channel carries no depth
  * @param feedTiming feed silence timeout and reconnect backoff
  * @param fundingPoll how often the perpetuals portfolio's funding payments are read
  */
 public record CoinbaseSettings(URI baseUrl, URI wsUrl, URI wsUserUrl, List<String> products, String quoteCurrency,
                                String portfolioUuid, Path credentialsFile, int rateLimit, Duration requestTimeout,
                                Duration connectTimeout, int readAttempts, MarketFeed.Channel marketChannel,
-                               Feed.Timing feedTiming, Duration fundingPoll) {
+                               int depthLevels, Feed.Timing feedTiming, Duration fundingPoll) {
 
     static CoinbaseSettings from(PluginConfig c) {
         URI base = uri(c, "base_url", "https://api.coinbase.com", "http", "https");
@@ -55,6 +58,7 @@ public record CoinbaseSettings(URI baseUrl, URI wsUrl, URI wsUserUrl, List<Strin
                 c.duration("request_timeout", Duration.ofMillis(1500), Duration.ofMillis(50), Duration.ofMinutes(1)),
                 c.duration("connect_timeout", Duration.ofSeconds(5), Duration.ofMillis(50), Duration.ofMinutes(1)),
                 (int) c.integer("read_attempts", 3, 1, 10), market,
+                (int) c.integer("depth_levels", 10, 0, BookDepth.MAX_LEVELS),
                 new Feed.Timing(
                         c.duration("connect_timeout", Duration.ofSeconds(5), Duration.ofMillis(50), Duration.ofMinutes(1)),
                         c.duration("silence_timeout", Duration.ofSeconds(5), Duration.ofMillis(100),

@@ -132,8 +132,8 @@ public final class CoinbaseVenue implements Venue {
             marketFeed.close();
         }
         marketFeed = new MarketFeed(http, settings.wsUrl(), settings.feedTiming(), context.scheduler(),
-                context.clock(), context.listener(), context.seed(), settings.marketChannel(), List.copyOf(symbols),
-                () -> signer.sign(null), trades);
+                context.clock(), context.listener(), context.seed(), settings.marketChannel(), settings.depthLevels(),
+                List.copyOf(symbols), () -> signer.sign(null), trades);
         marketFeed.start();
     }
 
@@ -141,6 +141,15 @@ public final class CoinbaseVenue implements Venue {
     @Override
     public boolean publishesTrades() {
         return true;
+    }
+
+    /**
+     * With {@code depth_levels} above zero on the level2 channel: each book's best levels, whenever
+     * one of them changed (the ticker channel carries no depth).
+     */
+    @Override
+    public boolean publishesDepth() {
+        return settings.depthLevels() > 0 && settings.marketChannel() == MarketFeed.Channel.LEVEL2;
     }
 
     /** Market, limit and stop-limit (Coinbase's {@code stop_limit_stop_limit_gtc}); stop-market the host holds. */
@@ -401,6 +410,7 @@ public final class CoinbaseVenue implements Venue {
             out.put("market_messages", marketFeed.messages());
             out.put("market_bad_messages", marketFeed.badMessages().total());
             out.put("quotes", marketFeed.quotes());
+            out.put("depths", marketFeed.depths());
             out.put("trades", trades.reported());
             out.put("repeated_trades", trades.repeated());
             out.put("stale_flags", marketFeed.staleFlags());

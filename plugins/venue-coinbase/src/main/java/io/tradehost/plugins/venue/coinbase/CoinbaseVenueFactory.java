@@ -25,7 +25,9 @@ import java.util.Map;
  * try a setup on loopback), {@code products}, {@code quote_currency} ("USD"), {@code portfolio_uuid}
  * (perpetuals), {@code credentials_file}, {@code rate_limit} (25 per second), {@code request_timeout}
  * (1.5s), {@code connect_timeout} (5s), {@code read_attempts} (3), {@code market_channel} (level2 or
- * ticker), {@code silence_timeout} (5s), {@code reconnect_min} (250ms), {@code reconnect_max} (30s).
+ * ticker), {@code depth_levels} (10, at most 50, 0 for none: each level2 book's best levels a side,
+ * published as depth when one of them changes), {@code silence_timeout} (5s), {@code reconnect_min}
+ * (250ms), {@code reconnect_max} (30s), {@code funding_poll} (60s).
  * The API key comes from {@code COINBASE_API_KEY_NAME} and {@code COINBASE_API_PRIVATE_KEY}, or
  * from the credentials file; it is never logged or shown.
  */

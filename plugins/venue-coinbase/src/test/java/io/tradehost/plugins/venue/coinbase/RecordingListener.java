@@ -1,5 +1,6 @@
 package io.tradehost.plugins.venue.coinbase;
 
+import io.tradehost.api.market.BookDepth;
 import io.tradehost.api.market.Quote;
 import io.tradehost.api.market.Trade;
 import io.tradehost.api.order.ClientOrderId;
@@ -15,13 +16,14 @@ import java.util.function.Predicate;
 /**
  * Records what a venue reports, as lines ({@code accepted id}, {@code fill id tradeId qty@price fee},
  * {@code cancelled id reason}, {@code rejected id CODE}, {@code connection false ...}) plus quotes,
- * fills and public trades as objects, and lets a test wait (bounded) until a condition holds.
+ * fills, public trades and depth as objects, and lets a test wait (bounded) until a condition holds.
  */
 final class RecordingListener implements VenueListener {
     private final List<String> events = new ArrayList<>();
     private final List<Fill> fills = new ArrayList<>();
     private final List<Quote> quotes = new ArrayList<>();
     private final List<Trade> trades = new ArrayList<>();
+    private final List<BookDepth> books = new ArrayList<>();
 
     @Override
     public synchronized void onQuote(Quote quote) {
@@ -32,6 +34,12 @@ final class RecordingListener implements VenueListener {
     @Override
     public synchronized void onTrade(Trade trade) {
         trades.add(trade);
+        notifyAll();
+    }
+
+    @Override
+    public synchronized void onBook(BookDepth book) {
+        books.add(book);
         notifyAll();
     }
 
@@ -94,6 +102,10 @@ final class RecordingListener implements VenueListener {
 
     synchronized List<Trade> trades() {
         return List.copyOf(trades);
+    }
+
+    synchronized List<BookDepth> books() {
+        return List.copyOf(books);
     }
 
     synchronized int quoteCount() {

@@ -1,5 +1,7 @@
 package io.tradehost.plugins.venue.paper;
 
+import io.tradehost.api.market.BookDepth;
+import io.tradehost.api.market.BookLevel;
 import io.tradehost.api.market.Quote;
 import io.tradehost.api.market.Trade;
 import io.tradehost.api.value.Side;
@@ -7,7 +9,10 @@ import io.tradehost.api.value.Price;
 import io.tradehost.api.value.Product;
 import io.tradehost.api.value.Quantity;
 import io.tradehost.api.value.Ratio;
+import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -90,6 +95,47 @@ final class Market {
         Quantity size = product.minSize().times(Ratio.ofUnits(1 + steps % 7), RoundingMode.DOWN);
         return new Trade(product.symbol(), up ? ask : bid, size, up ? Side.BUY : Side.SELL,
                 product.symbol() + "-" + steps, nanos);
+    }
+
+    /**
+     * The synthetic order book, {@code levels} levels a side: the first is the quote's own touch and
+     * size, each next one a half-spread (at least a tick) further out, sized {@code depth x (1 + i/2)}
+     * times a factor of 0.5 to 1.5 drawn from the level's price. The factor hangs on the price, not
+     * the step count, so a book whose touch did not move is the same book; and nothing is drawn from
+     * the random walk, so the market is the same with or without depth. Bids stop before zero.
+     */
+    BookDepth book(int levels, long nanos) {
+        // ask - bid is two half-spreads on the tick grid (setMid), so this is at least a tick
+        Price step = product.roundPrice(Price.mid(bid, ask).minus(bid), RoundingMode.CEILING);
+        List<BookLevel> bids = new ArrayList<>(levels);
+        List<BookLevel> asks = new ArrayList<>(levels);
+        Price b = bid;
+        Price a = ask;
+        for (int i = 0; i < levels; i++) {
+            asks.add(new BookLevel(a, levelSize(i, a)));
+            a = a.plus(step);
+            if (b != null) {
+                bids.add(new BookLevel(b, levelSize(i, b)));
+                b = b.isGreaterThan(step) ? b.minus(step) : null;
+            }
+        }
+        return new BookDepth(product.symbol(), bids, asks, nanos);
+    }
+
+    private Quantity levelSize(int index, Price price) {
+        if (index == 0) {
+            return depth;
+        }
+        long percent = (100 + 50L * index) * (50 + Math.floorMod(mix(seed ^ price.hashCode()), 101)) / 100;
+        Quantity size = product.roundSize(depth.times(Ratio.of(BigDecimal.valueOf(percent, 2)), RoundingMode.DOWN));
+        return size.isLessThan(product.minSize()) ? product.minSize() : size;
+    }
+
+    /** SplitMix64's finaliser: a well-spread hash of a level's price. */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     /** A simulated double price as an exact scaled value; only synthetic data takes this path. */

@@ -1,5 +1,6 @@
 package io.tradehost.plugins.venue.paper;
 
+import io.tradehost.api.market.BookDepth;
 import io.tradehost.api.market.Quote;
 import io.tradehost.api.market.Trade;
 import io.tradehost.api.order.AccountSnapshot;
@@ -45,9 +46,12 @@ import java.util.function.Consumer;
  * scheduler; market orders and marketable limits fill at the touch as taker, resting limits fill at
  * their price as maker when the book crosses them. Spot buys need cash, spot sells need holdings,
  * perpetuals need margin (exposure / max leverage within equity). Liquidity at the touch is
- * unlimited. Like a real exchange it outlives the host: with a {@link PaperStore} every operation
- * is committed to its own book before the host hears of it, and a restarted venue continues from
- * that book (account, orders, fills, market). A client order id is accepted once; a second
+ * unlimited. Besides quotes and one synthetic trade per step it publishes, when configured, the top
+ * levels of a synthetic book around the quote ({@link Market#book}: information only, fills still
+ * take the touch), each time they change, and each subscribed perpetual's funding rate and next
+ * payment time ({@link PaperFunding}). Like a real exchange it outlives the host: with a
+ * {@link PaperStore} every operation is committed to its own book before the host hears of it, and
+ * a restarted venue continues from that book (account, orders, fills, market). A client order id is accepted once; a second
  * placement with the same id is refused and counted. Answers go to the listener synchronously,
  * after the commit. Kernel thread only.
  */
@@ -70,9 +74,10 @@ final class PaperVenue implements Venue {
     private final Set<ClientOrderId> triggered = new HashSet<>();
     private final Set<Symbol> subscribed = new LinkedHashSet<>();
     private final List<Consumer<VenueListener>> reports = new ArrayList<>();
-    private final Duration fundingInterval;
-    private final Map<Symbol, Ratio> fundingRates;
-    private final List<FundingPayment> funding = new ArrayList<>();
+    private final int depthLevels;
+    /** The book last published per symbol: a step that leaves it as it was publishes none. */
+    private final Map<Symbol, BookDepth> books = new HashMap<>();
+    private final PaperFunding funding;
     private ScheduledTask ticker;
     private ScheduledTask fundingTimer;
     private boolean connected;
@@ -80,21 +85,15 @@ final class PaperVenue implements Venue {
     private long orderSequence;
     private long duplicatePlacements;
 
-    PaperVenue(Map<Symbol, Market> markets, Money startingCash, Ratio takerFeeBps, Ratio makerFeeBps,
-               Duration tickInterval, Clock clock, Scheduler scheduler, VenueListener listener, PaperStore store) {
-        this(markets, startingCash, takerFeeBps, makerFeeBps, tickInterval, Duration.ZERO, Map.of(), clock, scheduler,
-                listener, store);
-    }
-
     /**
-     * @param fundingInterval how often perpetual positions pay funding; zero for never
-     * @param fundingRates each perpetual's rate per interval (positive: longs pay)
+     * @param depthLevels book levels a side to publish; zero for none
+     * @param funding the perpetuals' funding
      */
     PaperVenue(Map<Symbol, Market> markets, Money startingCash, Ratio takerFeeBps, Ratio makerFeeBps,
-               Duration tickInterval, Duration fundingInterval, Map<Symbol, Ratio> fundingRates, Clock clock,
-               Scheduler scheduler, VenueListener listener, PaperStore store) {
-        this.fundingInterval = fundingInterval;
-        this.fundingRates = Map.copyOf(fundingRates);
+               Duration tickInterval, int depthLevels, PaperFunding funding, Clock clock, Scheduler scheduler,
+               VenueListener listener, PaperStore store) {
+        this.depthLevels = depthLevels;
+        this.funding = funding;
         this.markets = markets;
         this.account = new PaperAccount(startingCash);
         this.takerFeeBps = takerFeeBps;
@@ -143,7 +142,7 @@ final class PaperVenue implements Venue {
         saved.fills().forEach(f -> fills.computeIfAbsent(f.clientOrderId(), k -> new ArrayList<>()).add(f));
         tradeSequence = saved.tradeSequence();
         orderSequence = saved.orderSequence();
-        funding.addAll(store.funding());
+        funding.restore(store.funding());
     }
 
     @Override
@@ -163,9 +162,11 @@ final class PaperVenue implements Venue {
         if (ticker == null) {
             ticker = scheduler.scheduleAtFixedRate(Duration.ZERO, tickInterval, this::tick);
         }
-        if (fundingTimer == null && fundingInterval.isPositive()) {
-            fundingTimer = scheduler.scheduleAtFixedRate(fundingInterval, fundingInterval, this::chargeFunding);
+        if (fundingTimer == null && funding.isOn()) {
+            funding.start(clock.nanos());
+            fundingTimer = scheduler.scheduleAtFixedRate(funding.interval(), funding.interval(), this::chargeFunding);
         }
+        funding.unreported(subscribed, clock.nanos()).forEach(listener::onFundingRate);
     }
 
     /** Steps every market, then fills resting orders the new book crosses; commits; then reports. */
@@ -179,6 +180,7 @@ final class PaperVenue implements Venue {
                 Trade trade = market.trade(now);
                 reports.add(l -> l.onQuote(quote));
                 reports.add(l -> l.onTrade(trade));
+                publishBook(market, now);
             }
         }
         List<Order> fired = new ArrayList<>();
@@ -236,6 +238,23 @@ final class PaperVenue implements Venue {
         } else {
             fill(order, touch, takerFeeBps, Liquidity.TAKER);
         }
+    }
+
+    private void publishBook(Market market, long now) {
+        if (depthLevels == 0) {
+            return;
+        }
+        BookDepth book = market.book(depthLevels, now);
+        BookDepth last = books.put(book.symbol(), book);
+        if (last == null || !last.bids().equals(book.bids()) || !last.asks().equals(book.asks())) {
+            reports.add(l -> l.onBook(book));
+        }
+    }
+
+    /** Whether {@code depth_levels} is above zero: then each subscribed symbol's synthetic book. */
+    @Override
+    public boolean publishesDepth() {
+        return depthLevels > 0;
     }
 
     /** One synthetic trade per market step, at the touch the mid moved towards. */
@@ -420,35 +439,27 @@ final class PaperVenue implements Venue {
 
     /**
      * Charges every open perpetual position its funding at the market's mid ({@link FundingPayment#owed}),
-     * books it in cash, saves it, and reports it.
+     * books it in cash, saves it, and reports it; then reports each subscribed perpetual's rate with
+     * the next payment time.
      */
     void chargeFunding() {
-        List<FundingPayment> booked = new ArrayList<>();
-        for (Position p : List.copyOf(account.positions().values())) {
-            Market market = markets.get(p.symbol());
-            Ratio rate = fundingRates.get(p.symbol());
-            if (p.isFlat() || market == null || !market.product().isPerpetual() || rate == null || rate.isZero()) {
-                continue;
-            }
-            Price mark = Price.mid(market.bid(), market.ask());
-            Money amount = FundingPayment.owed(p.quantity(), mark, rate);
-            FundingPayment payment = new FundingPayment("paper-funding-" + (funding.size() + 1), p.symbol(), amount,
-                    rate, p.quantity(), mark, clock.nanos());
-            account.credit(amount);
-            funding.add(payment);
+        long now = clock.nanos();
+        List<FundingPayment> booked = funding.charge(List.copyOf(account.positions().values()), markets, now);
+        for (FundingPayment payment : booked) {
+            account.credit(payment.amount());
             store.saveFunding(payment);
-            booked.add(payment);
         }
         if (!booked.isEmpty()) {
             store.saveAccount(account.cash(), null, tradeSequence, orderSequence);
             store.commit();
             booked.forEach(listener::onFunding);
         }
+        funding.unreported(subscribed, now).forEach(listener::onFundingRate);
     }
 
     @Override
     public List<FundingPayment> fundingPayments() {
-        return List.copyOf(funding);
+        return funding.payments();
     }
 
     /** The current top of book of {@code symbol}, without stepping the market. */

@@ -1,6 +1,7 @@
 package io.tradehost.plugins.venue.paper;
 
 import io.tradehost.api.config.PluginConfig;
+import io.tradehost.api.market.BookDepth;
 import io.tradehost.api.value.Money;
 import io.tradehost.api.value.Price;
 import io.tradehost.api.value.Product;
@@ -19,8 +20,11 @@ import java.util.Map;
 
 /**
  * {@code paper}: keys {@code tick_interval} ("250ms"), {@code funding_interval} ("8h", "0s" for none;
- * each open perpetual pays {@code size x mid x funding_rate} then), {@code starting_cash} (100000),
- * {@code taker_fee_bps} (5), {@code maker_fee_bps} (2), and per listed symbol a block
+ * each open perpetual pays {@code size x mid x funding_rate} then, and each subscribed perpetual's
+ * rate and next payment time are published when it is subscribed and at every payment time),
+ * {@code depth_levels} (10, at most 50, 0 for none: the synthetic book's levels a side, published
+ * whenever they change), {@code starting_cash} (100000), {@code taker_fee_bps} (5),
+ * {@code maker_fee_bps} (2), and per listed symbol a block
  * {@code markets.<SYMBOL>} with {@code price}, {@code drift_bps}, {@code volatility_bps},
  * {@code spread_bps} (per market step), {@code funding_rate} (perpetuals, per interval, 0.0001) and {@code depth_notional} (1000000: the size quoted at each
  * side of the book, as notional at the starting price). Lists BTC-PERP, ETH-PERP, DOGE-PERP (perpetuals) and
@@ -100,9 +104,11 @@ public final class PaperVenueFactory implements VenueFactory {
                         "0.1"));
             }
         }
+        int depthLevels = (int) config.integer("depth_levels", 10, 0, BookDepth.MAX_LEVELS);
         PaperStore store = context.dataDirectoryIfAny().map(PaperStore::open).orElseGet(PaperStore::none);
-        return new PaperVenue(markets, startingCash, taker, maker, tick, fundingInterval, fundingRates,
-                context.clock(), context.scheduler(), context.listener(), store);
+        return new PaperVenue(markets, startingCash, taker, maker, tick, depthLevels,
+                new PaperFunding(fundingInterval, fundingRates), context.clock(), context.scheduler(),
+                context.listener(), store);
     }
 
     /** Size at each side of the book: {@code depth_notional} at the starting price, on the lot grid. */

@@ -2,6 +2,7 @@ package io.tradehost.plugins.venue.coinbase.feed;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tradehost.api.market.BookDepth;
 import io.tradehost.api.market.Quote;
 import io.tradehost.api.time.Clock;
 import io.tradehost.api.time.Scheduler;
@@ -24,8 +25,10 @@ import java.util.function.Supplier;
  * message applied, the mark the mid of best bid and ask) with {@code heartbeats} on the same
  * connection, or {@code ticker} as the fallback (best bid and ask as sent), and the public trades of
  * {@code market_trades} ({@link MarketTrades}: each trade id once). A quote is published only from a
- * synced, uncrossed book and only when its top changed; a lost connection resets every book, so
- * nothing is published from a broken one until its fresh snapshot. Thread-safe.
+ * synced, uncrossed book and only when its top changed, and so is the book's depth (level2 only,
+ * its best {@code depthLevels} levels a side) only when one of those levels changed, not on updates
+ * further down; a lost connection resets every book, so nothing is published from a broken one
+ * until its fresh snapshot (which is published again even when it shows the same levels). Thread-safe.
  */
 public final class MarketFeed extends Feed {
     /** Which channel carries the quotes. */
@@ -35,24 +38,29 @@ public final class MarketFeed extends Feed {
     }
 
     private final Channel channel;
+    private final int depthLevels;
     private final List<Symbol> symbols;
     private final Supplier<String> jwt;
     private final Map<String, OrderBook> books = new LinkedHashMap<>();
     private final Map<String, String> lastTop = new LinkedHashMap<>();
+    private final Map<String, BookDepth> lastBook = new LinkedHashMap<>();
     private final Map<String, Boolean> tickerSeen = new LinkedHashMap<>();
     private final MarketTrades trades;
     private long quotes;
+    private long depths;
     private long staleFlags;
 
     /**
+     * @param depthLevels how many levels a side of each level2 book to publish as depth; zero for none
      * @param jwt a token for the subscriptions, or {@code null} to subscribe without one
      * @param trades the venue's memory of the public trades reported, which takes {@code symbols} too
      */
     public MarketFeed(HttpClient http, URI uri, Timing timing, Scheduler scheduler, Clock clock,
-                      VenueListener listener, long seed, Channel channel, List<Symbol> symbols, Supplier<String> jwt,
-                      MarketTrades trades) {
+                      VenueListener listener, long seed, Channel channel, int depthLevels, List<Symbol> symbols,
+                      Supplier<String> jwt, MarketTrades trades) {
         super("market data", http, uri, timing, scheduler, clock, listener, seed);
         this.channel = channel;
+        this.depthLevels = channel == Channel.LEVEL2 ? depthLevels : 0;
         this.symbols = List.copyOf(symbols);
         this.jwt = jwt;
         symbols.forEach(s -> books.put(s.value(), new OrderBook()));
@@ -92,6 +100,7 @@ public final class MarketFeed extends Feed {
             book.reset();
         });
         lastTop.clear();
+        lastBook.clear();
         tickerSeen.clear();
     }
 
@@ -133,6 +142,7 @@ public final class MarketFeed extends Feed {
         String product = event.path("product_id").asText("");
         String type = event.path("type").asText("");
         List<Quote> out = new ArrayList<>();
+        BookDepth depth;
         synchronized (this) {
             OrderBook book = books.get(product);
             if (book == null) {
@@ -172,8 +182,27 @@ public final class MarketFeed extends Feed {
             if (q != null) {
                 out.add(q);
             }
+            depth = depthOf(product, book);
         }
         out.forEach(listener::onQuote);
+        if (depth != null) {
+            listener.onBook(depth);
+        }
+    }
+
+    /** The book's best levels, or null when depth is off, the book unusable, or those levels as last published. */
+    private BookDepth depthOf(String product, OrderBook book) {
+        if (depthLevels == 0 || !book.isUsable()) {
+            return null;
+        }
+        BookDepth depth = new BookDepth(Symbol.of(product), book.top(true, depthLevels), book.top(false, depthLevels),
+                clock.nanos());
+        BookDepth last = lastBook.put(product, depth);
+        if (last != null && last.bids().equals(depth.bids()) && last.asks().equals(depth.asks())) {
+            return null;
+        }
+        depths++;
+        return depth;
     }
 
     private Quote quoteOf(String product, OrderBook book) {
@@ -217,6 +246,11 @@ public final class MarketFeed extends Feed {
     /** Quotes published so far. */
     public synchronized long quotes() {
         return quotes;
+    }
+
+    /** Depth reports published so far. */
+    public synchronized long depths() {
+        return depths;
     }
 
     /** Levels in the book of {@code product} (0 when not synced). */

@@ -1,7 +1,12 @@
 package io.tradehost.plugins.venue.coinbase.feed;
 
+import io.tradehost.api.market.BookLevel;
+import io.tradehost.api.value.Price;
+import io.tradehost.api.value.Quantity;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -71,5 +76,21 @@ public final class OrderBook {
 
     public int depth() {
         return bids.size() + asks.size();
+    }
+
+    /**
+     * The best {@code levels} levels of one side, best first (fewer if it has fewer).
+     *
+     * @throws NumberFormatException if a price or size has more decimals than the host's values hold
+     */
+    public List<BookLevel> top(boolean bid, int levels) {
+        List<BookLevel> out = new ArrayList<>(levels);
+        for (Map.Entry<BigDecimal, BigDecimal> level : (bid ? bids : asks).entrySet()) {
+            if (out.size() == levels) {
+                break;
+            }
+            out.add(new BookLevel(Price.of(level.getKey()), Quantity.of(level.getValue())));
+        }
+        return out;
     }
 }

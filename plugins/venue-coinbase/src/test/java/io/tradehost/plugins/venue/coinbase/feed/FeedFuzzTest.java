@@ -2,6 +2,7 @@ package io.tradehost.plugins.venue.coinbase.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tradehost.api.market.BookDepth;
 import io.tradehost.api.market.Quote;
 import io.tradehost.api.market.Trade;
 import io.tradehost.api.order.ClientOrderId;
@@ -92,9 +93,9 @@ class FeedFuzzTest {
         HttpClient http = HttpClient.newHttpClient();
         List<Symbol> btc = List.of(Symbol.of("BTC-USD"));
         MarketFeed market = new MarketFeed(http, URI.create("ws://127.0.0.1:1/ws"), timing, inert,
-                clock::incrementAndGet, listener, 1, MarketFeed.Channel.LEVEL2, btc, null, new MarketTrades());
+                clock::incrementAndGet, listener, 1, MarketFeed.Channel.LEVEL2, 10, btc, null, new MarketTrades());
         MarketFeed ticker = new MarketFeed(http, URI.create("ws://127.0.0.1:1/ws"), timing, inert,
-                clock::incrementAndGet, listener, 2, MarketFeed.Channel.TICKER, btc, null, new MarketTrades());
+                clock::incrementAndGet, listener, 2, MarketFeed.Channel.TICKER, 10, btc, null, new MarketTrades());
         UserFeed user = new UserFeed(http, URI.create("ws://127.0.0.1:1/ws/user"), timing, inert,
                 clock::incrementAndGet, listener, 3, () -> "jwt", (orderId, id) -> List.of());
         List<Feed> feeds = List.of(market, ticker, user);
@@ -116,6 +117,14 @@ class FeedFuzzTest {
                 "user_bad_order", "ticker_bad_number", "trades_bad_number", "trades_bad_time", "trades_bad_id");
         assertThat(market.quotes()).isPositive();
         assertThat(listener.quotes).isNotEmpty().allSatisfy(q -> assertThat(q.defect()).isNull());
+        // depth only from the level2 feed's usable books: never crossed, never more than the levels asked
+        assertThat(market.depths()).isEqualTo(listener.books.size()).isPositive();
+        assertThat(ticker.depths()).isZero();
+        assertThat(listener.books).allSatisfy(b -> {
+            assertThat(b.bids()).isNotEmpty().hasSizeLessThanOrEqualTo(10);
+            assertThat(b.asks()).isNotEmpty().hasSizeLessThanOrEqualTo(10);
+            assertThat(b.bids().getFirst().price()).isLessThan(b.asks().getFirst().price());
+        });
         assertThat(listener.trades).isNotEmpty().allSatisfy(t -> assertThat(t.tradeId()).isNotEmpty()
                 .hasSizeLessThanOrEqualTo(MarketTrades.MAX_ID_CHARS));
         System.getLogger("fuzz").log(System.Logger.Level.INFO, "fuzz: " + MESSAGES + " messages, " + bad
@@ -170,10 +179,16 @@ class FeedFuzzTest {
     private static final class Recording implements VenueListener {
         final List<Quote> quotes = new ArrayList<>();
         final List<Trade> trades = new ArrayList<>();
+        final List<BookDepth> books = new ArrayList<>();
 
         @Override
         public void onQuote(Quote quote) {
             quotes.add(quote);
+        }
+
+        @Override
+        public void onBook(BookDepth book) {
+            books.add(book);
         }
 
         @Override

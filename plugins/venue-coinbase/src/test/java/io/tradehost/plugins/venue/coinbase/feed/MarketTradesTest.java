@@ -169,7 +169,7 @@ class MarketTradesTest {
         Feed.Timing timing = new Feed.Timing(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofMillis(10),
                 Duration.ofMillis(20));
         return new MarketFeed(HttpClient.newHttpClient(), URI.create("ws://127.0.0.1:1/ws"), timing, inert,
-                () -> 1L, new Hearing(), 1, channel, List.of(BTC), null, tape);
+                () -> 1L, new Hearing(), 1, channel, 0, List.of(BTC), null, tape);
     }
 
     /** Keeps the trades; the rest is not under test. */
