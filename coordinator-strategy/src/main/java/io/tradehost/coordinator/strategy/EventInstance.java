@@ -2,18 +2,10 @@ package io.tradehost.coordinator.strategy;
 
 import io.tradehost.api.host.PluginCalls.Outcome;
 import io.tradehost.api.market.BarInterval;
-import io.tradehost.api.market.BookDepth;
-import io.tradehost.api.market.Mark;
-import io.tradehost.api.order.Position;
-import io.tradehost.api.state.TradingState;
 import io.tradehost.api.strategy.event.EventStrategy;
-import io.tradehost.api.strategy.event.OrderHandle;
-import io.tradehost.api.strategy.event.OrderSpec;
 import io.tradehost.api.strategy.event.StrategyHost;
 import io.tradehost.api.time.ScheduledTask;
-import io.tradehost.api.value.Money;
 import io.tradehost.api.value.Price;
-import io.tradehost.api.value.Product;
 import io.tradehost.api.value.Quantity;
 import io.tradehost.api.value.Symbol;
 import java.time.Duration;
@@ -28,11 +20,11 @@ import java.util.Set;
 
 /**
  * One instance of an event-driven strategy: the symbols it trades, what it subscribed to, its open
- * orders and timers, and its {@link StrategyHost}. Every callback goes through {@link #deliver}:
- * called through the instance's plugin calls, watched by {@link Supervision}, and what the callback
- * asked for (orders, cancels, timers, subscriptions) is collected in a {@link Batch} and carried out on
- * the kernel thread once it returned normally; a callback that threw or ran late has its batch
- * dropped. State is written on the kernel thread only.
+ * orders and timers, and its {@link StrategyHost} ({@link InstanceHost}). Every callback goes through
+ * {@link #deliver}: called through the instance's plugin calls, watched by {@link Supervision}, and
+ * what the callback asked for (orders, cancels, timers, subscriptions) is collected in a {@link Batch}
+ * and carried out on the kernel thread once it returned normally; a callback that threw or ran late
+ * has its batch dropped. State is written on the kernel thread only.
  */
 final class EventInstance {
     /**
@@ -116,7 +108,7 @@ final class EventInstance {
     final Map<Long, Handle> open = new LinkedHashMap<>();
     final Map<Symbol, io.tradehost.api.state.TradingState> states = new HashMap<>();
     private final EventStrategies owner;
-    private final StrategyHost host = new Host();
+    private final StrategyHost host;
     private volatile Batch batch;
     boolean started;
     /** Replaced by a reload: what reaches its orders from now on goes to its successor. */
@@ -128,6 +120,7 @@ final class EventInstance {
         this.strategy = strategy;
         this.watched = watched;
         this.owner = owner;
+        this.host = new InstanceHost(this, owner);
     }
 
     StrategyHost host() {
@@ -186,7 +179,7 @@ final class EventInstance {
         if (!started) {
             return;
         }
-        owner.entering();
+        owner.queue().entering();
         try {
             Batch b = new Batch();
             batch = b;
@@ -215,7 +208,7 @@ final class EventInstance {
                 owner.suspend(this);
             }
         } finally {
-            owner.leaving();
+            owner.queue().leaving();
         }
     }
 
@@ -238,7 +231,13 @@ final class EventInstance {
         return returned.value();
     }
 
-    private void add(String what, Op op) {
+    /** The batch of the callback running, or null between callbacks. */
+    Batch batch() {
+        return batch;
+    }
+
+    /** Adds a command to the batch of the callback running; outside a callback it throws. */
+    void add(String what, Op op) {
         Batch b = batch;
         if (b == null) {
             throw new IllegalStateException(what + " only from inside a callback of strategy '" + name + "'");
@@ -246,165 +245,12 @@ final class EventInstance {
         b.add(what, name, op);
     }
 
-    private Symbol mine(Symbol symbol) {
+    /** {@code symbol}, if the instance trades it; else it throws. */
+    Symbol mine(Symbol symbol) {
         if (!watched.symbols.contains(Objects.requireNonNull(symbol, "symbol"))) {
             throw new IllegalArgumentException("strategy '" + name + "' does not trade " + symbol + " (it trades "
                     + watched.symbols + ")");
         }
         return symbol;
-    }
-
-    /** The instance's view of the host; every method checks its symbol and, for commands, that a callback runs. */
-    private final class Host implements StrategyHost {
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public List<Symbol> symbols() {
-            return watched.symbols;
-        }
-
-        @Override
-        public Product product(Symbol symbol) {
-            return owner.venues().product(mine(symbol));
-        }
-
-        @Override
-        public long nowNanos() {
-            return owner.clock().nanos();
-        }
-
-        @Override
-        public void subscribeQuotes(Symbol symbol) {
-            add("subscribeQuotes", new Op.Subscribe("quotes", mine(symbol), null, 0));
-        }
-
-        @Override
-        public void subscribeTrades(Symbol symbol) {
-            add("subscribeTrades", new Op.Subscribe("trades", mine(symbol), null, 0));
-        }
-
-        @Override
-        public void subscribeBars(Symbol symbol, BarInterval interval) {
-            add("subscribeBars", new Op.Subscribe("bars", mine(symbol),
-                    Objects.requireNonNull(interval, "interval"), 0));
-        }
-
-        @Override
-        public void subscribeBook(Symbol symbol, int levels) {
-            if (levels < 1 || levels > BookDepth.MAX_LEVELS) {
-                throw new IllegalArgumentException("a book subscription takes 1 to " + BookDepth.MAX_LEVELS
-                        + " levels, not " + levels);
-            }
-            add("subscribeBook", new Op.Subscribe("book", mine(symbol), null, levels));
-        }
-
-        @Override
-        public void subscribeFundingRate(Symbol symbol) {
-            add("subscribeFundingRate", new Op.Subscribe("funding", mine(symbol), null, 0));
-        }
-
-        @Override
-        public OrderHandle submit(OrderSpec spec) {
-            mine(spec.symbol());
-            Handle handle = new Handle(owner.desk().nextHandleId(), EventInstance.this, spec);
-            add("submit", new Op.Submit(handle));
-            return handle;
-        }
-
-        @Override
-        public void cancel(OrderHandle order) {
-            add("cancel", new Op.Cancel(own(order)));
-        }
-
-        @Override
-        public void cancelAll(Symbol symbol) {
-            add("cancelAll", new Op.CancelAll(mine(symbol)));
-        }
-
-        @Override
-        public void modify(OrderHandle order, Price price, Quantity quantity) {
-            if (quantity != null && !quantity.isPositive()) {
-                throw new IllegalArgumentException("a modified quantity must be positive, not " + quantity);
-            }
-            if (price != null && !price.isPositive()) {
-                throw new IllegalArgumentException("a modified price must be positive, not " + price);
-            }
-            add("modify", new Op.Modify(own(order), price, quantity));
-        }
-
-        private Handle own(OrderHandle order) {
-            if (!(order instanceof Handle h) || h.owner() != EventInstance.this) {
-                throw new IllegalArgumentException(order + " is not an order of strategy '" + name + "'");
-            }
-            return h;
-        }
-
-        @Override
-        public List<OrderHandle> openOrders(Symbol symbol) {
-            mine(symbol);
-            List<OrderHandle> out = new ArrayList<>();
-            open.values().stream().filter(h -> h.symbol().equals(symbol) && h.isOpen()).forEach(out::add);
-            Batch b = batch;
-            if (b != null) {
-                b.submitted().stream().filter(h -> h.symbol().equals(symbol)).forEach(out::add);
-            }
-            return out;
-        }
-
-        @Override
-        public void setTimer(String timer, Duration delay) {
-            add("setTimer", new Op.SetTimer(Objects.requireNonNull(timer, "name"), positive(delay), false));
-        }
-
-        @Override
-        public void setRepeatingTimer(String timer, Duration period) {
-            add("setRepeatingTimer", new Op.SetTimer(Objects.requireNonNull(timer, "name"), positive(period),
-                    true));
-        }
-
-        private static Duration positive(Duration d) {
-            if (d == null || d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException("a timer needs a positive delay, not " + d);
-            }
-            return d;
-        }
-
-        @Override
-        public void cancelTimer(String timer) {
-            add("cancelTimer", new Op.CancelTimer(timer));
-        }
-
-        @Override
-        public Set<String> timers() {
-            return Set.copyOf(timers.keySet());
-        }
-
-        @Override
-        public Mark mark(Symbol symbol) {
-            return owner.market().lastMark(mine(symbol));
-        }
-
-        @Override
-        public Position position(Symbol symbol) {
-            return owner.portfolio().position(mine(symbol));
-        }
-
-        @Override
-        public Money equity() {
-            return owner.portfolio().equity();
-        }
-
-        @Override
-        public Money grossExposure() {
-            return owner.portfolio().grossExposure();
-        }
-
-        @Override
-        public TradingState tradingState(Symbol symbol) {
-            return owner.tradingState().state(mine(symbol));
-        }
     }
 }

@@ -1,15 +1,12 @@
 package io.tradehost.coordinator.strategy;
 
-import io.tradehost.api.command.RecordStrategyState;
 import io.tradehost.api.event.PositionChanged;
 import io.tradehost.api.host.CommandBus;
 import io.tradehost.api.host.MarketView;
 import io.tradehost.api.host.PortfolioView;
-import io.tradehost.api.host.Throwables;
 import io.tradehost.api.host.TradingStateView;
 import io.tradehost.api.host.VenueAccess;
 import io.tradehost.api.journal.OrderJournal;
-import io.tradehost.api.market.Bar;
 import io.tradehost.api.market.BookDepth;
 import io.tradehost.api.market.FundingRate;
 import io.tradehost.api.market.Mark;
@@ -20,27 +17,21 @@ import io.tradehost.api.strategy.event.Restored;
 import io.tradehost.api.time.Clock;
 import io.tradehost.api.time.ScheduledTask;
 import io.tradehost.api.time.Scheduler;
-import io.tradehost.api.value.Quantity;
 import io.tradehost.api.value.Symbol;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The instances of event-driven strategies and what they hear: quotes, trades and bars of the symbols
- * they subscribed to, their orders' events ({@link HandleDesk}), position and trading-state changes,
- * their timers. Bars are built per instance from trades where the venue publishes them, else from the
- * mids of validated quotes, and closed by a timer at each interval's end on the host's clock (plus
- * {@link StrategySettings#barCloseDelay()}, for trades still on their way). Kernel
- * thread only.
+ * The instances of event-driven strategies and what they hear: quotes, trades, book depth, funding
+ * rates and bars ({@link EventBars}) of the symbols they subscribed to, their orders' events
+ * ({@link HandleDesk}), position and trading-state changes, their timers. Starts and stops them (their
+ * state restored by {@link Restorer} and saved by {@link StateSaver}), suspends a quarantined one,
+ * and carries out what their callbacks asked for. Kernel thread only.
  */
 final class EventStrategies {
     private static final Logger LOG = LoggerFactory.getLogger(EventStrategies.class);
@@ -49,14 +40,10 @@ final class EventStrategies {
     private static final Supervision.Call ON_TRADE = Supervision.Call.callback("onTrade");
     private static final Supervision.Call ON_BOOK = Supervision.Call.callback("onBook");
     private static final Supervision.Call ON_FUNDING = Supervision.Call.callback("onFundingRate");
-    private static final Supervision.Call ON_BAR = Supervision.Call.callback("onBar");
     private static final Supervision.Call ON_POSITION = Supervision.Call.callback("onPositionChanged");
     private static final Supervision.Call ON_STATE = Supervision.Call.callback("onTradingStateChanged");
     private static final Supervision.Call ON_TIMER = Supervision.Call.callback("onTimer");
     private static final Supervision.Call ON_STOP = Supervision.Call.callback("onStop");
-    private static final Supervision.Call SAVE_STATE = Supervision.Call.callback("saveState");
-    /** How often an instance is asked for its state (and the journal told, if it changed). */
-    static final Duration SAVE_EVERY = Duration.ofSeconds(1);
 
     private final Supplier<StrategySettings> settings;
     private final VenueAccess venues;
@@ -69,26 +56,17 @@ final class EventStrategies {
     private final Supervision supervision;
     private final LongSupplier intentSequence;
     private final HandleDesk desk = new HandleDesk(this);
+    private final CallbackQueue queue = new CallbackQueue();
     private final List<EventInstance> instances = new ArrayList<>();
-    /** Per instance, the one timer that closes its bars: it fires at every boundary of any interval it subscribed. */
-    private final Map<EventInstance, ScheduledTask> barTimers = new HashMap<>();
-    private final Map<EventInstance, ScheduledTask> saveTimers = new HashMap<>();
-    private final Map<EventInstance, byte[]> saved = new HashMap<>();
-    private final OrderJournal journal;
     private final Restorer restorer;
-    private boolean barsFromTrades;
-    long barsDelivered;
+    private final EventBars bars;
+    private final StateSaver saver;
     long suspended;
-    /** Callbacks running (nested: a callback's commands may tell another instance at once, so they wait). */
-    private int depth;
-    private boolean draining;
-    private final java.util.ArrayDeque<Runnable> later = new java.util.ArrayDeque<>();
 
     EventStrategies(Supplier<StrategySettings> settings, VenueAccess venues, MarketView market,
                     PortfolioView portfolio, TradingStateView tradingState, CommandBus commands, Clock clock,
                     Scheduler scheduler, Supervision supervision, LongSupplier intentSequence,
                     OrderJournal journal) {
-        this.journal = journal;
         this.restorer = new Restorer(journal, desk);
         this.settings = settings;
         this.venues = venues;
@@ -100,6 +78,8 @@ final class EventStrategies {
         this.scheduler = scheduler;
         this.supervision = supervision;
         this.intentSequence = intentSequence;
+        this.bars = new EventBars(settings, venues, clock, scheduler);
+        this.saver = new StateSaver(journal, commands, clock, scheduler, supervision);
     }
 
     StrategySettings settings() {
@@ -112,6 +92,10 @@ final class EventStrategies {
 
     HandleDesk desk() {
         return desk;
+    }
+
+    CallbackQueue queue() {
+        return queue;
     }
 
     VenueAccess venues() {
@@ -161,38 +145,6 @@ final class EventStrategies {
     }
 
     /**
-     * Runs {@code delivery} (a callback caused by a command) now if no callback is running, else once the
-     * outermost one finished and carried out its commands: so a strategy that answers an order event
-     * with another command is never called back inside its own call (no recursion however it loops).
-     */
-    void later(Runnable delivery) {
-        if (depth > 0 || draining) {
-            later.add(delivery);
-        } else {
-            delivery.run();
-        }
-    }
-
-    void entering() {
-        depth++;
-    }
-
-    void leaving() {
-        if (--depth > 0 || draining) {
-            return;
-        }
-        draining = true;
-        try {
-            Runnable next;
-            while ((next = later.poll()) != null) {
-                next.run();
-            }
-        } finally {
-            draining = false;
-        }
-    }
-
-    /**
      * A quarantined event-driven instance is suspended: a strategy that keeps failing cannot manage
      * orders, so it hears nothing more, its timers stop and its open orders are cancelled, until a
      * reload or a restart creates it afresh. The position stays the books'.
@@ -211,25 +163,13 @@ final class EventStrategies {
         instance.started = false;
         instance.timers.values().forEach(ScheduledTask::cancel);
         instance.timers.clear();
-        ScheduledTask bars = barTimers.remove(instance);
-        if (bars != null) {
-            bars.cancel();
-        }
-        ScheduledTask saving = saveTimers.remove(instance);
-        if (saving != null) {
-            saving.cancel();
-        }
+        bars.stop(instance);
+        saver.stop(instance);
     }
 
     /** Starts every instance not yet started: its symbols' trading states noted, then {@code onStart}. */
     void start() {
-        try {
-            barsFromTrades = venues.venue().publishesTrades();
-        } catch (Throwable e) {
-            Throwables.rethrowIfFatal(e);
-            LOG.warn("the venue plugin failed saying whether it publishes trades ({}); bars are built from quotes",
-                    Throwables.describe(e));
-        }
+        bars.chooseSource();
         for (EventInstance instance : instances) {
             if (!instance.started) {
                 instance.symbols().forEach(s -> instance.states.put(s, tradingState.state(s)));
@@ -237,10 +177,7 @@ final class EventStrategies {
                 Restored restored = restorer.restore(instance);
                 instance.deliver(ON_START, () -> instance.strategy.onStart(instance.host(), restored),
                         instance.watched.calls.startupBudget(), true);
-                if (journal != null) {
-                    saveTimers.put(instance, scheduler.scheduleAtFixedRate(SAVE_EVERY, SAVE_EVERY,
-                            () -> save(instance)));
-                }
+                saver.start(instance);
             }
         }
     }
@@ -257,33 +194,12 @@ final class EventStrategies {
             return;
         }
         instance.deliver(ON_STOP, instance.strategy::onStop);
-        if (saveTimers.containsKey(instance)) {
-            save(instance);
-        }
+        saver.saveLast(instance);
         quiet(instance);
         if (cancelOrders && !instance.open.isEmpty()) {
             LOG.info("strategy '{}' stopped: cancelling its {} open order(s)", instance.name, instance.open.size());
             desk.cancelAll(instance, null, "strategy '" + instance.name + "' stopped");
         }
-    }
-
-    /**
-     * Asks the instance for its state and has the journal keep it when it changed since the last save
-     * (so an idle strategy costs the journal nothing). More than {@link Restored#MAX_STATE_BYTES} is
-     * the strategy's failure and is not kept.
-     */
-    private void save(EventInstance instance) {
-        byte[] state = instance.ask(SAVE_STATE, instance.strategy::saveState);
-        if (state == null || Arrays.equals(state, saved.get(instance))) {
-            return;
-        }
-        if (state.length > Restored.MAX_STATE_BYTES) {
-            supervision.fail(instance.watched, "saveState returned " + state.length + " bytes, more than "
-                    + Restored.MAX_STATE_BYTES + "; not saved");
-            return;
-        }
-        saved.put(instance, state.clone());
-        commands.send(new RecordStrategyState(instance.name, state, clock.nanos()));
     }
 
     /** Carries out what a callback asked for, in order. */
@@ -343,55 +259,7 @@ final class EventStrategies {
             case "trades" -> instance.trades.add(s.symbol());
             case "book" -> instance.books.put(s.symbol(), s.levels());
             case "funding" -> instance.funding.add(s.symbol());
-            default -> {
-                List<BarSeries> series = instance.bars.computeIfAbsent(s.symbol(), k -> new ArrayList<>());
-                if (series.stream().noneMatch(b -> b.interval().equals(s.interval()))) {
-                    series.add(new BarSeries(s.symbol(), s.interval()));
-                    series.sort(Comparator.comparing(BarSeries::interval));
-                    ScheduledTask previous = barTimers.put(instance, barTimer(instance));
-                    if (previous != null) {
-                        previous.cancel();
-                    }
-                }
-            }
-        }
-    }
-
-    /**
-     * A timer at every multiple of the greatest common divisor of the instance's intervals: at each it
-     * closes the bars that ended, symbol by symbol in subscription order, the shorter interval first.
-     */
-    private ScheduledTask barTimer(EventInstance instance) {
-        long step = 0;
-        for (List<BarSeries> series : instance.bars.values()) {
-            for (BarSeries s : series) {
-                step = gcd(step, s.interval().length().getSeconds());
-            }
-        }
-        long stepNanos = Duration.ofSeconds(step).toNanos();
-        long delay = settings.get().barCloseDelay().toNanos();
-        long now = clock.nanos() - delay;
-        long next = Math.floorDiv(now, stepNanos) * stepNanos + stepNanos;
-        return scheduler.scheduleAtFixedRate(Duration.ofNanos(next - now), Duration.ofNanos(stepNanos), () -> {
-            long at = clock.nanos() - delay; // trades stamped before the end may still be on their way
-            for (List<BarSeries> series : instance.bars.values()) {
-                for (BarSeries s : series) {
-                    deliver(instance, s.closeUpTo(at));
-                }
-            }
-        });
-    }
-
-    private static long gcd(long a, long b) {
-        return b == 0 ? a : gcd(b, a % b);
-    }
-
-    private void deliver(EventInstance instance, List<Bar> bars) {
-        for (Bar bar : bars) {
-            if (instance.started) {
-                barsDelivered++;
-                instance.deliver(ON_BAR, () -> instance.strategy.onBar(bar));
-            }
+            default -> bars.subscribe(instance, s.symbol(), s.interval());
         }
     }
 
@@ -399,9 +267,7 @@ final class EventStrategies {
     void onMark(Mark mark) {
         Quote quote = null;
         for (EventInstance instance : instances) {
-            if (!barsFromTrades) {
-                feedBars(instance, mark.symbol(), mark.price(), Quantity.ZERO, mark.timestampNanos());
-            }
+            bars.onMark(instance, mark);
             if (instance.started && instance.quotes.contains(mark.symbol())) {
                 Quote q = quote != null ? quote : (quote = new Quote(mark.symbol(), mark.bid(), mark.bidSize(),
                         mark.ask(), mark.askSize(), mark.timestampNanos()));
@@ -413,9 +279,7 @@ final class EventStrategies {
     /** A public trade: bars where the venue publishes trades, then {@code onTrade}. */
     void onTrade(Trade trade) {
         for (EventInstance instance : instances) {
-            if (barsFromTrades) {
-                feedBars(instance, trade.symbol(), trade.price(), trade.size(), trade.timestampNanos());
-            }
+            bars.onTrade(instance, trade);
             if (instance.started && instance.trades.contains(trade.symbol())) {
                 instance.deliver(ON_TRADE, () -> instance.strategy.onTrade(trade));
             }
@@ -438,16 +302,6 @@ final class EventStrategies {
         for (EventInstance instance : instances) {
             if (instance.started && instance.funding.contains(funding.symbol())) {
                 instance.deliver(ON_FUNDING, () -> instance.strategy.onFundingRate(funding));
-            }
-        }
-    }
-
-    private void feedBars(EventInstance instance, Symbol symbol, io.tradehost.api.value.Price price, Quantity size,
-                          long timestampNanos) {
-        List<BarSeries> series = instance.bars.get(symbol);
-        if (series != null) {
-            for (BarSeries s : series) {
-                deliver(instance, s.add(price, size, timestampNanos));
             }
         }
     }
@@ -482,6 +336,10 @@ final class EventStrategies {
 
     long discarded() {
         return instances.stream().mapToLong(i -> i.discarded).sum();
+    }
+
+    long barsDelivered() {
+        return bars.delivered;
     }
 
     long lateBarData() {

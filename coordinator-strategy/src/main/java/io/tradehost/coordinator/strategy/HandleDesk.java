@@ -19,12 +19,9 @@ import io.tradehost.api.order.RejectionCode;
 import io.tradehost.api.strategy.event.HandleStatus;
 import io.tradehost.api.strategy.event.OrderEvent;
 import io.tradehost.api.strategy.event.OrderSpec;
-import io.tradehost.api.value.Money;
 import io.tradehost.api.value.Price;
 import io.tradehost.api.value.Quantity;
 import io.tradehost.api.value.Symbol;
-import io.tradehost.api.value.ValueOutOfRangeException;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,15 +35,14 @@ import org.slf4j.LoggerFactory;
  * each handle's state and the strategy's {@link OrderEvent}s. A modification is a cancel-replace done
  * here: the order is cancelled, and once the venue confirms, the replacement (the new total less what
  * filled) goes out under the same handle, which reports {@link OrderEvent.Modified} when the venue
- * accepts it. Good-till times are kept here too: at the time the order is cancelled and reported
- * expired. Kernel thread only (but {@link #nextHandleId}).
+ * accepts it. An order's notional is judged by {@link OrderSanity}; its good-till time is kept by
+ * {@link GoodTillTimes}, and the order reported expired here once the venue confirms the cancel; an
+ * order a reload caught on its way to the journal is passed on by {@link ReloadHandoff}. Kernel
+ * thread only (but {@link #nextHandleId}).
  */
 final class HandleDesk {
     private static final Logger LOG = LoggerFactory.getLogger(HandleDesk.class);
     private static final Supervision.Call ON_ORDER_EVENT = Supervision.Call.callback("onOrderEvent");
-
-    /** How long after a refused expiry cancel the host asks again. */
-    static final Duration EXPIRY_RETRY = Duration.ofSeconds(1);
 
     private final EventStrategies owner;
     private final AtomicLong handleIds = new AtomicLong();
@@ -59,13 +55,18 @@ final class HandleDesk {
         }
     };
     private final Map<ClientOrderId, Handle> byClientId = new HashMap<>();
-    private final Map<Handle, io.tradehost.api.time.ScheduledTask> expiries = new HashMap<>();
+    private final OrderSanity sanity;
+    private final GoodTillTimes goodTill;
+    private final ReloadHandoff handoff;
     long submits;
     long cancels;
     long modifies;
 
     HandleDesk(EventStrategies owner) {
         this.owner = owner;
+        this.sanity = new OrderSanity(owner);
+        this.goodTill = new GoodTillTimes(this, owner);
+        this.handoff = new ReloadHandoff(this, owner);
     }
 
     /** A new handle number; any thread (a worker's submit). */
@@ -75,7 +76,7 @@ final class HandleDesk {
 
     void submit(EventInstance instance, Handle handle) {
         submits++;
-        String absurd = absurdity(handle.spec());
+        String absurd = sanity.absurdity(handle.spec());
         if (absurd != null) {
             owner.supervision().fail(instance.watched, absurd);
             refuse(handle, RejectionCode.STRATEGY_FAILED, absurd);
@@ -83,30 +84,7 @@ final class HandleDesk {
         }
         instance.open.put(handle.id(), handle);
         send(handle, handle.spec().quantity());
-        long expireAt = handle.spec().expireAtNanos();
-        if (expireAt > 0) {
-            Duration in = Duration.ofNanos(Math.max(0, expireAt - owner.clock().nanos()));
-            expiries.put(handle, owner.scheduler().schedule(in, () -> expire(handle)));
-        }
-    }
-
-    /** Why an order is beyond what a sound strategy asks ({@code max_decision_leverage} x equity), or null. */
-    private String absurdity(OrderSpec spec) {
-        Price price = spec.limitPrice() != null ? spec.limitPrice() : spec.stopPrice();
-        Mark mark = owner.market().lastMark(spec.symbol());
-        if (price == null && mark == null) {
-            return null;
-        }
-        try {
-            Money notional = (price != null ? price : mark.price()).times(spec.quantity()).abs();
-            Money equity = owner.portfolio().equity();
-            Money ceiling = equity.times(owner.settings().maxDecisionLeverage());
-            return notional.isGreaterThan(ceiling) ? "asked to " + spec.side() + " a notional of " + notional
-                    + ", more than " + owner.settings().maxDecisionLeverage() + " x equity " + equity
-                    + "; refused" : null;
-        } catch (ValueOutOfRangeException e) {
-            return "asked for a size out of range (" + e.getMessage() + "); order refused";
-        }
+        goodTill.watch(handle);
     }
 
     private void send(Handle handle, Quantity quantity) {
@@ -119,6 +97,11 @@ final class HandleDesk {
                 spec.limitPrice(), spec.timeInForce(), spec.reduceOnly(), spec.postOnly(),
                 handle.owner().name, spec.tag().isEmpty() ? "order#" + handle.id() : spec.tag(),
                 mark == null ? null : mark.price(), owner.clock().nanos(), spec.stopPrice(), true));
+    }
+
+    /** The handle of the order with client order id {@code id}, while the desk follows it; else null. */
+    Handle bound(ClientOrderId id) {
+        return byClientId.get(id);
     }
 
     /** Holds {@code handle}, an order restored at a restart, as its instance's open order. */
@@ -164,7 +147,7 @@ final class HandleDesk {
         }
         modifies++;
         Quantity total = quantity != null ? quantity : handle.quantity();
-        String absurd = absurdity(handle.spec().modified(price != null ? price : handle.price(), total));
+        String absurd = sanity.absurdity(handle.spec().modified(price != null ? price : handle.price(), total));
         if (absurd != null) {
             // judged like a new order: the replacement is one
             owner.supervision().fail(handle.owner().watched, "modify of " + handle + " " + absurd);
@@ -178,14 +161,6 @@ final class HandleDesk {
         handle.modifyQuantity = quantity;
     }
 
-    private void expire(Handle handle) {
-        expiries.remove(handle);
-        if (handle.isOpen()) {
-            cancel(handle, "good-till time reached");
-            handle.expiring = true;
-        }
-    }
-
     /**
      * Orders a failed callback submitted: never sent, each rejected and told, so that a strategy waiting
      * for its order's outcome does not wait forever. (A strategy that fails again each time it hears
@@ -196,7 +171,8 @@ final class HandleDesk {
             handle.reject(RejectionCode.STRATEGY_FAILED);
             OrderEvent event = new OrderEvent.Rejected(handle, RejectionCode.STRATEGY_FAILED, "not sent: " + why);
             EventInstance instance = handle.owner();
-            owner.later(() -> instance.deliverEcho(ON_ORDER_EVENT, () -> instance.strategy.onOrderEvent(event)));
+            owner.queue().later(() -> instance.deliverEcho(ON_ORDER_EVENT,
+                    () -> instance.strategy.onOrderEvent(event)));
         }
     }
 
@@ -237,49 +213,11 @@ final class HandleDesk {
         }
         handle.bind(request.clientOrderId());
         handle.sized(handle.filled().plus(request.quantity()));
-        if (handle.owner().retired && handoff(handle)) {
+        if (handle.owner().retired && handoff.handoff(handle)) {
             return handle;
         }
         byClientId.put(request.clientOrderId(), handle);
         return handle;
-    }
-
-    /**
-     * A reload replaced the instance while this order was on its way to the journal: the order belongs
-     * to the successor (which may already hold it, restored from the journal), unless the retired
-     * instance's stop is cancelling it. Returns whether the successor took it; the old handle is closed
-     * quietly then (its instance hears nothing any more).
-     */
-    private boolean handoff(Handle handle) {
-        ClientOrderId id = handle.clientOrderId();
-        if (handle.isCancelPending()) {
-            Handle adopted = byClientId.get(id);
-            if (adopted == null || adopted == handle) {
-                return false; // cancelled as the retired instance's stop asked
-            }
-            // the successor restored it before its recording reached us: it hears the stop's cancel
-            adopted.cancelPending(true);
-            owner.commands().send(new CancelOrder(id, handle.symbol(), "cancelled while pending",
-                    owner.clock().nanos()));
-            handle.status(HandleStatus.CANCELLED);
-            finish(handle);
-            return true;
-        }
-        Handle adopted = byClientId.get(id);
-        if (adopted == null) {
-            EventInstance successor = owner.successorOf(handle.owner());
-            if (successor == null) {
-                return false;
-            }
-            adopted = new Handle(nextHandleId(), successor, handle.spec());
-            adopted.restore(id, HandleStatus.PENDING, handle.filled());
-            adopt(adopted);
-            LOG.info("{} of the replaced instance of strategy '{}' passes to its new instance as {}", handle,
-                    successor.name, adopted);
-        }
-        handle.status(HandleStatus.CANCELLED);
-        finish(handle);
-        return true;
     }
 
     private boolean venueTakes(OrderRequest request) {
@@ -336,12 +274,7 @@ final class HandleDesk {
         }
         handle.cancelPending(false);
         handle.replacing = false;
-        if (handle.expiring) {
-            // past its good-till time it must not rest: ask again (the venue's answer on the order may
-            // also close it meanwhile)
-            handle.expiring = false;
-            expiries.put(handle, owner.scheduler().schedule(EXPIRY_RETRY, () -> expire(handle)));
-        }
+        goodTill.cancelRefused(handle);
         tell(handle, new OrderEvent.CancelRejected(handle, rejected.code(), rejected.message()));
     }
 
@@ -429,16 +362,14 @@ final class HandleDesk {
         tell(handle, new OrderEvent.Rejected(handle, code, message));
     }
 
-    private void finish(Handle handle) {
+    /** The order is closed: it leaves its instance's open orders, and its good-till timer is cancelled. */
+    void finish(Handle handle) {
         handle.owner().open.remove(handle.id());
-        var expiry = expiries.remove(handle);
-        if (expiry != null) {
-            expiry.cancel();
-        }
+        goodTill.closed(handle);
     }
 
     private void tell(Handle handle, OrderEvent event) {
         EventInstance instance = handle.owner();
-        owner.later(() -> instance.deliver(ON_ORDER_EVENT, () -> instance.strategy.onOrderEvent(event)));
+        owner.queue().later(() -> instance.deliver(ON_ORDER_EVENT, () -> instance.strategy.onOrderEvent(event)));
     }
 }

@@ -1,8 +1,6 @@
 package io.tradehost.coordinator.strategy;
 
 import io.tradehost.api.command.OrderIntent;
-import io.tradehost.api.config.PluginConfig;
-import io.tradehost.api.config.PluginFactories;
 import io.tradehost.api.event.Event;
 import io.tradehost.api.event.IntentNotRecorded;
 import io.tradehost.api.event.IntentRecorded;
@@ -26,7 +24,6 @@ import io.tradehost.api.host.EventBus;
 import io.tradehost.api.host.Health;
 import io.tradehost.api.host.HealthStatus;
 import io.tradehost.api.host.MarketView;
-import io.tradehost.api.host.PluginCalls;
 import io.tradehost.api.host.PluginIsolation;
 import io.tradehost.api.host.PortfolioView;
 import io.tradehost.api.host.TradingStateView;
@@ -35,15 +32,11 @@ import io.tradehost.api.journal.OrderJournal;
 import io.tradehost.api.strategy.Action;
 import io.tradehost.api.strategy.Strategy;
 import io.tradehost.api.strategy.StrategyFactory;
-import io.tradehost.api.strategy.event.EventStrategy;
-import io.tradehost.api.strategy.event.EventStrategyFactory;
 import io.tradehost.api.time.Clock;
 import io.tradehost.api.time.ScheduledTask;
 import io.tradehost.api.time.Scheduler;
 import io.tradehost.api.value.Symbol;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -71,13 +64,12 @@ public final class StrategyCoordinator implements Coordinator {
     private static final Logger LOG = LoggerFactory.getLogger(StrategyCoordinator.class);
 
     private StrategySettings settings;
-    private final List<StrategyFactory> factories;
     private final VenueAccess venues;
     private final Scheduler scheduler;
-    private final PluginIsolation isolation;
     private final Map<Symbol, SimpleInstance> instances = new LinkedHashMap<>();
     private final Supervision supervision;
     private final EventStrategies events;
+    private final InstanceBuilder builder;
     private final DecideCycle decide;
     private ScheduledTask timer;
     private boolean started;
@@ -107,15 +99,14 @@ public final class StrategyCoordinator implements Coordinator {
                                EventBus bus, CommandBus commands, Clock clock, Scheduler scheduler,
                                PluginIsolation isolation, OrderJournal journal) {
         this.settings = settings;
-        this.factories = List.copyOf(factories);
         this.venues = venues;
         this.scheduler = scheduler;
-        this.isolation = isolation;
         this.supervision = new Supervision(() -> this.settings, bus);
         this.decide = new DecideCycle(() -> this.settings, venues, market, portfolio, tradingState, commands, clock,
                 supervision, () -> ++intentSequence);
         this.events = new EventStrategies(() -> this.settings, venues, market, portfolio, tradingState, commands, clock,
                 scheduler, supervision, () -> ++intentSequence, journal);
+        this.builder = new InstanceBuilder(List.copyOf(factories), isolation, instances, events);
     }
 
     @Override
@@ -130,7 +121,7 @@ public final class StrategyCoordinator implements Coordinator {
      */
     @Override
     public void initialize() {
-        Created created = create(settings, venues.symbols());
+        InstanceBuilder.Created created = builder.create(settings, venues.symbols());
         instances.putAll(created.simple());
         created.driven().forEach(events::add);
         Map<String, String> described = new LinkedHashMap<>();
@@ -140,55 +131,6 @@ public final class StrategyCoordinator implements Coordinator {
                 + (i.watched.calls.isolated() ? ", isolated)" : ")")));
         LOG.info("strategies {}{}", described, instances.isEmpty() ? "" : "; simple ones decide "
                 + (settings.mode() == CycleMode.ON_MARK ? "on every mark" : "every " + settings.interval()));
-    }
-
-    /** SimpleInstances made for a set of symbols: the simple ones per symbol, the event-driven ones per strategy. */
-    private record Created(Map<Symbol, SimpleInstance> simple, List<EventInstance> driven) {
-        void close() {
-            simple.values().forEach(i -> i.calls.close());
-            driven.forEach(i -> i.watched.calls.close());
-        }
-    }
-
-    private boolean eventDriven(String name) {
-        return factories.stream().anyMatch(f -> f.name().equals(name) && f instanceof EventStrategyFactory);
-    }
-
-    private Created create(StrategySettings with, List<Symbol> symbols) {
-        Map<String, PluginConfig> configs = new LinkedHashMap<>();
-        Created created = new Created(new LinkedHashMap<>(), new ArrayList<>());
-        Map<String, List<Symbol>> groups = new LinkedHashMap<>();
-        try {
-            for (Symbol symbol : symbols) {
-                String name = with.strategyFor(symbol);
-                if (eventDriven(name)) {
-                    groups.computeIfAbsent(name, n -> new ArrayList<>()).add(symbol);
-                    continue;
-                }
-                PluginCalls calls = isolation.calls("strategy", name, symbol.value());
-                Strategy strategy = PluginFactories.create("strategy", key(with, symbol), name, factories,
-                        StrategyFactory::name, configs.computeIfAbsent(name, with.configFor()), (factory, config) ->
-                                calls.start(() -> factory.create(config), "strategy '" + name + "' for " + symbol));
-                created.simple().put(symbol, new SimpleInstance(name, symbol, strategy, calls));
-            }
-            groups.forEach((name, group) -> {
-                PluginCalls calls = isolation.calls("strategy", name, "");
-                EventStrategy strategy = PluginFactories.create("strategy", key(with, group.getFirst()), name,
-                        factories, StrategyFactory::name, configs.computeIfAbsent(name, with.configFor()),
-                        (factory, config) -> calls.start(() -> ((EventStrategyFactory) factory)
-                                .createEventStrategy(config), "strategy '" + name + "' for " + group));
-                created.driven().add(new EventInstance(name, strategy, new Supervision.Watched(name, group, calls),
-                        events));
-            });
-        } catch (RuntimeException | Error e) {
-            created.close();
-            throw e;
-        }
-        return created;
-    }
-
-    private static String key(StrategySettings with, Symbol symbol) {
-        return with.assignments().containsKey(symbol) ? "strategy.symbols." + symbol : "strategy.name";
     }
 
     @Override
@@ -222,7 +164,7 @@ public final class StrategyCoordinator implements Coordinator {
      * @throws io.tradehost.api.host.StartupException if a factory fails or does not return in time
      */
     public Set<Symbol> reconfigure(StrategySettings next, Set<String> changedStrategies) {
-        Set<Symbol> replaced = rebuild(next, changedStrategies, List.of());
+        Set<Symbol> replaced = builder.rebuild(next, changedStrategies, List.of(), started);
         boolean retime = next.mode() != settings.mode() || !next.interval().equals(settings.interval());
         settings = next;
         if (started && retime) {
@@ -244,60 +186,8 @@ public final class StrategyCoordinator implements Coordinator {
      * @throws io.tradehost.api.host.StartupException if a factory fails or does not return in time
      */
     public void addSymbols(List<Symbol> added) {
-        rebuild(settings, Set.of(), added.stream().filter(s -> !traded().contains(s)).toList());
-    }
-
-    /** Every symbol an instance trades, simple ones first. */
-    private List<Symbol> traded() {
-        List<Symbol> all = new ArrayList<>(instances.keySet());
-        events.instances().forEach(i -> all.addAll(i.symbols()));
-        return all;
-    }
-
-    /**
-     * Replaces the instances {@code next} changes: a simple one whose symbol has another strategy now
-     * or whose strategy's block changed; an event-driven one whose block changed or whose set of symbols
-     * differs under {@code next} (with {@code added}). The new ones are all created before anything is
-     * replaced; a retired event-driven instance is stopped first (its orders cancelled if configured).
-     */
-    private Set<Symbol> rebuild(StrategySettings next, Set<String> changed, List<Symbol> added) {
-        List<Symbol> all = new ArrayList<>(traded());
-        all.addAll(added);
-        Set<Symbol> replaced = new LinkedHashSet<>(added);
-        instances.forEach((symbol, i) -> {
-            if (!next.strategyFor(symbol).equals(i.name) || changed.contains(i.name)) {
-                replaced.add(symbol);
-            }
-        });
-        List<EventInstance> retired = new ArrayList<>();
-        for (EventInstance i : events.instances()) {
-            List<Symbol> now = all.stream().filter(s -> next.strategyFor(s).equals(i.name)).toList();
-            if (changed.contains(i.name) || !now.equals(i.symbols())) {
-                retired.add(i);
-                replaced.addAll(i.symbols());
-                replaced.addAll(now);
-            }
-        }
-        Created fresh = create(next, all.stream().filter(replaced::contains).toList());
-        replaced.forEach(symbol -> {
-            SimpleInstance old = instances.remove(symbol);
-            if (old != null) {
-                old.calls.close();
-            }
-        });
-        instances.putAll(fresh.simple());
-        for (EventInstance i : retired) {
-            i.retired = true;
-            events.stop(i, next.cancelOnStop());
-            events.instances().remove(i);
-            i.watched.calls.close();
-        }
-        fresh.driven().forEach(events::add);
-        if (started) {
-            events.start();
-        }
-        replaced.removeAll(added);
-        return replaced;
+        List<Symbol> traded = builder.traded();
+        builder.rebuild(settings, Set.of(), added.stream().filter(s -> !traded.contains(s)).toList(), started);
     }
 
     /** The strategy instance deciding for {@code symbol}, or null if it trades none: to tell a kept instance from a new one. */
@@ -448,7 +338,7 @@ public final class StrategyCoordinator implements Coordinator {
         totals.put("ordersSubmitted", events.desk().submits);
         totals.put("cancelsAsked", events.desk().cancels);
         totals.put("modifiesAsked", events.desk().modifies);
-        totals.put("barsDelivered", events.barsDelivered);
+        totals.put("barsDelivered", events.barsDelivered());
         totals.put("suspended", events.suspended);
         totals.put("lateBarData", events.lateBarData());
         return totals;

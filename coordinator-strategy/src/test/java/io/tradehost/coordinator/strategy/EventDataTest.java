@@ -15,12 +15,14 @@ import io.tradehost.api.state.ReasonCode;
 import io.tradehost.api.state.ReasonSource;
 import io.tradehost.api.state.StateReason;
 import io.tradehost.api.state.TradingState;
+import io.tradehost.api.strategy.event.OrderHandle;
 import io.tradehost.api.strategy.event.OrderSpec;
 import io.tradehost.api.value.Price;
 import io.tradehost.api.value.Quantity;
 import io.tradehost.api.value.Side;
 import io.tradehost.api.value.Symbol;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -174,6 +176,24 @@ class EventDataTest {
         rig.quote(BTC, "1", "2");
         assertThat(rig.heard).endsWith("checked");
         assertThat(rig.health()).containsEntry("failures", "0");
+        assertThat(h.mark(BTC)).isNotNull().isEqualTo(rig.market.lastMark(BTC));
+    }
+
+    @Test
+    void theOpenOrdersAskedInACallbackIncludeThoseItSubmittedOfThatSymbol() {
+        List<OrderHandle> mine = new ArrayList<>();
+        List<List<OrderHandle>> seen = new ArrayList<>();
+        rig.onEvent = (h, e) -> {
+            if (e instanceof Quote && mine.isEmpty()) {
+                mine.add(h.submit(OrderSpec.limit(BTC, Side.BUY, Quantity.of("1"), Price.of("99"))));
+                h.submit(OrderSpec.limit(ETH, Side.BUY, Quantity.of("1"), Price.of("9")));
+                seen.add(h.openOrders(BTC));
+            }
+        };
+        rig.started();
+        rig.quote(BTC, "99.99", "100.01");
+        assertThat(seen).singleElement().satisfies(s -> assertThat(s).containsExactly(mine.getFirst()));
+        assertThat(rig.host.openOrders(BTC)).as("once carried out").containsExactly(mine.getFirst());
     }
 
     @Test
