@@ -36,6 +36,8 @@ final class EventInstance {
         private final List<Op> ops = new ArrayList<>();
         private final List<Handle> submitted = new ArrayList<>();
         private boolean closed;
+        /** Why the callback gave too many commands, or null: it fails even if it caught the refusal. */
+        private String overflow;
 
         synchronized void add(String what, String strategy, Op op) {
             if (closed) {
@@ -43,8 +45,9 @@ final class EventInstance {
                         + "'");
             }
             if (ops.size() >= MAX_COMMANDS) {
-                throw new IllegalStateException("more than " + MAX_COMMANDS + " commands in one callback of "
-                        + "strategy '" + strategy + "'; none of them is carried out");
+                overflow = "more than " + MAX_COMMANDS + " commands in one callback of strategy '" + strategy
+                        + "'; none of them is carried out";
+                throw new IllegalStateException(overflow);
             }
             ops.add(op);
             if (op instanceof Op.Submit s) {
@@ -54,6 +57,10 @@ final class EventInstance {
 
         synchronized void close() {
             closed = true;
+        }
+
+        synchronized String overflow() {
+            return overflow;
         }
 
         synchronized List<Handle> submitted() {
@@ -190,6 +197,11 @@ final class EventInstance {
             batch = null;
             b.close();
             Outcome.Returned<Boolean> returned = owner.supervision().settle(watched, outcome, call);
+            if (returned != null && b.overflow() != null) {
+                // the strategy caught the refusal and returned: the limit holds all the same
+                owner.supervision().fail(watched, call.prefix() + b.overflow());
+                returned = null;
+            }
             if (returned == null) {
                 if (!(outcome instanceof Outcome.Threw<Boolean>)) {
                     discarded++;

@@ -96,7 +96,8 @@ final class HandleDesk {
         owner.commands().send(new OrderIntent(sequence, spec.symbol(), spec.side(), false, quantity, null, spec.type(),
                 spec.limitPrice(), spec.timeInForce(), spec.reduceOnly(), spec.postOnly(),
                 handle.owner().name, spec.tag().isEmpty() ? "order#" + handle.id() : spec.tag(),
-                mark == null ? null : mark.price(), owner.clock().nanos(), spec.stopPrice(), true));
+                mark == null ? null : mark.price(), owner.clock().nanos(), spec.stopPrice(), true,
+                spec.expireAtNanos()));
     }
 
     /** The handle of the order with client order id {@code id}, while the desk follows it; else null. */
@@ -108,6 +109,7 @@ final class HandleDesk {
     void adopt(Handle handle) {
         byClientId.put(handle.clientOrderId(), handle);
         handle.owner().open.put(handle.id(), handle);
+        goodTill.watch(handle); // a good-till time journaled with the order still holds
     }
 
     void cancel(Handle handle, String reason) {

@@ -47,8 +47,8 @@ final class Restorer {
             String tag = owner.tag().length() > OrderSpec.MAX_TAG ? owner.tag().substring(0, OrderSpec.MAX_TAG)
                     : owner.tag();
             Handle handle = new Handle(desk.nextHandleId(), instance, new OrderSpec(r.symbol(), r.side(), r.type(),
-                    r.quantity(), r.limitPrice(), r.stopPrice(), r.timeInForce(), 0, r.postOnly(), r.reduceOnly(),
-                    tag));
+                    r.quantity(), r.limitPrice(), r.stopPrice(), r.timeInForce(), owner.expireAtNanos(), r.postOnly(),
+                    r.reduceOnly(), tag));
             handle.restore(order.clientOrderId(), switch (order.status()) {
                 case ACCEPTED -> HandleStatus.WORKING;
                 case PARTIALLY_FILLED -> HandleStatus.PARTIALLY_FILLED;

@@ -223,6 +223,8 @@ class EventOrdersTest {
         rig.quote(BTC, "99.99", "100.01");
         rig.record(1);
         rig.accept(1);
+        assertThat(rig.intents.getFirst().expireAtNanos()).as("journaled with the order")
+                .isEqualTo(rig.start() + Duration.ofSeconds(30).toNanos());
         rig.advance(Duration.ofSeconds(29));
         assertThat(rig.cancels).isEmpty();
         rig.advance(Duration.ofSeconds(1));

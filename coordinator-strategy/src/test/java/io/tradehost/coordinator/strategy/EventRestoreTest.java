@@ -204,4 +204,24 @@ class EventRestoreTest {
         assertThat(rig.host.openOrders(BTC)).extracting(OrderHandle::clientOrderId)
                 .containsExactly(ClientOrderId.of("r-2"));
     }
+
+    @Test
+    void aRestoredOrdersGoodTillTimeFromTheJournalStillHolds() {
+        long t0 = rig.clock.nanos();
+        rig.journal = journal(List.of(order("r-1", BTC, Side.BUY, OrderStatus.ACCEPTED, "0")), Map.of(
+                ClientOrderId.of("r-1"), new OrderOwner("probe", "bid", true, t0 + Duration.ofSeconds(30).toNanos())),
+                Map.of());
+        rig.started();
+        assertThat(rig.host.openOrders(BTC)).singleElement().satisfies(h -> assertThat(h.spec().expireAtNanos())
+                .isEqualTo(t0 + Duration.ofSeconds(30).toNanos()));
+        rig.advance(Duration.ofSeconds(29));
+        assertThat(rig.cancels).isEmpty();
+        rig.advance(Duration.ofSeconds(1));
+        assertThat(rig.cancels).singleElement().satisfies(c -> {
+            assertThat(c.clientOrderId()).isEqualTo(ClientOrderId.of("r-1"));
+            assertThat(c.reason()).isEqualTo("good-till time reached");
+        });
+        rig.publish(new io.tradehost.api.event.OrderCancelled(ClientOrderId.of("r-1"), BTC, "cancelled", 0));
+        assertThat(rig.heard).endsWith("Expired #1 EXPIRED 0/2");
+    }
 }

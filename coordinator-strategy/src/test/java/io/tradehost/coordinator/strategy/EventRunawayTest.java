@@ -130,4 +130,27 @@ class EventRunawayTest {
         assertThat(rig.events.of(StrategyFailed.class)).hasSize(2).first().satisfies(f -> assertThat(f.error())
                 .contains("asked to BUY a notional of 1800000, more than 100 x equity 10000"));
     }
+
+    @Test
+    void aCallbackThatCatchesTheCommandLimitsRefusalStillFailsAndNoneOfItsCommandsIsCarriedOut() {
+        rig.onEvent = (h, e) -> {
+            if (e instanceof Quote && handles.isEmpty()) {
+                handles.add(h.submit(OrderSpec.limit(BTC, Side.BUY, Quantity.of("1"), Price.of("99"))));
+                try {
+                    for (int i = 0; i < 1_000; i++) {
+                        h.setTimer("t" + i, java.time.Duration.ofSeconds(1));
+                    }
+                } catch (IllegalStateException swallowed) {
+                    // a hostile strategy goes on as if nothing happened
+                }
+            }
+        };
+        rig.started();
+        rig.quote(BTC, "99", "101");
+        assertThat(rig.intents).isEmpty();
+        assertThat(rig.host.timers()).isEmpty();
+        assertThat(rig.events.of(StrategyFailed.class)).first().satisfies(f -> assertThat(f.error()).isEqualTo(
+                "onQuote: more than 1000 commands in one callback of strategy 'probe'; none of them is carried out"));
+        assertThat(rig.heard).endsWith("Rejected #1 REJECTED 0/1 STRATEGY_FAILED");
+    }
 }
