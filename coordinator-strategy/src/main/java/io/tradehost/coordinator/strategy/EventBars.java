@@ -112,8 +112,9 @@ final class EventBars {
         long next = Math.floorDiv(now, stepNanos) * stepNanos + stepNanos;
         return scheduler.scheduleAtFixedRate(Duration.ofNanos(next - now), Duration.ofNanos(stepNanos), () -> {
             long at = clock.nanos() - delay; // trades stamped before the end may still be on their way
-            for (List<BarSeries> series : instance.bars.values()) {
-                for (BarSeries s : series) {
+            // copies: a strategy may subscribe to another interval from onBar
+            for (List<BarSeries> series : List.copyOf(instance.bars.values())) {
+                for (BarSeries s : List.copyOf(series)) {
                     deliver(instance, s.closeUpTo(at));
                 }
             }
@@ -127,7 +128,7 @@ final class EventBars {
     private void feed(EventInstance instance, Symbol symbol, Price price, Quantity size, long timestampNanos) {
         List<BarSeries> series = instance.bars.get(symbol);
         if (series != null) {
-            for (BarSeries s : series) {
+            for (BarSeries s : List.copyOf(series)) { // onBar may subscribe to another interval
                 deliver(instance, s.add(price, size, timestampNanos));
             }
         }

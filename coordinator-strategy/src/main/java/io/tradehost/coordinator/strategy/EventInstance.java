@@ -120,6 +120,10 @@ final class EventInstance {
     boolean started;
     /** Replaced by a reload: what reaches its orders from now on goes to its successor. */
     boolean retired;
+    /** Quarantined and silenced: a later start (a reload of another strategy) leaves it so. */
+    boolean suspended;
+    /** Per symbol, the book last delivered, so that a change below the levels asked for is not repeated. */
+    final Map<Symbol, io.tradehost.api.market.BookDepth> booksSent = new HashMap<>();
     long discarded;
 
     EventInstance(String name, EventStrategy strategy, Supervision.Watched watched, EventStrategies owner) {
@@ -146,6 +150,8 @@ final class EventInstance {
      * keep the kernel busy forever. More fail the callback.
      */
     static final int MAX_ORDER_COMMANDS_PER_SECOND = 1_000;
+    /** The most timers an instance may hold at once. */
+    static final int MAX_TIMERS = 1_000;
 
     /** Counts order commands in the current second of host time. */
     static final class Rate {
@@ -203,10 +209,12 @@ final class EventInstance {
                 returned = null;
             }
             if (returned == null) {
-                if (!(outcome instanceof Outcome.Threw<Boolean>)) {
+                boolean late = !(outcome instanceof Outcome.Threw<Boolean>) && b.overflow() == null;
+                if (late) {
                     discarded++;
                 }
-                owner.desk().dropped(b.submitted(), "the " + call.noun() + " that submitted it failed");
+                // a strategy still running its late call could not hear it: its handles just show it
+                owner.desk().dropped(b.submitted(), "the " + call.noun() + " that submitted it failed", !late);
             } else {
                 // a command the host refuses as the strategy's failure (an absurd size, a flood) fails the
                 // callback: only a callback whose every command was sound ends a run of failures
@@ -216,9 +224,7 @@ final class EventInstance {
                     owner.supervision().succeeded(watched, returned.nanos());
                 }
             }
-            if (watched.quarantined && started) {
-                owner.suspend(this);
-            }
+            suspendIfQuarantined();
         } finally {
             owner.queue().leaving();
         }
@@ -239,8 +245,16 @@ final class EventInstance {
             }
             return null;
         }
-        owner.supervision().succeeded(watched, returned.nanos());
+        // the host's own periodic question answered well says nothing of the strategy's callbacks: it
+        // must not end their run of failures or overruns
         return returned.value();
+    }
+
+    /** A quarantined instance is suspended at once, whatever call got it quarantined. */
+    void suspendIfQuarantined() {
+        if (watched.quarantined && started) {
+            owner.suspend(this);
+        }
     }
 
     /** The batch of the callback running, or null between callbacks. */

@@ -4,6 +4,7 @@ import io.tradehost.api.event.PositionChanged;
 import io.tradehost.api.host.CommandBus;
 import io.tradehost.api.host.MarketView;
 import io.tradehost.api.host.PortfolioView;
+import io.tradehost.api.host.Throwables;
 import io.tradehost.api.host.TradingStateView;
 import io.tradehost.api.host.VenueAccess;
 import io.tradehost.api.journal.OrderJournal;
@@ -62,6 +63,8 @@ final class EventStrategies {
     private final EventBars bars;
     private final StateSaver saver;
     long suspended;
+    private final java.util.Map<io.tradehost.api.value.Symbol, BookDepth> lastBooks = new java.util.HashMap<>();
+    private final java.util.Map<io.tradehost.api.value.Symbol, FundingRate> lastFunding = new java.util.HashMap<>();
 
     EventStrategies(Supplier<StrategySettings> settings, VenueAccess venues, MarketView market,
                     PortfolioView portfolio, TradingStateView tradingState, CommandBus commands, Clock clock,
@@ -151,6 +154,7 @@ final class EventStrategies {
      */
     void suspend(EventInstance instance) {
         suspended++;
+        instance.suspended = true;
         LOG.warn("strategy '{}' suspended for {}: it is quarantined; it hears nothing more until a reload or a "
                 + "restart, and its {} open order(s) are cancelled", instance.name, instance.watched.where(),
                 instance.open.size());
@@ -171,13 +175,15 @@ final class EventStrategies {
     void start() {
         bars.chooseSource();
         for (EventInstance instance : instances) {
-            if (!instance.started) {
+            if (!instance.started && !instance.suspended) {
                 instance.symbols().forEach(s -> instance.states.put(s, tradingState.state(s)));
                 instance.started = true;
                 Restored restored = restorer.restore(instance);
                 instance.deliver(ON_START, () -> instance.strategy.onStart(instance.host(), restored),
                         instance.watched.calls.startupBudget(), true);
-                saver.start(instance);
+                if (instance.started) { // not suspended by what onStart did
+                    saver.start(instance);
+                }
             }
         }
     }
@@ -211,32 +217,53 @@ final class EventStrategies {
                     supervision.fail(instance.watched, "flooded the host with more than "
                             + EventInstance.MAX_ORDER_COMMANDS_PER_SECOND + " order commands in one second of host "
                             + "time; the rest of the callback's commands are dropped");
-                    desk.dropped(batch.submitted().stream().filter(h -> h.status() == io.tradehost.api.strategy.event
-                            .HandleStatus.PENDING && !instance.open.containsKey(h.id())).toList(),
-                            "the strategy flooded the host");
+                    dropRest(instance, batch, "the strategy flooded the host");
                     return;
                 }
             }
-            switch (op) {
-                case EventInstance.Op.Submit s -> desk.submit(instance, s.handle());
-                case EventInstance.Op.Cancel c -> desk.cancel(c.handle(), "cancelled by strategy '" + instance.name
-                        + "'");
-                case EventInstance.Op.CancelAll c -> desk.cancelAll(instance, c.symbol(), "cancel-all by strategy '"
-                        + instance.name + "'");
-                case EventInstance.Op.Modify m -> desk.modify(m.handle(), m.price(), m.quantity());
-                case EventInstance.Op.SetTimer t -> setTimer(instance, t.name(), t.delay(), t.repeating());
-                case EventInstance.Op.CancelTimer t -> {
-                    ScheduledTask task = instance.timers.remove(t.name());
-                    if (task != null) {
-                        task.cancel();
-                    }
-                }
-                case EventInstance.Op.Subscribe s -> subscribe(instance, s);
+            try {
+                carryOut(instance, op);
+            } catch (RuntimeException e) {
+                // whatever a command's values make the host's arithmetic or timers throw is the strategy's
+                // failure, never the kernel's: the other instances still hear the event
+                supervision.fail(instance.watched, "a command failed (" + Throwables.describe(e) + "); the rest "
+                        + "of the callback's commands are dropped");
+                dropRest(instance, batch, "a command of its callback failed");
+                return;
             }
         }
     }
 
+    /** The orders of {@code batch} not carried out yet: never sent, told rejected. */
+    private void dropRest(EventInstance instance, EventInstance.Batch batch, String why) {
+        desk.dropped(batch.submitted().stream().filter(h -> h.status() == io.tradehost.api.strategy.event
+                .HandleStatus.PENDING && !instance.open.containsKey(h.id())).toList(), why, true);
+    }
+
+    private void carryOut(EventInstance instance, EventInstance.Op op) {
+        switch (op) {
+            case EventInstance.Op.Submit s -> desk.submit(instance, s.handle());
+            case EventInstance.Op.Cancel c -> desk.cancel(c.handle(), "cancelled by strategy '" + instance.name
+                    + "'");
+            case EventInstance.Op.CancelAll c -> desk.cancelAll(instance, c.symbol(), "cancel-all by strategy '"
+                    + instance.name + "'");
+            case EventInstance.Op.Modify m -> desk.modify(m.handle(), m.price(), m.quantity());
+            case EventInstance.Op.SetTimer t -> setTimer(instance, t.name(), t.delay(), t.repeating());
+            case EventInstance.Op.CancelTimer t -> {
+                ScheduledTask task = instance.timers.remove(t.name());
+                if (task != null) {
+                    task.cancel();
+                }
+            }
+            case EventInstance.Op.Subscribe s -> subscribe(instance, s);
+        }
+    }
+
     private void setTimer(EventInstance instance, String name, Duration delay, boolean repeating) {
+        if (instance.timers.size() >= EventInstance.MAX_TIMERS && !instance.timers.containsKey(name)) {
+            throw new IllegalStateException("strategy '" + instance.name + "' has " + EventInstance.MAX_TIMERS
+                    + " timers already");
+        }
         ScheduledTask previous = instance.timers.remove(name);
         if (previous != null) {
             previous.cancel();
@@ -257,8 +284,21 @@ final class EventStrategies {
         switch (s.kind()) {
             case "quotes" -> instance.quotes.add(s.symbol());
             case "trades" -> instance.trades.add(s.symbol());
-            case "book" -> instance.books.put(s.symbol(), s.levels());
-            case "funding" -> instance.funding.add(s.symbol());
+            case "book" -> {
+                instance.books.put(s.symbol(), s.levels());
+                instance.booksSent.remove(s.symbol());
+                BookDepth last = lastBooks.get(s.symbol());
+                if (last != null) { // the book as it is now, not only from its next change
+                    queue.later(() -> deliverBook(instance, last));
+                }
+            }
+            case "funding" -> {
+                instance.funding.add(s.symbol());
+                FundingRate last = lastFunding.get(s.symbol());
+                if (last != null) { // funding is reported seldom (each payment): the current rate at once
+                    queue.later(() -> instance.deliver(ON_FUNDING, () -> instance.strategy.onFundingRate(last)));
+                }
+            }
             default -> bars.subscribe(instance, s.symbol(), s.interval());
         }
     }
@@ -288,17 +328,28 @@ final class EventStrategies {
 
     /** A venue's book depth: each instance subscribed to the symbol hears its top levels. */
     void onBook(BookDepth book) {
+        lastBooks.put(book.symbol(), book);
         for (EventInstance instance : instances) {
-            Integer levels = instance.books.get(book.symbol());
-            if (instance.started && levels != null) {
-                BookDepth top = book.top(levels);
-                instance.deliver(ON_BOOK, () -> instance.strategy.onBook(top));
-            }
+            deliverBook(instance, book);
+        }
+    }
+
+    /** The subscribed top levels of {@code book}, unless they are those the instance heard last. */
+    private void deliverBook(EventInstance instance, BookDepth book) {
+        Integer levels = instance.books.get(book.symbol());
+        if (!instance.started || levels == null) {
+            return;
+        }
+        BookDepth top = book.top(levels);
+        BookDepth sent = instance.booksSent.put(book.symbol(), top);
+        if (sent == null || !sent.bids().equals(top.bids()) || !sent.asks().equals(top.asks())) {
+            instance.deliver(ON_BOOK, () -> instance.strategy.onBook(top));
         }
     }
 
     /** A perpetual's funding rate: each instance subscribed to the symbol hears it. */
     void onFundingRate(FundingRate funding) {
+        lastFunding.put(funding.symbol(), funding);
         for (EventInstance instance : instances) {
             if (instance.started && instance.funding.contains(funding.symbol())) {
                 instance.deliver(ON_FUNDING, () -> instance.strategy.onFundingRate(funding));

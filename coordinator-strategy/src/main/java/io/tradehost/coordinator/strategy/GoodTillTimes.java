@@ -7,12 +7,16 @@ import java.util.Map;
 
 /**
  * The good-till times of orders by handle: at its time an open order is cancelled and marked
- * {@link Handle#expiring}, so that the desk reports it expired once the venue confirms; if the venue
- * refuses that cancel, it is asked again after {@link #RETRY}. Kernel thread only.
+ * {@link Handle#expiring}, so that the desk reports it expired once the venue confirms. A cancel the
+ * host wants itself (an expiry, or the orders of an instance that no longer runs: suspended or
+ * stopped) and the venue refused is asked again after {@link #RETRY}, doubling up to {@link
+ * #MAX_RETRY}; a running strategy decides itself whether to ask again. Kernel thread only.
  */
 final class GoodTillTimes {
     /** How long after a refused expiry cancel the host asks again. */
     static final Duration RETRY = Duration.ofSeconds(1);
+    /** The longest wait between two such cancels. */
+    static final Duration MAX_RETRY = Duration.ofMinutes(1);
 
     private final HandleDesk desk;
     private final EventStrategies owner;
@@ -34,12 +38,22 @@ final class GoodTillTimes {
 
     /** The venue refused a cancel of {@code handle}: if it was the expiry's, it is asked again. */
     void cancelRefused(Handle handle) {
-        if (handle.expiring) {
-            // past its good-till time it must not rest: ask again (the venue's answer on the order may
-            // also close it meanwhile)
-            handle.expiring = false;
-            timers.put(handle, owner.scheduler().schedule(RETRY, () -> expire(handle)));
+        boolean expiring = handle.expiring;
+        if (!expiring && handle.owner().started) {
+            return;
         }
+        // past its good-till time, or without a strategy to manage it, the order must not rest: ask again
+        // (the venue's answer on the order may also close it meanwhile)
+        handle.expiring = false;
+        long millis = Math.min(RETRY.toMillis() << Math.min(handle.cancelRetries++, 6), MAX_RETRY.toMillis());
+        timers.put(handle, owner.scheduler().schedule(Duration.ofMillis(millis), () -> {
+            timers.remove(handle);
+            if (handle.isOpen() && !handle.isCancelPending()) {
+                desk.cancel(handle, expiring ? "good-till time reached" : "strategy '" + handle.owner().name
+                        + "' no longer runs");
+                handle.expiring = expiring;
+            }
+        }));
     }
 
     /** The order is closed: nothing expires it any more. */

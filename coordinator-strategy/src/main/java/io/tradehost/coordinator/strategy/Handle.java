@@ -28,6 +28,8 @@ final class Handle implements OrderHandle {
     Quantity modifyQuantity;
     boolean replacing;
     boolean expiring;
+    /** Cancels the host asked for itself and the venue refused, for the backoff of the next. */
+    int cancelRetries;
     long intentSequence;
 
     Handle(long id, EventInstance owner, OrderSpec spec) {

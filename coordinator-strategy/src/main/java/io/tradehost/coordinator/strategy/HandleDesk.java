@@ -168,9 +168,12 @@ final class HandleDesk {
      * for its order's outcome does not wait forever. (A strategy that fails again each time it hears
      * this is quarantined, and then suspended, within a few rounds.)
      */
-    void dropped(List<Handle> handles, String why) {
+    void dropped(List<Handle> handles, String why, boolean tell) {
         for (Handle handle : handles) {
             handle.reject(RejectionCode.STRATEGY_FAILED);
+            if (!tell) {
+                continue;
+            }
             OrderEvent event = new OrderEvent.Rejected(handle, RejectionCode.STRATEGY_FAILED, "not sent: " + why);
             EventInstance instance = handle.owner();
             owner.queue().later(() -> instance.deliverEcho(ON_ORDER_EVENT,

@@ -144,9 +144,14 @@ final class InstanceHost implements StrategyHost {
                 true));
     }
 
+    /** The shortest timer delay or period: shorter would keep the kernel firing timers and nothing else. */
+    static final Duration MIN_TIMER = Duration.ofMillis(1);
+    /** The longest timer delay or period. */
+    static final Duration MAX_TIMER = Duration.ofDays(366);
+
     private static Duration positive(Duration d) {
-        if (d == null || d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException("a timer needs a positive delay, not " + d);
+        if (d == null || d.compareTo(MIN_TIMER) < 0 || d.compareTo(MAX_TIMER) > 0) {
+            throw new IllegalArgumentException("a timer's delay must be between 1 ms and 366 days, not " + d);
         }
         return d;
     }

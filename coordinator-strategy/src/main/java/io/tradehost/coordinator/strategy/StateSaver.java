@@ -55,6 +55,7 @@ final class StateSaver {
 
     /** The instance's state is saved no more. */
     void stop(EventInstance instance) {
+        saved.remove(instance);
         ScheduledTask timer = timers.remove(instance);
         if (timer != null) {
             timer.cancel();
@@ -67,13 +68,17 @@ final class StateSaver {
      * the strategy's failure and is not kept.
      */
     private void save(EventInstance instance) {
-        byte[] state = instance.ask(SAVE_STATE, instance.strategy::saveState);
-        if (state == null || Arrays.equals(state, saved.get(instance))) {
+        if (!instance.started) {
             return;
         }
-        if (state.length > Restored.MAX_STATE_BYTES) {
+        byte[] state = instance.ask(SAVE_STATE, instance.strategy::saveState);
+        if (state != null && state.length > Restored.MAX_STATE_BYTES) {
             supervision.fail(instance.watched, "saveState returned " + state.length + " bytes, more than "
                     + Restored.MAX_STATE_BYTES + "; not saved");
+            state = null;
+        }
+        instance.suspendIfQuarantined();
+        if (state == null || Arrays.equals(state, saved.get(instance))) {
             return;
         }
         saved.put(instance, state.clone());

@@ -93,8 +93,9 @@ final class Supervision {
             }
             case Outcome.Busy<T> b -> {
                 busy++;
-                overran(w, "is still busy with a late " + call.noun() + " (" + b.runningNanos() / 1_000_000 + " ms); "
-                        + call.skipped());
+                // the late call may be another kind than this one (a timer still running when a quote came)
+                overran(w, "is still busy with a late call (" + b.runningNanos() / 1_000_000 + " ms); this "
+                        + call.noun() + ": " + call.skipped());
             }
         }
         return null;

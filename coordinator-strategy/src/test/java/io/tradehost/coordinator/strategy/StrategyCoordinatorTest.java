@@ -472,8 +472,8 @@ class StrategyCoordinatorTest {
                 tuple(BTC, "in time"), tuple(SOL, "in time"), tuple(SOL, "in time"), tuple(SOL, "in time"),
                 tuple(SOL, "in time"), tuple(SOL, "in time"));
         assertThat(events.of(StrategyQuarantined.class)).singleElement().satisfies(q -> assertThat(q.reason())
-                .isEqualTo("overran its budget of 100 ms 5 times in a row: it is still busy with a late decision ("
-                        + q.reason().replaceAll(".*\\((\\d+) ms\\).*", "$1") + " ms); cycle skipped"));
+                .isEqualTo("overran its budget of 100 ms 5 times in a row: it is still busy with a late call ("
+                        + q.reason().replaceAll(".*\\((\\d+) ms\\).*", "$1") + " ms); this decision: cycle skipped"));
         assertThat(c.health().details()).containsEntry("lateDecisions", "1").containsEntry("busySkips", "4");
 
         release.countDown();

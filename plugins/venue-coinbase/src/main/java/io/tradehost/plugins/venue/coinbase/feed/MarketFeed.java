@@ -182,7 +182,13 @@ public final class MarketFeed extends Feed {
             if (q != null) {
                 out.add(q);
             }
-            depth = depthOf(product, book);
+            try {
+                depth = depthOf(product, book);
+            } catch (IllegalArgumentException | ArithmeticException e) {
+                // a level the host cannot hold (more decimals than it keeps): no depth, the quote still goes
+                depth = null;
+                lastBook.remove(product);
+            }
         }
         out.forEach(listener::onQuote);
         if (depth != null) {

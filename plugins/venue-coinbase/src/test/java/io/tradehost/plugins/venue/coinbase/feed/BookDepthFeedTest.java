@@ -64,6 +64,18 @@ class BookDepthFeedTest {
     }
 
     @Test
+    void aLevelTheHostCannotHoldCostsTheDepthNotTheQuote() {
+        MarketFeed feed = feed(MarketFeed.Channel.LEVEL2, 3);
+        send(feed, "snapshot", bid("100", "1") + "," + bid("99.000000000001", "2") + "," + ask("101", "1"));
+        assertThat(books).isEmpty();
+        assertThat(quotes).extracting(Quote::bid, Quote::ask).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Price.of("100"), Price.of("101")));
+        assertThat(stale).isEmpty();
+        send(feed, "update", bid("99.000000000001", "0"));
+        assertThat(books).singleElement().satisfies(b -> assertThat(b.bids()).containsExactly(level("100", "1")));
+    }
+
+    @Test
     void depthIsPublishedWhenOneOfTheTopLevelsChangesAndNotForLevelsFurtherDown() {
         MarketFeed feed = feed(MarketFeed.Channel.LEVEL2, 3);
         send(feed, "snapshot", bid("100", "1") + "," + bid("99", "2") + "," + bid("98", "3") + "," + bid("97", "4") + ","
