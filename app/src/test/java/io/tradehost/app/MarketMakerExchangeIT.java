@@ -36,6 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 class MarketMakerExchangeIT {
     private static final Pattern SENT = Pattern.compile("order (\\S+) sent");
     private static final Pattern RESTORED = Pattern.compile("strategy 'market-maker' restored: (\\d+) open order");
+    private static final String WIDE = "strategy.config.market-maker.spread_bps=\"400\"";
+    private static final String STILL = "strategy.config.market-maker.refresh_bps=\"5000\"";
     private static final List<String> CONFIG = List.of("--strategy", "market-maker",
             "--set", "strategy.config.market-maker.spread_bps=\"10\"");
 
@@ -82,7 +84,9 @@ class MarketMakerExchangeIT {
             assertThat(exchange.engine().orders(true, List.of())).as("none left open after the stop").isEmpty();
 
             // killed with -9 while quoting, then restarted on the same data directory
-            Process killed = ImageProcess.start(workDir, env, args(config, "run", "--duration", "60s"));
+            // quotes 2 % from the mid, never refreshed: they still rest when the restarted host reconciles
+            Process killed = ImageProcess.start(workDir, env, args(config, "run", "--duration", "60s", "--set",
+                    WIDE, "--set", STILL));
             killed.getInputStream().close();
             try (BufferedReader log = reader(killed)) {
                 int sent = 0;
@@ -104,7 +108,8 @@ class MarketMakerExchangeIT {
             int leftByTheKill = killedIds.size();
             assertThat(leftByTheKill).as("the killed host's quotes still rest").isPositive();
 
-            Process restarted = ImageProcess.start(workDir, env, args(config, "run", "--duration", "8s"));
+            Process restarted = ImageProcess.start(workDir, env, args(config, "run", "--duration", "8s", "--set",
+                    WIDE, "--set", STILL));
             restarted.getInputStream().close();
             int checks = 0;
             int restored = 0; // the strategy logs what it got back only when it got something
@@ -132,6 +137,7 @@ class MarketMakerExchangeIT {
             assertThat(restarted.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(restarted.exitValue()).isZero();
             assertThat(stillOpen).as("the restart's start line was seen").isNotNegative();
+            assertThat(stillOpen).as("wide quotes outlive the restart").isPositive();
             assertThat(restored).as("the restarted maker got back the orders the venue still held for it, no more")
                     .isGreaterThanOrEqualTo(stillOpen).isLessThanOrEqualTo(leftByTheKill);
             assertThat(exchange.engine().orders(true, List.of())).as("none left open after the stop").isEmpty();
@@ -166,10 +172,11 @@ class MarketMakerExchangeIT {
         return open.size();
     }
 
-    private static List<String> args(Path config, String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--config", config.toString(), "--data-dir", "data"));
+    /** The command, the test's settings, then the caller's (a later {@code --set} of a key wins). */
+    private static List<String> args(Path config, String command, String... args) {
+        List<String> all = new ArrayList<>(List.of(command, "--config", config.toString(), "--data-dir", "data"));
         all.addAll(CONFIG);
+        all.addAll(List.of(args));
         return all;
     }
 }
