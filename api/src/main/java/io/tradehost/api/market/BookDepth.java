@@ -41,6 +41,11 @@ public record BookDepth(Symbol symbol, List<BookLevel> bids, List<BookLevel> ask
         }
     }
 
+    /** Whether {@code other} shows the same levels on both sides (its time aside); false for null. */
+    public boolean sameLevels(BookDepth other) {
+        return other != null && bids.equals(other.bids) && asks.equals(other.asks);
+    }
+
     /** The same book cut to its best {@code levels} levels per side (this one if it has no more). */
     public BookDepth top(int levels) {
         if (levels < 1) {

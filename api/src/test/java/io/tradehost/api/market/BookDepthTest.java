@@ -31,6 +31,10 @@ class BookDepthTest {
         assertThat(top.timestampNanos()).isEqualTo(7);
         assertThat(book.top(2).bids()).containsExactly(level("99", "1"), level("98", "2"));
         assertThat(book.top(2).asks()).isEqualTo(book.asks());
+        assertThat(book.sameLevels(new BookDepth(BTC, book.bids(), book.asks(), 99))).as("time aside").isTrue();
+        assertThat(book.sameLevels(top)).isFalse();
+        assertThat(top.sameLevels(new BookDepth(BTC, top.bids(), book.asks(), 7))).as("asks differ").isFalse();
+        assertThat(book.sameLevels(null)).isFalse();
         assertThatThrownBy(() -> book.top(0)).hasMessage("levels must be at least 1, not 0");
     }
 

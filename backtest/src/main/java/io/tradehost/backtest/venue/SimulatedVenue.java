@@ -171,7 +171,7 @@ public final class SimulatedVenue implements Venue {
         BookDepth book = new BookDepth(quote.symbol(), List.of(new BookLevel(quote.bid(), quote.bidSize())),
                 List.of(new BookLevel(quote.ask(), quote.askSize())), quote.timestampNanos());
         BookDepth last = books.put(quote.symbol(), book);
-        if (last == null || !last.bids().equals(book.bids()) || !last.asks().equals(book.asks())) {
+        if (!book.sameLevels(last)) {
             listener.onBook(book);
         }
     }

@@ -342,7 +342,7 @@ final class EventStrategies {
         }
         BookDepth top = book.top(levels);
         BookDepth sent = instance.booksSent.put(book.symbol(), top);
-        if (sent == null || !sent.bids().equals(top.bids()) || !sent.asks().equals(top.asks())) {
+        if (!top.sameLevels(sent)) {
             instance.deliver(ON_BOOK, () -> instance.strategy.onBook(top));
         }
     }
