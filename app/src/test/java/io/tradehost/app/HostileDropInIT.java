@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A hostile event-driven strategy, written against the api alone and dropped into {@code plugins/} of
  * the image, trades ETH-PERP and DOGE-PERP on the paper venue while the built-in {@code ma-crossover}
- * trades BTC-PERP and SOL-USD. It is hostile from every callback it gets (see {@link #HOSTILE}): the
+ * trades BTC-PERP and SOL-USD. It is hostile from every callback it gets (see {@link #source}): the
  * host must stay up, quarantine it and then suspend it (it hears nothing more, its open orders are
  * cancelled, {@code /health} says so), let the built-in trade on, let none of its orders past the
  * guards' limits, leave none of them open, and stop cleanly on SIGTERM although the hostile worker is
@@ -54,8 +54,9 @@ class HostileDropInIT {
     private static final Set<String> TERMINAL = Set.of("FILLED", "CANCELLED", "REJECTED", "EXPIRED");
 
     /**
-     * The hostile strategy. Its behaviour is chosen by call counts and by what it has heard, not by
-     * timing, so every run goes through the same steps in the same order:
+     * The source of the hostile plugin's class {@code name}. The strategy's behaviour is chosen by call
+     * counts and by what it has heard, not by timing, so every run goes through the same steps in the
+     * same order:
      * <ul>
      * <li>every 6th quote: submits a bid, then throws ({@code IllegalStateException}); never five
      *     failures in a row, so this alone never quarantines it;
@@ -72,161 +73,14 @@ class HostileDropInIT {
      *     while quotes keep coming: the overruns quarantine it.
      * </ul>
      * Its bids are post-only at half the mark: they rest and never fill, so every one is an opening.
+     * Its sources are test resources ({@code hostile/*.java.txt}), compiled by the test, not the build.
      */
-    private static final String HOSTILE = """
-            package com.example.hostile;
-
-            import io.tradehost.api.market.Bar;
-            import io.tradehost.api.market.BarInterval;
-            import io.tradehost.api.market.Mark;
-            import io.tradehost.api.market.Quote;
-            import io.tradehost.api.strategy.event.EventStrategy;
-            import io.tradehost.api.strategy.event.OrderEvent;
-            import io.tradehost.api.strategy.event.OrderHandle;
-            import io.tradehost.api.strategy.event.OrderSpec;
-            import io.tradehost.api.strategy.event.Restored;
-            import io.tradehost.api.strategy.event.StrategyHost;
-            import io.tradehost.api.value.Price;
-            import io.tradehost.api.value.Product;
-            import io.tradehost.api.value.Side;
-            import io.tradehost.api.value.Symbol;
-            import java.math.RoundingMode;
-            import java.time.Duration;
-            import java.util.List;
-
-            final class Hostile implements EventStrategy {
-                private StrategyHost host;
-                private long quotes;
-                private long bars;
-                private long saves;
-                private long storms;
-                private boolean chainAlive;
-                private boolean flooded;
-
-                @Override
-                public void onStart(StrategyHost h, Restored restored) {
-                    host = h;
-                    for (Symbol s : h.symbols()) {
-                        h.subscribeQuotes(s);
-                        h.subscribeBars(s, BarInterval.parse("1s"));
-                    }
-                    h.setRepeatingTimer("storm", Duration.ofMillis(1200));
-                }
-
-                /** A post-only bid at half the mark: it rests and never fills. */
-                private void bid(Symbol s, String tag) {
-                    Mark m = host.mark(s);
-                    if (m != null) {
-                        Product p = host.product(s);
-                        Price price = p.roundPrice(Price.fromDouble(m.price().toDouble() / 2), RoundingMode.FLOOR);
-                        host.submit(OrderSpec.limit(s, Side.BUY, p.minSize(), price).asPostOnly().withTag(tag));
-                    }
-                }
-
-                @Override
-                public void onQuote(Quote q) {
-                    if (++quotes % 6 == 0) {
-                        bid(q.symbol(), "doomed");
-                        throw new IllegalStateException("hostile: thrown after submitting, quote " + quotes);
-                    }
-                }
-
-                @Override
-                public void onBar(Bar bar) {
-                    if (++bars == 1) {
-                        throw new AssertionError("hostile: an Error from onBar");
-                    }
-                    if (bars == 3) {
-                        try {
-                            for (int i = 0; i < 1001; i++) {
-                                host.setTimer("spam" + i, Duration.ofHours(1));
-                            }
-                        } catch (IllegalStateException swallowed) {
-                            // the host's "more than 1000 commands" refusal, swallowed: the callback returns
-                        }
-                    }
-                    if (bars == 4 && host.timers().size() > 1) {
-                        throw new IllegalStateException("hostile: " + host.timers().size()
-                                + " timers set, by a callback that gave more than 1000 commands");
-                    }
-                }
-
-                @Override
-                public byte[] saveState() {
-                    return ++saves == 2 ? new byte[100 * 1024] : null;
-                }
-
-                @Override
-                public void onTimer(String name, long nowNanos) {
-                    List<Symbol> symbols = host.symbols();
-                    storms++;
-                    if (storms == 1) {
-                        for (int i = 0; i < 20; i++) {
-                            bid(symbols.get(i % symbols.size()), "storm");
-                        }
-                    } else if (storms == 2) {
-                        for (Symbol s : symbols) {
-                            for (OrderHandle o : host.openOrders(s)) {
-                                for (int i = 0; i < 10; i++) {
-                                    host.cancel(o);
-                                }
-                            }
-                            for (int i = 0; i < 50; i++) {
-                                host.cancelAll(s);
-                            }
-                            bid(s, "rest");
-                            bid(s, "rest");
-                        }
-                    } else if (flooded) {
-                        long end = System.nanoTime() + 60_000_000_000L;
-                        while (System.nanoTime() < end) {
-                            try {
-                                Thread.sleep(100);
-                            } catch (InterruptedException deaf) {
-                                // asked to stop: blocks on
-                            }
-                        }
-                    }
-                    if (!flooded && !chainAlive) {
-                        chainAlive = true;
-                        bid(symbols.getFirst(), "chain");
-                    }
-                }
-
-                @Override
-                public void onOrderEvent(OrderEvent e) {
-                    OrderHandle o = e.handle();
-                    if (!"chain".equals(o.tag())) {
-                        return;
-                    }
-                    if (e instanceof OrderEvent.Rejected r) {
-                        if (r.message().contains("flooded")) {
-                            flooded = true;
-                            chainAlive = false;
-                        } else {
-                            bid(o.symbol(), "chain");
-                        }
-                    } else if (e instanceof OrderEvent.Accepted) {
-                        host.cancel(o);
-                        bid(o.symbol(), "chain");
-                    }
-                }
-            }
-            """;
-
-    private static final String FACTORY = """
-            package com.example.hostile;
-
-            import io.tradehost.api.config.PluginConfig;
-            import io.tradehost.api.strategy.event.EventStrategy;
-            import io.tradehost.api.strategy.event.EventStrategyFactory;
-
-            public final class Factory implements EventStrategyFactory {
-                public String name() { return "hostile"; }
-                public String description() { return "hostile from every callback it gets"; }
-                public EventStrategy createEventStrategy(PluginConfig config) { return new Hostile(); }
-            }
-            """;
+    private static String source(String name) throws IOException {
+        try (var in = HostileDropInIT.class.getResourceAsStream("hostile/" + name + ".java.txt")) {
+            assertThat(in).as("test resource hostile/" + name + ".java.txt").isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -242,8 +96,8 @@ class HostileDropInIT {
         PluginJars.jar(jars.compile(Map.of(
                 "module-info.java", "module com.example.hostile { requires io.tradehost.api;"
                         + " provides io.tradehost.api.strategy.StrategyFactory with com.example.hostile.Factory; }",
-                "com/example/hostile/Factory.java", FACTORY,
-                "com/example/hostile/Hostile.java", HOSTILE), List.of(), "1.0"),
+                "com/example/hostile/Factory.java", source("Factory"),
+                "com/example/hostile/Hostile.java", source("Hostile")), List.of(), "1.0"),
                 work.resolve("plugins/hostile.jar"));
 
         // 100 ms ticks and a 50 ms budget: a loaded 2-core CI machine must not make the well-behaved
