@@ -110,7 +110,7 @@ public class EventCallbackBenchmark {
                 clock, kernel, isolation);
         coordinator.initialize();
         coordinator.start();
-        kernel.runUntilIdle();
+        kernel.advanceBy(Duration.ZERO); // event strategies start once start-up is dispatched
     }
 
     @TearDown(Level.Trial)

@@ -33,8 +33,9 @@ final class EventInstance {
      * after which nothing more is added (a late worker's adds fail), so the kernel reads it alone.
      */
     static final class Batch {
-        private final List<Op> ops = new ArrayList<>();
-        private final List<Handle> submitted = new ArrayList<>();
+        // made on the first command: most callbacks give none, and this runs for every event
+        private List<Op> ops;
+        private List<Handle> submitted;
         private boolean closed;
         /** Why the callback gave too many commands, or null: it fails even if it caught the refusal. */
         private String overflow;
@@ -43,6 +44,10 @@ final class EventInstance {
             if (closed) {
                 throw new IllegalStateException(what + " only from inside a callback of strategy '" + strategy
                         + "'");
+            }
+            if (ops == null) {
+                ops = new ArrayList<>();
+                submitted = new ArrayList<>();
             }
             if (ops.size() >= MAX_COMMANDS) {
                 overflow = "more than " + MAX_COMMANDS + " commands in one callback of strategy '" + strategy
@@ -64,7 +69,7 @@ final class EventInstance {
         }
 
         synchronized List<Handle> submitted() {
-            return List.copyOf(submitted);
+            return submitted == null ? List.of() : List.copyOf(submitted);
         }
 
         /** The requests, once closed. */
@@ -73,8 +78,8 @@ final class EventInstance {
                 if (!closed) {
                     throw new IllegalStateException("a batch is read once closed");
                 }
+                return ops == null ? List.of() : ops;
             }
-            return ops;
         }
     }
 
