@@ -2,6 +2,7 @@ package io.tradehost.exchange;
 
 import io.tradehost.exchange.auth.ApiKey;
 import io.tradehost.exchange.auth.JwtVerifier;
+import io.tradehost.exchange.engine.FundingSchedule;
 import io.tradehost.exchange.engine.MatchingEngine;
 import io.tradehost.exchange.fault.Fault;
 import io.tradehost.exchange.fault.FaultPlan;
@@ -57,11 +58,13 @@ public final class LocalExchange implements AutoCloseable {
     private final String adminToken;
     private final Path directory;
     private final StreamHub hub;
+    private final FundingSchedule funding;
 
     private LocalExchange(Server server, ServerConnector connector, ScheduledExecutorService timers,
                           MatchingEngine engine, FaultPlan faults, ApiKey key, String adminToken, Path directory,
-                          StreamHub hub) {
+                          StreamHub hub, FundingSchedule funding) {
         this.hub = hub;
+        this.funding = funding;
         this.server = server;
         this.connector = connector;
         this.timers = timers;
@@ -113,8 +116,11 @@ public final class LocalExchange implements AutoCloseable {
         connector.setPort(settings.listen().getPort());
         connector.setIdleTimeout(120_000);
         server.addConnector(connector);
+        long fundingMillis = settings.fundingInterval().toMillis();
+        FundingSchedule funding = fundingMillis > 0 ? new FundingSchedule(System.currentTimeMillis(), fundingMillis)
+                : FundingSchedule.NONE;
         server.setHandler(hub.handler(new RestApi(engine, verifier, faults, hub, adminToken,
-                System::currentTimeMillis, settings.pageSize(), settings.takerFee(), settings.makerFee())));
+                System::currentTimeMillis, settings.pageSize(), settings.takerFee(), settings.makerFee(), funding)));
         server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(1_000);
         try {
@@ -131,12 +137,14 @@ public final class LocalExchange implements AutoCloseable {
         }
         long tick = settings.tick().toMillis();
         timers.scheduleAtFixedRate(() -> guarded(engine::tick), tick, tick, TimeUnit.MILLISECONDS);
-        long funding = settings.fundingInterval().toMillis();
-        if (funding > 0) {
-            timers.scheduleAtFixedRate(() -> guarded(engine::chargeFunding), funding, funding, TimeUnit.MILLISECONDS);
+        if (funding.charges()) {
+            // on the schedule the products endpoint shows as each perpetual's funding_time
+            long first = Math.max(0, funding.nextAfter(funding.startMillis()) - System.currentTimeMillis());
+            timers.scheduleAtFixedRate(() -> guarded(engine::chargeFunding), first, funding.intervalMillis(),
+                    TimeUnit.MILLISECONDS);
         }
         LocalExchange exchange = new LocalExchange(server, connector, timers, engine, faults, key, adminToken, dir,
-                hub);
+                hub, funding);
         try {
             ApiKey.writePrivate(dir.resolve(CREDENTIALS_FILE), key.environmentFile());
         } catch (IOException e) {
@@ -196,6 +204,11 @@ public final class LocalExchange implements AutoCloseable {
 
     public MatchingEngine engine() {
         return engine;
+    }
+
+    /** When funding is charged (the products endpoint's {@code funding_time}); {@link FundingSchedule#NONE} for never. */
+    public FundingSchedule fundingSchedule() {
+        return funding;
     }
 
     public FaultPlan faults() {

@@ -10,7 +10,8 @@ import java.util.Objects;
  *
  * @param symbol the perpetual
  * @param rate the funding rate for one funding period (0.0001 = 1 bp of the position's notional)
- * @param nextFundingNanos when the next payment is due, nanoseconds since the epoch
+ * @param nextFundingNanos when the next payment is due, nanoseconds since the epoch, or 0 when the
+ *     venue does not say
  * @param timestampNanos venue time of the report, nanoseconds since the epoch
  */
 public record FundingRate(Symbol symbol, Ratio rate, long nextFundingNanos, long timestampNanos) {

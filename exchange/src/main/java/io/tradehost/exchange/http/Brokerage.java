@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tradehost.exchange.engine.ExchangeFill;
 import io.tradehost.exchange.engine.ExchangeOrder;
 import io.tradehost.exchange.engine.Listing;
+import io.tradehost.exchange.engine.FundingSchedule;
 import io.tradehost.exchange.engine.MatchingEngine;
 import io.tradehost.exchange.engine.PlaceRequest;
 import io.tradehost.exchange.engine.PlaceResult;
@@ -34,9 +35,11 @@ final class Brokerage {
     private final int pageSize;
     private final BigDecimal takerFee;
     private final BigDecimal makerFee;
+    private final FundingSchedule funding;
 
     Brokerage(MatchingEngine engine, FaultPlan faults, LongSupplier millis, int pageSize, BigDecimal takerFee,
-              BigDecimal makerFee) {
+              BigDecimal makerFee, FundingSchedule funding) {
+        this.funding = funding;
         this.engine = engine;
         this.faults = faults;
         this.millis = millis;
@@ -97,13 +100,13 @@ final class Brokerage {
                 .toList();
         ObjectNode n = Answer.JSON.createObjectNode();
         ArrayNode list = n.putArray("products");
-        chosen.forEach(l -> list.add(ProductJson.product(l, engine.mid(l.productId()))));
+        chosen.forEach(l -> list.add(ProductJson.product(l, engine.mid(l.productId()), funding, millis.getAsLong())));
         n.put("num_products", chosen.size());
         return new Answer(200, n);
     }
 
     private Answer product(String id) {
-        return engine.listing(id).map(l -> new Answer(200, ProductJson.product(l, engine.mid(id))))
+        return engine.listing(id).map(l -> new Answer(200, ProductJson.product(l, engine.mid(id), funding, millis.getAsLong())))
                 .orElseGet(() -> Answer.error(404, "NOT_FOUND", "product " + id + " not found"));
     }
 

@@ -1,6 +1,7 @@
 package io.tradehost.exchange.http;
 
 import io.tradehost.exchange.auth.JwtVerifier;
+import io.tradehost.exchange.engine.FundingSchedule;
 import io.tradehost.exchange.engine.MatchingEngine;
 import io.tradehost.exchange.fault.Fault;
 import io.tradehost.exchange.fault.FaultPlan;
@@ -54,13 +55,15 @@ public final class RestApi extends Handler.Abstract {
     /**
      * @param takerFee the fee rate the engine charges takers, shown in the transaction summary
      * @param makerFee the fee rate the engine charges makers
+     * @param funding when the engine charges funding, shown as each perpetual's {@code funding_time}
      */
     public RestApi(MatchingEngine engine, JwtVerifier verifier, FaultPlan faults, StreamHub hub, String adminToken,
-                   LongSupplier millis, int pageSize, BigDecimal takerFee, BigDecimal makerFee) {
+                   LongSupplier millis, int pageSize, BigDecimal takerFee, BigDecimal makerFee,
+                   FundingSchedule funding) {
         this.verifier = verifier;
         this.faults = faults;
         this.millis = millis;
-        this.brokerage = new Brokerage(engine, faults, millis, pageSize, takerFee, makerFee);
+        this.brokerage = new Brokerage(engine, faults, millis, pageSize, takerFee, makerFee, funding);
         this.publicV2 = new PublicV2(engine, millis);
         this.v2Accounts = new V2Accounts(engine, publicV2.catalog());
         this.admin = new AdminApi(engine, hub, faults, adminToken, () -> Map.of("rest_requests", requests.get(),

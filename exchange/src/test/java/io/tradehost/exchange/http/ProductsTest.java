@@ -3,9 +3,17 @@ package io.tradehost.exchange.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tradehost.exchange.ExchangeSettings;
+import io.tradehost.exchange.LocalExchange;
+import io.tradehost.exchange.auth.KeyType;
+import io.tradehost.exchange.engine.FundingSchedule;
+import io.tradehost.exchange.engine.Listing;
 import io.tradehost.exchange.testing.RawHttp;
 import io.tradehost.exchange.testing.TestExchange;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -68,5 +76,50 @@ class ProductsTest {
             assertThat(none.status()).isEqualTo(404);
             assertThat(none.json().path("error").asText()).isEqualTo("NOT_FOUND");
         }
+    }
+
+    @Test
+    void aPerpetualShowsItsNextFundingTimeOnTheExchangesScheduleAndNoneWithoutFunding() throws Exception {
+        ExchangeSettings d = ExchangeSettings.defaults(new InetSocketAddress("127.0.0.1", 0), dir.resolve("funded"));
+        LocalExchange funded = LocalExchange.start(new ExchangeSettings(d.listen(), d.dataDirectory(), 3,
+                Listing.DEFAULTS, KeyType.ED25519, Duration.ofHours(1), Duration.ofMinutes(90), d.startingCash(),
+                d.takerFee(), d.makerFee(), 100, false, List.of(), false));
+        try {
+            FundingSchedule schedule = funded.fundingSchedule();
+            assertThat(schedule).isEqualTo(new FundingSchedule(schedule.startMillis(), 5_400_000));
+            String next = Instant.ofEpochMilli(schedule.startMillis() + 5_400_000).toString();
+            JsonNode f = RawHttp.get(funded.port(), "/api/v3/brokerage/market/products/BTC-PERP-INTX").json()
+                    .path("future_product_details");
+            assertThat(f.path("funding_interval").asText()).isEqualTo("5400s");
+            assertThat(f.path("funding_time").asText()).isEqualTo(next);
+            assertThat(f.path("perpetual_details").path("funding_time").asText()).isEqualTo(next);
+            assertThat(f.path("perpetual_details").path("funding_rate").asText()).isEqualTo("0.0001");
+        } finally {
+            funded.close();
+        }
+        try (TestExchange x = new TestExchange(dir)) {
+            assertThat(x.exchange.fundingSchedule()).isEqualTo(FundingSchedule.NONE);
+            JsonNode f = RawHttp.get(x.port(), "/api/v3/brokerage/market/products/BTC-PERP-INTX").json()
+                    .path("future_product_details");
+            assertThat(f.path("funding_interval").asText()).isEqualTo("0s");
+            assertThat(f.has("funding_time")).isFalse();
+            assertThat(f.path("perpetual_details").has("funding_time")).isFalse();
+            assertThat(f.path("perpetual_details").path("funding_rate").asText()).isEqualTo("0.0001");
+        }
+    }
+
+    @Test
+    void theNextFundingTimeIsTheFirstScheduledPaymentAfterNow() {
+        FundingSchedule s = new FundingSchedule(10_000, 1_000);
+        assertThat(s.charges()).isTrue();
+        assertThat(s.nextAfter(5_000)).isEqualTo(11_000);
+        assertThat(s.nextAfter(10_000)).isEqualTo(11_000);
+        assertThat(s.nextAfter(10_999)).isEqualTo(11_000);
+        assertThat(s.nextAfter(11_000)).isEqualTo(12_000);
+        assertThat(s.nextAfter(13_500)).isEqualTo(14_000);
+        assertThat(FundingSchedule.NONE.charges()).isFalse();
+        assertThat(FundingSchedule.NONE.nextAfter(13_500)).isZero();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new FundingSchedule(0, -1))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -44,7 +44,11 @@ import org.slf4j.LoggerFactory;
  * outcome the host resolves with {@link #order}, which finds the order by client id by paging the
  * order list (it has no client-id filter), never by posting again. Fills come from the user feed's
  * cumulative quantities, read with their trade ids from the fills endpoint. Queries block for one or
- * a few REST calls. Thread-safe.
+ * a few REST calls. Each subscribed perpetual's funding rate and next funding time come from its
+ * product data ({@link Funding}): published when it is subscribed, as the product list read at
+ * connect showed it, then whenever a {@code funding_poll} read of the subscribed perpetuals'
+ * products shows another rate or time; a product without {@code funding_time} gives a next time
+ * of 0 (not known). Thread-safe.
  */
 public final class CoinbaseVenue implements Venue {
     private static final Logger LOG = LoggerFactory.getLogger(CoinbaseVenue.class);
@@ -60,8 +64,7 @@ public final class CoinbaseVenue implements Venue {
     private final RestClient rest;
     private final Map<ClientOrderId, String> orderIds = new ConcurrentHashMap<>();
     private final Map<Symbol, Product> products = new LinkedHashMap<>();
-    private final java.util.Set<String> reportedFunding = ConcurrentHashMap.newKeySet();
-    private volatile boolean fundingUnavailable;
+    private final Funding funding;
     private io.tradehost.api.time.ScheduledTask fundingPoll;
     private UserFeed userFeed;
     private MarketFeed marketFeed;
@@ -74,16 +77,20 @@ public final class CoinbaseVenue implements Venue {
         this.signer = signer;
         this.rest = rest;
         this.http = http;
+        this.funding = new Funding(rest, settings.portfolioUuid(), context.listener(), context.clock());
     }
 
     @Override
     public void connect() throws VenueException {
         JsonNode listed = rest.get("/products", List.of());
+        long read = context.clock().nanos();
         synchronized (products) {
             products.clear();
             for (JsonNode p : listed.path("products")) {
                 try {
-                    Wire.product(p).filter(this::wanted).ifPresent(product -> products.put(product.symbol(), product));
+                    Optional<Product> product = Wire.product(p).filter(this::wanted);
+                    product.ifPresent(known -> products.put(known.symbol(), known));
+                    product.filter(Product::isPerpetual).ifPresent(known -> funding.listed(p, read));
                 } catch (IllegalArgumentException e) {
                     LOG.warn("coinbase: skipped product {} the host cannot read: {}", p.path("product_id").asText("?"),
                             e.getMessage());
@@ -106,10 +113,10 @@ public final class CoinbaseVenue implements Venue {
             userFeed.close();
             throw VenueException.transientFailure(RestClient.NO_ANSWER, "interrupted waiting for the user feed");
         }
-        if (!settings.portfolioUuid().isBlank()) {
+        if (!settings.portfolioUuid().isBlank() || products().stream().anyMatch(Product::isPerpetual)) {
             java.util.concurrent.Executor io = http.executor().orElseThrow();
             fundingPoll = context.scheduler().scheduleAtFixedRate(settings.fundingPoll(), settings.fundingPoll(),
-                    () -> io.execute(this::pollFunding));
+                    () -> io.execute(funding::poll));
         }
         LOG.info("coinbase: connected to {} ({} product(s) listed), user feed {}", settings.baseUrl(),
                 products.size(), settings.wsUserUrl());
@@ -135,6 +142,13 @@ public final class CoinbaseVenue implements Venue {
                 context.clock(), context.listener(), context.seed(), settings.marketChannel(), settings.depthLevels(),
                 List.copyOf(symbols), () -> signer.sign(null), trades);
         marketFeed.start();
+        Set<Symbol> perpetuals = new java.util.HashSet<>();
+        for (Product p : products()) {
+            if (p.isPerpetual() && symbols.contains(p.symbol())) {
+                perpetuals.add(p.symbol());
+            }
+        }
+        funding.subscribe(perpetuals);
     }
 
     /** The market feed subscribes {@code market_trades} for the subscribed products. */
@@ -358,47 +372,12 @@ public final class CoinbaseVenue implements Venue {
     }
 
     /**
-     * Funding payments on the perpetuals portfolio, oldest first; empty without {@code portfolio_uuid}.
-     * The path ({@code /intx/funding/{portfolio}}) is the local exchange's: Coinbase's public reference
-     * names no funding-history endpoint we could verify, so a 404 reads as "none" (logged once).
+     * Funding payments on the perpetuals portfolio, oldest first; empty without {@code portfolio_uuid}
+     * (see {@link Funding#payments}: a venue without the local exchange's funding list reads as none).
      */
     @Override
     public List<FundingPayment> fundingPayments() throws VenueException {
-        if (settings.portfolioUuid().isBlank()) {
-            return List.of();
-        }
-        JsonNode answer;
-        try {
-            answer = rest.get("/intx/funding/" + settings.portfolioUuid(), List.of());
-        } catch (VenueException e) {
-            if ("NOT_FOUND".equals(e.code().value())) {
-                if (!fundingUnavailable) {
-                    fundingUnavailable = true;
-                    LOG.warn("coinbase: the venue lists no funding payments ({}); funding shows in the cash only",
-                            e.getMessage());
-                }
-                return List.of();
-            }
-            throw e;
-        }
-        List<FundingPayment> out = new ArrayList<>();
-        for (JsonNode f : answer.path("funding")) {
-            out.add(Wire.funding(f));
-        }
-        return out;
-    }
-
-    /** Reads the funding list and reports payments not reported before (polled from the scheduler, off it). */
-    private void pollFunding() {
-        try {
-            for (FundingPayment p : fundingPayments()) {
-                if (reportedFunding.add(p.id())) {
-                    context.listener().onFunding(p);
-                }
-            }
-        } catch (VenueException | RuntimeException e) {
-            LOG.debug("coinbase: funding poll failed: {}", e.getMessage());
-        }
+        return funding.payments();
     }
 
     /** Feed statistics: reconnects, gaps, messages, bad messages (for tests and the README's figures). */

@@ -33,9 +33,14 @@ final class ExchangeHarness implements AutoCloseable {
     CoinbaseVenue venue;
 
     ExchangeHarness(Path dir, KeyType keyType, int pageSize) {
+        this(dir, keyType, pageSize, Duration.ZERO);
+    }
+
+    /** An exchange that charges funding every {@code fundingInterval} (zero: never). */
+    ExchangeHarness(Path dir, KeyType keyType, int pageSize, Duration fundingInterval) {
         ExchangeSettings defaults = ExchangeSettings.defaults(new InetSocketAddress("127.0.0.1", 0), dir);
         ExchangeSettings settings = new ExchangeSettings(defaults.listen(), dir, 7, Listing.DEFAULTS, keyType,
-                Duration.ofHours(1), Duration.ZERO, new BigDecimal("10000000"), defaults.takerFee(),
+                Duration.ofHours(1), fundingInterval, new BigDecimal("10000000"), defaults.takerFee(),
                 defaults.makerFee(), pageSize, false, List.of(), false);
         exchange = LocalExchange.start(settings);
     }

@@ -1,6 +1,7 @@
 package io.tradehost.plugins.venue.coinbase;
 
 import io.tradehost.api.market.BookDepth;
+import io.tradehost.api.market.FundingRate;
 import io.tradehost.api.market.Quote;
 import io.tradehost.api.market.Trade;
 import io.tradehost.api.order.ClientOrderId;
@@ -16,7 +17,7 @@ import java.util.function.Predicate;
 /**
  * Records what a venue reports, as lines ({@code accepted id}, {@code fill id tradeId qty@price fee},
  * {@code cancelled id reason}, {@code rejected id CODE}, {@code connection false ...}) plus quotes,
- * fills, public trades and depth as objects, and lets a test wait (bounded) until a condition holds.
+ * fills, public trades, depth and funding rates as objects, and lets a test wait (bounded) until a condition holds.
  */
 final class RecordingListener implements VenueListener {
     private final List<String> events = new ArrayList<>();
@@ -24,6 +25,7 @@ final class RecordingListener implements VenueListener {
     private final List<Quote> quotes = new ArrayList<>();
     private final List<Trade> trades = new ArrayList<>();
     private final List<BookDepth> books = new ArrayList<>();
+    private final List<FundingRate> fundingRates = new ArrayList<>();
 
     @Override
     public synchronized void onQuote(Quote quote) {
@@ -40,6 +42,12 @@ final class RecordingListener implements VenueListener {
     @Override
     public synchronized void onBook(BookDepth book) {
         books.add(book);
+        notifyAll();
+    }
+
+    @Override
+    public synchronized void onFundingRate(FundingRate funding) {
+        fundingRates.add(funding);
         notifyAll();
     }
 
@@ -106,6 +114,10 @@ final class RecordingListener implements VenueListener {
 
     synchronized List<BookDepth> books() {
         return List.copyOf(books);
+    }
+
+    synchronized List<FundingRate> fundingRates() {
+        return List.copyOf(fundingRates);
     }
 
     synchronized int quoteCount() {

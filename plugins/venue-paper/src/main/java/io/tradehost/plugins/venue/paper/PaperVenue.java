@@ -11,30 +11,21 @@ import io.tradehost.api.order.FundingPayment;
 import io.tradehost.api.order.Liquidity;
 import io.tradehost.api.order.Order;
 import io.tradehost.api.order.OrderRequest;
-import io.tradehost.api.order.OrderStatus;
-import io.tradehost.api.order.Position;
 import io.tradehost.api.order.RejectionCode;
 import io.tradehost.api.time.Clock;
 import io.tradehost.api.time.ScheduledTask;
 import io.tradehost.api.time.Scheduler;
 import io.tradehost.api.value.Money;
 import io.tradehost.api.value.OrderType;
-import io.tradehost.api.value.Price;
 import io.tradehost.api.value.Product;
-import io.tradehost.api.value.Quantity;
 import io.tradehost.api.value.Ratio;
-import io.tradehost.api.value.Side;
 import io.tradehost.api.value.Symbol;
-import io.tradehost.api.value.TimeInForce;
 import io.tradehost.api.venue.Venue;
 import io.tradehost.api.venue.VenueException;
 import io.tradehost.api.venue.VenueListener;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,26 +43,18 @@ import java.util.function.Consumer;
  * payment time ({@link PaperFunding}). Like a real exchange it outlives the host: with a
  * {@link PaperStore} every operation is committed to its own book before the host hears of it, and
  * a restarted venue continues from that book (account, orders, fills, market). A client order id is accepted once; a second
- * placement with the same id is refused and counted. Answers go to the listener synchronously,
- * after the commit. Kernel thread only.
+ * placement with the same id is refused and counted. Orders are handled by {@link PaperOrders};
+ * answers go to the listener synchronously, after the commit. Kernel thread only.
  */
 final class PaperVenue implements Venue {
-    private static final String CURRENCY = "USD";
-
     private final Map<Symbol, Market> markets;
     private final PaperAccount account;
-    private final Ratio takerFeeBps;
-    private final Ratio makerFeeBps;
+    private final PaperOrders orders;
     private final Duration tickInterval;
     private final Clock clock;
     private final Scheduler scheduler;
     private final VenueListener listener;
     private final PaperStore store;
-    private final Map<ClientOrderId, Order> orders = new LinkedHashMap<>();
-    private final Map<ClientOrderId, List<Fill>> fills = new HashMap<>();
-    private final List<ClientOrderId> resting = new ArrayList<>();
-    /** Resting stop orders whose trigger fired: they rest as the limit they became. */
-    private final Set<ClientOrderId> triggered = new HashSet<>();
     private final Set<Symbol> subscribed = new LinkedHashSet<>();
     private final List<Consumer<VenueListener>> reports = new ArrayList<>();
     private final int depthLevels;
@@ -81,9 +64,6 @@ final class PaperVenue implements Venue {
     private ScheduledTask ticker;
     private ScheduledTask fundingTimer;
     private boolean connected;
-    private long tradeSequence;
-    private long orderSequence;
-    private long duplicatePlacements;
 
     /**
      * @param depthLevels book levels a side to publish; zero for none
@@ -96,8 +76,7 @@ final class PaperVenue implements Venue {
         this.funding = funding;
         this.markets = markets;
         this.account = new PaperAccount(startingCash);
-        this.takerFeeBps = takerFeeBps;
-        this.makerFeeBps = makerFeeBps;
+        this.orders = new PaperOrders(markets, account, takerFeeBps, makerFeeBps, clock, store, reports);
         this.tickInterval = tickInterval;
         this.clock = clock;
         this.scheduler = scheduler;
@@ -130,18 +109,7 @@ final class PaperVenue implements Venue {
                 market.restore(m.bid(), m.ask(), m.steps());
             }
         }
-        for (PaperStore.SavedOrder o : saved.orders()) {
-            orders.put(o.order().clientOrderId(), o.order());
-            if (o.resting()) {
-                resting.add(o.order().clientOrderId());
-            }
-            if (o.triggered()) {
-                triggered.add(o.order().clientOrderId());
-            }
-        }
-        saved.fills().forEach(f -> fills.computeIfAbsent(f.clientOrderId(), k -> new ArrayList<>()).add(f));
-        tradeSequence = saved.tradeSequence();
-        orderSequence = saved.orderSequence();
+        orders.restore(saved);
         funding.restore(store.funding());
     }
 
@@ -169,7 +137,7 @@ final class PaperVenue implements Venue {
         funding.unreported(subscribed, clock.nanos()).forEach(listener::onFundingRate);
     }
 
-    /** Steps every market, then fills resting orders the new book crosses; commits; then reports. */
+    /** Steps every market, then fills resting orders the new book crosses ({@link PaperOrders}); commits; then reports. */
     void tick() {
         long now = clock.nanos();
         for (Market market : markets.values()) {
@@ -183,61 +151,8 @@ final class PaperVenue implements Venue {
                 publishBook(market, now);
             }
         }
-        List<Order> fired = new ArrayList<>();
-        Iterator<ClientOrderId> it = resting.iterator();
-        while (it.hasNext()) {
-            Order order = orders.get(it.next());
-            OrderRequest r = order.request();
-            Market market = markets.get(r.symbol());
-            if (r.type().isStop() && !triggered.contains(r.clientOrderId())) {
-                if (!r.triggersAt(Price.mid(market.bid(), market.ask()))) {
-                    continue;
-                }
-                it.remove();
-                fired.add(order);
-                continue;
-            }
-            boolean crossed = r.side() == Side.BUY ? !market.ask().isGreaterThan(r.limitPrice())
-                    : !market.bid().isLessThan(r.limitPrice());
-            if (!crossed) {
-                continue;
-            }
-            it.remove();
-            String refusal = refusal(r, r.limitPrice(), makerFeeBps);
-            if (refusal != null) {
-                record(withStatus(order, OrderStatus.CANCELLED), false);
-                reports.add(l -> l.onOrderCancelled(r.clientOrderId(), r.symbol(), refusal + " when the book crossed"));
-            } else {
-                fill(order, r.limitPrice(), makerFeeBps, Liquidity.MAKER);
-            }
-        }
-        fired.forEach(this::trigger);
+        orders.matchResting();
         commitAndReport();
-    }
-
-    /**
-     * A stop whose trigger the market reached: a stop-market fills at the touch as taker; a stop-limit
-     * takes if marketable, else rests as the limit it became (it stays on the resting list, triggered).
-     */
-    private void trigger(Order order) {
-        OrderRequest r = order.request();
-        Market market = markets.get(r.symbol());
-        Price touch = r.side() == Side.BUY ? market.ask() : market.bid();
-        boolean marketable = r.type() == OrderType.STOP_MARKET || (r.side() == Side.BUY
-                ? !touch.isGreaterThan(r.limitPrice()) : !touch.isLessThan(r.limitPrice()));
-        if (!marketable) {
-            triggered.add(r.clientOrderId());
-            resting.add(r.clientOrderId());
-            record(order, true);
-            return;
-        }
-        String refusal = refusal(r, touch, takerFeeBps);
-        if (refusal != null) {
-            record(withStatus(order, OrderStatus.CANCELLED), false);
-            reports.add(l -> l.onOrderCancelled(r.clientOrderId(), r.symbol(), refusal + " when the stop triggered"));
-        } else {
-            fill(order, touch, takerFeeBps, Liquidity.TAKER);
-        }
     }
 
     private void publishBook(Market market, long now) {
@@ -272,114 +187,8 @@ final class PaperVenue implements Venue {
     @Override
     public void place(OrderRequest request) throws VenueException {
         requireConnected();
-        ClientOrderId id = request.clientOrderId();
-        long attempts = store.countPlacement(id);
-        if (orders.containsKey(id)) {
-            duplicatePlacements++;
-            store.commit();
-            throw new VenueException(RejectionCode.DUPLICATE_ORDER, "client order id " + id + " was already used (placement "
-                    + Math.max(attempts, 2) + ")", false);
-        }
-        Market market = markets.get(request.symbol());
-        if (market == null) {
-            reject(request, RejectionCode.of("UNKNOWN_SYMBOL"), "the paper venue does not list " + request.symbol());
-            commitAndReport();
-            return;
-        }
-        Product product = market.product();
-        Price touch = request.side() == Side.BUY ? market.ask() : market.bid();
-        boolean armed = request.type().isStop() && !request.triggersAt(Price.mid(market.bid(), market.ask()));
-        OrderType acting = request.type().triggered();
-        boolean marketable = !armed && (acting == OrderType.MARKET || (request.side() == Side.BUY
-                ? !touch.isGreaterThan(request.limitPrice()) : !touch.isLessThan(request.limitPrice())));
-        String refusal = !product.roundSize(request.quantity()).equals(request.quantity())
-                || request.quantity().isLessThan(product.minSize())
-                ? "INVALID_SIZE: quantity " + request.quantity() + " is not a multiple of " + product.sizeIncrement()
-                        + " at least " + product.minSize()
-                : marketable && request.postOnly() ? "POST_ONLY_WOULD_TAKE: post-only order would cross the book at "
-                        + touch
-                : refusal(request, marketable ? touch : request.limitPrice() != null ? request.limitPrice()
-                        : request.stopPrice(), marketable ? takerFeeBps : makerFeeBps);
-        if (refusal != null) {
-            reject(request, RejectionCode.of(refusal.substring(0, refusal.indexOf(':'))), refusal);
-            commitAndReport();
-            return;
-        }
-        Order accepted = new Order(request, OrderStatus.ACCEPTED, Quantity.ZERO, "PV-" + (++orderSequence));
-        record(accepted, false);
-        reports.add(l -> l.onOrderAccepted(id, request.symbol(), accepted.venueOrderId()));
-        if (marketable) {
-            fill(accepted, touch, takerFeeBps, Liquidity.TAKER);
-        } else if (armed) {
-            resting.add(id);
-            record(accepted, true);
-        } else if (request.timeInForce() == TimeInForce.GTC) {
-            if (request.type().isStop()) {
-                triggered.add(id);
-            }
-            resting.add(id);
-            record(accepted, true);
-        } else {
-            record(withStatus(accepted, OrderStatus.CANCELLED), false);
-            reports.add(l -> l.onOrderCancelled(id, request.symbol(), request.timeInForce() + " limit not marketable"));
-        }
-        store.saveAccount(account.cash(), null, tradeSequence, orderSequence);
+        orders.place(request);
         commitAndReport();
-    }
-
-    /** Why the account cannot take this fill ({@code CODE: words}), or null if it can. */
-    private String refusal(OrderRequest r, Price price, Ratio feeBps) {
-        Product product = markets.get(r.symbol()).product();
-        Position position = account.position(r.symbol());
-        boolean reduces = position.isReducedBy(r.side(), r.quantity());
-        if (r.reduceOnly() && !reduces) {
-            return "REDUCE_ONLY: order would not shrink position " + position.quantity();
-        }
-        Money notional = price.times(r.quantity());
-        Money fee = notional.bps(feeBps);
-        if (!product.isPerpetual()) {
-            if (r.side() == Side.BUY && account.cash().isLessThan(notional.plus(fee))) {
-                return "INSUFFICIENT_FUNDS: need " + notional.plus(fee) + " " + CURRENCY + ", have " + account.cash();
-            }
-            if (r.side() == Side.SELL && position.quantity().isLessThan(r.quantity())) {
-                return "INSUFFICIENT_BALANCE: selling " + r.quantity() + " " + product.base() + ", holding "
-                        + position.quantity();
-            }
-            return null;
-        }
-        if (reduces) {
-            return null;
-        }
-        Money exposure = account.perpetualExposure(this::mid, this::product, r.symbol(), r.quantity().signed(r.side()));
-        Money equity = account.equity(this::mid, this::product).minus(fee);
-        if (!equity.isPositive() || exposure.ratioTo(equity).isGreaterThan(product.maxLeverage())) {
-            return "INSUFFICIENT_MARGIN: perpetual exposure " + exposure + " on equity " + equity + " exceeds "
-                    + product.maxLeverage() + "x";
-        }
-        return null;
-    }
-
-    private void fill(Order order, Price price, Ratio feeBps, Liquidity liquidity) {
-        OrderRequest r = order.request();
-        Money fee = price.times(r.quantity()).bps(feeBps);
-        Fill fill = new Fill("PT-" + (++tradeSequence), r.clientOrderId(), r.symbol(), r.side(), r.quantity(), price,
-                fee, liquidity, clock.nanos());
-        account.book(fill, markets.get(r.symbol()).product());
-        fills.computeIfAbsent(r.clientOrderId(), k -> new ArrayList<>()).add(fill);
-        record(new Order(r, OrderStatus.FILLED, r.quantity(), order.venueOrderId()), false);
-        store.saveFill(fill);
-        store.saveAccount(account.cash(), account.position(r.symbol()), tradeSequence, orderSequence);
-        reports.add(l -> l.onFill(fill));
-    }
-
-    private void reject(OrderRequest request, RejectionCode code, String message) {
-        record(new Order(request, OrderStatus.REJECTED, Quantity.ZERO, null), false);
-        reports.add(l -> l.onOrderRejected(request.clientOrderId(), request.symbol(), code, message));
-    }
-
-    private void record(Order order, boolean isResting) {
-        orders.put(order.clientOrderId(), order);
-        store.saveOrder(order, isResting, triggered.contains(order.clientOrderId()));
     }
 
     /** Commits the operation to the book, then tells the host, as an exchange acknowledges only what it has kept. */
@@ -390,50 +199,31 @@ final class PaperVenue implements Venue {
         due.forEach(r -> r.accept(listener));
     }
 
-    private static Order withStatus(Order order, OrderStatus status) {
-        return new Order(order.request(), status, order.filledQuantity(), order.venueOrderId());
-    }
-
-    private Price mid(Symbol symbol) {
-        Market market = markets.get(symbol);
-        return Price.mid(market.bid(), market.ask());
-    }
-
-    private Product product(Symbol symbol) {
-        return markets.get(symbol).product();
-    }
-
     @Override
     public void cancel(ClientOrderId clientOrderId) throws VenueException {
-        Order order = orders.get(clientOrderId);
-        if (order == null) {
-            throw new VenueException(RejectionCode.of("UNKNOWN_ORDER"), "no order " + clientOrderId, false);
-        }
-        if (resting.remove(clientOrderId)) {
-            record(withStatus(order, OrderStatus.CANCELLED), false);
-            reports.add(l -> l.onOrderCancelled(clientOrderId, order.request().symbol(), "cancelled on request"));
+        if (orders.cancel(clientOrderId)) {
             commitAndReport();
         }
     }
 
     @Override
     public Optional<Order> order(ClientOrderId clientOrderId) {
-        return Optional.ofNullable(orders.get(clientOrderId));
+        return orders.order(clientOrderId);
     }
 
     @Override
     public List<Fill> fills(ClientOrderId clientOrderId) {
-        return List.copyOf(fills.getOrDefault(clientOrderId, List.of()));
+        return orders.fills(clientOrderId);
     }
 
     @Override
     public List<Order> openOrders() {
-        return resting.stream().map(orders::get).toList();
+        return orders.openOrders();
     }
 
     @Override
     public AccountSnapshot account() {
-        return new AccountSnapshot(List.of(new Balance(CURRENCY, account.cash())),
+        return new AccountSnapshot(List.of(new Balance(PaperOrders.CURRENCY, account.cash())),
                 List.copyOf(account.positions().values()), clock.nanos());
     }
 
@@ -450,7 +240,7 @@ final class PaperVenue implements Venue {
             store.saveFunding(payment);
         }
         if (!booked.isEmpty()) {
-            store.saveAccount(account.cash(), null, tradeSequence, orderSequence);
+            store.saveAccount(account.cash(), null, orders.tradeSequence(), orders.orderSequence());
             store.commit();
             booked.forEach(listener::onFunding);
         }
@@ -469,12 +259,12 @@ final class PaperVenue implements Venue {
 
     /** Cash plus positions at the venue's mids. */
     Money equity() {
-        return account.equity(this::mid, this::product);
+        return account.equity(orders::mid, orders::product);
     }
 
     /** Placements refused because their client order id had been used. */
     long duplicatePlacements() {
-        return duplicatePlacements;
+        return orders.duplicatePlacements();
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.tradehost.plugins.venue.coinbase.wire;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tradehost.api.market.FundingRate;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Fill;
 import io.tradehost.api.order.FundingPayment;
@@ -61,6 +62,34 @@ public final class Wire {
         }
         return Optional.of(new Product(Symbol.of(id), base, quote, perpetual ? ProductKind.PERPETUAL : ProductKind.SPOT,
                 tick, lot, min, leverage));
+    }
+
+    /**
+     * A perpetual's funding as its product shows it: {@code perpetual_details.funding_rate} (else
+     * {@code future_product_details.funding_rate}) and {@code funding_time}, the next payment, read
+     * the same way. Empty for a product that is no perpetual or shows no rate. A product without a
+     * readable {@code funding_time} gives {@code nextFundingNanos} 0: the venue did not say, and the
+     * time is not guessed from {@code funding_interval}.
+     *
+     * @param readNanos when the product was read, the report's time (the product carries none)
+     * @throws IllegalArgumentException if the rate is there but is no number
+     */
+    public static Optional<FundingRate> fundingRate(JsonNode p, long readNanos) {
+        JsonNode future = p.path("future_product_details");
+        JsonNode perpetual = future.path("perpetual_details");
+        if (!future.path("contract_expiry_type").asText("").equals("PERPETUAL")) {
+            return Optional.empty();
+        }
+        String rate = perpetual.path("funding_rate").asText("");
+        if (rate.isBlank()) {
+            rate = future.path("funding_rate").asText("");
+        }
+        if (rate.isBlank()) {
+            return Optional.empty();
+        }
+        String time = perpetual.path("funding_time").asText("");
+        long next = nanos(time.isBlank() ? future.path("funding_time").asText("") : time);
+        return Optional.of(new FundingRate(Symbol.of(text(p, "product_id")), Ratio.of(rate.trim()), next, readNanos));
     }
 
     /** The create-order body for {@code r}. */
