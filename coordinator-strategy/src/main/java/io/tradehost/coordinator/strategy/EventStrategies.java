@@ -205,6 +205,10 @@ final class EventStrategies {
         if (cancelOrders && !instance.open.isEmpty()) {
             LOG.info("strategy '{}' stopped: cancelling its {} open order(s)", instance.name, instance.open.size());
             desk.cancelAll(instance, null, "strategy '" + instance.name + "' stopped");
+        } else {
+            // the orders stay for a successor (or the next start), which re-arms their good-till times from
+            // the journal: this instance's timers would cancel them under it
+            desk.releaseGoodTillTimes(instance);
         }
     }
 

@@ -130,6 +130,11 @@ final class HandleDesk {
         }
     }
 
+    /** The instance's open orders are left to whoever runs the strategy next: no expiry timers of its own. */
+    void releaseGoodTillTimes(EventInstance instance) {
+        instance.open.values().forEach(goodTill::closed);
+    }
+
     void cancelAll(EventInstance instance, Symbol symbol, String reason) {
         for (Handle handle : List.copyOf(instance.open.values())) {
             if (symbol == null || handle.symbol().equals(symbol)) {

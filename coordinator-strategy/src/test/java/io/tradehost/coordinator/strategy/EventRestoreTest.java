@@ -224,4 +224,20 @@ class EventRestoreTest {
         rig.publish(new io.tradehost.api.event.OrderCancelled(ClientOrderId.of("r-1"), BTC, "cancelled", 0));
         assertThat(rig.heard).endsWith("Expired #1 EXPIRED 0/2");
     }
+
+    @Test
+    void anOrderKeptAcrossAReloadExpiresOnceUnderTheNewInstance() {
+        long t0 = rig.clock.nanos();
+        rig.journal = journal(List.of(order("r-1", BTC, Side.BUY, OrderStatus.ACCEPTED, "0")), Map.of(
+                ClientOrderId.of("r-1"), new OrderOwner("probe", "bid", true, t0 + Duration.ofSeconds(30).toNanos())),
+                Map.of());
+        rig.started(keeping());
+        rig.coordinator.reconfigure(keeping(), Set.of("probe"));
+        rig.kernel.runUntilIdle();
+        rig.advance(Duration.ofSeconds(30));
+        assertThat(rig.cancels).singleElement().satisfies(c -> assertThat(c.reason())
+                .isEqualTo("good-till time reached"));
+        rig.publish(new io.tradehost.api.event.OrderCancelled(ClientOrderId.of("r-1"), BTC, "cancelled", 0));
+        assertThat(rig.heard).endsWith("Expired #2 EXPIRED 0/2");
+    }
 }
