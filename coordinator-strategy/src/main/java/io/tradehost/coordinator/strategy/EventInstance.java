@@ -158,8 +158,10 @@ final class EventInstance {
     /** The most timers an instance may hold at once. */
     static final int MAX_TIMERS = 1_000;
 
-    /** Counts order commands in the current second of host time. */
+    /** Counts things in the current second of host time, up to {@link #PER_SECOND}. */
     static final class Rate {
+        /** The most order commands, or timer firings, an instance gets in one second of host time. */
+        static final int PER_SECOND = MAX_ORDER_COMMANDS_PER_SECOND;
         private long second = Long.MIN_VALUE;
         private int count;
 
@@ -169,11 +171,13 @@ final class EventInstance {
                 second = now;
                 count = 0;
             }
-            return ++count <= MAX_ORDER_COMMANDS_PER_SECOND;
+            return ++count <= PER_SECOND;
         }
     }
 
     final Rate rate = new Rate();
+    /** Timer firings: a thousand 1 ms timers would otherwise keep the kernel calling the strategy and nothing else. */
+    final Rate timerRate = new Rate();
 
     /** Calls {@code body} (one callback) through the instance's calls and carries out what it asked for. */
     void deliver(Supervision.Call call, Runnable body) {
@@ -214,7 +218,7 @@ final class EventInstance {
                 returned = null;
             }
             if (returned == null) {
-                boolean late = !(outcome instanceof Outcome.Threw<Boolean>) && b.overflow() == null;
+                boolean late = !(outcome instanceof Outcome.Threw<Boolean>) && !(outcome instanceof Outcome.Returned);
                 if (late) {
                     discarded++;
                 }

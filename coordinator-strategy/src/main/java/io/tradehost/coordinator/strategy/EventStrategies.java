@@ -39,8 +39,6 @@ final class EventStrategies {
     private static final Supervision.Call ON_START = Supervision.Call.callback("onStart");
     private static final Supervision.Call ON_QUOTE = Supervision.Call.callback("onQuote");
     private static final Supervision.Call ON_TRADE = Supervision.Call.callback("onTrade");
-    private static final Supervision.Call ON_BOOK = Supervision.Call.callback("onBook");
-    private static final Supervision.Call ON_FUNDING = Supervision.Call.callback("onFundingRate");
     private static final Supervision.Call ON_POSITION = Supervision.Call.callback("onPositionChanged");
     private static final Supervision.Call ON_STATE = Supervision.Call.callback("onTradingStateChanged");
     private static final Supervision.Call ON_TIMER = Supervision.Call.callback("onTimer");
@@ -63,8 +61,7 @@ final class EventStrategies {
     private final EventBars bars;
     private final StateSaver saver;
     long suspended;
-    private final java.util.Map<io.tradehost.api.value.Symbol, BookDepth> lastBooks = new java.util.HashMap<>();
-    private final java.util.Map<io.tradehost.api.value.Symbol, FundingRate> lastFunding = new java.util.HashMap<>();
+    private final DepthAndFunding depth = new DepthAndFunding(instances, queue);
 
     EventStrategies(Supplier<StrategySettings> settings, VenueAccess venues, MarketView market,
                     PortfolioView portfolio, TradingStateView tradingState, CommandBus commands, Clock clock,
@@ -276,6 +273,12 @@ final class EventStrategies {
             if (!repeating) {
                 instance.timers.remove(name);
             }
+            if (instance.started && !instance.timerRate.admit(clock.nanos())) {
+                supervision.fail(instance.watched, "its timers fired more than " + EventInstance.Rate.PER_SECOND
+                        + " times in one second of host time; timer '" + name + "' skipped");
+                instance.suspendIfQuarantined();
+                return;
+            }
             if (instance.started) {
                 instance.deliver(ON_TIMER, () -> instance.strategy.onTimer(name, clock.nanos()));
             }
@@ -288,21 +291,8 @@ final class EventStrategies {
         switch (s.kind()) {
             case "quotes" -> instance.quotes.add(s.symbol());
             case "trades" -> instance.trades.add(s.symbol());
-            case "book" -> {
-                instance.books.put(s.symbol(), s.levels());
-                instance.booksSent.remove(s.symbol());
-                BookDepth last = lastBooks.get(s.symbol());
-                if (last != null) { // the book as it is now, not only from its next change
-                    queue.later(() -> deliverBook(instance, last));
-                }
-            }
-            case "funding" -> {
-                instance.funding.add(s.symbol());
-                FundingRate last = lastFunding.get(s.symbol());
-                if (last != null) { // funding is reported seldom (each payment): the current rate at once
-                    queue.later(() -> instance.deliver(ON_FUNDING, () -> instance.strategy.onFundingRate(last)));
-                }
-            }
+            case "book" -> depth.subscribeBook(instance, s.symbol(), s.levels());
+            case "funding" -> depth.subscribeFunding(instance, s.symbol());
             default -> bars.subscribe(instance, s.symbol(), s.interval());
         }
     }
@@ -332,33 +322,12 @@ final class EventStrategies {
 
     /** A venue's book depth: each instance subscribed to the symbol hears its top levels. */
     void onBook(BookDepth book) {
-        lastBooks.put(book.symbol(), book);
-        for (EventInstance instance : instances) {
-            deliverBook(instance, book);
-        }
-    }
-
-    /** The subscribed top levels of {@code book}, unless they are those the instance heard last. */
-    private void deliverBook(EventInstance instance, BookDepth book) {
-        Integer levels = instance.books.get(book.symbol());
-        if (!instance.started || levels == null) {
-            return;
-        }
-        BookDepth top = book.top(levels);
-        BookDepth sent = instance.booksSent.put(book.symbol(), top);
-        if (!top.sameLevels(sent)) {
-            instance.deliver(ON_BOOK, () -> instance.strategy.onBook(top));
-        }
+        depth.onBook(book);
     }
 
     /** A perpetual's funding rate: each instance subscribed to the symbol hears it. */
     void onFundingRate(FundingRate funding) {
-        lastFunding.put(funding.symbol(), funding);
-        for (EventInstance instance : instances) {
-            if (instance.started && instance.funding.contains(funding.symbol())) {
-                instance.deliver(ON_FUNDING, () -> instance.strategy.onFundingRate(funding));
-            }
-        }
+        depth.onFundingRate(funding);
     }
 
     /** A booked fill: every instance trading the symbol hears the position (its order heard the fill before). */

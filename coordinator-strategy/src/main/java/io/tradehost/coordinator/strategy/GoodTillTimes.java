@@ -32,7 +32,7 @@ final class GoodTillTimes {
         long expireAt = handle.spec().expireAtNanos();
         if (expireAt > 0) {
             Duration in = Duration.ofNanos(Math.max(0, expireAt - owner.clock().nanos()));
-            timers.put(handle, owner.scheduler().schedule(in, () -> expire(handle)));
+            arm(handle, owner.scheduler().schedule(in, () -> expire(handle)));
         }
     }
 
@@ -46,14 +46,27 @@ final class GoodTillTimes {
         // (the venue's answer on the order may also close it meanwhile)
         handle.expiring = false;
         long millis = Math.min(RETRY.toMillis() << Math.min(handle.cancelRetries++, 6), MAX_RETRY.toMillis());
-        timers.put(handle, owner.scheduler().schedule(Duration.ofMillis(millis), () -> {
+        arm(handle, owner.scheduler().schedule(Duration.ofMillis(millis), () -> {
             timers.remove(handle);
-            if (handle.isOpen() && !handle.isCancelPending()) {
+            if (!handle.isOpen()) {
+                return;
+            }
+            if (!handle.isCancelPending()) {
                 desk.cancel(handle, expiring ? "good-till time reached" : "strategy '" + handle.owner().name
                         + "' no longer runs");
-                handle.expiring = expiring;
             }
+            // a cancel the strategy asked meanwhile serves too, and a modification's cancel no longer
+            // replaces: its outcome is the expiry's
+            handle.replacing = handle.replacing && !expiring;
+            handle.expiring = expiring;
         }));
+    }
+
+    private void arm(Handle handle, ScheduledTask timer) {
+        ScheduledTask previous = timers.put(handle, timer);
+        if (previous != null) {
+            previous.cancel();
+        }
     }
 
     /** The order is closed: nothing expires it any more. */

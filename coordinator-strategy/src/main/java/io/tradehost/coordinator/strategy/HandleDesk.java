@@ -169,8 +169,8 @@ final class HandleDesk {
     }
 
     /**
-     * Orders a failed callback submitted: never sent, each rejected and told, so that a strategy waiting
-     * for its order's outcome does not wait forever. (A strategy that fails again each time it hears
+     * Orders a failed callback submitted: never sent, each rejected and, if {@code tell}, told, so that
+     * a strategy waiting for its order's outcome does not wait forever. (A strategy that fails again each time it hears
      * this is quarantined, and then suspended, within a few rounds.)
      */
     void dropped(List<Handle> handles, String why, boolean tell) {
@@ -306,6 +306,7 @@ final class HandleDesk {
         handle.bind(null);
         handle.status(HandleStatus.PENDING);
         send(handle, rest);
+        goodTill.watch(handle); // its good-till time holds for the replacement too
     }
 
     /**

@@ -42,14 +42,14 @@ final class StateSaver {
     /** The instance started: its state is saved every {@link #SAVE_EVERY} from now on. */
     void start(EventInstance instance) {
         if (journal != null) {
-            timers.put(instance, scheduler.scheduleAtFixedRate(SAVE_EVERY, SAVE_EVERY, () -> save(instance)));
+            timers.put(instance, scheduler.scheduleAtFixedRate(SAVE_EVERY, SAVE_EVERY, () -> save(instance, true)));
         }
     }
 
     /** The instance is stopping: its state is saved once more, if it is saved at all. */
     void saveLast(EventInstance instance) {
         if (timers.containsKey(instance)) {
-            save(instance);
+            save(instance, false); // a stop decides about the orders itself: no suspension's cancels now
         }
     }
 
@@ -67,7 +67,7 @@ final class StateSaver {
      * (so an idle strategy costs the journal nothing). More than {@link Restored#MAX_STATE_BYTES} is
      * the strategy's failure and is not kept.
      */
-    private void save(EventInstance instance) {
+    private void save(EventInstance instance, boolean maySuspend) {
         if (!instance.started) {
             return;
         }
@@ -77,7 +77,9 @@ final class StateSaver {
                     + Restored.MAX_STATE_BYTES + "; not saved");
             state = null;
         }
-        instance.suspendIfQuarantined();
+        if (maySuspend) {
+            instance.suspendIfQuarantined();
+        }
         if (state == null || Arrays.equals(state, saved.get(instance))) {
             return;
         }

@@ -75,6 +75,54 @@ class EventHardeningTest {
     }
 
     @Test
+    void aTimerLongerThan366DaysIsRefused() {
+        rig.onStart = h -> {
+            h.setTimer("year", Duration.ofDays(366));
+            h.setTimer("more", Duration.ofDays(366).plusNanos(1));
+        };
+        rig.started();
+        assertThat(rig.events.of(StrategyFailed.class)).first().satisfies(f -> assertThat(f.error()).startsWith(
+                "onStart: IllegalArgumentException: a timer's delay must be between 1 ms and 366 days"));
+    }
+
+    @Test
+    void timersFiringMoreThanAThousandTimesASecondAreTheStrategysFailure() {
+        rig.onStart = h -> {
+            for (int i = 0; i < 100; i++) {
+                h.setRepeatingTimer("t" + i, Duration.ofMillis(1));
+            }
+        };
+        rig.started();
+        rig.advance(Duration.ofMillis(20));
+        assertThat(rig.events.of(StrategyFailed.class)).first().satisfies(f -> assertThat(f.error()).startsWith(
+                "its timers fired more than 1000 times in one second of host time"));
+        assertThat(rig.health()).containsEntry("suspended", "1");
+        long heard = rig.heard.size();
+        rig.advance(Duration.ofSeconds(2));
+        assertThat(rig.heard).as("suspended: its timers stopped").hasSize((int) heard);
+    }
+
+    @Test
+    void subscribingAgainFromTheCallbackThatDeliversTheDataDoesNotLoop() {
+        rig.onStart = h -> {
+            h.subscribeFundingRate(ETH);
+            h.subscribeBook(BTC, 1);
+        };
+        rig.onEvent = (h, e) -> {
+            if (e instanceof FundingRate) {
+                h.subscribeFundingRate(ETH);
+            } else if (e instanceof BookDepth) {
+                h.subscribeBook(BTC, 1);
+            }
+        };
+        rig.started();
+        rig.publish(new FundingRateReceived(new FundingRate(ETH, Ratio.of("0.0001"), 8, 0)));
+        rig.publish(new BookReceived(new BookDepth(BTC, List.of(level("99", "1")), List.of(level("101", "1")), 0)));
+        assertThat(rig.heard.subList(1, rig.heard.size())).containsExactly("funding ETH-PERP 0.0001 next 8",
+                "book BTC-PERP [1@99] [1@101]");
+    }
+
+    @Test
     void aCommandTheHostCannotCarryOutIsTheStrategysFailureAndTheOtherCommandsOfItsCallbackAreDropped() {
         int[] round = {0};
         rig.onEvent = (h, e) -> {
@@ -171,5 +219,28 @@ class EventHardeningTest {
         rig.advance(Duration.ofMillis(1));
         assertThat(rig.cancels).extracting(c -> c.reason()).containsExactly("strategy 'probe' suspended",
                 "strategy 'probe' no longer runs", "strategy 'probe' no longer runs");
+    }
+
+    @Test
+    void aStrategysOwnCancelWhileAnExpiryIsAskedAgainStillEndsTheOrderExpired() {
+        rig.onEvent = (h, e) -> {
+            if (e instanceof Quote && rig.intents.isEmpty()) {
+                h.submit(OrderSpec.limit(BTC, Side.BUY, Quantity.of("1"), Price.of("90"))
+                        .expiringAt(h.nowNanos() + Duration.ofSeconds(10).toNanos()));
+            } else if (e instanceof io.tradehost.api.strategy.event.OrderEvent.CancelRejected c) {
+                h.cancel(c.handle());
+            }
+        };
+        rig.started();
+        rig.quote(BTC, "99", "101");
+        rig.record(1);
+        rig.accept(1);
+        rig.advance(Duration.ofSeconds(10));
+        rig.publish(new OrderCancelRejected(EventRig.id(1), BTC, new RejectionCode("RATE_LIMITED"), "later", 0));
+        rig.advance(Duration.ofSeconds(1));
+        assertThat(rig.cancels).extracting(c -> c.reason()).containsExactly("good-till time reached",
+                "cancelled by strategy 'probe'");
+        rig.cancelled(1, "cancelled");
+        assertThat(rig.heard).endsWith("Expired #1 EXPIRED 0/1");
     }
 }

@@ -51,16 +51,20 @@ public interface StrategyHost {
     void subscribeBars(Symbol symbol, BarInterval interval);
 
     /**
-     * The best {@code levels} levels per side of {@code symbol}'s order book from now on
-     * ({@link EventStrategy#onBook}), where the venue publishes depth ({@code Venue.publishesDepth});
-     * a second call changes the number of levels.
+     * The best {@code levels} levels per side of {@code symbol}'s order book ({@link
+     * EventStrategy#onBook}), where the venue publishes depth ({@code Venue.publishesDepth}): the last
+     * book the host heard at once, then whenever those levels change. A second call with other levels
+     * changes them; the same call again does nothing.
      *
      * @throws IllegalArgumentException if {@code levels} is not between 1 and {@link
      *     io.tradehost.api.market.BookDepth#MAX_LEVELS}
      */
     void subscribeBook(Symbol symbol, int levels);
 
-    /** The funding rate of perpetual {@code symbol} from now on ({@link EventStrategy#onFundingRate}). */
+    /**
+     * The funding rate of perpetual {@code symbol} ({@link EventStrategy#onFundingRate}): the last one the
+     * venue reported at once, then each one it reports.
+     */
     void subscribeFundingRate(Symbol symbol);
 
     /**
@@ -92,10 +96,21 @@ public interface StrategyHost {
     /** This instance's open orders on {@code symbol}, oldest first. */
     List<OrderHandle> openOrders(Symbol symbol);
 
-    /** Runs {@link EventStrategy#onTimer} once after {@code delay}; a timer of the same name is replaced. */
+    /**
+     * Runs {@link EventStrategy#onTimer} once after {@code delay}; a timer of the same name is replaced.
+     * An instance holds at most 1 000 timers, and its timers fire at most 1 000 times a second of host
+     * time (more is its failure).
+     *
+     * @throws IllegalArgumentException if {@code delay} is not between 1 ms and 366 days
+     */
     void setTimer(String name, Duration delay);
 
-    /** Runs {@link EventStrategy#onTimer} every {@code period}; a timer of the same name is replaced. */
+    /**
+     * Runs {@link EventStrategy#onTimer} every {@code period}; a timer of the same name is replaced.
+     * The limits of {@link #setTimer} hold.
+     *
+     * @throws IllegalArgumentException if {@code period} is not between 1 ms and 366 days
+     */
     void setRepeatingTimer(String name, Duration period);
 
     /** Cancels the timer of that name, if any. */

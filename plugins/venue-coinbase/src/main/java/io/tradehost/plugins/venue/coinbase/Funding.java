@@ -74,13 +74,26 @@ final class Funding {
         publishChanges();
     }
 
-    /** One funding poll: the portfolio's payments (with a portfolio) and the subscribed perpetuals' rates. */
+    /**
+     * One funding poll: the portfolio's payments (with a portfolio) and the subscribed perpetuals' rates.
+     * Skipped while the previous one still runs (a slow or rate-limited read), so that an older read
+     * can never publish over a newer one.
+     */
     void poll() {
-        if (!portfolioUuid.isBlank()) {
-            pollPayments();
+        if (!polling.compareAndSet(false, true)) {
+            return;
         }
-        pollRates();
+        try {
+            if (!portfolioUuid.isBlank()) {
+                pollPayments();
+            }
+            pollRates();
+        } finally {
+            polling.set(false);
+        }
     }
+
+    private final java.util.concurrent.atomic.AtomicBoolean polling = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** Reads the subscribed perpetuals' products (one request) and publishes the rates that changed. */
     void pollRates() {
