@@ -63,7 +63,7 @@ import java.util.function.Consumer;
  *            IntentRecorded ─► execution (send)    OrderAccepted/Rejected/Cancelled ─► journal, execution
  *            OrderFilled ─► execution ─► PositionChanged ─► journal
  *            FundingPaid ─► execution ─► FundingBooked ─► journal      MarketDataStale ─► telemetry
- *            TradeReceived ─► strategy (trades, bars)     BookReceived, FundingRateReceived ─► strategy
+ *            TradeReceived ─► strategy (trades, bars)     BookReceived, FundingRateReceived, MarketDataStale ─► strategy
  *            IntentRecorded/NotRecorded/Rejected, OrderAccepted/Rejected/Cancelled/Reconciled, PositionChanged,
  *                TradingStateChanged, StateReasonChanged ─► strategy (order handles, after the books), last
  *            every event ─► runtime guards

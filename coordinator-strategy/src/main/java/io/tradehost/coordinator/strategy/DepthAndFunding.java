@@ -73,6 +73,14 @@ final class DepthAndFunding {
         }
     }
 
+    /**
+     * The venue's market data of {@code symbol} can no longer be trusted: its last book is forgotten, so
+     * that a new subscriber does not get it as current (the next book comes with the venue's recovery).
+     */
+    void onStale(Symbol symbol) {
+        lastBooks.remove(symbol);
+    }
+
     /** A perpetual's funding rate: each instance subscribed to the symbol hears it. */
     void onFundingRate(FundingRate funding) {
         lastFunding.put(funding.symbol(), funding);

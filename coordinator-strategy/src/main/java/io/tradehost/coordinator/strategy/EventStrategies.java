@@ -325,6 +325,11 @@ final class EventStrategies {
         depth.onBook(book);
     }
 
+    /** The venue's market data of a symbol went stale: its last book is no longer handed out. */
+    void onMarketDataStale(io.tradehost.api.value.Symbol symbol) {
+        depth.onStale(symbol);
+    }
+
     /** A perpetual's funding rate: each instance subscribed to the symbol hears it. */
     void onFundingRate(FundingRate funding) {
         depth.onFundingRate(funding);

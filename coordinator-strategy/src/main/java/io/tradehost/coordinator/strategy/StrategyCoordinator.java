@@ -267,6 +267,11 @@ public final class StrategyCoordinator implements Coordinator {
         events.onBook(received.book());
     }
 
+    /** The venue's market data of a symbol went stale: the last book is not handed to new subscribers. */
+    public void onMarketDataStale(io.tradehost.api.event.MarketDataStale stale) {
+        events.onMarketDataStale(stale.symbol());
+    }
+
     /** A perpetual's funding rate: {@code onFundingRate} for the event-driven strategies that subscribed. */
     public void onFundingRate(FundingRateReceived received) {
         events.onFundingRate(received.funding());

@@ -52,6 +52,8 @@ public final class StrategyRoutes {
                 new Route<>(TradeReceived.class, "strategy.trade", strategy::onTrade),
                 new Route<>(BookReceived.class, "strategy.book", strategy::onBook),
                 new Route<>(FundingRateReceived.class, "strategy.funding-rate", strategy::onFundingRate),
+                new Route<>(io.tradehost.api.event.MarketDataStale.class, "strategy.stale",
+                        strategy::onMarketDataStale),
                 new Route<>(IntentRecorded.class, "strategy.recorded", strategy::onIntentRecorded),
                 new Route<>(IntentNotRecorded.class, "strategy.not-recorded", strategy::onIntentNotRecorded),
                 new Route<>(IntentRejected.class, "strategy.rejected", strategy::onIntentRejected),

@@ -243,4 +243,20 @@ class EventHardeningTest {
         rig.cancelled(1, "cancelled");
         assertThat(rig.heard).endsWith("Expired #1 EXPIRED 0/1");
     }
+
+    @Test
+    void aBookFromBeforeTheVenuesDataWentStaleIsNotHandedToANewSubscriber() {
+        rig.onEvent = (h, e) -> {
+            if (e instanceof Quote) {
+                h.subscribeBook(BTC, 1);
+            }
+        };
+        rig.started();
+        rig.publish(new BookReceived(new BookDepth(BTC, List.of(level("99", "1")), List.of(level("101", "1")), 0)));
+        rig.publish(new io.tradehost.api.event.MarketDataStale(BTC, "sequence gap", 0));
+        rig.quote(BTC, "99", "101");
+        assertThat(rig.heard).noneMatch(l -> l.startsWith("book"));
+        rig.publish(new BookReceived(new BookDepth(BTC, List.of(level("99", "2")), List.of(level("101", "1")), 1)));
+        assertThat(rig.heard).endsWith("book BTC-PERP [2@99] [1@101]");
+    }
 }
