@@ -224,9 +224,10 @@ final class EventStrategies {
             }
             try {
                 carryOut(instance, op);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 // whatever a command's values make the host's arithmetic or timers throw is the strategy's
                 // failure, never the kernel's: the other instances still hear the event
+                Throwables.rethrowIfFatal(e);
                 supervision.fail(instance.watched, "a command failed (" + Throwables.describe(e) + "); the rest "
                         + "of the callback's commands are dropped");
                 dropRest(instance, batch, "a command of its callback failed");
