@@ -145,6 +145,10 @@ class ArchitectureTest {
                         "io.tradehost.coordinator.fixture.HalfVenue decorates Venue but does not override"
                                 + " Venue.publishesTrades()",
                         "io.tradehost.coordinator.fixture.HalfVenue decorates Venue but does not override"
-                                + " Venue.publishesDepth()");
+                                + " Venue.publishesDepth()",
+                        "io.tradehost.coordinator.fixture.HalfVenue decorates Venue but does not override"
+                                + " Venue.supportsAmend()",
+                        "io.tradehost.coordinator.fixture.HalfVenue decorates Venue but does not override"
+                                + " Venue.amend(ClientOrderId, Price, Quantity)");
     }
 }

@@ -9,7 +9,9 @@ import io.tradehost.api.order.OrderRequest;
 import io.tradehost.api.order.RejectionCode;
 import io.tradehost.api.time.Scheduler;
 import io.tradehost.api.value.OrderType;
+import io.tradehost.api.value.Price;
 import io.tradehost.api.value.Product;
+import io.tradehost.api.value.Quantity;
 import io.tradehost.api.value.Symbol;
 import io.tradehost.api.venue.Venue;
 import io.tradehost.api.venue.VenueException;
@@ -21,9 +23,10 @@ import java.util.SplittableRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 /**
- * A venue that misbehaves on purpose, around a real one: calls fail before reaching it, placements
- * time out (after the venue acted, or before), rate limits answer with a retry-after, the
- * connection drops for a while (calls fail and reports are lost), fills come late or twice. Faults
+ * A venue that misbehaves on purpose, around a real one: calls fail before reaching it (the order
+ * path's, amends included, also at the error rate), placements time out (after the venue acted, or
+ * before), rate limits answer with a retry-after, the connection drops for a while (calls fail and
+ * reports, amend outcomes included, are lost), fills come late or twice. Faults
  * are drawn from a seeded generator, so a run with the same seed fails the same way. Kernel thread
  * only, like the venue it wraps.
  */
@@ -118,6 +121,18 @@ public final class FaultInjectingVenue implements Venue {
     public void cancel(ClientOrderId clientOrderId) throws VenueException {
         reachable("cancel");
         venue.cancel(clientOrderId);
+    }
+
+    @Override
+    public boolean supportsAmend() {
+        return venue.supportsAmend();
+    }
+
+    /** A cancel-like call: fails at the error rate and while disconnected, before reaching the venue. */
+    @Override
+    public void amend(ClientOrderId clientOrderId, Price limitPrice, Quantity quantity) throws VenueException {
+        reachable("amend");
+        venue.amend(clientOrderId, limitPrice, quantity);
     }
 
     @Override

@@ -9,6 +9,8 @@ import io.tradehost.api.order.Fill;
 import io.tradehost.api.order.FundingPayment;
 import io.tradehost.api.order.RejectionCode;
 import io.tradehost.api.time.Scheduler;
+import io.tradehost.api.value.Price;
+import io.tradehost.api.value.Quantity;
 import io.tradehost.api.value.Symbol;
 import io.tradehost.api.venue.VenueListener;
 import java.util.Map;
@@ -125,6 +127,21 @@ final class FaultyListener implements VenueListener {
     public void onOrderCancelled(ClientOrderId clientOrderId, Symbol symbol, String reason) {
         if (!lost()) {
             host.onOrderCancelled(clientOrderId, symbol, reason);
+        }
+    }
+
+    /** An amend's outcome is a report like a cancel's: lost while the connection is down. */
+    @Override
+    public void onOrderAmended(ClientOrderId clientOrderId, Symbol symbol, Price limitPrice, Quantity quantity) {
+        if (!lost()) {
+            host.onOrderAmended(clientOrderId, symbol, limitPrice, quantity);
+        }
+    }
+
+    @Override
+    public void onAmendRejected(ClientOrderId clientOrderId, Symbol symbol, RejectionCode code, String message) {
+        if (!lost()) {
+            host.onAmendRejected(clientOrderId, symbol, code, message);
         }
     }
 

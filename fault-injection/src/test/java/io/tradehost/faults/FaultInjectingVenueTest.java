@@ -9,6 +9,8 @@ import io.tradehost.api.event.BookReceived;
 import io.tradehost.api.event.FundingPaid;
 import io.tradehost.api.event.FundingRateReceived;
 import io.tradehost.api.event.MarketDataStale;
+import io.tradehost.api.event.OrderAmendRejected;
+import io.tradehost.api.event.OrderAmended;
 import io.tradehost.api.event.OrderFilled;
 import io.tradehost.api.event.VenueConnectionChanged;
 import io.tradehost.api.market.BookDepth;
@@ -19,6 +21,7 @@ import io.tradehost.api.order.Fill;
 import io.tradehost.api.order.FundingPayment;
 import io.tradehost.api.order.Liquidity;
 import io.tradehost.api.order.OrderRequest;
+import io.tradehost.api.order.RejectionCode;
 import io.tradehost.api.value.Money;
 import io.tradehost.api.value.OrderType;
 import io.tradehost.api.value.Price;
@@ -35,6 +38,7 @@ import io.tradehost.kernel.VenueEventAdapter;
 import io.tradehost.kernel.VirtualClock;
 import io.tradehost.testkit.EventRecorder;
 import io.tradehost.testkit.Fixtures;
+import io.tradehost.testkit.ScriptedAmends;
 import io.tradehost.testkit.ScriptedVenue;
 import java.time.Duration;
 import java.util.List;
@@ -203,6 +207,51 @@ class FaultInjectingVenueTest {
         scripted.emitFills(List.of(fill("c")));
         assertThat(events.of(OrderFilled.class)).as("each fill of a batch meets the duplicate fault")
                 .extracting(f -> f.fill().tradeId()).containsExactly("c", "c");
+    }
+
+    @Test
+    void anAmendIsForwardedFailsLikeACancelAndItsOutcomeIsLostWhileDown() throws VenueException {
+        scripted.amends().supported(true);
+        FaultInjectingVenue venue = venue(Map.of("disconnect_every", "10s", "disconnect_for", "2s"));
+        assertThat(venue.supportsAmend()).isTrue();
+        scripted.answer(ScriptedVenue.Answer.ACCEPT);
+        venue.place(order());
+        ClientOrderId id = ClientOrderId.of("o-1");
+        scripted.amends().answer(ScriptedAmends.Answer.AMEND, ScriptedAmends.Answer.REJECT,
+                ScriptedAmends.Answer.HOLD, ScriptedAmends.Answer.HOLD);
+        venue.amend(id, Price.ofUnits(90), Quantity.of("2"));
+        venue.amend(id, Price.ofUnits(91), Quantity.of("2"));
+        venue.amend(id, Price.ofUnits(92), Quantity.of("2"));
+        venue.amend(id, Price.ofUnits(93), Quantity.of("2"));
+        kernel.advanceBy(Duration.ofSeconds(10));
+        assertThatThrownBy(() -> venue.amend(id, Price.ofUnits(94), Quantity.of("2")))
+                .isInstanceOfSatisfying(VenueException.class, e -> {
+                    assertThat(e.code().value()).isEqualTo("NOT_CONNECTED");
+                    assertThat(e.isTransient()).isTrue();
+                });
+        scripted.amends().confirm(id);
+        scripted.amends().reject(id, RejectionCode.of("INVALID_EDITED_PRICE"), "lost");
+
+        assertThat(events.of(OrderAmended.class)).containsExactly(new OrderAmended(id, BTC, Price.ofUnits(90),
+                Quantity.of("2"), clock.nanos() - Duration.ofSeconds(10).toNanos()));
+        assertThat(events.of(OrderAmendRejected.class)).extracting(OrderAmendRejected::code)
+                .containsExactly(RejectionCode.of("COMMANDER_REJECTED_EDIT_ORDER"));
+        assertThat(venue.injected()).containsEntry("lost_report", 2L);
+        assertThat(scripted.amends().calls()).as("the amend while down never reached the venue").hasSize(4);
+        assertThat(venue.delegate().order(id)).map(o -> o.request().limitPrice()).contains(Price.ofUnits(93));
+    }
+
+    @Test
+    void amendsFailAtTheErrorRateBeforeReachingTheVenue() throws VenueException {
+        scripted.amends().supported(true);
+        FaultInjectingVenue venue = venue(Map.of("error_rate", "1"));
+        assertThatThrownBy(() -> venue.amend(ClientOrderId.of("x"), Price.ofUnits(90), Quantity.of("1")))
+                .isInstanceOfSatisfying(VenueException.class, e -> {
+                    assertThat(e.code().value()).isEqualTo("UNAVAILABLE");
+                    assertThat(e.getMessage()).isEqualTo("injected error: amend not sent");
+                });
+        assertThat(scripted.amends().calls()).isEmpty();
+        assertThat(venue.injected()).containsEntry("error", 1L);
     }
 
     private static FundingPayment payment(String id) {

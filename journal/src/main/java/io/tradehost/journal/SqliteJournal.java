@@ -9,6 +9,7 @@ import io.tradehost.api.event.JournalWriteFailed;
 import io.tradehost.api.event.ConfigReloaded;
 import io.tradehost.api.event.OperatorActed;
 import io.tradehost.api.event.OrderAccepted;
+import io.tradehost.api.event.OrderAmended;
 import io.tradehost.api.event.OrderCancelled;
 import io.tradehost.api.event.OrderReconciled;
 import io.tradehost.api.event.OrderRejected;
@@ -239,6 +240,17 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
 
     public void onRejected(OrderRejected r) {
         transition(r.clientOrderId(), OrderStatus.REJECTED, null, r.code() + ": " + r.message(), r.timestampNanos());
+    }
+
+    /** An order changed in place at the venue: its new price and total quantity. */
+    public void onAmended(OrderAmended a) {
+        Order order = open.get(a.clientOrderId());
+        if (order == null) {
+            return;
+        }
+        keep(new Order(order.request().amended(a.limitPrice(), a.quantity()), order.status(), order.filledQuantity(),
+                order.venueOrderId()));
+        write("amended " + a.clientOrderId(), c -> Rows.updateTerms(c, a, a.timestampNanos()), null);
     }
 
     public void onCancelled(OrderCancelled c) {

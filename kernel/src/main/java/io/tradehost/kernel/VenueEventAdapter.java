@@ -5,6 +5,8 @@ import io.tradehost.api.event.FundingPaid;
 import io.tradehost.api.event.FundingRateReceived;
 import io.tradehost.api.event.MarketDataStale;
 import io.tradehost.api.event.OrderAccepted;
+import io.tradehost.api.event.OrderAmendRejected;
+import io.tradehost.api.event.OrderAmended;
 import io.tradehost.api.event.OrderCancelled;
 import io.tradehost.api.event.OrderFilled;
 import io.tradehost.api.event.OrderRejected;
@@ -21,6 +23,8 @@ import io.tradehost.api.order.Fill;
 import io.tradehost.api.order.FundingPayment;
 import io.tradehost.api.order.RejectionCode;
 import io.tradehost.api.time.Clock;
+import io.tradehost.api.value.Price;
+import io.tradehost.api.value.Quantity;
 import io.tradehost.api.value.Symbol;
 import io.tradehost.api.venue.VenueListener;
 /**
@@ -74,6 +78,16 @@ public final class VenueEventAdapter implements VenueListener {
     @Override
     public void onOrderCancelled(ClientOrderId clientOrderId, Symbol symbol, String reason) {
         bus.publish(new OrderCancelled(clientOrderId, symbol, reason, clock.nanos()));
+    }
+
+    @Override
+    public void onOrderAmended(ClientOrderId clientOrderId, Symbol symbol, Price limitPrice, Quantity quantity) {
+        bus.publish(new OrderAmended(clientOrderId, symbol, limitPrice, quantity, clock.nanos()));
+    }
+
+    @Override
+    public void onAmendRejected(ClientOrderId clientOrderId, Symbol symbol, RejectionCode code, String message) {
+        bus.publish(new OrderAmendRejected(clientOrderId, symbol, code, message, clock.nanos()));
     }
 
     @Override

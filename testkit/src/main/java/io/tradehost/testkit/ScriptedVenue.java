@@ -1,6 +1,5 @@
 package io.tradehost.testkit;
 
-import io.tradehost.api.config.PluginConfig;
 import io.tradehost.api.market.BookDepth;
 import io.tradehost.api.market.FundingRate;
 import io.tradehost.api.market.Quote;
@@ -24,7 +23,6 @@ import io.tradehost.api.value.Quantity;
 import io.tradehost.api.value.Ratio;
 import io.tradehost.api.value.Symbol;
 import io.tradehost.api.venue.Venue;
-import io.tradehost.api.venue.VenueContext;
 import io.tradehost.api.venue.VenueException;
 import io.tradehost.api.venue.VenueFactory;
 import io.tradehost.api.venue.VenueListener;
@@ -41,8 +39,9 @@ import java.util.Optional;
 import java.util.Set;
 /**
  * A venue whose answers a test scripts: each placed order is answered by the next scripted
- * {@link Answer} (by default: accepted and filled at {@link #fillPrice}), synchronously through the
- * listener. Records what the host asked. Not thread-safe: use it on the kernel thread.
+ * {@link Answer} (by default: accepted and filled at {@link #fillPrice}), each amend as its
+ * {@link #amends()} say, synchronously through the listener. Records what the host asked. Not
+ * thread-safe: use it on the kernel thread.
  */
 public final class ScriptedVenue implements Venue {
     /** How the venue answers one placed order. */
@@ -79,6 +78,7 @@ public final class ScriptedVenue implements Venue {
     private final Map<ClientOrderId, List<Fill>> fills = new LinkedHashMap<>();
     private final Set<Symbol> subscribed = new LinkedHashSet<>();
     private VenueListener listener;
+    private final ScriptedAmends amends = new ScriptedAmends(orders, () -> listener);
     private List<FundingPayment> funding = List.of();
     private boolean nativeStops;
     private boolean trades;
@@ -99,34 +99,7 @@ public final class ScriptedVenue implements Venue {
 
     /** A factory named {@code name} that hands out {@code venue}, wiring the host's listener into it. */
     public static VenueFactory factory(String name, List<String> requiredCredentials, ScriptedVenue venue) {
-        return new VenueFactory() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public String description() {
-                return "scripted test venue";
-            }
-
-            @Override
-            public List<String> requiredCredentials() {
-                return requiredCredentials;
-            }
-
-            /** Scripted answers never reach a market. */
-            @Override
-            public boolean simulated() {
-                return true;
-            }
-
-            @Override
-            public Venue create(PluginConfig config, VenueContext context) {
-                venue.listener(context.listener());
-                return venue;
-            }
-        };
+        return new ScriptedVenueFactory(name, requiredCredentials, venue);
     }
 
     public ScriptedVenue listener(VenueListener value) {
@@ -370,6 +343,28 @@ public final class ScriptedVenue implements Venue {
                     order.venueOrderId()));
             listener.onOrderCancelled(clientOrderId, order.request().symbol(), "cancelled by host");
         }
+    }
+
+    /** Whether it amends, how it answers each amend, and the amends asked ({@link ScriptedAmends}). */
+    public ScriptedAmends amends() {
+        return amends;
+    }
+
+    /** Makes {@link #supportsAmend()} answer {@code value} (default false): {@code amends().supported(value)}. */
+    public ScriptedVenue supportsAmend(boolean value) {
+        amends.supported(value);
+        return this;
+    }
+
+    @Override
+    public boolean supportsAmend() {
+        return amends.supported();
+    }
+
+    /** Recorded, then answered as {@link #amends()} script; refused ({@code AMEND_UNSUPPORTED}) unless supported. */
+    @Override
+    public void amend(ClientOrderId clientOrderId, Price limitPrice, Quantity quantity) throws VenueException {
+        amends.amend(clientOrderId, limitPrice, quantity);
     }
 
     @Override

@@ -6,6 +6,6 @@ import io.tradehost.api.event.Message;
  * command type, and the kernel dispatches commands in the same first-in, first-out order as events.
  * Who owns which command is declared in one place, the host's pipeline.
  */
-public sealed interface Command extends Message permits OrderIntent, CancelOrders, CancelOrder, RecordIntent,
+public sealed interface Command extends Message permits OrderIntent, CancelOrders, CancelOrder, AmendOrder, RecordIntent,
         RecordStrategyState, OperatorRequest {
 }

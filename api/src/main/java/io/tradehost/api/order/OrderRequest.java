@@ -56,6 +56,12 @@ public record OrderRequest(ClientOrderId clientOrderId, Symbol symbol, Side side
                 timeInForce, reduceOnly, postOnly, stopPrice) : this;
     }
 
+    /** This order changed in place to rest at {@code price} for a total of {@code total} (same id, same terms else). */
+    public OrderRequest amended(Price price, Quantity total) {
+        return new OrderRequest(clientOrderId, symbol, side, type, total, price, timeInForce, reduceOnly, postOnly,
+                stopPrice);
+    }
+
     /**
      * Whether a stop of this request triggers at {@code mark}: a buy stop when the mark is at or above
      * its stop price, a sell stop at or below; false for orders that are not stops.

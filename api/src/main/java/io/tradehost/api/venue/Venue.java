@@ -6,16 +6,19 @@ import io.tradehost.api.order.Fill;
 import io.tradehost.api.order.FundingPayment;
 import io.tradehost.api.order.Order;
 import io.tradehost.api.order.OrderRequest;
+import io.tradehost.api.order.RejectionCode;
 import io.tradehost.api.value.OrderType;
+import io.tradehost.api.value.Price;
 import io.tradehost.api.value.Product;
+import io.tradehost.api.value.Quantity;
 import io.tradehost.api.value.Symbol;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * An exchange adapter. The host calls it on the kernel thread. {@link #place} and {@link #cancel}
- * must not block: they hand the request off and report the outcome through the
+ * An exchange adapter. The host calls it on the kernel thread. {@link #place}, {@link #cancel} and
+ * {@link #amend} must not block: they hand the request off and report the outcome through the
  * {@link VenueListener} (a simulated venue may report synchronously). Queries may block briefly;
  * the host calls them at start-up and on timers, not per tick.
  */
@@ -54,6 +57,27 @@ public interface Venue {
     /** Whether this venue reports order-book depth through {@link VenueListener#onBook}. */
     default boolean publishesDepth() {
         return false;
+    }
+
+    /**
+     * Whether this venue changes a resting limit order's price and quantity in place ({@link #amend}).
+     * Where it does not, the host modifies an order by cancelling it and placing the rest anew.
+     */
+    default boolean supportsAmend() {
+        return false;
+    }
+
+    /**
+     * Asks to change open limit order {@code clientOrderId} to rest at {@code limitPrice} for a total
+     * of {@code quantity} (the filled part included). Must not block: the outcome comes through the
+     * listener, {@link VenueListener#onOrderAmended} or {@link VenueListener#onAmendRejected}. The host
+     * calls it only where {@link #supportsAmend()} says so.
+     *
+     * @throws VenueException if the venue refuses the change at once (the order is unknown or closed,
+     *     the quantity is below what filled) or cannot be reached; the order then stands as it was
+     */
+    default void amend(ClientOrderId clientOrderId, Price limitPrice, Quantity quantity) throws VenueException {
+        throw VenueException.refused(RejectionCode.of("AMEND_UNSUPPORTED"), "this venue does not amend orders");
     }
 
     /** Sends an order; the outcome comes through the listener. */

@@ -8,6 +8,8 @@ import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Fill;
 import io.tradehost.api.order.FundingPayment;
 import io.tradehost.api.order.RejectionCode;
+import io.tradehost.api.value.Price;
+import io.tradehost.api.value.Quantity;
 import io.tradehost.api.value.Symbol;
 /**
  * Where a venue reports market data and order outcomes. Thread-safe and non-blocking: call it
@@ -24,6 +26,19 @@ public interface VenueListener {
     void onFill(Fill fill);
 
     void onOrderCancelled(ClientOrderId clientOrderId, Symbol symbol, String reason);
+
+    /**
+     * The venue changed open order {@code clientOrderId} in place ({@link Venue#amend}): it now rests at
+     * {@code limitPrice} for a total of {@code quantity}, the filled part included.
+     */
+    default void onOrderAmended(ClientOrderId clientOrderId, Symbol symbol, Price limitPrice, Quantity quantity) {
+        // a venue that never amends never calls it; the host's adapter overrides it
+    }
+
+    /** The venue refused to change open order {@code clientOrderId}; it stands as it was. */
+    default void onAmendRejected(ClientOrderId clientOrderId, Symbol symbol, RejectionCode code, String message) {
+        // a venue that never amends never calls it; the host's adapter overrides it
+    }
 
     /**
      * The connection to the venue was lost ({@code connected} false) or is back (true). After a

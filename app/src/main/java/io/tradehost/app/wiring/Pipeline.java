@@ -3,6 +3,7 @@ package io.tradehost.app.wiring;
 import static io.tradehost.kernel.Kernel.FailurePolicy.FAIL_CLOSED;
 import static io.tradehost.kernel.Kernel.FailurePolicy.LOG_AND_COUNT;
 
+import io.tradehost.api.command.AmendOrder;
 import io.tradehost.api.command.CancelOrder;
 import io.tradehost.api.command.CancelOrders;
 import io.tradehost.api.command.OperatorRequest;
@@ -22,6 +23,7 @@ import io.tradehost.api.event.MarkUpdated;
 import io.tradehost.api.event.MarketDataStale;
 import io.tradehost.api.event.OperatorActed;
 import io.tradehost.api.event.OrderAccepted;
+import io.tradehost.api.event.OrderAmended;
 import io.tradehost.api.event.OrderCancelRejected;
 import io.tradehost.api.event.OrderCancelled;
 import io.tradehost.api.event.OrderFilled;
@@ -131,6 +133,7 @@ public final class Pipeline {
         kernel.own(OrderIntent.class, "execution.place", FAIL_CLOSED, execution::place);
         kernel.own(CancelOrders.class, "execution.cancel", LOG_AND_COUNT, execution::cancel);
         kernel.own(CancelOrder.class, "execution.cancel-one", LOG_AND_COUNT, execution::cancelOne);
+        kernel.own(AmendOrder.class, "execution.amend", LOG_AND_COUNT, execution::amend);
         kernel.own(RecordIntent.class, "journal.record", FAIL_CLOSED, journal::record);
         kernel.own(RecordStrategyState.class, "journal.strategy-state", FAIL_CLOSED, journal::recordState);
         kernel.own(OperatorRequest.class, "runtime.operator", LOG_AND_COUNT, operator::handle);
@@ -150,6 +153,8 @@ public final class Pipeline {
         kernel.subscribe(OrderRejected.class, "execution.rejected", FAIL_CLOSED, execution::onRejected);
         kernel.subscribe(OrderCancelled.class, "journal.cancelled", FAIL_CLOSED, journal::onCancelled);
         kernel.subscribe(OrderCancelled.class, "execution.cancelled", FAIL_CLOSED, execution::onCancelled);
+        kernel.subscribe(OrderAmended.class, "journal.amended", FAIL_CLOSED, journal::onAmended);
+        kernel.subscribe(OrderAmended.class, "execution.amended", FAIL_CLOSED, execution::onAmended);
         kernel.subscribe(OrderFilled.class, "execution.fill", FAIL_CLOSED, execution::onFilled);
         kernel.subscribe(PositionChanged.class, "journal.fill", FAIL_CLOSED, journal::onPositionChanged);
         kernel.subscribe(FundingPaid.class, "execution.funding", FAIL_CLOSED, execution::onFunding);

@@ -15,7 +15,9 @@ import io.tradehost.api.strategy.Strategy;
 import io.tradehost.api.strategy.StrategyFactory;
 import io.tradehost.api.value.Money;
 import io.tradehost.api.value.OrderType;
+import io.tradehost.api.value.Price;
 import io.tradehost.api.value.Product;
+import io.tradehost.api.value.Quantity;
 import io.tradehost.api.value.Symbol;
 import io.tradehost.api.venue.Venue;
 import io.tradehost.api.venue.VenueContext;
@@ -185,6 +187,36 @@ public final class TickToOrder {
                 public void onFunding(FundingPayment payment) {
                     host.onFunding(payment);
                 }
+
+                @Override
+                public void onTrade(io.tradehost.api.market.Trade trade) {
+                    host.onTrade(trade);
+                }
+
+                @Override
+                public void onBook(io.tradehost.api.market.BookDepth book) {
+                    host.onBook(book);
+                }
+
+                @Override
+                public void onFundingRate(io.tradehost.api.market.FundingRate funding) {
+                    host.onFundingRate(funding);
+                }
+
+                @Override
+                public void onMarketDataStale(Symbol symbol, String reason) {
+                    host.onMarketDataStale(symbol, reason);
+                }
+
+                @Override
+                public void onOrderAmended(ClientOrderId id, Symbol symbol, Price price, Quantity quantity) {
+                    host.onOrderAmended(id, symbol, price, quantity);
+                }
+
+                @Override
+                public void onAmendRejected(ClientOrderId id, Symbol symbol, RejectionCode code, String message) {
+                    host.onAmendRejected(id, symbol, code, message);
+                }
             };
             Venue venue = paper.create(config, new VenueContext(context.clock(), context.scheduler(), timed,
                     context.credentials(), context.seed(), context.dataDirectoryIfAny().orElse(null)));
@@ -222,6 +254,26 @@ public final class TickToOrder {
         @Override
         public boolean supportsNatively(OrderType type) {
             return venue.supportsNatively(type);
+        }
+
+        @Override
+        public boolean publishesTrades() {
+            return venue.publishesTrades();
+        }
+
+        @Override
+        public boolean publishesDepth() {
+            return venue.publishesDepth();
+        }
+
+        @Override
+        public boolean supportsAmend() {
+            return venue.supportsAmend();
+        }
+
+        @Override
+        public void amend(ClientOrderId id, Price price, Quantity quantity) throws VenueException {
+            venue.amend(id, price, quantity);
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.tradehost.coordinator.execution;
 
+import io.tradehost.api.command.AmendOrder;
 import io.tradehost.api.command.CancelOrder;
 import io.tradehost.api.command.CancelOrders;
 import io.tradehost.api.command.OrderIntent;
@@ -12,6 +13,7 @@ import io.tradehost.api.event.IntentRecorded;
 import io.tradehost.api.event.IntentRejected;
 import io.tradehost.api.event.MarkUpdated;
 import io.tradehost.api.event.OrderAccepted;
+import io.tradehost.api.event.OrderAmended;
 import io.tradehost.api.event.OrderCancelled;
 import io.tradehost.api.event.OrderFilled;
 import io.tradehost.api.event.OrderReconciled;
@@ -60,7 +62,8 @@ import org.slf4j.LoggerFactory;
  * {@link RecordIntent} to the journal, and only once the journal answers {@link IntentRecorded},
  * placement ({@link OutgoingOrders}, {@link OrderPlacer}: retries, unknown outcomes resolved by
  * asking the venue). Then it tracks the venue's answers and books fills. Cancels go through
- * {@link OrderCancels}, and each one sent to the venue is told to the guards. Every refusal is an
+ * {@link OrderCancels}, and each one sent to the venue is told to the guards; amends through
+ * {@link OrderAmends}. Every refusal is an
  * {@link IntentRejected} or {@link OrderRejected} event with a stable code, counted by code; a value
  * the arithmetic cannot hold is {@link RejectionCode#VALUE_OUT_OF_RANGE}. Kernel thread only.
  */
@@ -82,6 +85,7 @@ public final class ExecutionCoordinator implements Coordinator {
     private final OrderCancels cancels;
     private final OutgoingOrders outgoing;
     private final PreTrade preTrade;
+    private final OrderAmends amends;
     private final Map<String, Long> rejectionsByCode = new TreeMap<>();
     private final Map<String, Long> refusals = new HashMap<>();
     private String runId;
@@ -111,6 +115,7 @@ public final class ExecutionCoordinator implements Coordinator {
         this.cancels = new OrderCancels(venues, stops, tracker, bus, clock, findings,
                 order -> this.guards.cancelSent(order, clock.nanos()));
         this.preTrade = new PreTrade(tracker, market, venues, ledger, tradingState, clock);
+        this.amends = new OrderAmends(venues, tracker, preTrade, bus, clock);
         this.outgoing = new OutgoingOrders(venues, stops, placer, cancels, tradingState, ledger::position, bus, clock);
     }
 
@@ -263,6 +268,16 @@ public final class ExecutionCoordinator implements Coordinator {
         cancels.cancel(command, outgoing::awaitingJournal);
     }
 
+    /** Handles the command: judges the change like the order it makes and asks the venue (see {@link AmendOrder}). */
+    public void amend(AmendOrder command) {
+        amends.amend(command, settings.defaultTimeInForce(), guards);
+    }
+
+    /** The venue changed an order in place: it is tracked with its new price and quantity. */
+    public void onAmended(OrderAmended amended) {
+        amends.onAmended(amended);
+    }
+
     public void onAccepted(OrderAccepted accepted) {
         tracker.transition(accepted.clientOrderId(), OrderStatus.ACCEPTED);
     }
@@ -371,6 +386,8 @@ public final class ExecutionCoordinator implements Coordinator {
         totals.put("duplicateFills", duplicateFills);
         totals.put("illegalTransitions", tracker.illegalTransitions());
         totals.put("cancelsSent", cancels.sent());
+        totals.put("amendsSent", amends.sent());
+        totals.put("amendsRefused", amends.refused());
         totals.put("placementRetries", placer.retries());
         totals.put("unknownOutcomesResolved", placer.resolutions());
         totals.put("reconciledOrders", reconciled);

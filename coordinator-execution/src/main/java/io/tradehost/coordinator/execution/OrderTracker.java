@@ -4,6 +4,7 @@ import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Order;
 import io.tradehost.api.order.OrderRequest;
 import io.tradehost.api.order.OrderStatus;
+import io.tradehost.api.value.Price;
 import io.tradehost.api.value.Quantity;
 import io.tradehost.api.value.Symbol;
 import java.util.HashMap;
@@ -25,7 +26,7 @@ public final class OrderTracker {
 
     /** One tracked order. Mutable, owned by the tracker. */
     public static final class Tracked {
-        private final OrderRequest request;
+        private OrderRequest request;
         private final boolean locks;
         private OrderStatus status = OrderStatus.SUBMITTED;
         private Quantity filled = Quantity.ZERO;
@@ -108,6 +109,11 @@ public final class OrderTracker {
         }
         setStatus(tracked, venueView.status());
         tracked.filled = venueView.filledQuantity();
+        OrderRequest theirs = venueView.request();
+        if (theirs.type() == tracked.request.type() && theirs.type().hasLimit()) {
+            // an amend the host did not hear of (a crash, a lost answer): the venue's terms hold
+            tracked.request = tracked.request.amended(theirs.limitPrice(), theirs.quantity());
+        }
         Symbol symbol = venueView.request().symbol();
         if (venueView.status().isTerminal()) {
             inFlight.remove(symbol, id);
@@ -147,6 +153,14 @@ public final class OrderTracker {
             inFlight.remove(tracked.request.symbol(), id);
         }
         return true;
+    }
+
+    /** The venue changed order {@code id} in place: it now rests at {@code price} for a total of {@code total}. */
+    public void amend(ClientOrderId id, Price price, Quantity total) {
+        Tracked tracked = orders.get(id);
+        if (tracked != null) {
+            tracked.request = tracked.request.amended(price, total);
+        }
     }
 
     /** Adds {@code quantity} to the order's filled quantity; returns the order (null if unknown). */

@@ -27,6 +27,10 @@ final class Handle implements OrderHandle {
     Price modifyPrice;
     Quantity modifyQuantity;
     boolean replacing;
+    /** An amend of this order is on its way to the venue; the latest modification asked meanwhile waits. */
+    boolean amending;
+    Price queuedPrice;
+    Quantity queuedTotal;
     boolean expiring;
     /** Cancels the host asked for itself and the venue refused, for the backoff of the next. */
     int cancelRetries;

@@ -6,6 +6,8 @@ import io.tradehost.api.event.IntentNotRecorded;
 import io.tradehost.api.event.IntentRecorded;
 import io.tradehost.api.event.IntentRejected;
 import io.tradehost.api.event.OrderAccepted;
+import io.tradehost.api.event.OrderAmendRejected;
+import io.tradehost.api.event.OrderAmended;
 import io.tradehost.api.event.OrderCancelRejected;
 import io.tradehost.api.event.OrderCancelled;
 import io.tradehost.api.event.OrderReconciled;
@@ -32,7 +34,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Orders by handle: turns a strategy's submits, cancels and modifications into the host's commands
  * ({@link OrderIntent} marked managed, {@link CancelOrder}) and the host's order events back into
- * each handle's state and the strategy's {@link OrderEvent}s. A modification is a cancel-replace done
+ * each handle's state and the strategy's {@link OrderEvent}s. A modification of a resting limit order
+ * at a venue that amends is the venue's amend ({@link Amends}); any other is a cancel-replace done
  * here: the order is cancelled, and once the venue confirms, the replacement (the new total less what
  * filled) goes out under the same handle, which reports {@link OrderEvent.Modified} when the venue
  * accepts it. An order's notional is judged by {@link OrderSanity}; its good-till time is kept by
@@ -58,6 +61,7 @@ final class HandleDesk {
     private final OrderSanity sanity;
     private final GoodTillTimes goodTill;
     private final ReloadHandoff handoff;
+    private final Amends amends;
     long submits;
     long cancels;
     long modifies;
@@ -67,6 +71,7 @@ final class HandleDesk {
         this.sanity = new OrderSanity(owner);
         this.goodTill = new GoodTillTimes(this, owner);
         this.handoff = new ReloadHandoff(this, owner);
+        this.amends = new Amends(this, owner);
     }
 
     /** A new handle number; any thread (a worker's submit). */
@@ -160,6 +165,14 @@ final class HandleDesk {
             owner.supervision().fail(handle.owner().watched, "modify of " + handle + " " + absurd);
             tell(handle, new OrderEvent.CancelRejected(handle, RejectionCode.STRATEGY_FAILED, "modification "
                     + "refused: " + absurd));
+            return;
+        }
+        if (amends.applies(handle)) {
+            if (!total.isGreaterThan(handle.filled())) {
+                cancel(handle, "modified to " + total + ", no more than the " + handle.filled() + " filled");
+            } else {
+                amends.amend(handle, price != null ? price : handle.price(), total);
+            }
             return;
         }
         cancel(handle, "modify");
@@ -276,6 +289,16 @@ final class HandleDesk {
                 : new OrderEvent.Cancelled(handle, cancelled.reason()));
     }
 
+    /** The venue amended an order: its handle takes the new terms (see {@link Amends}). */
+    void onAmended(OrderAmended amended) {
+        amends.onAmended(amended);
+    }
+
+    /** An amend was refused: the order works on as it was (see {@link Amends}). */
+    void onAmendRejected(OrderAmendRejected rejected) {
+        amends.onAmendRejected(rejected);
+    }
+
     /** A cancel failed at the venue: the order works on as it was, and the strategy hears it. */
     void onCancelRejected(OrderCancelRejected rejected) {
         Handle handle = byClientId.get(rejected.clientOrderId());
@@ -356,6 +379,8 @@ final class HandleDesk {
                 if (handle.status() == HandleStatus.PENDING) {
                     working(handle);
                 }
+                amends.reconciled(handle, reconciled.order().request().limitPrice(),
+                        reconciled.order().request().quantity());
             }
         }
     }
@@ -379,7 +404,7 @@ final class HandleDesk {
         goodTill.closed(handle);
     }
 
-    private void tell(Handle handle, OrderEvent event) {
+    void tell(Handle handle, OrderEvent event) {
         EventInstance instance = handle.owner();
         owner.queue().later(() -> instance.deliver(ON_ORDER_EVENT, () -> instance.strategy.onOrderEvent(event)));
     }

@@ -7,6 +7,8 @@ import io.tradehost.api.event.IntentRecorded;
 import io.tradehost.api.event.IntentRejected;
 import io.tradehost.api.event.MarkUpdated;
 import io.tradehost.api.event.OrderAccepted;
+import io.tradehost.api.event.OrderAmendRejected;
+import io.tradehost.api.event.OrderAmended;
 import io.tradehost.api.event.OrderCancelRejected;
 import io.tradehost.api.event.OrderCancelled;
 import io.tradehost.api.event.OrderFilled;
@@ -304,6 +306,14 @@ public final class StrategyCoordinator implements Coordinator {
 
     public void onCancelRejected(OrderCancelRejected rejected) {
         events.desk().onCancelRejected(rejected);
+    }
+
+    public void onAmended(OrderAmended amended) {
+        events.desk().onAmended(amended);
+    }
+
+    public void onAmendRejected(OrderAmendRejected rejected) {
+        events.desk().onAmendRejected(rejected);
     }
 
     public void onReconciled(OrderReconciled reconciled) {

@@ -8,6 +8,8 @@ import io.tradehost.api.event.IntentRecorded;
 import io.tradehost.api.event.IntentRejected;
 import io.tradehost.api.event.MarkUpdated;
 import io.tradehost.api.event.OrderAccepted;
+import io.tradehost.api.event.OrderAmendRejected;
+import io.tradehost.api.event.OrderAmended;
 import io.tradehost.api.event.OrderCancelRejected;
 import io.tradehost.api.event.OrderCancelled;
 import io.tradehost.api.event.OrderFilled;
@@ -61,6 +63,8 @@ public final class StrategyRoutes {
                 new Route<>(OrderRejected.class, "strategy.order-rejected", strategy::onRejected),
                 new Route<>(OrderCancelled.class, "strategy.cancelled", strategy::onCancelled),
                 new Route<>(OrderCancelRejected.class, "strategy.cancel-rejected", strategy::onCancelRejected),
+                new Route<>(OrderAmended.class, "strategy.amended", strategy::onAmended),
+                new Route<>(OrderAmendRejected.class, "strategy.amend-rejected", strategy::onAmendRejected),
                 new Route<>(OrderFilled.class, "strategy.fill", strategy::onFilled),
                 new Route<>(PositionChanged.class, "strategy.position", strategy::onPositionChanged),
                 new Route<>(OrderReconciled.class, "strategy.reconciled", strategy::onReconciled),

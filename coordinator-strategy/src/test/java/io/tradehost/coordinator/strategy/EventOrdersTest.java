@@ -247,7 +247,7 @@ class EventOrdersTest {
         rig.advance(Duration.ofSeconds(30));
         rig.publish(new io.tradehost.api.event.OrderCancelRejected(id(1), BTC, new RejectionCode("RATE_LIMITED"),
                 "slow down", 0));
-        assertThat(rig.heard).endsWith("CancelRejected #1 WORKING 0/1");
+        assertThat(rig.heard).endsWith("CancelRejected #1 WORKING 0/1 RATE_LIMITED");
         rig.advance(Duration.ofMillis(999));
         assertThat(rig.cancels).hasSize(1);
         rig.advance(Duration.ofMillis(1));
@@ -348,7 +348,7 @@ class EventOrdersTest {
         };
         rig.quote(BTC, "99.99", "100.01");
         rig.publish(new OrderCancelRejected(id(1), BTC, RejectionCode.of("RATE_LIMITED"), "too many requests", 0));
-        assertThat(rig.heard).endsWith("CancelRejected #1 WORKING 0/1");
+        assertThat(rig.heard).endsWith("CancelRejected #1 WORKING 0/1 RATE_LIMITED");
         assertThat(handle.isCancelPending()).isFalse();
         rig.publish(new OrderCancelRejected(id(1), BTC, RejectionCode.of("RATE_LIMITED"), "again", 0));
         assertThat(rig.heard.stream().filter(l -> l.startsWith("CancelRejected"))).as("only a pending cancel")

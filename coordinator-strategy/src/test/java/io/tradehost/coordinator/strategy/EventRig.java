@@ -78,6 +78,7 @@ final class EventRig {
     /** What execution does with an intent: by default only records it. */
     Consumer<OrderIntent> onIntent = intents::add;
     final List<CancelOrder> cancels = new ArrayList<>();
+    final List<io.tradehost.api.command.AmendOrder> amends = new ArrayList<>();
     /** What the probe does on start (by default: subscribes to both symbols' quotes), and on every other callback. */
     Consumer<StrategyHost> onStart = h -> {
         h.subscribeQuotes(BTC);
@@ -142,6 +143,7 @@ final class EventRig {
                     + " " + event.handle().filled() + "/" + event.handle().quantity() + switch (event) {
                         case OrderEvent.Rejected r -> " " + r.code();
                         case OrderEvent.Cancelled c -> " " + c.reason();
+                        case OrderEvent.CancelRejected c -> " " + c.code();
                         case OrderEvent.Filled f -> " " + f.fill().quantity() + "@" + f.fill().price()
                                 + (f.complete() ? " complete" : "");
                         default -> "";
@@ -220,6 +222,7 @@ final class EventRig {
         Kernel.FailurePolicy log = Kernel.FailurePolicy.LOG_AND_COUNT;
         kernel.own(OrderIntent.class, "execution.place", log, i -> onIntent.accept(i));
         kernel.own(CancelOrder.class, "execution.cancel-one", log, cancels::add);
+        kernel.own(io.tradehost.api.command.AmendOrder.class, "execution.amend", log, amends::add);
         StrategyRoutes.of(coordinator).forEach(r -> subscribe(kernel, r));
         kernel.observe(events);
         coordinator.initialize();

@@ -88,10 +88,11 @@ public final class EventStrategyHarness implements AutoCloseable {
     private final HarnessBook book = new HarnessBook(market, Money.ofUnits(10_000));
     private final HarnessExecution execution;
     private final StrategyCoordinator coordinator;
+    private final ScriptedVenue venue;
 
     private EventStrategyHarness(EventStrategyFactory factory, Map<String, ?> config, boolean trades,
                                  List<Product> products) {
-        ScriptedVenue venue = new ScriptedVenue(products).publishesTrades(trades);
+        venue = new ScriptedVenue(products).publishesTrades(trades);
         StubVenueAccess access = new StubVenueAccess(venue, products);
         execution = new HarnessExecution(kernel, clock, market, book, access::product);
         String name = factory.name();
@@ -105,6 +106,7 @@ public final class EventStrategyHarness implements AutoCloseable {
         kernel.own(OrderIntent.class, "execution.place", log, execution::place);
         kernel.own(CancelOrder.class, "execution.cancel-one", log, execution::cancel);
         kernel.own(CancelOrders.class, "execution.cancel", log, execution::cancelAll);
+        kernel.own(io.tradehost.api.command.AmendOrder.class, "execution.amend", log, execution::amend);
         io.tradehost.coordinator.strategy.StrategyRoutes.of(coordinator).forEach(r -> subscribe(kernel, r));
         kernel.observe(recorder);
     }
@@ -167,7 +169,7 @@ public final class EventStrategyHarness implements AutoCloseable {
         kernel.runUntilIdle();
     }
 
-    /** Refuses the next order as a guard would, with {@code code}. */
+    /** Refuses the next order, or amend, as a guard would, with {@code code}. */
     public void refuseNext(RejectionCode code, String message) {
         execution.refuseNext(code, message);
     }
@@ -212,6 +214,20 @@ public final class EventStrategyHarness implements AutoCloseable {
     /** The orders resting now. */
     public List<Order> open() {
         return execution.open();
+    }
+
+    /**
+     * Makes the venue amend resting limit orders in place (false by default: every modification is
+     * then the host's cancel-replace); its amends are confirmed at once, see {@link #amends()}.
+     */
+    public EventStrategyHarness venueAmends(boolean amends) {
+        venue.supportsAmend(amends);
+        return this;
+    }
+
+    /** The amends the host asked of the venue, in order (the strategy's modifications of resting limit orders). */
+    public List<io.tradehost.api.command.AmendOrder> amends() {
+        return execution.amends();
     }
 
     /** The orders the strategy asked to cancel, in order. */

@@ -1,11 +1,14 @@
 package io.tradehost.strategy.testkit;
 
+import io.tradehost.api.command.AmendOrder;
 import io.tradehost.api.command.CancelOrder;
 import io.tradehost.api.command.CancelOrders;
 import io.tradehost.api.command.OrderIntent;
 import io.tradehost.api.event.IntentRecorded;
 import io.tradehost.api.event.IntentRejected;
 import io.tradehost.api.event.OrderAccepted;
+import io.tradehost.api.event.OrderAmendRejected;
+import io.tradehost.api.event.OrderAmended;
 import io.tradehost.api.event.OrderCancelled;
 import io.tradehost.api.event.OrderFilled;
 import io.tradehost.api.event.OrderRejected;
@@ -39,7 +42,7 @@ import java.util.function.Function;
  * The harness's stand-in for execution and the venue: every intent is recorded and accepted at once
  * (unless the test refuses it); a market order fills at the touch, a post-only limit that would take
  * is rejected ({@code POST_ONLY_WOULD_TAKE}), other orders rest until the test fills or cancels them;
- * cancels are confirmed at once. Kernel thread only.
+ * cancels are confirmed at once, and so are amends where the test made the venue amend. Kernel thread only.
  */
 final class HarnessExecution {
     private final EventBus bus;
@@ -50,6 +53,7 @@ final class HarnessExecution {
     private final List<OrderRequest> sent = new ArrayList<>();
     private final Map<ClientOrderId, Order> open = new LinkedHashMap<>();
     private final List<ClientOrderId> cancels = new ArrayList<>();
+    private final List<AmendOrder> amends = new ArrayList<>();
     private RejectionCode refuseNext;
     private String refuseMessage;
     private long sequence;
@@ -82,8 +86,7 @@ final class HarnessExecution {
                 intent.postOnly(), intent.stopPrice());
         sent.add(request);
         bus.publish(new IntentRecorded(request, intent.sequence(), clock.nanos()));
-        Mark mark = market.lastMark(request.symbol());
-        Price touch = mark == null ? null : request.side() == Side.BUY ? mark.ask() : mark.bid();
+        Price touch = touch(request.symbol(), request.side());
         boolean marketable = touch != null && (request.type() == OrderType.MARKET || request.type() == OrderType.LIMIT
                 && (request.side() == Side.BUY ? !touch.isGreaterThan(request.limitPrice())
                 : !touch.isLessThan(request.limitPrice())));
@@ -99,6 +102,46 @@ final class HarnessExecution {
             fill(request.clientOrderId(), request.quantity(), request.type() == OrderType.MARKET ? touch
                     : request.limitPrice(), Liquidity.TAKER);
         }
+    }
+
+    /**
+     * An amend, as a venue that amends would take it: refused if the test said so, or if the order is not
+     * open or the new total is not above what filled; a post-only order amended to take is refused; else
+     * the order takes its new terms, and fills the rest at once if it now crosses.
+     */
+    void amend(AmendOrder command) {
+        amends.add(command);
+        Order order = open.get(command.clientOrderId());
+        String refusal = refuseNext != null ? refuseMessage : order == null ? "no open order "
+                + command.clientOrderId() : !command.quantity().isGreaterThan(order.filledQuantity())
+                ? "the new total is not above what filled" : null;
+        Price touch = touch(command.symbol(), order == null ? Side.BUY : order.request().side());
+        boolean crosses = order != null && touch != null && (order.request().side() == Side.BUY
+                ? !touch.isGreaterThan(command.limitPrice()) : !touch.isLessThan(command.limitPrice()));
+        if (refusal == null && crosses && order.request().postOnly()) {
+            refusal = "post-only order would take at " + touch;
+        }
+        if (refusal != null) {
+            RejectionCode code = refuseNext != null ? refuseNext : RejectionCode.of(crosses ? "POST_ONLY_WOULD_TAKE"
+                    : "NOT_AMENDABLE");
+            refuseNext = null;
+            bus.publish(new OrderAmendRejected(command.clientOrderId(), command.symbol(), code, refusal,
+                    clock.nanos()));
+            return;
+        }
+        open.put(order.clientOrderId(), new Order(order.request().amended(command.limitPrice(), command.quantity()),
+                order.status(), order.filledQuantity(), order.venueOrderId()));
+        bus.publish(new OrderAmended(order.clientOrderId(), command.symbol(), command.limitPrice(),
+                command.quantity(), clock.nanos()));
+        if (crosses) {
+            fill(order.clientOrderId(), command.quantity().minus(order.filledQuantity()), command.limitPrice(),
+                    Liquidity.TAKER);
+        }
+    }
+
+    private Price touch(Symbol symbol, Side side) {
+        Mark mark = market.lastMark(symbol);
+        return mark == null ? null : side == Side.BUY ? mark.ask() : mark.bid();
     }
 
     void cancel(CancelOrder command) {
@@ -158,5 +201,9 @@ final class HarnessExecution {
 
     List<ClientOrderId> cancels() {
         return List.copyOf(cancels);
+    }
+
+    List<AmendOrder> amends() {
+        return List.copyOf(amends);
     }
 }

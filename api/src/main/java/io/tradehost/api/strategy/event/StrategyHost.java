@@ -82,11 +82,16 @@ public interface StrategyHost {
     void cancelAll(Symbol symbol);
 
     /**
-     * Changes the limit price and/or quantity of a working order: the host cancels it and places the
-     * replacement (minus what filled meanwhile) under the same handle, which reports
-     * {@link OrderEvent.Modified}; if the order filled first, the fill wins and nothing is replaced. A
-     * replacement the trading state or a guard refuses leaves the order cancelled and reports
-     * {@link OrderEvent.Rejected}.
+     * Changes the limit price and/or quantity of a working order, judged like a new order (trading
+     * state, guards). A resting limit order at a venue that amends ({@code Venue.supportsAmend}) is
+     * changed in place, same client order id: {@link OrderEvent.Modified} once the venue confirms,
+     * {@link OrderEvent.CancelRejected} if the host or the venue refuses (the order works on as it was);
+     * one amend per order is on its way at a time, and of the modifications asked meanwhile the latest
+     * is sent after the answer. Any other order is cancelled and the replacement (minus what filled
+     * meanwhile) placed under the same handle, which reports {@link OrderEvent.Modified}; if the order
+     * filled first, the fill wins and nothing is replaced; a replacement the trading state or a guard
+     * refuses leaves the order cancelled and reports {@link OrderEvent.Rejected}. A new total no more
+     * than what filled cancels the order.
      *
      * @param price the new limit, or {@code null} to keep it
      * @param quantity the new total quantity, or {@code null} to keep it

@@ -17,6 +17,8 @@ public record Difference(Kind kind, String subject, String journal, String venue
     public enum Kind {
         /** The order's status or filled quantity differs; the venue's is taken. */
         ORDER_STATUS,
+        /** An open limit order's price or quantity differs (an amend the host did not hear of); the venue's is taken. */
+        ORDER_TERMS,
         /** The venue holds an open order the journal does not; it is adopted. */
         ORDER_ADOPTED,
         /** The journal has an open order the venue does not know. */

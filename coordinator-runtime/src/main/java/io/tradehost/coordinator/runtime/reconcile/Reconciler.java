@@ -10,6 +10,7 @@ import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Fill;
 import io.tradehost.api.order.FundingPayment;
 import io.tradehost.api.order.Order;
+import io.tradehost.api.order.OrderRequest;
 import io.tradehost.api.order.OrderStatus;
 import io.tradehost.api.order.Position;
 import io.tradehost.api.value.Money;
@@ -93,6 +94,11 @@ public final class Reconciler {
                         describe(ours), describe(theirs), true));
                 repairs.add(new OrderReconciled(theirs, false, "journal had " + describe(ours) + ", venue has "
                         + describe(theirs), nanos));
+            } else if (amendedUnheard(ours, theirs)) {
+                differences.add(new Difference(Difference.Kind.ORDER_TERMS, ours.clientOrderId().value(),
+                        terms(ours), terms(theirs), true));
+                repairs.add(new OrderReconciled(theirs, false, "amended at the venue: journal had " + terms(ours)
+                        + ", venue has " + terms(theirs), nanos));
             }
         }
         for (Order theirs : venueOpen.values()) {
@@ -117,6 +123,21 @@ public final class Reconciler {
         accountRead.accept(account);
         compareBooks(journal, missed, funding, account, products, quoteCurrency, differences);
         return new ReconciliationReport(differences, repairs);
+    }
+
+    /**
+     * Whether the venue holds a limit order at other terms than the journal: an amend whose answer the
+     * host never heard (a crash between asking and journaling it, a lost connection).
+     */
+    private static boolean amendedUnheard(Order ours, Order theirs) {
+        OrderRequest a = ours.request();
+        OrderRequest b = theirs.request();
+        return a.type() == b.type() && a.type().hasLimit() && b.limitPrice() != null
+                && (!a.limitPrice().equals(b.limitPrice()) || !a.quantity().equals(b.quantity()));
+    }
+
+    private static String terms(Order order) {
+        return order.request().quantity() + " @ " + order.request().limitPrice();
     }
 
     private static void missedFills(Venue venue, Order order, Set<String> known, List<Difference> differences,

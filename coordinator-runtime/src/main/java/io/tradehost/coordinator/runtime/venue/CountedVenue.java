@@ -8,7 +8,9 @@ import io.tradehost.api.order.FundingPayment;
 import io.tradehost.api.order.Order;
 import io.tradehost.api.order.OrderRequest;
 import io.tradehost.api.value.OrderType;
+import io.tradehost.api.value.Price;
 import io.tradehost.api.value.Product;
+import io.tradehost.api.value.Quantity;
 import io.tradehost.api.value.Symbol;
 import io.tradehost.api.venue.Venue;
 import io.tradehost.api.venue.VenueException;
@@ -119,6 +121,20 @@ final class CountedVenue implements Venue {
     public void cancel(ClientOrderId clientOrderId) throws VenueException {
         count("cancel", () -> {
             venue.cancel(clientOrderId);
+            return null;
+        });
+    }
+
+    /** Not counted: a capability question, as {@link #supportsNatively} is. */
+    @Override
+    public boolean supportsAmend() {
+        return venue.supportsAmend();
+    }
+
+    @Override
+    public void amend(ClientOrderId clientOrderId, Price limitPrice, Quantity quantity) throws VenueException {
+        count("amend", () -> {
+            venue.amend(clientOrderId, limitPrice, quantity);
             return null;
         });
     }

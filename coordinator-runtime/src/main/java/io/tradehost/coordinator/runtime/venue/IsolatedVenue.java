@@ -11,7 +11,9 @@ import io.tradehost.api.order.Order;
 import io.tradehost.api.order.OrderRequest;
 import io.tradehost.api.order.RejectionCode;
 import io.tradehost.api.value.OrderType;
+import io.tradehost.api.value.Price;
 import io.tradehost.api.value.Product;
+import io.tradehost.api.value.Quantity;
 import io.tradehost.api.value.Symbol;
 import io.tradehost.api.venue.Venue;
 import io.tradehost.api.venue.VenueException;
@@ -23,9 +25,9 @@ import java.util.Optional;
 import java.util.Set;
 /**
  * A venue plugin run isolated: every call goes to its worker and the kernel waits at most the
- * venue's call budget. A call that does not answer in time is abandoned; for {@link #place} and
- * {@link #cancel} that is an unknown outcome ({@link RejectionCode#VENUE_TIMEOUT}: the host asks the
- * venue before it sends again, never re-sends blind), for a query a transient failure that is tried
+ * venue's call budget. A call that does not answer in time is abandoned; for {@link #place},
+ * {@link #cancel} and {@link #amend} that is an unknown outcome ({@link RejectionCode#VENUE_TIMEOUT}: the
+ * host asks the venue before it sends again, never re-sends blind), for a query a transient failure that is tried
  * again. While the abandoned call is still running every call fails at once, transient, with
  * {@link RejectionCode#VENUE_BUSY}: nothing was sent. Whatever the plugin throws but a
  * {@link VenueException} comes back as it is, for the caller's rules (an unknown outcome on the
@@ -40,6 +42,8 @@ public final class IsolatedVenue implements Venue {
     /** Whether it publishes trades and depth, asked once each: null until answered. */
     private Boolean trades;
     private Boolean depth;
+    /** Whether it amends: null until it answered. */
+    private Boolean amends;
 
     /** Runs {@code venue}'s calls through {@code calls}. */
     public IsolatedVenue(Venue venue, PluginCalls calls, String name) {
@@ -134,6 +138,32 @@ public final class IsolatedVenue implements Venue {
     public void cancel(ClientOrderId clientOrderId) throws VenueException {
         call(() -> {
             venue.cancel(clientOrderId);
+            return null;
+        }, true, calls.budget());
+    }
+
+    /**
+     * Asked on its worker, within the budget, until it answers; then never again. A venue that does
+     * not answer in time (or is busy) does not amend this time (the host cancels and places anew, which
+     * is always safe) and is asked again next time; what it throws comes back as it is.
+     */
+    @Override
+    public boolean supportsAmend() {
+        if (amends == null) {
+            try {
+                amends = call(venue::supportsAmend, false, calls.budget());
+            } catch (VenueException e) {
+                return false;
+            }
+        }
+        return amends;
+    }
+
+    /** As {@link #cancel}: an order-path call, so a hang is an unknown outcome and a throw comes back as it is. */
+    @Override
+    public void amend(ClientOrderId clientOrderId, Price limitPrice, Quantity quantity) throws VenueException {
+        call(() -> {
+            venue.amend(clientOrderId, limitPrice, quantity);
             return null;
         }, true, calls.budget());
     }

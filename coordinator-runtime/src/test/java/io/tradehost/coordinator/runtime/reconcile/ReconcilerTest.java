@@ -14,12 +14,14 @@ import io.tradehost.api.order.OrderRequest;
 import io.tradehost.api.order.OrderStatus;
 import io.tradehost.api.order.Position;
 import io.tradehost.api.value.Money;
+import io.tradehost.api.value.OrderType;
 import io.tradehost.api.value.Price;
 import io.tradehost.api.value.Product;
 import io.tradehost.api.value.Quantity;
 import io.tradehost.api.value.Ratio;
 import io.tradehost.api.value.Side;
 import io.tradehost.api.value.Symbol;
+import io.tradehost.api.value.TimeInForce;
 import io.tradehost.api.venue.VenueException;
 import io.tradehost.coordinator.runtime.reconcile.Difference.Kind;
 import io.tradehost.kernel.VenueEventAdapter;
@@ -85,6 +87,27 @@ class ReconcilerTest {
         assertThat(unknowing.unexplained()).extracting(Difference::kind).containsExactly(Difference.Kind.CASH);
         assertThat(reconcile(journal(List.of(longBtc("2")), Set.of()), true).unexplained())
                 .extracting(Difference::kind).containsExactly(Difference.Kind.CASH);
+    }
+
+    private static OrderRequest bid(String quantity, String price) {
+        return new OrderRequest(ClientOrderId.of("r-8"), BTC, Side.BUY, OrderType.LIMIT, Quantity.of(quantity),
+                Price.of(price), TimeInForce.GTC, false, true);
+    }
+
+    @Test
+    void aLimitOrderTheVenueHoldsAtOtherTermsTakesTheVenuesTerms() throws VenueException {
+        venue.answer(Answer.ACCEPT).account(Money.ofUnits(10_000), longBtc("2"));
+        venue.place(bid("3", "97.5"));
+        Order theirs = venue.order(ClientOrderId.of("r-8")).orElseThrow();
+        Order ours = new Order(bid("2", "99"), OrderStatus.ACCEPTED, Quantity.ZERO, "v-r-8");
+        ReconciliationReport report = reconcile(journal(List.of(longBtc("2")), Set.of(), ours), false);
+        assertThat(report).isEqualTo(new ReconciliationReport(List.of(new Difference(Kind.ORDER_TERMS, "r-8",
+                "2 @ 99", "3 @ 97.5", true)), List.of(new OrderReconciled(theirs, false,
+                "amended at the venue: journal had 2 @ 99, venue has 3 @ 97.5", NOW))));
+        assertThat(report.unexplained()).isEmpty();
+
+        Order same = new Order(bid("3", "97.5"), OrderStatus.ACCEPTED, Quantity.ZERO, "v-r-8");
+        assertThat(reconcile(journal(List.of(longBtc("2")), Set.of(), same), false).agrees()).isTrue();
     }
 
     @Test

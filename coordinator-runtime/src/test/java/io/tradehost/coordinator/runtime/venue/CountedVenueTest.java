@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.OrderRequest;
+import io.tradehost.api.value.Price;
 import io.tradehost.api.value.Quantity;
 import io.tradehost.api.value.Side;
 import io.tradehost.api.value.Symbol;
@@ -13,6 +14,7 @@ import io.tradehost.kernel.VenueEventAdapter;
 import io.tradehost.kernel.VirtualClock;
 import io.tradehost.testkit.EventRecorder;
 import io.tradehost.testkit.Fixtures;
+import io.tradehost.testkit.ScriptedAmends;
 import io.tradehost.testkit.ScriptedVenue.Answer;
 import io.tradehost.testkit.ScriptedVenue;
 import java.util.List;
@@ -44,6 +46,30 @@ class CountedVenueTest {
         assertThat(counts.errors().get("place")).containsOnlyKeys("UNAVAILABLE", "RATE_LIMITED",
                 CountedVenue.PLUGIN_FAILURE).allSatisfy((code, n) -> assertThat(n).isEqualTo(1L));
         assertThat(venue.inner()).isSameAs(scripted);
+    }
+
+    @Test
+    void amendsAreCountedAndTheirFailuresByCodeAndWhetherTheVenueAmendsIsForwardedUncounted() throws VenueException {
+        ScriptedVenue scripted = new ScriptedVenue(List.of(Fixtures.perpetual("BTC-PERP")))
+                .answer(Answer.ACCEPT)
+                .listener(new VenueEventAdapter(new EventRecorder(), new VirtualClock(Fixtures.EPOCH)));
+        scripted.amends().answer(ScriptedAmends.Answer.AMEND, ScriptedAmends.Answer.REFUSE, ScriptedAmends.Answer.BUG);
+        CountedVenue venue = new CountedVenue(scripted);
+        assertThat(venue.supportsAmend()).isFalse();
+        scripted.amends().supported(true);
+        assertThat(venue.supportsAmend()).isTrue();
+        venue.place(order("r-1"));
+        venue.amend(ClientOrderId.of("r-1"), Price.ofUnits(90), Quantity.of("2"));
+        assertThatThrownBy(() -> venue.amend(ClientOrderId.of("r-1"), Price.ofUnits(90), Quantity.of("3")))
+                .isInstanceOf(VenueException.class);
+        assertThatThrownBy(() -> venue.amend(ClientOrderId.of("r-1"), Price.ofUnits(90), Quantity.of("3")))
+                .isInstanceOf(IllegalStateException.class);
+
+        assertThat(venue.counts().calls()).isEqualTo(Map.of("place", 1L, "amend", 3L));
+        assertThat(venue.counts().errors()).isEqualTo(Map.of("amend", Map.of("COMMANDER_REJECTED_EDIT_ORDER", 1L,
+                CountedVenue.PLUGIN_FAILURE, 1L)));
+        assertThat(scripted.amends().calls()).extracting(ScriptedAmends.Call::quantity)
+                .containsExactly(Quantity.of("2"), Quantity.of("3"), Quantity.of("3"));
     }
 
     @Test

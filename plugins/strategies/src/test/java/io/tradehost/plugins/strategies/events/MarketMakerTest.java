@@ -64,6 +64,28 @@ class MarketMakerTest {
     }
 
     @Test
+    void atAVenueThatAmendsTheQuotesMoveInPlaceUnderTheirOwnIds() {
+        try (EventStrategyHarness h = EventStrategyHarness.start(new MarketMakerFactory(), CONFIG,
+                Fixtures.perpetual("BTC-PERP")).venueAmends(true)) {
+            h.quote(BTC, "99.99", "100.01");
+            h.quote(BTC, "100.09", "100.11"); // both 9 and 11 bps away: both amended, sized at the new mid
+            assertThat(h.amends()).extracting(a -> a.clientOrderId(), a -> a.limitPrice().toString(),
+                    a -> a.quantity().toString()).containsExactly(tuple(id(1), "99.99", "0.999"),
+                    tuple(id(2), "100.21", "0.999"));
+            assertThat(h.cancels()).isEmpty();
+            assertThat(h.sent()).hasSize(2);
+            assertThat(h.open()).extracting(o -> o.request()).containsExactly(quote(1, Side.BUY, "0.999", "99.99"),
+                    quote(2, Side.SELL, "0.999", "100.21"));
+
+            h.fill(id(2), Quantity.of("0.5"), Price.of("100.21")); // short 0.5: the ask shifts up, its rest kept
+            h.quote(BTC, "100.15", "100.17");
+            assertThat(h.amends()).hasSize(4).last().satisfies(a -> assertThat(a.quantity())
+                    .as("a new total: the filled part plus what is wanted").isEqualTo(Quantity.of("1.498")));
+            assertThat(h.sent()).hasSize(2);
+        }
+    }
+
+    @Test
     void aSkewThatWouldCrossIsRefusedPostOnlyAndRequotedAndAStopCancelsWhatRests() {
         EventStrategyHarness h = EventStrategyHarness.start(new MarketMakerFactory(), Map.of("spread_bps", "0.1",
                 "skew_bps", "50", "max_inventory", "300"), Fixtures.perpetual("BTC-PERP"));

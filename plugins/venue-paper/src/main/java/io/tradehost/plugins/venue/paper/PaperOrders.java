@@ -20,6 +20,7 @@ import io.tradehost.api.value.Symbol;
 import io.tradehost.api.value.TimeInForce;
 import io.tradehost.api.venue.VenueException;
 import io.tradehost.api.venue.VenueListener;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,9 +35,10 @@ import java.util.function.Consumer;
 /**
  * The paper venue's order handling: placement (refused, filled at the touch as taker, resting or
  * cancelled as its time in force says), resting limits filled as maker when a market step crosses
- * them, stops triggered, cancels, and the orders and fills kept. Every change is saved to the
- * {@link PaperStore} and what the host should hear joins the venue's pending reports; the venue
- * commits and then reports ({@link PaperVenue}). Kernel thread only.
+ * them, stops triggered, cancels, amends of resting limits, and the orders and fills kept. A fill
+ * takes what remains of its order. Every change is saved to the {@link PaperStore} and what the
+ * host should hear joins the venue's pending reports; the venue commits and then reports
+ * ({@link PaperVenue}). Kernel thread only.
  */
 final class PaperOrders {
     /** The account's cash currency. */
@@ -102,13 +104,11 @@ final class PaperOrders {
                 fired.add(order);
                 continue;
             }
-            boolean crossed = r.side() == Side.BUY ? !market.ask().isGreaterThan(r.limitPrice())
-                    : !market.bid().isLessThan(r.limitPrice());
-            if (!crossed) {
+            if (!crosses(r, r.side() == Side.BUY ? market.ask() : market.bid())) {
                 continue;
             }
             it.remove();
-            String refusal = refusal(r, r.limitPrice(), makerFeeBps);
+            String refusal = refusal(r, order.remaining(), r.limitPrice(), makerFeeBps);
             if (refusal != null) {
                 record(withStatus(order, OrderStatus.CANCELLED), false);
                 reports.add(l -> l.onOrderCancelled(r.clientOrderId(), r.symbol(), refusal + " when the book crossed"));
@@ -127,15 +127,14 @@ final class PaperOrders {
         OrderRequest r = order.request();
         Market market = markets.get(r.symbol());
         Price touch = r.side() == Side.BUY ? market.ask() : market.bid();
-        boolean marketable = r.type() == OrderType.STOP_MARKET || (r.side() == Side.BUY
-                ? !touch.isGreaterThan(r.limitPrice()) : !touch.isLessThan(r.limitPrice()));
+        boolean marketable = r.type() == OrderType.STOP_MARKET || crosses(r, touch);
         if (!marketable) {
             triggered.add(r.clientOrderId());
             resting.add(r.clientOrderId());
             record(order, true);
             return;
         }
-        String refusal = refusal(r, touch, takerFeeBps);
+        String refusal = refusal(r, order.remaining(), touch, takerFeeBps);
         if (refusal != null) {
             record(withStatus(order, OrderStatus.CANCELLED), false);
             reports.add(l -> l.onOrderCancelled(r.clientOrderId(), r.symbol(), refusal + " when the stop triggered"));
@@ -167,18 +166,15 @@ final class PaperOrders {
         Price touch = request.side() == Side.BUY ? market.ask() : market.bid();
         boolean armed = request.type().isStop() && !request.triggersAt(Price.mid(market.bid(), market.ask()));
         OrderType acting = request.type().triggered();
-        boolean marketable = !armed && (acting == OrderType.MARKET || (request.side() == Side.BUY
-                ? !touch.isGreaterThan(request.limitPrice()) : !touch.isLessThan(request.limitPrice())));
-        String refusal = !product.roundSize(request.quantity()).equals(request.quantity())
-                || request.quantity().isLessThan(product.minSize())
-                ? "INVALID_SIZE: quantity " + request.quantity() + " is not a multiple of " + product.sizeIncrement()
-                        + " at least " + product.minSize()
-                : marketable && request.postOnly() ? "POST_ONLY_WOULD_TAKE: post-only order would cross the book at "
-                        + touch
-                : refusal(request, marketable ? touch : request.limitPrice() != null ? request.limitPrice()
-                        : request.stopPrice(), marketable ? takerFeeBps : makerFeeBps);
+        boolean marketable = !armed && (acting == OrderType.MARKET || crosses(request, touch));
+        String refusal = sizeRefusal(product, request.quantity());
+        if (refusal == null) {
+            refusal = marketable && request.postOnly() ? postOnlyRefusal(touch) : refusal(request, request.quantity(),
+                    marketable ? touch : request.limitPrice() != null ? request.limitPrice() : request.stopPrice(),
+                    marketable ? takerFeeBps : makerFeeBps);
+        }
         if (refusal != null) {
-            reject(request, RejectionCode.of(refusal.substring(0, refusal.indexOf(':'))), refusal);
+            reject(request, code(refusal), refusal);
             return;
         }
         Order accepted = new Order(request, OrderStatus.ACCEPTED, Quantity.ZERO, "PV-" + (++orderSequence));
@@ -202,22 +198,43 @@ final class PaperOrders {
         store.saveAccount(account.cash(), null, tradeSequence, orderSequence);
     }
 
-    /** Why the account cannot take this fill ({@code CODE: words}), or null if it can. */
-    private String refusal(OrderRequest r, Price price, Ratio feeBps) {
+    /** Whether limit order {@code r} would take liquidity against {@code touch}, the opposite side's best price. */
+    private static boolean crosses(OrderRequest r, Price touch) {
+        return r.side() == Side.BUY ? !touch.isGreaterThan(r.limitPrice()) : !touch.isLessThan(r.limitPrice());
+    }
+
+    /** Why {@code quantity} is not a size of {@code product} ({@code CODE: words}), or null if it is. */
+    private static String sizeRefusal(Product product, Quantity quantity) {
+        return !product.roundSize(quantity).equals(quantity) || quantity.isLessThan(product.minSize())
+                ? "INVALID_SIZE: quantity " + quantity + " is not a multiple of " + product.sizeIncrement()
+                        + " at least " + product.minSize() : null;
+    }
+
+    private static String postOnlyRefusal(Price touch) {
+        return "POST_ONLY_WOULD_TAKE: post-only order would cross the book at " + touch;
+    }
+
+    /** The code of a refusal in {@code CODE: words} form. */
+    private static RejectionCode code(String refusal) {
+        return RejectionCode.of(refusal.substring(0, refusal.indexOf(':')));
+    }
+
+    /** Why the account cannot take a fill of {@code quantity} of {@code r} ({@code CODE: words}), or null if it can. */
+    private String refusal(OrderRequest r, Quantity quantity, Price price, Ratio feeBps) {
         Product product = markets.get(r.symbol()).product();
         Position position = account.position(r.symbol());
-        boolean reduces = position.isReducedBy(r.side(), r.quantity());
+        boolean reduces = position.isReducedBy(r.side(), quantity);
         if (r.reduceOnly() && !reduces) {
             return "REDUCE_ONLY: order would not shrink position " + position.quantity();
         }
-        Money notional = price.times(r.quantity());
+        Money notional = price.times(quantity);
         Money fee = notional.bps(feeBps);
         if (!product.isPerpetual()) {
             if (r.side() == Side.BUY && account.cash().isLessThan(notional.plus(fee))) {
                 return "INSUFFICIENT_FUNDS: need " + notional.plus(fee) + " " + CURRENCY + ", have " + account.cash();
             }
-            if (r.side() == Side.SELL && position.quantity().isLessThan(r.quantity())) {
-                return "INSUFFICIENT_BALANCE: selling " + r.quantity() + " " + product.base() + ", holding "
+            if (r.side() == Side.SELL && position.quantity().isLessThan(quantity)) {
+                return "INSUFFICIENT_BALANCE: selling " + quantity + " " + product.base() + ", holding "
                         + position.quantity();
             }
             return null;
@@ -225,7 +242,7 @@ final class PaperOrders {
         if (reduces) {
             return null;
         }
-        Money exposure = account.perpetualExposure(this::mid, this::product, r.symbol(), r.quantity().signed(r.side()));
+        Money exposure = account.perpetualExposure(this::mid, this::product, r.symbol(), quantity.signed(r.side()));
         Money equity = account.equity(this::mid, this::product).minus(fee);
         if (!equity.isPositive() || exposure.ratioTo(equity).isGreaterThan(product.maxLeverage())) {
             return "INSUFFICIENT_MARGIN: perpetual exposure " + exposure + " on equity " + equity + " exceeds "
@@ -234,10 +251,12 @@ final class PaperOrders {
         return null;
     }
 
+    /** Fills what remains of {@code order} (all of it but after an amend of a partly filled order). */
     private void fill(Order order, Price price, Ratio feeBps, Liquidity liquidity) {
         OrderRequest r = order.request();
-        Money fee = price.times(r.quantity()).bps(feeBps);
-        Fill fill = new Fill("PT-" + (++tradeSequence), r.clientOrderId(), r.symbol(), r.side(), r.quantity(), price,
+        Quantity quantity = order.remaining();
+        Money fee = price.times(quantity).bps(feeBps);
+        Fill fill = new Fill("PT-" + (++tradeSequence), r.clientOrderId(), r.symbol(), r.side(), quantity, price,
                 fee, liquidity, clock.nanos());
         account.book(fill, markets.get(r.symbol()).product());
         fills.computeIfAbsent(r.clientOrderId(), k -> new ArrayList<>()).add(fill);
@@ -282,6 +301,66 @@ final class PaperOrders {
         record(withStatus(order, OrderStatus.CANCELLED), false);
         reports.add(l -> l.onOrderCancelled(clientOrderId, order.request().symbol(), "cancelled on request"));
         return true;
+    }
+
+    /**
+     * Changes resting limit order {@code id} in place to rest at {@code price} for a total of
+     * {@code total}, the filled part included: saved, its answers pending. New terms that cross the
+     * book take liquidity as a new marketable limit would (what remains fills at the touch, as taker).
+     * New terms the venue will not take (a size or price off the product's grid, a post-only order
+     * that would take, a fill the account cannot take) are answered {@code onAmendRejected}, as a
+     * placement's are {@code onOrderRejected}; the order then stands as it was.
+     *
+     * @throws VenueException refused at once, as a cancel of an unknown order is, when the order itself
+     *     cannot be changed: {@code ORDER_NOT_FOUND}, {@code ONLY_OPEN_ORDERS_CAN_BE_EDITED},
+     *     {@code ONLY_LIMIT_ORDER_EDITS_SUPPORTED} (stops, triggered ones included),
+     *     {@code CANNOT_EDIT_TO_BELOW_FILLED_SIZE} (a total not above what filled)
+     */
+    void amend(ClientOrderId id, Price price, Quantity total) throws VenueException {
+        Order order = orders.get(id);
+        if (order == null) {
+            throw VenueException.refused(RejectionCode.of("ORDER_NOT_FOUND"), "no order " + id);
+        }
+        OrderRequest r = order.request();
+        if (!resting.contains(id)) {
+            throw VenueException.refused(RejectionCode.of("ONLY_OPEN_ORDERS_CAN_BE_EDITED"), "order " + id + " is "
+                    + order.status());
+        }
+        if (r.type() != OrderType.LIMIT) {
+            throw VenueException.refused(RejectionCode.of("ONLY_LIMIT_ORDER_EDITS_SUPPORTED"), "order " + id + " is a "
+                    + r.type());
+        }
+        if (!total.isGreaterThan(order.filledQuantity())) {
+            throw VenueException.refused(RejectionCode.of("CANNOT_EDIT_TO_BELOW_FILLED_SIZE"), "order " + id
+                    + " has filled " + order.filledQuantity() + ", the new total " + total + " is not above it");
+        }
+        Market market = markets.get(r.symbol());
+        Product product = market.product();
+        OrderRequest amended = r.amended(price, total);
+        Order changed = new Order(amended, order.status(), order.filledQuantity(), order.venueOrderId());
+        Price touch = r.side() == Side.BUY ? market.ask() : market.bid();
+        boolean marketable = crosses(amended, touch);
+        String refusal = sizeRefusal(product, total);
+        if (refusal == null && (!price.isPositive() || !product.roundPrice(price, RoundingMode.DOWN).equals(price))) {
+            refusal = "INVALID_PRICE: limit price " + price + " is not a positive multiple of "
+                    + product.priceIncrement();
+        }
+        if (refusal == null) {
+            refusal = marketable && r.postOnly() ? postOnlyRefusal(touch) : refusal(amended, changed.remaining(),
+                    marketable ? touch : price, marketable ? takerFeeBps : makerFeeBps);
+        }
+        if (refusal != null) {
+            String why = refusal + "; the order stands as it was";
+            reports.add(l -> l.onAmendRejected(id, r.symbol(), code(why), why));
+            return;
+        }
+        reports.add(l -> l.onOrderAmended(id, r.symbol(), price, total));
+        if (marketable) {
+            resting.remove(id);
+            fill(changed, touch, takerFeeBps, Liquidity.TAKER);
+        } else {
+            record(changed, true);
+        }
     }
 
     Optional<Order> order(ClientOrderId clientOrderId) {

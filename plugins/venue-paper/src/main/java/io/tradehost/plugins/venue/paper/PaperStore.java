@@ -275,11 +275,10 @@ final class PaperStore implements AutoCloseable {
         }
     }
 
-    void saveOrder(Order order, boolean resting) {
-        saveOrder(order, resting, false);
-    }
-
-    /** Saves an order; {@code triggered} marks a stop whose trigger fired (it now rests as a limit). */
+    /**
+     * Saves an order, its terms included (an amend changes its quantity and limit price in place);
+     * {@code triggered} marks a stop whose trigger fired (it now rests as a limit).
+     */
     void saveOrder(Order order, boolean resting, boolean triggered) {
         if (connection == null) {
             return;
@@ -287,10 +286,10 @@ final class PaperStore implements AutoCloseable {
         OrderRequest r = order.request();
         try (PreparedStatement s = connection.prepareStatement("INSERT INTO orders(client_id, seq, venue_order_id,"
                 + " symbol, side, type, quantity, limit_price, time_in_force, reduce_only, post_only, status, filled,"
-                + " resting, stop_price, triggered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                + " ON CONFLICT(client_id) DO UPDATE SET venue_order_id = excluded.venue_order_id,"
-                + " status = excluded.status, filled = excluded.filled, resting = excluded.resting,"
-                + " triggered = excluded.triggered")) {
+                + " resting, stop_price, triggered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT"
+                + "(client_id) DO UPDATE SET venue_order_id = excluded.venue_order_id, quantity = excluded.quantity,"
+                + " limit_price = excluded.limit_price, status = excluded.status, filled = excluded.filled,"
+                + " resting = excluded.resting, triggered = excluded.triggered")) {
             s.setString(15, r.stopPrice() == null ? null : r.stopPrice().toString());
             s.setInt(16, triggered ? 1 : 0);
             s.setString(1, r.clientOrderId().value());

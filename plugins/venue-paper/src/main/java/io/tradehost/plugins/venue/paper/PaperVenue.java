@@ -17,7 +17,9 @@ import io.tradehost.api.time.ScheduledTask;
 import io.tradehost.api.time.Scheduler;
 import io.tradehost.api.value.Money;
 import io.tradehost.api.value.OrderType;
+import io.tradehost.api.value.Price;
 import io.tradehost.api.value.Product;
+import io.tradehost.api.value.Quantity;
 import io.tradehost.api.value.Ratio;
 import io.tradehost.api.value.Symbol;
 import io.tradehost.api.venue.Venue;
@@ -43,8 +45,9 @@ import java.util.function.Consumer;
  * payment time ({@link PaperFunding}). Like a real exchange it outlives the host: with a
  * {@link PaperStore} every operation is committed to its own book before the host hears of it, and
  * a restarted venue continues from that book (account, orders, fills, market). A client order id is accepted once; a second
- * placement with the same id is refused and counted. Orders are handled by {@link PaperOrders};
- * answers go to the listener synchronously, after the commit. Kernel thread only.
+ * placement with the same id is refused and counted. Resting limit orders can be amended in place
+ * ({@link #amend}). Orders are handled by {@link PaperOrders}; answers go to the listener
+ * synchronously, after the commit. Kernel thread only.
  */
 final class PaperVenue implements Venue {
     private final Map<Symbol, Market> markets;
@@ -204,6 +207,29 @@ final class PaperVenue implements Venue {
         if (orders.cancel(clientOrderId)) {
             commitAndReport();
         }
+    }
+
+    /** Resting limit orders change price and size in place ({@link #amend}). */
+    @Override
+    public boolean supportsAmend() {
+        return true;
+    }
+
+    /**
+     * Changes a resting limit order in place ({@link PaperOrders#amend}): committed, then answered
+     * {@code onOrderAmended} (then {@code onFill} if the new price crosses the book and the order is not
+     * post-only) or {@code onAmendRejected} for new terms it refuses (codes as placement's:
+     * {@code INVALID_SIZE}, {@code INVALID_PRICE}, {@code POST_ONLY_WOULD_TAKE}, {@code INSUFFICIENT_FUNDS}, ...).
+     *
+     * @throws VenueException {@code NOT_CONNECTED} (transient), or refused at once for an order that cannot
+     *     be changed: {@code ORDER_NOT_FOUND}, {@code ONLY_OPEN_ORDERS_CAN_BE_EDITED},
+     *     {@code ONLY_LIMIT_ORDER_EDITS_SUPPORTED}, {@code CANNOT_EDIT_TO_BELOW_FILLED_SIZE}
+     */
+    @Override
+    public void amend(ClientOrderId clientOrderId, Price limitPrice, Quantity quantity) throws VenueException {
+        requireConnected();
+        orders.amend(clientOrderId, limitPrice, quantity);
+        commitAndReport();
     }
 
     @Override
