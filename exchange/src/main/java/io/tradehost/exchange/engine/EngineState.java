@@ -31,6 +31,10 @@ public final class EngineState {
     public long clientIdReuses;
     /** Orders created, for statistics. */
     public long ordersCreated;
+    /** Edits that took effect, for statistics. */
+    public long ordersEdited;
+    /** The next {@link ExchangeOrder#queue} number: above every one handed out. */
+    public long nextQueue = 1;
 
     /** A fresh exchange's state; the state file fills it when continuing. */
     public EngineState() {

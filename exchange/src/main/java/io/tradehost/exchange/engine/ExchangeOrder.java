@@ -34,6 +34,12 @@ public final class ExchangeOrder {
     public String rejectReason = "";
     public String leverage = "";
     public String marginType = "";
+    /**
+     * The order's place in the queue among the account's resting orders, lower first: at one price
+     * the market reaches the lower number first. Set at creation; an edit that changes the price or
+     * raises the size gives it a new, last number (0 for orders saved before queues were kept).
+     */
+    public long queue;
 
     /** An empty order; the engine or the state file fills it. */
     public ExchangeOrder() {
@@ -65,6 +71,7 @@ public final class ExchangeOrder {
         c.rejectReason = rejectReason;
         c.leverage = leverage;
         c.marginType = marginType;
+        c.queue = queue;
         return c;
     }
 

@@ -17,7 +17,7 @@ import java.util.function.LongSupplier;
 /**
  * The exchange's matching engine: a synthetic market per listed product (a seeded random walk of the
  * mid with a ladder of levels on each side, and one print of the rest of the market per step),
- * orders that take from it or rest on it, fills, fees,
+ * orders that take from it or rest on it (and resting limit orders edited in place), fills, fees,
  * spot balances with holds, perpetual positions settled in their quote currency, and funding. One
  * lock guards it all; every change a client could see is handed to {@code persist} before the
  * call returns, so an acknowledged order survives a killed exchange. Thread-safe.
@@ -120,7 +120,7 @@ public final class MatchingEngine {
         if (!"BUY".equals(r.side()) && !"SELL".equals(r.side())) {
             return PlaceResult.failure("INVALID_SIDE", "side must be BUY or SELL");
         }
-        String problem = validate(l, r);
+        String problem = OrderRules.place(l, r, millis.getAsLong());
         if (problem != null) {
             int colon = problem.indexOf(':');
             return PlaceResult.failure(problem.substring(0, colon), problem.substring(colon + 1).trim());
@@ -151,7 +151,7 @@ public final class MatchingEngine {
         o.status = "OPEN";
         o.leverage = r.leverage() == null ? "" : r.leverage();
         o.marginType = r.marginType() == null ? "" : r.marginType();
-        String funds = checkFunds(l, o);
+        String funds = checkFunds(l, o, o);
         if (funds != null) {
             return PlaceResult.failure("INSUFFICIENT_FUND", funds);
         }
@@ -163,6 +163,7 @@ public final class MatchingEngine {
             o.status = "CANCELLED";
             o.cancelMessage = "fill or kill: not enough liquidity";
         }
+        o.queue = state.nextQueue++;
         state.orders.put(o.orderId, o);
         state.ordersCreated++;
         if (o.isOpen()) {
@@ -177,85 +178,39 @@ public final class MatchingEngine {
         return new PlaceResult(o.copy(), null, null, true);
     }
 
-    private String validate(Listing l, PlaceRequest r) {
-        String c = r.configuration();
-        if (c == null || !List.of("market_market_ioc", "limit_limit_gtc", "limit_limit_gtd", "limit_limit_fok",
-                "sor_limit_ioc", "stop_limit_stop_limit_gtc", "stop_limit_stop_limit_gtd").contains(c)) {
-            return "UNSUPPORTED_ORDER_CONFIGURATION: " + c;
-        }
-        if (r.baseSize() == null && !(c.equals("market_market_ioc") && "BUY".equals(r.side())
-                && r.quoteSize() != null)) {
-            return "INVALID_SIZE_PRECISION: base_size is required";
-        }
-        if (r.baseSize() != null) {
-            if (r.baseSize().signum() <= 0 || r.baseSize().remainder(l.baseIncrement()).signum() != 0) {
-                return "INVALID_SIZE_PRECISION: base_size must be a positive multiple of " + l.baseIncrement();
-            }
-            if (r.baseSize().compareTo(l.baseMinSize()) < 0 || r.baseSize().compareTo(l.baseMaxSize()) > 0) {
-                return "INVALID_SIZE_PRECISION: base_size must be between " + l.baseMinSize() + " and "
-                        + l.baseMaxSize();
-            }
-        }
-        if (!c.startsWith("market")) {
-            if (r.limitPrice() == null || r.limitPrice().signum() <= 0
-                    || r.limitPrice().remainder(l.priceIncrement()).signum() != 0) {
-                return "INVALID_PRICE_PRECISION: limit_price must be a positive multiple of " + l.priceIncrement();
-            }
-        }
-        if (c.startsWith("stop_limit")) {
-            if (r.stopPrice() == null || r.stopPrice().signum() <= 0
-                    || r.stopPrice().remainder(l.priceIncrement()).signum() != 0) {
-                return "INVALID_PRICE_PRECISION: stop_price must be a positive multiple of " + l.priceIncrement();
-            }
-            if (!"STOP_DIRECTION_STOP_UP".equals(r.stopDirection())
-                    && !"STOP_DIRECTION_STOP_DOWN".equals(r.stopDirection())) {
-                return "INVALID_STOP_DIRECTION: stop_direction must be STOP_DIRECTION_STOP_UP or _DOWN";
-            }
-        }
-        if (c.endsWith("_gtd") && r.endTimeMillis() <= millis.getAsLong()) {
-            return "INVALID_END_TIME: end_time must be in the future";
-        }
-        if (r.leverage() != null && !r.leverage().isBlank()) {
-            try {
-                BigDecimal lev = new BigDecimal(r.leverage());
-                if (lev.compareTo(BigDecimal.ONE) < 0 || lev.compareTo(BigDecimal.valueOf(l.maxLeverage())) > 0) {
-                    return "INVALID_LEVERAGE: leverage must be between 1 and " + l.maxLeverage();
-                }
-            } catch (NumberFormatException e) {
-                return "INVALID_LEVERAGE: leverage is not a number";
-            }
-        }
-        return null;
-    }
-
-    private String checkFunds(Listing l, ExchangeOrder o) {
+    /**
+     * Whether the account can carry what {@code o} still has open on top of every other open order's
+     * hold; {@code except} is the order whose own hold {@code o}'s terms replace (itself, or the
+     * order an edit changes).
+     */
+    private String checkFunds(Listing l, ExchangeOrder o, ExchangeOrder except) {
         Book book = books.get(l.productId());
         BigDecimal price = o.limitPrice != null ? o.limitPrice : worstPrice(book, o);
         if (price == null) {
             return null;
         }
-        BigDecimal notional = price.multiply(o.baseSize);
+        BigDecimal notional = price.multiply(o.remaining());
         if (l.perpetual()) {
             BigDecimal margin = notional.divide(BigDecimal.valueOf(l.maxLeverage()), MC)
                     .add(notional.multiply(takerFee));
             BigDecimal current = state.positionSize.getOrDefault(l.productId(), BigDecimal.ZERO);
             boolean reduces = current.signum() != 0 && (current.signum() > 0) != o.isBuy()
-                    && o.baseSize.compareTo(current.abs()) <= 0;
-            if (!reduces && available(l.quote()).compareTo(margin) < 0) {
+                    && o.remaining().compareTo(current.abs()) <= 0;
+            if (!reduces && available(l.quote(), except).compareTo(margin) < 0) {
                 return "initial margin " + margin.setScale(2, RoundingMode.UP) + " " + l.quote() + " exceeds the "
-                        + available(l.quote()).setScale(2, RoundingMode.DOWN) + " available";
+                        + available(l.quote(), except).setScale(2, RoundingMode.DOWN) + " available";
             }
             return null;
         }
         if (o.isBuy()) {
             BigDecimal cost = notional.add(notional.multiply(takerFee));
-            if (available(l.quote()).compareTo(cost) < 0) {
+            if (available(l.quote(), except).compareTo(cost) < 0) {
                 return "needs " + cost.setScale(2, RoundingMode.UP) + " " + l.quote() + ", "
-                        + available(l.quote()).setScale(2, RoundingMode.DOWN) + " available";
+                        + available(l.quote(), except).setScale(2, RoundingMode.DOWN) + " available";
             }
-        } else if (available(l.base()).compareTo(o.baseSize) < 0) {
-            return "needs " + o.baseSize.toPlainString() + " " + l.base() + ", " + available(l.base()).toPlainString()
-                    + " available";
+        } else if (available(l.base(), except).compareTo(o.remaining()) < 0) {
+            return "needs " + o.remaining().toPlainString() + " " + l.base() + ", "
+                    + available(l.base(), except).toPlainString() + " available";
         }
         return null;
     }
@@ -408,6 +363,60 @@ public final class MatchingEngine {
         return null;
     }
 
+    /**
+     * Edits open order {@code orderId} in place to rest at {@code price} for a total of {@code size},
+     * the filled part included (Coinbase's {@code orders/edit}), or answers why not: the checks of
+     * {@link OrderRules#edit}, funds as for a new order of the rest, and a post-only order that the
+     * new price would make take liquidity ({@code COMMANDER_REJECTED_EDIT_ORDER}, preview reason
+     * {@code PREVIEW_INVALID_LIMIT_PRICE_POST_ONLY}). An edit through the book trades at once, as a
+     * taker, for what crosses, as a new order would. A price change or a larger size puts the order
+     * at the back of the queue ({@link ExchangeOrder#queue}); a smaller size at the same price keeps
+     * its place. The user channel hears the order's new state.
+     */
+    public synchronized EditResult edit(String orderId, BigDecimal price, BigDecimal size) {
+        ExchangeOrder o = state.orders.get(orderId);
+        if (o == null) {
+            return EditResult.failure("ORDER_NOT_FOUND", EditResult.NO_PREVIEW_REASON, "order " + orderId
+                    + " not found");
+        }
+        if (!o.isOpen()) {
+            return EditResult.failure("ONLY_OPEN_ORDERS_CAN_BE_EDITED", EditResult.NO_PREVIEW_REASON, "order "
+                    + orderId + " is " + o.status);
+        }
+        Listing l = listings.get(o.productId);
+        String problem = OrderRules.edit(l, o, price, size);
+        if (problem != null) {
+            int colon = problem.indexOf(':');
+            return EditResult.failure(problem.substring(0, colon), EditResult.NO_PREVIEW_REASON,
+                    problem.substring(colon + 1).trim());
+        }
+        ExchangeOrder terms = o.copy();
+        terms.limitPrice = price;
+        terms.baseSize = size;
+        Book book = books.get(l.productId());
+        String funds = checkFunds(l, terms, o);
+        if (funds != null) {
+            return EditResult.failure("COMMANDER_REJECTED_EDIT_ORDER", "PREVIEW_INSUFFICIENT_FUND", funds);
+        }
+        boolean marketable = isMarketable(book, terms);
+        if (o.postOnly && marketable) {
+            return EditResult.failure("COMMANDER_REJECTED_EDIT_ORDER", "PREVIEW_INVALID_LIMIT_PRICE_POST_ONLY",
+                    "a post-only order would take liquidity at " + price.toPlainString());
+        }
+        if (price.compareTo(o.limitPrice) != 0 || size.compareTo(o.baseSize) > 0) {
+            o.queue = state.nextQueue++;
+        }
+        o.limitPrice = price;
+        o.baseSize = size;
+        state.ordersEdited++;
+        if (marketable) {
+            take(l, book, o);
+        }
+        publish(l, book, o);
+        persist.accept(state);
+        return new EditResult(o.copy(), null, null, null);
+    }
+
     public synchronized Optional<ExchangeOrder> order(String orderId) {
         ExchangeOrder o = state.orders.get(orderId);
         return o == null ? Optional.empty() : Optional.of(o.copy());
@@ -464,8 +473,8 @@ public final class MatchingEngine {
         return sum;
     }
 
-    private BigDecimal available(String currency) {
-        return state.balances.getOrDefault(currency, BigDecimal.ZERO).subtract(holds(currency, null));
+    private BigDecimal available(String currency, ExchangeOrder except) {
+        return state.balances.getOrDefault(currency, BigDecimal.ZERO).subtract(holds(currency, except));
     }
 
     /** Open perpetual positions: product id to signed size and signed cost. */
@@ -492,6 +501,7 @@ public final class MatchingEngine {
         Map<String, Long> out = new LinkedHashMap<>();
         out.put("orders_created", state.ordersCreated);
         out.put("client_id_reuses", state.clientIdReuses);
+        out.put("orders_edited", state.ordersEdited);
         out.put("fills", (long) state.fills.size());
         out.put("open_orders", state.orders.values().stream().filter(ExchangeOrder::isOpen).count());
         out.put("funding_payments", (long) state.funding.size());
@@ -519,7 +529,7 @@ public final class MatchingEngine {
             state.mids.put(l.productId(), next.max(l.priceIncrement()));
             rebuildBook(l);
             print(l, book, next.compareTo(mid) > 0, now);
-            for (ExchangeOrder o : state.orders.values()) {
+            for (ExchangeOrder o : byQueue()) {
                 if (!o.isOpen() || !o.productId.equals(l.productId())) {
                     continue;
                 }
@@ -558,6 +568,12 @@ public final class MatchingEngine {
         if (changed) {
             persist.accept(state);
         }
+    }
+
+    /** The open orders in queue order: the market reaches the one that has waited longest first. */
+    private List<ExchangeOrder> byQueue() {
+        return state.orders.values().stream().filter(ExchangeOrder::isOpen)
+                .sorted(java.util.Comparator.comparingLong(o -> o.queue)).toList();
     }
 
     /**

@@ -32,7 +32,10 @@ public enum Fault {
     SERVER_ERROR,
     /** The next REST requests are answered after {@code millis}. */
     SLOW,
-    /** The next order POSTs create the order, then the connection is dropped before the answer. */
+    /**
+     * The next order POSTs that take effect (a create, or an edit) do so, then the connection is
+     * dropped before the answer.
+     */
     LOSE_ORDER_RESPONSE;
 
     /** The lower-case name used on the command line and the admin API, e.g. {@code rate_limit}. */

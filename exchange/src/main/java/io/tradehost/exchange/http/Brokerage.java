@@ -3,6 +3,7 @@ package io.tradehost.exchange.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tradehost.exchange.engine.EditResult;
 import io.tradehost.exchange.engine.ExchangeFill;
 import io.tradehost.exchange.engine.ExchangeOrder;
 import io.tradehost.exchange.engine.Listing;
@@ -25,7 +26,7 @@ import org.eclipse.jetty.util.Fields;
 
 /**
  * The answers of the {@code /api/v3/brokerage} endpoints once routed and authenticated: time,
- * products, accounts, the transaction summary (fee tier), create, cancel, get and list orders,
+ * products, accounts, the transaction summary (fee tier), create, cancel, edit, get and list orders,
  * fills, the perpetuals portfolio and its funding. Business rejections are HTTP 200 with {@code success: false}, as on Coinbase.
  */
 final class Brokerage {
@@ -65,6 +66,7 @@ final class Brokerage {
             case TRANSACTION_SUMMARY -> transactionSummary();
             case CREATE_ORDER -> create(body);
             case CANCEL_ORDERS -> cancel(body);
+            case EDIT_ORDER -> edit(body);
             case LIST_ORDERS -> listOrders(query);
             case LIST_FILLS -> listFills(query);
             case GET_ORDER -> order(Endpoint.parameter(path, "/orders/historical/"));
@@ -247,6 +249,34 @@ final class Brokerage {
             r.put("success", failure == null);
             r.put("failure_reason", failure == null ? "UNKNOWN_CANCEL_FAILURE_REASON" : failure);
             r.put("order_id", id.asText());
+        }
+        return new Answer(200, n);
+    }
+
+    /**
+     * Coinbase's {@code orders/edit}: {@code {"order_id", "price", "size"}} to {@code {"success",
+     * "errors": [{"edit_failure_reason", "preview_failure_reason", "message"}]}} (the entry's
+     * {@code message} is the local exchange's own addition); errors is empty on success. A body
+     * without an order id or with a price or size that is no decimal is 400 {@code INVALID_ARGUMENT}.
+     */
+    private Answer edit(String body) {
+        JsonNode b = Params.object(body);
+        String orderId = b.path("order_id").asText("");
+        if (orderId.isBlank()) {
+            throw new IllegalArgumentException("order_id is required");
+        }
+        EditResult result = engine.edit(orderId, Params.decimal(b, "price"), Params.decimal(b, "size"));
+        if (result.success() && faults.take(Fault.LOSE_ORDER_RESPONSE)) {
+            return null;
+        }
+        ObjectNode n = Answer.JSON.createObjectNode();
+        n.put("success", result.success());
+        ArrayNode errors = n.putArray("errors");
+        if (!result.success()) {
+            ObjectNode e = errors.addObject();
+            e.put("edit_failure_reason", result.editFailureReason());
+            e.put("preview_failure_reason", result.previewFailureReason());
+            e.put("message", result.message());
         }
         return new Answer(200, n);
     }

@@ -14,6 +14,7 @@ enum Endpoint {
     TRANSACTION_SUMMARY(true, false),
     CREATE_ORDER(true, true),
     CANCEL_ORDERS(true, true),
+    EDIT_ORDER(true, true),
     LIST_ORDERS(true, false),
     LIST_FILLS(true, false),
     GET_ORDER(true, false),
@@ -50,6 +51,7 @@ enum Endpoint {
             return switch (path) {
                 case "/orders" -> CREATE_ORDER;
                 case "/orders/batch_cancel" -> CANCEL_ORDERS;
+                case "/orders/edit" -> EDIT_ORDER;
                 default -> null;
             };
         }

@@ -3,15 +3,13 @@ package io.tradehost.plugins.venue.coinbase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tradehost.api.order.AccountSnapshot;
-import io.tradehost.api.order.Balance;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Fill;
 import io.tradehost.api.order.FundingPayment;
 import io.tradehost.api.order.Order;
 import io.tradehost.api.order.OrderRequest;
-import io.tradehost.api.order.Position;
 import io.tradehost.api.order.RejectionCode;
-import io.tradehost.api.value.Money;
+import io.tradehost.api.value.Price;
 import io.tradehost.api.value.Product;
 import io.tradehost.api.value.Quantity;
 import io.tradehost.api.value.Symbol;
@@ -43,19 +41,18 @@ import org.slf4j.LoggerFactory;
  * venue's business rejection before it returns; an order POST whose answer is lost is an unknown
  * outcome the host resolves with {@link #order}, which finds the order by client id by paging the
  * order list (it has no client-id filter), never by posting again. Fills come from the user feed's
- * cumulative quantities, read with their trade ids from the fills endpoint. Queries block for one or
- * a few REST calls. Each subscribed perpetual's funding rate and next funding time come from its
- * product data ({@link Funding}): published when it is subscribed, as the product list read at
- * connect showed it, then whenever a {@code funding_poll} read of the subscribed perpetuals'
- * products shows another rate or time; a product without {@code funding_time} gives a next time
- * of 0 (not known). Thread-safe.
+ * cumulative quantities, read with their trade ids from the fills endpoint. {@link #amend} edits a
+ * resting limit order in place without blocking: {@link OrderEdits} sends the edit and reports its
+ * outcome to the listener. Queries block for one or a few REST calls. Each subscribed perpetual's
+ * funding rate and next funding time come from its product data ({@link Funding}): published when
+ * it is subscribed, as the product list read at connect showed it, then whenever a
+ * {@code funding_poll} read of the subscribed perpetuals' products shows another rate or time; a
+ * product without {@code funding_time} gives a next time of 0 (not known). Thread-safe.
  */
 public final class CoinbaseVenue implements Venue {
     private static final Logger LOG = LoggerFactory.getLogger(CoinbaseVenue.class);
     /** The host asked about an order the venue does not know. */
     public static final RejectionCode UNKNOWN_ORDER = RejectionCode.of("UNKNOWN_ORDER");
-    private static final int PAGE = 100;
-    private static final int MAX_PAGES = 20;
 
     private final CoinbaseSettings settings;
     private final VenueContext context;
@@ -65,6 +62,7 @@ public final class CoinbaseVenue implements Venue {
     private final Map<ClientOrderId, String> orderIds = new ConcurrentHashMap<>();
     private final Map<Symbol, Product> products = new LinkedHashMap<>();
     private final Funding funding;
+    private final OrderEdits edits;
     private io.tradehost.api.time.ScheduledTask fundingPoll;
     private UserFeed userFeed;
     private MarketFeed marketFeed;
@@ -78,6 +76,7 @@ public final class CoinbaseVenue implements Venue {
         this.rest = rest;
         this.http = http;
         this.funding = new Funding(rest, settings.portfolioUuid(), context.listener(), context.clock());
+        this.edits = new OrderEdits(rest, http.executor().orElseThrow(), context.listener());
     }
 
     @Override
@@ -198,6 +197,7 @@ public final class CoinbaseVenue implements Venue {
                         + " order id");
             }
             orderIds.put(request.clientOrderId(), orderId);
+            edits.remember(request);
             context.listener().onOrderAccepted(request.clientOrderId(), request.symbol(), orderId);
             return orderId;
         }
@@ -227,8 +227,30 @@ public final class CoinbaseVenue implements Venue {
         }
     }
 
+    /** Coinbase edits resting limit orders in place ({@code orders/edit}; see {@link OrderEdits}). */
+    @Override
+    public boolean supportsAmend() {
+        return true;
+    }
+
+    /**
+     * Hands the edit to {@link OrderEdits} and returns; throws at once for an order this venue has not
+     * placed, listed or read (it knows no venue id of it), one that is no limit order, or terms that
+     * are not positive.
+     */
+    @Override
+    public void amend(ClientOrderId clientOrderId, Price limitPrice, Quantity quantity) throws VenueException {
+        edits.submit(clientOrderId, orderIds.get(clientOrderId), limitPrice, quantity, userFeed);
+    }
+
     @Override
     public Optional<Order> order(ClientOrderId clientOrderId) throws VenueException {
+        Optional<Order> found = lookUp(clientOrderId);
+        found.ifPresent(o -> edits.remember(o.request()));
+        return found;
+    }
+
+    private Optional<Order> lookUp(ClientOrderId clientOrderId) throws VenueException {
         String known = orderIds.get(clientOrderId);
         if (known != null) {
             try {
@@ -243,48 +265,12 @@ public final class CoinbaseVenue implements Venue {
         return find(clientOrderId).map(Wire::order);
     }
 
-    /** What {@link #eachItem} does with one item: false to stop reading. */
-    @FunctionalInterface
-    private interface ItemVisitor {
-        boolean next(JsonNode item) throws VenueException;
-    }
-
-    /**
-     * Reads a paged list ({@code cursor}, and {@code has_next} where the endpoint has it) item by
-     * item until {@code visit} says stop or the list ends. A list longer than {@link #MAX_PAGES} pages
-     * fails as transient rather than being taken as whole.
-     *
-     * @param tooLong what the failure says, e.g. "more than 2000 open orders"
-     */
-    private void eachItem(String path, List<Map.Entry<String, String>> filters, int limit, String items,
-                          String tooLong, ItemVisitor visit) throws VenueException {
-        String cursor = "";
-        for (int page = 0; page < MAX_PAGES; page++) {
-            List<Map.Entry<String, String>> query = new ArrayList<>(filters);
-            query.add(Map.entry("limit", String.valueOf(limit)));
-            if (!cursor.isEmpty()) {
-                query.add(Map.entry("cursor", cursor));
-            }
-            JsonNode answer = rest.get(path, query);
-            for (JsonNode item : answer.path(items)) {
-                if (!visit.next(item)) {
-                    return;
-                }
-            }
-            cursor = answer.path("cursor").asText("");
-            if (!answer.path("has_next").asBoolean(true) || cursor.isEmpty()) {
-                return;
-            }
-        }
-        throw VenueException.transientFailure(RestClient.BAD_ANSWER, tooLong + ": the list was not read to its end");
-    }
-
     /** Pages the order list, newest first, for the order with {@code clientOrderId}. */
     private Optional<JsonNode> find(ClientOrderId clientOrderId) throws VenueException {
         JsonNode[] found = new JsonNode[1];
-        eachItem("/orders/historical/batch", List.of(), PAGE, "orders", "order " + clientOrderId + " is not among"
-                + " the " + MAX_PAGES * PAGE + " newest orders and the list goes on (cannot confirm it was never placed)",
-                o -> {
+        Pages.each(rest, "/orders/historical/batch", List.of(), Pages.PAGE, "orders", "order " + clientOrderId
+                + " is not among the " + Pages.MAX_PAGES * Pages.PAGE + " newest orders and the list goes on (cannot"
+                + " confirm it was never placed)", o -> {
                     if (!clientOrderId.value().equals(o.path("client_order_id").asText())) {
                         return true;
                     }
@@ -311,9 +297,9 @@ public final class CoinbaseVenue implements Venue {
 
     private List<Fill> fillsOf(String orderId, ClientOrderId clientOrderId) throws VenueException {
         List<Fill> out = new ArrayList<>();
-        eachItem("/orders/historical/fills", List.of(Map.entry("order_ids", orderId)), PAGE, "fills",
-                "more than " + MAX_PAGES * PAGE + " fills of order " + clientOrderId, f -> out.add(Wire.fill(f,
-                        clientOrderId)));
+        Pages.each(rest, "/orders/historical/fills", List.of(Map.entry("order_ids", orderId)), Pages.PAGE, "fills",
+                "more than " + Pages.MAX_PAGES * Pages.PAGE + " fills of order " + clientOrderId,
+                f -> out.add(Wire.fill(f, clientOrderId)));
         out.sort(Comparator.comparingLong(Fill::timestampNanos).thenComparing(Fill::tradeId));
         return out;
     }
@@ -321,10 +307,11 @@ public final class CoinbaseVenue implements Venue {
     @Override
     public List<Order> openOrders() throws VenueException {
         List<Order> out = new ArrayList<>();
-        eachItem("/orders/historical/batch", List.of(Map.entry("order_status", "OPEN")), PAGE, "orders",
-                "more than " + MAX_PAGES * PAGE + " open orders", o -> {
+        Pages.each(rest, "/orders/historical/batch", List.of(Map.entry("order_status", "OPEN")), Pages.PAGE,
+                "orders", "more than " + Pages.MAX_PAGES * Pages.PAGE + " open orders", o -> {
                     Order order = Wire.order(o);
                     orderIds.putIfAbsent(order.clientOrderId(), order.venueOrderId());
+                    edits.remember(order.request());
                     return out.add(order);
                 });
         return out;
@@ -332,43 +319,7 @@ public final class CoinbaseVenue implements Venue {
 
     @Override
     public AccountSnapshot account() throws VenueException {
-        Map<String, Money> totals = new LinkedHashMap<>();
-        eachItem("/accounts", List.of(), 250, "accounts", "more than " + MAX_PAGES * 250 + " accounts", a -> {
-            Money total = Money.of(a.path("available_balance").path("value").asText("0"))
-                    .plus(Money.of(a.path("hold").path("value").asText("0")));
-            totals.merge(Wire.text(a, "currency"), total, Money::plus);
-            return true;
-        });
-        List<Balance> balances = new ArrayList<>();
-        totals.forEach((c, m) -> balances.add(new Balance(c, m)));
-        List<Position> positions = new ArrayList<>();
-        for (Product p : products()) {
-            if (!p.isPerpetual() && p.quote().equals(settings.quoteCurrency())) {
-                Money held = totals.getOrDefault(p.base(), Money.ZERO);
-                if (!held.isZero()) {
-                    positions.add(new Position(p.symbol(), Quantity.of(held.toBigDecimal()), Money.ZERO, Money.ZERO,
-                            Money.ZERO));
-                }
-            }
-        }
-        Map<Symbol, io.tradehost.api.value.Price> liquidation = new LinkedHashMap<>();
-        if (!settings.portfolioUuid().isBlank()) {
-            JsonNode answer = rest.get("/intx/positions/" + settings.portfolioUuid(), List.of());
-            for (JsonNode p : answer.path("positions")) {
-                Symbol symbol = Symbol.of(Wire.text(p, "product_id"));
-                Quantity size = Quantity.of(p.path("net_size").asText("0"));
-                Money cost = io.tradehost.api.value.Price.of(p.path("vwap").path("value").asText("0")).times(size);
-                positions.add(new Position(symbol, size, cost, Money.ZERO, Money.ZERO));
-                String liq = p.path("liquidation_price").path("value").asText("");
-                if (!liq.isBlank() && !size.isZero()) {
-                    io.tradehost.api.value.Price price = io.tradehost.api.value.Price.of(liq);
-                    if (price.isGreaterThan(io.tradehost.api.value.Price.ZERO)) {
-                        liquidation.put(symbol, price);
-                    }
-                }
-            }
-        }
-        return new AccountSnapshot(balances, positions, context.clock().nanos(), liquidation);
+        return Accounts.read(rest, settings, products(), context.clock());
     }
 
     /**

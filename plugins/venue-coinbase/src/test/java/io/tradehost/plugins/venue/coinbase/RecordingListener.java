@@ -7,6 +7,8 @@ import io.tradehost.api.market.Trade;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Fill;
 import io.tradehost.api.order.RejectionCode;
+import io.tradehost.api.value.Price;
+import io.tradehost.api.value.Quantity;
 import io.tradehost.api.value.Symbol;
 import io.tradehost.api.venue.VenueListener;
 import java.time.Duration;
@@ -15,8 +17,9 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Records what a venue reports, as lines ({@code accepted id}, {@code fill id tradeId qty@price fee},
- * {@code cancelled id reason}, {@code rejected id CODE}, {@code connection false ...}) plus quotes,
+ * Records what a venue reports, as lines ({@code accepted id}, {@code fill id tradeId qty@price},
+ * {@code cancelled id}, {@code rejected id CODE}, {@code amended id qty@price}, {@code amend-rejected id
+ * CODE} (its message kept apart), {@code connection false ...}) plus quotes,
  * fills, public trades, depth and funding rates as objects, and lets a test wait (bounded) until a condition holds.
  */
 final class RecordingListener implements VenueListener {
@@ -26,6 +29,7 @@ final class RecordingListener implements VenueListener {
     private final List<Trade> trades = new ArrayList<>();
     private final List<BookDepth> books = new ArrayList<>();
     private final List<FundingRate> fundingRates = new ArrayList<>();
+    private final List<String> amendMessages = new ArrayList<>();
 
     @Override
     public synchronized void onQuote(Quote quote) {
@@ -73,6 +77,17 @@ final class RecordingListener implements VenueListener {
     }
 
     @Override
+    public synchronized void onOrderAmended(ClientOrderId id, Symbol symbol, Price limitPrice, Quantity quantity) {
+        add("amended " + id + " " + quantity + "@" + limitPrice);
+    }
+
+    @Override
+    public synchronized void onAmendRejected(ClientOrderId id, Symbol symbol, RejectionCode code, String message) {
+        amendMessages.add(message);
+        add("amend-rejected " + id + " " + code);
+    }
+
+    @Override
     public synchronized void onFunding(io.tradehost.api.order.FundingPayment payment) {
         add("funding " + payment.id() + " " + payment.symbol() + " " + payment.amount());
     }
@@ -94,6 +109,11 @@ final class RecordingListener implements VenueListener {
 
     synchronized List<String> events() {
         return List.copyOf(events);
+    }
+
+    /** The messages of the refused amendments, in order. */
+    synchronized List<String> amendMessages() {
+        return List.copyOf(amendMessages);
     }
 
     synchronized List<Fill> fills() {

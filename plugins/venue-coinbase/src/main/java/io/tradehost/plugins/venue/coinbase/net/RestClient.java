@@ -19,12 +19,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.StringJoiner;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Coinbase's REST API over the JDK HttpClient: a fresh JWT for every attempt, client-side pacing,
  * reads retried on a dropped connection or a 5xx (at most {@code readAttempts} times), writes never
  * retried: a write whose answer did not arrive is an unknown outcome. A 429 becomes a rate-limit
- * failure with the venue's {@code Retry-After} or {@code x-ratelimit-reset}. Thread-safe.
+ * failure with the venue's {@code Retry-After} or {@code x-ratelimit-reset}. A bounded POST
+ * ({@link #post(String, JsonNode, int)}) also limits its answer's size and its body's time. Thread-safe.
  */
 public final class RestClient {
     /** The venue refused the API key or its token. */
@@ -67,7 +72,7 @@ public final class RestClient {
         VenueException last = null;
         for (int attempt = 1; attempt <= readAttempts; attempt++) {
             try {
-                return call("GET", path, query, null);
+                return call("GET", path, query, null, 0);
             } catch (VenueException e) {
                 if (!e.isTransient() || e.retryAfter().isPresent()) {
                     throw e;
@@ -80,11 +85,25 @@ public final class RestClient {
 
     /** POST {@code body} to {@code path}; never retried. */
     public JsonNode post(String path, JsonNode body) throws VenueException {
-        return call("POST", path, List.of(), body.toString());
+        return call("POST", path, List.of(), body.toString(), 0);
     }
 
-    private JsonNode call(String method, String path, List<Map.Entry<String, String>> query, String body)
-            throws VenueException {
+    /**
+     * POST {@code body} to {@code path}, never retried, taking at most {@code maxAnswerBytes} of the
+     * answer and the whole answer, body included, within the request timeout: a longer answer is an
+     * unknown outcome ({@link #BAD_ANSWER}), a slower one too ({@link #NO_ANSWER}), and no thread
+     * waits on it any longer.
+     */
+    public JsonNode post(String path, JsonNode body, int maxAnswerBytes) throws VenueException {
+        if (maxAnswerBytes < 1) {
+            throw new IllegalArgumentException("maxAnswerBytes must be >= 1, got " + maxAnswerBytes);
+        }
+        return call("POST", path, List.of(), body.toString(), maxAnswerBytes);
+    }
+
+    /** @param maxAnswerBytes the answer's bound, 0 for none (the timeout then covers its head only) */
+    private JsonNode call(String method, String path, List<Map.Entry<String, String>> query, String body,
+                          int maxAnswerBytes) throws VenueException {
         gate.acquire();
         String fullPath = PREFIX + path;
         StringJoiner q = new StringJoiner("&", "?", "").setEmptyValue("");
@@ -101,7 +120,12 @@ public final class RestClient {
         }
         HttpResponse<String> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            response = maxAnswerBytes > 0 ? bounded(request.build(), maxAnswerBytes)
+                    : http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (BoundedAnswer.TooLarge e) {
+            String what = method + " " + fullPath + ": " + e.getMessage();
+            throw method.equals("GET") ? VenueException.transientFailure(BAD_ANSWER, what)
+                    : VenueException.outcomeUnknown(BAD_ANSWER, what);
         } catch (HttpTimeoutException e) {
             throw unanswered(method, fullPath, "no answer within " + timeout.toMillis() + " ms");
         } catch (IOException e) {
@@ -112,6 +136,27 @@ public final class RestClient {
             throw unanswered(method, fullPath, "interrupted");
         }
         return answer(method, fullPath, response);
+    }
+
+    /** Sends {@code request} and waits for its whole answer, of at most {@code limit} bytes, within the timeout. */
+    private HttpResponse<String> bounded(HttpRequest request, int limit) throws IOException, InterruptedException {
+        CompletableFuture<HttpResponse<String>> answer = http.sendAsync(request, BoundedAnswer.handler(limit));
+        try {
+            return answer.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            throw new HttpTimeoutException("no whole answer within " + timeout.toMillis() + " ms");
+        } catch (InterruptedException e) {
+            answer.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+                if (t instanceof BoundedAnswer.TooLarge tooLarge) {
+                    throw tooLarge;
+                }
+            }
+            throw e.getCause() instanceof IOException io ? io : new IOException(String.valueOf(e.getCause()), e);
+        }
     }
 
     private VenueException unanswered(String method, String path, String why) {
