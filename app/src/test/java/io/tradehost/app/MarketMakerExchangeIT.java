@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The image runs {@code market-maker} against the local Coinbase exchange over loopback: its quotes
- * rest on the exchange's book, are replaced as the market moves and fill on both sides, and an orderly
+ * rest on the exchange's book, are amended in place (edit-order) as the market moves and fill on both sides, and an orderly
  * stop leaves none; killed with -9 while quoting and restarted on the same data, it gets its orders
  * back instead of doubling them (the exchange never holds more than one bid and one ask of it per
  * product), and {@code tradehost reconcile} agrees. Figures go to {@code target/market-maker-report.txt}.
@@ -75,11 +75,13 @@ class MarketMakerExchangeIT {
             assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(run.exitValue()).isZero();
             List<ExchangeOrder> orders = exchange.engine().orders(false, List.of());
-            long replaced = orders.stream().filter(o -> o.status.equals("CANCELLED")).count();
+            long amended = exchange.engine().stats().get("orders_edited");
             List<String> filledSides = exchange.engine().fills(List.of(), List.of()).stream()
                     .map(ExchangeFill::side).distinct().sorted().toList();
             assertThat(mostResting).as("quotes rested on the exchange").isPositive();
-            assertThat(replaced).as("orders replaced (cancelled) during the run").isGreaterThanOrEqualTo(5);
+            assertThat(amended).as("quotes moved by edit-order in place during the run").isGreaterThanOrEqualTo(5);
+            assertThat(orders.stream().filter(o -> o.status.equals("CANCELLED")).count())
+                    .as("quotes are moved, not cancelled (the stop and a pulled side cancel)").isLessThan(amended);
             assertThat(filledSides).as("fills on both sides").containsExactly("BUY", "SELL");
             assertThat(exchange.engine().orders(true, List.of())).as("none left open after the stop").isEmpty();
 
@@ -149,8 +151,8 @@ class MarketMakerExchangeIT {
             assertThat(reconcile.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(reconcile.exitValue()).as(differences).isZero();
 
-            String report = "market maker on the local exchange: 40 s run: " + orders.size() + " orders, " + replaced
-                    + " replaced, fills on " + filledSides + ", at most " + mostResting + " resting at once, none"
+            String report = "market maker on the local exchange: 40 s run: " + orders.size() + " orders, " + amended
+                    + " amended in place, fills on " + filledSides + ", at most " + mostResting + " resting at once, none"
                     + " after SIGTERM; SIGKILL with " + leftByTheKill + " resting (" + stillOpen + " still at the restart), the"
                     + " restart restored " + restored + ", "
                     + checks + " checks of at most one bid and one ask per product held; reconcile exit 0\n";
