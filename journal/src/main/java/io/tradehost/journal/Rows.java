@@ -77,11 +77,8 @@ final class Rows {
     static void upsertOrder(Connection c, Order order, long sequence, String note, long nanos) throws SQLException {
         upsert(c, "INSERT INTO orders", order, sequence, note, nanos, " ON CONFLICT(client_id) DO UPDATE SET"
                 + " status = excluded.status, filled = excluded.filled,"
-                // the venue's terms win: an amend the host did not hear of before a crash
-                + " quantity = CASE WHEN excluded.type = type AND excluded.limit_price IS NOT NULL"
-                + " THEN excluded.quantity ELSE quantity END,"
-                + " limit_price = CASE WHEN excluded.type = type THEN COALESCE(excluded.limit_price, limit_price)"
-                + " ELSE limit_price END,"
+                // the terms the journal was handed (the venue's, where SqliteJournal trusts them)
+                + " quantity = excluded.quantity, limit_price = excluded.limit_price,"
                 + " venue_order_id = COALESCE(excluded.venue_order_id, venue_order_id), note = excluded.note,"
                 + " updated_nanos = excluded.updated_nanos");
     }
@@ -124,14 +121,15 @@ final class Rows {
     }
 
     /** An open order's new terms after an amend. */
-    static void updateTerms(Connection c, OrderAmended a, long nanos) throws SQLException {
+    static void updateTerms(Connection c, OrderAmended a, OrderStatus status, long nanos) throws SQLException {
         try (Statements.Lease lease = Statements.lease(c, "UPDATE orders SET limit_price = ?, quantity = ?,"
-                + " updated_nanos = ? WHERE client_id = ? AND status IN " + OPEN_STATUSES)) {
+                + " status = ?, updated_nanos = ? WHERE client_id = ? AND status IN " + OPEN_STATUSES)) {
             PreparedStatement s = lease.statement();
             s.setString(1, a.limitPrice().toString());
             s.setString(2, a.quantity().toString());
-            s.setLong(3, nanos);
-            s.setString(4, a.clientOrderId().value());
+            s.setString(3, status.name());
+            s.setLong(4, nanos);
+            s.setString(5, a.clientOrderId().value());
             s.executeUpdate();
         }
     }

@@ -248,9 +248,11 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
         if (order == null) {
             return;
         }
-        keep(new Order(order.request().amended(a.limitPrice(), a.quantity()), order.status(), order.filledQuantity(),
+        // a fill reported before the amend it followed may have taken the order to its new total
+        OrderStatus status = order.filledQuantity().isLessThan(a.quantity()) ? order.status() : OrderStatus.FILLED;
+        keep(new Order(order.request().amended(a.limitPrice(), a.quantity()), status, order.filledQuantity(),
                 order.venueOrderId()));
-        write("amended " + a.clientOrderId(), c -> Rows.updateTerms(c, a, a.timestampNanos()), null);
+        write("amended " + a.clientOrderId(), c -> Rows.updateTerms(c, a, status, a.timestampNanos()), null);
     }
 
     public void onCancelled(OrderCancelled c) {
@@ -348,7 +350,11 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
     }
 
     private void reconciled(OrderReconciled event) {
-        Order order = event.order();
+        Order theirs = event.order();
+        Order ours = open.get(theirs.clientOrderId());
+        // the venue's terms win where they can be trusted (an amend the host did not hear of); else ours stay
+        Order order = ours == null || theirs.hasLimitTerms() && theirs.request().type() == ours.request().type()
+                ? theirs : new Order(ours.request(), theirs.status(), theirs.filledQuantity(), theirs.venueOrderId());
         long sequence = order.clientOrderId().sequenceIn(runId);
         lastSequence = Math.max(lastSequence, sequence);
         keep(order);

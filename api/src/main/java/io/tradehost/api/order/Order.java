@@ -22,6 +22,16 @@ public record Order(OrderRequest request, OrderStatus status, Quantity filledQua
         return request.clientOrderId();
     }
 
+    /**
+     * Whether this view's terms can be taken as the order's (an amend the host did not hear of): a
+     * limit order whose limit price is positive and whose total is no less than what filled. A venue's
+     * answer that fails this (a missing field read as zero) is not trusted with the terms.
+     */
+    public boolean hasLimitTerms() {
+        return request.type().hasLimit() && request.limitPrice() != null && request.limitPrice().isPositive()
+                && !request.quantity().isLessThan(filledQuantity);
+    }
+
     /** Quantity still to fill. */
     public Quantity remaining() {
         return request.quantity().minus(filledQuantity);

@@ -23,6 +23,7 @@ import io.tradehost.api.event.MarkUpdated;
 import io.tradehost.api.event.MarketDataStale;
 import io.tradehost.api.event.OperatorActed;
 import io.tradehost.api.event.OrderAccepted;
+import io.tradehost.api.event.OrderAmendRejected;
 import io.tradehost.api.event.OrderAmended;
 import io.tradehost.api.event.OrderCancelRejected;
 import io.tradehost.api.event.OrderCancelled;
@@ -155,6 +156,8 @@ public final class Pipeline {
         kernel.subscribe(OrderCancelled.class, "execution.cancelled", FAIL_CLOSED, execution::onCancelled);
         kernel.subscribe(OrderAmended.class, "journal.amended", FAIL_CLOSED, journal::onAmended);
         kernel.subscribe(OrderAmended.class, "execution.amended", FAIL_CLOSED, execution::onAmended);
+        kernel.subscribe(OrderAmendRejected.class, "execution.amend-rejected", LOG_AND_COUNT,
+                execution::onAmendRejected);
         kernel.subscribe(OrderFilled.class, "execution.fill", FAIL_CLOSED, execution::onFilled);
         kernel.subscribe(PositionChanged.class, "journal.fill", FAIL_CLOSED, journal::onPositionChanged);
         kernel.subscribe(FundingPaid.class, "execution.funding", FAIL_CLOSED, execution::onFunding);

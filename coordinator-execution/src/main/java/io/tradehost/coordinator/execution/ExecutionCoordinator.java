@@ -13,6 +13,7 @@ import io.tradehost.api.event.IntentRecorded;
 import io.tradehost.api.event.IntentRejected;
 import io.tradehost.api.event.MarkUpdated;
 import io.tradehost.api.event.OrderAccepted;
+import io.tradehost.api.event.OrderAmendRejected;
 import io.tradehost.api.event.OrderAmended;
 import io.tradehost.api.event.OrderCancelled;
 import io.tradehost.api.event.OrderFilled;
@@ -46,12 +47,10 @@ import io.tradehost.api.order.RejectionCode;
 import io.tradehost.api.time.Clock;
 import io.tradehost.api.time.Scheduler;
 import io.tradehost.api.venue.VenueException;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 /**
@@ -86,14 +85,12 @@ public final class ExecutionCoordinator implements Coordinator {
     private final OutgoingOrders outgoing;
     private final PreTrade preTrade;
     private final OrderAmends amends;
-    private final Map<String, Long> rejectionsByCode = new TreeMap<>();
-    private final Map<String, Long> refusals = new HashMap<>();
+    private final Rejections rejections;
     private String runId;
     private long nextSequence = 1;
     private long attempted;
     private long submitted;
     private long filled;
-    private long rejected;
     private long duplicateFills;
     private long reconciled;
 
@@ -107,6 +104,7 @@ public final class ExecutionCoordinator implements Coordinator {
         this.bus = bus;
         this.commands = commands;
         this.clock = clock;
+        this.rejections = new Rejections(bus);
         this.ledger = new Ledger(market, venues::product, this::counters);
         VenueFindings findings = new VenueFindings(bus, clock);
         EmulatedStops stops = new EmulatedStops();
@@ -217,7 +215,7 @@ public final class ExecutionCoordinator implements Coordinator {
         PreTrade.Verdict verdict = preTrade.check(intent, ClientOrderId.of(runId, nextSequence),
                 settings.defaultTimeInForce(), guards);
         if (!verdict.admitted()) {
-            refuse(intent, verdict.stage(), verdict.code(), verdict.message());
+            rejections.refuse(intent, verdict.stage(), verdict.code(), verdict.message());
             return;
         }
         OrderRequest request = verdict.request();
@@ -278,13 +276,18 @@ public final class ExecutionCoordinator implements Coordinator {
         amends.onAmended(amended);
     }
 
+    /** An amend was refused (counted in {@code amendsRefused}). */
+    public void onAmendRejected(OrderAmendRejected rejected) {
+        amends.onRejected(rejected);
+    }
+
     public void onAccepted(OrderAccepted accepted) {
         tracker.transition(accepted.clientOrderId(), OrderStatus.ACCEPTED);
     }
 
     public void onRejected(OrderRejected rejected) {
         if (tracker.transition(rejected.clientOrderId(), OrderStatus.REJECTED)) {
-            countRejection(rejected.code());
+            rejections.count(rejected.code());
             LOG.warn("order {} rejected: {} {}", rejected.clientOrderId(), rejected.code(), rejected.message());
         }
     }
@@ -350,31 +353,9 @@ public final class ExecutionCoordinator implements Coordinator {
         nextSequence = Math.max(nextSequence, order.clientOrderId().sequenceIn(runId) + 1);
     }
 
-    /**
-     * Refuses the intent. The 1st, 2nd, 4th, 8th, ... refusal of each stage and code is logged at INFO
-     * with its count, the others at DEBUG: a strategy retrying into a limit every tick must not flood
-     * the log.
-     */
-    private void refuse(OrderIntent intent, String stage, RejectionCode code, String message) {
-        countRejection(code);
-        long n = refusals.merge(stage + " " + code.value(), 1L, Long::sum);
-        if (Long.bitCount(n) == 1) {
-            LOG.info("intent #{} {} refused by {}: {} {} (refusal {} of this kind; the 1st, 2nd, 4th, ... are "
-                    + "logged)", intent.sequence(), intent.symbol(), stage, code, message, n);
-        } else {
-            LOG.debug("intent #{} {} refused by {}: {} {}", intent.sequence(), intent.symbol(), stage, code, message);
-        }
-        bus.publish(new IntentRejected(intent, stage, code, message));
-    }
-
-    private void countRejection(RejectionCode code) {
-        rejected++;
-        rejectionsByCode.merge(code.value(), 1L, Long::sum);
-    }
-
     /** Order outcome counts so far. */
     public OrderCounters counters() {
-        return new OrderCounters(attempted, submitted, filled, rejected, rejectionsByCode);
+        return new OrderCounters(attempted, submitted, filled, rejections.count(), rejections.byCode());
     }
 
     @Override
@@ -382,7 +363,7 @@ public final class ExecutionCoordinator implements Coordinator {
         Map<String, Long> totals = new LinkedHashMap<>();
         totals.put("attempted", attempted);
         totals.put("filled", filled);
-        totals.put("rejected", rejected);
+        totals.put("rejected", rejections.count());
         totals.put("duplicateFills", duplicateFills);
         totals.put("illegalTransitions", tracker.illegalTransitions());
         totals.put("cancelsSent", cancels.sent());

@@ -79,6 +79,13 @@ final class OrderAmends {
             venues.venue().amend(id, command.limitPrice(), total);
             LOG.debug("amending {} to {} @ {}: {}", id, total, command.limitPrice(), command.reason());
         } catch (VenueException e) {
+            if (e.isOutcomeUnknown()) {
+                // it may have reached the venue: no refusal to publish; the strategy's wait for an answer
+                // ends it, and reconciliation shows whether it took effect (an amend's terms are absolute,
+                // so asking again is harmless)
+                LOG.warn("amend of {} may or may not have reached the venue: {} [{}]", id, e.getMessage(), e.code());
+                return;
+            }
             LOG.warn("could not amend {}: {} [{}]", id, e.getMessage(), e.code());
             refuse(command, e.code(), e.getMessage());
         } catch (Throwable e) {
@@ -119,10 +126,19 @@ final class OrderAmends {
         }
         tracker.amend(amended.clientOrderId(), amended.limitPrice(), amended.quantity());
         LOG.debug("{} amended: {} @ {}", amended.clientOrderId(), amended.quantity(), amended.limitPrice());
+        if (!tracked.filled().isLessThan(amended.quantity())) {
+            // a fill reported before the amend it followed: the order is done
+            tracker.transition(amended.clientOrderId(), OrderStatus.FILLED);
+        }
+    }
+
+    /** An amend refused, by the host or the venue, now or later: counted, and logged for the operator. */
+    void onRejected(OrderAmendRejected rejected) {
+        refused++;
+        LOG.info("amend of {} refused: {} {}", rejected.clientOrderId(), rejected.code(), rejected.message());
     }
 
     private void refuse(AmendOrder command, RejectionCode code, String message) {
-        refused++;
         bus.publish(new OrderAmendRejected(command.clientOrderId(), command.symbol(), code, message, clock.nanos()));
     }
 
@@ -131,7 +147,7 @@ final class OrderAmends {
         return sent;
     }
 
-    /** Amends refused so far, by the host or the venue at once. */
+    /** Amends refused so far, by the host or the venue. */
     long refused() {
         return refused;
     }

@@ -110,7 +110,7 @@ public final class OrderTracker {
         setStatus(tracked, venueView.status());
         tracked.filled = venueView.filledQuantity();
         OrderRequest theirs = venueView.request();
-        if (theirs.type() == tracked.request.type() && theirs.type().hasLimit()) {
+        if (theirs.type() == tracked.request.type() && venueView.hasLimitTerms()) {
             // an amend the host did not hear of (a crash, a lost answer): the venue's terms hold
             tracked.request = tracked.request.amended(theirs.limitPrice(), theirs.quantity());
         }

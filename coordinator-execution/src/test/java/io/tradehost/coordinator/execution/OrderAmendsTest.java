@@ -88,6 +88,8 @@ class OrderAmendsTest {
         kernel.own(AmendOrder.class, "execution.amend", Kernel.FailurePolicy.LOG_AND_COUNT, execution::amend);
         kernel.subscribe(OrderAmended.class, "execution.amended", Kernel.FailurePolicy.FAIL_CLOSED,
                 execution::onAmended);
+        kernel.subscribe(OrderAmendRejected.class, "execution.amend-rejected", Kernel.FailurePolicy.LOG_AND_COUNT,
+                execution::onAmendRejected);
         kernel.observe(events);
         execution.initialize();
         execution.start();
@@ -199,7 +201,8 @@ class OrderAmendsTest {
                         "VENUE_PLUGIN_FAILURE", "UNAVAILABLE");
         assertThat(events.of(OrderAmended.class)).isEmpty();
         assertThat(execution.openRequests()).extracting(OrderRequest::limitPrice).containsExactly(Price.of("99"));
-        assertThat(execution.totals()).containsEntry("amendsSent", 4L).containsEntry("amendsRefused", 3L);
+        assertThat(execution.totals()).as("the venue's refusal later counts too").containsEntry("amendsSent", 4L)
+                .containsEntry("amendsRefused", 4L);
     }
 
     @Test
@@ -212,5 +215,42 @@ class OrderAmendsTest {
                 "amended at the venue", 0));
         kernel.runUntilIdle();
         assertThat(execution.openRequests()).containsExactly(theirs);
+    }
+
+    @Test
+    void theTotalSentIsTheOneJudgedTheOpenPartOnTheLotGrid() {
+        wire();
+        ClientOrderId id = bid("2", "99", Answer.PARTIAL_FILL); // 1 filled
+        judged.clear();
+        send(amend(id, "99", "3.0004"));
+        assertThat(judged).singleElement().satisfies(check -> assertThat(check.order().quantity())
+                .isEqualTo(Quantity.of("2")));
+        assertThat(venue.amends().calls()).containsExactly(new ScriptedAmends.Call(id, Price.of("99"),
+                Quantity.of("3")));
+    }
+
+    @Test
+    void anOrderThatIsNotALimitIsNotAmendedAndAnAmendWhoseOutcomeIsUnknownIsNotRefused() {
+        wire();
+        venue.answer(Answer.ACCEPT);
+        send(new OrderIntent(++sequence, BTC, Side.BUY, false, Quantity.of("1"), null, OrderType.MARKET, null, null,
+                false, false, "mm", "market", Price.of("100"), 0, null, true));
+        ClientOrderId market = ClientOrderId.of("run1", sequence);
+        send(amend(market, "99", "2"));
+        ClientOrderId id = bid("2", "99", Answer.ACCEPT);
+        venue.amends().answer(ScriptedAmends.Answer.TIMEOUT);
+        send(amend(id, "98", "2"));
+        assertThat(refusals()).containsExactly("run1-1 NOT_AMENDABLE run1-1 is a MARKET order; only limit orders "
+                + "are amended");
+        assertThat(venue.amends().calls()).as("the one that timed out was asked").hasSize(1);
+    }
+
+    @Test
+    void aFillHeardBeforeTheAmendItFollowedEndsTheOrderOnceTheSmallerTotalComes() {
+        wire();
+        ClientOrderId id = bid("2", "99", Answer.PARTIAL_FILL); // 1 filled
+        kernel.publish(new OrderAmended(id, BTC, Price.of("99"), Quantity.of("1"), clock.nanos()));
+        kernel.runUntilIdle();
+        assertThat(execution.openRequests()).isEmpty();
     }
 }

@@ -3,6 +3,7 @@ package io.tradehost.coordinator.runtime;
 import io.tradehost.api.event.Event;
 import io.tradehost.api.event.IntentRejected;
 import io.tradehost.api.event.JournalWriteFailed;
+import io.tradehost.api.event.OrderReconciled;
 import io.tradehost.api.event.StrategyQuarantined;
 import io.tradehost.api.event.AccountObserved;
 import io.tradehost.api.event.VenueConnectionChanged;
@@ -32,6 +33,7 @@ import io.tradehost.coordinator.runtime.venue.VenueBootstrap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +58,8 @@ public final class RuntimeCoordinator implements Coordinator {    private static
     private final Scheduler scheduler;
     private final Clock clock;
     private List<Difference> lastUnexplained = List.of();
+    /** The orders (and the venue's terms) found at other terms by the last reconciliation while trading. */
+    private Set<String> termsSeenLast = Set.of();
     private ScheduledTask reconciliationTimer;
     private long reconciliations;
     private long reconciliationFailures;
@@ -145,9 +149,10 @@ public final class RuntimeCoordinator implements Coordinator {    private static
             return;
         }
         reconciliations++;
-        repairs += report.repairs().size();
+        List<Event> toRepair = startup ? report.repairs() : confirmedTerms(report);
+        repairs += toRepair.size();
         report.differences().forEach(d -> LOG.warn("reconciliation{}: {}", startup ? " at start-up" : "", d));
-        report.repairs().forEach(bus::publish);
+        toRepair.forEach(bus::publish);
         List<Difference> unexplained = report.unexplained();
         if (unexplained.isEmpty()) {
             lastUnexplained = List.of();
@@ -168,6 +173,25 @@ public final class RuntimeCoordinator implements Coordinator {    private static
                     .collect(Collectors.joining("; ")), unexplained.size(), startup);
         }
         lastUnexplained = unexplained;
+    }
+
+    /**
+     * The repairs to make while trading: all but an order's new terms ({@code ORDER_TERMS}) seen for the
+     * first time, which wait for the next run. An amend may be on its way (the venue's view shows it
+     * before its answer comes, or still the old terms after it came); a difference seen twice in a row
+     * is one no answer is coming for.
+     */
+    private List<Event> confirmedTerms(ReconciliationReport report) {
+        Set<String> seen = report.differences().stream().filter(d -> d.kind() == Difference.Kind.ORDER_TERMS)
+                .map(d -> d.subject() + " " + d.venue()).collect(Collectors.toSet());
+        Set<String> waiting = report.differences().stream().filter(d -> d.kind() == Difference.Kind.ORDER_TERMS
+                && !termsSeenLast.contains(d.subject() + " " + d.venue())).map(Difference::subject)
+                .collect(Collectors.toSet());
+        termsSeenLast = seen;
+        waiting.forEach(id -> LOG.info("reconciliation: {} rests at other terms at the venue; taken if the next "
+                + "reconciliation sees them too (an amend may be on its way)", id));
+        return report.repairs().stream().filter(r -> !(r instanceof OrderReconciled o
+                && waiting.contains(o.order().clientOrderId().value()))).toList();
     }
 
     /** One comparison; at start-up a transient venue failure is tried again a few times first. */

@@ -22,10 +22,12 @@ import io.tradehost.api.state.ReasonSource;
 import io.tradehost.api.state.StateReason;
 import io.tradehost.api.state.TradingState;
 import io.tradehost.api.value.Money;
+import io.tradehost.api.value.OrderType;
 import io.tradehost.api.value.Price;
 import io.tradehost.api.value.Quantity;
 import io.tradehost.api.value.Side;
 import io.tradehost.api.value.Symbol;
+import io.tradehost.api.value.TimeInForce;
 import io.tradehost.api.venue.Venue;
 import io.tradehost.api.venue.VenueContext;
 import io.tradehost.api.venue.VenueException;
@@ -214,6 +216,40 @@ class ReconciliationTest {
         kernel.advanceBy(Duration.ofMinutes(1));
         assertThat(state.state()).isEqualTo(TradingState.ACTIVE);
         assertThat(runtime.health().details()).containsEntry("reconciliations", "4");
+    }
+
+    private static final OrderRequest BID = new OrderRequest(ClientOrderId.of("r-7"), BTC, Side.BUY, OrderType.LIMIT,
+            Quantity.of("2"), Price.ofUnits(99), TimeInForce.GTC, false, true);
+
+    @Test
+    void atStartUpAnOrderTheVenueHoldsAtOtherTermsTakesThemAtOnce() throws VenueException {
+        venue.connect();
+        venue.answer(Answer.ACCEPT);
+        venue.place(BID.amended(Price.ofUnits(98), Quantity.of("3")));
+        journalHas(Money.ofUnits(10_000), List.of(), new Order(BID, OrderStatus.ACCEPTED, Quantity.ZERO, "v"));
+        started();
+        assertThat(events.of(OrderReconciled.class)).extracting(r -> r.order().request())
+                .containsExactly(BID.amended(Price.ofUnits(98), Quantity.of("3")));
+        assertThat(state.state()).isEqualTo(TradingState.ACTIVE);
+    }
+
+    @Test
+    void whileTradingOtherTermsAreTakenOnlyWhenTwoReconciliationsInARowSeeThem() throws VenueException {
+        venue.connect();
+        venue.answer(Answer.ACCEPT);
+        venue.place(BID);
+        journalHas(Money.ofUnits(10_000), List.of(), new Order(BID, OrderStatus.ACCEPTED, Quantity.ZERO, "v"));
+        RuntimeCoordinator runtime = started();
+        assertThat(events.of(OrderReconciled.class)).isEmpty();
+        venue.supportsAmend(true);
+        venue.amend(BID.clientOrderId(), Price.ofUnits(98), Quantity.of("3")); // its answer never reaches a journal
+        kernel.advanceBy(Duration.ofMinutes(1));
+        assertThat(events.of(OrderReconciled.class)).as("seen once: an amend's answer may be on its way").isEmpty();
+        kernel.advanceBy(Duration.ofMinutes(1));
+        assertThat(events.of(OrderReconciled.class)).extracting(r -> r.order().request())
+                .containsExactly(BID.amended(Price.ofUnits(98), Quantity.of("3")));
+        assertThat(runtime.health().details()).containsEntry("reconciliationRepairs", "1");
+        assertThat(state.state()).isEqualTo(TradingState.ACTIVE);
     }
 
     @Test

@@ -29,6 +29,10 @@ final class Handle implements OrderHandle {
     boolean replacing;
     /** An amend of this order is on its way to the venue; the latest modification asked meanwhile waits. */
     boolean amending;
+    /** Counts the amends sent, so that the wait for an answer ends only the amend it was set for. */
+    long amendSerial;
+    /** What filled of the orders a cancel-replace put before the current one: the venue's total lacks it. */
+    Quantity priorFilled = Quantity.ZERO;
     Price queuedPrice;
     Quantity queuedTotal;
     boolean expiring;

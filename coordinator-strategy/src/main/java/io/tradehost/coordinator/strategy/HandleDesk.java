@@ -35,10 +35,8 @@ import org.slf4j.LoggerFactory;
  * Orders by handle: turns a strategy's submits, cancels and modifications into the host's commands
  * ({@link OrderIntent} marked managed, {@link CancelOrder}) and the host's order events back into
  * each handle's state and the strategy's {@link OrderEvent}s. A modification of a resting limit order
- * at a venue that amends is the venue's amend ({@link Amends}); any other is a cancel-replace done
- * here: the order is cancelled, and once the venue confirms, the replacement (the new total less what
- * filled) goes out under the same handle, which reports {@link OrderEvent.Modified} when the venue
- * accepts it. An order's notional is judged by {@link OrderSanity}; its good-till time is kept by
+ * at a venue that amends is the venue's amend, any other a cancel-replace under the same handle
+ * ({@link Modifications}). An order's notional is judged by {@link OrderSanity}; its good-till time is kept by
  * {@link GoodTillTimes}, and the order reported expired here once the venue confirms the cancel; an
  * order a reload caught on its way to the journal is passed on by {@link ReloadHandoff}. Kernel
  * thread only (but {@link #nextHandleId}).
@@ -61,7 +59,7 @@ final class HandleDesk {
     private final OrderSanity sanity;
     private final GoodTillTimes goodTill;
     private final ReloadHandoff handoff;
-    private final Amends amends;
+    private final Modifications modifications;
     long submits;
     long cancels;
     long modifies;
@@ -71,7 +69,7 @@ final class HandleDesk {
         this.sanity = new OrderSanity(owner);
         this.goodTill = new GoodTillTimes(this, owner);
         this.handoff = new ReloadHandoff(this, owner);
-        this.amends = new Amends(this, owner);
+        this.modifications = new Modifications(this, owner, sanity, goodTill);
     }
 
     /** A new handle number; any thread (a worker's submit). */
@@ -92,7 +90,7 @@ final class HandleDesk {
         goodTill.watch(handle);
     }
 
-    private void send(Handle handle, Quantity quantity) {
+    void send(Handle handle, Quantity quantity) {
         OrderSpec spec = handle.spec();
         long sequence = owner.nextIntentSequence();
         handle.intentSequence = sequence;
@@ -149,36 +147,7 @@ final class HandleDesk {
     }
 
     void modify(Handle handle, Price price, Quantity quantity) {
-        if (!handle.isOpen() || handle.isCancelPending()) {
-            LOG.debug("modify of {} ignored: it is {}", handle, handle.isOpen() ? "being cancelled" : handle.status());
-            return;
-        }
-        if (price != null && !handle.type().hasLimit()) {
-            LOG.warn("strategy '{}' asked to reprice {}, which has no limit; ignored", handle.owner().name, handle);
-            return;
-        }
-        modifies++;
-        Quantity total = quantity != null ? quantity : handle.quantity();
-        String absurd = sanity.absurdity(handle.spec().modified(price != null ? price : handle.price(), total));
-        if (absurd != null) {
-            // judged like a new order: the replacement is one
-            owner.supervision().fail(handle.owner().watched, "modify of " + handle + " " + absurd);
-            tell(handle, new OrderEvent.CancelRejected(handle, RejectionCode.STRATEGY_FAILED, "modification "
-                    + "refused: " + absurd));
-            return;
-        }
-        if (amends.applies(handle)) {
-            if (!total.isGreaterThan(handle.filled())) {
-                cancel(handle, "modified to " + total + ", no more than the " + handle.filled() + " filled");
-            } else {
-                amends.amend(handle, price != null ? price : handle.price(), total);
-            }
-            return;
-        }
-        cancel(handle, "modify");
-        handle.replacing = true;
-        handle.modifyPrice = price;
-        handle.modifyQuantity = quantity;
+        modifications.modify(handle, price, quantity);
     }
 
     /**
@@ -235,6 +204,7 @@ final class HandleDesk {
             return null;
         }
         handle.bind(request.clientOrderId());
+        handle.priorFilled = handle.filled();
         handle.sized(handle.filled().plus(request.quantity()));
         if (handle.owner().retired && handoff.handoff(handle)) {
             return handle;
@@ -280,7 +250,7 @@ final class HandleDesk {
         }
         closed.put(cancelled.clientOrderId(), handle);
         if (handle.replacing) {
-            replace(handle);
+            modifications.replace(handle);
             return;
         }
         handle.status(handle.expiring ? HandleStatus.EXPIRED : HandleStatus.CANCELLED);
@@ -289,14 +259,14 @@ final class HandleDesk {
                 : new OrderEvent.Cancelled(handle, cancelled.reason()));
     }
 
-    /** The venue amended an order: its handle takes the new terms (see {@link Amends}). */
+    /** The venue amended an order: its handle takes the new terms (see {@link Modifications}). */
     void onAmended(OrderAmended amended) {
-        amends.onAmended(amended);
+        modifications.onAmended(amended);
     }
 
-    /** An amend was refused: the order works on as it was (see {@link Amends}). */
+    /** An amend was refused: the order works on as it was (see {@link Modifications}). */
     void onAmendRejected(OrderAmendRejected rejected) {
-        amends.onAmendRejected(rejected);
+        modifications.onAmendRejected(rejected);
     }
 
     /** A cancel failed at the venue: the order works on as it was, and the strategy hears it. */
@@ -309,27 +279,6 @@ final class HandleDesk {
         handle.replacing = false;
         goodTill.cancelRefused(handle);
         tell(handle, new OrderEvent.CancelRejected(handle, rejected.code(), rejected.message()));
-    }
-
-    /** The modified order is cancelled: places the rest of the new total at the new price, same handle. */
-    private void replace(Handle handle) {
-        Quantity total = handle.modifyQuantity != null ? handle.modifyQuantity : handle.quantity();
-        Price price = handle.modifyPrice != null ? handle.modifyPrice : handle.price();
-        Quantity rest = total.minus(handle.filled());
-        handle.cancelPending(false);
-        if (!rest.isPositive()) {
-            handle.replacing = false;
-            handle.status(HandleStatus.CANCELLED);
-            finish(handle);
-            tell(handle, new OrderEvent.Cancelled(handle, "modified to " + total + ", no more than the "
-                    + handle.filled() + " filled"));
-            return;
-        }
-        handle.spec(handle.spec().modified(price, total));
-        handle.bind(null);
-        handle.status(HandleStatus.PENDING);
-        send(handle, rest);
-        goodTill.watch(handle); // its good-till time holds for the replacement too
     }
 
     /**
@@ -352,8 +301,7 @@ final class HandleDesk {
         }
         boolean complete = handle.fill(fill.quantity());
         if (complete) {
-            byClientId.remove(fill.clientOrderId());
-            finish(handle);
+            complete(handle);
         }
         tell(handle, new OrderEvent.Filled(handle, fill, complete));
     }
@@ -371,16 +319,17 @@ final class HandleDesk {
             case FILLED -> {
                 if (handle.isOpen()) {
                     handle.status(HandleStatus.FILLED);
-                    byClientId.remove(handle.clientOrderId());
-                    finish(handle);
+                    complete(handle);
                 }
             }
             default -> {
                 if (handle.status() == HandleStatus.PENDING) {
                     working(handle);
                 }
-                amends.reconciled(handle, reconciled.order().request().limitPrice(),
-                        reconciled.order().request().quantity());
+                if (reconciled.order().hasLimitTerms() && handle.type() == reconciled.order().request().type()) {
+                    modifications.reconciled(handle, reconciled.order().request().limitPrice(),
+                            reconciled.order().request().quantity());
+                }
             }
         }
     }
@@ -396,6 +345,12 @@ final class HandleDesk {
         handle.reject(code);
         finish(handle);
         tell(handle, new OrderEvent.Rejected(handle, code, message));
+    }
+
+    /** The order filled wholly: the desk no longer follows it, and it is closed. */
+    void complete(Handle handle) {
+        byClientId.remove(handle.clientOrderId());
+        finish(handle);
     }
 
     /** The order is closed: it leaves its instance's open orders, and its good-till timer is cancelled. */

@@ -144,6 +144,7 @@ final class EventRig {
                         case OrderEvent.Rejected r -> " " + r.code();
                         case OrderEvent.Cancelled c -> " " + c.reason();
                         case OrderEvent.CancelRejected c -> " " + c.code();
+                        case OrderEvent.ModifyRejected m -> " " + m.code();
                         case OrderEvent.Filled f -> " " + f.fill().quantity() + "@" + f.fill().price()
                                 + (f.complete() ? " complete" : "");
                         default -> "";

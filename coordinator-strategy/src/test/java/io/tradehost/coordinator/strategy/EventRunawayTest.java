@@ -126,7 +126,7 @@ class EventRunawayTest {
         rig.record(1);
         rig.accept(1);
         assertThat(rig.cancels).isEmpty();
-        assertThat(rig.heard).endsWith("Accepted #1 WORKING 0/1", "CancelRejected #1 WORKING 0/1 STRATEGY_FAILED");
+        assertThat(rig.heard).endsWith("Accepted #1 WORKING 0/1", "ModifyRejected #1 WORKING 0/1 STRATEGY_FAILED");
         assertThat(rig.events.of(StrategyFailed.class)).hasSize(2).first().satisfies(f -> assertThat(f.error())
                 .contains("asked to BUY a notional of 1800000, more than 100 x equity 10000"));
     }

@@ -112,19 +112,26 @@ final class HarnessExecution {
     void amend(AmendOrder command) {
         amends.add(command);
         Order order = open.get(command.clientOrderId());
-        String refusal = refuseNext != null ? refuseMessage : order == null ? "no open order "
-                + command.clientOrderId() : !command.quantity().isGreaterThan(order.filledQuantity())
-                ? "the new total is not above what filled" : null;
-        Price touch = touch(command.symbol(), order == null ? Side.BUY : order.request().side());
-        boolean crosses = order != null && touch != null && (order.request().side() == Side.BUY
+        RejectionCode code = null;
+        String refusal = null;
+        Price touch = order == null ? null : touch(command.symbol(), order.request().side());
+        boolean crosses = touch != null && (order.request().side() == Side.BUY
                 ? !touch.isGreaterThan(command.limitPrice()) : !touch.isLessThan(command.limitPrice()));
-        if (refusal == null && crosses && order.request().postOnly()) {
+        if (refuseNext != null) {
+            code = refuseNext;
+            refusal = refuseMessage;
+            refuseNext = null;
+        } else if (order == null) {
+            code = RejectionCode.of("ORDER_NOT_FOUND");
+            refusal = "no open order " + command.clientOrderId();
+        } else if (!command.quantity().isGreaterThan(order.filledQuantity())) {
+            code = RejectionCode.of("CANNOT_EDIT_TO_BELOW_FILLED_SIZE");
+            refusal = "the new total is not above the " + order.filledQuantity() + " filled";
+        } else if (crosses && order.request().postOnly()) {
+            code = RejectionCode.of("POST_ONLY_WOULD_TAKE");
             refusal = "post-only order would take at " + touch;
         }
-        if (refusal != null) {
-            RejectionCode code = refuseNext != null ? refuseNext : RejectionCode.of(crosses ? "POST_ONLY_WOULD_TAKE"
-                    : "NOT_AMENDABLE");
-            refuseNext = null;
+        if (code != null) {
             bus.publish(new OrderAmendRejected(command.clientOrderId(), command.symbol(), code, refusal,
                     clock.nanos()));
             return;

@@ -63,9 +63,8 @@ public sealed interface OrderEvent {
     }
 
     /**
-     * A cancel (or the cancel of a modification) did not go through, or the host refused a modification
-     * ({@link RejectionCode#STRATEGY_FAILED}: judged like a new order, it was beyond reason): the order
-     * works on as it was, and neither a cancel nor a modification is pending any more.
+     * A cancel (or the cancel of a cancel-replace modification) did not go through: the order works on
+     * as it was, and neither a cancel nor a modification is pending any more.
      *
      * @param code the venue's code, e.g. {@code ORDER_IS_FULLY_FILLED} (its fill comes on its own) or
      *     {@code RATE_LIMITED}
@@ -73,6 +72,25 @@ public sealed interface OrderEvent {
      */
     record CancelRejected(OrderHandle handle, RejectionCode code, String message) implements OrderEvent {
         public CancelRejected {
+            Objects.requireNonNull(handle, "handle");
+            Objects.requireNonNull(code, "code");
+            Objects.requireNonNull(message, "message");
+        }
+    }
+
+    /**
+     * A modification did not take effect: the host refused it (judged like the order it makes: the
+     * trading state, a guard, {@link RejectionCode#STRATEGY_FAILED} for one beyond reason), the venue
+     * refused its amend, or the venue did not answer the amend in time (code {@code AMEND_UNANSWERED}:
+     * it may yet have taken effect, and if so reconciliation reports it {@link Modified}). The order
+     * works on at its last known terms; no modification of it is on its way any more.
+     *
+     * @param code the host's or the venue's code, e.g. {@code REDUCE_ONLY}, {@code ORDER_RATE},
+     *     {@code CANNOT_EDIT_TO_BELOW_FILLED_SIZE}
+     * @param message what refused it
+     */
+    record ModifyRejected(OrderHandle handle, RejectionCode code, String message) implements OrderEvent {
+        public ModifyRejected {
             Objects.requireNonNull(handle, "handle");
             Objects.requireNonNull(code, "code");
             Objects.requireNonNull(message, "message");

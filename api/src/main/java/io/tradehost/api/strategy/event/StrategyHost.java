@@ -85,13 +85,14 @@ public interface StrategyHost {
      * Changes the limit price and/or quantity of a working order, judged like a new order (trading
      * state, guards). A resting limit order at a venue that amends ({@code Venue.supportsAmend}) is
      * changed in place, same client order id: {@link OrderEvent.Modified} once the venue confirms,
-     * {@link OrderEvent.CancelRejected} if the host or the venue refuses (the order works on as it was);
-     * one amend per order is on its way at a time, and of the modifications asked meanwhile the latest
-     * is sent after the answer. Any other order is cancelled and the replacement (minus what filled
+     * {@link OrderEvent.ModifyRejected} if the host or the venue refuses or the venue does not answer
+     * within 10 s (the order works on as it was); one amend per order is on its way at a time, and of
+     * the modifications asked meanwhile the latest is sent after the answer. Any other order is cancelled and the replacement (minus what filled
      * meanwhile) placed under the same handle, which reports {@link OrderEvent.Modified}; if the order
      * filled first, the fill wins and nothing is replaced; a replacement the trading state or a guard
      * refuses leaves the order cancelled and reports {@link OrderEvent.Rejected}. A new total no more
-     * than what filled cancels the order.
+     * than what filled cancels the order. A modification beyond reason is refused at once as the
+     * strategy's failure ({@link OrderEvent.ModifyRejected}, {@code STRATEGY_FAILED}).
      *
      * @param price the new limit, or {@code null} to keep it
      * @param quantity the new total quantity, or {@code null} to keep it

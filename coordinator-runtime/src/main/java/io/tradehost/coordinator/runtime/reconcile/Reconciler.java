@@ -132,7 +132,7 @@ public final class Reconciler {
     private static boolean amendedUnheard(Order ours, Order theirs) {
         OrderRequest a = ours.request();
         OrderRequest b = theirs.request();
-        return a.type() == b.type() && a.type().hasLimit() && b.limitPrice() != null
+        return a.type() == b.type() && theirs.hasLimitTerms()
                 && (!a.limitPrice().equals(b.limitPrice()) || !a.quantity().equals(b.quantity()));
     }
 

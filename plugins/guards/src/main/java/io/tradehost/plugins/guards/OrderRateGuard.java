@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * Rejects an opening order when {@code per_second} orders and cancels went to the venue in the last
  * second, or {@code per_minute} in the last minute ({@code ORDER_RATE}). Cancels count in both windows
- * ({@link #onCancelSent}; a modification is a cancel and a new order, so it counts twice) but are
+ * ({@link #onCancelSent}; a cancel-replace modification is a cancel and a new order, so it counts
+ * twice, an amend in place is judged like an order and counts once) but are
  * never refused, and neither are closes and reductions, which count too: a strategy that cancels and
  * replaces fast is stopped from opening more orders, never from getting out. The defaults (5 a second,
  * 60 a minute) let a market maker replace its two quotes together (four requests) about 15 times a

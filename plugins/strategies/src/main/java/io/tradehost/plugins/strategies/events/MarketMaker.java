@@ -71,6 +71,8 @@ final class MarketMaker implements EventStrategy {
         OrderHandle order = event.handle();
         if (!order.isOpen()) {
             quoting.get(order.symbol()).remove(order.side(), order);
+        } else if (event instanceof OrderEvent.ModifyRejected) {
+            host.cancel(order); // a quote that could not move is stale: pulled, and quoted afresh next time
         }
     }
 

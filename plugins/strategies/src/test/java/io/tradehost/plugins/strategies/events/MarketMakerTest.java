@@ -9,6 +9,7 @@ import io.tradehost.api.config.PluginConfig;
 import io.tradehost.api.event.OrderRejected;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.OrderRequest;
+import io.tradehost.api.order.RejectionCode;
 import io.tradehost.api.state.TradingState;
 import io.tradehost.api.value.OrderType;
 import io.tradehost.api.value.Price;
@@ -82,6 +83,10 @@ class MarketMakerTest {
             assertThat(h.amends()).hasSize(4).last().satisfies(a -> assertThat(a.quantity())
                     .as("a new total: the filled part plus what is wanted").isEqualTo(Quantity.of("1.498")));
             assertThat(h.sent()).hasSize(2);
+
+            h.refuseNext(RejectionCode.of("ORDER_RATE"), "too fast"); // the bid cannot move: it is stale, pulled
+            h.quote(BTC, "100.25", "100.27");
+            assertThat(h.cancels()).containsExactly(id(1));
         }
     }
 
