@@ -117,7 +117,9 @@ class EventApiTest {
         Fill fill = new Fill("t", ClientOrderId.of("a-1"), BTC, Side.SELL, ONE, P, Money.ZERO, Liquidity.MAKER, 0);
         assertThat(List.<OrderEvent>of(new OrderEvent.Accepted(handle), new OrderEvent.Filled(handle, fill, false),
                 new OrderEvent.Cancelled(handle, "why"), new OrderEvent.Rejected(handle, RejectionCode.NOT_SENT, "m"),
-                new OrderEvent.Expired(handle), new OrderEvent.Modified(handle))).extracting(OrderEvent::handle)
+                new OrderEvent.Expired(handle), new OrderEvent.Modified(handle),
+                new OrderEvent.ModifyRejected(handle, RejectionCode.STRATEGY_FAILED, "m"),
+                new OrderEvent.CancelRejected(handle, RejectionCode.NOT_SENT, "m"))).extracting(OrderEvent::handle)
                 .containsOnly(handle);
         assertThatThrownBy(() -> new OrderEvent.Accepted(null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> new OrderEvent.Filled(handle, null, true)).isInstanceOf(NullPointerException.class);
@@ -125,6 +127,11 @@ class EventApiTest {
         assertThatThrownBy(() -> new OrderEvent.Rejected(handle, null, "m")).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> new OrderEvent.Expired(null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> new OrderEvent.Modified(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new OrderEvent.ModifyRejected(null, RejectionCode.NOT_SENT, "m"))
+                .hasMessage("handle");
+        assertThatThrownBy(() -> new OrderEvent.ModifyRejected(handle, null, "m")).hasMessage("code");
+        assertThatThrownBy(() -> new OrderEvent.ModifyRejected(handle, RejectionCode.NOT_SENT, null))
+                .hasMessage("message");
     }
 
     @Test
