@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * The journal's rows about strategies: who owns each order (migration 8; its good-till time, migration
- * 9) and what each strategy saved.
+ * 9; whether the host holds it until its trigger, migration 10) and what each strategy saved.
  */
 final class StrategyRows {
     private StrategyRows() {
@@ -24,26 +24,28 @@ final class StrategyRows {
             return;
         }
         try (Statements.Lease lease = Statements.lease(c, "UPDATE orders SET strategy = ?, tag = ?, managed = ?,"
-                + " expire_at = ? WHERE client_id = ?")) {
+                + " expire_at = ?, held = ? WHERE client_id = ?")) {
             PreparedStatement s = lease.statement();
             s.setString(1, owner.strategy());
             s.setString(2, owner.tag());
             s.setInt(3, owner.managed() ? 1 : 0);
             s.setLong(4, owner.expireAtNanos());
-            s.setString(5, id.value());
+            s.setInt(5, owner.heldByHost() ? 1 : 0);
+            s.setString(6, id.value());
             s.executeUpdate();
         }
     }
 
-    /** The owners of the orders not yet terminal that a strategy asked for. */
+    /** The owners of the orders not yet terminal that a strategy asked for, or that the host holds. */
     static Map<ClientOrderId, OrderOwner> openOwners(Connection c) throws SQLException {
         Map<ClientOrderId, OrderOwner> out = new LinkedHashMap<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT client_id, strategy, tag, managed, expire_at FROM orders"
-                + " WHERE status IN " + Rows.OPEN_STATUSES + " AND strategy <> '' ORDER BY created_nanos, sequence");
+        try (PreparedStatement s = c.prepareStatement("SELECT client_id, strategy, tag, managed, expire_at, held"
+                + " FROM orders WHERE status IN " + Rows.OPEN_STATUSES + " AND (strategy <> '' OR held = 1)"
+                + " ORDER BY created_nanos, sequence");
              ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 out.put(ClientOrderId.of(rs.getString(1)), new OrderOwner(rs.getString(2), rs.getString(3),
-                        rs.getInt(4) == 1, rs.getLong(5)));
+                        rs.getInt(4) == 1, rs.getLong(5), rs.getInt(6) == 1));
             }
         }
         return out;

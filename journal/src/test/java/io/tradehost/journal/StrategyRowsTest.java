@@ -72,6 +72,19 @@ class StrategyRowsTest {
     }
 
     @Test
+    void aStopTheHostHoldsIsKeptAsHeldAcrossARestartAlsoWhenNoStrategyAskedForIt() {
+        reopen().recordBaseline(Money.ofUnits(1000), List.of(), 1);
+        OrderOwner held = new OrderOwner("trend", "stop-loss", true).asHeldByHost();
+        OrderOwner nobodysHeld = OrderOwner.NONE.asHeldByHost();
+        journal.record(new RecordIntent(buy("r1-1"), 1, 1, 10, held));
+        journal.record(new RecordIntent(buy("r1-2"), 2, 2, 10, nobodysHeld));
+        Map<ClientOrderId, OrderOwner> expected = Map.of(ClientOrderId.of("r1-1"), held, ClientOrderId.of("r1-2"),
+                nobodysHeld);
+        assertThat(reopen().owners()).isEqualTo(expected);
+        assertThat(expected.values()).allMatch(OrderOwner::heldByHost);
+    }
+
+    @Test
     void theLastStateEachStrategySavedSurvivesARestartAsACopy() {
         reopen().recordBaseline(Money.ofUnits(1000), List.of(), 1);
         journal.recordState(new RecordStrategyState("pairs", new byte[] {1, 2}, 5));

@@ -6,11 +6,15 @@ import io.tradehost.api.event.IntentRecorded;
 import io.tradehost.api.host.EventBus;
 import io.tradehost.api.journal.JournalSnapshot;
 import io.tradehost.api.journal.OrderJournal;
+import io.tradehost.api.journal.OrderOwner;
+import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.OrderRequest;
 import io.tradehost.api.order.Position;
 import io.tradehost.api.value.Money;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 /**
  * A journal double for coordinator tests: owns {@link RecordIntent} (wire it with
@@ -22,6 +26,7 @@ import java.util.Set;
 public final class InMemoryJournal implements OrderJournal {
     private final List<OrderRequest> intents = new ArrayList<>();
     private final List<RecordIntent> held = new ArrayList<>();
+    private final Map<ClientOrderId, OrderOwner> owners = new LinkedHashMap<>();
     private EventBus bus = event -> {
         throw new IllegalStateException("InMemoryJournal has no bus: call answerOn(bus)");
     };
@@ -44,6 +49,14 @@ public final class InMemoryJournal implements OrderJournal {
     /** Makes the journal answer as if it held {@code value}. */
     public InMemoryJournal restoredFrom(JournalSnapshot value) {
         this.snapshot = value;
+        return this;
+    }
+
+    /** Makes the journal answer as if it held {@code value}, its orders asked for by {@code byOrder}. */
+    public InMemoryJournal restoredFrom(JournalSnapshot value, Map<ClientOrderId, OrderOwner> byOrder) {
+        this.snapshot = value;
+        owners.clear();
+        owners.putAll(byOrder);
         return this;
     }
 
@@ -74,6 +87,9 @@ public final class InMemoryJournal implements OrderJournal {
             return;
         }
         intents.add(command.request());
+        if (!command.owner().equals(OrderOwner.NONE)) {
+            owners.put(command.request().clientOrderId(), command.owner());
+        }
         if (holding) {
             held.add(command);
         } else {
@@ -94,6 +110,12 @@ public final class InMemoryJournal implements OrderJournal {
     /** The cash of the last baseline recorded, or null. */
     public Money baselineCash() {
         return baselineCash;
+    }
+
+    /** Who asked for each order recorded or restored (those no strategy holds, the host does not, left out). */
+    @Override
+    public Map<ClientOrderId, OrderOwner> owners() {
+        return Map.copyOf(owners);
     }
 
     @Override

@@ -10,8 +10,10 @@ import java.util.Objects;
  * @param managed whether the strategy holds the order by handle (the event api): a restart hands it
  *     back to that strategy
  * @param expireAtNanos the good-till time the host keeps for the order, nanoseconds since the epoch, or 0
+ * @param heldByHost whether the host holds the order itself until its trigger (a stop the venue does not
+ *     take): at a start it is armed again unless the venue knows it (then it was sent before the stop)
  */
-public record OrderOwner(String strategy, String tag, boolean managed, long expireAtNanos) {
+public record OrderOwner(String strategy, String tag, boolean managed, long expireAtNanos, boolean heldByHost) {
     /** An order no strategy holds. */
     public static final OrderOwner NONE = new OrderOwner("", "", false);
 
@@ -20,8 +22,18 @@ public record OrderOwner(String strategy, String tag, boolean managed, long expi
         Objects.requireNonNull(tag, "tag");
     }
 
-    /** An owner without a good-till time. */
+    /** An owner of an order the venue holds. */
+    public OrderOwner(String strategy, String tag, boolean managed, long expireAtNanos) {
+        this(strategy, tag, managed, expireAtNanos, false);
+    }
+
+    /** An owner without a good-till time, of an order the venue holds. */
     public OrderOwner(String strategy, String tag, boolean managed) {
         this(strategy, tag, managed, 0);
+    }
+
+    /** This owner, of an order the host holds until its trigger. */
+    public OrderOwner asHeldByHost() {
+        return new OrderOwner(strategy, tag, managed, expireAtNanos, true);
     }
 }

@@ -183,7 +183,11 @@ public final class ExecutionCoordinator implements Coordinator {
         // a strategy's managed orders rest without the symbol's in-flight lock, as when they were placed
         Map<ClientOrderId, OrderOwner> owners = journal.owners();
         for (Order order : snapshot.openOrders()) {
-            tracker.reconcile(order, !owners.getOrDefault(order.clientOrderId(), OrderOwner.NONE).managed());
+            OrderOwner owner = owners.getOrDefault(order.clientOrderId(), OrderOwner.NONE);
+            tracker.reconcile(order, !owner.managed());
+            if (owner.heldByHost() && order.status() == OrderStatus.SUBMITTED) {
+                outgoing.rearm(order.request()); // unless start-up reconciliation finds it was sent
+            }
         }
         LOG.info("books restored from the journal of run {}: cash {}, {} position(s), {} open order(s), next order "
                 + "{}-{}, guards {}", runId, snapshot.cash(), snapshot.positions().size(), snapshot.openOrders().size(),
@@ -196,9 +200,10 @@ public final class ExecutionCoordinator implements Coordinator {
     }
 
     /**
-     * Stops sending. Orders not yet sent (their intent still on its way to the disk, waiting to be
-     * sent again after a failure, or a stop the host holds) are rejected as {@code NOT_SENT}, so the
-     * journal does not keep them as submitted; dispatch those events before closing the journal.
+     * Stops sending. Orders not yet sent (their intent still on its way to the disk, or waiting to be
+     * sent again after a failure) are rejected as {@code NOT_SENT}, so the journal does not keep them as
+     * submitted; dispatch those events before closing the journal. Stops the host holds stay held: the
+     * journal keeps them, and the next start arms them again.
      */
     @Override
     public void stop() {
@@ -222,8 +227,11 @@ public final class ExecutionCoordinator implements Coordinator {
         long sequence = nextSequence++;
         tracker.submit(request, !intent.managed());
         submitted++;
-        outgoing.awaitJournal(request);
-        commands.send(new RecordIntent(request, sequence, intent.sequence(), clock.nanos(), owner(intent)));
+        boolean held = outgoing.holds(request);
+        outgoing.awaitJournal(request, held);
+        OrderOwner owner = owner(intent);
+        commands.send(new RecordIntent(request, sequence, intent.sequence(), clock.nanos(),
+                held ? owner.asHeldByHost() : owner));
     }
 
     /**
@@ -345,6 +353,9 @@ public final class ExecutionCoordinator implements Coordinator {
     private void reconcile(OrderReconciled event) {
         Order order = event.order();
         OrderStatus before = tracker.reconcile(order);
+        if (order.status() != OrderStatus.SUBMITTED) {
+            outgoing.sent(order.clientOrderId());
+        }
         reconciled++;
         if (before != order.status()) {
             LOG.warn("order {} reconciled with the venue: {} -> {} (filled {}): {}", order.clientOrderId(),

@@ -18,9 +18,11 @@ import io.tradehost.api.state.TradingState;
 import io.tradehost.api.time.Clock;
 import io.tradehost.api.value.Symbol;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +30,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Orders the guards allowed, on their way out: each waits for the journal to hold its intent, then
  * goes to the venue ({@link OrderPlacer}), or, a stop the venue does not take, is held by the host
- * ({@link EmulatedStops}) and sent as its market or limit order once a mark reaches the trigger. An
- * order cancelled while its intent was on its way to the journal is never sent. Kernel thread only.
+ * ({@link EmulatedStops}, journaled as held so that a restart arms it again) and sent as its market or
+ * limit order once a mark reaches the trigger. An order cancelled while its intent was on its way to
+ * the journal is never sent. Kernel thread only.
  */
 final class OutgoingOrders {
     private static final Logger LOG = LoggerFactory.getLogger(OutgoingOrders.class);
@@ -43,6 +46,8 @@ final class OutgoingOrders {
     private final EventBus bus;
     private final Clock clock;
     private final Map<ClientOrderId, OrderRequest> awaitingJournal = new LinkedHashMap<>();
+    /** Orders on their way to the journal that the host is to hold once it holds them. */
+    private final Set<ClientOrderId> toHold = new HashSet<>();
     private boolean stopped;
 
     OutgoingOrders(VenueAccess venues, EmulatedStops stops, OrderPlacer placer, OrderCancels cancels,
@@ -57,9 +62,37 @@ final class OutgoingOrders {
         this.clock = clock;
     }
 
-    /** {@code request}'s intent is on its way to the journal; it goes once the journal holds it. */
-    void awaitJournal(OrderRequest request) {
+    /**
+     * {@code request}'s intent is on its way to the journal; it goes once the journal holds it, or, if
+     * {@code held} (see {@link #holds}), is armed then.
+     */
+    void awaitJournal(OrderRequest request, boolean held) {
         awaitingJournal.put(request.clientOrderId(), request);
+        if (held) {
+            toHold.add(request.clientOrderId());
+        }
+    }
+
+    /** Whether the host holds {@code request} itself until its trigger: a stop the venue does not take. */
+    boolean holds(OrderRequest request) {
+        return request.type().isStop() && !venueTakes(request);
+    }
+
+    /**
+     * Arms again a stop the host held when it last stopped (or died), which the venue does not know:
+     * journaled as held, never sent (reconciliation told the others apart).
+     */
+    void rearm(OrderRequest request) {
+        stops.arm(request, 0);
+        LOG.info("stop {} {} {} {} @ {} held by the host again after the restart", request.clientOrderId(),
+                request.side(), request.quantity(), request.symbol(), request.stopPrice());
+    }
+
+    /** An order reconciliation found at the venue is no longer held (it was sent before a restart). */
+    void sent(ClientOrderId id) {
+        if (stops.disarmOrder(id) != null) {
+            LOG.info("stop {} was at the venue already: no longer held by the host", id);
+        }
     }
 
     /** Whether order {@code id}'s intent is still on its way to the journal. */
@@ -78,7 +111,7 @@ final class OutgoingOrders {
                     clock.nanos()));
             return;
         }
-        if (request.type().isStop() && !venueTakes(request)) {
+        if (toHold.remove(request.clientOrderId())) {
             stops.arm(request, recorded.intentSequence());
             LOG.info("stop {} {} {} {} @ {} held by the host (the venue takes no {} orders): sent once a mark reaches"
                     + " the trigger", request.clientOrderId(), request.side(), request.quantity(), request.symbol(),
@@ -135,20 +168,26 @@ final class OutgoingOrders {
     }
 
     /**
-     * Stops sending. Orders not yet sent (their intent still on its way to the disk, waiting to be sent
-     * again after a failure, or a stop the host holds) are rejected as {@code NOT_SENT}, so the journal
-     * does not keep them as submitted. Returns how many.
+     * Stops sending. Orders not yet sent (their intent still on its way to the disk, or waiting to be
+     * sent again after a failure) are rejected as {@code NOT_SENT}, so the journal does not keep them as
+     * submitted. Stops the host holds stay held in the journal: the next start arms them again. Returns
+     * how many orders are not at the venue (rejected or held).
      */
     int stop() {
         stopped = true;
         List<OrderRequest> unsent = new ArrayList<>(awaitingJournal.values());
         unsent.addAll(placer.stop());
-        stops.disarm(null).forEach(a -> unsent.add(a.request()));
+        List<EmulatedStops.Armed> held = stops.disarm(null);
+        if (!held.isEmpty()) {
+            LOG.info("{} stop(s) held by the host stay in the journal, armed again at the next start: {}", held.size(),
+                    held.stream().map(a -> a.request().clientOrderId().value()).toList());
+        }
         awaitingJournal.clear();
+        toHold.clear();
         for (OrderRequest request : unsent) {
             bus.publish(new OrderRejected(request.clientOrderId(), request.symbol(), RejectionCode.NOT_SENT,
                     "the host stopped before the order was sent", clock.nanos()));
         }
-        return unsent.size();
+        return unsent.size() + held.size();
     }
 }

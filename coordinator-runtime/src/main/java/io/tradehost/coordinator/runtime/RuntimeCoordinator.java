@@ -14,6 +14,7 @@ import io.tradehost.api.host.HealthStatus;
 import io.tradehost.api.host.StartupException;
 import io.tradehost.api.host.Throwables;
 import io.tradehost.api.journal.OrderJournal;
+import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.RejectionCode;
 import io.tradehost.api.state.ClearingRule;
 import io.tradehost.api.state.ReasonCode;
@@ -194,13 +195,19 @@ public final class RuntimeCoordinator implements Coordinator {    private static
                 && waiting.contains(o.order().clientOrderId().value()))).toList();
     }
 
+    /** The orders the journal says the host holds itself until their trigger. */
+    private Set<ClientOrderId> heldByHost() {
+        return journal.owners().entrySet().stream().filter(e -> e.getValue().heldByHost()).map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+    }
+
     /** One comparison; at start-up a transient venue failure is tried again a few times first. */
     private ReconciliationReport compare(boolean startup) throws VenueException {
         for (int attempt = 1; ; attempt++) {
             try {
                 return Reconciler.reconcile(journal.snapshot(), journal.fundingPaymentIds(), bootstrap.venue(), startup,
                         bootstrap.listedProducts(), quoteCurrency(), clock.nanos(),
-                        account -> bus.publish(new AccountObserved(account)));
+                        account -> bus.publish(new AccountObserved(account)), heldByHost());
             } catch (VenueException e) {
                 if (!startup || !e.isTransient() || attempt >= STARTUP_ATTEMPTS) {
                     throw e;

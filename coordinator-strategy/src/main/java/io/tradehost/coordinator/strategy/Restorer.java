@@ -52,7 +52,8 @@ final class Restorer {
             handle.restore(order.clientOrderId(), switch (order.status()) {
                 case ACCEPTED -> HandleStatus.WORKING;
                 case PARTIALLY_FILLED -> HandleStatus.PARTIALLY_FILLED;
-                default -> HandleStatus.PENDING;
+                // a stop the host holds works from the moment it is armed, as when it was placed
+                default -> owner.heldByHost() ? HandleStatus.WORKING : HandleStatus.PENDING;
             }, order.filledQuantity());
             desk.adopt(handle);
             handles.add(handle);

@@ -72,23 +72,26 @@ class EventRestoreTest {
                 order("r-3", BTC, Side.BUY, OrderStatus.SUBMITTED, "0"),
                 order("r-4", BTC, Side.SELL, OrderStatus.ACCEPTED, "0"),
                 order("r-5", BTC, Side.SELL, OrderStatus.ACCEPTED, "0"),
-                order("r-6", Symbol.of("SOL-USD"), Side.SELL, OrderStatus.ACCEPTED, "0"));
+                order("r-6", Symbol.of("SOL-USD"), Side.SELL, OrderStatus.ACCEPTED, "0"),
+                order("r-7", BTC, Side.SELL, OrderStatus.SUBMITTED, "0"));
         rig.journal = journal(open, Map.of(
                 ClientOrderId.of("r-1"), new OrderOwner("probe", "bid", true),
                 ClientOrderId.of("r-2"), new OrderOwner("probe", "x".repeat(100), true),
                 ClientOrderId.of("r-3"), new OrderOwner("probe", "", true),
                 ClientOrderId.of("r-4"), new OrderOwner("other", "ask", true),
                 ClientOrderId.of("r-5"), new OrderOwner("probe", "simple", false),
-                ClientOrderId.of("r-6"), new OrderOwner("probe", "not my symbol", true)),
+                ClientOrderId.of("r-6"), new OrderOwner("probe", "not my symbol", true),
+                ClientOrderId.of("r-7"), new OrderOwner("probe", "held stop", true).asHeldByHost()),
                 Map.of("probe", new byte[] {4, 2}, "other", new byte[] {1}));
         rig.onStart = h -> h.subscribeQuotes(BTC);
         rig.started();
         List<OrderHandle> handles = rig.host.openOrders(BTC);
         assertThat(rig.heard.getFirst()).isEqualTo(
-                "start [BTC-PERP, ETH-PERP] Restored[3 open order(s), 2 byte(s) of state]");
+                "start [BTC-PERP, ETH-PERP] Restored[4 open order(s), 2 byte(s) of state]");
         assertThat(handles).extracting(OrderHandle::clientOrderId, OrderHandle::status, OrderHandle::tag)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(ClientOrderId.of("r-1"), HandleStatus.WORKING,
-                        "bid"), org.assertj.core.groups.Tuple.tuple(ClientOrderId.of("r-3"), HandleStatus.PENDING, ""));
+                        "bid"), org.assertj.core.groups.Tuple.tuple(ClientOrderId.of("r-3"), HandleStatus.PENDING, ""),
+                org.assertj.core.groups.Tuple.tuple(ClientOrderId.of("r-7"), HandleStatus.WORKING, "held stop"));
         OrderHandle eth = rig.host.openOrders(ETH).getFirst();
         assertThat(eth.filled()).isEqualTo(Quantity.of("0.5"));
         assertThat(eth.status()).isEqualTo(HandleStatus.PARTIALLY_FILLED);

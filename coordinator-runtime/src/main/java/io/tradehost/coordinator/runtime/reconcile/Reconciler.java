@@ -64,6 +64,20 @@ public final class Reconciler {
                                                  boolean includeSubmitted, Map<Symbol, Product> products,
                                                  String quoteCurrency, long nanos,
                                                  Consumer<AccountSnapshot> accountRead) throws VenueException {
+        return reconcile(journal, bookedFunding, venue, includeSubmitted, products, quoteCurrency, nanos, accountRead,
+                Set.of());
+    }
+
+    /**
+     * As above, where the host holds the orders {@code heldByHost} itself until their trigger (stops the
+     * venue does not take): one the journal has as submitted that the venue does not know is still held
+     * (no difference; the host arms it again); one the venue knows was sent, and is compared as any.
+     */
+    public static ReconciliationReport reconcile(JournalSnapshot journal, Set<String> bookedFunding, Venue venue,
+                                                 boolean includeSubmitted, Map<Symbol, Product> products,
+                                                 String quoteCurrency, long nanos,
+                                                 Consumer<AccountSnapshot> accountRead,
+                                                 Set<ClientOrderId> heldByHost) throws VenueException {
         List<Difference> differences = new ArrayList<>();
         List<Event> repairs = new ArrayList<>();
         List<Fill> missed = new ArrayList<>();
@@ -78,6 +92,9 @@ public final class Reconciler {
             }
             Order theirs = venueOpen.containsKey(ours.clientOrderId()) ? venueOpen.get(ours.clientOrderId())
                     : venue.order(ours.clientOrderId()).orElse(null);
+            if (theirs == null && ours.status() == OrderStatus.SUBMITTED && heldByHost.contains(ours.clientOrderId())) {
+                continue;
+            }
             if (theirs == null) {
                 boolean neverSent = ours.status() == OrderStatus.SUBMITTED;
                 differences.add(new Difference(Difference.Kind.ORDER_UNKNOWN_TO_VENUE, ours.clientOrderId().value(),

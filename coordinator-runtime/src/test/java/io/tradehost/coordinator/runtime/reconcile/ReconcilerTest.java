@@ -111,6 +111,27 @@ class ReconcilerTest {
     }
 
     @Test
+    void aStopTheHostHoldsIsNoDifferenceWhileTheVenueDoesNotKnowItAndComparedOnceItDoes() throws VenueException {
+        venue.account(Money.ofUnits(10_000));
+        OrderRequest stop = new OrderRequest(ClientOrderId.of("r-6"), BTC, Side.SELL, OrderType.STOP_MARKET,
+                Quantity.of("1"), null, TimeInForce.GTC, true, false, Price.of("95"));
+        Order held = new Order(stop, OrderStatus.SUBMITTED, Quantity.ZERO, null);
+        Set<ClientOrderId> heldByHost = Set.of(stop.clientOrderId());
+        assertThat(Reconciler.reconcile(journal(List.of(), Set.of(), held), Set.of(), venue, true, PRODUCTS, "USD",
+                NOW, account -> { }, heldByHost)).isEqualTo(new ReconciliationReport(List.of(), List.of()));
+        assertThat(reconcile(journal(List.of(), Set.of(), held), true).differences()).as("not held: never sent")
+                .extracting(Difference::kind).containsExactly(Kind.ORDER_UNKNOWN_TO_VENUE);
+
+        venue.answer(Answer.ACCEPT);
+        venue.place(stop.triggered()); // sent just before the host died
+        ReconciliationReport sent = Reconciler.reconcile(journal(List.of(), Set.of(), held), Set.of(), venue, true,
+                PRODUCTS, "USD", NOW, account -> { }, heldByHost);
+        assertThat(sent.differences()).extracting(Difference::kind).containsExactly(Kind.ORDER_STATUS);
+        assertThat(sent.repairs()).singleElement().satisfies(r -> assertThat(((OrderReconciled) r).order().status())
+                .isEqualTo(OrderStatus.ACCEPTED));
+    }
+
+    @Test
     void agreementIsAnEmptyReport() throws VenueException {
         venue.account(Money.ofUnits(10_000), longBtc("2"));
         ReconciliationReport report = reconcile(journal(List.of(longBtc("2")), Set.of()), true);
