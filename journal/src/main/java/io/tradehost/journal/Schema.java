@@ -63,7 +63,8 @@ final class Schema {
                     "CREATE TABLE strategy_state(strategy TEXT PRIMARY KEY, state BLOB NOT NULL,"
                             + " saved_nanos INTEGER NOT NULL)"),
             List.of("ALTER TABLE orders ADD COLUMN expire_at INTEGER NOT NULL DEFAULT 0"),
-            List.of("ALTER TABLE orders ADD COLUMN held INTEGER NOT NULL DEFAULT 0"));
+            List.of("ALTER TABLE orders ADD COLUMN held INTEGER NOT NULL DEFAULT 0"),
+            List.of("ALTER TABLE orders ADD COLUMN trail TEXT"));
 
     private Schema() {
     }

@@ -15,6 +15,7 @@ import io.tradehost.api.event.OrderReconciled;
 import io.tradehost.api.event.OrderRejected;
 import io.tradehost.api.event.PositionChanged;
 import io.tradehost.api.event.StateReasonChanged;
+import io.tradehost.api.event.StopMoved;
 import io.tradehost.api.event.TradingStateChanged;
 import io.tradehost.api.host.EventBus;
 import io.tradehost.api.journal.JournalSnapshot;
@@ -24,6 +25,7 @@ import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Fill;
 import io.tradehost.api.order.FundingPayment;
 import io.tradehost.api.order.Order;
+import io.tradehost.api.order.OrderRequest;
 import io.tradehost.api.order.OrderStatus;
 import io.tradehost.api.order.Position;
 import io.tradehost.api.state.ReasonCode;
@@ -253,6 +255,20 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
         keep(new Order(order.request().amended(a.limitPrice(), a.quantity()), status, order.filledQuantity(),
                 order.venueOrderId()));
         write("amended " + a.clientOrderId(), c -> Rows.updateTerms(c, a, status, a.timestampNanos()), null);
+    }
+
+    /** A trailing stop the host holds moved: its trigger and trail, for a restart to arm it where it was. */
+    public void onStopMoved(StopMoved moved) {
+        Order order = open.get(moved.clientOrderId());
+        if (order == null) {
+            return;
+        }
+        OrderRequest r = order.request();
+        keep(new Order(new OrderRequest(r.clientOrderId(), r.symbol(), r.side(), r.type(), r.quantity(), r.limitPrice(),
+                r.timeInForce(), r.reduceOnly(), r.postOnly(), moved.stopPrice()), order.status(),
+                order.filledQuantity(), order.venueOrderId()));
+        owners.computeIfPresent(moved.clientOrderId(), (id, owner) -> owner.withTrail(moved.trail()));
+        write("stop moved " + moved.clientOrderId(), c -> StrategyRows.moveStop(c, moved), null);
     }
 
     public void onCancelled(OrderCancelled c) {

@@ -1,7 +1,9 @@
 package io.tradehost.journal;
 
+import io.tradehost.api.event.StopMoved;
 import io.tradehost.api.journal.OrderOwner;
 import io.tradehost.api.order.ClientOrderId;
+import io.tradehost.api.order.Trail;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,7 +14,8 @@ import java.util.Map;
 
 /**
  * The journal's rows about strategies: who owns each order (migration 8; its good-till time, migration
- * 9; whether the host holds it until its trigger, migration 10) and what each strategy saved.
+ * 9; whether the host holds it until its trigger, migration 10; a trailing stop's trail, migration 11)
+ * and what each strategy saved.
  */
 final class StrategyRows {
     private StrategyRows() {
@@ -24,14 +27,28 @@ final class StrategyRows {
             return;
         }
         try (Statements.Lease lease = Statements.lease(c, "UPDATE orders SET strategy = ?, tag = ?, managed = ?,"
-                + " expire_at = ?, held = ? WHERE client_id = ?")) {
+                + " expire_at = ?, held = ?, trail = ? WHERE client_id = ?")) {
             PreparedStatement s = lease.statement();
             s.setString(1, owner.strategy());
             s.setString(2, owner.tag());
             s.setInt(3, owner.managed() ? 1 : 0);
             s.setLong(4, owner.expireAtNanos());
             s.setInt(5, owner.heldByHost() ? 1 : 0);
-            s.setString(6, id.value());
+            s.setString(6, owner.trail() == null ? null : owner.trail().format());
+            s.setString(7, id.value());
+            s.executeUpdate();
+        }
+    }
+
+    /** A held trailing stop moved: its trigger and trail now. */
+    static void moveStop(Connection c, StopMoved moved) throws SQLException {
+        try (Statements.Lease lease = Statements.lease(c, "UPDATE orders SET stop_price = ?, trail = ?,"
+                + " updated_nanos = ? WHERE client_id = ? AND status IN " + Rows.OPEN_STATUSES)) {
+            PreparedStatement s = lease.statement();
+            s.setString(1, moved.stopPrice().toString());
+            s.setString(2, moved.trail().format());
+            s.setLong(3, moved.timestampNanos());
+            s.setString(4, moved.clientOrderId().value());
             s.executeUpdate();
         }
     }
@@ -39,13 +56,14 @@ final class StrategyRows {
     /** The owners of the orders not yet terminal that a strategy asked for, or that the host holds. */
     static Map<ClientOrderId, OrderOwner> openOwners(Connection c) throws SQLException {
         Map<ClientOrderId, OrderOwner> out = new LinkedHashMap<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT client_id, strategy, tag, managed, expire_at, held"
-                + " FROM orders WHERE status IN " + Rows.OPEN_STATUSES + " AND (strategy <> '' OR held = 1)"
+        try (PreparedStatement s = c.prepareStatement("SELECT client_id, strategy, tag, managed, expire_at, held,"
+                + " trail FROM orders WHERE status IN " + Rows.OPEN_STATUSES + " AND (strategy <> '' OR held = 1)"
                 + " ORDER BY created_nanos, sequence");
              ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
+                String trail = rs.getString(7);
                 out.put(ClientOrderId.of(rs.getString(1)), new OrderOwner(rs.getString(2), rs.getString(3),
-                        rs.getInt(4) == 1, rs.getLong(5), rs.getInt(6) == 1));
+                        rs.getInt(4) == 1, rs.getLong(5), rs.getInt(6) == 1, trail == null ? null : Trail.parse(trail)));
             }
         }
         return out;

@@ -7,13 +7,18 @@ import io.tradehost.api.command.RecordStrategyState;
 import io.tradehost.api.event.Event;
 import io.tradehost.api.event.OrderAccepted;
 import io.tradehost.api.event.OrderCancelled;
+import io.tradehost.api.event.StopMoved;
 import io.tradehost.api.journal.OrderOwner;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.OrderRequest;
+import io.tradehost.api.order.Trail;
 import io.tradehost.api.value.Money;
+import io.tradehost.api.value.OrderType;
+import io.tradehost.api.value.Price;
 import io.tradehost.api.value.Quantity;
 import io.tradehost.api.value.Side;
 import io.tradehost.api.value.Symbol;
+import io.tradehost.api.value.TimeInForce;
 import io.tradehost.kernel.VirtualClock;
 import io.tradehost.testkit.Fixtures;
 import java.nio.file.Path;
@@ -82,6 +87,23 @@ class StrategyRowsTest {
                 nobodysHeld);
         assertThat(reopen().owners()).isEqualTo(expected);
         assertThat(expected.values()).allMatch(OrderOwner::heldByHost);
+    }
+
+    @Test
+    void aTrailingStopsMovesAndItsActivatedTrailAreKeptAcrossARestart() {
+        reopen().recordBaseline(Money.ofUnits(1000), List.of(), 1);
+        OrderRequest stop = new OrderRequest(ClientOrderId.of("r1-1"), BTC, Side.SELL, OrderType.STOP_MARKET,
+                Quantity.of("1"), null, TimeInForce.GTC, true, false, Price.of("98"));
+        Trail waiting = Trail.byOffset(Price.of("2")).activatingAt(Price.of("101"));
+        journal.record(new RecordIntent(stop, 1, 1, 10, new OrderOwner("trend", "trail", true).asHeldByHost()
+                .withTrail(waiting)));
+        assertThat(reopen().owners().get(stop.clientOrderId()).trail()).isEqualTo(waiting);
+        journal.onStopMoved(new StopMoved(stop.clientOrderId(), BTC, Price.of("99.5"), waiting.activated(), 20));
+        journal.onStopMoved(new StopMoved(ClientOrderId.of("r1-9"), BTC, Price.of("1"), waiting, 21)); // unknown
+        SqliteJournal again = reopen();
+        assertThat(again.owners().get(stop.clientOrderId()).trail()).isEqualTo(Trail.byOffset(Price.of("2")));
+        assertThat(again.snapshot().openOrders()).singleElement().satisfies(o -> assertThat(o.request().stopPrice())
+                .isEqualTo(Price.of("99.5")));
     }
 
     @Test

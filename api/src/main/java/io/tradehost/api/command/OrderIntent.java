@@ -1,5 +1,6 @@
 package io.tradehost.api.command;
 
+import io.tradehost.api.order.Trail;
 import io.tradehost.api.value.Money;
 import io.tradehost.api.value.OrderType;
 import io.tradehost.api.value.Price;
@@ -32,12 +33,23 @@ import io.tradehost.api.value.TimeInForce;
  *     rest any number of them
  * @param expireAtNanos a good-till time the host keeps (it cancels the order then), nanoseconds since
  *     the epoch, or 0 for none; journaled with the order so that a restart keeps it
+ * @param trail how a trailing stop-market's trigger follows the market, or {@code null}: execution sets
+ *     its stop price from the mark (ignoring {@code stopPrice}) and holds it itself on every venue
  */
 public record OrderIntent(long sequence, Symbol symbol, Side side, boolean close, Quantity quantity, Money notional,
                           OrderType type, Price limitPrice, TimeInForce timeInForce, boolean reduceOnly,
                           boolean postOnly, String strategy, String reason, Price markPrice,
-                          long timestampNanos, Price stopPrice, boolean managed, long expireAtNanos)
+                          long timestampNanos, Price stopPrice, boolean managed, long expireAtNanos, Trail trail)
         implements Command {
+    /** An intent that does not trail. */
+    public OrderIntent(long sequence, Symbol symbol, Side side, boolean close, Quantity quantity, Money notional,
+                       OrderType type, Price limitPrice, TimeInForce timeInForce, boolean reduceOnly, boolean postOnly,
+                       String strategy, String reason, Price markPrice, long timestampNanos, Price stopPrice,
+                       boolean managed, long expireAtNanos) {
+        this(sequence, symbol, side, close, quantity, notional, type, limitPrice, timeInForce, reduceOnly, postOnly,
+                strategy, reason, markPrice, timestampNanos, stopPrice, managed, expireAtNanos, null);
+    }
+
     /** An intent without a good-till time kept by the host. */
     public OrderIntent(long sequence, Symbol symbol, Side side, boolean close, Quantity quantity, Money notional,
                        OrderType type, Price limitPrice, TimeInForce timeInForce, boolean reduceOnly, boolean postOnly,

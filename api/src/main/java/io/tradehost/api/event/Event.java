@@ -6,7 +6,7 @@ package io.tradehost.api.event;
  * an event published while another is being handled is dispatched after it (first in, first out),
  * so the same inputs give the same sequence of events.
  */
-public sealed interface Event extends Message permits QuoteReceived, MarkUpdated, IntentRejected, OrderSubmitted, OrderAmended, OrderAmendRejected,
+public sealed interface Event extends Message permits QuoteReceived, MarkUpdated, IntentRejected, OrderSubmitted, OrderAmended, OrderAmendRejected, StopMoved,
         OrderAccepted, OrderRejected, OrderFilled, OrderCancelled, PositionChanged, TradingStateChanged,
         StrategyFailed, StrategyQuarantined, OrderReconciled, VenueConnectionChanged, StateReasonChanged,
         IntentRecorded, IntentNotRecorded, JournalWriteFailed, OperatorActed, MarketDataStale,

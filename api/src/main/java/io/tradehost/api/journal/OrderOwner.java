@@ -1,5 +1,6 @@
 package io.tradehost.api.journal;
 
+import io.tradehost.api.order.Trail;
 import java.util.Objects;
 
 /**
@@ -11,15 +12,24 @@ import java.util.Objects;
  *     back to that strategy
  * @param expireAtNanos the good-till time the host keeps for the order, nanoseconds since the epoch, or 0
  * @param heldByHost whether the host holds the order itself until its trigger (a stop the venue does not
- *     take): at a start it is armed again unless the venue knows it (then it was sent before the stop)
+ *     take, a trailing stop): at a start it is armed again unless the venue knows it (then it was sent
+ *     before the stop)
+ * @param trail how a trailing stop's trigger follows the market (as last journaled: an activated trail
+ *     has no activation price left), or {@code null}
  */
-public record OrderOwner(String strategy, String tag, boolean managed, long expireAtNanos, boolean heldByHost) {
+public record OrderOwner(String strategy, String tag, boolean managed, long expireAtNanos, boolean heldByHost,
+                         Trail trail) {
     /** An order no strategy holds. */
     public static final OrderOwner NONE = new OrderOwner("", "", false);
 
     public OrderOwner {
         Objects.requireNonNull(strategy, "strategy");
         Objects.requireNonNull(tag, "tag");
+    }
+
+    /** An owner of an order that does not trail. */
+    public OrderOwner(String strategy, String tag, boolean managed, long expireAtNanos, boolean heldByHost) {
+        this(strategy, tag, managed, expireAtNanos, heldByHost, null);
     }
 
     /** An owner of an order the venue holds. */
@@ -34,6 +44,11 @@ public record OrderOwner(String strategy, String tag, boolean managed, long expi
 
     /** This owner, of an order the host holds until its trigger. */
     public OrderOwner asHeldByHost() {
-        return new OrderOwner(strategy, tag, managed, expireAtNanos, true);
+        return new OrderOwner(strategy, tag, managed, expireAtNanos, true, trail);
+    }
+
+    /** This owner, of a trailing stop following {@code value}. */
+    public OrderOwner withTrail(Trail value) {
+        return new OrderOwner(strategy, tag, managed, expireAtNanos, heldByHost, value);
     }
 }

@@ -33,6 +33,7 @@ import io.tradehost.api.event.OrderRejected;
 import io.tradehost.api.event.PositionChanged;
 import io.tradehost.api.event.QuoteReceived;
 import io.tradehost.api.event.StateReasonChanged;
+import io.tradehost.api.event.StopMoved;
 import io.tradehost.api.event.StrategyQuarantined;
 import io.tradehost.api.event.TradeReceived;
 import io.tradehost.api.event.BookReceived;
@@ -155,6 +156,7 @@ public final class Pipeline {
         kernel.subscribe(OrderCancelled.class, "journal.cancelled", FAIL_CLOSED, journal::onCancelled);
         kernel.subscribe(OrderCancelled.class, "execution.cancelled", FAIL_CLOSED, execution::onCancelled);
         kernel.subscribe(OrderAmended.class, "journal.amended", FAIL_CLOSED, journal::onAmended);
+        kernel.subscribe(StopMoved.class, "journal.stop-moved", FAIL_CLOSED, journal::onStopMoved);
         kernel.subscribe(OrderAmended.class, "execution.amended", FAIL_CLOSED, execution::onAmended);
         kernel.subscribe(OrderAmendRejected.class, "execution.amend-rejected", LOG_AND_COUNT,
                 execution::onAmendRejected);

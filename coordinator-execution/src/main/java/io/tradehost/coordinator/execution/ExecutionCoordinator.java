@@ -186,7 +186,7 @@ public final class ExecutionCoordinator implements Coordinator {
             OrderOwner owner = owners.getOrDefault(order.clientOrderId(), OrderOwner.NONE);
             tracker.reconcile(order, !owner.managed());
             if (owner.heldByHost() && order.status() == OrderStatus.SUBMITTED) {
-                outgoing.rearm(order.request()); // unless start-up reconciliation finds it was sent
+                outgoing.rearm(order.request(), owner.trail()); // unless start-up reconciliation finds it was sent
             }
         }
         LOG.info("books restored from the journal of run {}: cash {}, {} position(s), {} open order(s), next order "
@@ -227,9 +227,9 @@ public final class ExecutionCoordinator implements Coordinator {
         long sequence = nextSequence++;
         tracker.submit(request, !intent.managed());
         submitted++;
-        boolean held = outgoing.holds(request);
-        outgoing.awaitJournal(request, held);
-        OrderOwner owner = owner(intent);
+        boolean held = intent.trail() != null || outgoing.holds(request);
+        outgoing.awaitJournal(request, held, intent.trail());
+        OrderOwner owner = owner(intent).withTrail(intent.trail());
         commands.send(new RecordIntent(request, sequence, intent.sequence(), clock.nanos(),
                 held ? owner.asHeldByHost() : owner));
     }

@@ -6,6 +6,7 @@ import io.tradehost.api.event.MarkUpdated;
 import io.tradehost.api.event.OrderCancelled;
 import io.tradehost.api.event.OrderRejected;
 import io.tradehost.api.event.OrderSubmitted;
+import io.tradehost.api.event.StopMoved;
 import io.tradehost.api.host.EventBus;
 import io.tradehost.api.host.Throwables;
 import io.tradehost.api.host.TradingStateView;
@@ -14,10 +15,12 @@ import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.OrderRequest;
 import io.tradehost.api.order.Position;
 import io.tradehost.api.order.RejectionCode;
+import io.tradehost.api.order.Trail;
 import io.tradehost.api.state.TradingState;
 import io.tradehost.api.time.Clock;
 import io.tradehost.api.value.Symbol;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +51,8 @@ final class OutgoingOrders {
     private final Map<ClientOrderId, OrderRequest> awaitingJournal = new LinkedHashMap<>();
     /** Orders on their way to the journal that the host is to hold once it holds them. */
     private final Set<ClientOrderId> toHold = new HashSet<>();
+    /** The trails of the trailing stops on their way to the journal. */
+    private final Map<ClientOrderId, Trail> trails = new HashMap<>();
     private boolean stopped;
 
     OutgoingOrders(VenueAccess venues, EmulatedStops stops, OrderPlacer placer, OrderCancels cancels,
@@ -66,10 +71,13 @@ final class OutgoingOrders {
      * {@code request}'s intent is on its way to the journal; it goes once the journal holds it, or, if
      * {@code held} (see {@link #holds}), is armed then.
      */
-    void awaitJournal(OrderRequest request, boolean held) {
+    void awaitJournal(OrderRequest request, boolean held, Trail trail) {
         awaitingJournal.put(request.clientOrderId(), request);
         if (held) {
             toHold.add(request.clientOrderId());
+        }
+        if (trail != null) {
+            trails.put(request.clientOrderId(), trail);
         }
     }
 
@@ -82,8 +90,8 @@ final class OutgoingOrders {
      * Arms again a stop the host held when it last stopped (or died), which the venue does not know:
      * journaled as held, never sent (reconciliation told the others apart).
      */
-    void rearm(OrderRequest request) {
-        stops.arm(request, 0);
+    void rearm(OrderRequest request, Trail trail) {
+        stops.arm(request, 0, trail);
         LOG.info("stop {} {} {} {} @ {} held by the host again after the restart", request.clientOrderId(),
                 request.side(), request.quantity(), request.symbol(), request.stopPrice());
     }
@@ -111,8 +119,9 @@ final class OutgoingOrders {
                     clock.nanos()));
             return;
         }
+        Trail trail = trails.remove(request.clientOrderId());
         if (toHold.remove(request.clientOrderId())) {
-            stops.arm(request, recorded.intentSequence());
+            stops.arm(request, recorded.intentSequence(), trail);
             LOG.info("stop {} {} {} {} @ {} held by the host (the venue takes no {} orders): sent once a mark reaches"
                     + " the trigger", request.clientOrderId(), request.side(), request.quantity(), request.symbol(),
                     request.stopPrice(), request.type());
@@ -148,7 +157,17 @@ final class OutgoingOrders {
      * a stop that would not shrink the position) or the host is stopping: those are cancelled.
      */
     void onMark(MarkUpdated updated) {
-        for (EmulatedStops.Armed armed : stops.triggeredBy(updated.mark())) {
+        if (stops.size() == 0) {
+            return; // the common case, on every mark: nothing held, nothing allocated
+        }
+        List<EmulatedStops.Armed> moved = new ArrayList<>(0);
+        List<EmulatedStops.Armed> triggered = stops.triggeredBy(updated.mark(), venues.product(updated.mark().symbol()),
+                moved);
+        for (EmulatedStops.Armed armed : moved) {
+            bus.publish(new StopMoved(armed.request().clientOrderId(), armed.request().symbol(),
+                    armed.request().stopPrice(), armed.trail(), clock.nanos()));
+        }
+        for (EmulatedStops.Armed armed : triggered) {
             OrderRequest stop = armed.request();
             TradingState state = tradingState.state(stop.symbol());
             boolean reduces = positions.apply(stop.symbol()).isReducedBy(stop.side(), stop.quantity());
@@ -184,6 +203,7 @@ final class OutgoingOrders {
         }
         awaitingJournal.clear();
         toHold.clear();
+        trails.clear();
         for (OrderRequest request : unsent) {
             bus.publish(new OrderRejected(request.clientOrderId(), request.symbol(), RejectionCode.NOT_SENT,
                     "the host stopped before the order was sent", clock.nanos()));

@@ -11,6 +11,8 @@ import io.tradehost.api.order.OrderRequest;
 import io.tradehost.api.order.Position;
 import io.tradehost.api.order.RejectionCode;
 import io.tradehost.api.time.Clock;
+import io.tradehost.api.value.OrderType;
+import io.tradehost.api.value.Price;
 import io.tradehost.api.value.Product;
 import io.tradehost.api.value.Symbol;
 import io.tradehost.api.value.TimeInForce;
@@ -18,7 +20,8 @@ import io.tradehost.api.value.ValueOutOfRangeException;
 
 /**
  * Decides whether an intent becomes an order, in order: the per-symbol in-flight lock (not for a
- * managed intent), a mark, a fresh one (closing and reduce-only intents excepted), sizing, the values
+ * managed intent), a mark, a fresh one (closing and reduce-only intents excepted), sizing (and a
+ * trailing stop's first trigger, from the mark), the values
  * every guard computes (one out of range is {@link RejectionCode#VALUE_OUT_OF_RANGE}, the order's
  * fault), the guard chain. Changes nothing. Kernel thread only.
  */
@@ -76,9 +79,20 @@ final class PreTrade {
             if (!sized.ok()) {
                 return Verdict.refuse("sizing", sized.code(), sized.message());
             }
+            if (intent.trail() != null && intent.type() != OrderType.STOP_MARKET) {
+                return Verdict.refuse("execution", RejectionCode.of("TRAIL_NOT_STOP_MARKET"), "only a stop-market "
+                        + "order trails, not a " + intent.type() + " order");
+            }
+            // a trailing stop starts where its trail puts it from the mark (or from its activation price)
+            Price stop = intent.trail() == null ? intent.stopPrice() : intent.trail().triggerFor(sized.side(),
+                    intent.trail().isActive() ? mark.price() : intent.trail().activation(), product);
+            if (intent.trail() != null && !stop.isPositive()) {
+                return Verdict.refuse("execution", RejectionCode.of("TRAIL_TOO_WIDE"), "a trail of "
+                        + intent.trail().format() + " puts the stop at " + stop + " from the mark " + mark.price());
+            }
             request = new OrderRequest(id, symbol, sized.side(), intent.type(), sized.quantity(), intent.limitPrice(),
                     intent.timeInForce() != null ? intent.timeInForce() : defaultTif,
-                    intent.reduceOnly() || intent.close(), intent.postOnly(), intent.stopPrice());
+                    intent.reduceOnly() || intent.close(), intent.postOnly(), stop);
             check = new OrderCheck(request, product, mark, position, ledger.equity(), ledger.grossExposure(),
                     tradingState.state(symbol), clock.nanos(), ledger.liquidationPrice(symbol));
             // what every guard computes, computed once: a value out of range is the order's fault, not a guard's

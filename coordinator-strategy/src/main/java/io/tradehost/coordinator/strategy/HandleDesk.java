@@ -12,6 +12,7 @@ import io.tradehost.api.event.OrderCancelRejected;
 import io.tradehost.api.event.OrderCancelled;
 import io.tradehost.api.event.OrderReconciled;
 import io.tradehost.api.event.OrderRejected;
+import io.tradehost.api.event.StopMoved;
 import io.tradehost.api.host.Throwables;
 import io.tradehost.api.market.Mark;
 import io.tradehost.api.order.ClientOrderId;
@@ -100,7 +101,7 @@ final class HandleDesk {
                 spec.limitPrice(), spec.timeInForce(), spec.reduceOnly(), spec.postOnly(),
                 handle.owner().name, spec.tag().isEmpty() ? "order#" + handle.id() : spec.tag(),
                 mark == null ? null : mark.price(), owner.clock().nanos(), spec.stopPrice(), true,
-                spec.expireAtNanos()));
+                spec.expireAtNanos(), spec.trail()));
     }
 
     /** The handle of the order with client order id {@code id}, while the desk follows it; else null. */
@@ -204,6 +205,9 @@ final class HandleDesk {
             return null;
         }
         handle.bind(request.clientOrderId());
+        if (request.stopPrice() != null && handle.spec().trail() != null) {
+            handle.spec(handle.spec().withStopPrice(request.stopPrice())); // the trigger execution set from the mark
+        }
         handle.priorFilled = handle.filled();
         handle.sized(handle.filled().plus(request.quantity()));
         if (handle.owner().retired && handoff.handoff(handle)) {
@@ -267,6 +271,14 @@ final class HandleDesk {
     /** An amend was refused: the order works on as it was (see {@link Modifications}). */
     void onAmendRejected(OrderAmendRejected rejected) {
         modifications.onAmendRejected(rejected);
+    }
+
+    /** A trailing stop the host holds moved: its handle shows the new trigger (the strategy is not called). */
+    void onStopMoved(StopMoved moved) {
+        Handle handle = byClientId.get(moved.clientOrderId());
+        if (handle != null && handle.isOpen()) {
+            handle.spec(handle.spec().withStopPrice(moved.stopPrice()));
+        }
     }
 
     /** A cancel failed at the venue: the order works on as it was, and the strategy hears it. */

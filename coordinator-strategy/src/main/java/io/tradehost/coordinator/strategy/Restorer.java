@@ -48,7 +48,7 @@ final class Restorer {
                     : owner.tag();
             Handle handle = new Handle(desk.nextHandleId(), instance, new OrderSpec(r.symbol(), r.side(), r.type(),
                     r.quantity(), r.limitPrice(), r.stopPrice(), r.timeInForce(), owner.expireAtNanos(), r.postOnly(),
-                    r.reduceOnly(), tag));
+                    r.reduceOnly(), tag, owner.trail()));
             handle.restore(order.clientOrderId(), switch (order.status()) {
                 case ACCEPTED -> HandleStatus.WORKING;
                 case PARTIALLY_FILLED -> HandleStatus.PARTIALLY_FILLED;

@@ -18,6 +18,7 @@ import io.tradehost.api.event.PositionChanged;
 import io.tradehost.api.event.TradeReceived;
 import io.tradehost.api.event.BookReceived;
 import io.tradehost.api.event.FundingRateReceived;
+import io.tradehost.api.event.StopMoved;
 import io.tradehost.api.event.StrategyFailed;
 import io.tradehost.api.event.StrategyQuarantined;
 import io.tradehost.api.host.CommandBus;
@@ -314,6 +315,10 @@ public final class StrategyCoordinator implements Coordinator {
 
     public void onAmendRejected(OrderAmendRejected rejected) {
         events.desk().onAmendRejected(rejected);
+    }
+
+    public void onStopMoved(StopMoved moved) {
+        events.desk().onStopMoved(moved);
     }
 
     public void onReconciled(OrderReconciled reconciled) {

@@ -16,6 +16,7 @@ import io.tradehost.api.event.OrderFilled;
 import io.tradehost.api.event.OrderReconciled;
 import io.tradehost.api.event.OrderRejected;
 import io.tradehost.api.event.PositionChanged;
+import io.tradehost.api.event.StopMoved;
 import io.tradehost.api.event.StateReasonChanged;
 import io.tradehost.api.event.TradeReceived;
 import io.tradehost.api.event.TradingStateChanged;
@@ -65,6 +66,7 @@ public final class StrategyRoutes {
                 new Route<>(OrderCancelRejected.class, "strategy.cancel-rejected", strategy::onCancelRejected),
                 new Route<>(OrderAmended.class, "strategy.amended", strategy::onAmended),
                 new Route<>(OrderAmendRejected.class, "strategy.amend-rejected", strategy::onAmendRejected),
+                new Route<>(StopMoved.class, "strategy.stop-moved", strategy::onStopMoved),
                 new Route<>(OrderFilled.class, "strategy.fill", strategy::onFilled),
                 new Route<>(PositionChanged.class, "strategy.position", strategy::onPositionChanged),
                 new Route<>(OrderReconciled.class, "strategy.reconciled", strategy::onReconciled),

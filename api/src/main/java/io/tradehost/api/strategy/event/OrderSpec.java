@@ -1,5 +1,6 @@
 package io.tradehost.api.strategy.event;
 
+import io.tradehost.api.order.Trail;
 import io.tradehost.api.value.OrderType;
 import io.tradehost.api.value.Price;
 import io.tradehost.api.value.Quantity;
@@ -25,9 +26,12 @@ import java.util.Objects;
  * @param reduceOnly whether it may only shrink the position
  * @param tag the strategy's words for it (an entry tag, an exit reason): it reaches the journal, the
  *     order views and reports; never null, at most {@link #MAX_TAG} characters
+ * @param trail how a trailing stop's trigger follows the market ({@link #trailingStop}), else {@code null}:
+ *     its stop price is then the host's (set from the mark when it is placed, moved as the mark moves)
  */
 public record OrderSpec(Symbol symbol, Side side, OrderType type, Quantity quantity, Price limitPrice, Price stopPrice,
-                        TimeInForce timeInForce, long expireAtNanos, boolean postOnly, boolean reduceOnly, String tag) {
+                        TimeInForce timeInForce, long expireAtNanos, boolean postOnly, boolean reduceOnly, String tag,
+                        Trail trail) {
     /** The longest tag. */
     public static final int MAX_TAG = 64;
 
@@ -45,7 +49,10 @@ public record OrderSpec(Symbol symbol, Side side, OrderType type, Quantity quant
             throw new IllegalArgumentException(type + " order: a positive limit price "
                     + (type.hasLimit() ? "is needed" : "is not allowed"));
         }
-        if (type.isStop() != (stopPrice != null) || stopPrice != null && !stopPrice.isPositive()) {
+        if (trail != null && type != OrderType.STOP_MARKET) {
+            throw new IllegalArgumentException("only a stop-market order trails, not a " + type + " order");
+        }
+        if (type.isStop() != (stopPrice != null || trail != null) || stopPrice != null && !stopPrice.isPositive()) {
             throw new IllegalArgumentException(type + " order: a positive stop price "
                     + (type.isStop() ? "is needed" : "is not allowed"));
         }
@@ -55,6 +62,23 @@ public record OrderSpec(Symbol symbol, Side side, OrderType type, Quantity quant
         if (tag.length() > MAX_TAG) {
             throw new IllegalArgumentException("a tag has at most " + MAX_TAG + " characters");
         }
+    }
+
+    /** An order that does not trail. */
+    public OrderSpec(Symbol symbol, Side side, OrderType type, Quantity quantity, Price limitPrice, Price stopPrice,
+                     TimeInForce timeInForce, long expireAtNanos, boolean postOnly, boolean reduceOnly, String tag) {
+        this(symbol, side, type, quantity, limitPrice, stopPrice, timeInForce, expireAtNanos, postOnly, reduceOnly, tag,
+                null);
+    }
+
+    /**
+     * A trailing stop-market, held by the host on every venue: its trigger follows the mark as {@code trail}
+     * says (a sell stop below the best mark, a buy stop above it), and it is sent as a market order when the
+     * mark reaches it. The host sets its stop price from the mark when it is placed; the handle shows it.
+     */
+    public static OrderSpec trailingStop(Symbol symbol, Side side, Quantity quantity, Trail trail) {
+        return new OrderSpec(symbol, side, OrderType.STOP_MARKET, quantity, null, null, null, 0, false, false, "",
+                Objects.requireNonNull(trail, "trail"));
     }
 
     public static OrderSpec market(Symbol symbol, Side side, Quantity quantity) {
@@ -76,33 +100,39 @@ public record OrderSpec(Symbol symbol, Side side, OrderType type, Quantity quant
 
     public OrderSpec withTag(String newTag) {
         return new OrderSpec(symbol, side, type, quantity, limitPrice, stopPrice, timeInForce, expireAtNanos, postOnly,
-                reduceOnly, newTag);
+                reduceOnly, newTag, trail);
     }
 
     public OrderSpec withTimeInForce(TimeInForce tif) {
         return new OrderSpec(symbol, side, type, quantity, limitPrice, stopPrice, tif, expireAtNanos, postOnly,
-                reduceOnly, tag);
+                reduceOnly, tag, trail);
     }
 
     /** Good till {@code nanos} on the host's clock. */
     public OrderSpec expiringAt(long nanos) {
         return new OrderSpec(symbol, side, type, quantity, limitPrice, stopPrice, timeInForce, nanos, postOnly,
-                reduceOnly, tag);
+                reduceOnly, tag, trail);
     }
 
     public OrderSpec asPostOnly() {
         return new OrderSpec(symbol, side, type, quantity, limitPrice, stopPrice, timeInForce, expireAtNanos, true,
-                reduceOnly, tag);
+                reduceOnly, tag, trail);
     }
 
     public OrderSpec asReduceOnly() {
         return new OrderSpec(symbol, side, type, quantity, limitPrice, stopPrice, timeInForce, expireAtNanos, postOnly,
-                true, tag);
+                true, tag, trail);
+    }
+
+    /** This order with trigger {@code price} (a trailing stop's, as the host moves it). */
+    public OrderSpec withStopPrice(Price price) {
+        return new OrderSpec(symbol, side, type, quantity, limitPrice, price, timeInForce, expireAtNanos, postOnly,
+                reduceOnly, tag, trail);
     }
 
     /** This order at another limit price and quantity, as a modification asks. */
     public OrderSpec modified(Price price, Quantity newQuantity) {
         return new OrderSpec(symbol, side, type, newQuantity, price, stopPrice, timeInForce, expireAtNanos, postOnly,
-                reduceOnly, tag);
+                reduceOnly, tag, trail);
     }
 }
