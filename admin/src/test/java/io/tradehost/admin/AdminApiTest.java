@@ -134,6 +134,11 @@ class AdminApiTest {
         assertThat(orders.get("open").get(0).get("status").asText()).isEqualTo("ACCEPTED");
         assertThat(orders.get("open").get(0).get("strategy").asText()).isEqualTo("market-maker");
         assertThat(orders.get("open").get(0).get("tag").asText()).isEqualTo("mm-bid");
+        assertThat(orders.get("open").get(0).get("heldByHost").asBoolean()).isFalse();
+        JsonNode held = orders.get("open").get(1);
+        assertThat(List.of(held.get("clientOrderId").asText(), held.get("type").asText(), held.get("stopPrice").asText(),
+                held.get("heldByHost").asText(), held.get("trail").asText())).containsExactly("r1-8", "STOP_MARKET",
+                "9.5", "true", "bps=50");
         assertThat(json(host.http.get("/api/v1/summary", TOKEN)).get("orders").get("filled").asInt()).isEqualTo(7);
         assertThat(json(host.http.get("/api/v1/guards", TOKEN)).get("chain").asText()).isEqualTo("kill-switch");
         assertThat(json(host.http.get("/api/v1/config", TOKEN)).get("source").asText()).isEqualTo("test");
@@ -287,7 +292,7 @@ class AdminApiTest {
         RawHttp.Response m = host.http.get("/metrics", null);
         assertThat(m.status()).isEqualTo(200);
         assertThat(m.header("content-type")).startsWith("text/plain; version=0.0.4");
-        assertThat(m.body()).contains("tradehost_equity 100500.0").contains("tradehost_open_orders 1.0");
+        assertThat(m.body()).contains("tradehost_equity 100500.0").contains("tradehost_open_orders 2.0");
         try (AdminFixture guarded = new AdminFixture(AdminFixture.settings(Map.of("metrics_token", true)))) {
             assertThat(guarded.http.get("/metrics", null).status()).isEqualTo(401);
             assertThat(guarded.http.get("/metrics", TOKEN).status()).isEqualTo(200);

@@ -125,13 +125,19 @@ final class AdminFixture implements AutoCloseable {
         }
         Order open = new Order(OrderRequest.market(ClientOrderId.of("r1-7"), SOL, Side.BUY, Quantity.of("2")),
                 OrderStatus.ACCEPTED, Quantity.ZERO, "v7");
+        Order held = new Order(new OrderRequest(ClientOrderId.of("r1-8"), SOL, Side.SELL,
+                io.tradehost.api.value.OrderType.STOP_MARKET, Quantity.of("1"), null,
+                io.tradehost.api.value.TimeInForce.GTC, true, false, Price.of("9.5")), OrderStatus.SUBMITTED,
+                Quantity.ZERO, null);
         return new HostSnapshot(0, clock.nanos(), 0, "r1", "paper", state,
                 Map.of(BTC, state, SOL, state), reasons, Money.of("70000"), Money.of("100500"), Money.of("30500"),
                 new OrderCounters(10, 8, 7, 3, Map.of("KILL_SWITCH", 2L, "HALTED", 1L)),
                 List.of(new HostSnapshot.SymbolRow(BTC, btc, Price.of("61000"), 2_000_000_000L, Money.of("30500"),
                                 Money.of("500")),
                         new HostSnapshot.SymbolRow(SOL, Position.flat(SOL), null, -1, Money.ZERO, Money.ZERO)),
-                List.of(open), Map.of(open.clientOrderId(), new OrderOwner("market-maker", "mm-bid", true)),
+                List.of(open, held), Map.of(open.clientOrderId(), new OrderOwner("market-maker", "mm-bid", true),
+                        held.clientOrderId(), new OrderOwner("trend", "trail", true).asHeldByHost()
+                                .withTrail(io.tradehost.api.order.Trail.byBps(io.tradehost.api.value.Ratio.of("50")))),
                 List.of(Health.of("runtime", runtime, Map.of("reconciliations", "4"),
                                 runtime == HealthStatus.HEALTHY ? null : "venue not connected"),
                         Health.healthy("execution", Map.of())),

@@ -152,6 +152,10 @@ public final class Json {
         ObjectNode n = request(o.request());
         n.put("strategy", owner == null ? null : owner.strategy());
         n.put("tag", owner == null ? null : owner.tag());
+        n.put("stopPrice", o.request().stopPrice() == null ? null : o.request().stopPrice().toString());
+        // a stop the host holds until its trigger (not at the venue yet), and a trailing stop's trail
+        n.put("heldByHost", owner != null && owner.heldByHost());
+        n.put("trail", owner == null || owner.trail() == null ? null : owner.trail().format());
         n.put("status", o.status().name());
         n.put("filled", o.filledQuantity().toString());
         n.put("venueOrderId", o.venueOrderId());

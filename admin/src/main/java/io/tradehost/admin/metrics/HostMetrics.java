@@ -151,7 +151,7 @@ public final class HostMetrics {
         gauge("tradehost_cash", "Cash in the account's quote currency", s -> s.cash().toDouble());
         gauge("tradehost_gross_exposure", "Sum of absolute position values at the marks",
                 s -> s.grossExposure().toDouble());
-        gauge("tradehost_open_orders", "Orders at the venue not yet finished", s -> s.openOrders().size());
+        gauge("tradehost_open_orders", "Orders not yet finished: at the venue, or held by the host until their trigger", s -> s.openOrders().size());
         gauge("tradehost_kernel_queue_depth", "Messages waiting for the kernel thread", s -> s.kernel().queueDepth());
         gauge("tradehost_journal_queue_depth", "Journal writes waiting for the disk", s -> s.journal().backlog());
         GaugeWithCallback.builder().name("tradehost_kernel_stall_seconds").unit(Unit.SECONDS)

@@ -123,7 +123,9 @@ async function refreshBooks() {
   $("cash-value").textContent = p.cash;
   fillTable("positions", p.positions, ["symbol", "quantity", "averageEntry", "mark", "unrealizedPnl", "realizedPnl", "tradingState"]);
   const o = await api("orders");
-  fillTable("open-orders", o.open, ["clientOrderId", "symbol", "side", "quantity", "limitPrice", "filled", "status",
+  fillTable("open-orders", o.open, ["clientOrderId", "symbol", "side", "quantity",
+    (r) => r.limitPrice ?? (r.stopPrice ? "stop " + r.stopPrice + (r.trail ? " (trailing " + r.trail + ")" : "") : ""),
+    "filled", (r) => r.heldByHost ? "held by host" : r.status,
     (r) => r.strategy ? r.strategy + (r.tag ? " (" + r.tag + ")" : "") : ""]);
 }
 
