@@ -251,12 +251,13 @@ public final class ExecutionCoordinator implements Coordinator {
     }
 
     /**
-     * A mark: sends the host-held stops it triggers as the market or limit order they become (same
-     * client order id), unless the symbol's trading state now forbids them (HALTED, or REDUCE_ONLY for
-     * a stop that would not shrink the position): those are cancelled.
+     * A mark: moves the host-held trailing stops, and sends the host-held stops it triggers as the
+     * market or limit order they become (same client order id), unless the symbol's trading state now
+     * forbids them (HALTED, or REDUCE_ONLY for a stop that would not shrink the position: those are
+     * cancelled) or a guard refuses the order they become (rejected with the guard's code).
      */
     public void onMark(MarkUpdated updated) {
-        outgoing.onMark(updated);
+        outgoing.onMark(updated, request -> preTrade.judge(request, guards));
     }
 
     /** The journal could not record the order: it is refused, never sent. */

@@ -156,7 +156,7 @@ final class OutgoingOrders {
      * client order id), unless the symbol's trading state now forbids them (HALTED, or REDUCE_ONLY for
      * a stop that would not shrink the position) or the host is stopping: those are cancelled.
      */
-    void onMark(MarkUpdated updated) {
+    void onMark(MarkUpdated updated, Function<OrderRequest, PreTrade.Verdict> guards) {
         if (stops.size() == 0) {
             return; // the common case, on every mark: nothing held, nothing allocated
         }
@@ -179,6 +179,15 @@ final class OutgoingOrders {
                 continue;
             }
             OrderRequest order = stop.triggered();
+            PreTrade.Verdict verdict = guards.apply(order);
+            if (!verdict.admitted()) {
+                // the order it becomes is judged like any: a protective exit reduces, which the guards let go
+                LOG.warn("stop {} triggered at {} but refused by {}: {} {}", stop.clientOrderId(),
+                        updated.mark().price(), verdict.stage(), verdict.code(), verdict.message());
+                bus.publish(new OrderRejected(stop.clientOrderId(), stop.symbol(), verdict.code(), "triggered, refused "
+                        + "by " + verdict.stage() + ": " + verdict.message(), clock.nanos()));
+                continue;
+            }
             LOG.info("stop {} triggered at {} (stop {}): sending it as a {} order", stop.clientOrderId(),
                     updated.mark().price(), stop.stopPrice(), order.type());
             bus.publish(new OrderSubmitted(order, armed.intentSequence(), clock.nanos()));

@@ -73,7 +73,6 @@ final class PreTrade {
                     + "'s market data stale; only closing and reduce-only orders go until the next mark");
         }
         OrderRequest request;
-        OrderCheck check;
         try {
             Sizer.Sized sized = Sizer.size(intent, product, position, mark.price());
             if (!sized.ok()) {
@@ -93,6 +92,28 @@ final class PreTrade {
             request = new OrderRequest(id, symbol, sized.side(), intent.type(), sized.quantity(), intent.limitPrice(),
                     intent.timeInForce() != null ? intent.timeInForce() : defaultTif,
                     intent.reduceOnly() || intent.close(), intent.postOnly(), stop);
+        } catch (ValueOutOfRangeException e) {
+            return Verdict.refuse("execution", RejectionCode.VALUE_OUT_OF_RANGE, symbol + ": " + e.getMessage());
+        }
+        return guarded(request, mark, product, position, guards);
+    }
+
+    /**
+     * Judges {@code request}, an order already sized (a stop the host held, now triggered), against
+     * {@code guards} at the last mark, as {@link #check} judges a new one.
+     */
+    Verdict judge(OrderRequest request, GuardChain guards) {
+        Mark mark = market.lastMark(request.symbol());
+        if (mark == null) {
+            return Verdict.refuse("execution", RejectionCode.NO_MARK, "no mark for " + request.symbol() + " yet");
+        }
+        return guarded(request, mark, venues.product(request.symbol()), ledger.position(request.symbol()), guards);
+    }
+
+    private Verdict guarded(OrderRequest request, Mark mark, Product product, Position position, GuardChain guards) {
+        Symbol symbol = request.symbol();
+        OrderCheck check;
+        try {
             check = new OrderCheck(request, product, mark, position, ledger.equity(), ledger.grossExposure(),
                     tradingState.state(symbol), clock.nanos(), ledger.liquidationPrice(symbol));
             // what every guard computes, computed once: a value out of range is the order's fault, not a guard's

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tradehost.api.command.OrderIntent;
 import io.tradehost.api.event.IntentRejected;
 import io.tradehost.api.event.MarkUpdated;
+import io.tradehost.api.event.OrderRejected;
 import io.tradehost.api.event.StopMoved;
+import io.tradehost.api.guard.GuardVerdict;
 import io.tradehost.api.journal.JournalSnapshot;
 import io.tradehost.api.journal.OrderOwner;
 import io.tradehost.api.order.ClientOrderId;
@@ -52,13 +54,14 @@ class TrailingStopsTest {
             .nativeStops(true);
     private final StubMarket market = new StubMarket();
     private InMemoryJournal journal = new InMemoryJournal("run1");
+    private List<GuardChain.Named> guards = List.of();
     private long sequence;
 
     private ExecutionCoordinator started() {
         venue.listener(new VenueEventAdapter(kernel, clock));
         market.put(Fixtures.mark("BTC-PERP", "100"));
         ExecutionCoordinator execution = new ExecutionCoordinator(new ExecutionSettings(TimeInForce.GTC,
-                RetryPolicy.DEFAULT, 7), new GuardChain(List.of()), new StubVenueAccess(venue, venue.products()), market,
+                RetryPolicy.DEFAULT, 7), new GuardChain(guards), new StubVenueAccess(venue, venue.products()), market,
                 new StubTradingState(), journal, kernel, kernel, kernel, clock);
         ExecutionCoordinatorTest.route(kernel, execution, journal);
         kernel.observe(events);
@@ -121,6 +124,23 @@ class TrailingStopsTest {
         mark("90.9");
         assertThat(moves()).containsExactly("run1-1 95.95 bps=100", "run1-1 90.9 bps=100");
         assertThat(venue.placed()).singleElement().satisfies(r -> assertThat(r.side()).isEqualTo(Side.BUY));
+    }
+
+    @Test
+    void theOrderATriggeredStopBecomesIsJudgedByTheGuardsAndARefusalRejectsIt() {
+        guards = List.of(new GuardChain.Named("no-market", check -> check.order().type() == OrderType.MARKET
+                ? GuardVerdict.reject("NO_MARKET", "no market orders now") : GuardVerdict.ALLOW));
+        started();
+        trailing(Side.SELL, Trail.byOffset(Price.of("2")));
+        mark("97");
+        assertThat(venue.placed()).isEmpty();
+        assertThat(events.of(OrderRejected.class)).singleElement().satisfies(r -> {
+            assertThat(r.clientOrderId()).isEqualTo(ClientOrderId.of("run1-1"));
+            assertThat(r.code().value()).isEqualTo("NO_MARKET");
+            assertThat(r.message()).isEqualTo("triggered, refused by no-market: no market orders now");
+        });
+        mark("90");
+        assertThat(venue.placed()).as("refused once, it is gone").isEmpty();
     }
 
     @Test
