@@ -13,6 +13,7 @@ import io.tradehost.api.event.OrderAmended;
 import io.tradehost.api.event.OrderCancelled;
 import io.tradehost.api.event.OrderReconciled;
 import io.tradehost.api.event.OrderRejected;
+import io.tradehost.api.event.OrderSubmitted;
 import io.tradehost.api.event.PositionChanged;
 import io.tradehost.api.event.StateReasonChanged;
 import io.tradehost.api.event.StopMoved;
@@ -255,6 +256,21 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
         keep(new Order(order.request().amended(a.limitPrice(), a.quantity()), status, order.filledQuantity(),
                 order.venueOrderId()));
         write("amended " + a.clientOrderId(), c -> Rows.updateTerms(c, a, status, a.timestampNanos()), null);
+    }
+
+    /**
+     * An order went to the venue: one the host held until its trigger is held no more, so that a restart
+     * reconciles it as any order sent instead of arming it again.
+     */
+    public void onSubmitted(OrderSubmitted submitted) {
+        ClientOrderId id = submitted.request().clientOrderId();
+        OrderOwner owner = owners.get(id);
+        if (owner == null || !owner.heldByHost()) {
+            return;
+        }
+        owners.put(id, new OrderOwner(owner.strategy(), owner.tag(), owner.managed(), owner.expireAtNanos(), false,
+                owner.trail()));
+        write("triggered " + id, c -> StrategyRows.triggered(c, id), null);
     }
 
     /** A trailing stop the host holds moved: its trigger and trail, for a restart to arm it where it was. */

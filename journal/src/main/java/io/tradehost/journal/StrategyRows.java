@@ -40,6 +40,15 @@ final class StrategyRows {
         }
     }
 
+    /** A stop the host held was triggered and sent: no longer held. */
+    static void triggered(Connection c, ClientOrderId id) throws SQLException {
+        try (Statements.Lease lease = Statements.lease(c, "UPDATE orders SET held = 0 WHERE client_id = ?")) {
+            PreparedStatement s = lease.statement();
+            s.setString(1, id.value());
+            s.executeUpdate();
+        }
+    }
+
     /** A held trailing stop moved: its trigger and trail now. */
     static void moveStop(Connection c, StopMoved moved) throws SQLException {
         try (Statements.Lease lease = Statements.lease(c, "UPDATE orders SET stop_price = ?, trail = ?,"

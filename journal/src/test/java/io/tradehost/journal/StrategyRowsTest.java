@@ -7,6 +7,7 @@ import io.tradehost.api.command.RecordStrategyState;
 import io.tradehost.api.event.Event;
 import io.tradehost.api.event.OrderAccepted;
 import io.tradehost.api.event.OrderCancelled;
+import io.tradehost.api.event.OrderSubmitted;
 import io.tradehost.api.event.StopMoved;
 import io.tradehost.api.journal.OrderOwner;
 import io.tradehost.api.order.ClientOrderId;
@@ -87,6 +88,11 @@ class StrategyRowsTest {
                 nobodysHeld);
         assertThat(reopen().owners()).isEqualTo(expected);
         assertThat(expected.values()).allMatch(OrderOwner::heldByHost);
+        journal.onSubmitted(new OrderSubmitted(buy("r1-1"), 1, 30)); // triggered and sent: held no more
+        assertThat(journal.owners().get(ClientOrderId.of("r1-1"))).isEqualTo(new OrderOwner("trend", "stop-loss",
+                true));
+        assertThat(reopen().owners().get(ClientOrderId.of("r1-1")).heldByHost()).isFalse();
+        assertThat(journal.owners().get(ClientOrderId.of("r1-2")).heldByHost()).isTrue();
     }
 
     @Test

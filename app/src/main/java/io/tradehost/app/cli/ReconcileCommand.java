@@ -93,9 +93,12 @@ public final class ReconcileCommand implements Callable<Integer> {
             try {
                 venues.bootstrap(new RuntimeSettings(hostConfig.venue(), hostConfig.venueConfig(),
                         hostConfig.symbols(), false, false, seed));
+                // the stops the host holds until their trigger are no difference, as at the host's own start
                 report = Reconciler.reconcile(journal, contents.fundingIds(), venues.venue(), true,
                         venues.listedProducts(),
-                        venues.product(hostConfig.symbols().getFirst()).quote(), clock.nanos(), account -> { });
+                        venues.product(hostConfig.symbols().getFirst()).quote(), clock.nanos(), account -> { },
+                        contents.owners().entrySet().stream().filter(e -> e.getValue().heldByHost())
+                                .map(java.util.Map.Entry::getKey).collect(java.util.stream.Collectors.toSet()));
             } catch (ConfigException e) {
                 throw ConfigError.of(hostConfig.source(), e);
             } catch (VenueException e) {

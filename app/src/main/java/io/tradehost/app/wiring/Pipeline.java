@@ -30,6 +30,7 @@ import io.tradehost.api.event.OrderCancelled;
 import io.tradehost.api.event.OrderFilled;
 import io.tradehost.api.event.OrderReconciled;
 import io.tradehost.api.event.OrderRejected;
+import io.tradehost.api.event.OrderSubmitted;
 import io.tradehost.api.event.PositionChanged;
 import io.tradehost.api.event.QuoteReceived;
 import io.tradehost.api.event.StateReasonChanged;
@@ -157,6 +158,7 @@ public final class Pipeline {
         kernel.subscribe(OrderCancelled.class, "execution.cancelled", FAIL_CLOSED, execution::onCancelled);
         kernel.subscribe(OrderAmended.class, "journal.amended", FAIL_CLOSED, journal::onAmended);
         kernel.subscribe(StopMoved.class, "journal.stop-moved", FAIL_CLOSED, journal::onStopMoved);
+        kernel.subscribe(OrderSubmitted.class, "journal.submitted", FAIL_CLOSED, journal::onSubmitted);
         kernel.subscribe(OrderAmended.class, "execution.amended", FAIL_CLOSED, execution::onAmended);
         kernel.subscribe(OrderAmendRejected.class, "execution.amend-rejected", LOG_AND_COUNT,
                 execution::onAmendRejected);

@@ -51,6 +51,8 @@ final class OutgoingOrders {
     private final Map<ClientOrderId, OrderRequest> awaitingJournal = new LinkedHashMap<>();
     /** Orders on their way to the journal that the host is to hold once it holds them. */
     private final Set<ClientOrderId> toHold = new HashSet<>();
+    /** Triggered stops kept armed while their symbol is HALTED (logged once). */
+    private final Set<ClientOrderId> heldBack = new HashSet<>();
     /** The trails of the trailing stops on their way to the journal. */
     private final Map<ClientOrderId, Trail> trails = new HashMap<>();
     private boolean stopped;
@@ -87,8 +89,8 @@ final class OutgoingOrders {
     }
 
     /**
-     * Arms again a stop the host held when it last stopped (or died), which the venue does not know:
-     * journaled as held, never sent (reconciliation told the others apart).
+     * Arms again a stop the host held when it last stopped (or died): journaled as held, never
+     * triggered. Start-up reconciliation, which runs next, disarms one the venue turns out to have.
      */
     void rearm(OrderRequest request, Trail trail) {
         stops.arm(request, 0, trail);
@@ -114,17 +116,18 @@ final class OutgoingOrders {
         if (request == null || stopped) {
             return;
         }
+        Trail trail = trails.remove(request.clientOrderId());
+        boolean held = toHold.remove(request.clientOrderId());
         if (cancels.cancelledBeforeSend(request.clientOrderId())) {
             bus.publish(new OrderCancelled(request.clientOrderId(), request.symbol(), "cancelled before it was sent",
                     clock.nanos()));
             return;
         }
-        Trail trail = trails.remove(request.clientOrderId());
-        if (toHold.remove(request.clientOrderId())) {
+        if (held) {
             stops.arm(request, recorded.intentSequence(), trail);
-            LOG.info("stop {} {} {} {} @ {} held by the host (the venue takes no {} orders): sent once a mark reaches"
-                    + " the trigger", request.clientOrderId(), request.side(), request.quantity(), request.symbol(),
-                    request.stopPrice(), request.type());
+            LOG.info("stop {} {} {} {} @ {} held by the host ({}): sent once a mark reaches the trigger",
+                    request.clientOrderId(), request.side(), request.quantity(), request.symbol(), request.stopPrice(),
+                    trail != null ? "trailing " + trail.format() : "the venue takes no " + request.type() + " orders");
             return;
         }
         bus.publish(new OrderSubmitted(request, recorded.intentSequence(), clock.nanos()));
@@ -145,6 +148,8 @@ final class OutgoingOrders {
     /** The journal could not record the order: it is refused, never sent. */
     void onIntentNotRecorded(IntentNotRecorded notRecorded) {
         OrderRequest request = awaitingJournal.remove(notRecorded.request().clientOrderId());
+        toHold.remove(notRecorded.request().clientOrderId());
+        trails.remove(notRecorded.request().clientOrderId());
         if (request != null) {
             bus.publish(new OrderRejected(request.clientOrderId(), request.symbol(), RejectionCode.JOURNAL_FAILURE,
                     "not sent: the journal could not record the order: " + notRecorded.reason(), clock.nanos()));
@@ -152,9 +157,13 @@ final class OutgoingOrders {
     }
 
     /**
-     * A mark: sends the host-held stops it triggers as the market or limit order they become (same
-     * client order id), unless the symbol's trading state now forbids them (HALTED, or REDUCE_ONLY for
-     * a stop that would not shrink the position) or the host is stopping: those are cancelled.
+     * A mark: moves the trailing stops of its symbol (each move published for the journal), then sends
+     * the host-held stops it triggers as the market or limit order they become (same client order id).
+     * While the symbol is HALTED a triggered stop stays armed (a halt must not consume a protection);
+     * under REDUCE_ONLY one that would not shrink the position, or any while the host is stopping, is
+     * cancelled. A reduce-only stop goes as it is (the venue keeps it from growing the position); any
+     * other passes the guard chain like a new order, a refusal rejecting it with the guard's code, a
+     * guard's failure leaving it armed for the next mark.
      */
     void onMark(MarkUpdated updated, Function<OrderRequest, PreTrade.Verdict> guards) {
         if (stops.size() == 0) {
@@ -171,7 +180,16 @@ final class OutgoingOrders {
             OrderRequest stop = armed.request();
             TradingState state = tradingState.state(stop.symbol());
             boolean reduces = positions.apply(stop.symbol()).isReducedBy(stop.side(), stop.quantity());
-            if (stopped || state == TradingState.HALTED || (state == TradingState.REDUCE_ONLY && !reduces)) {
+            if (!stopped && state == TradingState.HALTED) {
+                if (heldBack.add(stop.clientOrderId())) { // once, not on every mark of the halt
+                    LOG.warn("stop {} triggered at {} while {} is HALTED: it stays armed until the halt ends",
+                            stop.clientOrderId(), updated.mark().price(), stop.symbol());
+                }
+                stops.arm(stop, armed.intentSequence(), armed.trail());
+                continue;
+            }
+            heldBack.remove(stop.clientOrderId());
+            if (stopped || (state == TradingState.REDUCE_ONLY && !reduces && !stop.reduceOnly())) {
                 LOG.warn("stop {} triggered at {} but not sent: {} is {}", stop.clientOrderId(), updated.mark().price(),
                         stop.symbol(), stopped ? "stopping" : state);
                 bus.publish(new OrderCancelled(stop.clientOrderId(), stop.symbol(), "host-held stop triggered while "
@@ -179,9 +197,14 @@ final class OutgoingOrders {
                 continue;
             }
             OrderRequest order = stop.triggered();
-            PreTrade.Verdict verdict = guards.apply(order);
-            if (!verdict.admitted()) {
-                // the order it becomes is judged like any: a protective exit reduces, which the guards let go
+            PreTrade.Verdict verdict = order.reduceOnly() ? null : guards.apply(order);
+            if (verdict != null && RejectionCode.GUARD_FAILURE.equals(verdict.code())) {
+                LOG.warn("stop {} triggered at {}, but guard {} failed judging it ({}); it stays armed",
+                        stop.clientOrderId(), updated.mark().price(), verdict.stage(), verdict.message());
+                stops.arm(stop, armed.intentSequence(), armed.trail());
+                continue;
+            }
+            if (verdict != null && !verdict.admitted()) {
                 LOG.warn("stop {} triggered at {} but refused by {}: {} {}", stop.clientOrderId(),
                         updated.mark().price(), verdict.stage(), verdict.code(), verdict.message());
                 bus.publish(new OrderRejected(stop.clientOrderId(), stop.symbol(), verdict.code(), "triggered, refused "

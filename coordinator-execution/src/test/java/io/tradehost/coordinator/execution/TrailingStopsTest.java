@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tradehost.api.command.OrderIntent;
 import io.tradehost.api.event.IntentRejected;
 import io.tradehost.api.event.MarkUpdated;
+import io.tradehost.api.event.OrderCancelled;
 import io.tradehost.api.event.OrderRejected;
 import io.tradehost.api.event.StopMoved;
 import io.tradehost.api.guard.GuardVerdict;
@@ -15,6 +16,10 @@ import io.tradehost.api.order.Order;
 import io.tradehost.api.order.OrderRequest;
 import io.tradehost.api.order.OrderStatus;
 import io.tradehost.api.order.Trail;
+import io.tradehost.api.state.ReasonCode;
+import io.tradehost.api.state.ReasonSource;
+import io.tradehost.api.state.StateReason;
+import io.tradehost.api.state.TradingState;
 import io.tradehost.api.value.Money;
 import io.tradehost.api.value.OrderType;
 import io.tradehost.api.value.Price;
@@ -53,6 +58,7 @@ class TrailingStopsTest {
     private final ScriptedVenue venue = new ScriptedVenue(List.of(Fixtures.perpetual("BTC-PERP")))
             .nativeStops(true);
     private final StubMarket market = new StubMarket();
+    private final StubTradingState state = new StubTradingState();
     private InMemoryJournal journal = new InMemoryJournal("run1");
     private List<GuardChain.Named> guards = List.of();
     private long sequence;
@@ -62,7 +68,7 @@ class TrailingStopsTest {
         market.put(Fixtures.mark("BTC-PERP", "100"));
         ExecutionCoordinator execution = new ExecutionCoordinator(new ExecutionSettings(TimeInForce.GTC,
                 RetryPolicy.DEFAULT, 7), new GuardChain(guards), new StubVenueAccess(venue, venue.products()), market,
-                new StubTradingState(), journal, kernel, kernel, kernel, clock);
+                state, journal, kernel, kernel, kernel, clock);
         ExecutionCoordinatorTest.route(kernel, execution, journal);
         kernel.observe(events);
         execution.initialize();
@@ -71,8 +77,12 @@ class TrailingStopsTest {
     }
 
     private void trailing(Side side, Trail trail) {
+        trailing(side, trail, true);
+    }
+
+    private void trailing(Side side, Trail trail, boolean reduceOnly) {
         kernel.send(new OrderIntent(++sequence, BTC, side, false, Quantity.of("1"), null, OrderType.STOP_MARKET, null,
-                null, true, false, "trend", "trailing", Price.of("100"), 0, null, true, 0, trail));
+                null, reduceOnly, false, "trend", "trailing", Price.of("100"), 0, null, true, 0, trail));
         kernel.runUntilIdle();
     }
 
@@ -127,20 +137,49 @@ class TrailingStopsTest {
     }
 
     @Test
-    void theOrderATriggeredStopBecomesIsJudgedByTheGuardsAndARefusalRejectsIt() {
+    void theOrderATriggeredStopBecomesIsJudgedByTheGuardsUnlessItIsReduceOnlyAndARefusalRejectsIt() {
         guards = List.of(new GuardChain.Named("no-market", check -> check.order().type() == OrderType.MARKET
                 ? GuardVerdict.reject("NO_MARKET", "no market orders now") : GuardVerdict.ALLOW));
         started();
-        trailing(Side.SELL, Trail.byOffset(Price.of("2")));
+        trailing(Side.SELL, Trail.byOffset(Price.of("2")), false);
+        trailing(Side.SELL, Trail.byOffset(Price.of("1")), true);
         mark("97");
-        assertThat(venue.placed()).isEmpty();
+        assertThat(venue.placed()).as("the protective (reduce-only) one goes whatever the guards say")
+                .extracting(r -> r.clientOrderId().value()).containsExactly("run1-2");
         assertThat(events.of(OrderRejected.class)).singleElement().satisfies(r -> {
             assertThat(r.clientOrderId()).isEqualTo(ClientOrderId.of("run1-1"));
             assertThat(r.code().value()).isEqualTo("NO_MARKET");
             assertThat(r.message()).isEqualTo("triggered, refused by no-market: no market orders now");
         });
         mark("90");
-        assertThat(venue.placed()).as("refused once, it is gone").isEmpty();
+        assertThat(venue.placed()).as("refused once, it is gone").hasSize(1);
+    }
+
+    @Test
+    void aStopTriggeredWhileHaltedStaysArmedUntilTheHaltEndsAndAFailingGuardLeavesItArmedToo() {
+        boolean[] failing = {false};
+        guards = List.of(new GuardChain.Named("flaky", check -> {
+            if (failing[0] && check.order().type() == OrderType.MARKET) {
+                throw new IllegalStateException("guard bug");
+            }
+            return GuardVerdict.ALLOW;
+        }));
+        started();
+        trailing(Side.SELL, Trail.byOffset(Price.of("2")), false);
+        state.raise(new StateReason(ReasonCode.of("test_halt"), ReasonSource.OPERATOR, TradingState.HALTED, "halt",
+                Map.of(), 0));
+        mark("97");
+        mark("96");
+        assertThat(venue.placed()).isEmpty();
+        assertThat(events.of(OrderCancelled.class)).as("a halt does not consume the protection").isEmpty();
+        state.clear(ReasonCode.of("test_halt"), "test");
+        failing[0] = true;
+        mark("95");
+        assertThat(venue.placed()).isEmpty();
+        assertThat(events.of(OrderRejected.class)).as("a guard's failure is no refusal").isEmpty();
+        failing[0] = false;
+        mark("95");
+        assertThat(venue.placed()).singleElement().satisfies(r -> assertThat(r.type()).isEqualTo(OrderType.MARKET));
     }
 
     @Test

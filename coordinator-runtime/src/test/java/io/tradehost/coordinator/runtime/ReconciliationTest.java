@@ -253,6 +253,22 @@ class ReconciliationTest {
     }
 
     @Test
+    void aStopTheJournalSaysTheHostHoldsIsNoDifferenceAtStartUpWhereAPlainUnsentIntentIsClosed() {
+        OrderRequest stop = new OrderRequest(ClientOrderId.of("r-3"), BTC, Side.SELL, OrderType.STOP_MARKET,
+                Quantity.of("1"), null, TimeInForce.GTC, true, false, Price.ofUnits(95));
+        journal = new InMemoryJournal("r").restoredFrom(new JournalSnapshot(false, "r", 5, Money.ofUnits(10_000),
+                List.of(), List.of(new Order(stop, OrderStatus.SUBMITTED, Quantity.ZERO, null),
+                new Order(buy("r-4"), OrderStatus.SUBMITTED, Quantity.ZERO, null)), Set.of()),
+                Map.of(stop.clientOrderId(), new io.tradehost.api.journal.OrderOwner("trend", "stop", true)
+                        .asHeldByHost()));
+        started();
+        assertThat(events.of(OrderReconciled.class)).as("only the plain intent never sent is closed")
+                .extracting(r -> r.order().clientOrderId().value(), r -> r.order().status())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("r-4", OrderStatus.REJECTED));
+        assertThat(state.state()).isEqualTo(TradingState.ACTIVE);
+    }
+
+    @Test
     void aReconnectTriggersAReconciliation() {
         journalHas(Money.ofUnits(10_000), List.of());
         RuntimeCoordinator runtime = started();

@@ -190,8 +190,8 @@ final class HandleDesk {
         if (handle.isCancelPending()) {
             owner.commands().send(new CancelOrder(handle.clientOrderId(), handle.symbol(), "cancelled while pending",
                     owner.clock().nanos()));
-        } else if (recorded.request().type().isStop() && !venueTakes(recorded.request())) {
-            working(handle);
+        } else if (recorded.owner().heldByHost()) {
+            working(handle); // the host holds it from now on: it works as a venue's resting stop would
         }
     }
 
@@ -215,15 +215,6 @@ final class HandleDesk {
         }
         byClientId.put(request.clientOrderId(), handle);
         return handle;
-    }
-
-    private boolean venueTakes(OrderRequest request) {
-        try {
-            return owner.venues().venue().supportsNatively(request.type());
-        } catch (Throwable e) {
-            Throwables.rethrowIfFatal(e);
-            return false; // execution holds the stop then, as it logs
-        }
     }
 
     void onAccepted(OrderAccepted accepted) {

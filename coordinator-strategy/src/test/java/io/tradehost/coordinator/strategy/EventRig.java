@@ -261,7 +261,10 @@ final class EventRig {
         OrderRequest request = new OrderRequest(id(i), intent.symbol(), intent.side(), intent.type(),
                 intent.quantity(), intent.limitPrice(), TimeInForce.GTC, intent.reduceOnly(), intent.postOnly(),
                 intent.stopPrice());
-        kernel.publish(new IntentRecorded(request, intent.sequence(), clock.nanos()));
+        // as execution journals it: held by the host when a trailing stop or a stop the venue does not take
+        boolean held = intent.trail() != null || intent.type().isStop() && !venue.supportsNatively(intent.type());
+        kernel.publish(new IntentRecorded(request, intent.sequence(), clock.nanos(), held
+                ? io.tradehost.api.journal.OrderOwner.NONE.asHeldByHost() : io.tradehost.api.journal.OrderOwner.NONE));
         kernel.runUntilIdle();
         return request;
     }

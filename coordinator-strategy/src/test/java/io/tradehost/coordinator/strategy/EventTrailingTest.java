@@ -24,11 +24,12 @@ class EventTrailingTest {
 
     @Test
     void theHandleShowsTheTriggerExecutionSetAndEachMoveWithoutCallingTheStrategy() {
+        rig.venue.nativeStops(true); // a trailing stop is the host's on every venue: it works once journaled
         List<OrderHandle> handles = new ArrayList<>();
         Trail trail = Trail.byOffset(Price.of("2"));
         rig.onEvent = (h, e) -> {
             if (e instanceof Quote && handles.isEmpty()) {
-                handles.add(h.submit(OrderSpec.trailingStop(BTC, Side.SELL, Quantity.of("1"), trail).asReduceOnly()));
+                handles.add(h.submit(OrderSpec.trailingStop(BTC, Side.SELL, Quantity.of("1"), trail)));
             }
         };
         rig.started();
@@ -37,6 +38,7 @@ class EventTrailingTest {
             assertThat(i.trail()).isEqualTo(trail);
             assertThat(i.type()).isEqualTo(OrderType.STOP_MARKET);
             assertThat(i.stopPrice()).isNull();
+            assertThat(i.reduceOnly()).as("a protection: reduce-only by default").isTrue();
         });
         OrderHandle handle = handles.getFirst();
         assertThat(handle.spec().stopPrice()).isNull();

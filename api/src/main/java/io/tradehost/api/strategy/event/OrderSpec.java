@@ -75,9 +75,11 @@ public record OrderSpec(Symbol symbol, Side side, OrderType type, Quantity quant
      * A trailing stop-market, held by the host on every venue: its trigger follows the mark as {@code trail}
      * says (a sell stop below the best mark, a buy stop above it), and it is sent as a market order when the
      * mark reaches it. The host sets its stop price from the mark when it is placed; the handle shows it.
+     * Reduce-only: it protects a position, and goes when triggered whatever the guards would say of a new
+     * order (the venue keeps it from growing the position).
      */
     public static OrderSpec trailingStop(Symbol symbol, Side side, Quantity quantity, Trail trail) {
-        return new OrderSpec(symbol, side, OrderType.STOP_MARKET, quantity, null, null, null, 0, false, false, "",
+        return new OrderSpec(symbol, side, OrderType.STOP_MARKET, quantity, null, null, null, 0, false, true, "",
                 Objects.requireNonNull(trail, "trail"));
     }
 
