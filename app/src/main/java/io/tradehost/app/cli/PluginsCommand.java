@@ -23,7 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 /**
- * {@code tradehost plugins}: every strategy, guard and venue found, with module, version and origin.
+ * {@code tradehost plugins}: every strategy, guard and venue found, with module, version and origin,
+ * and for a bundle folder each library it carries beside the plugin module (module, version, file).
  * The listing is printed whole either way; when any plugin was refused the command exits
  * {@link TradehostCommand#EXIT_CONFIG}, as {@code config check} does for a bad configuration, with
  * one line on stderr naming the refused ones, so a script or a deployment check sees the refusal
@@ -31,8 +32,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
         description = "List every strategy, guard and venue plugin found, loaded or refused: kind, name, module, "
-                + "version, origin, status and the reason for a refusal. Exit 0 when every plugin loaded, 2 when"
-                + " any was refused.")
+                + "version, origin, status, the reason for a refusal and the libraries a bundle folder carries."
+                + " Exit 0 when every plugin loaded, 2 when any was refused.")
 public final class PluginsCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -75,6 +76,11 @@ public final class PluginsCommand implements Callable<Integer> {
                         : "-", p.origin());
                 if (!p.sha256().isEmpty()) {
                     out.printf("         sha256: %s%n", p.sha256());
+                }
+                for (PluginInfo.Bundled b : p.bundled()) {
+                    // version and file come from a dropped-in file's name: its control characters are escaped
+                    out.printf("         bundles: %s %s (%s%s)%n", b.module(), PrintableText.escape(b.version()),
+                            PrintableText.escape(b.file()), b.automatic() ? ", automatic module" : "");
                 }
                 if (!p.isLoaded()) {
                     out.printf("         reason: %s%n", p.reason());

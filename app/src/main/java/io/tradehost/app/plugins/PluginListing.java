@@ -10,7 +10,11 @@ public final class PluginListing {
     private PluginListing() {
     }
 
-    /** One object per plugin, loaded or refused, with how a loaded one runs. */
+    /**
+     * One object per plugin, loaded or refused, with how a loaded one runs and, in {@code bundled},
+     * the other modules its plugin-folder entry carries ({@code module}, {@code version}, {@code file},
+     * {@code automatic}; empty for a single jar and the built-ins).
+     */
     public static ArrayNode toJson(PluginCatalog catalog, IsolationPolicy isolation) {
         ArrayNode list = new ObjectMapper().createArrayNode();
         for (PluginInfo p : catalog.describe()) {
@@ -26,6 +30,14 @@ public final class PluginListing {
             n.put("dropIn", p.dropIn());
             n.put("sha256", p.sha256());
             n.put("isolation", p.isLoaded() ? isolation.mode(p.kind(), p.name()).name().toLowerCase(Locale.ROOT) : "");
+            ArrayNode bundled = n.putArray("bundled");
+            for (PluginInfo.Bundled b : p.bundled()) {
+                ObjectNode module = bundled.addObject();
+                module.put("module", b.module());
+                module.put("version", b.version());
+                module.put("file", b.file());
+                module.put("automatic", b.automatic());
+            }
         }
         return list;
     }

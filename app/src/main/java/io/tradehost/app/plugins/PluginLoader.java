@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * one library. An entry is a modular jar, an exploded module directory (holding
  * {@code module-info.class}), or a bundle directory of jars: the plugin module and its
  * dependencies (which may be automatic modules). Providers are taken from the entry's own layer
- * only.
+ * only; each plugin's {@link PluginInfo#bundled} names the other modules its entry carries.
  *
  * <p>An entry is refused, with one WARN line and a reason in the catalog, when it cannot be read,
  * has no module descriptor, provides no strategy, guard or venue, does not record the api version
@@ -77,7 +77,7 @@ public final class PluginLoader {
     /** The built-ins plus the plugins of every existing directory in {@code directories}, in order. */
     public PluginCatalog load(List<Path> directories) {
         Found found = new Found();
-        collect(host, found, module -> true, false, "");
+        collect(host, found, module -> true, false, "", List.of());
         Set<String> seen = new HashSet<>();
         for (Path directory : directories) {
             for (Path entry : entries(directory, found)) {
@@ -148,9 +148,11 @@ public final class PluginLoader {
         }
         ModuleDescriptor root = roots.getFirst();
         String version = root.version().map(ModuleDescriptor.Version::toString).orElse("unversioned");
+        List<PluginInfo.Bundled> bundled = bundled(entry, modules, roots);
         String problem = incompatibility(roots, modules);
         if (problem != null) {
-            refuse(found, PluginInfo.refused(origin, fileName, root.name(), version, problem, sha256));
+            refuse(found, PluginInfo.refused(origin, fileName, root.name(), version, problem, sha256)
+                    .withBundled(bundled));
             return;
         }
         ModuleLayer layer;
@@ -162,21 +164,22 @@ public final class PluginLoader {
             Matcher missing = MISSING_MODULE.matcher(String.valueOf(e.getMessage()));
             String why = missing.find() ? "needs module " + missing.group(1)
                     + ", which neither the plugin nor the host's runtime contains" : "cannot be resolved: " + rootMessage(e);
-            refuse(found, PluginInfo.refused(origin, fileName, root.name(), version, why, sha256));
+            refuse(found, PluginInfo.refused(origin, fileName, root.name(), version, why, sha256)
+                    .withBundled(bundled));
             return;
         } catch (ResolutionException | LayerInstantiationException | SecurityException e) {
             refuse(found, PluginInfo.refused(origin, fileName, root.name(), version,
-                    "cannot be resolved: " + rootMessage(e), sha256));
+                    "cannot be resolved: " + rootMessage(e), sha256).withBundled(bundled));
             return;
         }
         Found own = new Found();
         try {
-            collect(layer, own, module -> module.getLayer() == layer, true, sha256);
+            collect(layer, own, module -> module.getLayer() == layer, true, sha256, bundled);
         } catch (Throwable e) {
             // a factory is plugin code: whatever its constructor or name() throws refuses this entry alone
             Throwables.rethrowIfFatal(e);
             refuse(found, PluginInfo.refused(origin, fileName, root.name(), version,
-                    "a factory failed to start: " + rootMessage(e), sha256));
+                    "a factory failed to start: " + rootMessage(e), sha256).withBundled(bundled));
             return;
         }
         found.strategies.addAll(own.strategies);
@@ -236,30 +239,53 @@ public final class PluginLoader {
     }
 
     private static void collect(ModuleLayer layer, Found found, Predicate<Module> own, boolean dropIn,
-                                String sha256) {
+                                String sha256, List<PluginInfo.Bundled> bundled) {
         found.strategies.addAll(load(layer, StrategyFactory.class, own, "strategy", StrategyFactory::name,
-                StrategyFactory::description, dropIn, sha256));
+                StrategyFactory::description, dropIn, sha256, bundled));
         found.guards.addAll(load(layer, GuardFactory.class, own, "guard", GuardFactory::name,
-                GuardFactory::description, dropIn, sha256));
+                GuardFactory::description, dropIn, sha256, bundled));
         found.venues.addAll(load(layer, VenueFactory.class, own, "venue", VenueFactory::name,
-                VenueFactory::description, dropIn, sha256));
+                VenueFactory::description, dropIn, sha256, bundled));
         found.runtimeGuards.addAll(load(layer, RuntimeGuardFactory.class, own, "runtime-guard",
-                RuntimeGuardFactory::name, RuntimeGuardFactory::description, dropIn, sha256));
+                RuntimeGuardFactory::name, RuntimeGuardFactory::description, dropIn, sha256, bundled));
     }
 
     private static <T> List<PluginCatalog.Found<T>> load(ModuleLayer layer, Class<T> type,
                                                          Predicate<Module> own, String kind,
                                                          Function<T, String> name, Function<T, String> description,
-                                                         boolean dropIn, String sha256) {
+                                                         boolean dropIn, String sha256,
+                                                         List<PluginInfo.Bundled> bundled) {
         List<PluginCatalog.Found<T>> found = new ArrayList<>();
         ServiceLoader.load(layer, type).stream().filter(p -> own.test(p.type().getModule())).forEach(provider -> {
             T factory = provider.get();
             Module module = provider.type().getModule();
             found.add(new PluginCatalog.Found<>(factory, new PluginInfo(kind, name.apply(factory),
                     description.apply(factory), module.isNamed() ? module.getName() : "(class path)",
-                    versionOf(module), originOf(module), PluginInfo.LOADED, "", dropIn, sha256)));
+                    versionOf(module), originOf(module), PluginInfo.LOADED, "", dropIn, sha256, bundled)));
         });
         return found;
+    }
+
+    /**
+     * The modules of {@code entry} other than its plugin modules ({@code roots}): the libraries a bundle
+     * folder carries, by module name. Empty for a single jar or an exploded module.
+     */
+    private static List<PluginInfo.Bundled> bundled(Path entry, Set<ModuleReference> modules,
+                                                    List<ModuleDescriptor> roots) {
+        Set<String> plugins = new HashSet<>(roots.stream().map(ModuleDescriptor::name).toList());
+        return modules.stream().filter(m -> !plugins.contains(m.descriptor().name()))
+                .map(m -> new PluginInfo.Bundled(m.descriptor().name(),
+                        m.descriptor().version().map(ModuleDescriptor.Version::toString).orElse("unversioned"),
+                        m.location().map(l -> fileIn(entry, l)).orElse(m.descriptor().name()),
+                        m.descriptor().isAutomatic()))
+                .sorted(Comparator.comparing(PluginInfo.Bundled::module)).toList();
+    }
+
+    /** A module's place within its entry (ModuleFinder.of gives file locations only). */
+    private static String fileIn(Path entry, URI location) {
+        Path base = entry.toAbsolutePath().normalize();
+        Path file = Path.of(location).normalize();
+        return (file.startsWith(base) ? base.relativize(file) : file).toString().replace('\\', '/');
     }
 
     private static String versionOf(Module module) {

@@ -107,6 +107,8 @@ class PluginLoaderTest {
         }
         PluginCatalog catalog = load();
         assertThat(catalog.strategyNames()).contains("lib-one", "lib-two");
+        assertThat(info(catalog, "bundle-one/plugin.jar").bundled()).as("tradehost plugins lists the library")
+                .containsExactly(new PluginInfo.Bundled("mylib", "unversioned", "mylib.jar", true));
         for (StrategyFactory factory : catalog.strategies().subList(5, 7)) {
             String answer = factory.create(PluginConfig.empty("s")).decide(ContextBuilder
                     .forProduct(io.tradehost.testkit.Fixtures.spot("SOL-USD")).marks("1").build()).reason();
@@ -151,6 +153,10 @@ class PluginLoaderTest {
         PluginCatalog catalog = load();
         assertThat(catalog.strategyNames()).containsExactly("ma-crossover", "breakout", "market-maker", "bar-trend", "pairs");
         assertThat(info(catalog, "split").reason()).startsWith("cannot be resolved: ").contains("com.example.shared");
+        assertThat(info(catalog, "split").bundled()).as("a refusal still says what the bundle carries")
+                .containsExactly(new PluginInfo.Bundled("com.example.other", "unversioned", "other.jar", false));
+        assertThat(info(catalog, "smuggler").bundled()).extracting(PluginInfo.Bundled::module)
+                .containsExactly("io.tradehost.api");
         assertThat(info(catalog, "needy.jar").reason())
                 .isEqualTo("needs module com.example.lib, which neither the plugin nor the host's runtime contains");
         assertThat(info(catalog, "smuggler").reason())
