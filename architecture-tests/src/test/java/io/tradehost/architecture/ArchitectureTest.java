@@ -24,7 +24,7 @@ class ArchitectureTest {
             .importPackages("io.tradehost.coordinator.fixture");
 
     private static final String[] COORDINATORS_AND_PLUGINS = {"io.tradehost.coordinator..", "io.tradehost.plugins..",
-        "io.tradehost.backtest.."};
+        "io.tradehost.backtest..", "io.tradehost.simulator.."};
 
     static final ArchRule COORDINATORS_ARE_INDEPENDENT = slices().matching("io.tradehost.coordinator.(*)..")
             .should().notDependOnEachOther();
@@ -32,10 +32,26 @@ class ArchitectureTest {
     static final ArchRule API_NEEDS_ONLY_THE_JDK = classes().that().resideInAPackage("io.tradehost.api..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("io.tradehost.api..", "java..");
 
-    /** Of the host, plugins see the api only; of the world, the JDK and the libraries a venue adapter needs. */
+    /**
+     * Of the host, plugins see the api only (and a simulated venue the matching engine beside them); of the
+     * world, the JDK and the libraries a venue adapter needs.
+     */
     static final ArchRule PLUGINS_NEED_ONLY_THE_API = classes().that().resideInAPackage("io.tradehost.plugins..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("io.tradehost.api..", "io.tradehost.plugins..",
-                    "java..", "com.fasterxml.jackson..", "org.slf4j..");
+                    "io.tradehost.simulator..", "java..", "com.fasterxml.jackson..", "org.slf4j..");
+
+    /** The simulated matching engine is written against the api and the JDK alone. */
+    static final ArchRule THE_ENGINE_NEEDS_ONLY_THE_API = classes().that().resideInAPackage("io.tradehost.simulator..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("io.tradehost.api..", "io.tradehost.simulator..",
+                    "java..")
+            .because("the paper venue and the backtest share it, and the host must not reach it but as a venue");
+
+    /** Only the simulated venues use the engine: the host sees it through the Venue SPI alone. */
+    static final ArchRule ONLY_SIMULATED_VENUES_USE_THE_ENGINE = noClasses().that()
+            .resideOutsideOfPackages("io.tradehost.simulator..", "io.tradehost.plugins.venue.paper..",
+                    "io.tradehost.backtest..")
+            .should().dependOnClassesThat().resideInAPackage("io.tradehost.simulator..")
+            .because("the host trades against a simulated venue as against any other, through the Venue SPI");
 
     /** A network venue's transport package: the one place a plugin may use the JDK's I/O threads. */
     private static final String VENUE_TRANSPORT = "io.tradehost.plugins.venue.coinbase.net..";
@@ -64,7 +80,7 @@ class ArchitectureTest {
     /** The simulated venue and the report are a venue plugin and a watcher the host runs like any other. */
     static final ArchRule BACKTESTS_SEE_ONLY_THE_API = classes().that().resideInAPackage("io.tradehost.backtest..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("io.tradehost.api..", "io.tradehost.backtest..",
-                    "java..", "com.fasterxml.jackson..", "org.slf4j..")
+                    "io.tradehost.simulator..", "java..", "com.fasterxml.jackson..", "org.slf4j..")
             .because("a replay runs the host unchanged: its venue and report know the host only by the api");
 
     static final ArchRule NO_WALL_CLOCK_SLEEP_OR_THREADS = noClasses().that()
@@ -76,7 +92,8 @@ class ArchitectureTest {
             .orShould().callMethod(Thread.class, "sleep", long.class)
             .orShould().dependOnClassesThat().belongToAnyOf(Thread.class, Executors.class, Timer.class,
                     java.time.Clock.class)
-            .because("coordinators, plugins and the simulated venue take time from the host's Clock and Scheduler");
+            .because("coordinators, plugins, the simulated venue and its engine take time from the host's Clock and"
+                    + " Scheduler");
 
     static final ArchRule NO_CONSOLE_OUTSIDE_THE_CLI = noClasses().that().resideOutsideOfPackage("io.tradehost.app.cli..")
             .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
@@ -114,6 +131,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void theMatchingEngineSeesOnlyTheApiAndOnlySimulatedVenuesSeeIt() {
+        THE_ENGINE_NEEDS_ONLY_THE_API.check(SHIPPED);
+        ONLY_SIMULATED_VENUES_USE_THE_ENGINE.check(SHIPPED);
+        assertThat(SHIPPED.containPackage("io.tradehost.simulator")).as("the engine's classes are imported").isTrue();
+    }
+
+    @Test
     void coordinatorsAndPluginsNeverReadTheWallClockSleepOrStartThreads() {
         NO_WALL_CLOCK_SLEEP_OR_THREADS.check(SHIPPED);
         TRANSPORT_USES_VIRTUAL_THREADS_ONLY.check(SHIPPED);
@@ -136,6 +160,8 @@ class ArchitectureTest {
         assertThat(time.getFailureReport().getDetails()).anyMatch(d -> d.contains("System.currentTimeMillis()"))
                 .anyMatch(d -> d.contains("Thread.sleep(long)")).anyMatch(d -> d.contains("Thread.<init>"));
         assertThat(NO_CONSOLE_OUTSIDE_THE_CLI.evaluate(OFFENDER).hasViolation()).isTrue();
+        assertThat(ONLY_SIMULATED_VENUES_USE_THE_ENGINE.evaluate(OFFENDER).getFailureReport().getDetails())
+                .isNotEmpty().allMatch(d -> d.contains("io.tradehost.coordinator.fixture.EngineCoordinator"));
         assertThat(DecoratorRule.DECORATORS_FORWARD_EVERY_METHOD.evaluate(OFFENDER).getFailureReport().getDetails())
                 .containsExactlyInAnyOrder(
                         "io.tradehost.coordinator.fixture.HalfVenue decorates Venue but does not override"

@@ -2,6 +2,7 @@ package io.tradehost.backtest.venue;
 
 import io.tradehost.api.config.ConfigException;
 import io.tradehost.api.config.PluginConfig;
+import io.tradehost.api.value.Money;
 import io.tradehost.api.value.Price;
 import io.tradehost.api.value.Product;
 import io.tradehost.api.value.ProductKind;
@@ -11,6 +12,7 @@ import io.tradehost.api.value.Symbol;
 import io.tradehost.api.venue.Venue;
 import io.tradehost.api.venue.VenueContext;
 import io.tradehost.api.venue.VenueFactory;
+import io.tradehost.simulator.EngineRules;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,12 +30,17 @@ import java.util.TreeSet;
  * perpetual for names ending in {@code -PERP}), {@code tick} (0.00000001), {@code lot}
  * (0.00000001), {@code min_size} (the lot) and {@code max_leverage} (1 spot, 10 perpetual). What the
  * tape holds decides what market data the venue publishes besides quotes: public trades from a tape
- * of trades, one level of depth from quote rows ({@link SimulatedVenue}). The venue it created last
+ * of trades, one level of depth from quote rows ({@link SimulatedVenue}). Fees and slippage go to the
+ * matching engine ({@link EngineRules}), the rest to {@link TapeSettings}. The venue it created last
  * is kept for the replay to feed ({@link #venue}). Not thread-safe.
  */
 public final class SimulatedVenueFactory implements VenueFactory {
     /** The name configuration uses. */
     public static final String NAME = "backtest";
+
+    /** Venue order ids {@code BT-n} and trade ids {@code BT-T-n}. */
+    private static final String ORDER_IDS = "BT-";
+    private static final String TRADE_IDS = "BT-T-";
 
     private final Set<Symbol> symbols;
     private final boolean trades;
@@ -79,18 +86,23 @@ public final class SimulatedVenueFactory implements VenueFactory {
 
     @Override
     public Venue create(PluginConfig config, VenueContext context) {
-        FillModel model = new FillModel(config.money("starting_cash", "100000", "0", "1000000000000"),
-                config.ratio("taker_fee_bps", "5", "0", "1000"), config.ratio("maker_fee_bps", "2", "-100", "1000"),
-                config.ratio("half_spread_bps", "1", "0", "1000"), config.ratio("slippage_bps", "0", "0", "1000"),
+        Money startingCash = config.money("starting_cash", "100000", "0", "1000000000000");
+        Ratio taker = config.ratio("taker_fee_bps", "5", "0", "1000");
+        Ratio maker = config.ratio("maker_fee_bps", "2", "-100", "1000");
+        Ratio halfSpread = config.ratio("half_spread_bps", "1", "0", "1000");
+        Ratio slippage = config.ratio("slippage_bps", "0", "0", "1000");
+        TapeSettings settings = new TapeSettings(startingCash, halfSpread,
                 config.duration("latency", Duration.ZERO, Duration.ZERO, Duration.ofMinutes(1)),
                 config.money("depth_notional", "1000000", "0.0000000001", "1000000000000"));
+        // the host holds stops in a backtest, as it does for a venue without them
+        EngineRules rules = new EngineRules(taker, maker, slippage, false, ORDER_IDS, TRADE_IDS);
         PluginConfig markets = config.section("markets");
         Map<Symbol, Product> products = new LinkedHashMap<>();
         for (Symbol symbol : symbols) {
             products.put(symbol, product(symbol, markets.section(symbol.value())));
         }
-        venue = new SimulatedVenue(products, model, context.clock(), context.scheduler(), context.listener(), trades,
-                quotes);
+        venue = new SimulatedVenue(products, settings, rules, context.clock(), context.scheduler(), context.listener(),
+                trades, quotes);
         return venue;
     }
 

@@ -188,11 +188,12 @@ class SimulatedVenueTest {
         venue.place(order(BTC, Side.BUY, OrderType.LIMIT, "1", "1001", TimeInForce.GTC, true));
         venue.place(order(BTC, Side.BUY, OrderType.LIMIT, "1", "900", TimeInForce.GTC, false));
         venue.cancel(ClientOrderId.of("t-4"));
+        // a post-only order that would take is refused before it is taken, as the paper venue does
         assertThat(heard.subList(1, heard.size())).containsExactly(
                 "accepted t-1 BT-1", "fill t-1 BUY 1@1000.5 fee 1.0005 TAKER",
                 "accepted t-2 BT-2", "cancelled t-2 IOC",
-                "accepted t-3 BT-3", "cancelled t-3 POST_ONLY_WOULD_TAKE",
-                "accepted t-4 BT-4", "cancelled t-4 cancelled");
+                "rejected t-3 POST_ONLY_WOULD_TAKE",
+                "accepted t-4 BT-3", "cancelled t-4 cancelled");
         OrderRequest again = OrderRequest.market(ClientOrderId.of("t-1"), BTC, Side.BUY, Quantity.of("1"));
         assertThatThrownBy(() -> venue.place(again)).isInstanceOf(VenueException.class)
                 .hasMessageContaining("already used");
@@ -209,11 +210,12 @@ class SimulatedVenueTest {
         venue.place(order(PERP, Side.BUY, OrderType.MARKET, "101", null, TimeInForce.IOC, false));
         venue.place(order(PERP, Side.SELL, OrderType.MARKET, "90", null, TimeInForce.IOC, false));
         venue.place(order(BTC, Side.BUY, OrderType.MARKET, "0.123456789", null, TimeInForce.IOC, false));
+        // without latency the account's refusals come before the order is taken: rejections, as on paper
         assertThat(heard.subList(2, heard.size())).containsExactly(
-                "accepted t-1 BT-1", "cancelled t-1 INSUFFICIENT_FUNDS",
-                "accepted t-2 BT-2", "cancelled t-2 INSUFFICIENT_BALANCE",
-                "accepted t-3 BT-3", "cancelled t-3 INSUFFICIENT_MARGIN",
-                "accepted t-4 BT-4", "fill t-4 SELL 90@999.5 fee 89.955 TAKER",
+                "rejected t-1 INSUFFICIENT_FUNDS",
+                "rejected t-2 INSUFFICIENT_BALANCE",
+                "rejected t-3 INSUFFICIENT_MARGIN",
+                "accepted t-4 BT-1", "fill t-4 SELL 90@999.5 fee 89.955 TAKER",
                 "rejected t-5 INVALID_SIZE");
         // a perpetual fill moves no notional, only its fee; equity is cash plus unrealised PnL at the last price
         assertThat(venue.cash()).isEqualTo(Money.of("10000").minus(Money.of("89.955")));
@@ -234,12 +236,33 @@ class SimulatedVenueTest {
     }
 
     @Test
-    void aMarketOrderBeforeAnyPriceEndsAndStopsAreLeftToTheHost() throws VenueException {
+    void aMarketOrderBeforeAnyPriceIsRefusedAndStopsAreLeftToTheHost() throws VenueException {
         SimulatedVenue venue = venue(settings());
         venue.place(order(BTC, Side.BUY, OrderType.MARKET, "1", null, TimeInForce.IOC, false));
+        venue.place(new OrderRequest(ClientOrderId.of("stop"), BTC, Side.BUY, OrderType.STOP_MARKET, Quantity.of("1"),
+                null, TimeInForce.GTC, false, false, Price.of("1000")));
         assertThat(venue.supportsNatively(OrderType.STOP_MARKET)).isFalse();
+        assertThat(venue.supportsNatively(OrderType.STOP_LIMIT)).isFalse();
         assertThat(venue.supportsNatively(OrderType.LIMIT)).isTrue();
-        assertThat(heard).containsExactly("accepted t-1 BT-1", "cancelled t-1 NO_MARKET");
+        assertThat(heard).containsExactly("rejected t-1 NO_MARKET", "rejected stop UNSUPPORTED_ORDER_TYPE");
+    }
+
+    @Test
+    void withALatencyARefusalFoundAtTheBookCancelsTheTakenOrderAndACancelOnTheWayFollowsIt() throws VenueException {
+        SimulatedVenue venue = venue(settings("latency", "1s"));
+        venue.place(order(BTC, Side.BUY, OrderType.MARKET, "1", null, TimeInForce.IOC, false));
+        kernel.advanceBy(Duration.ofSeconds(1));
+        venue.onMarket(trade(BTC, 1, "1000"));
+        venue.place(order(BTC, Side.BUY, OrderType.MARKET, "100", null, TimeInForce.IOC, false));
+        venue.place(order(BTC, Side.BUY, OrderType.LIMIT, "1", "900", TimeInForce.GTC, false));
+        venue.cancel(ClientOrderId.of("t-3"));
+        assertThat(venue.openOrders()).isEmpty();
+        kernel.advanceBy(Duration.ofSeconds(1));
+        assertThat(heard).containsExactly("accepted t-1 BT-1", "cancelled t-1 NO_MARKET",
+                "quote BTC-USD 999.5/1000.5 1/1", "accepted t-2 BT-2", "accepted t-3 BT-3",
+                "cancelled t-2 INSUFFICIENT_FUNDS", "cancelled t-3 cancelled");
+        assertThat(venue.order(ClientOrderId.of("t-3")).orElseThrow().status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(venue.openOrders()).isEmpty();
     }
 
     @Test

@@ -16,6 +16,7 @@ import io.tradehost.api.value.Ratio;
 import io.tradehost.api.value.Side;
 import io.tradehost.api.value.Symbol;
 import io.tradehost.api.value.TimeInForce;
+import io.tradehost.simulator.BookedOrder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,6 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The paper exchange's own book in {@code paper.db} (SQLite through JDBC, WAL), so that the
@@ -38,47 +38,15 @@ import java.util.Map;
  */
 final class PaperStore implements AutoCloseable {
     /** What the store held at start. Empty collections and null cash for a new store. */
-    record Saved(Money cash, List<Position> positions, List<SavedMarket> markets, List<SavedOrder> orders,
+    record Saved(Money cash, List<Position> positions, List<SavedMarket> markets, List<BookedOrder> orders,
                  List<Fill> fills, long tradeSequence, long orderSequence) {
     }
 
     record SavedMarket(Symbol symbol, Price bid, Price ask, long steps) {
     }
 
-    record SavedOrder(Order order, boolean resting, boolean triggered) {
-    }
-
-    /**
-     * The book's tables. Amounts are exact decimal text (the api's values printed and parsed
-     * back), so the book does not depend on how the api holds them.
-     */
-    private static final List<String> SCHEMA = List.of(
-            "CREATE TABLE account(id INTEGER PRIMARY KEY CHECK (id = 1), cash TEXT NOT NULL,"
-                    + " trade_sequence INTEGER NOT NULL, order_sequence INTEGER NOT NULL)",
-            "CREATE TABLE positions(symbol TEXT PRIMARY KEY, quantity TEXT NOT NULL,"
-                    + " cost_basis TEXT NOT NULL, realized_pnl TEXT NOT NULL, fees TEXT NOT NULL)",
-            "CREATE TABLE markets(symbol TEXT PRIMARY KEY, bid TEXT NOT NULL, ask TEXT NOT NULL,"
-                    + " steps INTEGER NOT NULL)",
-            "CREATE TABLE orders(client_id TEXT PRIMARY KEY, seq INTEGER NOT NULL,"
-                    + " venue_order_id TEXT, symbol TEXT NOT NULL, side TEXT NOT NULL, type TEXT NOT NULL,"
-                    + " quantity TEXT NOT NULL, limit_price TEXT, time_in_force TEXT NOT NULL,"
-                    + " reduce_only INTEGER NOT NULL, post_only INTEGER NOT NULL, status TEXT NOT NULL,"
-                    + " filled TEXT NOT NULL, resting INTEGER NOT NULL)",
-            "CREATE TABLE fills(trade_id TEXT PRIMARY KEY, client_id TEXT NOT NULL, symbol TEXT NOT NULL,"
-                    + " side TEXT NOT NULL, quantity TEXT NOT NULL, price TEXT NOT NULL, fee TEXT NOT NULL,"
-                    + " liquidity TEXT NOT NULL, ts INTEGER NOT NULL)",
-            "CREATE TABLE placements(client_id TEXT PRIMARY KEY, attempts INTEGER NOT NULL)");
-
-    /** Amount columns per table, which a book of version 0 holds as integers scaled by 10^8. */
-    private static final Map<String, List<String>> AMOUNTS = Map.of(
-            "account", List.of("cash"),
-            "positions", List.of("quantity", "cost_basis", "realized_pnl", "fees"),
-            "markets", List.of("bid", "ask"),
-            "orders", List.of("quantity", "limit_price", "filled"),
-            "fills", List.of("quantity", "price", "fee"));
-
     /** The layout this code writes, in {@code PRAGMA user_version}. */
-    static final int VERSION = 1;
+    static final int VERSION = PaperLayout.VERSION;
 
     private final Connection connection;
     private final String where;
@@ -95,7 +63,8 @@ final class PaperStore implements AutoCloseable {
     }
 
     /**
-     * Opens (creating if needed) {@code directory/paper.db}.
+     * Opens (creating if needed) {@code directory/paper.db}, brought to this code's layout
+     * ({@link PaperLayout}).
      *
      * @throws IllegalStateException naming the file if it cannot be opened
      */
@@ -109,83 +78,12 @@ final class PaperStore implements AutoCloseable {
                 s.execute("PRAGMA synchronous = NORMAL");
             }
             c.setAutoCommit(false);
-            layout(c, file);
-            try (Statement s = c.createStatement()) {
-                boolean stops = false;
-                try (ResultSet rs = s.executeQuery("PRAGMA table_info(orders)")) {
-                    while (rs.next()) {
-                        stops |= rs.getString("name").equals("stop_price");
-                    }
-                }
-                if (!stops) {
-                    // stop orders (added with them): the trigger, and whether it fired
-                    s.execute("ALTER TABLE orders ADD COLUMN stop_price TEXT");
-                    s.execute("ALTER TABLE orders ADD COLUMN triggered INTEGER NOT NULL DEFAULT 0");
-                }
-                s.execute("CREATE TABLE IF NOT EXISTS funding(payment_id TEXT PRIMARY KEY, symbol TEXT NOT NULL,"
-                        + " amount TEXT NOT NULL, rate TEXT NOT NULL, position_size TEXT NOT NULL, mark TEXT NOT NULL,"
-                        + " ts INTEGER NOT NULL)");
-            }
+            PaperLayout.apply(c, file);
             c.commit();
             return new PaperStore(c, file.toString());
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("paper venue cannot open its store " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * Creates the tables of a new book, or converts a book of version 0 (amounts as integers scaled
-     * by 10^8) to decimal text; refuses a book from a newer host.
-     */
-    private static void layout(Connection c, Path file) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            int version;
-            try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
-                version = rs.next() ? rs.getInt(1) : 0;
-            }
-            boolean empty;
-            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'table'")) {
-                empty = rs.next() && rs.getInt(1) == 0;
-            }
-            if (version > VERSION) {
-                throw new SQLException("the book has layout version " + version + ", newer than this paper venue ("
-                        + VERSION + ")");
-            }
-            if (version == VERSION) {
-                return;
-            }
-            for (String sql : SCHEMA) {
-                String table = sql.substring("CREATE TABLE ".length(), sql.indexOf('('));
-                if (empty) {
-                    s.execute(sql);
-                    continue;
-                }
-                s.execute(sql.replaceFirst("CREATE TABLE " + table, "CREATE TABLE " + table + "_v1"));
-                List<String> columns = new ArrayList<>();
-                try (ResultSet rs = s.executeQuery("PRAGMA table_info(" + table + ")")) {
-                    while (rs.next()) {
-                        String column = rs.getString("name");
-                        columns.add(AMOUNTS.getOrDefault(table, List.of()).contains(column)
-                                ? scaledToText(column) : column);
-                    }
-                }
-                s.execute("INSERT INTO " + table + "_v1 SELECT " + String.join(", ", columns) + " FROM " + table);
-                s.execute("DROP TABLE " + table);
-                s.execute("ALTER TABLE " + table + "_v1 RENAME TO " + table);
-            }
-            s.execute("PRAGMA user_version = " + VERSION);
-            if (!empty) {
-                System.getLogger(PaperStore.class.getName()).log(System.Logger.Level.INFO,
-                        "paper venue book {0} converted to decimal amounts (layout {1})", file, VERSION);
-            }
-        }
-    }
-
-    /** SQL turning an integer scaled by 10^8 into its exact decimal text; NULL stays NULL. */
-    static String scaledToText(String column) {
-        return "CASE WHEN " + column + " IS NULL THEN NULL WHEN " + column + " < 0 THEN '-' || (-" + column
-                + " / 100000000) || '.' || substr('0000000' || (-" + column + " % 100000000), -8, 8) ELSE ("
-                + column + " / 100000000) || '.' || substr('0000000' || (" + column + " % 100000000), -8, 8) END";
     }
 
     /** Where it keeps its book, for messages. */
@@ -226,7 +124,7 @@ final class PaperStore implements AutoCloseable {
                             Price.of(rs.getString(3)), rs.getLong(4)));
                 }
             }
-            List<SavedOrder> saved = new ArrayList<>();
+            List<BookedOrder> saved = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("SELECT client_id, venue_order_id, symbol, side, type, quantity,"
                     + " limit_price, time_in_force, reduce_only, post_only, status, filled, resting, seq, stop_price,"
                     + " triggered FROM orders ORDER BY seq")) {
@@ -238,7 +136,7 @@ final class PaperStore implements AutoCloseable {
                             Side.valueOf(rs.getString(4)), OrderType.valueOf(rs.getString(5)),
                             Quantity.of(rs.getString(6)), limitPrice, TimeInForce.valueOf(rs.getString(8)),
                             rs.getInt(9) == 1, rs.getInt(10) == 1, stop == null ? null : Price.of(stop));
-                    saved.add(new SavedOrder(new Order(r, OrderStatus.valueOf(rs.getString(11)),
+                    saved.add(new BookedOrder(new Order(r, OrderStatus.valueOf(rs.getString(11)),
                             Quantity.of(rs.getString(12)), rs.getString(2)), rs.getInt(13) == 1,
                             rs.getInt(16) == 1));
                     orderSeq = Math.max(orderSeq, rs.getLong(14));

@@ -4,11 +4,9 @@ import io.tradehost.api.market.BookDepth;
 import io.tradehost.api.market.Quote;
 import io.tradehost.api.market.Trade;
 import io.tradehost.api.order.AccountSnapshot;
-import io.tradehost.api.order.Balance;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Fill;
 import io.tradehost.api.order.FundingPayment;
-import io.tradehost.api.order.Liquidity;
 import io.tradehost.api.order.Order;
 import io.tradehost.api.order.OrderRequest;
 import io.tradehost.api.order.RejectionCode;
@@ -25,6 +23,9 @@ import io.tradehost.api.value.Symbol;
 import io.tradehost.api.venue.Venue;
 import io.tradehost.api.venue.VenueException;
 import io.tradehost.api.venue.VenueListener;
+import io.tradehost.simulator.EngineEvent;
+import io.tradehost.simulator.EngineRules;
+import io.tradehost.simulator.MatchingEngine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,6 +35,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+
 /**
  * An in-process exchange. Market data comes from seeded random walks stepped by the host's
  * scheduler; market orders and marketable limits fill at the touch as taker, resting limits fill at
@@ -44,15 +46,21 @@ import java.util.function.Consumer;
  * take the touch), each time they change, and each subscribed perpetual's funding rate and next
  * payment time ({@link PaperFunding}). Like a real exchange it outlives the host: with a
  * {@link PaperStore} every operation is committed to its own book before the host hears of it, and
- * a restarted venue continues from that book (account, orders, fills, market). A client order id is accepted once; a second
- * placement with the same id is refused and counted. Resting limit orders can be amended in place
- * ({@link #amend}). Orders are handled by {@link PaperOrders}; answers go to the listener
- * synchronously, after the commit. Kernel thread only.
+ * a restarted venue continues from that book (account, orders, fills, market). A client order id is
+ * accepted once; a second placement with the same id is refused and counted. Resting limit orders
+ * can be amended in place ({@link #amend}). Orders, their matching and the account are the shared
+ * {@link MatchingEngine}'s, fed each market step's touch with the mid as mark; a resting limit
+ * fills when the touch crosses it ({@link MatchingEngine#touchCrossing}), as the synthetic market
+ * has no queue to stand in. Answers go to the listener synchronously, after the commit. Kernel
+ * thread only.
  */
 final class PaperVenue implements Venue {
+    /** Venue order ids {@code PV-n} and trade ids {@code PT-n}, as the paper venue has always given them. */
+    private static final String ORDER_IDS = "PV-";
+    private static final String TRADE_IDS = "PT-";
+
     private final Map<Symbol, Market> markets;
-    private final PaperAccount account;
-    private final PaperOrders orders;
+    private final MatchingEngine engine;
     private final Duration tickInterval;
     private final Clock clock;
     private final Scheduler scheduler;
@@ -78,8 +86,10 @@ final class PaperVenue implements Venue {
         this.depthLevels = depthLevels;
         this.funding = funding;
         this.markets = markets;
-        this.account = new PaperAccount(startingCash);
-        this.orders = new PaperOrders(markets, account, takerFeeBps, makerFeeBps, clock, store, reports);
+        // no slippage: the paper market's touch is where its liquidity is; every order type natively
+        this.engine = new MatchingEngine(new EngineRules(takerFeeBps, makerFeeBps, Ratio.ZERO, true, ORDER_IDS,
+                TRADE_IDS), markets.values().stream().map(Market::product).toList(), startingCash);
+        markets.values().forEach(this::touch);
         this.tickInterval = tickInterval;
         this.clock = clock;
         this.scheduler = scheduler;
@@ -96,7 +106,7 @@ final class PaperVenue implements Venue {
         PaperStore.Saved saved = store.load();
         if (saved == null) {
             markets.values().forEach(m -> store.saveMarket(m.product().symbol(), m.bid(), m.ask(), m.steps()));
-            store.saveAccount(account.cash(), null, 0, 0);
+            store.saveAccount(engine.cash(), null, 0, 0);
             store.commit();
         } else {
             restore(saved);
@@ -105,15 +115,21 @@ final class PaperVenue implements Venue {
     }
 
     private void restore(PaperStore.Saved saved) {
-        account.restore(saved.cash(), saved.positions());
         for (PaperStore.SavedMarket m : saved.markets()) {
             Market market = markets.get(m.symbol());
             if (market != null) {
                 market.restore(m.bid(), m.ask(), m.steps());
+                touch(market);
             }
         }
-        orders.restore(saved);
+        engine.restore(saved.cash(), saved.positions(), saved.orders(), saved.fills(), saved.tradeSequence(),
+                saved.orderSequence());
         funding.restore(store.funding());
+    }
+
+    /** Tells the engine {@code market}'s touch, its mid the mark. */
+    private void touch(Market market) {
+        engine.market(market.product().symbol(), market.bid(), market.ask(), Price.mid(market.bid(), market.ask()));
     }
 
     @Override
@@ -140,11 +156,12 @@ final class PaperVenue implements Venue {
         funding.unreported(subscribed, clock.nanos()).forEach(listener::onFundingRate);
     }
 
-    /** Steps every market, then fills resting orders the new book crosses ({@link PaperOrders}); commits; then reports. */
+    /** Steps every market, then fills resting orders the new book crosses and triggers stops; commits; then reports. */
     void tick() {
         long now = clock.nanos();
         for (Market market : markets.values()) {
             market.step();
+            touch(market);
             store.saveMarket(market.product().symbol(), market.bid(), market.ask(), market.steps());
             if (subscribed.contains(market.product().symbol())) {
                 Quote quote = market.quote(now);
@@ -154,8 +171,7 @@ final class PaperVenue implements Venue {
                 publishBook(market, now);
             }
         }
-        orders.matchResting();
-        commitAndReport();
+        commitAndReport(engine.match(engine.touchCrossing(), now));
     }
 
     private void publishBook(Market market, long now) {
@@ -184,28 +200,60 @@ final class PaperVenue implements Venue {
     /** Every order type: stops rest here until a market step reaches their trigger. */
     @Override
     public boolean supportsNatively(OrderType type) {
-        return true;
+        return engine.takes(type);
     }
 
+    /**
+     * Places {@code request} ({@link MatchingEngine#place}): committed, then answered.
+     *
+     * @throws VenueException {@code NOT_CONNECTED} (transient); {@code DUPLICATE_ORDER} for a client order id
+     *     used before, saying which placement of it this was (every placement is counted in the book)
+     */
     @Override
     public void place(OrderRequest request) throws VenueException {
         requireConnected();
-        orders.place(request);
-        commitAndReport();
+        long attempts = store.countPlacement(request.clientOrderId());
+        List<EngineEvent> events;
+        try {
+            events = engine.place(request, clock.nanos());
+        } catch (VenueException e) {
+            store.commit();
+            throw new VenueException(e.code(), e.getMessage() + " (placement " + Math.max(attempts, 2) + ")",
+                    e.isTransient());
+        }
+        commitAndReport(events);
     }
 
-    /** Commits the operation to the book, then tells the host, as an exchange acknowledges only what it has kept. */
-    private void commitAndReport() {
+    /**
+     * Saves what {@code events} changed (each order they touched as it now stands, each fill, the
+     * account), commits it, then tells the host the pending market data and the events, as an exchange
+     * acknowledges only what it has kept.
+     */
+    private void commitAndReport(List<EngineEvent> events) {
+        for (EngineEvent event : events) {
+            if (event instanceof EngineEvent.Filled filled) {
+                store.saveFill(filled.fill());
+                store.saveAccount(engine.cash(), engine.position(filled.fill().symbol()), engine.tradeSequence(),
+                        engine.orderSequence());
+            }
+            engine.booked(event.order().clientOrderId())
+                    .ifPresent(b -> store.saveOrder(b.order(), b.resting(), b.triggered()));
+        }
+        if (!events.isEmpty()) {
+            store.saveAccount(engine.cash(), null, engine.tradeSequence(), engine.orderSequence());
+        }
         store.commit();
         List<Consumer<VenueListener>> due = List.copyOf(reports);
         reports.clear();
         due.forEach(r -> r.accept(listener));
+        events.forEach(e -> e.tell(listener));
     }
 
     @Override
     public void cancel(ClientOrderId clientOrderId) throws VenueException {
-        if (orders.cancel(clientOrderId)) {
-            commitAndReport();
+        List<EngineEvent> events = engine.cancel(clientOrderId);
+        if (!events.isEmpty()) {
+            commitAndReport(events);
         }
     }
 
@@ -216,7 +264,7 @@ final class PaperVenue implements Venue {
     }
 
     /**
-     * Changes a resting limit order in place ({@link PaperOrders#amend}): committed, then answered
+     * Changes a resting limit order in place ({@link MatchingEngine#amend}): committed, then answered
      * {@code onOrderAmended} (then {@code onFill} if the new price crosses the book and the order is not
      * post-only) or {@code onAmendRejected} for new terms it refuses (codes as placement's:
      * {@code INVALID_SIZE}, {@code INVALID_PRICE}, {@code POST_ONLY_WOULD_TAKE}, {@code INSUFFICIENT_FUNDS}, ...).
@@ -228,29 +276,27 @@ final class PaperVenue implements Venue {
     @Override
     public void amend(ClientOrderId clientOrderId, Price limitPrice, Quantity quantity) throws VenueException {
         requireConnected();
-        orders.amend(clientOrderId, limitPrice, quantity);
-        commitAndReport();
+        commitAndReport(engine.amend(clientOrderId, limitPrice, quantity, clock.nanos()));
     }
 
     @Override
     public Optional<Order> order(ClientOrderId clientOrderId) {
-        return orders.order(clientOrderId);
+        return engine.order(clientOrderId);
     }
 
     @Override
     public List<Fill> fills(ClientOrderId clientOrderId) {
-        return orders.fills(clientOrderId);
+        return engine.fills(clientOrderId);
     }
 
     @Override
     public List<Order> openOrders() {
-        return orders.openOrders();
+        return engine.openOrders();
     }
 
     @Override
     public AccountSnapshot account() {
-        return new AccountSnapshot(List.of(new Balance(PaperOrders.CURRENCY, account.cash())),
-                List.copyOf(account.positions().values()), clock.nanos());
+        return engine.account(clock.nanos());
     }
 
     /**
@@ -260,13 +306,13 @@ final class PaperVenue implements Venue {
      */
     void chargeFunding() {
         long now = clock.nanos();
-        List<FundingPayment> booked = funding.charge(List.copyOf(account.positions().values()), markets, now);
+        List<FundingPayment> booked = funding.charge(engine.positions().values(), markets, now);
         for (FundingPayment payment : booked) {
-            account.credit(payment.amount());
+            engine.credit(payment.amount());
             store.saveFunding(payment);
         }
         if (!booked.isEmpty()) {
-            store.saveAccount(account.cash(), null, orders.tradeSequence(), orders.orderSequence());
+            store.saveAccount(engine.cash(), null, engine.tradeSequence(), engine.orderSequence());
             store.commit();
             booked.forEach(listener::onFunding);
         }
@@ -285,12 +331,12 @@ final class PaperVenue implements Venue {
 
     /** Cash plus positions at the venue's mids. */
     Money equity() {
-        return account.equity(orders::mid, orders::product);
+        return engine.equity();
     }
 
     /** Placements refused because their client order id had been used. */
     long duplicatePlacements() {
-        return orders.duplicatePlacements();
+        return engine.duplicatePlacements();
     }
 
     @Override

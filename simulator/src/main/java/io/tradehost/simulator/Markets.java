@@ -1,0 +1,115 @@
+package io.tradehost.simulator;
+
+import io.tradehost.api.order.OrderRequest;
+import io.tradehost.api.value.OrderType;
+import io.tradehost.api.value.Price;
+import io.tradehost.api.value.Product;
+import io.tradehost.api.value.Quantity;
+import io.tradehost.api.value.Ratio;
+import io.tradehost.api.value.Side;
+import io.tradehost.api.value.Symbol;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The engine's listed products with each one's market, and how an order meets that market: whether
+ * it takes, at what price and fee, and why the engine would refuse it there. Not thread-safe.
+ */
+final class Markets {
+    /**
+     * An order meeting the market: armed (a stop not yet triggered), marketable (it takes at
+     * {@code price}, the touch it takes being {@code touch}), or neither (it would rest at
+     * {@code price}); {@code refusal} is why the engine will not take it, or null.
+     */
+    record Entry(boolean armed, boolean marketable, Price touch, Price price, Refusal refusal) {
+    }
+
+    private final EngineRules rules;
+    private final Map<Symbol, Product> products;
+    private final Map<Symbol, Touch> touches = new HashMap<>();
+
+    Markets(EngineRules rules, Map<Symbol, Product> products) {
+        this.rules = rules;
+        this.products = Map.copyOf(products);
+    }
+
+    Product product(Symbol symbol) {
+        return products.get(symbol);
+    }
+
+    /** @throws IllegalArgumentException for a symbol not listed */
+    void set(Symbol symbol, Touch touch) {
+        if (!products.containsKey(symbol)) {
+            throw new IllegalArgumentException("the engine does not list " + symbol);
+        }
+        touches.put(symbol, touch);
+    }
+
+    /** {@code symbol}'s market, or null before the first. */
+    Touch get(Symbol symbol) {
+        return touches.get(symbol);
+    }
+
+    /** {@code symbol}'s mark, or null before its first market. */
+    Price mark(Symbol symbol) {
+        Touch touch = touches.get(symbol);
+        return touch == null ? null : touch.mark();
+    }
+
+    /** Whether the engine takes orders of {@code type}: every type, stops only with native stops. */
+    boolean takes(OrderType type) {
+        return !type.isStop() || rules.nativeStops();
+    }
+
+    /** Why {@code request} is refused before its market is looked at (symbol, order type, size), or null. */
+    Refusal admission(OrderRequest request) {
+        Product product = products.get(request.symbol());
+        if (product == null) {
+            return new Refusal("UNKNOWN_SYMBOL", request.symbol() + " is not listed");
+        }
+        if (!takes(request.type())) {
+            return new Refusal("UNSUPPORTED_ORDER_TYPE", "this venue leaves stops to the host");
+        }
+        return Refusal.size(product, request.quantity());
+    }
+
+    /** Whether a {@code side} limit at {@code limit} would take liquidity against {@code touch}, the opposite side's best price. */
+    static boolean crosses(Side side, Price limit, Price touch) {
+        return side == Side.BUY ? !touch.isGreaterThan(limit) : !touch.isLessThan(limit);
+    }
+
+    /** The reach of a market that is its own touch ({@link MatchingEngine#touchCrossing}). */
+    boolean crossedByTouch(Symbol symbol, Side side, Price limit) {
+        return crosses(side, limit, touches.get(symbol).touch(side));
+    }
+
+    Ratio fee(boolean taker) {
+        return taker ? rules.takerFeeBps() : rules.makerFeeBps();
+    }
+
+    /** The price a taker fill of {@code r} gets against {@code touch}: moved by the slippage, on the tick grid. */
+    Price slipped(OrderRequest r, Price touch) {
+        return Touch.slipped(touch, r.side(), rules.slippageBps(), products.get(r.symbol()).priceIncrement());
+    }
+
+    /**
+     * How {@code quantity} of {@code r} (a listed symbol) meets its market now, and why it would be
+     * refused there: no market yet, a post-only order that would take, or what {@code account} cannot
+     * take at the price.
+     */
+    Entry entry(OrderRequest r, Quantity quantity, Account account) {
+        Touch market = touches.get(r.symbol());
+        if (market == null) {
+            return new Entry(false, false, null, null, new Refusal("NO_MARKET", "no price for " + r.symbol()
+                    + " yet"));
+        }
+        Price touch = market.touch(r.side());
+        boolean armed = r.type().isStop() && !r.triggersAt(market.mark());
+        boolean marketable = !armed && (r.type().triggered() == OrderType.MARKET || crosses(r.side(),
+                r.limitPrice(), touch));
+        Price price = marketable ? slipped(r, touch) : r.limitPrice() != null ? r.limitPrice() : r.stopPrice();
+        Refusal refusal = marketable && r.postOnly() ? Refusal.postOnly(touch)
+                : account.refusal(r, quantity, price, fee(marketable));
+        return new Entry(armed, marketable, touch, price, refusal);
+    }
+}
