@@ -9,6 +9,7 @@ import io.tradehost.api.value.Price;
 import io.tradehost.api.value.Product;
 import io.tradehost.api.value.Quantity;
 import io.tradehost.api.venue.VenueException;
+import java.util.List;
 
 /**
  * The rules of an amend ({@link MatchingEngine#amend}). An order that cannot be changed at all is
@@ -67,5 +68,22 @@ final class Amendments {
                     : account.refusal(r, changed.remaining(), price, markets.fee(marketable));
         }
         return new Markets.Entry(false, marketable, touch, price, refusal);
+    }
+
+    /**
+     * The amend asked while {@code order} was on its way, now that it reached the book: applied to what
+     * rests, or refused ({@code ONLY_OPEN_ORDERS_CAN_BE_EDITED}) when the order filled or ended on arrival.
+     */
+    static List<EngineEvent> onArrival(MatchingEngine engine, Order order, OrderRequest amended, boolean resting,
+                                       long nowNanos) {
+        if (!resting) {
+            return List.of(new EngineEvent.AmendRejected(order, RejectionCode.of("ONLY_OPEN_ORDERS_CAN_BE_EDITED"),
+                    "order " + order.clientOrderId() + " is " + order.status() + " on reaching the book"));
+        }
+        try {
+            return engine.amend(order.clientOrderId(), amended.limitPrice(), amended.quantity(), nowNanos);
+        } catch (VenueException e) {
+            return List.of(new EngineEvent.AmendRejected(order, e.code(), e.getMessage()));
+        }
     }
 }

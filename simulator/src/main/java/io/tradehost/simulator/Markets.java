@@ -89,7 +89,14 @@ final class Markets {
 
     /** The price a taker fill of {@code r} gets against {@code touch}: moved by the slippage, on the tick grid. */
     Price slipped(OrderRequest r, Price touch) {
-        return Touch.slipped(touch, r.side(), rules.slippageBps(), products.get(r.symbol()).priceIncrement());
+        Price price = Touch.slipped(touch, r.side(), rules.slippageBps(), products.get(r.symbol()).priceIncrement());
+        Price limit = r.type().hasLimit() ? r.limitPrice() : null;
+        if (limit == null) {
+            return price;
+        }
+        // slippage never takes a limit order beyond its limit: a buy pays at most it, a sell gets at least it
+        return r.side() == Side.BUY ? (price.isGreaterThan(limit) ? limit : price)
+                : (price.isLessThan(limit) ? limit : price);
     }
 
     /**

@@ -161,6 +161,10 @@ public final class MatchingEngine {
         if (book.cancelOnArrival.remove(id) && book.resting.remove(id)) {
             book.cancel(book.get(id), "cancelled on request", out);
         }
+        OrderRequest amended = book.amendOnArrival.remove(id);
+        if (amended != null) {
+            out.addAll(Amendments.onArrival(this, book.get(id), amended, book.resting.contains(id), nowNanos));
+        }
         return out;
     }
 
@@ -209,7 +213,8 @@ public final class MatchingEngine {
 
     /**
      * Cancels resting order {@code id} ({@code Cancelled}, "cancelled on request"); nothing for an
-     * order that no longer rests. A pending order is cancelled when it reaches the book.
+     * order that no longer rests. A pending order is cancelled when it reaches the book, if it rests
+     * there (one that takes on arrival fills).
      *
      * @throws VenueException {@code UNKNOWN_ORDER} for an id never placed
      */
@@ -238,6 +243,12 @@ public final class MatchingEngine {
     public List<EngineEvent> amend(ClientOrderId id, Price price, Quantity total, long nowNanos)
             throws VenueException {
         Order order = book.get(id);
+        if (order != null && book.pending.contains(id)) {
+            // accepted but still on its way: the amend follows it, as a cancel does, and is answered there
+            Amendments.refuseAtOnce(id, order, true, total);
+            book.amendOnArrival.put(id, order.request().amended(price, total));
+            return List.of();
+        }
         Amendments.refuseAtOnce(id, order, book.resting.contains(id), total);
         Order changed = new Order(order.request().amended(price, total), order.status(), order.filledQuantity(),
                 order.venueOrderId());

@@ -32,6 +32,8 @@ final class OrderBook {
     final Set<ClientOrderId> pending = new LinkedHashSet<>();
     /** Pending orders cancelled on their way: the cancel follows them to the book. */
     final Set<ClientOrderId> cancelOnArrival = new HashSet<>();
+    /** Amends asked while their order was on its way (its new request, the last asked): applied when it arrives. */
+    final Map<ClientOrderId, OrderRequest> amendOnArrival = new HashMap<>();
     private long tradeSequence;
     private long orderSequence;
 
@@ -101,6 +103,7 @@ final class OrderBook {
         triggered.clear();
         pending.clear();
         cancelOnArrival.clear();
+        amendOnArrival.clear();
         for (BookedOrder o : saved) {
             ClientOrderId id = o.order().clientOrderId();
             orders.put(id, o.order());

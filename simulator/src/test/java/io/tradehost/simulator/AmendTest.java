@@ -102,7 +102,8 @@ class AmendTest {
         assertRefused(engine, "nope", "1", "ORDER_NOT_FOUND", "no order nope");
         assertRefused(engine, "mkt", "1", "ONLY_OPEN_ORDERS_CAN_BE_EDITED", "order mkt is FILLED");
         assertRefused(engine, "gone", "1", "ONLY_OPEN_ORDERS_CAN_BE_EDITED", "order gone is CANCELLED");
-        assertRefused(engine, "pending", "1", "ONLY_OPEN_ORDERS_CAN_BE_EDITED", "order pending is ACCEPTED");
+        assertRefused(engine, "pending", "0", "CANNOT_EDIT_TO_BELOW_FILLED_SIZE",
+                "order pending has filled 0, the new total 0 is not above it"); // one on its way: judged as resting
         assertRefused(engine, "stop", "1", "ONLY_LIMIT_ORDER_EDITS_SUPPORTED", "order stop is a STOP_LIMIT");
         assertRefused(engine, "lim", "0", "CANNOT_EDIT_TO_BELOW_FILLED_SIZE",
                 "order lim has filled 0, the new total 0 is not above it");

@@ -47,7 +47,8 @@ import java.util.TreeMap;
  * queue. Market orders and marketable limits fill at once at the touch, moved by the slippage, as
  * taker; with a latency they are taken at {@code place} and reach the book that much later
  * ({@link MatchingEngine#submit}, {@link MatchingEngine#arrive}), filling at the touch then. Resting
- * limits are amended in place ({@link #amend}), at once. Liquidity at the touch is unlimited.
+ * limits are amended in place ({@link #amend}), at once; an amend of an order still on its way follows
+ * it and is answered when it reaches the book. Liquidity at the touch is unlimited.
  * Accounting as the paper venue's, by the same engine. Stops are left to the host.
  *
  * <p>Depth: a quote row is also published as a book of one level a side, its touch with the sizes
@@ -266,7 +267,8 @@ public final class SimulatedVenue implements Venue {
     /**
      * Changes a resting limit order in place, at once ({@link MatchingEngine#amend}): answered
      * {@code onOrderAmended} (then {@code onFill} if the new price crosses the touch and the order is
-     * not post-only) or {@code onAmendRejected} with placement's codes.
+     * not post-only) or {@code onAmendRejected} with placement's codes. An order still on its way (a
+     * latency) takes the amend when it reaches the book, and the answer comes then.
      *
      * @throws VenueException {@code NOT_CONNECTED} (transient), or refused at once for an order that cannot
      *     be changed: {@code ORDER_NOT_FOUND}, {@code ONLY_OPEN_ORDERS_CAN_BE_EDITED},
