@@ -7,5 +7,6 @@ module io.tradehost.plugins.strategies {
             io.tradehost.plugins.strategies.BreakoutFactory,
             io.tradehost.plugins.strategies.events.MarketMakerFactory,
             io.tradehost.plugins.strategies.events.BarTrendFactory,
-            io.tradehost.plugins.strategies.events.PairsFactory;
+            io.tradehost.plugins.strategies.events.PairsFactory,
+            io.tradehost.plugins.strategies.events.GridFactory;
 }

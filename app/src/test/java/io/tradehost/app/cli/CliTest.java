@@ -57,7 +57,7 @@ class CliTest {
         assertThat(run("config", "check", bad.toString())).isEqualTo(2);
         assertThat(out.toString().lines().toList()).containsExactly(
                 bad + ":102: journal.queue: must be between 16 and 10000000 (was 1)",
-                bad + ":18: strategy.name: no strategy plugin named 'ma-crossovr' (found: ma-crossover, breakout, market-maker, bar-trend, pairs)",
+                bad + ":18: strategy.name: no strategy plugin named 'ma-crossovr' (found: ma-crossover, breakout, market-maker, bar-trend, pairs, grid)",
                 bad + ":29: strategy.config.ma-crossover.shrot: unknown key for strategy 'ma-crossover' (did you"
                         + " mean strategy.config.ma-crossover.short?)");
         assertThat(dir.resolve("data")).doesNotExist();
@@ -306,7 +306,7 @@ class CliTest {
         assertThat(run("run", "--strategy", "nope", "--duration", "1s")).isEqualTo(2);
         assertThat(run("run", "--plugins", dir.resolve("absent").toString())).isEqualTo(2);
         assertThat(err.toString().lines().toList()).containsExactly(
-                "tradehost: config error: --strategy: no strategy named 'nope' (found: ma-crossover, breakout, market-maker, bar-trend, pairs)",
+                "tradehost: config error: --strategy: no strategy named 'nope' (found: ma-crossover, breakout, market-maker, bar-trend, pairs, grid)",
                 "tradehost: config error: --plugins: not a directory: " + dir.resolve("absent"));
     }
 

@@ -47,7 +47,7 @@ class PluginLoaderTest {
     void aModularJarLoadsInItsOwnLayerBesideTheBuiltIns() throws IOException {
         Path jar = good("com.example.steady", "steady");
         PluginCatalog catalog = load();
-        assertThat(catalog.strategyNames()).containsExactly("ma-crossover", "breakout", "market-maker", "bar-trend", "pairs", "steady");
+        assertThat(catalog.strategyNames()).containsExactly("ma-crossover", "breakout", "market-maker", "bar-trend", "pairs", "grid", "steady");
         PluginInfo info = info(catalog, "com.example.steady.jar");
         assertThat(info).isEqualTo(new PluginInfo("strategy", "steady", "test plugin steady", "com.example.steady",
                 "1.2.3", jar.toString(), "loaded", "", true, EntryHash.of(jar)));
@@ -55,7 +55,7 @@ class PluginLoaderTest {
         Module module = steady.getClass().getModule();
         assertThat(module.getLayer()).isNotSameAs(ModuleLayer.boot());
         assertThat(module.getLayer().parents()).containsExactly(ModuleLayer.boot());
-        assertThat(catalog.describe()).filteredOn(PluginInfo::isLoaded).hasSize(23);
+        assertThat(catalog.describe()).filteredOn(PluginInfo::isLoaded).hasSize(24);
     }
 
     @Test
@@ -78,7 +78,7 @@ class PluginLoaderTest {
         Files.writeString(plugins.resolve("notes.txt"), "not a plugin");
 
         PluginCatalog catalog = load();
-        assertThat(catalog.strategyNames()).containsExactly("ma-crossover", "breakout", "market-maker", "bar-trend", "pairs", "steady");
+        assertThat(catalog.strategyNames()).containsExactly("ma-crossover", "breakout", "market-maker", "bar-trend", "pairs", "grid", "steady");
         assertThat(info(catalog, "broken.jar").reason()).startsWith("cannot be read: ");
         assertThat(info(catalog, "plain.jar").reason()).startsWith("has no module descriptor (module-info.class)");
         assertThat(info(catalog, "future.jar").reason()).isEqualTo("module com.example.future was compiled against "
@@ -109,7 +109,7 @@ class PluginLoaderTest {
         assertThat(catalog.strategyNames()).contains("lib-one", "lib-two");
         assertThat(info(catalog, "bundle-one/plugin.jar").bundled()).as("tradehost plugins lists the library")
                 .containsExactly(new PluginInfo.Bundled("mylib", "unversioned", "mylib.jar", true));
-        for (StrategyFactory factory : catalog.strategies().subList(5, 7)) {
+        for (StrategyFactory factory : catalog.strategies().subList(6, 8)) {
             String answer = factory.create(PluginConfig.empty("s")).decide(ContextBuilder
                     .forProduct(io.tradehost.testkit.Fixtures.spot("SOL-USD")).marks("1").build()).reason();
             assertThat("lib-" + answer).isEqualTo(factory.name());
@@ -151,7 +151,7 @@ class PluginLoaderTest {
                 null), smuggler.resolve("plugin.jar"));
 
         PluginCatalog catalog = load();
-        assertThat(catalog.strategyNames()).containsExactly("ma-crossover", "breakout", "market-maker", "bar-trend", "pairs");
+        assertThat(catalog.strategyNames()).containsExactly("ma-crossover", "breakout", "market-maker", "bar-trend", "pairs", "grid");
         assertThat(info(catalog, "split").reason()).startsWith("cannot be resolved: ").contains("com.example.shared");
         assertThat(info(catalog, "split").bundled()).as("a refusal still says what the bundle carries")
                 .containsExactly(new PluginInfo.Bundled("com.example.other", "unversioned", "other.jar", false));
