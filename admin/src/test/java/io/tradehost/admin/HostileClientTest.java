@@ -84,7 +84,9 @@ class HostileClientTest {
                     }
                 });
                 if (i < 7) { // a connection that sent no head yet would rightly be closed for room
-                    awaitBusy(small, i + 1);
+                    // beyond max_connections the server's short idle timeout may already shed a stalled
+                    // client (a slow machine takes over a second per step): at least the cap stays open
+                    awaitBusy(small, i + 1, Math.min(i + 1, 4));
                 }
             }
             assertThat(small.server.guard().evicted()).as("busy connections are never closed for room").isZero();
@@ -97,14 +99,17 @@ class HostileClientTest {
         }
     }
 
-    /** Waits (10 s at most) until {@code open} connections are open and none waits for a head. */
-    private static void awaitBusy(AdminFixture fixture, int open) {
+    /**
+     * Waits (10 s at most) until {@code open} connections are open and none waits for a head; then
+     * between {@code atLeast} and {@code open} must be open.
+     */
+    private static void awaitBusy(AdminFixture fixture, int open, int atLeast) {
         long deadline = System.nanoTime() + 10 * SECOND;
         while ((fixture.server.guard().openConnections() != open || fixture.server.guard().waitingConnections() != 0)
                 && System.nanoTime() < deadline) {
             Thread.onSpinWait();
         }
-        assertThat(fixture.server.guard().openConnections()).isEqualTo(open);
+        assertThat(fixture.server.guard().openConnections()).isBetween(atLeast, open);
     }
 
     @Test
