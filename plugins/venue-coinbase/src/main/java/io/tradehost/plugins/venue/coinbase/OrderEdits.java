@@ -3,6 +3,7 @@ package io.tradehost.plugins.venue.coinbase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tradehost.api.host.Throwables;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Order;
 import io.tradehost.api.order.OrderRequest;
@@ -126,7 +127,9 @@ final class OrderEdits {
         }
         try {
             send(edit);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // whatever fails here the host must still hear an answer; only the JVM's own failures go on
+            Throwables.rethrowIfFatal(e);
             LOG.warn("coinbase: the edit of {} failed in the plugin", id, e);
             edit.rejected(EDIT_FAILED, "the plugin failed to edit " + id + ": " + e.getClass().getSimpleName());
         } finally {
