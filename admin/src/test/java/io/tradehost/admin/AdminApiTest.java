@@ -135,10 +135,11 @@ class AdminApiTest {
         assertThat(orders.get("open").get(0).get("strategy").asText()).isEqualTo("market-maker");
         assertThat(orders.get("open").get(0).get("tag").asText()).isEqualTo("mm-bid");
         assertThat(orders.get("open").get(0).get("heldByHost").asBoolean()).isFalse();
+        assertThat(orders.get("open").get(0).get("list").isNull()).isTrue();
         JsonNode held = orders.get("open").get(1);
         assertThat(List.of(held.get("clientOrderId").asText(), held.get("type").asText(), held.get("stopPrice").asText(),
-                held.get("heldByHost").asText(), held.get("trail").asText())).containsExactly("r1-8", "STOP_MARKET",
-                "9.5", "true", "bps=50");
+                held.get("heldByHost").asText(), held.get("trail").asText(), held.get("list").asText()))
+                .containsExactly("r1-8", "STOP_MARKET", "9.5", "true", "bps=50", "L7#2");
         assertThat(json(host.http.get("/api/v1/summary", TOKEN)).get("orders").get("filled").asInt()).isEqualTo(7);
         assertThat(json(host.http.get("/api/v1/guards", TOKEN)).get("chain").asText()).isEqualTo("kill-switch");
         assertThat(json(host.http.get("/api/v1/config", TOKEN)).get("source").asText()).isEqualTo("test");

@@ -136,7 +136,8 @@ final class AdminFixture implements AutoCloseable {
                                 Money.of("500")),
                         new HostSnapshot.SymbolRow(SOL, Position.flat(SOL), null, -1, Money.ZERO, Money.ZERO)),
                 List.of(open, held), Map.of(open.clientOrderId(), new OrderOwner("market-maker", "mm-bid", true),
-                        held.clientOrderId(), new OrderOwner("trend", "trail", true).asHeldByHost()
+                        held.clientOrderId(), new OrderOwner("trend", "trail", true, 0, false, null,
+                                new io.tradehost.api.order.ListLink(7, 2)).asHeldByHost()
                                 .withTrail(io.tradehost.api.order.Trail.byBps(io.tradehost.api.value.Ratio.of("50")))),
                 List.of(Health.of("runtime", runtime, Map.of("reconciliations", "4"),
                                 runtime == HealthStatus.HEALTHY ? null : "venue not connected"),

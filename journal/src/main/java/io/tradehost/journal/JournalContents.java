@@ -1,6 +1,7 @@
 package io.tradehost.journal;
 
 import io.tradehost.api.journal.JournalSnapshot;
+import io.tradehost.api.journal.JournaledList;
 import io.tradehost.api.journal.OrderOwner;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Order;
@@ -26,12 +27,18 @@ import java.util.stream.Collectors;
  * @param openOrderTrades trade ids recorded for each open order
  * @param activeReasons trading-state reasons active when the journal last heard
  * @param fundingIds ids of every funding payment booked
+ * @param owners who asked for each open order
+ * @param strategyStates the last state each strategy saved
+ * @param orderLists the contingent lists open, with their orders
+ * @param lastListId the highest contingent list number
  */
 public record JournalContents(String runId, boolean fresh, long lastSequence, Money cash, List<Position> positions,
                               List<Order> openOrders, Map<ClientOrderId, Set<String>> openOrderTrades,
                               List<StateReason> activeReasons, Set<String> fundingIds,
-                              Map<ClientOrderId, OrderOwner> owners, Map<String, byte[]> strategyStates) {
+                              Map<ClientOrderId, OrderOwner> owners, Map<String, byte[]> strategyStates,
+                              List<JournaledList> orderLists, long lastListId) {
     public JournalContents {
+        orderLists = List.copyOf(orderLists);
         owners = Map.copyOf(owners);
         strategyStates = Map.copyOf(strategyStates);
         fundingIds = Set.copyOf(fundingIds);
@@ -61,6 +68,7 @@ public record JournalContents(String runId, boolean fresh, long lastSequence, Mo
         List<Order> open = Rows.openOrders(c);
         return new JournalContents(runId == null ? "" : runId, cash == null, Rows.lastSequence(c),
                 cash == null ? Money.ZERO : cash, Rows.positions(c), open, Rows.tradesOf(c, open),
-                Rows.activeReasons(c), Rows.fundingIds(c), StrategyRows.openOwners(c), StrategyRows.states(c));
+                Rows.activeReasons(c), Rows.fundingIds(c), StrategyRows.openOwners(c), StrategyRows.states(c),
+                ListRows.open(c), ListRows.lastId(c));
     }
 }

@@ -422,24 +422,31 @@ final class Rows {
         return out;
     }
 
+    /** The columns {@link #order} reads, in its order. */
+    static final String ORDER_COLUMNS = "client_id, symbol, side, type, quantity, limit_price, time_in_force,"
+            + " reduce_only, post_only, status, filled, venue_order_id, stop_price";
+
     static List<Order> openOrders(Connection c) throws SQLException {
         List<Order> out = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT client_id, symbol, side, type, quantity, limit_price,"
-                + " time_in_force, reduce_only, post_only, status, filled, venue_order_id, stop_price FROM orders"
+        try (PreparedStatement s = c.prepareStatement("SELECT " + ORDER_COLUMNS + " FROM orders"
                 + " WHERE status IN " + OPEN_STATUSES + " ORDER BY created_nanos, sequence");
              ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-                String limit = rs.getString(6);
-                Price limitPrice = limit == null ? null : Price.of(limit);
-                OrderRequest r = new OrderRequest(ClientOrderId.of(rs.getString(1)), Symbol.of(rs.getString(2)),
-                        Side.valueOf(rs.getString(3)), OrderType.valueOf(rs.getString(4)), Quantity.of(rs.getString(5)),
-                        limitPrice, TimeInForce.valueOf(rs.getString(7)), rs.getInt(8) == 1, rs.getInt(9) == 1,
-                        rs.getString(13) == null ? null : Price.of(rs.getString(13)));
-                out.add(new Order(r, OrderStatus.valueOf(rs.getString(10)), Quantity.of(rs.getString(11)),
-                        rs.getString(12)));
+                out.add(order(rs));
             }
         }
         return out;
+    }
+
+    /** The order at {@code rs}'s row, selected as {@link #ORDER_COLUMNS}. */
+    static Order order(ResultSet rs) throws SQLException {
+        String limit = rs.getString(6);
+        Price limitPrice = limit == null ? null : Price.of(limit);
+        OrderRequest r = new OrderRequest(ClientOrderId.of(rs.getString(1)), Symbol.of(rs.getString(2)),
+                Side.valueOf(rs.getString(3)), OrderType.valueOf(rs.getString(4)), Quantity.of(rs.getString(5)),
+                limitPrice, TimeInForce.valueOf(rs.getString(7)), rs.getInt(8) == 1, rs.getInt(9) == 1,
+                rs.getString(13) == null ? null : Price.of(rs.getString(13)));
+        return new Order(r, OrderStatus.valueOf(rs.getString(10)), Quantity.of(rs.getString(11)), rs.getString(12));
     }
 
     static Map<ClientOrderId, Set<String>> tradesOf(Connection c, List<Order> orders) throws SQLException {

@@ -64,7 +64,13 @@ final class Schema {
                             + " saved_nanos INTEGER NOT NULL)"),
             List.of("ALTER TABLE orders ADD COLUMN expire_at INTEGER NOT NULL DEFAULT 0"),
             List.of("ALTER TABLE orders ADD COLUMN held INTEGER NOT NULL DEFAULT 0"),
-            List.of("ALTER TABLE orders ADD COLUMN trail TEXT"));
+            List.of("ALTER TABLE orders ADD COLUMN trail TEXT"),
+            List.of(
+                    "CREATE TABLE order_lists(id INTEGER PRIMARY KEY, strategy TEXT NOT NULL, spec TEXT NOT NULL,"
+                            + " dropped INTEGER NOT NULL, open INTEGER NOT NULL, updated_nanos INTEGER NOT NULL)",
+                    "ALTER TABLE orders ADD COLUMN list_id INTEGER",
+                    "ALTER TABLE orders ADD COLUMN list_member INTEGER",
+                    "CREATE INDEX orders_by_list ON orders(list_id)"));
 
     private Schema() {
     }

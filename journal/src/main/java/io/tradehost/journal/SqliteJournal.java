@@ -1,6 +1,7 @@
 package io.tradehost.journal;
 
 import io.tradehost.api.command.RecordIntent;
+import io.tradehost.api.command.RecordOrderList;
 import io.tradehost.api.command.RecordStrategyState;
 import io.tradehost.api.event.FundingBooked;
 import io.tradehost.api.event.IntentNotRecorded;
@@ -20,6 +21,7 @@ import io.tradehost.api.event.StopMoved;
 import io.tradehost.api.event.TradingStateChanged;
 import io.tradehost.api.host.EventBus;
 import io.tradehost.api.journal.JournalSnapshot;
+import io.tradehost.api.journal.JournaledList;
 import io.tradehost.api.journal.OrderOwner;
 import io.tradehost.api.journal.OrderJournal;
 import io.tradehost.api.order.ClientOrderId;
@@ -94,6 +96,8 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
     private final Set<String> fundingIds = new HashSet<>();
     private final Map<ClientOrderId, OrderOwner> owners = new LinkedHashMap<>();
     private final Map<String, byte[]> states = new HashMap<>();
+    private final Map<Long, JournaledList> openLists = new LinkedHashMap<>();
+    private long lastListId;
     private boolean fresh;
     private long lastSequence;
     private Money cash;
@@ -117,6 +121,8 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
         fundingIds.addAll(contents.fundingIds());
         owners.putAll(contents.owners());
         states.putAll(contents.strategyStates());
+        contents.orderLists().forEach(l -> openLists.put(l.id(), l));
+        lastListId = contents.lastListId();
         this.bus = bus;
         this.clock = clock;
         if (marker != null && !reasons.containsKey(ReasonCode.JOURNAL_WRITE_FAILED)) {
@@ -223,6 +229,25 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
         states.put(command.strategy(), state);
         write("state of strategy " + command.strategy(), c -> StrategyRows.saveState(c, command.strategy(), state,
                 command.timestampNanos()), null);
+    }
+
+    /** Handles the command: keeps a contingent order list as its strategy's host holds it now. */
+    public void recordOrderList(RecordOrderList command) {
+        lastListId = Math.max(lastListId, command.listId());
+        if (!command.open()) {
+            openLists.remove(command.listId());
+        }
+        write("order list L" + command.listId(), c -> ListRows.record(c, command), null);
+    }
+
+    @Override
+    public List<JournaledList> openOrderLists() {
+        return List.copyOf(openLists.values());
+    }
+
+    @Override
+    public long lastOrderListId() {
+        return lastListId;
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.tradehost.journal;
 import io.tradehost.api.event.StopMoved;
 import io.tradehost.api.journal.OrderOwner;
 import io.tradehost.api.order.ClientOrderId;
+import io.tradehost.api.order.ListLink;
 import io.tradehost.api.order.Trail;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,7 +15,8 @@ import java.util.Map;
 
 /**
  * The journal's rows about strategies: who owns each order (migration 8; its good-till time, migration
- * 9; whether the host holds it until its trigger, migration 10; a trailing stop's trail, migration 11)
+ * 9; whether the host holds it until its trigger, migration 10; a trailing stop's trail, migration 11;
+ * its contingent list, migration 12)
  * and what each strategy saved.
  */
 final class StrategyRows {
@@ -27,7 +29,7 @@ final class StrategyRows {
             return;
         }
         try (Statements.Lease lease = Statements.lease(c, "UPDATE orders SET strategy = ?, tag = ?, managed = ?,"
-                + " expire_at = ?, held = ?, trail = ? WHERE client_id = ?")) {
+                + " expire_at = ?, held = ?, trail = ?, list_id = ?, list_member = ? WHERE client_id = ?")) {
             PreparedStatement s = lease.statement();
             s.setString(1, owner.strategy());
             s.setString(2, owner.tag());
@@ -35,7 +37,14 @@ final class StrategyRows {
             s.setLong(4, owner.expireAtNanos());
             s.setInt(5, owner.heldByHost() ? 1 : 0);
             s.setString(6, owner.trail() == null ? null : owner.trail().format());
-            s.setString(7, id.value());
+            if (owner.list() == null) {
+                s.setNull(7, java.sql.Types.INTEGER);
+                s.setNull(8, java.sql.Types.INTEGER);
+            } else {
+                s.setLong(7, owner.list().listId());
+                s.setInt(8, owner.list().member());
+            }
+            s.setString(9, id.value());
             s.executeUpdate();
         }
     }
@@ -66,13 +75,15 @@ final class StrategyRows {
     static Map<ClientOrderId, OrderOwner> openOwners(Connection c) throws SQLException {
         Map<ClientOrderId, OrderOwner> out = new LinkedHashMap<>();
         try (PreparedStatement s = c.prepareStatement("SELECT client_id, strategy, tag, managed, expire_at, held,"
-                + " trail FROM orders WHERE status IN " + Rows.OPEN_STATUSES + " AND (strategy <> '' OR held = 1)"
+                + " trail, list_id, list_member FROM orders WHERE status IN " + Rows.OPEN_STATUSES
+                + " AND (strategy <> '' OR held = 1)"
                 + " ORDER BY created_nanos, sequence");
              ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 String trail = rs.getString(7);
                 out.put(ClientOrderId.of(rs.getString(1)), new OrderOwner(rs.getString(2), rs.getString(3),
-                        rs.getInt(4) == 1, rs.getLong(5), rs.getInt(6) == 1, trail == null ? null : Trail.parse(trail)));
+                        rs.getInt(4) == 1, rs.getLong(5), rs.getInt(6) == 1, trail == null ? null : Trail.parse(trail),
+                        rs.getObject(8) == null ? null : new ListLink(rs.getLong(8), rs.getInt(9))));
             }
         }
         return out;

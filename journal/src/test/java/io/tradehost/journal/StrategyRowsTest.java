@@ -3,6 +3,7 @@ package io.tradehost.journal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tradehost.api.command.RecordIntent;
+import io.tradehost.api.command.RecordOrderList;
 import io.tradehost.api.command.RecordStrategyState;
 import io.tradehost.api.event.Event;
 import io.tradehost.api.event.OrderAccepted;
@@ -11,6 +12,7 @@ import io.tradehost.api.event.OrderSubmitted;
 import io.tradehost.api.event.StopMoved;
 import io.tradehost.api.journal.OrderOwner;
 import io.tradehost.api.order.ClientOrderId;
+import io.tradehost.api.order.ListLink;
 import io.tradehost.api.order.OrderRequest;
 import io.tradehost.api.order.Trail;
 import io.tradehost.api.value.Money;
@@ -125,5 +127,38 @@ class StrategyRowsTest {
         assertThat(read.get("pairs")).containsExactly(3);
         assertThat(read.get("market-maker")).isEmpty();
         assertThat(heard).isEmpty();
+    }
+
+    @Test
+    void aContingentListAndItsOrdersOpenOrClosedComeBackUntilTheListCloses() {
+        reopen().recordBaseline(Money.ofUnits(1000), List.of(), 1);
+        journal.recordOrderList(new RecordOrderList(3, "bar-trend", "entry=1;oco=1\nspec", 0, true, 5));
+        journal.recordOrderList(new RecordOrderList(4, "bar-trend", "other", 0, true, 5));
+        OrderOwner entry = new OrderOwner("bar-trend", "in", true, 0, false, null, new ListLink(3, 0));
+        OrderOwner stop = new OrderOwner("bar-trend", "sl", true, 0, true, null, new ListLink(3, 2));
+        journal.record(new RecordIntent(buy("r1-1"), 1, 1, 10, entry));
+        journal.record(new RecordIntent(buy("r1-2"), 2, 2, 11, stop));
+        journal.onPositionChanged(new io.tradehost.api.event.PositionChanged(io.tradehost.api.order.Position.flat(BTC)
+                .apply(Side.BUY, Quantity.of("1"), Price.of("100"), Money.ZERO), new io.tradehost.api.order.Fill("t1",
+                ClientOrderId.of("r1-1"), BTC, Side.BUY, Quantity.of("1"), Price.of("100"), Money.ZERO,
+                io.tradehost.api.order.Liquidity.TAKER, 12), Money.of("900")));
+        journal.recordOrderList(new RecordOrderList(4, "bar-trend", "other", 2, false, 13));
+
+        SqliteJournal read = reopen();
+        assertThat(read.lastOrderListId()).isEqualTo(4);
+        assertThat(read.owners().get(ClientOrderId.of("r1-2"))).isEqualTo(stop);
+        assertThat(read.openOrderLists()).singleElement().satisfies(list -> {
+            assertThat(list.id()).isEqualTo(3);
+            assertThat(list.strategy()).isEqualTo("bar-trend");
+            assertThat(list.spec()).isEqualTo("entry=1;oco=1\nspec");
+            assertThat(list.orders()).extracting(m -> m.member() + " " + m.order().clientOrderId().value() + " "
+                    + m.order().status() + " " + m.order().filledQuantity())
+                    .as("the entry filled and closed is there: its fills size the exits")
+                    .containsExactly("0 r1-1 FILLED 1", "2 r1-2 SUBMITTED 0");
+        });
+        journal.recordOrderList(new RecordOrderList(3, "bar-trend", "entry=1;oco=1\nspec", 2, false, 14));
+        assertThat(journal.openOrderLists()).isEmpty();
+        assertThat(reopen().openOrderLists()).isEmpty();
+        assertThat(journal.lastOrderListId()).isEqualTo(4);
     }
 }

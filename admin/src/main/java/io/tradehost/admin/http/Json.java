@@ -156,6 +156,8 @@ public final class Json {
         // a stop the host holds until its trigger (not at the venue yet), and a trailing stop's trail
         n.put("heldByHost", owner != null && owner.heldByHost());
         n.put("trail", owner == null || owner.trail() == null ? null : owner.trail().format());
+        // its contingent list and place there (L<list>#<member>: #0 the entry, then the exits), if any
+        n.put("list", owner == null || owner.list() == null ? null : owner.list().toString());
         n.put("status", o.status().name());
         n.put("filled", o.filledQuantity().toString());
         n.put("venueOrderId", o.venueOrderId());

@@ -126,7 +126,7 @@ async function refreshBooks() {
   fillTable("open-orders", o.open, ["clientOrderId", "symbol", "side", "quantity",
     (r) => r.limitPrice ?? (r.stopPrice ? "stop " + r.stopPrice + (r.trail ? " (trailing " + r.trail + ")" : "") : ""),
     "filled", (r) => r.heldByHost ? "held by host" : r.status,
-    (r) => r.strategy ? r.strategy + (r.tag ? " (" + r.tag + ")" : "") : ""]);
+    (r) => r.strategy ? r.strategy + (r.tag ? " (" + r.tag + ")" : "") + (r.list ? " list " + r.list : "") : ""]);
 }
 
 async function loadAll() {

@@ -7,5 +7,5 @@ import io.tradehost.api.event.Message;
  * Who owns which command is declared in one place, the host's pipeline.
  */
 public sealed interface Command extends Message permits OrderIntent, CancelOrders, CancelOrder, AmendOrder, RecordIntent,
-        RecordStrategyState, OperatorRequest {
+        RecordStrategyState, RecordOrderList, OperatorRequest {
 }

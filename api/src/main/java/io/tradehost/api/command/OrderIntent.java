@@ -1,5 +1,6 @@
 package io.tradehost.api.command;
 
+import io.tradehost.api.order.ListLink;
 import io.tradehost.api.order.Trail;
 import io.tradehost.api.value.Money;
 import io.tradehost.api.value.OrderType;
@@ -35,12 +36,23 @@ import io.tradehost.api.value.TimeInForce;
  *     the epoch, or 0 for none; journaled with the order so that a restart keeps it
  * @param trail how a trailing stop-market's trigger follows the market, or {@code null}: execution sets
  *     its stop price from the mark (ignoring {@code stopPrice}) and holds it itself on every venue
+ * @param list the contingent order list the order belongs to, or {@code null}: journaled with the intent
  */
 public record OrderIntent(long sequence, Symbol symbol, Side side, boolean close, Quantity quantity, Money notional,
                           OrderType type, Price limitPrice, TimeInForce timeInForce, boolean reduceOnly,
                           boolean postOnly, String strategy, String reason, Price markPrice,
-                          long timestampNanos, Price stopPrice, boolean managed, long expireAtNanos, Trail trail)
+                          long timestampNanos, Price stopPrice, boolean managed, long expireAtNanos, Trail trail,
+                          ListLink list)
         implements Command {
+    /** An intent in no contingent list. */
+    public OrderIntent(long sequence, Symbol symbol, Side side, boolean close, Quantity quantity, Money notional,
+                       OrderType type, Price limitPrice, TimeInForce timeInForce, boolean reduceOnly, boolean postOnly,
+                       String strategy, String reason, Price markPrice, long timestampNanos, Price stopPrice,
+                       boolean managed, long expireAtNanos, Trail trail) {
+        this(sequence, symbol, side, close, quantity, notional, type, limitPrice, timeInForce, reduceOnly, postOnly,
+                strategy, reason, markPrice, timestampNanos, stopPrice, managed, expireAtNanos, trail, null);
+    }
+
     /** An intent that does not trail. */
     public OrderIntent(long sequence, Symbol symbol, Side side, boolean close, Quantity quantity, Money notional,
                        OrderType type, Price limitPrice, TimeInForce timeInForce, boolean reduceOnly, boolean postOnly,

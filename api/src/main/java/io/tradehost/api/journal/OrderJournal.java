@@ -30,6 +30,19 @@ public interface OrderJournal {
         return Map.of();
     }
 
+    /**
+     * The contingent order lists open when the journal was opened (those closed since left out), with
+     * their orders, by list number.
+     */
+    default List<JournaledList> openOrderLists() {
+        return List.of();
+    }
+
+    /** The highest list number ever journaled; a new list takes one more. */
+    default long lastOrderListId() {
+        return 0;
+    }
+
     /** Ids of every funding payment booked, so a payment heard again after a restart is not booked twice. */
     default Set<String> fundingPaymentIds() {
         return Set.of();

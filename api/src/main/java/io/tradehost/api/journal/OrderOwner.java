@@ -1,5 +1,6 @@
 package io.tradehost.api.journal;
 
+import io.tradehost.api.order.ListLink;
 import io.tradehost.api.order.Trail;
 import java.util.Objects;
 
@@ -16,15 +17,22 @@ import java.util.Objects;
  *     before the stop)
  * @param trail how a trailing stop's trigger follows the market (as last journaled: an activated trail
  *     has no activation price left), or {@code null}
+ * @param list the contingent order list the order belongs to, and its place there, or {@code null}
  */
 public record OrderOwner(String strategy, String tag, boolean managed, long expireAtNanos, boolean heldByHost,
-                         Trail trail) {
+                         Trail trail, ListLink list) {
     /** An order no strategy holds. */
     public static final OrderOwner NONE = new OrderOwner("", "", false);
 
     public OrderOwner {
         Objects.requireNonNull(strategy, "strategy");
         Objects.requireNonNull(tag, "tag");
+    }
+
+    /** An owner of an order in no contingent list. */
+    public OrderOwner(String strategy, String tag, boolean managed, long expireAtNanos, boolean heldByHost,
+                      Trail trail) {
+        this(strategy, tag, managed, expireAtNanos, heldByHost, trail, null);
     }
 
     /** An owner of an order that does not trail. */
@@ -44,11 +52,11 @@ public record OrderOwner(String strategy, String tag, boolean managed, long expi
 
     /** This owner, of an order the host holds until its trigger. */
     public OrderOwner asHeldByHost() {
-        return new OrderOwner(strategy, tag, managed, expireAtNanos, true, trail);
+        return new OrderOwner(strategy, tag, managed, expireAtNanos, true, trail, list);
     }
 
     /** This owner, of a trailing stop following {@code value}. */
     public OrderOwner withTrail(Trail value) {
-        return new OrderOwner(strategy, tag, managed, expireAtNanos, heldByHost, value);
+        return new OrderOwner(strategy, tag, managed, expireAtNanos, heldByHost, value, list);
     }
 }

@@ -9,6 +9,7 @@ import io.tradehost.api.command.CancelOrders;
 import io.tradehost.api.command.OperatorRequest;
 import io.tradehost.api.command.OrderIntent;
 import io.tradehost.api.command.RecordIntent;
+import io.tradehost.api.command.RecordOrderList;
 import io.tradehost.api.command.RecordStrategyState;
 import io.tradehost.api.event.AccountObserved;
 import io.tradehost.api.event.ConfigReloaded;
@@ -62,7 +63,7 @@ import java.util.function.Consumer;
  * {@code handler_failure.<handler>}. The others are logged and counted.
  *
  * <pre>
- * commands   OrderIntent ─► execution.place        RecordIntent, RecordStrategyState ─► journal
+ * commands   OrderIntent ─► execution.place        RecordIntent, RecordStrategyState, RecordOrderList ─► journal
  *            CancelOrders, CancelOrder ─► execution.cancel, execution.cancel-one
  * events     QuoteReceived ─► telemetry ─► MarkUpdated ─► strategy ─► OrderIntent
  *            IntentRecorded ─► execution (send)    OrderAccepted/Rejected/Cancelled ─► journal, execution
@@ -139,6 +140,7 @@ public final class Pipeline {
         kernel.own(AmendOrder.class, "execution.amend", LOG_AND_COUNT, execution::amend);
         kernel.own(RecordIntent.class, "journal.record", FAIL_CLOSED, journal::record);
         kernel.own(RecordStrategyState.class, "journal.strategy-state", FAIL_CLOSED, journal::recordState);
+        kernel.own(RecordOrderList.class, "journal.order-list", FAIL_CLOSED, journal::recordOrderList);
         kernel.own(OperatorRequest.class, "runtime.operator", LOG_AND_COUNT, operator::handle);
 
         kernel.subscribeAll("runtime.guards", LOG_AND_COUNT, runtime::showToGuards);

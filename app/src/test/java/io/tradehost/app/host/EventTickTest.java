@@ -199,7 +199,7 @@ class EventTickTest {
                 new OrderFilled(fill),
                 new PositionChanged(after, fill, Money.of("10000").minus(Money.of("0.05"))));
         assertThat(recorder.all()).containsExactlyElementsOf(expected);
-        assertThat(heard).containsExactly("start Restored[0 open order(s), 0 byte(s) of state]",
+        assertThat(heard).containsExactly("start Restored[0 open order(s), 0 list(s), 0 byte(s) of state]",
                 "bar " + new Bar(BTC, BarInterval.parse("1m"), start, Price.of("100"), Price.of("100"), Price.of("100"),
                         Price.of("100"), Quantity.of("0.5"), 1),
                 "Accepted WORKING t-1", "Filled FILLED t-1", "position 2");

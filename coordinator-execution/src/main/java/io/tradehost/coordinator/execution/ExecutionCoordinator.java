@@ -236,13 +236,13 @@ public final class ExecutionCoordinator implements Coordinator {
 
     /**
      * Who asked for the order, as the journal keeps it: the strategy, its reason (clipped), whether
-     * managed, its good-till time.
+     * managed, its good-till time, its contingent list.
      */
     private static OrderOwner owner(OrderIntent intent) {
         String reason = intent.reason() == null ? "" : intent.reason();
         return new OrderOwner(intent.strategy() == null ? "" : intent.strategy(),
                 reason.length() > MAX_TAG ? reason.substring(0, MAX_TAG) : reason, intent.managed(),
-                intent.expireAtNanos());
+                intent.expireAtNanos(), false, null, intent.list());
     }
 
     /** The journal holds the order: send it (a stop the venue does not take: hold it), unless the host stopped. */

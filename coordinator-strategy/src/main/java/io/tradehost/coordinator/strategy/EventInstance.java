@@ -57,6 +57,8 @@ final class EventInstance {
             ops.add(op);
             if (op instanceof Op.Submit s) {
                 submitted.add(s.handle());
+            } else if (op instanceof Op.SubmitList s) {
+                submitted.addAll(s.list().members());
             }
         }
 
@@ -86,6 +88,9 @@ final class EventInstance {
     /** One request of a callback. */
     sealed interface Op {
         record Submit(Handle handle) implements Op {
+        }
+
+        record SubmitList(ListState list) implements Op {
         }
 
         record Cancel(Handle handle) implements Op {

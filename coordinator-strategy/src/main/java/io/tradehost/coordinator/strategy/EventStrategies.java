@@ -54,7 +54,7 @@ final class EventStrategies {
     private final Scheduler scheduler;
     private final Supervision supervision;
     private final LongSupplier intentSequence;
-    private final HandleDesk desk = new HandleDesk(this);
+    private final HandleDesk desk;
     private final CallbackQueue queue = new CallbackQueue();
     private final List<EventInstance> instances = new ArrayList<>();
     private final Restorer restorer;
@@ -67,6 +67,7 @@ final class EventStrategies {
                     PortfolioView portfolio, TradingStateView tradingState, CommandBus commands, Clock clock,
                     Scheduler scheduler, Supervision supervision, LongSupplier intentSequence,
                     OrderJournal journal) {
+        this.desk = new HandleDesk(this, journal != null, journal == null ? 0 : journal.lastOrderListId());
         this.restorer = new Restorer(journal, desk);
         this.settings = settings;
         this.venues = venues;
@@ -212,7 +213,8 @@ final class EventStrategies {
     /** Carries out what a callback asked for, in order. */
     void apply(EventInstance instance, EventInstance.Batch batch) {
         for (EventInstance.Op op : batch.ops()) {
-            if (op instanceof EventInstance.Op.Submit || op instanceof EventInstance.Op.Modify
+            if (op instanceof EventInstance.Op.Submit || op instanceof EventInstance.Op.SubmitList
+                    || op instanceof EventInstance.Op.Modify
                     || op instanceof EventInstance.Op.Cancel || op instanceof EventInstance.Op.CancelAll) {
                 if (!instance.rate.admit(clock.nanos())) {
                     supervision.fail(instance.watched, "flooded the host with more than "
@@ -238,13 +240,15 @@ final class EventStrategies {
 
     /** The orders of {@code batch} not carried out yet: never sent, told rejected. */
     private void dropRest(EventInstance instance, EventInstance.Batch batch, String why) {
-        desk.dropped(batch.submitted().stream().filter(h -> h.status() == io.tradehost.api.strategy.event
-                .HandleStatus.PENDING && !instance.open.containsKey(h.id())).toList(), why, true);
+        desk.dropped(batch.submitted().stream().filter(h -> (h.status() == io.tradehost.api.strategy.event
+                .HandleStatus.PENDING || h.status() == io.tradehost.api.strategy.event.HandleStatus.WAITING)
+                && !instance.open.containsKey(h.id())).toList(), why, true);
     }
 
     private void carryOut(EventInstance instance, EventInstance.Op op) {
         switch (op) {
             case EventInstance.Op.Submit s -> desk.submit(instance, s.handle());
+            case EventInstance.Op.SubmitList s -> desk.lists().submit(instance, s.list());
             case EventInstance.Op.Cancel c -> desk.cancel(c.handle(), "cancelled by strategy '" + instance.name
                     + "'");
             case EventInstance.Op.CancelAll c -> desk.cancelAll(instance, c.symbol(), "cancel-all by strategy '"

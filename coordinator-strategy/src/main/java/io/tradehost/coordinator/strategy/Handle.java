@@ -1,6 +1,7 @@
 package io.tradehost.coordinator.strategy;
 
 import io.tradehost.api.order.ClientOrderId;
+import io.tradehost.api.order.ListLink;
 import io.tradehost.api.order.RejectionCode;
 import io.tradehost.api.strategy.event.HandleStatus;
 import io.tradehost.api.strategy.event.OrderHandle;
@@ -39,12 +40,25 @@ final class Handle implements OrderHandle {
     /** Cancels the host asked for itself and the venue refused, for the backoff of the next. */
     int cancelRetries;
     long intentSequence;
+    /** The contingent list this order belongs to, and its place there; null for an order in none. */
+    ListState list;
+    int member;
 
     Handle(long id, EventInstance owner, OrderSpec spec) {
+        this(id, owner, spec, HandleStatus.PENDING);
+    }
+
+    Handle(long id, EventInstance owner, OrderSpec spec, HandleStatus initial) {
         this.id = id;
         this.owner = owner;
         this.spec = spec;
         this.quantity = spec.quantity();
+        this.status = initial;
+    }
+
+    /** The journal's link of this order to its list, or null. */
+    ListLink link() {
+        return list == null ? null : new ListLink(list.id, member);
     }
 
     EventInstance owner() {
@@ -121,6 +135,16 @@ final class Handle implements OrderHandle {
         clientOrderId = id;
         status = restored;
         filled = alreadyFilled;
+    }
+
+    /**
+     * Counts {@code earlier}, what filled of the orders before this one under the same handle (a list
+     * member a cancel-replace moved before a restart), in its total and fills.
+     */
+    void restorePrior(Quantity earlier) {
+        priorFilled = earlier;
+        filled = filled.plus(earlier);
+        quantity = quantity.plus(earlier);
     }
 
     void cancelPending(boolean pending) {

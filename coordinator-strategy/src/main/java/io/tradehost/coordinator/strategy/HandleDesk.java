@@ -61,16 +61,26 @@ final class HandleDesk {
     private final GoodTillTimes goodTill;
     private final ReloadHandoff handoff;
     private final Modifications modifications;
+    private final Contingencies lists;
     long submits;
     long cancels;
     long modifies;
 
-    HandleDesk(EventStrategies owner) {
+    /**
+     * @param journaled whether the host keeps a journal (contingent lists are recorded in it)
+     * @param lastListId the highest contingent list number the journal holds
+     */
+    HandleDesk(EventStrategies owner, boolean journaled, long lastListId) {
         this.owner = owner;
+        this.lists = new Contingencies(this, owner, journaled, lastListId);
         this.sanity = new OrderSanity(owner);
         this.goodTill = new GoodTillTimes(this, owner);
         this.handoff = new ReloadHandoff(this, owner);
         this.modifications = new Modifications(this, owner, sanity, goodTill);
+    }
+
+    Contingencies lists() {
+        return lists;
     }
 
     /** A new handle number; any thread (a worker's submit). */
@@ -101,7 +111,7 @@ final class HandleDesk {
                 spec.limitPrice(), spec.timeInForce(), spec.reduceOnly(), spec.postOnly(),
                 handle.owner().name, spec.tag().isEmpty() ? "order#" + handle.id() : spec.tag(),
                 mark == null ? null : mark.price(), owner.clock().nanos(), spec.stopPrice(), true,
-                spec.expireAtNanos(), spec.trail()));
+                spec.expireAtNanos(), spec.trail(), handle.link()));
     }
 
     /** The handle of the order with client order id {@code id}, while the desk follows it; else null. */
@@ -118,6 +128,10 @@ final class HandleDesk {
 
     void cancel(Handle handle, String reason) {
         if (!handle.isOpen()) {
+            return;
+        }
+        if (handle.status() == HandleStatus.WAITING) {
+            lists.dropWaiting(handle, reason); // an exit not armed yet: it never will be
             return;
         }
         if (handle.isCancelPending()) {
@@ -148,6 +162,12 @@ final class HandleDesk {
     }
 
     void modify(Handle handle, Price price, Quantity quantity) {
+        if (handle.status() == HandleStatus.WAITING) {
+            if (price != null && handle.type().hasLimit()) {
+                lists.modifyWaiting(handle, price); // an exit not armed yet: armed at the new price
+            }
+            return;
+        }
         modifications.modify(handle, price, quantity);
     }
 
@@ -249,9 +269,9 @@ final class HandleDesk {
             return;
         }
         handle.status(handle.expiring ? HandleStatus.EXPIRED : HandleStatus.CANCELLED);
-        finish(handle);
         tell(handle, handle.expiring ? new OrderEvent.Expired(handle)
                 : new OrderEvent.Cancelled(handle, cancelled.reason()));
+        finish(handle);
     }
 
     /** The venue amended an order: its handle takes the new terms (see {@link Modifications}). */
@@ -300,13 +320,17 @@ final class HandleDesk {
         if (!handle.isOpen()) {
             handle.addLateFill(fill.quantity());
             tell(handle, new OrderEvent.Filled(handle, fill, false));
+            lists.changed(handle);
             return;
         }
         boolean complete = handle.fill(fill.quantity());
+        // the strategy hears the fill before what it sets off in the order's list
+        tell(handle, new OrderEvent.Filled(handle, fill, complete));
         if (complete) {
             complete(handle);
+        } else {
+            lists.changed(handle);
         }
-        tell(handle, new OrderEvent.Filled(handle, fill, complete));
     }
 
     /** The venue's word on an order after reconciliation: a strategy's order the venue closed is closed here. */
@@ -346,8 +370,8 @@ final class HandleDesk {
         }
         handle.replacing = false;
         handle.reject(code);
-        finish(handle);
         tell(handle, new OrderEvent.Rejected(handle, code, message));
+        finish(handle);
     }
 
     /** The order filled wholly: the desk no longer follows it, and it is closed. */
@@ -356,10 +380,14 @@ final class HandleDesk {
         finish(handle);
     }
 
-    /** The order is closed: it leaves its instance's open orders, and its good-till timer is cancelled. */
+    /**
+     * The order is closed: it leaves its instance's open orders, its good-till timer is cancelled, and
+     * its list (if any) is balanced.
+     */
     void finish(Handle handle) {
         handle.owner().open.remove(handle.id());
         goodTill.closed(handle);
+        lists.changed(handle);
     }
 
     void tell(Handle handle, OrderEvent event) {

@@ -5,7 +5,10 @@ import io.tradehost.api.market.BookDepth;
 import io.tradehost.api.market.Mark;
 import io.tradehost.api.order.Position;
 import io.tradehost.api.state.TradingState;
+import io.tradehost.api.strategy.event.HandleStatus;
 import io.tradehost.api.strategy.event.OrderHandle;
+import io.tradehost.api.strategy.event.OrderList;
+import io.tradehost.api.strategy.event.OrderListSpec;
 import io.tradehost.api.strategy.event.OrderSpec;
 import io.tradehost.api.strategy.event.StrategyHost;
 import io.tradehost.api.value.Money;
@@ -94,6 +97,20 @@ final class InstanceHost implements StrategyHost {
     }
 
     @Override
+    public OrderList submit(OrderListSpec spec) {
+        instance.mine(spec.members().getFirst().symbol());
+        Handle entry = spec.entry() == null ? null : new Handle(owner.desk().nextHandleId(), instance, spec.entry());
+        List<Handle> exits = new ArrayList<>();
+        for (OrderSpec exit : spec.exits()) {
+            exits.add(new Handle(owner.desk().nextHandleId(), instance, exit,
+                    entry == null ? HandleStatus.PENDING : HandleStatus.WAITING));
+        }
+        ListState list = new ListState(owner.desk().lists().nextId(), instance, spec, entry, exits);
+        instance.add("submit", new Op.SubmitList(list));
+        return list;
+    }
+
+    @Override
     public void cancel(OrderHandle order) {
         instance.add("cancel", new Op.Cancel(own(order)));
     }
@@ -111,7 +128,12 @@ final class InstanceHost implements StrategyHost {
         if (price != null && !price.isPositive()) {
             throw new IllegalArgumentException("a modified price must be positive, not " + price);
         }
-        instance.add("modify", new Op.Modify(own(order), price, quantity));
+        Handle handle = own(order);
+        if (quantity != null && handle.list != null && handle != handle.list.entry) {
+            throw new IllegalArgumentException("the quantity of " + handle + ", an exit of " + handle.list
+                    + ", follows its list; modify its price only");
+        }
+        instance.add("modify", new Op.Modify(handle, price, quantity));
     }
 
     private Handle own(OrderHandle order) {

@@ -90,9 +90,9 @@ final class Modifications {
             // a fill between the modification and the cancel's confirmation took it to the new total
             handle.replacing = false;
             handle.status(HandleStatus.CANCELLED);
-            desk.finish(handle);
             desk.tell(handle, new OrderEvent.Cancelled(handle, "modified to " + total + ", no more than the "
                     + handle.filled() + " filled"));
+            desk.finish(handle);
             return;
         }
         handle.spec(handle.spec().modified(price, total));
@@ -189,11 +189,14 @@ final class Modifications {
      */
     private void take(Handle handle, Price price, Quantity venueTotal) {
         handle.spec(handle.spec().modified(price, venueTotal.plus(handle.priorFilled)));
-        if (!handle.filled().isLessThan(handle.quantity())) {
+        boolean complete = !handle.filled().isLessThan(handle.quantity());
+        if (complete) {
             handle.status(HandleStatus.FILLED);
-            desk.complete(handle);
         }
         desk.tell(handle, new OrderEvent.Modified(handle));
+        if (complete) {
+            desk.complete(handle);
+        }
     }
 
     private void next(Handle handle) {

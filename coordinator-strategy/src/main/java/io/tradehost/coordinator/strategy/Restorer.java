@@ -1,14 +1,18 @@
 package io.tradehost.coordinator.strategy;
 
+import io.tradehost.api.journal.JournaledList;
 import io.tradehost.api.journal.OrderJournal;
 import io.tradehost.api.journal.OrderOwner;
+import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Order;
 import io.tradehost.api.order.OrderRequest;
 import io.tradehost.api.strategy.event.HandleStatus;
 import io.tradehost.api.strategy.event.OrderHandle;
+import io.tradehost.api.strategy.event.OrderList;
 import io.tradehost.api.strategy.event.OrderSpec;
 import io.tradehost.api.strategy.event.Restored;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -17,6 +21,7 @@ import org.slf4j.LoggerFactory;
 /**
  * What an event-driven instance gets back at its start: the open orders the journal holds as asked
  * for by handle by its strategy (on its symbols), as live handles, and the state it saved last.
+ * Its contingent lists the journal holds open are rebuilt around those handles ({@link Contingencies}).
  * Reconciliation's repairs reach those handles as order events like any. Kernel thread only.
  */
 final class Restorer {
@@ -35,8 +40,9 @@ final class Restorer {
         if (journal == null) {
             return Restored.nothing();
         }
-        Map<io.tradehost.api.order.ClientOrderId, OrderOwner> owners = journal.owners();
+        Map<ClientOrderId, OrderOwner> owners = journal.owners();
         List<OrderHandle> handles = new ArrayList<>();
+        Map<ClientOrderId, Handle> byId = new HashMap<>();
         for (Order order : journal.snapshot().openOrders()) {
             OrderOwner owner = owners.get(order.clientOrderId());
             if (owner == null || !owner.managed() || !owner.strategy().equals(instance.name)
@@ -57,13 +63,23 @@ final class Restorer {
             }, order.filledQuantity());
             desk.adopt(handle);
             handles.add(handle);
+            byId.put(order.clientOrderId(), handle);
+        }
+        List<OrderList> lists = new ArrayList<>();
+        for (JournaledList journaled : journal.openOrderLists()) {
+            if (journaled.strategy().equals(instance.name)) {
+                ListState list = desk.lists().restore(instance, journaled, byId);
+                if (list != null) {
+                    lists.add(list);
+                }
+            }
         }
         byte[] state = journal.strategyStates().get(instance.name);
-        Restored restored = new Restored(handles, state == null ? new byte[0] : state);
-        if (!handles.isEmpty() || state != null) {
-            LOG.info("strategy '{}' restored: {} open order(s) {}, {} byte(s) of saved state", instance.name,
-                    handles.size(), handles.stream().map(h -> h.clientOrderId().value()).toList(),
-                    state == null ? 0 : state.length);
+        Restored restored = new Restored(handles, state == null ? new byte[0] : state, lists);
+        if (!handles.isEmpty() || state != null || !lists.isEmpty()) {
+            LOG.info("strategy '{}' restored: {} open order(s) {}, {} contingent list(s) {}, {} byte(s) of saved state",
+                    instance.name, handles.size(), handles.stream().map(h -> h.clientOrderId().value()).toList(),
+                    lists.size(), lists.stream().map(l -> "L" + l.id()).toList(), state == null ? 0 : state.length);
         }
         return restored;
     }

@@ -112,7 +112,7 @@ class EventContainmentTest {
         assertThat(rig.events.of(StrategyQuarantined.class)).hasSize(2).first().satisfies(q -> assertThat(q.reason())
                 .startsWith("overran its budget of 100 ms 5 times in a row: it is still busy with a late call (")
                 .endsWith(" ms); this onQuote callback: event discarded"));
-        assertThat(rig.heard).containsExactly("start [BTC-PERP, ETH-PERP] Restored[0 open order(s), 0 byte(s) of state]",
+        assertThat(rig.heard).containsExactly("start [BTC-PERP, ETH-PERP] Restored[0 open order(s), 0 list(s), 0 byte(s) of state]",
                 "quote BTC-PERP 1/2");
     }
 

@@ -84,7 +84,7 @@ class EventDataTest {
         rig.trade(BTC, "100", "1");
         rig.clock.advance(Duration.ofSeconds(61)); // the clock jumps without running the bar timer first
         rig.trade(BTC, "110", "1");
-        assertThat(rig.heard).containsExactly("start [BTC-PERP, ETH-PERP] Restored[0 open order(s), 0 byte(s) of state]",
+        assertThat(rig.heard).containsExactly("start [BTC-PERP, ETH-PERP] Restored[0 open order(s), 0 list(s), 0 byte(s) of state]",
                 "bar BTC-PERP 1m 0s O100 H100 L100 C100 V1 n1");
         rig.kernel.publish(new io.tradehost.api.event.TradeReceived(new io.tradehost.api.market.Trade(BTC,
                 Price.of("1"), Quantity.of("1"), null, "", rig.start())));
@@ -247,8 +247,8 @@ class EventDataTest {
         rig.kernel.runUntilIdle();
         assertThat(rig.cancels).extracting(c -> c.clientOrderId()).containsExactly(EventRig.id(1));
         assertThat(rig.heard).containsExactly(
-                "start [BTC-PERP, ETH-PERP] Restored[0 open order(s), 0 byte(s) of state]", "quote BTC-PERP 1/3",
-                "stop", "start [BTC-PERP, ETH-PERP] Restored[0 open order(s), 0 byte(s) of state]");
+                "start [BTC-PERP, ETH-PERP] Restored[0 open order(s), 0 list(s), 0 byte(s) of state]", "quote BTC-PERP 1/3",
+                "stop", "start [BTC-PERP, ETH-PERP] Restored[0 open order(s), 0 list(s), 0 byte(s) of state]");
         rig.quote(BTC, "1", "3");
         assertThat(rig.intents).as("the new instance trades").hasSize(2);
     }
@@ -274,7 +274,7 @@ class EventDataTest {
         rig.publish(new io.tradehost.api.event.FundingRateReceived(new io.tradehost.api.market.FundingRate(ETH,
                 io.tradehost.api.value.Ratio.of("-0.0002"), 7, 0)));
         assertThat(rig.heard).containsExactly(
-                "start [BTC-PERP, ETH-PERP] Restored[0 open order(s), 0 byte(s) of state]",
+                "start [BTC-PERP, ETH-PERP] Restored[0 open order(s), 0 list(s), 0 byte(s) of state]",
                 "book BTC-PERP [1@99, 2@98] [4@101]", "funding ETH-PERP -0.0002 next 7");
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> new io.tradehost.api.market.BookDepth(BTC,
                 List.of(level("98", "1"), level("99", "1")), List.of(), 0))).hasMessage(

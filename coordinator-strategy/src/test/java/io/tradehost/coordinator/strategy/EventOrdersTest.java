@@ -66,7 +66,7 @@ class EventOrdersTest {
         assertThat(rig.host.openOrders(BTC)).containsExactly(handle);
         rig.fill(1, BTC, Side.BUY, "1.5", "99.5", "2");
         assertThat(rig.heard).containsExactly(
-                "start [BTC-PERP, ETH-PERP] Restored[0 open order(s), 0 byte(s) of state]",
+                "start [BTC-PERP, ETH-PERP] Restored[0 open order(s), 0 list(s), 0 byte(s) of state]",
                 "quote BTC-PERP 99.99/100.01",
                 "Accepted #1 WORKING 0/2",
                 "Filled #1 PARTIALLY_FILLED 0.5/2 0.5@99.5",

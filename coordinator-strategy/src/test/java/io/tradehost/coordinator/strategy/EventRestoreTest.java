@@ -87,7 +87,7 @@ class EventRestoreTest {
         rig.started();
         List<OrderHandle> handles = rig.host.openOrders(BTC);
         assertThat(rig.heard.getFirst()).isEqualTo(
-                "start [BTC-PERP, ETH-PERP] Restored[4 open order(s), 2 byte(s) of state]");
+                "start [BTC-PERP, ETH-PERP] Restored[4 open order(s), 0 list(s), 2 byte(s) of state]");
         assertThat(handles).extracting(OrderHandle::clientOrderId, OrderHandle::status, OrderHandle::tag)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(ClientOrderId.of("r-1"), HandleStatus.WORKING,
                         "bid"), org.assertj.core.groups.Tuple.tuple(ClientOrderId.of("r-3"), HandleStatus.PENDING, ""),
@@ -157,7 +157,7 @@ class EventRestoreTest {
             assertThat(h.clientOrderId()).isEqualTo(EventRig.id(1));
             assertThat(h.status()).isEqualTo(HandleStatus.WORKING);
         });
-        assertThat(rig.heard).endsWith("stop", "start [BTC-PERP, ETH-PERP] Restored[0 open order(s), 0 byte(s) of "
+        assertThat(rig.heard).endsWith("stop", "start [BTC-PERP, ETH-PERP] Restored[0 open order(s), 0 list(s), 0 byte(s) of "
                 + "state]", "Accepted #2 WORKING 0/1");
     }
 
@@ -185,7 +185,7 @@ class EventRestoreTest {
             assertThat(h.clientOrderId()).isEqualTo(EventRig.id(1));
             assertThat(h.status()).isEqualTo(HandleStatus.WORKING);
         });
-        assertThat(rig.heard).endsWith("start [BTC-PERP, ETH-PERP] Restored[1 open order(s), 0 byte(s) of state]",
+        assertThat(rig.heard).endsWith("start [BTC-PERP, ETH-PERP] Restored[1 open order(s), 0 list(s), 0 byte(s) of state]",
                 "Accepted #2 WORKING 0/2");
     }
 
@@ -202,7 +202,7 @@ class EventRestoreTest {
         rig.kernel.publish(new io.tradehost.api.event.OrderCancelled(ClientOrderId.of("r-1"), BTC,
                 "reconciled: the venue holds no such order", 0));
         rig.started();
-        assertThat(rig.heard).containsExactly("start [BTC-PERP, ETH-PERP] Restored[1 open order(s), 0 byte(s) of "
+        assertThat(rig.heard).containsExactly("start [BTC-PERP, ETH-PERP] Restored[1 open order(s), 0 list(s), 0 byte(s) of "
                 + "state]");
         assertThat(rig.host.openOrders(BTC)).extracting(OrderHandle::clientOrderId)
                 .containsExactly(ClientOrderId.of("r-2"));

@@ -86,11 +86,15 @@ final class EventRig {
     };
     BiConsumer<StrategyHost, Object> onEvent = (h, e) -> { };
     StrategyHost host;
+    /** What the probe got back at its last start. */
+    Restored lastRestored;
     /** What the probe saves; null (nothing) by default. */
     java.util.function.Supplier<byte[]> state = () -> null;
     /** The journal the coordinator restores from and saves to; none by default. */
     io.tradehost.api.journal.OrderJournal journal;
     final List<io.tradehost.api.command.RecordStrategyState> saves = new ArrayList<>();
+    /** The contingent lists journaled (only when the rig has a {@link #journal}). */
+    final List<io.tradehost.api.command.RecordOrderList> lists = new ArrayList<>();
     StrategyCoordinator coordinator;
     PluginIsolation isolation = PluginIsolation.inline();
     private long trades;
@@ -100,6 +104,7 @@ final class EventRig {
         @Override
         public void onStart(StrategyHost h, Restored restored) {
             host = h;
+            lastRestored = restored;
             heard.add("start " + h.symbols() + " " + restored);
             EventRig.this.onStart.accept(h);
         }
@@ -220,6 +225,8 @@ final class EventRig {
                 kernel, isolation, journal);
         kernel.own(io.tradehost.api.command.RecordStrategyState.class, "journal.strategy-state",
                 Kernel.FailurePolicy.LOG_AND_COUNT, saves::add);
+        kernel.own(io.tradehost.api.command.RecordOrderList.class, "journal.order-list",
+                Kernel.FailurePolicy.LOG_AND_COUNT, lists::add);
         Kernel.FailurePolicy log = Kernel.FailurePolicy.LOG_AND_COUNT;
         kernel.own(OrderIntent.class, "execution.place", log, i -> onIntent.accept(i));
         kernel.own(CancelOrder.class, "execution.cancel-one", log, cancels::add);

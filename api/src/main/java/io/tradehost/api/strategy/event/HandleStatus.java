@@ -2,6 +2,11 @@ package io.tradehost.api.strategy.event;
 
 /** Where an order held by handle stands, as its strategy sees it. */
 public enum HandleStatus {
+    /**
+     * An exit of a contingent list ({@link OrderList}) waiting for its entry to fill: nothing sent,
+     * nothing at the venue. It becomes PENDING when the entry's first fill arms it.
+     */
+    WAITING,
     /** Asked for; the host has not yet checked, journaled or sent it. */
     PENDING,
     /** The venue holds it (or the host holds a stop of it until its trigger). */

@@ -7,6 +7,9 @@ import io.tradehost.api.value.Quantity;
 import io.tradehost.api.value.Side;
 import io.tradehost.api.value.Symbol;
 import io.tradehost.api.value.TimeInForce;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -130,6 +133,62 @@ public record OrderSpec(Symbol symbol, Side side, OrderType type, Quantity quant
     public OrderSpec withStopPrice(Price price) {
         return new OrderSpec(symbol, side, type, quantity, limitPrice, price, timeInForce, expireAtNanos, postOnly,
                 reduceOnly, tag, trail);
+    }
+
+    /** This order for {@code newQuantity}. */
+    public OrderSpec withQuantity(Quantity newQuantity) {
+        return new OrderSpec(symbol, side, type, newQuantity, limitPrice, stopPrice, timeInForce, expireAtNanos,
+                postOnly, reduceOnly, tag, trail);
+    }
+
+    /**
+     * The journal's text of this order: {@code key=value} pairs separated by {@code ;}, the tag and the
+     * trail URL-encoded. {@link #parse} reads it back equal.
+     */
+    public String format() {
+        return "symbol=" + symbol.value() + ";side=" + side + ";type=" + type + ";qty=" + quantity
+                + (limitPrice == null ? "" : ";limit=" + limitPrice) + (stopPrice == null ? "" : ";stop=" + stopPrice)
+                + (timeInForce == null ? "" : ";tif=" + timeInForce) + (expireAtNanos == 0 ? "" : ";expire=" + expireAtNanos)
+                + (postOnly ? ";post" : "") + (reduceOnly ? ";reduce" : "")
+                + (tag.isEmpty() ? "" : ";tag=" + URLEncoder.encode(tag, StandardCharsets.UTF_8))
+                + (trail == null ? "" : ";trail=" + URLEncoder.encode(trail.format(), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Reads {@link #format()}'s text.
+     *
+     * @throws IllegalArgumentException if it is not such a text, naming what is wrong
+     */
+    public static OrderSpec parse(String text) {
+        java.util.Map<String, String> fields = new java.util.HashMap<>();
+        for (String part : text.split(";")) {
+            int eq = part.indexOf('=');
+            String key = eq < 0 ? part : part.substring(0, eq);
+            if (!KEYS.contains(key) || fields.put(key, eq < 0 ? "" : part.substring(eq + 1)) != null) {
+                throw new IllegalArgumentException("not an order spec (field '" + key + "'): " + text);
+            }
+        }
+        try {
+            String trail = fields.get("trail");
+            String tag = fields.get("tag");
+            String tif = fields.get("tif");
+            return new OrderSpec(Symbol.of(fields.get("symbol")), Side.valueOf(fields.get("side")),
+                    OrderType.valueOf(fields.get("type")), Quantity.of(fields.get("qty")), price(fields.get("limit")),
+                    price(fields.get("stop")), tif == null ? null : TimeInForce.valueOf(tif),
+                    fields.containsKey("expire") ? Long.parseLong(fields.get("expire")) : 0,
+                    fields.containsKey("post"), fields.containsKey("reduce"),
+                    tag == null ? "" : URLDecoder.decode(tag, StandardCharsets.UTF_8),
+                    trail == null ? null : Trail.parse(URLDecoder.decode(trail, StandardCharsets.UTF_8)));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not an order spec (" + e.getMessage() + "): " + text, e);
+        }
+    }
+
+    private static final java.util.Set<String> KEYS = java.util.Set.of("symbol", "side", "type", "qty", "limit",
+            "stop", "tif", "expire", "post", "reduce", "tag", "trail");
+
+    private static Price price(String text) {
+        return text == null ? null : Price.of(text);
     }
 
     /** This order at another limit price and quantity, as a modification asks. */

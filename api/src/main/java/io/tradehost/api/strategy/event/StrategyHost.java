@@ -75,6 +75,18 @@ public interface StrategyHost {
      */
     OrderHandle submit(OrderSpec spec);
 
+    /**
+     * Asks for a contingent order list ({@link OrderListSpec}: bracket, OCO, OTO): its orders are
+     * checked, journaled and sent once the callback returns (the exits of an entry once it fills), each
+     * judged like any order; the list is journaled first, so a restart finds it and arms what the
+     * entry's fills call for. Its handles are cancelled, modified (an exit's price only) and reported
+     * like any.
+     *
+     * @return the list, its handles PENDING (exits of an entry WAITING)
+     * @throws IllegalArgumentException if the symbol is not one of the instance's
+     */
+    OrderList submit(OrderListSpec list);
+
     /** Asks to cancel the order; nothing happens if it is already terminal or being cancelled. */
     void cancel(OrderHandle order);
 

@@ -144,7 +144,7 @@ class EventApiTest {
         assertThat(restored).isEqualTo(new Restored(List.of(), new byte[] {1, 2, 3}))
                 .hasSameHashCodeAs(new Restored(List.of(), new byte[] {1, 2, 3}))
                 .isNotEqualTo(Restored.nothing()).isNotEqualTo("x");
-        assertThat(Restored.nothing()).hasToString("Restored[0 open order(s), 0 byte(s) of state]");
+        assertThat(Restored.nothing()).hasToString("Restored[0 open order(s), 0 list(s), 0 byte(s) of state]");
         assertThatThrownBy(() -> new Restored(List.of(), null)).isInstanceOf(NullPointerException.class);
     }
 

@@ -1,0 +1,296 @@
+package io.tradehost.coordinator.strategy;
+
+import io.tradehost.api.command.RecordOrderList;
+import io.tradehost.api.journal.JournaledList;
+import io.tradehost.api.order.ClientOrderId;
+import io.tradehost.api.order.Order;
+import io.tradehost.api.order.RejectionCode;
+import io.tradehost.api.strategy.event.HandleStatus;
+import io.tradehost.api.strategy.event.OrderEvent;
+import io.tradehost.api.strategy.event.OrderListSpec;
+import io.tradehost.api.strategy.event.OrderSpec;
+import io.tradehost.api.value.Price;
+import io.tradehost.api.value.Quantity;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.SequencedSet;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Contingent order lists ({@link OrderListSpec}), held by the host on every venue: after every change
+ * of a member (a fill, its end) the list is balanced, as the spec says: exits armed or resized to what
+ * the entry's fills leave to protect, exits one-cancels-other shrunk or cancelled, waiting exits dropped
+ * when there is nothing to protect, and the list closed once every member ended. The list is journaled
+ * ({@link RecordOrderList}) before its first order, and each of its orders carries its link in its own
+ * intent, so a restart rebuilds it ({@link #restore}) and balances it again: what the entry filled
+ * while the host was down is armed then. Kernel thread only (but {@link #nextId}).
+ */
+final class Contingencies {
+    private static final Logger LOG = LoggerFactory.getLogger(Contingencies.class);
+
+    private final HandleDesk desk;
+    private final EventStrategies owner;
+    private final boolean journaled;
+    private final AtomicLong ids;
+    private final Map<Long, ListState> open = new LinkedHashMap<>();
+    private final SequencedSet<ListState> unbalanced = new LinkedHashSet<>();
+    private boolean balancing;
+
+    /**
+     * @param journaled whether the host keeps a journal (the lists are recorded in it)
+     * @param lastId the highest list number the journal holds
+     */
+    Contingencies(HandleDesk desk, EventStrategies owner, boolean journaled, long lastId) {
+        this.desk = desk;
+        this.owner = owner;
+        this.journaled = journaled;
+        this.ids = new AtomicLong(lastId);
+    }
+
+    /** A new list number; any thread (a worker's submit). */
+    long nextId() {
+        return ids.incrementAndGet();
+    }
+
+    /** Carries out a strategy's submit of {@code list}: journals it, then sends its entry (or both legs). */
+    void submit(EventInstance instance, ListState list) {
+        open.put(list.id, list);
+        record(list);
+        if (list.entry != null) {
+            list.exits.forEach(exit -> instance.open.put(exit.id(), exit)); // waiting, but the strategy's open order
+            desk.submit(instance, list.entry);
+        } else {
+            for (int i = 0; i < list.exits.size(); i++) {
+                list.asked[i] = list.exits.get(i).quantity();
+                desk.submit(instance, list.exits.get(i));
+            }
+        }
+    }
+
+    /** A member of a list changed (it filled, or ended): its list is balanced again. */
+    void changed(Handle handle) {
+        if (handle.list == null || !handle.list.isOpen()) {
+            return;
+        }
+        unbalanced.add(handle.list);
+        if (balancing) {
+            return; // a change made while balancing: balanced once more when this balance is done
+        }
+        balancing = true;
+        try {
+            ListState next;
+            while (!unbalanced.isEmpty()) {
+                next = unbalanced.removeFirst();
+                balance(next);
+            }
+        } finally {
+            balancing = false;
+        }
+    }
+
+    /** A waiting exit is cancelled: it will never be armed. */
+    void dropWaiting(Handle exit, String reason) {
+        drop(exit.list, exit, reason);
+        record(exit.list);
+    }
+
+    /** A waiting exit takes a new limit price: the list is journaled with it, and the strategy hears it modified. */
+    void modifyWaiting(Handle exit, Price price) {
+        OrderSpec changed = exit.spec().modified(price, exit.quantity());
+        exit.spec(changed);
+        exit.list.respec(exit, changed);
+        record(exit.list);
+        desk.tell(exit, new OrderEvent.Modified(exit));
+    }
+
+    private void balance(ListState list) {
+        if (!list.isOpen()) {
+            return;
+        }
+        long droppedBefore = list.dropped;
+        OrderListSpec spec = list.spec();
+        Handle entry = list.entry;
+        boolean entryDone = entry == null || !entry.isOpen();
+        if (spec.oneCancelsOther() && !list.over
+                && list.exits.stream().anyMatch(h -> h.status() == HandleStatus.FILLED)) {
+            list.over = true;
+            String why = "one-cancels-other: another exit of " + list + " filled";
+            if (entry != null && entry.isOpen()) {
+                desk.cancel(entry, "the trade is over: an exit of " + list + " filled");
+            }
+            for (Handle exit : list.exits) {
+                if (exit.status() == HandleStatus.WAITING) {
+                    drop(list, exit, why);
+                } else if (exit.isOpen()) {
+                    desk.cancel(exit, why);
+                }
+            }
+        }
+        if (!list.over) {
+            Quantity budget = entry == null ? spec.quantity() : entry.filled();
+            Quantity exitsFilled = Quantity.ZERO;
+            for (Handle exit : list.exits) {
+                exitsFilled = exitsFilled.plus(exit.filled());
+            }
+            Quantity left = budget.isGreaterThan(exitsFilled) ? budget.minus(exitsFilled) : Quantity.ZERO;
+            for (int i = 0; i < list.exits.size(); i++) {
+                Handle exit = list.exits.get(i);
+                Quantity target = spec.oneCancelsOther() ? exit.filled().plus(left) : budget;
+                if (exit.status() == HandleStatus.WAITING) {
+                    if (target.isPositive()) {
+                        arm(list, i, target);
+                    } else if (entryDone) {
+                        drop(list, exit, "nothing to protect: the entry of " + list + " closed without a fill");
+                    }
+                } else if (exit.isOpen() && !exit.isCancelPending()) {
+                    if (!target.isGreaterThan(exit.filled())) {
+                        desk.cancel(exit, "one-cancels-other: the other exits of " + list + " filled what it protected");
+                    } else if (!target.equals(list.asked[i])) {
+                        resize(list, i, target);
+                    }
+                } else if (exit.replacing && !target.equals(list.asked[i])) {
+                    list.asked[i] = target;
+                    exit.modifyQuantity = target; // the replacement on its way takes it
+                }
+            }
+        }
+        boolean ended = list.members().stream().allMatch(h -> h.status().isTerminal());
+        if (ended) {
+            list.close();
+            open.remove(list.id);
+            LOG.info("{} ended: {}", list, list.members());
+        }
+        if (ended || droppedBefore != list.dropped) {
+            record(list);
+        }
+    }
+
+    private void arm(ListState list, int i, Quantity total) {
+        Handle exit = list.exits.get(i);
+        list.asked[i] = total;
+        exit.spec(exit.spec().withQuantity(total));
+        exit.status(HandleStatus.PENDING);
+        desk.submit(exit.owner(), exit);
+    }
+
+    private void resize(ListState list, int i, Quantity total) {
+        list.asked[i] = total;
+        desk.modify(list.exits.get(i), null, total);
+    }
+
+    private void drop(ListState list, Handle exit, String reason) {
+        exit.status(HandleStatus.CANCELLED);
+        list.dropped |= 1L << exit.member;
+        desk.tell(exit, new OrderEvent.Cancelled(exit, reason));
+        desk.finish(exit);
+    }
+
+    private void record(ListState list) {
+        if (journaled) {
+            owner.commands().send(new RecordOrderList(list.id, list.owner.name, list.spec().format(), list.dropped,
+                    list.isOpen(), owner.clock().nanos()));
+        }
+    }
+
+    /**
+     * Rebuilds {@code journaled}, a list of {@code instance}'s the journal holds open, around the handles
+     * the restart gave its open orders ({@code restored}, by client order id), and balances it: what
+     * its entry filled meanwhile is armed now.
+     *
+     * @return the list, or null if it cannot be rebuilt (logged)
+     */
+    ListState restore(EventInstance instance, JournaledList journaled, Map<ClientOrderId, Handle> restored) {
+        ids.accumulateAndGet(journaled.id(), Math::max);
+        OrderListSpec spec;
+        try {
+            spec = OrderListSpec.parse(journaled.spec());
+        } catch (IllegalArgumentException e) {
+            LOG.error("list L{} of strategy '{}' in the journal cannot be read ({}); its orders are left as they are",
+                    journaled.id(), instance.name, e.getMessage());
+            return null;
+        }
+        if (!instance.symbols().contains(spec.members().getFirst().symbol())) {
+            LOG.warn("list L{} of strategy '{}' is on {}, not one of its symbols now; its orders are left as they are",
+                    journaled.id(), instance.name, spec.members().getFirst().symbol());
+            return null;
+        }
+        List<OrderSpec> specs = spec.members();
+        List<Handle> handles = new ArrayList<>();
+        for (int m = 0; m < specs.size(); m++) {
+            handles.add(member(instance, journaled, m, spec.entry() != null && m == 0, specs.get(m), restored));
+        }
+        Handle entry = spec.entry() != null ? handles.getFirst() : null;
+        List<Handle> exits = handles.subList(spec.entry() != null ? 1 : 0, handles.size());
+        ListState list = new ListState(journaled.id(), instance, spec, entry, exits);
+        list.dropped = journaled.droppedMembers();
+        for (int i = 0; i < exits.size(); i++) {
+            Handle exit = exits.get(i);
+            if (exit.status() == HandleStatus.WAITING) {
+                instance.open.put(exit.id(), exit);
+            } else {
+                list.asked[i] = exit.quantity();
+            }
+        }
+        open.put(list.id, list);
+        changed(handles.getFirst());
+        return list;
+    }
+
+    private Handle member(EventInstance instance, JournaledList journaled, int m, boolean isEntry, OrderSpec spec,
+                          Map<ClientOrderId, Handle> restored) {
+        Quantity earlier = Quantity.ZERO;
+        Handle live = null;
+        Order last = null;
+        Quantity filled = Quantity.ZERO;
+        for (JournaledList.Member member : journaled.orders()) {
+            if (member.member() != m) {
+                continue;
+            }
+            Order order = member.order();
+            last = order;
+            filled = filled.plus(order.filledQuantity());
+            Handle h = order.status().isTerminal() ? null : restored.get(order.clientOrderId());
+            if (h != null) {
+                live = h;
+            } else {
+                earlier = earlier.plus(order.filledQuantity());
+            }
+        }
+        if (live != null) {
+            if (earlier.isPositive()) {
+                live.restorePrior(earlier);
+            }
+            return live;
+        }
+        if (last != null) {
+            Handle closed = new Handle(desk.nextHandleId(), instance, spec, switch (last.status()) {
+                case FILLED -> HandleStatus.FILLED;
+                case REJECTED -> HandleStatus.REJECTED;
+                case EXPIRED -> HandleStatus.EXPIRED;
+                default -> HandleStatus.CANCELLED; // also an open order the restart did not give back
+            });
+            closed.restore(last.clientOrderId(), closed.status(), filled);
+            return closed;
+        }
+        if ((journaled.droppedMembers() >>> m & 1) == 1) {
+            return new Handle(desk.nextHandleId(), instance, spec, HandleStatus.CANCELLED);
+        }
+        if (isEntry) {
+            // journaled as a list, the host stopped before the entry's own intent: it never reached the venue
+            Handle never = new Handle(desk.nextHandleId(), instance, spec);
+            never.reject(RejectionCode.NOT_AT_VENUE);
+            return never;
+        }
+        return new Handle(desk.nextHandleId(), instance, spec, HandleStatus.WAITING);
+    }
+
+    /** The lists open now. */
+    int openLists() {
+        return open.size();
+    }
+}

@@ -1,0 +1,331 @@
+package io.tradehost.coordinator.strategy;
+
+import static io.tradehost.coordinator.strategy.EventRig.BTC;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tradehost.api.command.OrderIntent;
+import io.tradehost.api.journal.JournalSnapshot;
+import io.tradehost.api.journal.OrderJournal;
+import io.tradehost.api.market.Quote;
+import io.tradehost.api.journal.JournaledList;
+import io.tradehost.api.journal.OrderOwner;
+import io.tradehost.api.order.ClientOrderId;
+import io.tradehost.api.order.ListLink;
+import io.tradehost.api.order.Order;
+import io.tradehost.api.order.OrderRequest;
+import io.tradehost.api.order.OrderStatus;
+import io.tradehost.api.order.Position;
+import io.tradehost.api.value.TimeInForce;
+import java.util.Map;
+import io.tradehost.api.strategy.event.OrderList;
+import io.tradehost.api.strategy.event.OrderListSpec;
+import io.tradehost.api.strategy.event.OrderSpec;
+import io.tradehost.api.value.Money;
+import io.tradehost.api.value.Price;
+import io.tradehost.api.value.Quantity;
+import io.tradehost.api.value.Side;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Contingent lists through the real coordinator on the virtual clock, execution and the venue played by
+ * the test: what is sent, what the journal is told and what the strategy hears, compared whole.
+ */
+class EventListsTest {
+    private final EventRig rig = new EventRig();
+    private final List<OrderList> lists = new ArrayList<>();
+
+    private static final Quantity TWO = Quantity.of("2");
+    static final OrderSpec ENTRY = OrderSpec.limit(BTC, Side.BUY, TWO, Price.of("100")).withTag("in");
+    static final OrderSpec TAKE = OrderSpec.limit(BTC, Side.SELL, TWO, Price.of("110")).withTag("tp");
+    static final OrderSpec STOP = OrderSpec.stop(BTC, Side.SELL, TWO, Price.of("95")).withTag("sl");
+
+    /** A fresh journal: the lists are recorded. */
+    static OrderJournal freshJournal() {
+        return new OrderJournal() {
+            @Override
+            public JournalSnapshot snapshot() {
+                return new JournalSnapshot(true, "o", 0, Money.ZERO, List.of(), List.of(), Set.of());
+            }
+
+            @Override
+            public void recordBaseline(Money cash, List<Position> positions, long timestampNanos) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
+
+    /** Starts the probe; on its first quote it submits {@code list}. */
+    private void startWith(Function<io.tradehost.api.strategy.event.StrategyHost, OrderList> submit) {
+        rig.journal = freshJournal();
+        rig.onEvent = (h, e) -> {
+            if (e instanceof Quote && lists.isEmpty()) {
+                lists.add(submit.apply(h));
+            }
+        };
+        rig.started();
+        rig.quote(BTC, "99.99", "100.01");
+    }
+
+    /** One intent as a line: side, quantity, type, prices, reduce-only, link, tag. */
+    static String line(OrderIntent i) {
+        return i.side() + " " + i.quantity() + " " + i.type() + (i.limitPrice() == null ? "" : " @" + i.limitPrice())
+                + (i.stopPrice() == null ? "" : " stop " + i.stopPrice()) + (i.reduceOnly() ? " reduce" : "")
+                + " " + i.list() + " " + i.reason();
+    }
+
+    private List<String> intents() {
+        return rig.intents.stream().map(EventListsTest::line).toList();
+    }
+
+    private List<String> cancels() {
+        return rig.cancels.stream().map(c -> c.clientOrderId().value() + " " + c.reason()).toList();
+    }
+
+    private List<String> records() {
+        return rig.lists.stream().map(r -> "L" + r.listId() + " " + r.strategy() + " dropped=" + r.droppedMembers()
+                + (r.open() ? " open" : " closed")).toList();
+    }
+
+    private void amended(int n, String price, String total) {
+        rig.publish(new io.tradehost.api.event.OrderAmended(EventRig.id(n), BTC, Price.of(price), Quantity.of(total),
+                rig.clock.nanos()));
+    }
+
+    private List<String> amends() {
+        return rig.amends.stream().map(a -> a.clientOrderId().value() + " " + a.limitPrice() + " " + a.quantity())
+                .toList();
+    }
+
+    private static final String START = "start [BTC-PERP, ETH-PERP] Restored[0 open order(s), 0 list(s), 0 byte(s) "
+            + "of state]";
+    private static final String QUOTE = "quote BTC-PERP 99.99/100.01";
+
+    @Test
+    void aBracketsExitsFollowThePartialFillsOfItsEntryAndTheFirstExitToFillCancelsTheOther() {
+        rig.venue.supportsAmend(true);
+        startWith(h -> h.submit(OrderListSpec.bracket(ENTRY, TAKE, STOP)));
+        OrderList list = lists.getFirst();
+        assertThat(list.exits()).extracting(h -> h.status().name()).containsExactly("WAITING", "WAITING");
+        rig.record(1);
+        rig.accept(1);
+        rig.fill(1, BTC, Side.BUY, "0.5", "100", "0.5");
+        rig.record(2);
+        rig.accept(2);
+        rig.record(3);
+        rig.fill(1, BTC, Side.BUY, "1.5", "100", "2");
+        amended(2, "110", "2"); // the take-profit rests at a venue that amends: amended in place
+        rig.cancelled(3, "modify"); // the stop the host holds: replaced
+        rig.record(4);
+        rig.fill(2, BTC, Side.SELL, "0.5", "110", "1.5");
+        rig.cancelled(4, "modify");
+        rig.record(5);
+        rig.fill(2, BTC, Side.SELL, "1.5", "110", "0");
+        rig.cancelled(5, "one-cancels-other");
+
+        assertThat(rig.heard).containsExactly(START, QUOTE,
+                "Accepted #1 WORKING 0/2",
+                "Filled #1 PARTIALLY_FILLED 0.5/2 0.5@100", "position BTC-PERP 0.5",
+                "Accepted #2 WORKING 0/0.5", "Accepted #3 WORKING 0/0.5",
+                "Filled #1 FILLED 2/2 1.5@100 complete", "position BTC-PERP 2",
+                "Modified #2 WORKING 0/2", "Modified #3 WORKING 0/2",
+                "Filled #2 PARTIALLY_FILLED 0.5/2 0.5@110", "position BTC-PERP 1.5",
+                "Modified #3 WORKING 0/1.5",
+                "Filled #2 FILLED 2/2 1.5@110 complete", "position BTC-PERP 0",
+                "Cancelled #3 CANCELLED 0/1.5 one-cancels-other");
+        assertThat(intents()).containsExactly("BUY 2 LIMIT @100 L1#0 in",
+                "SELL 0.5 LIMIT @110 reduce L1#1 tp", "SELL 0.5 STOP_MARKET stop 95 reduce L1#2 sl",
+                "SELL 2 STOP_MARKET stop 95 reduce L1#2 sl",
+                "SELL 1.5 STOP_MARKET stop 95 reduce L1#2 sl");
+        assertThat(amends()).containsExactly("o-2 110 2");
+        assertThat(cancels()).containsExactly("o-3 modify", "o-4 modify",
+                "o-5 one-cancels-other: another exit of list L1 (BRACKET of strategy 'probe') filled");
+        assertThat(records()).containsExactly("L1 probe dropped=0 open", "L1 probe dropped=0 closed");
+        assertThat(rig.lists.getFirst().spec()).isEqualTo(OrderListSpec.bracket(ENTRY, TAKE, STOP).format());
+        assertThat(list.isOpen()).isFalse();
+    }
+
+    @Test
+    void anOcoPairsFillOfOneLegShrinksTheOtherAndItsCompletionCancelsIt() {
+        startWith(h -> h.submit(OrderListSpec.oco(OrderSpec.stop(BTC, Side.BUY, TWO, Price.of("105")),
+                OrderSpec.limit(BTC, Side.BUY, TWO, Price.of("95")))));
+        rig.record(1);
+        rig.record(2);
+        rig.accept(2);
+        rig.fill(2, BTC, Side.BUY, "0.5", "95", "0.5");
+        rig.cancelled(1, "modify");
+        rig.record(3);
+        rig.fill(2, BTC, Side.BUY, "1.5", "95", "2");
+        rig.cancelled(3, "one-cancels-other");
+
+        assertThat(rig.heard).containsExactly(START, QUOTE,
+                "Accepted #1 WORKING 0/2", "Accepted #2 WORKING 0/2",
+                "Filled #2 PARTIALLY_FILLED 0.5/2 0.5@95", "position BTC-PERP 0.5",
+                "Modified #1 WORKING 0/1.5",
+                "Filled #2 FILLED 2/2 1.5@95 complete", "position BTC-PERP 2",
+                "Cancelled #1 CANCELLED 0/1.5 one-cancels-other");
+        assertThat(intents()).containsExactly("BUY 2 STOP_MARKET stop 105 L1#0 order#1",
+                "BUY 2 LIMIT @95 L1#1 order#2", "BUY 1.5 STOP_MARKET stop 105 L1#0 order#1");
+        assertThat(cancels()).containsExactly("o-1 modify",
+                "o-3 one-cancels-other: another exit of list L1 (OCO of strategy 'probe') filled");
+        assertThat(records()).containsExactly("L1 probe dropped=0 open", "L1 probe dropped=0 closed");
+    }
+
+    @Test
+    void anEntryCancelledUnfilledDropsItsWaitingExitsAndClosesTheList() {
+        startWith(h -> h.submit(OrderListSpec.bracket(ENTRY, TAKE, STOP)));
+        rig.record(1);
+        rig.accept(1);
+        rig.cancelled(1, "cancelled by operator");
+
+        String dropped = "nothing to protect: the entry of list L1 (BRACKET of strategy 'probe') closed without a fill";
+        assertThat(rig.heard).containsExactly(START, QUOTE, "Accepted #1 WORKING 0/2",
+                "Cancelled #1 CANCELLED 0/2 cancelled by operator",
+                "Cancelled #2 CANCELLED 0/2 " + dropped, "Cancelled #3 CANCELLED 0/2 " + dropped);
+        assertThat(intents()).containsExactly("BUY 2 LIMIT @100 L1#0 in");
+        assertThat(records()).as("both exits dropped: bits 1 and 2").containsExactly("L1 probe dropped=0 open",
+                "L1 probe dropped=6 closed");
+    }
+
+    @Test
+    void anEntryRefusedByTheHostDropsItsExitsToo() {
+        startWith(h -> h.submit(OrderListSpec.bracket(ENTRY, TAKE, STOP)));
+        rig.publish(new io.tradehost.api.event.IntentRejected(rig.intents.getFirst(), "guard",
+                io.tradehost.api.order.RejectionCode.of("MAX_POSITION"), "too big"));
+
+        assertThat(rig.heard).hasSize(5).endsWith("Cancelled #3 CANCELLED 0/2 nothing to protect: the entry of list "
+                + "L1 (BRACKET of strategy 'probe') closed without a fill");
+        assertThat(rig.heard.get(2)).startsWith("Rejected #1 REJECTED 0/2 MAX_POSITION");
+        assertThat(records()).containsExactly("L1 probe dropped=0 open", "L1 probe dropped=6 closed");
+    }
+
+    @Test
+    void anExitFilledWhollyWhileTheEntryStillWorksEndsTheTrade() {
+        rig.venue.nativeStops(true);
+        startWith(h -> h.submit(OrderListSpec.bracket(ENTRY, TAKE, STOP)));
+        rig.record(1);
+        rig.accept(1);
+        rig.fill(1, BTC, Side.BUY, "1", "100", "1");
+        rig.record(2);
+        rig.accept(2);
+        rig.record(3);
+        rig.accept(3);
+        rig.fill(2, BTC, Side.SELL, "1", "110", "0");
+        rig.cancelled(1, "the trade is over");
+        rig.cancelled(3, "one-cancels-other");
+
+        assertThat(rig.heard).containsExactly(START, QUOTE, "Accepted #1 WORKING 0/2",
+                "Filled #1 PARTIALLY_FILLED 1/2 1@100", "position BTC-PERP 1",
+                "Accepted #2 WORKING 0/1", "Accepted #3 WORKING 0/1",
+                "Filled #2 FILLED 1/1 1@110 complete", "position BTC-PERP 0",
+                "Cancelled #1 CANCELLED 1/2 the trade is over", "Cancelled #3 CANCELLED 0/1 one-cancels-other");
+        assertThat(intents()).containsExactly("BUY 2 LIMIT @100 L1#0 in", "SELL 1 LIMIT @110 reduce L1#1 tp",
+                "SELL 1 STOP_MARKET stop 95 reduce L1#2 sl");
+        assertThat(cancels()).containsExactly(
+                "o-1 the trade is over: an exit of list L1 (BRACKET of strategy 'probe') filled",
+                "o-3 one-cancels-other: another exit of list L1 (BRACKET of strategy 'probe') filled");
+    }
+
+    @Test
+    void aWaitingExitCancelledByTheStrategyIsNeverArmedAndOneRepricedIsArmedAtItsNewPrice() {
+        rig.venue.nativeStops(true);
+        startWith(h -> h.submit(OrderListSpec.bracket(ENTRY, TAKE, STOP)));
+        OrderList list = lists.getFirst();
+        rig.onEvent = (h, e) -> {
+            if (e instanceof Quote) {
+                h.cancel(list.exits().get(1));
+                h.modify(list.exits().get(0), Price.of("112"), null);
+            }
+        };
+        rig.quote(BTC, "100", "100.02");
+        rig.record(1);
+        rig.fill(1, BTC, Side.BUY, "2", "100", "2");
+
+        assertThat(rig.heard).containsExactly(START, QUOTE, "quote BTC-PERP 100/100.02",
+                "Cancelled #3 CANCELLED 0/2 cancelled by strategy 'probe'", "Modified #2 WAITING 0/2",
+                "Filled #1 FILLED 2/2 2@100 complete", "position BTC-PERP 2");
+        assertThat(intents()).containsExactly("BUY 2 LIMIT @100 L1#0 in", "SELL 2 LIMIT @112 reduce L1#1 tp");
+        assertThat(records()).containsExactly("L1 probe dropped=0 open", "L1 probe dropped=4 open",
+                "L1 probe dropped=4 open");
+        assertThat(OrderListSpec.parse(rig.lists.getLast().spec()).exits().getFirst().limitPrice())
+                .as("journaled at its new price: a restart arms it there").isEqualTo(Price.of("112"));
+    }
+
+    @Test
+    void anExitsQuantityIsTheHostsToSetAndAStrategyThatSetsItFails() {
+        startWith(h -> h.submit(OrderListSpec.bracket(ENTRY, TAKE, STOP)));
+        OrderList list = lists.getFirst();
+        rig.onEvent = (h, e) -> {
+            if (e instanceof Quote) {
+                h.modify(list.exits().get(0), null, Quantity.of("1"));
+            }
+        };
+        rig.quote(BTC, "100", "100.02");
+
+        assertThat(rig.events.of(io.tradehost.api.event.StrategyFailed.class)).isNotEmpty()
+                .allSatisfy(f -> assertThat(f.error()).contains("follows its list; modify its price only"));
+        assertThat(list.exits().getFirst().quantity()).isEqualTo(TWO);
+    }
+
+    private static Order order(String id, OrderSpec spec, String quantity, OrderStatus status, String filled) {
+        return new Order(new OrderRequest(ClientOrderId.of(id), spec.symbol(), spec.side(), spec.type(),
+                Quantity.of(quantity), spec.limitPrice(), TimeInForce.GTC, spec.reduceOnly(), false, spec.stopPrice()),
+                status, Quantity.of(filled), "v");
+    }
+
+    /**
+     * A restart after the entry filled wholly: the take-profit was armed for its first fill only, the
+     * stop-loss not at all (the host died between). The list comes back and is balanced at once.
+     */
+    @Test
+    void aRestartArmsWhatTheEntryFilledWhileTheHostWasDown() {
+        rig.venue.supportsAmend(true);
+        OrderListSpec spec = OrderListSpec.bracket(ENTRY, TAKE, STOP);
+        Order take = order("o-2", spec.exits().getFirst(), "1", OrderStatus.ACCEPTED, "0");
+        rig.journal = new OrderJournal() {
+            @Override
+            public JournalSnapshot snapshot() {
+                return new JournalSnapshot(false, "o", 2, Money.ZERO, List.of(), List.of(take), Set.of());
+            }
+
+            @Override
+            public void recordBaseline(Money cash, List<Position> positions, long timestampNanos) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Map<ClientOrderId, OrderOwner> owners() {
+                return Map.of(take.clientOrderId(), new OrderOwner("probe", "tp", true, 0, false, null,
+                        new ListLink(4, 1)));
+            }
+
+            @Override
+            public List<JournaledList> openOrderLists() {
+                return List.of(new JournaledList(4, "probe", spec.format(), 0, List.of(
+                        new JournaledList.Member(0, order("o-1", ENTRY, "2", OrderStatus.FILLED, "2")),
+                        new JournaledList.Member(1, take))));
+            }
+
+            @Override
+            public long lastOrderListId() {
+                return 4;
+            }
+        };
+        rig.onStart = h -> { };
+        rig.started();
+        OrderList list = rig.lastRestored.orderLists().getFirst();
+
+        assertThat(rig.heard).containsExactly("start [BTC-PERP, ETH-PERP] Restored[1 open order(s), 1 list(s), 0 "
+                + "byte(s) of state]");
+        assertThat(list.id()).isEqualTo(4);
+        assertThat(list.entry().status()).isEqualTo(io.tradehost.api.strategy.event.HandleStatus.FILLED);
+        assertThat(list.entry().filled()).isEqualTo(TWO);
+        assertThat(intents()).containsExactly("SELL 2 STOP_MARKET stop 95 reduce L4#2 sl");
+        assertThat(amends()).containsExactly("o-2 110 2");
+        assertThat(list.exits()).extracting(h -> h.clientOrderId() == null ? "-" : h.clientOrderId().value())
+                .containsExactly("o-2", "-");
+    }
+}
