@@ -57,7 +57,9 @@ final class ListRows {
     }
 
     static long lastId(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT coalesce(max(id), 0) FROM order_lists");
+        // an order's link is written with its intent even if its list's own record failed: never reuse its number
+        try (PreparedStatement s = c.prepareStatement("SELECT max(coalesce((SELECT max(id) FROM order_lists), 0),"
+                + " coalesce((SELECT max(list_id) FROM orders), 0))");
              ResultSet rs = s.executeQuery()) {
             return rs.next() ? rs.getLong(1) : 0;
         }

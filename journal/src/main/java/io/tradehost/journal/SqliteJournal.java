@@ -96,7 +96,7 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
     private final Set<String> fundingIds = new HashSet<>();
     private final Map<ClientOrderId, OrderOwner> owners = new LinkedHashMap<>();
     private final Map<String, byte[]> states = new HashMap<>();
-    private final Map<Long, JournaledList> openLists = new LinkedHashMap<>();
+    private final ListBook lists;
     private long lastListId;
     private boolean fresh;
     private long lastSequence;
@@ -121,7 +121,7 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
         fundingIds.addAll(contents.fundingIds());
         owners.putAll(contents.owners());
         states.putAll(contents.strategyStates());
-        contents.orderLists().forEach(l -> openLists.put(l.id(), l));
+        lists = new ListBook(contents.orderLists());
         lastListId = contents.lastListId();
         this.bus = bus;
         this.clock = clock;
@@ -211,10 +211,12 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
     public void record(RecordIntent command) {
         var request = command.request();
         lastSequence = Math.max(lastSequence, command.sequence());
-        open.put(request.clientOrderId(), new Order(request, OrderStatus.SUBMITTED, Quantity.ZERO, null));
+        Order submitted = new Order(request, OrderStatus.SUBMITTED, Quantity.ZERO, null);
+        open.put(request.clientOrderId(), submitted);
         if (!command.owner().equals(OrderOwner.NONE)) {
             owners.put(request.clientOrderId(), command.owner());
         }
+        lists.intent(submitted, command.owner());
         write("intent " + request.clientOrderId(), c -> {
             Rows.insertIntent(c, request, command.sequence(), command.timestampNanos());
             StrategyRows.own(c, request.clientOrderId(), command.owner());
@@ -234,15 +236,13 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
     /** Handles the command: keeps a contingent order list as its strategy's host holds it now. */
     public void recordOrderList(RecordOrderList command) {
         lastListId = Math.max(lastListId, command.listId());
-        if (!command.open()) {
-            openLists.remove(command.listId());
-        }
+        lists.recorded(command);
         write("order list L" + command.listId(), c -> ListRows.record(c, command), null);
     }
 
     @Override
     public List<JournaledList> openOrderLists() {
-        return List.copyOf(openLists.values());
+        return lists.open();
     }
 
     @Override
@@ -294,7 +294,7 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
             return;
         }
         owners.put(id, new OrderOwner(owner.strategy(), owner.tag(), owner.managed(), owner.expireAtNanos(), false,
-                owner.trail()));
+                owner.trail(), owner.list()));
         write("triggered " + id, c -> StrategyRows.triggered(c, id), null);
     }
 
@@ -420,6 +420,7 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
     }
 
     private void keep(Order order) {
+        lists.changed(order);
         if (order.status().isTerminal()) {
             open.remove(order.clientOrderId());
             owners.remove(order.clientOrderId());

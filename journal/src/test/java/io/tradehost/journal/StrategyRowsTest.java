@@ -144,7 +144,12 @@ class StrategyRowsTest {
                 io.tradehost.api.order.Liquidity.TAKER, 12), Money.of("900")));
         journal.recordOrderList(new RecordOrderList(4, "bar-trend", "other", 2, false, 13));
 
-        SqliteJournal read = reopen();
+        assertThat(lists(journal)).as("kept current as the orders move").isEqualTo(lists(reopen()));
+        journal.onReconciled(new io.tradehost.api.event.OrderReconciled(new io.tradehost.api.order.Order(buy("r1-2"),
+                io.tradehost.api.order.OrderStatus.ACCEPTED, Quantity.ZERO, "v2"), false, "seen at the venue", 13));
+        assertThat(lists(journal)).containsExactly("0 r1-1 FILLED 1", "2 r1-2 ACCEPTED 0");
+        assertThat(lists(reopen())).containsExactly("0 r1-1 FILLED 1", "2 r1-2 ACCEPTED 0");
+        SqliteJournal read = journal;
         assertThat(read.lastOrderListId()).isEqualTo(4);
         assertThat(read.owners().get(ClientOrderId.of("r1-2"))).isEqualTo(stop);
         assertThat(read.openOrderLists()).singleElement().satisfies(list -> {
@@ -154,11 +159,27 @@ class StrategyRowsTest {
             assertThat(list.orders()).extracting(m -> m.member() + " " + m.order().clientOrderId().value() + " "
                     + m.order().status() + " " + m.order().filledQuantity())
                     .as("the entry filled and closed is there: its fills size the exits")
-                    .containsExactly("0 r1-1 FILLED 1", "2 r1-2 SUBMITTED 0");
+                    .containsExactly("0 r1-1 FILLED 1", "2 r1-2 ACCEPTED 0");
         });
         journal.recordOrderList(new RecordOrderList(3, "bar-trend", "entry=1;oco=1\nspec", 2, false, 14));
         assertThat(journal.openOrderLists()).isEmpty();
         assertThat(reopen().openOrderLists()).isEmpty();
         assertThat(journal.lastOrderListId()).isEqualTo(4);
+    }
+
+    /** Each open list's orders as "member id status filled". */
+    private static List<String> lists(SqliteJournal j) {
+        return j.openOrderLists().stream().flatMap(l -> l.orders().stream()).map(m -> m.member() + " "
+                + m.order().clientOrderId().value() + " " + m.order().status() + " " + m.order().filledQuantity())
+                .toList();
+    }
+
+    @Test
+    void anOrderLinkedToAListWhoseRecordFailedStillKeepsItsNumberFromBeingTakenAgain() {
+        reopen().recordBaseline(Money.ofUnits(1000), List.of(), 1);
+        journal.record(new RecordIntent(buy("r1-1"), 1, 1, 10, new OrderOwner("s", "", true, 0, false, null,
+                new ListLink(9, 0))));
+        assertThat(reopen().lastOrderListId()).isEqualTo(9);
+        assertThat(journal.openOrderLists()).isEmpty();
     }
 }

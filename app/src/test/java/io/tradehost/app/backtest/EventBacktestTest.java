@@ -58,6 +58,8 @@ class EventBacktestTest {
         for (int i = 0; i < books.tripPnl.size(); i++) {
             assertThat(books.tripPnl.get(i).doubleValue()).as("trade %d", i)
                     .isCloseTo(decimal(json.get("trade_list").get(i), "pnl").doubleValue(), within(1e-6));
+            assertThat(json.get("trade_list").get(i).get("exit_kind").asText()).as("exit of trade %d", i)
+                    .isEqualTo(books.tripExits.get(i));
         }
         return json;
     }
@@ -78,6 +80,31 @@ class EventBacktestTest {
             assertThat(Files.readAllBytes(dir.resolve("second").resolve(file))).as(file)
                     .isEqualTo(Files.readAllBytes(dir.resolve("first").resolve(file)));
         }
+    }
+
+    /**
+     * Each entry carries a take-profit, a stop-loss and a trailing stop, held by the host as one list:
+     * the report names the kind of every exit, and the journal's order rows give the same kinds.
+     */
+    @Test
+    void barTrendsEntriesCarryTakeProfitStopLossAndTrailingExitsAndTheReportNamesEachExitsKind() throws Exception {
+        Path trades = MarketData.bitstampTrades(dir);
+        JsonNode report = run("exits", trades, "--format", "trades", "--symbol", "BTC-USD", "--strategy", "bar-trend",
+                "--set", "strategy.config.bar-trend.interval=\"1m\"",
+                "--set", "strategy.config.bar-trend.take_profit_bps=\"25\"",
+                "--set", "strategy.config.bar-trend.stop_loss_bps=\"25\"",
+                "--set", "strategy.config.bar-trend.trailing_bps=\"10\"");
+        JsonNode exits = report.get("exits");
+        for (String kind : List.of("take-profit", "stop", "trailing", "signal")) {
+            assertThat(exits.get(kind).asLong()).as(kind + " exits in " + exits).isPositive();
+        }
+        assertThat(exits.get("other").asLong()).isZero();
+        long listed = 0;
+        for (String kind : List.of("take-profit", "stop", "trailing", "signal", "other")) {
+            listed += exits.get(kind).asLong();
+        }
+        assertThat(listed).isEqualTo(report.get("trades").asLong());
+        assertThat(out.toString()).contains("exits").contains(exits.get("take-profit").asLong() + " take-profit");
     }
 
     @Test

@@ -21,6 +21,11 @@ final class JournalBooks {
     BigDecimal realized = BigDecimal.ZERO;
     BigDecimal fees = BigDecimal.ZERO;
     final List<BigDecimal> tripPnl = new ArrayList<>();
+    /**
+     * What closed each round trip, read from the closing fill's order row alone: its trail, its type,
+     * its contingent list and its strategy (the report's kinds: take-profit, stop, trailing, signal, other).
+     */
+    final List<String> tripExits = new ArrayList<>();
     final Map<String, BigDecimal> quantities = new HashMap<>();
     long fills;
 
@@ -30,8 +35,9 @@ final class JournalBooks {
         Map<String, BigDecimal> tripStart = new HashMap<>();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + journal);
              Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT symbol, side, quantity, price, fee FROM fills"
-                     + " ORDER BY venue_nanos, CAST(substr(trade_id, 6) AS INTEGER)")) {
+             ResultSet r = s.executeQuery("SELECT f.symbol, f.side, f.quantity, f.price, f.fee, o.type, o.trail,"
+                     + " o.list_id, o.strategy FROM fills f JOIN orders o ON o.client_id = f.client_id"
+                     + " ORDER BY f.venue_nanos, CAST(substr(f.trade_id, 6) AS INTEGER)")) {
             while (r.next()) {
                 String symbol = r.getString(1);
                 BigDecimal qty = new BigDecimal(r.getString(3));
@@ -63,6 +69,10 @@ final class JournalBooks {
                 boolean flipped = held.signum() != 0 && after.signum() != 0 && held.signum() != after.signum();
                 if (held.signum() != 0 && (after.signum() == 0 || flipped)) {
                     books.tripPnl.add(running.subtract(tripFees));
+                    String type = r.getString(6);
+                    books.tripExits.add(r.getString(7) != null ? "trailing" : type.startsWith("STOP") ? "stop"
+                            : r.getObject(8) != null && type.equals("LIMIT") ? "take-profit"
+                            : r.getString(9).isEmpty() ? "other" : "signal");
                     tripStart.put(symbol, BigDecimal.ZERO);
                     tripStart.put(symbol + "/pnl", BigDecimal.ZERO);
                 } else {

@@ -69,6 +69,8 @@ public final class ReportCollector implements Consumer<Event> {
     private final Map<Symbol, OpenTrip> open = new HashMap<>();
     /** Each order's tag (a strategy's entry tag or exit reason), for the trade list. */
     private final Map<ClientOrderId, String> tags = new HashMap<>();
+    /** What kind of exit each order would make, for the trade list. */
+    private final Map<ClientOrderId, ExitKind> kinds = new HashMap<>();
     private final Set<Symbol> nonFlat = new TreeSet<>();
     private final List<Trade> trades = new ArrayList<>();
     private final List<Marker> markers = new ArrayList<>();
@@ -107,6 +109,7 @@ public final class ReportCollector implements Consumer<Event> {
     public void accept(Event event) {
         if (event instanceof IntentRecorded recorded) {
             tags.put(recorded.request().clientOrderId(), recorded.owner().tag());
+            kinds.put(recorded.request().clientOrderId(), ExitKind.of(recorded.request(), recorded.owner()));
         } else if (event instanceof PositionChanged changed) {
             onPosition(changed.position(), changed.fill());
         } else if (event instanceof IntentRejected rejected) {
@@ -133,7 +136,7 @@ public final class ReportCollector implements Consumer<Event> {
             Money pnl = after.realizedPnl().minus(trip.realizedAtStart).minus(after.fees().minus(trip.feesAtStart));
             trades.add(new Trade(symbol, trip.direction, trip.entryNanos, fill.timestampNanos(), trip.size,
                     trip.entryPrice, fill.price(), pnl, after.fees().minus(trip.feesAtStart), trip.entryTag,
-                    tags.getOrDefault(fill.clientOrderId(), "")));
+                    tags.getOrDefault(fill.clientOrderId(), ""), kinds.getOrDefault(fill.clientOrderId(), ExitKind.OTHER)));
             open.remove(symbol);
             trip = null;
         }

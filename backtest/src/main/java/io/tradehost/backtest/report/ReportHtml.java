@@ -56,13 +56,14 @@ public final class ReportHtml {
         }
         h.append("</table>\n<h2>Trades (").append(r.trades().size()).append(")</h2>\n<table><tr><th>symbol</th>")
                 .append("<th>direction</th><th>entry</th><th>exit</th><th>size</th><th>entry price</th>")
-                .append("<th>exit price</th><th>PnL</th><th>fees</th><th>entry</th><th>exit</th></tr>");
+                .append("<th>exit price</th><th>PnL</th><th>fees</th><th>entry</th><th>exit</th><th>exit kind</th></tr>");
         r.trades().stream().limit(MAX_TRADE_ROWS).forEach(t -> h.append("<tr><td>").append(escape(t.symbol().value()))
                 .append("</td><td>").append(t.direction()).append("</td><td>").append(ReportJson.time(t.entryNanos()))
                 .append("</td><td>").append(ReportJson.time(t.exitNanos())).append("</td><td>").append(t.size())
                 .append("</td><td>").append(t.entryPrice()).append("</td><td>").append(t.exitPrice())
                 .append("</td><td>").append(t.pnl()).append("</td><td>").append(t.fees()).append("</td><td>")
-                .append(escape(t.entryTag())).append("</td><td>").append(escape(t.exitTag())).append("</td></tr>"));
+                .append(escape(t.entryTag())).append("</td><td>").append(escape(t.exitTag())).append("</td><td>")
+                .append(t.exitKind().label()).append("</td></tr>"));
         h.append("</table>\n");
         if (r.trades().size() > MAX_TRADE_ROWS) {
             h.append("<p>").append(r.trades().size() - MAX_TRADE_ROWS).append(" more in report.json.</p>\n");

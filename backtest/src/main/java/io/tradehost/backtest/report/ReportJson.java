@@ -95,7 +95,10 @@ public final class ReportJson {
             n.put("fees", t.fees().toString());
             n.put("entry_tag", t.entryTag());
             n.put("exit_tag", t.exitTag());
+            n.put("exit_kind", t.exitKind().label());
         }
+        ObjectNode exits = root.putObject("exits");
+        exitCounts(r).forEach(exits::put);
         ArrayNode curve = root.putArray("equity_curve");
         List<Money> equity = r.collector().periodEquity();
         List<Long> at = r.collector().sampleNanos();
@@ -135,5 +138,14 @@ public final class ReportJson {
     static double exactReturn(Price first, Price last) {
         return last.toBigDecimal().divide(first.toBigDecimal(), 12, RoundingMode.HALF_EVEN).subtract(BigDecimal.ONE)
                 .doubleValue();
+    }
+
+    /** How many trades each kind of exit closed, every kind listed, in {@link ExitKind}'s order. */
+    public static java.util.Map<String, Long> exitCounts(Report r) {
+        java.util.Map<String, Long> out = new java.util.LinkedHashMap<>();
+        for (ExitKind kind : ExitKind.values()) {
+            out.put(kind.label(), r.trades().stream().filter(t -> t.exitKind() == kind).count());
+        }
+        return out;
     }
 }

@@ -45,6 +45,8 @@ public final class ReportTable {
         rows.add(row("profit factor", number(m.profitFactor())));
         rows.add(row("expectancy", number(m.expectancy())));
         rows.add(row("exposure time", percent(m.exposure())));
+        rows.add(row("exits", ReportJson.exitCounts(r).entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> e.getValue() + " " + e.getKey()).reduce((a, b) -> a + ", " + b).orElse("none")));
         rows.add(row("fills", Long.toString(r.fills())));
         rows.add(row("rejections", r.rejections().isEmpty() ? "none" : new TreeMap<>(r.rejections())
                 .toString()));

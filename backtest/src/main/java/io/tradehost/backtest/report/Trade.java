@@ -20,7 +20,9 @@ import io.tradehost.api.value.Symbol;
  * @param fees the fees of its fills
  * @param entryTag the opening order's tag or reason (empty when unknown)
  * @param exitTag the closing order's tag or reason (empty when unknown)
+ * @param exitKind what closed it, by the closing order ({@link ExitKind})
  */
 public record Trade(Symbol symbol, String direction, long entryNanos, long exitNanos, Quantity size,
-                    Price entryPrice, Price exitPrice, Money pnl, Money fees, String entryTag, String exitTag) {
+                    Price entryPrice, Price exitPrice, Money pnl, Money fees, String entryTag, String exitTag,
+                    ExitKind exitKind) {
 }

@@ -22,7 +22,7 @@ class MetricsTest {
 
     private static Trade trade(String pnl) {
         return new Trade(Symbol.of("BTC-USD"), "long", 0, 1, Quantity.of("1"), Price.of("1"), Price.of("1"),
-                Money.of(pnl), Money.ZERO, "", "");
+                Money.of(pnl), Money.ZERO, "", "", ExitKind.SIGNAL);
     }
 
     private static List<Money> money(String... values) {

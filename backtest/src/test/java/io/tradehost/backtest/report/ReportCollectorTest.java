@@ -59,9 +59,9 @@ class ReportCollectorTest {
         // short: sold 1 @100, the flip buys it back @90: realised 10, fees 1 + the flip's 2, PnL 7
         assertThat(collector.trades()).containsExactly(
                 new Trade(BTC, "long", 10 * S, 30 * S, Quantity.of("2"), Price.of("100"), Price.of("120"),
-                        Money.of("26"), Money.of("4"), "tag-1", "tag-3"),
+                        Money.of("26"), Money.of("4"), "tag-1", "tag-3", ExitKind.SIGNAL),
                 new Trade(BTC, "short", 40 * S, 50 * S, Quantity.of("1"), Price.of("100"), Price.of("90"),
-                        Money.of("7"), Money.of("3"), "tag-4", "tag-5"));
+                        Money.of("7"), Money.of("3"), "tag-4", "tag-5", ExitKind.SIGNAL));
         assertThat(collector.markers()).extracting(Marker::entry).containsExactly(true, true, false, true, false);
         assertThat(collector.fees()).isEqualTo(Money.of("7"));
         assertThat(collector.fills()).isEqualTo(5);
@@ -98,5 +98,24 @@ class ReportCollectorTest {
         assertThat(collector.rejections()).hasToString("{GUARD_FAILURE=1, INSUFFICIENT_FUNDS=2}");
         assertThat(collector.transitions()).containsExactly(new ReportCollector.Transition(7 * S, "ACTIVE",
                 "REDUCE_ONLY", Arrays.asList("daily_loss")));
+    }
+
+    @Test
+    void anExitsKindIsReadFromTheOrderThatClosedTheTrip() {
+        ClientOrderId id = ClientOrderId.of("c-1");
+        OrderOwner strategy = new OrderOwner("s", "", true);
+        OrderOwner inList = new OrderOwner("s", "", true, 0, false, null, new io.tradehost.api.order.ListLink(1, 1));
+        OrderRequest limit = new OrderRequest(id, BTC, Side.SELL, io.tradehost.api.value.OrderType.LIMIT,
+                Quantity.of("1"), Price.of("110"), io.tradehost.api.value.TimeInForce.GTC, true, false, null);
+        OrderRequest stop = new OrderRequest(id, BTC, Side.SELL, io.tradehost.api.value.OrderType.STOP_MARKET,
+                Quantity.of("1"), null, io.tradehost.api.value.TimeInForce.GTC, true, false, Price.of("95"));
+        assertThat(ExitKind.of(limit, inList)).isEqualTo(ExitKind.TAKE_PROFIT);
+        assertThat(ExitKind.of(limit, strategy)).as("a limit of no list: the strategy's own").isEqualTo(ExitKind.SIGNAL);
+        assertThat(ExitKind.of(stop, strategy)).isEqualTo(ExitKind.STOP);
+        assertThat(ExitKind.of(stop, inList.withTrail(io.tradehost.api.order.Trail.byOffset(Price.of("1")))))
+                .isEqualTo(ExitKind.TRAILING);
+        assertThat(ExitKind.of(OrderRequest.market(id, BTC, Side.SELL, Quantity.of("1")), OrderOwner.NONE))
+                .isEqualTo(ExitKind.OTHER);
+        assertThat(ExitKind.TAKE_PROFIT.label()).isEqualTo("take-profit");
     }
 }

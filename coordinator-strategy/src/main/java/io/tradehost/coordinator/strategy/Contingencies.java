@@ -11,6 +11,7 @@ import io.tradehost.api.strategy.event.OrderListSpec;
 import io.tradehost.api.strategy.event.OrderSpec;
 import io.tradehost.api.value.Price;
 import io.tradehost.api.value.Quantity;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -32,6 +33,8 @@ import org.slf4j.LoggerFactory;
  */
 final class Contingencies {
     private static final Logger LOG = LoggerFactory.getLogger(Contingencies.class);
+    /** How often an exit refused (or a resize refused) is tried again: after 1, 2, 4, 8 and 16 s. */
+    static final int MAX_RETRIES = 5;
 
     private final HandleDesk desk;
     private final EventStrategies owner;
@@ -66,16 +69,23 @@ final class Contingencies {
             desk.submit(instance, list.entry);
         } else {
             for (int i = 0; i < list.exits.size(); i++) {
-                list.asked[i] = list.exits.get(i).quantity();
-                desk.submit(instance, list.exits.get(i));
+                list.asked[i] = list.exits.get(i).quantity(); // all first: a leg refused at once balances the list
             }
+            list.exits.forEach(exit -> desk.submit(instance, exit));
         }
     }
 
     /** A member of a list changed (it filled, or ended): its list is balanced again. */
     void changed(Handle handle) {
-        if (handle.list == null || !handle.list.isOpen()) {
+        if (handle.list == null || handle.list.retired) {
             return;
+        }
+        if (!handle.list.isOpen()) {
+            if (handle == handle.list.entry && handle.filled().isPositive() && handle.list.droppedUnfilled != 0) {
+                lateEntryFill(handle.list);
+            } else {
+                return;
+            }
         }
         unbalanced.add(handle.list);
         if (balancing) {
@@ -97,6 +107,80 @@ final class Contingencies {
     void dropWaiting(Handle exit, String reason) {
         drop(exit.list, exit, reason);
         record(exit.list);
+    }
+
+    /** {@code instance} was replaced by a reload: its successor rebuilds its lists from the journal and governs them. */
+    void retire(EventInstance instance) {
+        open.values().removeIf(list -> {
+            if (list.owner == instance) {
+                list.retired = true;
+                return true;
+            }
+            return false;
+        });
+    }
+
+    /**
+     * The venue or the host refused a resize of {@code exit} (or the cancel of one), or did not answer:
+     * it works on as it was, and the list asks again after a backoff.
+     */
+    void refused(Handle exit) {
+        ListState list = exit.list;
+        if (list == null || list.retired || !list.isOpen() || exit == list.entry) {
+            return;
+        }
+        int i = list.exits.indexOf(exit);
+        list.asked[i] = null; // what was asked did not take: the next balance asks again
+        retryLater(list, i, "its resize was refused");
+    }
+
+    /** An exit works as asked (accepted, or modified): its retries start again from the first. */
+    void confirmed(Handle exit) {
+        if (exit.list != null && exit != exit.list.entry) {
+            exit.list.retries[exit.list.exits.indexOf(exit)] = 0;
+        }
+    }
+
+    private void retryLater(ListState list, int i, String why) {
+        if (list.retrying[i]) {
+            return;
+        }
+        Handle exit = list.exits.get(i);
+        if (list.retries[i] >= MAX_RETRIES) {
+            if (list.retries[i]++ == MAX_RETRIES) {
+                LOG.error("{}: {} ({}) after {} tries; the host gives up on it: the position is not protected by it",
+                        list, exit, why, MAX_RETRIES);
+            }
+            return;
+        }
+        Duration delay = Duration.ofSeconds(1L << list.retries[i]++);
+        list.retrying[i] = true;
+        LOG.warn("{}: {} ({}); asked again in {} s", list, exit, why, delay.toSeconds());
+        owner.scheduler().schedule(delay, () -> {
+            list.retrying[i] = false;
+            if (exit.status() == HandleStatus.REJECTED && list.isOpen() && !list.retired) {
+                exit.rewait();
+                exit.owner().open.put(exit.id(), exit);
+            }
+            changed(exit);
+        });
+    }
+
+    /** The entry filled after its list ended unfilled: the exits dropped for that are armed after all. */
+    private void lateEntryFill(ListState list) {
+        LOG.warn("{}: its entry filled {} after the list ended unfilled: its exits are armed after all", list,
+                list.entry.filled());
+        for (Handle exit : list.exits) {
+            if ((list.droppedUnfilled >>> exit.member & 1) == 1) {
+                exit.rewait();
+                exit.owner().open.put(exit.id(), exit);
+            }
+        }
+        list.dropped &= ~list.droppedUnfilled;
+        list.droppedUnfilled = 0;
+        list.reopen();
+        open.put(list.id, list);
+        record(list);
     }
 
     /** A waiting exit takes a new limit price: the list is journaled with it, and the strategy hears it modified. */
@@ -145,25 +229,32 @@ final class Contingencies {
                     if (target.isPositive()) {
                         arm(list, i, target);
                     } else if (entryDone) {
+                        list.droppedUnfilled |= 1L << exit.member;
                         drop(list, exit, "nothing to protect: the entry of " + list + " closed without a fill");
                     }
-                } else if (exit.isOpen() && !exit.isCancelPending()) {
-                    if (!target.isGreaterThan(exit.filled())) {
+                } else if (exit.status() == HandleStatus.REJECTED && target.isGreaterThan(exit.filled())) {
+                    retryLater(list, i, "refused: " + exit.rejection()); // a protection the host keeps trying
+                } else if (exit.isOpen() && (!exit.isCancelPending() || exit.replacing)) {
+                    // what the exit is for, or will be once the modification on its way is done
+                    Quantity current = exit.amending || exit.replacing || exit.queued ? list.asked[i] : exit.quantity();
+                    if (!target.isGreaterThan(exit.filled()) && !exit.replacing) {
                         desk.cancel(exit, "one-cancels-other: the other exits of " + list + " filled what it protected");
-                    } else if (!target.equals(list.asked[i])) {
+                    } else if (current == null || (entry == null ? target.isLessThan(current) : !target.equals(current))) {
+                        // an OCO pair's legs only shrink: their sizes were rounded to the lot as placed
                         resize(list, i, target);
                     }
-                } else if (exit.replacing && !target.equals(list.asked[i])) {
-                    list.asked[i] = target;
-                    exit.modifyQuantity = target; // the replacement on its way takes it
                 }
             }
         }
-        boolean ended = list.members().stream().allMatch(h -> h.status().isTerminal());
+        boolean retrying = false;
+        for (boolean r : list.retrying) {
+            retrying |= r;
+        }
+        boolean ended = !retrying && list.members().stream().allMatch(h -> h.status().isTerminal());
         if (ended) {
             list.close();
             open.remove(list.id);
-            LOG.info("{} ended: {}", list, list.members());
+            LOG.debug("{} ended: {}", list, list.members());
         }
         if (ended || droppedBefore != list.dropped) {
             record(list);
@@ -175,7 +266,7 @@ final class Contingencies {
         list.asked[i] = total;
         exit.spec(exit.spec().withQuantity(total));
         exit.status(HandleStatus.PENDING);
-        desk.submit(exit.owner(), exit);
+        desk.submit(exit.owner(), exit, total.minus(exit.filled())); // one armed again keeps what it filled
     }
 
     private void resize(ListState list, int i, Quantity total) {
@@ -266,6 +357,13 @@ final class Contingencies {
                 live.restorePrior(earlier);
             }
             return live;
+        }
+        if (last != null && !isEntry && last.status() == io.tradehost.api.order.OrderStatus.REJECTED
+                && (journaled.droppedMembers() >>> m & 1) == 0) {
+            // an exit refused (by the venue, or found not at the venue after a crash): armed again
+            Handle again = new Handle(desk.nextHandleId(), instance, spec, HandleStatus.WAITING);
+            again.restore(null, HandleStatus.WAITING, filled);
+            return again;
         }
         if (last != null) {
             Handle closed = new Handle(desk.nextHandleId(), instance, spec, switch (last.status()) {

@@ -34,6 +34,8 @@ final class Handle implements OrderHandle {
     long amendSerial;
     /** What filled of the orders a cancel-replace put before the current one: the venue's total lacks it. */
     Quantity priorFilled = Quantity.ZERO;
+    /** A modification asked while an amend was on its way, as given (null: unchanged), sent after its answer. */
+    boolean queued;
     Price queuedPrice;
     Quantity queuedTotal;
     boolean expiring;
@@ -135,6 +137,34 @@ final class Handle implements OrderHandle {
         clientOrderId = id;
         status = restored;
         filled = alreadyFilled;
+    }
+
+    /**
+     * An exit the host or the venue refused, armed again: it waits for the list to send it, keeping what
+     * it filled before.
+     */
+    void rewait() {
+        clientOrderId = null;
+        rejection = null;
+        cancelPending = false;
+        replacing = false;
+        amending = false;
+        queued = false;
+        status = HandleStatus.WAITING;
+    }
+
+    /**
+     * A late fill of an order this handle had before its current one (a cancel-replace's cancelled
+     * order): it counts, and the handle's total grows by as much, since the current order was placed for
+     * the rest as it stood.
+     */
+    void earlierFill(Quantity quantityFilled) {
+        priorFilled = priorFilled.plus(quantityFilled);
+        filled = filled.plus(quantityFilled);
+        quantity = quantity.plus(quantityFilled);
+        if (status == HandleStatus.WORKING) {
+            status = HandleStatus.PARTIALLY_FILLED;
+        }
     }
 
     /**

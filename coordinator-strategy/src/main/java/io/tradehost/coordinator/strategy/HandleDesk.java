@@ -89,6 +89,11 @@ final class HandleDesk {
     }
 
     void submit(EventInstance instance, Handle handle) {
+        submit(instance, handle, handle.spec().quantity());
+    }
+
+    /** Submits {@code handle} for {@code quantity}, the rest of its total (an exit armed again keeps its fills). */
+    void submit(EventInstance instance, Handle handle, Quantity quantity) {
         submits++;
         String absurd = sanity.absurdity(handle.spec());
         if (absurd != null) {
@@ -97,7 +102,7 @@ final class HandleDesk {
             return;
         }
         instance.open.put(handle.id(), handle);
-        send(handle, handle.spec().quantity());
+        send(handle, quantity);
         goodTill.watch(handle);
     }
 
@@ -178,6 +183,9 @@ final class HandleDesk {
      */
     void dropped(List<Handle> handles, String why, boolean tell) {
         for (Handle handle : handles) {
+            if (handle.list != null) {
+                handle.list.close(); // never carried out: nothing of it was journaled or sent
+            }
             handle.reject(RejectionCode.STRATEGY_FAILED);
             if (!tell) {
                 continue;
@@ -245,6 +253,7 @@ final class HandleDesk {
     }
 
     private void working(Handle handle) {
+        lists.confirmed(handle);
         boolean modified = handle.replacing;
         handle.replacing = false;
         handle.status(handle.filled().isPositive() ? HandleStatus.PARTIALLY_FILLED : HandleStatus.WORKING);
@@ -302,6 +311,7 @@ final class HandleDesk {
         handle.replacing = false;
         goodTill.cancelRefused(handle);
         tell(handle, new OrderEvent.CancelRejected(handle, rejected.code(), rejected.message()));
+        lists.refused(handle);
     }
 
     /**
@@ -319,6 +329,13 @@ final class HandleDesk {
         }
         if (!handle.isOpen()) {
             handle.addLateFill(fill.quantity());
+            tell(handle, new OrderEvent.Filled(handle, fill, false));
+            lists.changed(handle);
+            return;
+        }
+        if (!fill.clientOrderId().equals(handle.clientOrderId())) {
+            // an order this handle had before a cancel-replace, filled late: the current order still works
+            handle.earlierFill(fill.quantity());
             tell(handle, new OrderEvent.Filled(handle, fill, false));
             lists.changed(handle);
             return;

@@ -135,6 +135,7 @@ final class InstanceBuilder {
         for (EventInstance i : retired) {
             i.retired = true;
             events.stop(i, next.cancelOnStop());
+            events.desk().lists().retire(i); // its successor rebuilds its lists from the journal, as at a restart
             events.instances().remove(i);
             i.watched.calls.close();
         }

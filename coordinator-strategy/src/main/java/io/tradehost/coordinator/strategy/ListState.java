@@ -22,6 +22,14 @@ final class ListState implements OrderList {
     private volatile OrderListSpec spec;
     /** A bit per member cancelled before it was armed. */
     long dropped;
+    /** Of those, the exits dropped because the entry ended without a fill (a late fill of it arms them after all). */
+    long droppedUnfilled;
+    /** Per exit, how often it was armed again after a refusal, or its resize asked again, since it last worked. */
+    final int[] retries;
+    /** Per exit, whether a retry is scheduled (the list does not end meanwhile). */
+    final boolean[] retrying;
+    /** Its instance was replaced by a reload: the successor governs the list, rebuilt from the journal. */
+    boolean retired;
     /** An exit of a one-cancels-other list filled wholly: nothing is armed or resized any more. */
     boolean over;
     private volatile boolean open = true;
@@ -33,6 +41,8 @@ final class ListState implements OrderList {
         this.entry = entry;
         this.exits = List.copyOf(exits);
         this.asked = new Quantity[exits.size()];
+        this.retries = new int[exits.size()];
+        this.retrying = new boolean[exits.size()];
         int member = 0;
         for (Handle h : members()) {
             h.list = this;
@@ -84,6 +94,10 @@ final class ListState implements OrderList {
 
     void close() {
         open = false;
+    }
+
+    void reopen() {
+        open = true;
     }
 
     @Override

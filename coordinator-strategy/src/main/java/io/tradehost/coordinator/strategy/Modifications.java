@@ -49,6 +49,12 @@ final class Modifications {
 
     /** Modifies {@code handle} to {@code price} and a total of {@code quantity} (null: unchanged), as the class says. */
     void modify(Handle handle, Price price, Quantity quantity) {
+        if (handle.isOpen() && handle.replacing) {
+            // a cancel-replace is on its way: its replacement takes this too (what is not given stays as asked)
+            handle.modifyPrice = price != null ? price : handle.modifyPrice;
+            handle.modifyQuantity = quantity != null ? quantity : handle.modifyQuantity;
+            return;
+        }
         if (!handle.isOpen() || handle.isCancelPending()) {
             LOG.debug("modify of {} ignored: it is {}", handle, handle.isOpen() ? "being cancelled" : handle.status());
             return;
@@ -67,7 +73,12 @@ final class Modifications {
             return;
         }
         if (applies(handle)) {
-            if (total.isGreaterThan(handle.filled())) {
+            if (handle.amending) {
+                // queued as given: what it leaves unchanged is read when it is sent, after the amend on its way
+                handle.queuedPrice = price != null ? price : handle.queuedPrice;
+                handle.queuedTotal = quantity != null ? quantity : handle.queuedTotal;
+                handle.queued = true;
+            } else if (total.isGreaterThan(handle.filled())) {
                 amend(handle, limit, total);
             } else {
                 desk.cancel(handle, "modified to " + total + ", no more than the " + handle.filled() + " filled");
@@ -123,11 +134,6 @@ final class Modifications {
      * queues it behind the amend on its way.
      */
     private void amend(Handle handle, Price price, Quantity total) {
-        if (handle.amending) {
-            handle.queuedPrice = price;
-            handle.queuedTotal = total;
-            return;
-        }
         handle.amending = true;
         long serial = ++handle.amendSerial;
         owner.commands().send(new AmendOrder(handle.clientOrderId(), handle.symbol(), price,
@@ -144,6 +150,7 @@ final class Modifications {
         handle.amending = false;
         desk.tell(handle, new OrderEvent.ModifyRejected(handle, UNANSWERED, "the venue did not answer the amend within "
                 + ANSWER_WAIT.toSeconds() + " s; it may yet have taken effect"));
+        desk.lists().refused(handle);
         next(handle);
     }
 
@@ -164,6 +171,7 @@ final class Modifications {
         }
         handle.amending = false;
         desk.tell(handle, new OrderEvent.ModifyRejected(handle, rejected.code(), rejected.message()));
+        desk.lists().refused(handle);
         next(handle);
     }
 
@@ -193,6 +201,7 @@ final class Modifications {
         if (complete) {
             handle.status(HandleStatus.FILLED);
         }
+        desk.lists().confirmed(handle);
         desk.tell(handle, new OrderEvent.Modified(handle));
         if (complete) {
             desk.complete(handle);
@@ -202,9 +211,10 @@ final class Modifications {
     private void next(Handle handle) {
         Price price = handle.queuedPrice;
         Quantity total = handle.queuedTotal;
-        if (total == null) {
+        if (!handle.queued) {
             return;
         }
+        handle.queued = false;
         handle.queuedPrice = null;
         handle.queuedTotal = null;
         EventInstance instance = handle.owner();

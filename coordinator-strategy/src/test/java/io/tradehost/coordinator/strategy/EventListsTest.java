@@ -16,6 +16,7 @@ import io.tradehost.api.order.OrderRequest;
 import io.tradehost.api.order.OrderStatus;
 import io.tradehost.api.order.Position;
 import io.tradehost.api.value.TimeInForce;
+import io.tradehost.coordinator.strategy.CycleMode;
 import java.util.Map;
 import io.tradehost.api.strategy.event.OrderList;
 import io.tradehost.api.strategy.event.OrderListSpec;
@@ -327,5 +328,222 @@ class EventListsTest {
         assertThat(amends()).containsExactly("o-2 110 2");
         assertThat(list.exits()).extracting(h -> h.clientOrderId() == null ? "-" : h.clientOrderId().value())
                 .containsExactly("o-2", "-");
+    }
+
+    /** Entry 2 filled 0.5 then 1.5; the take-profit (o-2) rests at a venue that amends, the stop (o-3) is the host's. */
+    private OrderList filledBracket() {
+        rig.venue.supportsAmend(true);
+        startWith(h -> h.submit(OrderListSpec.bracket(ENTRY, TAKE, STOP)));
+        rig.record(1);
+        rig.accept(1);
+        rig.fill(1, BTC, Side.BUY, "0.5", "100", "0.5");
+        rig.record(2);
+        rig.accept(2);
+        rig.record(3);
+        rig.fill(1, BTC, Side.BUY, "1.5", "100", "2");
+        return lists.getFirst();
+    }
+
+    @Test
+    void aResizeTheVenueRefusesIsAskedAgainAfterABackoff() {
+        filledBracket();
+        assertThat(amends()).containsExactly("o-2 110 2");
+        rig.publish(new io.tradehost.api.event.OrderAmendRejected(EventRig.id(2), BTC,
+                io.tradehost.api.order.RejectionCode.of("RATE_LIMITED"), "slow down", rig.clock.nanos()));
+        assertThat(amends()).hasSize(1);
+        rig.advance(java.time.Duration.ofSeconds(1));
+        assertThat(amends()).as("asked again a second later").containsExactly("o-2 110 2", "o-2 110 2");
+        amended(2, "110", "2");
+        assertThat(lists.getFirst().exits().getFirst().quantity()).isEqualTo(TWO);
+    }
+
+    @Test
+    void aRepriceOfAnExitWhileTheHostsResizeIsOnItsWayKeepsBoth() {
+        OrderList list = filledBracket();
+        rig.onEvent = (h, e) -> {
+            if (e instanceof Quote) {
+                h.modify(list.exits().getFirst(), Price.of("112"), null);
+            }
+        };
+        rig.quote(BTC, "100", "100.02"); // the strategy reprices while the resize to 2 is on its way
+        amended(2, "110", "2");
+        assertThat(amends()).as("the reprice goes after, for the resized total").containsExactly("o-2 110 2",
+                "o-2 112 2");
+        amended(2, "112", "2");
+        assertThat(list.exits().getFirst().price()).isEqualTo(Price.of("112"));
+        assertThat(list.exits().getFirst().quantity()).isEqualTo(TWO);
+    }
+
+    @Test
+    void aLateFillOfAnExitsReplacedOrderCountsAndTheOtherExitShrinks() {
+        OrderList list = filledBracket();
+        amended(2, "110", "2");
+        rig.cancelled(3, "modify");
+        rig.record(4); // the stop replaced for 2
+        Handle stop = (Handle) list.exits().get(1);
+        rig.fill(3, BTC, Side.SELL, "0.5", "95", "1.5"); // the cancelled order of the stop filled before its cancel
+        assertThat(stop.filled()).isEqualTo(Quantity.of("0.5"));
+        assertThat(stop.quantity()).as("the replacement still works for its 2").isEqualTo(Quantity.of("2.5"));
+        assertThat(stop.status()).isEqualTo(io.tradehost.api.strategy.event.HandleStatus.PARTIALLY_FILLED);
+        assertThat(amends()).as("the take-profit shrinks to what is left").containsExactly("o-2 110 2",
+                "o-2 110 1.5");
+        assertThat(cancels()).as("the stop's replacement shrinks to 1.5 (total 2)").containsExactly("o-3 modify",
+                "o-4 modify");
+    }
+
+    @Test
+    void anExitTheHostRefusesIsArmedAgainWhileThereIsSomethingToProtect() {
+        startWith(h -> h.submit(OrderListSpec.bracket(ENTRY, TAKE, STOP)));
+        rig.record(1);
+        rig.accept(1);
+        rig.fill(1, BTC, Side.BUY, "2", "100", "2");
+        rig.record(2);
+        rig.publish(new io.tradehost.api.event.IntentRejected(rig.intents.get(2), "guard",
+                io.tradehost.api.order.RejectionCode.of("ORDER_RATE"), "too many orders"));
+        OrderList list = lists.getFirst();
+        assertThat(list.exits().get(1).status()).isEqualTo(io.tradehost.api.strategy.event.HandleStatus.REJECTED);
+        assertThat(list.isOpen()).isTrue();
+        rig.advance(java.time.Duration.ofSeconds(1));
+        assertThat(intents()).containsExactly("BUY 2 LIMIT @100 L1#0 in", "SELL 2 LIMIT @110 reduce L1#1 tp",
+                "SELL 2 STOP_MARKET stop 95 reduce L1#2 sl", "SELL 2 STOP_MARKET stop 95 reduce L1#2 sl");
+        rig.record(4);
+        assertThat(list.exits().get(1).status()).isEqualTo(io.tradehost.api.strategy.event.HandleStatus.WORKING);
+        assertThat(rig.heard).contains("Rejected #3 REJECTED 0/2 ORDER_RATE", "Accepted #3 WORKING 0/2");
+    }
+
+    @Test
+    void anEntryFilledLateAfterItsCancelArmsTheExitsAfterAll() {
+        rig.venue.nativeStops(true);
+        startWith(h -> h.submit(OrderListSpec.bracket(ENTRY, TAKE, STOP)));
+        rig.record(1);
+        rig.accept(1);
+        rig.cancelled(1, "cancelled by strategy");
+        OrderList list = lists.getFirst();
+        assertThat(list.isOpen()).isFalse();
+        rig.fill(1, BTC, Side.BUY, "1", "100", "1"); // the fill raced the cancel, reported after it
+        assertThat(list.isOpen()).isTrue();
+        assertThat(intents()).containsExactly("BUY 2 LIMIT @100 L1#0 in", "SELL 1 LIMIT @110 reduce L1#1 tp",
+                "SELL 1 STOP_MARKET stop 95 reduce L1#2 sl");
+        assertThat(records()).containsExactly("L1 probe dropped=0 open", "L1 probe dropped=6 closed",
+                "L1 probe dropped=0 open");
+    }
+
+    @Test
+    void anOtoListsExitsEachFollowTheEntryAndDoNotCancelEachOther() {
+        rig.venue.nativeStops(true);
+        startWith(h -> h.submit(OrderListSpec.oto(ENTRY, TAKE, STOP)));
+        rig.record(1);
+        rig.accept(1);
+        rig.fill(1, BTC, Side.BUY, "2", "100", "2");
+        rig.record(2);
+        rig.accept(2);
+        rig.record(3);
+        rig.accept(3);
+        rig.fill(2, BTC, Side.SELL, "2", "110", "0");
+        OrderList list = lists.getFirst();
+        assertThat(list.kind()).isEqualTo(OrderListSpec.Kind.OTO);
+        assertThat(cancels()).as("no one-cancels-other").isEmpty();
+        assertThat(list.exits().get(1).isOpen()).isTrue();
+        assertThat(list.isOpen()).isTrue();
+        rig.cancelled(3, "by operator");
+        assertThat(list.isOpen()).isFalse();
+        assertThat(records()).containsExactly("L1 probe dropped=0 open", "L1 probe dropped=0 closed");
+    }
+
+    /** A journal whose contents the test sets as the real one would hold them at the moment it is read. */
+    private static final class SettableJournal implements OrderJournal {
+        List<Order> open = List.of();
+        Map<ClientOrderId, OrderOwner> owners = Map.of();
+        List<JournaledList> lists = List.of();
+
+        @Override
+        public JournalSnapshot snapshot() {
+            return new JournalSnapshot(false, "o", 9, Money.ZERO, List.of(), open, Set.of());
+        }
+
+        @Override
+        public void recordBaseline(Money cash, List<Position> positions, long timestampNanos) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Map<ClientOrderId, OrderOwner> owners() {
+            return owners;
+        }
+
+        @Override
+        public List<JournaledList> openOrderLists() {
+            return lists;
+        }
+    }
+
+    /**
+     * A reload that replaces the instance (orders kept): the successor gets the list from the journal as
+     * it stands, governs it alone (the retired instance's list is quiet), and places nothing again.
+     */
+    @Test
+    void aReloadHandsTheListToTheNewInstanceWhichAloneGovernsIt() {
+        rig.venue.nativeStops(true);
+        SettableJournal journal = new SettableJournal();
+        rig.journal = journal;
+        rig.onEvent = (h, e) -> {
+            if (e instanceof Quote && lists.isEmpty()) {
+                lists.add(h.submit(OrderListSpec.bracket(ENTRY, TAKE, STOP)));
+            }
+        };
+        StrategySettings keep = new StrategySettings("probe", Map.of(), n -> io.tradehost.api.config.PluginConfig
+                .empty("s"), CycleMode.ON_MARK, java.time.Duration.ofSeconds(5), 5, java.time.Duration.ofMillis(5), 5,
+                StrategySettings.DEFAULT_MAX_DECISION_LEVERAGE, false);
+        rig.started(keep);
+        rig.quote(BTC, "99.99", "100.01");
+        rig.record(1);
+        rig.accept(1);
+        rig.fill(1, BTC, Side.BUY, "2", "100", "2");
+        OrderRequest take = rig.record(2);
+        rig.accept(2);
+        OrderRequest stop = rig.record(3);
+        rig.accept(3);
+        OrderListSpec spec = OrderListSpec.bracket(ENTRY, TAKE, STOP);
+        Order takeOrder = new Order(take, OrderStatus.ACCEPTED, Quantity.ZERO, "v2");
+        Order stopOrder = new Order(stop, OrderStatus.ACCEPTED, Quantity.ZERO, "v3");
+        journal.open = List.of(takeOrder, stopOrder);
+        journal.owners = Map.of(take.clientOrderId(), new OrderOwner("probe", "tp", true, 0, false, null,
+                new ListLink(1, 1)), stop.clientOrderId(), new OrderOwner("probe", "sl", true, 0, false, null,
+                new ListLink(1, 2)));
+        journal.lists = List.of(new JournaledList(1, "probe", spec.format(), 0, List.of(
+                new JournaledList.Member(0, order("o-1", ENTRY, "2", OrderStatus.FILLED, "2")),
+                new JournaledList.Member(1, takeOrder), new JournaledList.Member(2, stopOrder))));
+        rig.lists.clear();
+
+        rig.coordinator.reconfigure(keep, Set.of("probe"));
+        rig.kernel.runUntilIdle();
+        assertThat(rig.heard).endsWith("stop", "start [BTC-PERP, ETH-PERP] Restored[2 open order(s), 1 list(s), 0 "
+                + "byte(s) of state]");
+        OrderList successor = rig.lastRestored.orderLists().getFirst();
+        assertThat(successor).isNotSameAs(lists.getFirst());
+        assertThat(rig.intents).as("nothing placed again").hasSize(3);
+        assertThat(rig.cancels).isEmpty();
+        rig.fill(2, BTC, Side.SELL, "2", "110", "0");
+        assertThat(cancels()).as("the new list cancels the stop, once").containsExactly(
+                "o-3 one-cancels-other: another exit of list L1 (BRACKET of strategy 'probe') filled");
+        assertThat(records()).as("open until the stop's cancel is confirmed").isEmpty();
+        rig.cancelled(3, "one-cancels-other");
+        assertThat(records()).as("only the new list records").containsExactly("L1 probe dropped=0 closed");
+        assertThat(lists.getFirst().isOpen()).as("the retired list stays as it was, quiet").isTrue();
+    }
+
+    @Test
+    void anExitRefusedBeforeTheRestartIsArmedAgainAtTheStart() {
+        OrderListSpec spec = OrderListSpec.bracket(ENTRY, TAKE, STOP);
+        SettableJournal journal = new SettableJournal();
+        journal.lists = List.of(new JournaledList(2, "probe", spec.format(), 0, List.of(
+                new JournaledList.Member(0, order("o-1", ENTRY, "2", OrderStatus.FILLED, "2")),
+                new JournaledList.Member(1, order("o-2", spec.exits().getFirst(), "2", OrderStatus.CANCELLED, "0.5")),
+                new JournaledList.Member(2, order("o-3", spec.exits().get(1), "2", OrderStatus.REJECTED, "0")))));
+        rig.journal = journal;
+        rig.onStart = h -> { };
+        rig.started();
+        assertThat(intents()).as("the stop for what is left: 2 less the 0.5 the take-profit filled")
+                .containsExactly("SELL 1.5 STOP_MARKET stop 95 reduce L2#2 sl");
     }
 }

@@ -42,7 +42,8 @@ import java.util.function.Function;
  * The harness's stand-in for execution and the venue: every intent is recorded and accepted at once
  * (unless the test refuses it); a market order fills at the touch, a post-only limit that would take
  * is rejected ({@code POST_ONLY_WOULD_TAKE}), other orders rest until the test fills or cancels them;
- * cancels are confirmed at once, and so are amends where the test made the venue amend. Kernel thread only.
+ * cancels are confirmed at once, and so are amends where the test made the venue amend. Stops (a trailing
+ * stop too, its trigger set once from the mark) rest like limits: the test fills them. Kernel thread only.
  */
 final class HarnessExecution {
     private final EventBus bus;
@@ -83,7 +84,7 @@ final class HarnessExecution {
         OrderRequest request = new OrderRequest(ClientOrderId.of("h", ++sequence), intent.symbol(), intent.side(),
                 intent.type(), product.roundSize(intent.quantity()), intent.limitPrice(),
                 intent.timeInForce() == null ? TimeInForce.GTC : intent.timeInForce(), intent.reduceOnly(),
-                intent.postOnly(), intent.stopPrice());
+                intent.postOnly(), stopOf(intent, product));
         sent.add(request);
         bus.publish(new IntentRecorded(request, intent.sequence(), clock.nanos()));
         Price touch = touch(request.symbol(), request.side());
@@ -102,6 +103,18 @@ final class HarnessExecution {
             fill(request.clientOrderId(), request.quantity(), request.type() == OrderType.MARKET ? touch
                     : request.limitPrice(), Liquidity.TAKER);
         }
+    }
+
+    /**
+     * The stop price an intent rests with: a trailing stop's first trigger is set from the mark (or its
+     * activation price) as execution sets it; the harness does not move it after.
+     */
+    private static Price stopOf(OrderIntent intent, Product product) {
+        if (intent.trail() == null) {
+            return intent.stopPrice();
+        }
+        return intent.trail().triggerFor(intent.side(), intent.trail().isActive() ? intent.markPrice()
+                : intent.trail().activation(), product);
     }
 
     /**

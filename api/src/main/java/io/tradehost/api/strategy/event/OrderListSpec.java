@@ -18,9 +18,12 @@ import java.util.List;
  *
  * <p>One-cancels-other: a fill of one exit shrinks the others by as much; once one exit is wholly
  * filled the others are cancelled, and so is the rest of the entry (the trade is over). Without an
- * entry (an OCO pair) both legs work at once, each for the same quantity. A refused exit leaves the
- * others working. Exits rest: limit, stop-market or stop-limit (a trailing stop too); a member's
- * quantity is the host's to set (a modification of an exit may change its price only).
+ * entry (an OCO pair) both legs work at once, each for the same quantity. An exit the host or the
+ * venue refuses is armed again (and a resize refused is asked again) after 1, 2, 4, 8 and 16 s while
+ * there is something to protect; then the host gives up on it (an error in the log). A fill of the
+ * entry reported after it ended unfilled arms its exits after all. Exits rest: limit, stop-market or
+ * stop-limit (a trailing stop too); a member's quantity is the host's to set (a modification of an
+ * exit may change a limit's price only).
  *
  * @param entry the order whose fills arm the exits, or {@code null} (an OCO pair)
  * @param exits 1 to {@link #MAX_EXITS} orders on one symbol: with an entry, on its symbol and the other side

@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * @param openOrders the instance's open orders, oldest first
  * @param savedState the last bytes {@link EventStrategy#saveState()} returned, or an empty array
- * @param orderLists the instance's contingent lists still open, oldest first, rebuilt around those handles
+ * @param orderLists the instance's contingent lists the journal holds open, oldest first, rebuilt around those
+ *     handles and balanced once (one may have ended in that)
  *     (their members not at the venue, an exit WAITING or an entry that closed, are reached through the list)
  */
 public record Restored(List<OrderHandle> openOrders, byte[] savedState, List<OrderList> orderLists) {

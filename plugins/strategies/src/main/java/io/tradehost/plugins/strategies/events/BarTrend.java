@@ -6,6 +6,7 @@ import io.tradehost.api.order.Position;
 import io.tradehost.api.strategy.event.EventStrategy;
 import io.tradehost.api.strategy.event.OrderEvent;
 import io.tradehost.api.strategy.event.OrderHandle;
+import io.tradehost.api.strategy.event.OrderList;
 import io.tradehost.api.strategy.event.OrderSpec;
 import io.tradehost.api.strategy.event.Restored;
 import io.tradehost.api.strategy.event.StrategyHost;
@@ -22,7 +23,9 @@ import java.util.Map;
  * On the close of each bar: when the close crosses above the average of the last {@code length}
  * closes (this one included) it buys {@code fraction} of equity, when it crosses below it closes the
  * long (and, with shorts allowed, sells as much short). One order at a time per symbol: while one
- * is open, crosses are skipped.
+ * is open, crosses are skipped. With {@link EntryExits} each entry carries a take-profit, a
+ * stop-loss and/or a trailing stop, held by the host as a contingent list; a cross against the
+ * position cancels them and exits at the market (a "signal" exit).
  */
 final class BarTrend implements EventStrategy {
     private final BarInterval interval;
@@ -31,6 +34,9 @@ final class BarTrend implements EventStrategy {
     private final boolean allowShorts;
     private final Map<Symbol, Closes> closes = new HashMap<>();
     private final Map<Symbol, OrderHandle> working = new HashMap<>();
+    private final EntryExits exits;
+    /** Per symbol, the exits of the position open now (as the list that holds them). */
+    private final Map<Symbol, OrderList> protections = new HashMap<>();
     private StrategyHost host;
 
     /** The last {@code length} closes of one symbol, and whether the close was above their average last bar. */
@@ -55,6 +61,11 @@ final class BarTrend implements EventStrategy {
     }
 
     BarTrend(BarInterval interval, int length, Ratio fraction, boolean allowShorts) {
+        this(interval, length, fraction, allowShorts, EntryExits.NONE);
+    }
+
+    BarTrend(BarInterval interval, int length, Ratio fraction, boolean allowShorts, EntryExits exits) {
+        this.exits = exits;
         this.interval = interval;
         this.length = length;
         this.fraction = fraction;
@@ -68,7 +79,12 @@ final class BarTrend implements EventStrategy {
             host.subscribeBars(symbol, interval);
             closes.put(symbol, new Closes(length));
         }
-        restored.openOrders().forEach(o -> working.put(o.symbol(), o));
+        java.util.Set<OrderHandle> protective = new java.util.HashSet<>();
+        for (OrderList list : restored.orderLists()) {
+            protections.put(list.entry().symbol(), list);
+            protective.addAll(list.exits());
+        }
+        restored.openOrders().stream().filter(o -> !protective.contains(o)).forEach(o -> working.put(o.symbol(), o));
     }
 
     @Override
@@ -107,7 +123,18 @@ final class BarTrend implements EventStrategy {
         }
         OrderSpec spec = OrderSpec.market(bar.symbol(), side, size).withTag(tag);
         boolean exit = tag.startsWith("exit");
-        working.put(bar.symbol(), host.submit(exit ? spec.asReduceOnly() : spec));
+        OrderList protection = protections.remove(bar.symbol());
+        if (protection != null) {
+            // the signal exits: the protective exits go (a fill of theirs meanwhile leaves the reduce-only exit less to do)
+            protection.exits().stream().filter(OrderHandle::isOpen).forEach(host::cancel);
+        }
+        if (exit || !exits.any()) {
+            working.put(bar.symbol(), host.submit(exit ? spec.asReduceOnly() : spec));
+            return;
+        }
+        OrderList list = host.submit(exits.around(spec, bar.close(), host.product(bar.symbol())));
+        protections.put(bar.symbol(), list);
+        working.put(bar.symbol(), list.entry());
     }
 
     @Override

@@ -79,6 +79,61 @@ class BarTrendTest {
         }
     }
 
+    private static EventStrategyHarness protectedTrend() {
+        return EventStrategyHarness.start(new BarTrendFactory(), Map.of("interval", "1m", "length", 3L,
+                "take_profit_bps", "25", "stop_loss_bps", "25", "trailing_bps", "10"), Fixtures.perpetual("BTC-PERP"));
+    }
+
+    private static OrderRequest exit(long n, OrderType type, String limit, String stop) {
+        return new OrderRequest(ClientOrderId.of("h", n), BTC, Side.SELL, type, Quantity.of("4.716"),
+                limit == null ? null : Price.of(limit), TimeInForce.GTC, true, false, stop == null ? null : Price.of(stop));
+    }
+
+    /**
+     * 25 bps of the close 106 on a 0.01 tick: the take-profit at 106.27 (rounded up), the stop-loss at
+     * 105.73 (down); the trailing stop activates 10 bps up, at 106.11, and starts 10 bps below that, at
+     * 106.00 (down).
+     */
+    private static final List<OrderRequest> ENTERED = List.of(market(1, Side.BUY, "4.716", false),
+            exit(2, OrderType.LIMIT, "106.27", null), exit(3, OrderType.STOP_MARKET, null, "105.73"),
+            exit(4, OrderType.STOP_MARKET, null, "106"));
+
+    /** Each entry carries its exits as one list the host holds; the stop-loss filling cancels the other two. */
+    @Test
+    void anEntryCarriesATakeProfitAStopLossAndATrailingStopAndTheFirstToFillCancelsTheOthers() {
+        try (EventStrategyHarness h = protectedTrend()) {
+            for (String close : List.of("100", "100", "100", "106")) {
+                minute(h, close);
+            }
+            assertThat(h.sent()).containsExactlyElementsOf(ENTERED);
+            h.fill(ClientOrderId.of("h", 3), Quantity.of("4.716"), Price.of("105.7"));
+            assertThat(h.position(BTC).isFlat()).isTrue();
+            assertThat(h.cancels()).containsExactly(ClientOrderId.of("h", 2), ClientOrderId.of("h", 4));
+            assertThat(h.open()).isEmpty();
+            minute(h, "104"); // closes 100, 106, 104: above their average, as before: no new cross
+            assertThat(h.sent()).hasSize(4);
+        }
+    }
+
+    /** A cross back below the average exits at the market ("signal") and cancels the protective exits first. */
+    @Test
+    void aCrossAgainstThePositionCancelsItsExitsAndExitsAtTheMarket() {
+        try (EventStrategyHarness h = protectedTrend()) {
+            for (String close : List.of("100", "100", "100", "106", "90")) {
+                minute(h, close);
+            }
+            List<OrderRequest> all = new java.util.ArrayList<>(ENTERED);
+            all.add(market(5, Side.SELL, "4.716", true));
+            assertThat(h.sent()).containsExactlyElementsOf(all);
+            assertThat(h.cancels()).containsExactly(ClientOrderId.of("h", 2), ClientOrderId.of("h", 3),
+                    ClientOrderId.of("h", 4));
+            assertThat(h.position(BTC).isFlat()).isTrue();
+            assertThat(h.messages(OrderIntent.class)).extracting(OrderIntent::reason).containsExactly(
+                    "entry-long: close above average", "take-profit", "stop-loss", "trailing-stop",
+                    "exit-long: close below average");
+        }
+    }
+
     @Test
     void aBadIntervalIsAConfigErrorNamingTheKey() {
         assertThatThrownBy(() -> new BarTrendFactory().createEventStrategy(new PluginConfig("strategy.config.bar-trend",
