@@ -70,7 +70,8 @@ final class Schema {
                             + " dropped INTEGER NOT NULL, open INTEGER NOT NULL, updated_nanos INTEGER NOT NULL)",
                     "ALTER TABLE orders ADD COLUMN list_id INTEGER",
                     "ALTER TABLE orders ADD COLUMN list_member INTEGER",
-                    "CREATE INDEX orders_by_list ON orders(list_id)"));
+                    "CREATE INDEX orders_by_list ON orders(list_id)"),
+            List.of("ALTER TABLE orders ADD COLUMN list_role TEXT"));
 
     private Schema() {
     }

@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * The journal's rows about strategies: who owns each order (migration 8; its good-till time, migration
  * 9; whether the host holds it until its trigger, migration 10; a trailing stop's trail, migration 11;
- * its contingent list, migration 12)
+ * its contingent list, migration 12, and its role there, migration 13)
  * and what each strategy saved.
  */
 final class StrategyRows {
@@ -29,7 +29,7 @@ final class StrategyRows {
             return;
         }
         try (Statements.Lease lease = Statements.lease(c, "UPDATE orders SET strategy = ?, tag = ?, managed = ?,"
-                + " expire_at = ?, held = ?, trail = ?, list_id = ?, list_member = ? WHERE client_id = ?")) {
+                + " expire_at = ?, held = ?, trail = ?, list_id = ?, list_member = ?, list_role = ? WHERE client_id = ?")) {
             PreparedStatement s = lease.statement();
             s.setString(1, owner.strategy());
             s.setString(2, owner.tag());
@@ -40,11 +40,13 @@ final class StrategyRows {
             if (owner.list() == null) {
                 s.setNull(7, java.sql.Types.INTEGER);
                 s.setNull(8, java.sql.Types.INTEGER);
+                s.setNull(9, java.sql.Types.VARCHAR);
             } else {
                 s.setLong(7, owner.list().listId());
                 s.setInt(8, owner.list().member());
+                s.setString(9, owner.list().role().name());
             }
-            s.setString(9, id.value());
+            s.setString(10, id.value());
             s.executeUpdate();
         }
     }
@@ -75,7 +77,7 @@ final class StrategyRows {
     static Map<ClientOrderId, OrderOwner> openOwners(Connection c) throws SQLException {
         Map<ClientOrderId, OrderOwner> out = new LinkedHashMap<>();
         try (PreparedStatement s = c.prepareStatement("SELECT client_id, strategy, tag, managed, expire_at, held,"
-                + " trail, list_id, list_member FROM orders WHERE status IN " + Rows.OPEN_STATUSES
+                + " trail, list_id, list_member, list_role FROM orders WHERE status IN " + Rows.OPEN_STATUSES
                 + " AND (strategy <> '' OR held = 1)"
                 + " ORDER BY created_nanos, sequence");
              ResultSet rs = s.executeQuery()) {
@@ -83,7 +85,8 @@ final class StrategyRows {
                 String trail = rs.getString(7);
                 out.put(ClientOrderId.of(rs.getString(1)), new OrderOwner(rs.getString(2), rs.getString(3),
                         rs.getInt(4) == 1, rs.getLong(5), rs.getInt(6) == 1, trail == null ? null : Trail.parse(trail),
-                        rs.getObject(8) == null ? null : new ListLink(rs.getLong(8), rs.getInt(9))));
+                        rs.getObject(8) == null ? null : new ListLink(rs.getLong(8), rs.getInt(9),
+                                rs.getString(10) == null ? ListLink.Role.LIMIT : ListLink.Role.valueOf(rs.getString(10)))));
             }
         }
         return out;

@@ -315,7 +315,7 @@ class SqliteJournalTest {
         olderJournal(1, "INSERT INTO account VALUES (1, 500000000, 1)");
         assertThat(reopen().snapshot().cash()).isEqualTo(Money.ofUnits(5));
         assertThat(count("SELECT COUNT(*) FROM active_reasons")).isZero();
-        assertThat(count("PRAGMA user_version")).isEqualTo(Schema.latest()).isEqualTo(12);
+        assertThat(count("PRAGMA user_version")).isEqualTo(Schema.latest()).isEqualTo(13);
         assertThat(count("SELECT COUNT(*) FROM strategy_state")).isZero();
         assertThat(count("SELECT COUNT(*) FROM orders WHERE strategy <> '' OR tag <> '' OR managed <> 0")).isZero();
         assertThat(count("SELECT COUNT(*) FROM operator_actions")).isZero();

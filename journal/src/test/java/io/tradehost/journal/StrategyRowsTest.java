@@ -134,8 +134,10 @@ class StrategyRowsTest {
         reopen().recordBaseline(Money.ofUnits(1000), List.of(), 1);
         journal.recordOrderList(new RecordOrderList(3, "bar-trend", "entry=1;oco=1\nspec", 0, true, 5));
         journal.recordOrderList(new RecordOrderList(4, "bar-trend", "other", 0, true, 5));
-        OrderOwner entry = new OrderOwner("bar-trend", "in", true, 0, false, null, new ListLink(3, 0));
-        OrderOwner stop = new OrderOwner("bar-trend", "sl", true, 0, true, null, new ListLink(3, 2));
+        OrderOwner entry = new OrderOwner("bar-trend", "in", true, 0, false, null,
+                new ListLink(3, 0, ListLink.Role.ENTRY));
+        OrderOwner stop = new OrderOwner("bar-trend", "sl", true, 0, true, null,
+                new ListLink(3, 2, ListLink.Role.STOP));
         journal.record(new RecordIntent(buy("r1-1"), 1, 1, 10, entry));
         journal.record(new RecordIntent(buy("r1-2"), 2, 2, 11, stop));
         journal.onPositionChanged(new io.tradehost.api.event.PositionChanged(io.tradehost.api.order.Position.flat(BTC)

@@ -36,7 +36,7 @@ final class JournalBooks {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + journal);
              Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT f.symbol, f.side, f.quantity, f.price, f.fee, o.type, o.trail,"
-                     + " o.list_id, o.strategy FROM fills f JOIN orders o ON o.client_id = f.client_id"
+                     + " o.list_id, o.strategy, o.list_role FROM fills f JOIN orders o ON o.client_id = f.client_id"
                      + " ORDER BY f.venue_nanos, CAST(substr(f.trade_id, 6) AS INTEGER)")) {
             while (r.next()) {
                 String symbol = r.getString(1);
@@ -70,8 +70,10 @@ final class JournalBooks {
                 if (held.signum() != 0 && (after.signum() == 0 || flipped)) {
                     books.tripPnl.add(running.subtract(tripFees));
                     String type = r.getString(6);
-                    books.tripExits.add(r.getString(7) != null ? "trailing" : type.startsWith("STOP") ? "stop"
-                            : r.getObject(8) != null && type.equals("LIMIT") ? "take-profit"
+                    String role = r.getString(10) == null ? "" : r.getString(10);
+                    books.tripExits.add(role.equals("TRAILING_STOP") || r.getString(7) != null ? "trailing"
+                            : role.equals("STOP") || role.isEmpty() && type.startsWith("STOP") ? "stop"
+                            : role.equals("LIMIT") ? "take-profit"
                             : r.getString(9).isEmpty() ? "other" : "signal");
                     tripStart.put(symbol, BigDecimal.ZERO);
                     tripStart.put(symbol + "/pnl", BigDecimal.ZERO);

@@ -18,6 +18,14 @@ public enum ExitKind {
 
     /** The kind of an exit by {@code request}, as journaled with {@code owner}. */
     public static ExitKind of(OrderRequest request, OrderOwner owner) {
+        if (owner.list() != null && owner.list().role() != io.tradehost.api.order.ListLink.Role.ENTRY) {
+            // as the strategy asked for it: an exit the host held goes as a market or limit order once triggered
+            return switch (owner.list().role()) {
+                case TRAILING_STOP -> TRAILING;
+                case STOP -> STOP;
+                default -> TAKE_PROFIT;
+            };
+        }
         if (owner.trail() != null) {
             return TRAILING;
         }

@@ -112,8 +112,19 @@ class ReportCollectorTest {
         assertThat(ExitKind.of(limit, inList)).isEqualTo(ExitKind.TAKE_PROFIT);
         assertThat(ExitKind.of(limit, strategy)).as("a limit of no list: the strategy's own").isEqualTo(ExitKind.SIGNAL);
         assertThat(ExitKind.of(stop, strategy)).isEqualTo(ExitKind.STOP);
-        assertThat(ExitKind.of(stop, inList.withTrail(io.tradehost.api.order.Trail.byOffset(Price.of("1")))))
+        assertThat(ExitKind.of(stop, strategy.withTrail(io.tradehost.api.order.Trail.byOffset(Price.of("1")))))
                 .isEqualTo(ExitKind.TRAILING);
+        // an exit the host held until its trigger goes as a market order: its role in the list names it
+        OrderRequest fired = OrderRequest.market(id, BTC, Side.SELL, Quantity.of("1"));
+        assertThat(ExitKind.of(fired, new OrderOwner("s", "", true, 0, false, null,
+                new io.tradehost.api.order.ListLink(1, 2, io.tradehost.api.order.ListLink.Role.STOP))))
+                .isEqualTo(ExitKind.STOP);
+        assertThat(ExitKind.of(fired, new OrderOwner("s", "", true, 0, false, null,
+                new io.tradehost.api.order.ListLink(1, 3, io.tradehost.api.order.ListLink.Role.TRAILING_STOP))))
+                .isEqualTo(ExitKind.TRAILING);
+        assertThat(ExitKind.of(fired, new OrderOwner("s", "", true, 0, false, null,
+                new io.tradehost.api.order.ListLink(1, 0, io.tradehost.api.order.ListLink.Role.ENTRY))))
+                .as("an entry that closed a position (a flip) is the strategy's").isEqualTo(ExitKind.SIGNAL);
         assertThat(ExitKind.of(OrderRequest.market(id, BTC, Side.SELL, Quantity.of("1")), OrderOwner.NONE))
                 .isEqualTo(ExitKind.OTHER);
         assertThat(ExitKind.TAKE_PROFIT.label()).isEqualTo("take-profit");

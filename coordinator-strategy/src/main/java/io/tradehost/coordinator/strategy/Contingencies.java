@@ -1,10 +1,6 @@
 package io.tradehost.coordinator.strategy;
 
 import io.tradehost.api.command.RecordOrderList;
-import io.tradehost.api.journal.JournaledList;
-import io.tradehost.api.order.ClientOrderId;
-import io.tradehost.api.order.Order;
-import io.tradehost.api.order.RejectionCode;
 import io.tradehost.api.strategy.event.HandleStatus;
 import io.tradehost.api.strategy.event.OrderEvent;
 import io.tradehost.api.strategy.event.OrderListSpec;
@@ -12,7 +8,6 @@ import io.tradehost.api.strategy.event.OrderSpec;
 import io.tradehost.api.value.Price;
 import io.tradehost.api.value.Quantity;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,6 +36,7 @@ final class Contingencies {
     private final boolean journaled;
     private final AtomicLong ids;
     private final Map<Long, ListState> open = new LinkedHashMap<>();
+    private final HeldExits held;
     private final SequencedSet<ListState> unbalanced = new LinkedHashSet<>();
     private boolean balancing;
 
@@ -53,6 +49,7 @@ final class Contingencies {
         this.owner = owner;
         this.journaled = journaled;
         this.ids = new AtomicLong(lastId);
+        this.held = new HeldExits(desk, owner, this);
     }
 
     /** A new list number; any thread (a worker's submit). */
@@ -63,6 +60,7 @@ final class Contingencies {
     /** Carries out a strategy's submit of {@code list}: journals it, then sends its entry (or both legs). */
     void submit(EventInstance instance, ListState list) {
         open.put(list.id, list);
+        held.decide(list);
         record(list);
         if (list.entry != null) {
             list.exits.forEach(exit -> instance.open.put(exit.id(), exit)); // waiting, but the strategy's open order
@@ -71,7 +69,31 @@ final class Contingencies {
             for (int i = 0; i < list.exits.size(); i++) {
                 list.asked[i] = list.exits.get(i).quantity(); // all first: a leg refused at once balances the list
             }
-            list.exits.forEach(exit -> desk.submit(instance, exit));
+            for (int i = 0; i < list.exits.size(); i++) {
+                Handle leg = list.exits.get(i);
+                instance.open.put(leg.id(), leg);
+                if (list.held[i]) {
+                    held.arm(list, i, leg.quantity());
+                } else {
+                    desk.submit(instance, leg);
+                }
+            }
+        }
+    }
+
+    /** A mark: the exits the lists hold themselves move and trigger ({@link HeldExits}). */
+    void onMark(io.tradehost.api.market.Mark mark) {
+        if (!open.isEmpty()) {
+            held.onMark(mark, List.copyOf(open.values()));
+        }
+    }
+
+    /** A cancel of an exit the host holds (waiting for its entry, or for its trigger): the host's alone. */
+    void cancelHeld(Handle exit, String reason) {
+        if (exit.status() == HandleStatus.WAITING) {
+            dropWaiting(exit, reason);
+        } else {
+            held.cancel(exit, reason);
         }
     }
 
@@ -225,8 +247,16 @@ final class Contingencies {
             for (int i = 0; i < list.exits.size(); i++) {
                 Handle exit = list.exits.get(i);
                 Quantity target = spec.oneCancelsOther() ? exit.filled().plus(left) : budget;
-                if (exit.status() == HandleStatus.WAITING) {
-                    if (target.isPositive()) {
+                if (list.firing[i] && exit.isOpen()) {
+                    if (target.isGreaterThan(exit.filled())) {
+                        held.fire(list, i, target);
+                    } else {
+                        held.cancel(exit, "one-cancels-other: the other exits of " + list + " filled what it protected");
+                    }
+                } else if (exit.status() == HandleStatus.WAITING) {
+                    if (target.isPositive() && list.held[i]) {
+                        held.arm(list, i, target);
+                    } else if (target.isPositive()) {
                         arm(list, i, target);
                     } else if (entryDone) {
                         list.droppedUnfilled |= 1L << exit.member;
@@ -241,7 +271,11 @@ final class Contingencies {
                         desk.cancel(exit, "one-cancels-other: the other exits of " + list + " filled what it protected");
                     } else if (current == null || (entry == null ? target.isLessThan(current) : !target.equals(current))) {
                         // an OCO pair's legs only shrink: their sizes were rounded to the lot as placed
-                        resize(list, i, target);
+                        if (HeldExits.holds(exit)) {
+                            held.resize(list, i, target);
+                        } else {
+                            resize(list, i, target);
+                        }
                     }
                 }
             }
@@ -281,7 +315,7 @@ final class Contingencies {
         desk.finish(exit);
     }
 
-    private void record(ListState list) {
+    void record(ListState list) {
         if (journaled) {
             owner.commands().send(new RecordOrderList(list.id, list.owner.name, list.spec().format(), list.dropped,
                     list.isOpen(), owner.clock().nanos()));
@@ -289,102 +323,14 @@ final class Contingencies {
     }
 
     /**
-     * Rebuilds {@code journaled}, a list of {@code instance}'s the journal holds open, around the handles
-     * the restart gave its open orders ({@code restored}, by client order id), and balances it: what
-     * its entry filled meanwhile is armed now.
-     *
-     * @return the list, or null if it cannot be rebuilt (logged)
+     * {@code list}, rebuilt from the journal at a start ({@link ListRestorer}), is governed from now on:
+     * balanced at once, so what its entry filled meanwhile is armed now.
      */
-    ListState restore(EventInstance instance, JournaledList journaled, Map<ClientOrderId, Handle> restored) {
-        ids.accumulateAndGet(journaled.id(), Math::max);
-        OrderListSpec spec;
-        try {
-            spec = OrderListSpec.parse(journaled.spec());
-        } catch (IllegalArgumentException e) {
-            LOG.error("list L{} of strategy '{}' in the journal cannot be read ({}); its orders are left as they are",
-                    journaled.id(), instance.name, e.getMessage());
-            return null;
-        }
-        if (!instance.symbols().contains(spec.members().getFirst().symbol())) {
-            LOG.warn("list L{} of strategy '{}' is on {}, not one of its symbols now; its orders are left as they are",
-                    journaled.id(), instance.name, spec.members().getFirst().symbol());
-            return null;
-        }
-        List<OrderSpec> specs = spec.members();
-        List<Handle> handles = new ArrayList<>();
-        for (int m = 0; m < specs.size(); m++) {
-            handles.add(member(instance, journaled, m, spec.entry() != null && m == 0, specs.get(m), restored));
-        }
-        Handle entry = spec.entry() != null ? handles.getFirst() : null;
-        List<Handle> exits = handles.subList(spec.entry() != null ? 1 : 0, handles.size());
-        ListState list = new ListState(journaled.id(), instance, spec, entry, exits);
-        list.dropped = journaled.droppedMembers();
-        for (int i = 0; i < exits.size(); i++) {
-            Handle exit = exits.get(i);
-            if (exit.status() == HandleStatus.WAITING) {
-                instance.open.put(exit.id(), exit);
-            } else {
-                list.asked[i] = exit.quantity();
-            }
-        }
+    void restored(ListState list) {
+        ids.accumulateAndGet(list.id, Math::max);
+        held.decide(list);
         open.put(list.id, list);
-        changed(handles.getFirst());
-        return list;
-    }
-
-    private Handle member(EventInstance instance, JournaledList journaled, int m, boolean isEntry, OrderSpec spec,
-                          Map<ClientOrderId, Handle> restored) {
-        Quantity earlier = Quantity.ZERO;
-        Handle live = null;
-        Order last = null;
-        Quantity filled = Quantity.ZERO;
-        for (JournaledList.Member member : journaled.orders()) {
-            if (member.member() != m) {
-                continue;
-            }
-            Order order = member.order();
-            last = order;
-            filled = filled.plus(order.filledQuantity());
-            Handle h = order.status().isTerminal() ? null : restored.get(order.clientOrderId());
-            if (h != null) {
-                live = h;
-            } else {
-                earlier = earlier.plus(order.filledQuantity());
-            }
-        }
-        if (live != null) {
-            if (earlier.isPositive()) {
-                live.restorePrior(earlier);
-            }
-            return live;
-        }
-        if (last != null && !isEntry && last.status() == io.tradehost.api.order.OrderStatus.REJECTED
-                && (journaled.droppedMembers() >>> m & 1) == 0) {
-            // an exit refused (by the venue, or found not at the venue after a crash): armed again
-            Handle again = new Handle(desk.nextHandleId(), instance, spec, HandleStatus.WAITING);
-            again.restore(null, HandleStatus.WAITING, filled);
-            return again;
-        }
-        if (last != null) {
-            Handle closed = new Handle(desk.nextHandleId(), instance, spec, switch (last.status()) {
-                case FILLED -> HandleStatus.FILLED;
-                case REJECTED -> HandleStatus.REJECTED;
-                case EXPIRED -> HandleStatus.EXPIRED;
-                default -> HandleStatus.CANCELLED; // also an open order the restart did not give back
-            });
-            closed.restore(last.clientOrderId(), closed.status(), filled);
-            return closed;
-        }
-        if ((journaled.droppedMembers() >>> m & 1) == 1) {
-            return new Handle(desk.nextHandleId(), instance, spec, HandleStatus.CANCELLED);
-        }
-        if (isEntry) {
-            // journaled as a list, the host stopped before the entry's own intent: it never reached the venue
-            Handle never = new Handle(desk.nextHandleId(), instance, spec);
-            never.reject(RejectionCode.NOT_AT_VENUE);
-            return never;
-        }
-        return new Handle(desk.nextHandleId(), instance, spec, HandleStatus.WAITING);
+        changed(list.members().getFirst());
     }
 
     /** The lists open now. */

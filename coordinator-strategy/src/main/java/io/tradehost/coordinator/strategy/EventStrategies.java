@@ -304,6 +304,7 @@ final class EventStrategies {
 
     /** A validated quote: bars from mids where the venue publishes no trades, then {@code onQuote}. */
     void onMark(Mark mark) {
+        desk.lists().onMark(mark);
         Quote quote = null;
         for (EventInstance instance : instances) {
             bars.onMark(instance, mark);

@@ -60,7 +60,7 @@ final class Handle implements OrderHandle {
 
     /** The journal's link of this order to its list, or null. */
     ListLink link() {
-        return list == null ? null : new ListLink(list.id, member);
+        return list == null ? null : new ListLink(list.id, member, list.role(member));
     }
 
     EventInstance owner() {

@@ -135,8 +135,8 @@ final class HandleDesk {
         if (!handle.isOpen()) {
             return;
         }
-        if (handle.status() == HandleStatus.WAITING) {
-            lists.dropWaiting(handle, reason); // an exit not armed yet: it never will be
+        if (HeldExits.holds(handle)) {
+            lists.cancelHeld(handle, reason); // an exit not at the venue (waiting for its entry or its trigger)
             return;
         }
         if (handle.isCancelPending()) {
@@ -167,9 +167,9 @@ final class HandleDesk {
     }
 
     void modify(Handle handle, Price price, Quantity quantity) {
-        if (handle.status() == HandleStatus.WAITING) {
+        if (HeldExits.holds(handle)) {
             if (price != null && handle.type().hasLimit()) {
-                lists.modifyWaiting(handle, price); // an exit not armed yet: armed at the new price
+                lists.modifyWaiting(handle, price); // an exit not at the venue: sent at the new price
             }
             return;
         }

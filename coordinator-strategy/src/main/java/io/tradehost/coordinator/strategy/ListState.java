@@ -1,5 +1,6 @@
 package io.tradehost.coordinator.strategy;
 
+import io.tradehost.api.order.ListLink;
 import io.tradehost.api.strategy.event.OrderHandle;
 import io.tradehost.api.strategy.event.OrderList;
 import io.tradehost.api.strategy.event.OrderListSpec;
@@ -28,6 +29,13 @@ final class ListState implements OrderList {
     final int[] retries;
     /** Per exit, whether a retry is scheduled (the list does not end meanwhile). */
     final boolean[] retrying;
+    /**
+     * Per exit, whether the list holds it itself until its trigger ({@link HeldExits}: a spot product's
+     * one-cancels-other exits cannot all rest at the venue, each holding the same funds).
+     */
+    final boolean[] held;
+    /** Per held exit, whether it triggered and waits for the exits at the venue to be cancelled. */
+    final boolean[] firing;
     /** Its instance was replaced by a reload: the successor governs the list, rebuilt from the journal. */
     boolean retired;
     /** An exit of a one-cancels-other list filled wholly: nothing is armed or resized any more. */
@@ -43,6 +51,8 @@ final class ListState implements OrderList {
         this.asked = new Quantity[exits.size()];
         this.retries = new int[exits.size()];
         this.retrying = new boolean[exits.size()];
+        this.held = new boolean[exits.size()];
+        this.firing = new boolean[exits.size()];
         int member = 0;
         for (Handle h : members()) {
             h.list = this;
@@ -75,6 +85,16 @@ final class ListState implements OrderList {
     @Override
     public List<OrderHandle> exits() {
         return List.copyOf(exits);
+    }
+
+    /** What member {@code member} is, as the strategy asked for it. */
+    ListLink.Role role(int member) {
+        OrderSpec asked = spec.members().get(member);
+        if (spec.entry() != null && member == 0) {
+            return ListLink.Role.ENTRY;
+        }
+        return asked.trail() != null ? ListLink.Role.TRAILING_STOP : asked.type().isStop() ? ListLink.Role.STOP
+                : ListLink.Role.LIMIT;
     }
 
     /** The entry (if any), then the exits. */

@@ -29,11 +29,13 @@ final class Restorer {
 
     private final OrderJournal journal;
     private final HandleDesk desk;
+    private final ListRestorer listRestorer;
 
     /** @param journal where orders and states are read, or null for a host that keeps none (nothing restored) */
     Restorer(OrderJournal journal, HandleDesk desk) {
         this.journal = journal;
         this.desk = desk;
+        this.listRestorer = new ListRestorer(desk, desk.lists());
     }
 
     Restored restore(EventInstance instance) {
@@ -68,7 +70,7 @@ final class Restorer {
         List<OrderList> lists = new ArrayList<>();
         for (JournaledList journaled : journal.openOrderLists()) {
             if (journaled.strategy().equals(instance.name)) {
-                ListState list = desk.lists().restore(instance, journaled, byId);
+                ListState list = listRestorer.restore(instance, journaled, byId);
                 if (list != null) {
                     lists.add(list);
                 }

@@ -546,4 +546,59 @@ class EventListsTest {
         assertThat(intents()).as("the stop for what is left: 2 less the 0.5 the take-profit filled")
                 .containsExactly("SELL 1.5 STOP_MARKET stop 95 reduce L2#2 sl");
     }
+
+    /**
+     * On a spot product the venue holds the base currency for every resting sell: the take-profit rests,
+     * the stop-loss waits in the host. A mark at its trigger cancels the take-profit first, and once the
+     * venue confirmed, the stop goes as the market order it becomes.
+     */
+    @Test
+    void onASpotProductTheStopWaitsInTheHostAndFreesTheTakeProfitsFundsWhenItTriggers() {
+        rig.venue = new io.tradehost.testkit.ScriptedVenue(List.of(io.tradehost.testkit.Fixtures.spot("BTC-PERP"),
+                io.tradehost.testkit.Fixtures.perpetual("ETH-PERP")));
+        rig.venue.nativeStops(true);
+        startWith(h -> h.submit(OrderListSpec.bracket(ENTRY, TAKE, STOP)));
+        OrderList list = lists.getFirst();
+        rig.record(1);
+        rig.accept(1);
+        rig.fill(1, BTC, Side.BUY, "2", "100", "2");
+        assertThat(intents()).as("only the take-profit goes to the venue").containsExactly("BUY 2 LIMIT @100 L1#0 in",
+                "SELL 2 LIMIT @110 reduce L1#1 tp");
+        assertThat(list.exits().get(1).status()).isEqualTo(io.tradehost.api.strategy.event.HandleStatus.WORKING);
+        assertThat(list.exits().get(1).clientOrderId()).isNull();
+        rig.record(2);
+        rig.accept(2);
+        rig.quote(BTC, "96", "96.02"); // above the stop: nothing
+        assertThat(rig.cancels).isEmpty();
+        rig.quote(BTC, "94.98", "95"); // the mid 94.99 reaches the stop at 95
+        assertThat(cancels()).containsExactly("o-2 freeing the funds for sl, triggered");
+        assertThat(intents()).hasSize(2);
+        rig.cancelled(2, "freeing the funds");
+        assertThat(intents()).as("the stop goes at the market once the funds are free").endsWith(
+                "SELL 2 MARKET reduce L1#2 sl");
+        rig.record(3);
+        rig.accept(3);
+        rig.fill(3, BTC, Side.SELL, "2", "94.9", "0");
+        assertThat(list.isOpen()).isFalse();
+        assertThat(rig.heard).containsSubsequence("Accepted #3 WORKING 0/2", "Cancelled #2 CANCELLED 0/2 freeing the funds",
+                "Accepted #3 WORKING 0/2", "Filled #3 FILLED 2/2 2@94.9 complete");
+        assertThat(records()).containsExactly("L1 probe dropped=0 open", "L1 probe dropped=0 closed");
+    }
+
+    @Test
+    void onASpotProductATakeProfitThatFillsWhileTheStopFiresCancelsTheStopInTheHost() {
+        rig.venue = new io.tradehost.testkit.ScriptedVenue(List.of(io.tradehost.testkit.Fixtures.spot("BTC-PERP"),
+                io.tradehost.testkit.Fixtures.perpetual("ETH-PERP")));
+        startWith(h -> h.submit(OrderListSpec.bracket(ENTRY, TAKE, STOP)));
+        OrderList list = lists.getFirst();
+        rig.record(1);
+        rig.fill(1, BTC, Side.BUY, "2", "100", "2");
+        rig.record(2);
+        rig.accept(2);
+        rig.quote(BTC, "94.98", "95");
+        rig.fill(2, BTC, Side.SELL, "2", "110", "0"); // the take-profit filled before the cancel reached it
+        assertThat(list.exits().get(1).status()).isEqualTo(io.tradehost.api.strategy.event.HandleStatus.CANCELLED);
+        assertThat(intents()).hasSize(2);
+        assertThat(list.isOpen()).isFalse();
+    }
 }

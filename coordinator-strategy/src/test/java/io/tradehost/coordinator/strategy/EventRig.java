@@ -71,7 +71,7 @@ final class EventRig {
     final StubMarket market = new StubMarket();
     final StubPortfolio portfolio = new StubPortfolio(Money.of("10000"));
     final StubTradingState tradingState = new StubTradingState();
-    final ScriptedVenue venue = new ScriptedVenue(List.of(Fixtures.perpetual("BTC-PERP"),
+    ScriptedVenue venue = new ScriptedVenue(List.of(Fixtures.perpetual("BTC-PERP"),
             Fixtures.perpetual("ETH-PERP")));
     final List<String> heard = new ArrayList<>();
     final List<OrderIntent> intents = new ArrayList<>();

@@ -21,15 +21,17 @@ import java.util.List;
  * @param takeProfitBps the take-profit's distance, or zero
  * @param stopLossBps the stop-loss's distance, or zero
  * @param trailingBps the trailing stop's activation distance and trail, or zero
+ * @param stopLimitBps zero for a stop-loss that goes at the market once triggered; else a stop-limit
+ *     whose limit is that far beyond its trigger (a venue that takes only stop-limits holds it itself)
  */
-record EntryExits(Ratio takeProfitBps, Ratio stopLossBps, Ratio trailingBps) {
+record EntryExits(Ratio takeProfitBps, Ratio stopLossBps, Ratio trailingBps, Ratio stopLimitBps) {
     /** The tags of the exits, which reports read as the exit's kind. */
     static final String TAKE_PROFIT = "take-profit";
     static final String STOP_LOSS = "stop-loss";
     static final String TRAILING = "trailing-stop";
     private static final BigDecimal BPS = BigDecimal.valueOf(10_000);
 
-    static final EntryExits NONE = new EntryExits(Ratio.ZERO, Ratio.ZERO, Ratio.ZERO);
+    static final EntryExits NONE = new EntryExits(Ratio.ZERO, Ratio.ZERO, Ratio.ZERO, Ratio.ZERO);
 
     boolean any() {
         return takeProfitBps.isPositive() || stopLossBps.isPositive() || trailingBps.isPositive();
@@ -48,7 +50,9 @@ record EntryExits(Ratio takeProfitBps, Ratio stopLossBps, Ratio trailingBps) {
         if (stopLossBps.isPositive()) {
             Price stop = away(price, stopLossBps, !longEntry, product, longEntry ? RoundingMode.FLOOR
                     : RoundingMode.CEILING);
-            exits.add(OrderSpec.stop(entry.symbol(), exit, entry.quantity(), stop).withTag(STOP_LOSS));
+            exits.add((stopLimitBps.isPositive() ? OrderSpec.stopLimit(entry.symbol(), exit, entry.quantity(), stop,
+                    away(stop, stopLimitBps, !longEntry, product, longEntry ? RoundingMode.FLOOR : RoundingMode.CEILING))
+                    : OrderSpec.stop(entry.symbol(), exit, entry.quantity(), stop)).withTag(STOP_LOSS));
         }
         if (trailingBps.isPositive()) {
             Price activation = away(price, trailingBps, longEntry, product, longEntry ? RoundingMode.CEILING

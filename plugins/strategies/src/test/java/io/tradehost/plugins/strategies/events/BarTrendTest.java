@@ -135,6 +135,20 @@ class BarTrendTest {
     }
 
     @Test
+    void aStopLimitBpsMakesTheStopLossAStopLimitThatFarBeyondItsTrigger() {
+        try (EventStrategyHarness h = EventStrategyHarness.start(new BarTrendFactory(), Map.of("interval", "1m",
+                "length", 3L, "stop_loss_bps", "25", "stop_limit_bps", "10"), Fixtures.perpetual("BTC-PERP"))) {
+            for (String close : List.of("100", "100", "100", "106")) {
+                minute(h, close);
+            }
+            // the trigger 105.73 as above; the limit 10 bps below it, 105.624.. rounded down to 105.62
+            assertThat(h.sent()).containsExactly(market(1, Side.BUY, "4.716", false),
+                    new OrderRequest(ClientOrderId.of("h", 2), BTC, Side.SELL, OrderType.STOP_LIMIT,
+                            Quantity.of("4.716"), Price.of("105.62"), TimeInForce.GTC, true, false, Price.of("105.73")));
+        }
+    }
+
+    @Test
     void aBadIntervalIsAConfigErrorNamingTheKey() {
         assertThatThrownBy(() -> new BarTrendFactory().createEventStrategy(new PluginConfig("strategy.config.bar-trend",
                 Map.of("interval", "90 minutes")))).isInstanceOf(ConfigException.class)
