@@ -27,19 +27,20 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A bracket against the local Coinbase exchange, through the image, on a spot product: {@code
  * bar-trend} enters at the market with a take-profit limit and a stop-loss stop-limit. The exchange
- * holds the bought BTC for a resting sell, so only the take-profit rests there and the host holds the
- * stop until its trigger (Coinbase spot has no OCO of its own). The host is SIGKILLed once the
- * exchange holds the take-profit, and started again on the same data with no new entries (a one-day
- * bar). The exchange (which never died) is the record: the restarted host placed nothing again, one
- * take-profit rests for the list, and once the market reaches one exit the other is cancelled: the
- * take-profit fills and the host drops its stop, or the stop triggers, the host cancels the
- * take-profit and then sells at the stop's limit.
+ * holds the bought BTC for a resting sell, so only one exit can rest there: the stop-limit, native (the
+ * protection stays the exchange's while the host is down), while the host holds the take-profit until
+ * the market reaches it (Coinbase spot has no OCO of its own). The host is SIGKILLed once the exchange
+ * holds the stop, and started again on the same data with no new entries (a one-day bar). The exchange
+ * (which never died) is the record: the restarted host placed nothing again, one stop rests for the
+ * list, and once the market reaches one exit the other is cancelled: the stop fills at the exchange
+ * and the host drops its take-profit, or the market reaches the take-profit, the host cancels the stop
+ * and then sells at the take-profit's limit.
  */
 class BracketExchangeIT {
     private static final List<String> CONFIG = List.of("--strategy", "bar-trend",
             "--set", "strategy.config.bar-trend.length=2",
             "--set", "strategy.config.bar-trend.take_profit_bps=\"12\"",
-            "--set", "strategy.config.bar-trend.stop_loss_bps=\"12\"",
+            "--set", "strategy.config.bar-trend.stop_loss_bps=\"40\"",
             "--set", "strategy.config.bar-trend.stop_limit_bps=\"30\"",
             "--set", "guards.config.order-rate.per_second=10000", "--set", "guards.config.order-rate.per_minute=1000000");
 
@@ -79,27 +80,26 @@ class BracketExchangeIT {
             Process first = ImageProcess.start(workDir, env, args(config, "1s", "120s"));
             first.getInputStream().close();
             List<String> firstLog = new ArrayList<>();
+            String resting = null;
             try (BufferedReader log = reader(first)) {
                 String line;
-                // killed once the exchange holds a take-profit of the host's
-                while ((line = log.readLine()) != null && !takeProfitRests(exchange)) {
+                // killed once the exchange holds a stop of the host's
+                while ((line = log.readLine()) != null && (resting = restingStop(exchange)) == null) {
                     firstLog.add(line);
                 }
                 Files.write(Path.of("target/bracket-exchange-first.log"), firstLog);
-                assertThat(line).as("the host entered and placed its take-profit").isNotNull();
+                assertThat(line).as("the host entered and placed its stop").isNotNull();
                 assertThat(new ProcessBuilder("kill", "-KILL", Long.toString(first.pid())).start()
                         .waitFor(30, TimeUnit.SECONDS)).isTrue();
                 log.transferTo(java.io.Writer.nullWriter());
             }
             assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(first.exitValue()).isEqualTo(137);
-            String resting = exchange.engine().orders(true, List.of()).stream().filter(o -> o.side.equals("SELL"))
-                    .findFirst().orElseThrow().clientOrderId;
             long list = Long.parseLong(SqliteFiles.strings(workDir.resolve("data/journal.db"),
                     "SELECT list_id FROM orders WHERE client_id = '" + resting + "'").getFirst());
             Map<Integer, List<String>> before = exits(list);
-            assertThat(before.keySet()).as("the list's take-profit is journaled; its stop waits in the host")
-                    .containsExactly(1);
+            assertThat(before.keySet()).as("the list's stop is journaled; its take-profit waits in the host")
+                    .containsExactly(2);
 
             Process second = ImageProcess.start(workDir, env, args(config, "1d", "120s"));
             second.getInputStream().close();
@@ -131,21 +131,23 @@ class BracketExchangeIT {
             Files.write(Path.of("target/bracket-exchange-restart.log"), secondLog);
             assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(restored).as("the restarted strategy got its list back").isTrue();
-            assertThat(openAfterRestart).as("the take-profit rests once, as before the kill").isEqualTo(1);
+            // the market may have reached the stop while the host was down: then none rests at the restart
+            assertThat(openAfterRestart).as("the stop rests at most once").isLessThanOrEqualTo(1);
             Map<Integer, List<String>> after = exits(list);
-            assertThat(after.get(1)).as("the take-profit was not placed again").isEqualTo(before.get(1));
+            assertThat(after.get(2)).as("the stop was not placed again").isEqualTo(before.get(2));
             List<ExchangeOrder> orders = at(exchange, after);
             assertThat(resolved).as("the market reached one exit within the run: %s", describe(orders)).isTrue();
-            ExchangeOrder take = orders.stream().filter(o -> o.clientOrderId.equals(after.get(1).getFirst()))
+            ExchangeOrder stop = orders.stream().filter(o -> o.clientOrderId.equals(after.get(2).getFirst()))
                     .findFirst().orElseThrow();
-            if (take.status.equals("FILLED")) {
-                assertThat(after).as("the stop never went to the exchange").doesNotContainKey(2);
+            assertThat(stop.configuration).startsWith("stop_limit_stop_limit");
+            if (stop.status.equals("FILLED")) {
+                assertThat(after).as("the take-profit never went to the exchange").doesNotContainKey(1);
             } else {
-                assertThat(take.status).isEqualTo("CANCELLED");
-                assertThat(after.get(2)).as("the stop, triggered, went once").hasSize(1);
-                assertThat(orders).filteredOn(o -> o != take).singleElement().satisfies(stop -> {
-                    assertThat(stop.configuration).startsWith("limit_limit");
-                    assertThat(stop.status).isEqualTo("FILLED");
+                assertThat(stop.status).isEqualTo("CANCELLED");
+                assertThat(after.get(1)).as("the take-profit, reached, went once").hasSize(1);
+                assertThat(orders).filteredOn(o -> o != stop).singleElement().satisfies(take -> {
+                    assertThat(take.configuration).startsWith("limit_limit");
+                    assertThat(take.status).isEqualTo("FILLED");
                 });
             }
             assertThat(exchange.stats().get("client_id_reuses")).isZero();
@@ -157,9 +159,10 @@ class BracketExchangeIT {
                 .collect(Collectors.joining("; "));
     }
 
-    /** Whether the exchange holds an open take-profit: a limit sell. */
-    private static boolean takeProfitRests(LocalExchange exchange) {
-        return exchange.engine().orders(true, List.of()).stream().anyMatch(o -> o.side.equals("SELL") && !o.isStop());
+    /** The client order id of an open stop sell at the exchange, or null. */
+    private static String restingStop(LocalExchange exchange) {
+        return exchange.engine().orders(true, List.of()).stream().filter(o -> o.side.equals("SELL") && o.isStop())
+                .map(o -> o.clientOrderId).findFirst().orElse(null);
     }
 
     private static BufferedReader reader(Process p) {

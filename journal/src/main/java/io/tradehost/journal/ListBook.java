@@ -23,6 +23,13 @@ final class ListBook {
     }
 
     private final Map<Long, Open> lists = new LinkedHashMap<>();
+    /** Lists closed lately, with their orders: a late fill of an entry opens one again (bounded). */
+    private final Map<Long, Open> closed = new LinkedHashMap<>(64, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Open> eldest) {
+            return size() > 1_000;
+        }
+    };
     private final Map<ClientOrderId, Long> listOf = new HashMap<>();
 
     ListBook(List<JournaledList> loaded) {
@@ -40,9 +47,12 @@ final class ListBook {
         Open before = lists.remove(command.listId());
         if (!command.open()) {
             if (before != null) {
-                before.orders().keySet().forEach(listOf::remove);
+                closed.put(command.listId(), before);
             }
             return;
+        }
+        if (before == null) {
+            before = closed.remove(command.listId()); // opened again: its orders as they were
         }
         lists.put(command.listId(), new Open(command.strategy(), command.spec(), command.droppedMembers(),
                 before == null ? new LinkedHashMap<>() : before.orders()));
@@ -60,11 +70,29 @@ final class ListBook {
 
     /** An order's new state, whatever moved it. */
     void changed(Order order) {
-        Long id = listOf.get(order.clientOrderId());
-        Open list = id == null ? null : lists.get(id);
+        Open list = listOf(order.clientOrderId());
         if (list != null) {
             list.orders().computeIfPresent(order.clientOrderId(), (k, m) -> new JournaledList.Member(m.member(), order));
         }
+    }
+
+    /** A fill of an order no longer open (reported after its cancel): it counts in its list all the same. */
+    void lateFill(ClientOrderId id, io.tradehost.api.value.Quantity quantity) {
+        Open list = listOf(id);
+        if (list != null) {
+            list.orders().computeIfPresent(id, (k, m) -> new JournaledList.Member(m.member(), new Order(
+                    m.order().request(), m.order().status(), m.order().filledQuantity().plus(quantity),
+                    m.order().venueOrderId())));
+        }
+    }
+
+    private Open listOf(ClientOrderId order) {
+        Long id = listOf.get(order);
+        if (id == null) {
+            return null;
+        }
+        Open open = lists.get(id);
+        return open != null ? open : closed.get(id);
     }
 
     List<JournaledList> open() {

@@ -396,6 +396,8 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
             openTrades.computeIfAbsent(fill.clientOrderId(), k -> new HashSet<>()).add(fill.tradeId());
             keep(new Order(order.request(), order.status().canMoveTo(next) ? next : order.status(), filled,
                     order.venueOrderId()));
+        } else {
+            lists.lateFill(fill.clientOrderId(), fill.quantity());
         }
         write("fill " + fill.tradeId(), c -> {
             if (Rows.insertFill(c, fill)) {

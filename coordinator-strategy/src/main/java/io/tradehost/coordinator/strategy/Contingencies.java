@@ -106,6 +106,10 @@ final class Contingencies {
             if (handle == handle.list.entry && handle.filled().isPositive() && handle.list.droppedUnfilled != 0) {
                 lateEntryFill(handle.list);
             } else {
+                if (handle == handle.list.entry) {
+                    LOG.error("{}: its entry filled to {} after the list ended: that part is not protected by it",
+                            handle.list, handle.filled());
+                }
                 return;
             }
         }
@@ -180,12 +184,47 @@ final class Contingencies {
         LOG.warn("{}: {} ({}); asked again in {} s", list, exit, why, delay.toSeconds());
         owner.scheduler().schedule(delay, () -> {
             list.retrying[i] = false;
-            if (exit.status() == HandleStatus.REJECTED && list.isOpen() && !list.retired) {
+            if (exit.status() == HandleStatus.REJECTED && rearmable(list, exit)) {
                 exit.rewait();
                 exit.owner().open.put(exit.id(), exit);
             }
             changed(exit);
         });
+    }
+
+    /**
+     * Whether refused {@code exit} may be armed again now: its list still governs it and protects
+     * something, its strategy runs, nobody cancelled it meanwhile, and (a spot list) no other exit of
+     * the list is at the venue or on its way there.
+     */
+    private boolean rearmable(ListState list, Handle exit) {
+        EventInstance instance = exit.owner();
+        if (!list.isOpen() || list.retired || list.over || (list.dropped >>> exit.member & 1) == 1
+                || !instance.started || instance.retired || instance.suspended) {
+            return false;
+        }
+        for (int j = 0; j < list.exits.size(); j++) {
+            Handle other = list.exits.get(j);
+            if (other != exit && (list.firing[j] || list.spot && other.isOpen() && !HeldExits.holds(other))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A strategy's cancel of an exit the list refused and would arm again: it is not armed again.
+     * Returns whether {@code exit} was such an exit.
+     */
+    boolean cancelRefused(Handle exit) {
+        ListState list = exit.list;
+        if (list == null || exit == list.entry || exit.status() != HandleStatus.REJECTED || !list.isOpen()) {
+            return false;
+        }
+        list.dropped |= 1L << exit.member;
+        record(list);
+        changed(exit);
+        return true;
     }
 
     /** The entry filled after its list ended unfilled: the exits dropped for that are armed after all. */
@@ -209,7 +248,7 @@ final class Contingencies {
     void modifyWaiting(Handle exit, Price price) {
         OrderSpec changed = exit.spec().modified(price, exit.quantity());
         exit.spec(changed);
-        exit.list.respec(exit, changed);
+        exit.list.respec(exit, changed.withQuantity(exit.list.spec().quantity()));
         record(exit.list);
         desk.tell(exit, new OrderEvent.Modified(exit));
     }
@@ -222,9 +261,9 @@ final class Contingencies {
         OrderListSpec spec = list.spec();
         Handle entry = list.entry;
         boolean entryDone = entry == null || !entry.isOpen();
-        if (spec.oneCancelsOther() && !list.over
-                && list.exits.stream().anyMatch(h -> h.status() == HandleStatus.FILLED)) {
-            list.over = true;
+        list.over |= spec.oneCancelsOther() && list.exits.stream().anyMatch(h -> h.status() == HandleStatus.FILLED);
+        if (list.over) {
+            // on every balance while over: a cancel the venue refused is asked again (a pending one is not)
             String why = "one-cancels-other: another exit of " + list + " filled";
             if (entry != null && entry.isOpen()) {
                 desk.cancel(entry, "the trade is over: an exit of " + list + " filled");
@@ -262,7 +301,8 @@ final class Contingencies {
                         list.droppedUnfilled |= 1L << exit.member;
                         drop(list, exit, "nothing to protect: the entry of " + list + " closed without a fill");
                     }
-                } else if (exit.status() == HandleStatus.REJECTED && target.isGreaterThan(exit.filled())) {
+                } else if (exit.status() == HandleStatus.REJECTED && target.isGreaterThan(exit.filled())
+                        && transient_(exit) && protects(list)) {
                     retryLater(list, i, "refused: " + exit.rejection()); // a protection the host keeps trying
                 } else if (exit.isOpen() && (!exit.isCancelPending() || exit.replacing)) {
                     // what the exit is for, or will be once the modification on its way is done
@@ -293,6 +333,20 @@ final class Contingencies {
         if (ended || droppedBefore != list.dropped) {
             record(list);
         }
+    }
+
+    /** Whether {@code exit}'s refusal may pass: not one the same order would get again (funds, reduce-only, its own). */
+    private static boolean transient_(Handle exit) {
+        String code = exit.rejection() == null ? "" : exit.rejection().value();
+        return !(code.contains("INSUFFICIENT") || code.contains("REDUCE_ONLY") || code.equals("STRATEGY_FAILED"));
+    }
+
+    /** Whether the host holds a position on the side the list's exits close: else nothing is left to protect. */
+    private boolean protects(ListState list) {
+        Handle exit = list.exits.getFirst();
+        io.tradehost.api.order.Position position = owner.portfolio().position(exit.symbol());
+        int sign = position.quantity().signum();
+        return sign != 0 && (sign > 0) == (exit.side() == io.tradehost.api.value.Side.SELL);
     }
 
     private void arm(ListState list, int i, Quantity total) {

@@ -133,6 +133,7 @@ final class HandleDesk {
 
     void cancel(Handle handle, String reason) {
         if (!handle.isOpen()) {
+            lists.cancelRefused(handle); // an exit refused and waiting to be armed again: it will not be
             return;
         }
         if (HeldExits.holds(handle)) {

@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The exits of a one-cancels-other list on a spot product that the list holds itself: a spot venue
  * holds the base currency for every resting sell (the quote for every buy), so two exits of one
- * position cannot both rest. One exit rests at the venue (the first limit, else the first exit); the
- * others wait in the host, WORKING with no client order id, until a mark reaches their trigger (a
+ * position cannot both rest. One exit rests at the venue (the first stop that does not trail, so the
+ * protection is the venue's while the host is down; else the first that does not trail); the others
+ * wait in the host, WORKING with no client order id, until a mark reaches their trigger (a
  * stop's stop price, a limit's price; a trailing stop's trail moves first, each move journaled with
  * the list). Then the exits at the venue are cancelled, which frees the funds, and once the venue has
  * confirmed (or one of them filled, which settles it by one-cancels-other) the triggered exit is sent
@@ -44,11 +45,20 @@ final class HeldExits {
         if (!list.spec().oneCancelsOther() || !spot(list)) {
             return;
         }
-        int resting = 0;
+        list.spot = true;
+        // the stop rests: the protection is the venue's while the host is down; the take-profit waits here
+        int resting = -1;
+        for (int i = 0; i < list.exits.size() && resting < 0; i++) {
+            OrderSpec exit = list.exits.get(i).spec();
+            resting = exit.type().isStop() && exit.trail() == null ? i : -1;
+        }
+        for (int i = 0; i < list.exits.size() && resting < 0; i++) {
+            resting = list.exits.get(i).spec().trail() == null ? i : -1;
+        }
+        resting = Math.max(resting, 0);
         for (int i = 0; i < list.exits.size(); i++) {
-            if (list.exits.get(i).type() == OrderType.LIMIT) {
-                resting = i;
-                break;
+            if (list.exits.get(i).clientOrderId() != null) {
+                resting = i; // one sent before a restart is the one at the venue
             }
         }
         for (int i = 0; i < list.exits.size(); i++) {
@@ -107,8 +117,8 @@ final class HeldExits {
         for (ListState list : open) {
             for (int i = 0; i < list.exits.size(); i++) {
                 Handle exit = list.exits.get(i);
-                if (!list.held[i] || list.firing[i] || !exit.symbol().equals(mark.symbol()) || !armed(exit)) {
-                    continue;
+                if (!list.held[i] || firing(list) || !exit.symbol().equals(mark.symbol()) || !armed(exit)) {
+                    continue; // one exit of a list fires at a time
                 }
                 trail(list, exit, mark.price());
                 if (triggers(exit.spec(), mark.price())) {
@@ -119,6 +129,15 @@ final class HeldExits {
                 }
             }
         }
+    }
+
+    private static boolean firing(ListState list) {
+        for (boolean f : list.firing) {
+            if (f) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean armed(Handle exit) {
@@ -193,6 +212,10 @@ final class HeldExits {
 
     /** A held exit cancelled (by the strategy, or one-cancels-other): nothing at the venue to ask. */
     void cancel(Handle exit, String reason) {
+        ListState list = exit.list;
+        list.dropped |= 1L << exit.member; // journaled: a restart does not arm it again
+        list.firing[list.exits.indexOf(exit)] = false;
+        lists.record(list);
         exit.status(HandleStatus.CANCELLED);
         desk.tell(exit, new OrderEvent.Cancelled(exit, reason));
         desk.finish(exit);

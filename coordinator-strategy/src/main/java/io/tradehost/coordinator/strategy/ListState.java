@@ -34,6 +34,8 @@ final class ListState implements OrderList {
      * one-cancels-other exits cannot all rest at the venue, each holding the same funds).
      */
     final boolean[] held;
+    /** A spot product's one-cancels-other list: at most one of its exits is at the venue at a time. */
+    boolean spot;
     /** Per held exit, whether it triggered and waits for the exits at the venue to be cancelled. */
     final boolean[] firing;
     /** Its instance was replaced by a reload: the successor governs the list, rebuilt from the journal. */

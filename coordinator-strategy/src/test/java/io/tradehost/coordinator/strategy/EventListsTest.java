@@ -548,12 +548,13 @@ class EventListsTest {
     }
 
     /**
-     * On a spot product the venue holds the base currency for every resting sell: the take-profit rests,
-     * the stop-loss waits in the host. A mark at its trigger cancels the take-profit first, and once the
-     * venue confirmed, the stop goes as the market order it becomes.
+     * On a spot product the venue holds the base currency for every resting sell: the stop-loss rests
+     * (the protection stays the venue's while the host is down), the take-profit waits in the host. A
+     * mark at the take-profit's price cancels the stop first, and once the venue confirmed, the
+     * take-profit goes as the limit it is.
      */
     @Test
-    void onASpotProductTheStopWaitsInTheHostAndFreesTheTakeProfitsFundsWhenItTriggers() {
+    void onASpotProductTheTakeProfitWaitsInTheHostAndFreesTheStopsFundsWhenItTriggers() {
         rig.venue = new io.tradehost.testkit.ScriptedVenue(List.of(io.tradehost.testkit.Fixtures.spot("BTC-PERP"),
                 io.tradehost.testkit.Fixtures.perpetual("ETH-PERP")));
         rig.venue.nativeStops(true);
@@ -562,43 +563,85 @@ class EventListsTest {
         rig.record(1);
         rig.accept(1);
         rig.fill(1, BTC, Side.BUY, "2", "100", "2");
-        assertThat(intents()).as("only the take-profit goes to the venue").containsExactly("BUY 2 LIMIT @100 L1#0 in",
-                "SELL 2 LIMIT @110 reduce L1#1 tp");
-        assertThat(list.exits().get(1).status()).isEqualTo(io.tradehost.api.strategy.event.HandleStatus.WORKING);
-        assertThat(list.exits().get(1).clientOrderId()).isNull();
+        assertThat(intents()).as("only the stop goes to the venue").containsExactly("BUY 2 LIMIT @100 L1#0 in",
+                "SELL 2 STOP_MARKET stop 95 reduce L1#2 sl");
+        assertThat(list.exits().getFirst().status()).isEqualTo(io.tradehost.api.strategy.event.HandleStatus.WORKING);
+        assertThat(list.exits().getFirst().clientOrderId()).isNull();
         rig.record(2);
         rig.accept(2);
-        rig.quote(BTC, "96", "96.02"); // above the stop: nothing
+        rig.quote(BTC, "109", "109.02"); // below the take-profit: nothing
         assertThat(rig.cancels).isEmpty();
-        rig.quote(BTC, "94.98", "95"); // the mid 94.99 reaches the stop at 95
-        assertThat(cancels()).containsExactly("o-2 freeing the funds for sl, triggered");
+        rig.quote(BTC, "110", "110.02"); // the mid 110.01 reaches it
+        assertThat(cancels()).containsExactly("o-2 freeing the funds for tp, triggered");
+        rig.quote(BTC, "110.1", "110.12"); // one exit fires at a time, and once
+        assertThat(cancels()).hasSize(1);
         assertThat(intents()).hasSize(2);
         rig.cancelled(2, "freeing the funds");
-        assertThat(intents()).as("the stop goes at the market once the funds are free").endsWith(
-                "SELL 2 MARKET reduce L1#2 sl");
+        assertThat(intents()).as("the take-profit goes once the funds are free").endsWith(
+                "SELL 2 LIMIT @110 reduce L1#1 tp");
         rig.record(3);
         rig.accept(3);
-        rig.fill(3, BTC, Side.SELL, "2", "94.9", "0");
+        rig.fill(3, BTC, Side.SELL, "2", "110", "0");
         assertThat(list.isOpen()).isFalse();
-        assertThat(rig.heard).containsSubsequence("Accepted #3 WORKING 0/2", "Cancelled #2 CANCELLED 0/2 freeing the funds",
-                "Accepted #3 WORKING 0/2", "Filled #3 FILLED 2/2 2@94.9 complete");
+        assertThat(rig.heard).containsSubsequence("Accepted #2 WORKING 0/2", "Accepted #3 WORKING 0/2",
+                "Cancelled #3 CANCELLED 0/2 freeing the funds", "Accepted #2 WORKING 0/2",
+                "Filled #2 FILLED 2/2 2@110 complete");
         assertThat(records()).containsExactly("L1 probe dropped=0 open", "L1 probe dropped=0 closed");
     }
 
     @Test
-    void onASpotProductATakeProfitThatFillsWhileTheStopFiresCancelsTheStopInTheHost() {
+    void onASpotProductAStopThatFillsWhileTheTakeProfitFiresCancelsTheTakeProfitInTheHost() {
         rig.venue = new io.tradehost.testkit.ScriptedVenue(List.of(io.tradehost.testkit.Fixtures.spot("BTC-PERP"),
                 io.tradehost.testkit.Fixtures.perpetual("ETH-PERP")));
+        rig.venue.nativeStops(true);
         startWith(h -> h.submit(OrderListSpec.bracket(ENTRY, TAKE, STOP)));
         OrderList list = lists.getFirst();
         rig.record(1);
         rig.fill(1, BTC, Side.BUY, "2", "100", "2");
         rig.record(2);
         rig.accept(2);
-        rig.quote(BTC, "94.98", "95");
-        rig.fill(2, BTC, Side.SELL, "2", "110", "0"); // the take-profit filled before the cancel reached it
-        assertThat(list.exits().get(1).status()).isEqualTo(io.tradehost.api.strategy.event.HandleStatus.CANCELLED);
+        rig.quote(BTC, "110", "110.02");
+        rig.fill(2, BTC, Side.SELL, "2", "95", "0"); // the stop filled before the cancel reached it
+        assertThat(list.exits().getFirst().status()).isEqualTo(io.tradehost.api.strategy.event.HandleStatus.CANCELLED);
         assertThat(intents()).hasSize(2);
         assertThat(list.isOpen()).isFalse();
+        assertThat(records()).as("the cancelled take-profit is journaled dropped: a restart does not arm it")
+                .containsExactly("L1 probe dropped=0 open", "L1 probe dropped=2 open", "L1 probe dropped=2 closed");
+    }
+
+    @Test
+    void aRefusedExitIsNotArmedAgainOnceTheListIsOverOrTheStrategyCancelledIt() {
+        startWith(h -> h.submit(OrderListSpec.bracket(ENTRY, TAKE, STOP)));
+        OrderList list = lists.getFirst();
+        rig.portfolio.position(new Position(BTC, TWO, Money.ZERO, Money.ZERO, Money.ZERO));
+        rig.record(1);
+        rig.fill(1, BTC, Side.BUY, "2", "100", "2");
+        rig.record(2);
+        rig.accept(2);
+        rig.publish(new io.tradehost.api.event.IntentRejected(rig.intents.get(2), "guard",
+                io.tradehost.api.order.RejectionCode.of("ORDER_RATE"), "too many orders"));
+        rig.fill(2, BTC, Side.SELL, "2", "110", "0"); // the take-profit fills during the backoff
+        rig.advance(java.time.Duration.ofSeconds(2));
+        assertThat(intents()).as("the refused stop is not armed again").hasSize(3);
+        assertThat(list.isOpen()).isFalse();
+
+        EventListsTest again = new EventListsTest();
+        again.startWith(h -> h.submit(OrderListSpec.bracket(ENTRY, TAKE, STOP)));
+        OrderList second = again.lists.getFirst();
+        again.rig.portfolio.position(new Position(BTC, TWO, Money.ZERO, Money.ZERO, Money.ZERO));
+        again.rig.record(1);
+        again.rig.fill(1, BTC, Side.BUY, "2", "100", "2");
+        again.rig.record(2);
+        again.rig.publish(new io.tradehost.api.event.IntentRejected(again.rig.intents.get(2), "guard",
+                io.tradehost.api.order.RejectionCode.of("ORDER_RATE"), "too many orders"));
+        again.rig.onEvent = (h, e) -> {
+            if (e instanceof Quote) {
+                h.cancel(second.exits().get(1));
+            }
+        };
+        again.rig.quote(BTC, "100", "100.02");
+        again.rig.advance(java.time.Duration.ofSeconds(2));
+        assertThat(again.intents()).as("cancelled by its strategy while refused: not armed again").hasSize(3);
+        assertThat(again.records()).last().isEqualTo("L1 probe dropped=4 open");
     }
 }
