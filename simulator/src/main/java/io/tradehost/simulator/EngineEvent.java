@@ -48,7 +48,7 @@ public sealed interface EngineEvent {
         }
     }
 
-    /** {@code fill} executed what remained of the order, which is now {@code FILLED}. */
+    /** {@code fill} executed part or all of what remained of the order: {@code FILLED} once nothing remains. */
     record Filled(Order order, Fill fill) implements EngineEvent {
         public Filled {
             Objects.requireNonNull(order, "order");

@@ -14,11 +14,19 @@ import java.util.Objects;
  *     ({@code UNSUPPORTED_ORDER_TYPE}) and the host holds them
  * @param orderIdPrefix the venue order id of the n-th accepted order is this followed by n
  * @param tradeIdPrefix the trade id of the n-th fill is this followed by n
+ * @param fillModel queues and depth, where the market shows its size ({@link FillModel})
  */
 public record EngineRules(Ratio takerFeeBps, Ratio makerFeeBps, Ratio slippageBps, boolean nativeStops,
-                          String orderIdPrefix, String tradeIdPrefix) {
+                          String orderIdPrefix, String tradeIdPrefix, FillModel fillModel) {
+    /** Rules with the touch's fill model ({@link FillModel#TOUCH}). */
+    public EngineRules(Ratio takerFeeBps, Ratio makerFeeBps, Ratio slippageBps, boolean nativeStops,
+                       String orderIdPrefix, String tradeIdPrefix) {
+        this(takerFeeBps, makerFeeBps, slippageBps, nativeStops, orderIdPrefix, tradeIdPrefix, FillModel.TOUCH);
+    }
+
     /** @throws NullPointerException for a missing value */
     public EngineRules {
+        Objects.requireNonNull(fillModel, "fillModel");
         Objects.requireNonNull(takerFeeBps, "takerFeeBps");
         Objects.requireNonNull(makerFeeBps, "makerFeeBps");
         Objects.requireNonNull(slippageBps, "slippageBps");

@@ -8,7 +8,10 @@ import io.tradehost.api.value.Quantity;
 import io.tradehost.api.value.Ratio;
 import io.tradehost.api.value.Side;
 import io.tradehost.api.value.Symbol;
+import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,8 +24,18 @@ final class Markets {
      * {@code price}, the touch it takes being {@code touch}), or neither (it would rest at
      * {@code price}); {@code refusal} is why the engine will not take it, or null.
      */
-    record Entry(boolean armed, boolean marketable, Price touch, Price price, Refusal refusal) {
+    record Entry(boolean armed, boolean marketable, Price touch, Price price, Refusal refusal, List<Level> levels) {
+        Entry(boolean armed, boolean marketable, Price touch, Price price, Refusal refusal) {
+            this(armed, marketable, touch, price, refusal, null);
+        }
     }
+
+    /** One level of the book a taker walks: its price and the size it takes there. */
+    record Level(Price price, Quantity quantity) {
+    }
+
+    /** The most levels a taker walks; what remains of a market order past them fills at the last. */
+    static final int MAX_LEVELS = 1_000;
 
     private final EngineRules rules;
     private final Map<Symbol, Product> products;
@@ -114,9 +127,56 @@ final class Markets {
         boolean armed = r.type().isStop() && !r.triggersAt(market.mark());
         boolean marketable = !armed && (r.type().triggered() == OrderType.MARKET || crosses(r.side(),
                 r.limitPrice(), touch));
-        Price price = marketable ? slipped(r, touch) : r.limitPrice() != null ? r.limitPrice() : r.stopPrice();
+        List<Level> levels = marketable ? walk(r, quantity) : null;
+        // a walk is judged at its worst price, for all of the order: what it may cost at most
+        Price price = levels != null ? levels.getLast().price() : marketable ? slipped(r, touch)
+                : r.limitPrice() != null ? r.limitPrice() : r.stopPrice();
         Refusal refusal = marketable && r.postOnly() ? Refusal.postOnly(touch)
                 : account.refusal(r, quantity, price, fee(marketable));
-        return new Entry(armed, marketable, touch, price, refusal);
+        return new Entry(armed, marketable, touch, price, refusal, levels);
+    }
+
+    /**
+     * The levels {@code quantity} of {@code r} takes walking {@code r}'s market ({@link FillModel}), or
+     * null when the engine does not walk or the market shows no size: then it takes at the touch.
+     */
+    List<Level> walk(OrderRequest r, Quantity quantity) {
+        Touch market = touches.get(r.symbol());
+        Quantity size = market.size(r.side());
+        if (!rules.fillModel().walks() || size == null || !size.isPositive()) {
+            return null;
+        }
+        Price tick = products.get(r.symbol()).priceIncrement();
+        List<Level> out = new ArrayList<>();
+        Quantity left = quantity;
+        Price price = market.touch(r.side());
+        for (int k = 0; left.isPositive() && k < MAX_LEVELS; k++) {
+            if (k > 0) {
+                price = further(price, r.side(), tick);
+            }
+            if (r.type().hasLimit() && !crosses(r.side(), r.limitPrice(), price)) {
+                break;
+            }
+            Quantity taken = left.min(size);
+            out.add(new Level(price, taken));
+            left = left.minus(taken);
+        }
+        if (left.isPositive() && !r.type().hasLimit()) {
+            out.add(new Level(price, left)); // past the last level: at its price
+        }
+        return out.isEmpty() ? null : out;
+    }
+
+    /** The next level beyond {@code price} for a taker on {@code side}: the step further, at least a tick. */
+    private Price further(Price price, Side side, Price tick) {
+        Price step = price.bps(rules.fillModel().levelStepBps(), RoundingMode.CEILING);
+        if (step.isLessThan(tick)) {
+            step = tick;
+        }
+        if (side == Side.BUY) {
+            return price.plus(step).roundTo(tick, RoundingMode.CEILING);
+        }
+        Price down = price.isGreaterThan(step) ? price.minus(step).roundTo(tick, RoundingMode.FLOOR) : tick;
+        return down.isZero() ? tick : down;
     }
 }

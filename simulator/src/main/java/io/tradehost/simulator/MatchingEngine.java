@@ -14,7 +14,6 @@ import io.tradehost.api.value.OrderType;
 import io.tradehost.api.value.Price;
 import io.tradehost.api.value.Product;
 import io.tradehost.api.value.Quantity;
-import io.tradehost.api.value.Ratio;
 import io.tradehost.api.value.Symbol;
 import io.tradehost.api.value.TimeInForce;
 import io.tradehost.api.venue.VenueException;
@@ -32,12 +31,14 @@ import java.util.TreeMap;
  * a touch (best bid and ask) and a mark (what positions are valued and stops trigger at), set with
  * {@link #market}. Market orders and marketable limits fill at once, wholly, at the touch moved by
  * the slippage, as taker; other limits rest and fill at their limit, as maker, when the feed says
- * the market reached them ({@link #match}); IOC and FOK limits that cannot take end; post-only
- * orders that would take are refused; stops (when {@link EngineRules#nativeStops}) rest until the
- * mark reaches their trigger, then take as a market order or, a stop-limit, as its limit. Resting
- * limits can be amended in place. Every fill is checked against the account first: spot buys need
- * cash, spot sells holdings, perpetuals margin, reduce-only orders a position to shrink. Liquidity
- * at the touch is unlimited; a fill takes all that remains of its order.
+ * the market reached them ({@link #match}) or a trade reached them ({@link #trade}); IOC and FOK
+ * limits that cannot take end; post-only orders that would take are refused; stops (when {@link
+ * EngineRules#nativeStops}) rest until the mark reaches their trigger, then take as a market order or,
+ * a stop-limit, as its limit. Resting limits can be amended in place. Every fill is checked against
+ * the account first: spot buys need cash, spot sells holdings, perpetuals margin, reduce-only orders
+ * a position to shrink. Where the market shows its size, {@link FillModel} walks takers through the
+ * book and queues resting limits behind the size ahead of them; where it does not, liquidity at the
+ * touch is unlimited and a fill takes all that remains of its order.
  *
  * <p>A refusal the engine can give before it takes an order is a rejection ({@link #place},
  * {@link #submit}); one it finds only when an order taken earlier reaches the book ({@link #arrive})
@@ -57,6 +58,7 @@ public final class MatchingEngine {
     private final Markets markets;
     private final Account account;
     private final OrderBook book = new OrderBook();
+    private final Fills fills;
     private long duplicatePlacements;
 
     /**
@@ -69,6 +71,7 @@ public final class MatchingEngine {
         products.forEach(p -> listed.put(p.symbol(), p));
         this.markets = new Markets(rules, listed);
         this.account = new Account(startingCash, markets::mark, markets::product);
+        this.fills = new Fills(rules, markets, account, book);
     }
 
     /**
@@ -79,6 +82,28 @@ public final class MatchingEngine {
      */
     public void market(Symbol symbol, Price bid, Price ask, Price mark) {
         markets.set(symbol, new Touch(bid, ask, mark));
+    }
+
+    /**
+     * Sets {@code symbol}'s market with the size shown at its bid and ask ({@link FillModel}); a null
+     * size is a market that shows none. Matches nothing.
+     *
+     * @throws IllegalArgumentException for a symbol the engine does not list
+     */
+    public void market(Symbol symbol, Price bid, Quantity bidSize, Price ask, Quantity askSize, Price mark) {
+        markets.set(symbol, new Touch(bid, bidSize, ask, askSize, mark));
+    }
+
+    /**
+     * A trade of the market (not the engine's) at {@code price} for {@code size}: the resting limits of
+     * {@code symbol} it traded through fill wholly; with queues ({@link FillModel#queuePosition}) those
+     * at its price count it against the queue ahead of them, then fill by what is left, in the order
+     * they came to rest. Then the stops the mark reached trigger. At their limit, as maker.
+     */
+    public List<EngineEvent> trade(Symbol symbol, Price price, Quantity size, long nowNanos) {
+        List<EngineEvent> out = fills.trade(symbol, price, size, nowNanos);
+        out.addAll(match((s, side, limit) -> false, nowNanos));
+        return out;
     }
 
     /** The product listed as {@code symbol}, or null. */
@@ -196,10 +221,10 @@ public final class MatchingEngine {
             if (refusal != null) {
                 book.cancel(order, refusal.text() + " when the book crossed", out);
             } else {
-                fill(order, r.limitPrice(), rules.makerFeeBps(), Liquidity.MAKER, nowNanos, out);
+                fills.fill(order, r.limitPrice(), order.remaining(), rules.makerFeeBps(), Liquidity.MAKER, nowNanos, out);
             }
         }
-        fired.forEach(order -> trigger(order, nowNanos, out));
+        fired.forEach(order -> fills.trigger(order, nowNanos, out));
         return out;
     }
 
@@ -262,7 +287,9 @@ public final class MatchingEngine {
         book.amend(changed, out);
         if (entry.marketable()) {
             book.resting.remove(id);
-            fill(changed, entry.price(), rules.takerFeeBps(), Liquidity.TAKER, nowNanos, out);
+            fills.take(changed, entry, nowNanos, out);
+        } else if (!price.equals(order.request().limitPrice()) || total.isGreaterThan(order.request().quantity())) {
+            fills.queue(changed); // a new price, or more of it, joins the back of the queue; less keeps its place
         }
         return out;
     }
@@ -282,7 +309,7 @@ public final class MatchingEngine {
     private void execute(Order order, Markets.Entry entry, long nowNanos, List<EngineEvent> out) {
         OrderRequest r = order.request();
         if (entry.marketable()) {
-            fill(order, entry.price(), rules.takerFeeBps(), Liquidity.TAKER, nowNanos, out);
+            fills.take(order, entry, nowNanos, out);
         } else if (entry.armed()) {
             book.resting.add(r.clientOrderId());
         } else if (r.timeInForce() == TimeInForce.GTC) {
@@ -290,42 +317,10 @@ public final class MatchingEngine {
                 book.triggered.add(r.clientOrderId());
             }
             book.resting.add(r.clientOrderId());
+            fills.queue(order);
         } else {
             book.cancel(order, r.timeInForce() + " limit not marketable", out);
         }
-    }
-
-    /**
-     * A stop whose trigger the mark reached: a stop-market fills at the touch as taker; a stop-limit
-     * takes if marketable, else rests as the limit it became.
-     */
-    private void trigger(Order order, long nowNanos, List<EngineEvent> out) {
-        OrderRequest r = order.request();
-        out.add(new EngineEvent.Triggered(order));
-        Price touch = markets.get(r.symbol()).touch(r.side());
-        if (r.type() != OrderType.STOP_MARKET && !Markets.crosses(r.side(), r.limitPrice(), touch)) {
-            book.triggered.add(r.clientOrderId());
-            book.resting.add(r.clientOrderId());
-            return;
-        }
-        Price at = markets.slipped(r, touch);
-        Refusal refusal = account.refusal(r, order.remaining(), at, rules.takerFeeBps());
-        if (refusal != null) {
-            book.cancel(order, refusal.text() + " when the stop triggered", out);
-        } else {
-            fill(order, at, rules.takerFeeBps(), Liquidity.TAKER, nowNanos, out);
-        }
-    }
-
-    /** Fills what remains of {@code order} (all of it but after an amend of a partly filled order). */
-    private void fill(Order order, Price price, Ratio feeBps, Liquidity liquidity, long nowNanos,
-                      List<EngineEvent> out) {
-        OrderRequest r = order.request();
-        Quantity quantity = order.remaining();
-        Fill fill = new Fill(book.nextTradeId(rules.tradeIdPrefix()), r.clientOrderId(), r.symbol(), r.side(),
-                quantity, price, price.times(quantity).bps(feeBps), liquidity, nowNanos);
-        account.book(fill);
-        book.filled(order, fill, out);
     }
 
     /** The engine's view of order {@code id}, if it knows the id. */

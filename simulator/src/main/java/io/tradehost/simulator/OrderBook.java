@@ -34,6 +34,8 @@ final class OrderBook {
     final Set<ClientOrderId> cancelOnArrival = new HashSet<>();
     /** Amends asked while their order was on its way (its new request, the last asked): applied when it arrives. */
     final Map<ClientOrderId, OrderRequest> amendOnArrival = new HashMap<>();
+    /** The size ahead of each resting limit in its price's queue ({@link FillModel}); none is nothing ahead. */
+    final Map<ClientOrderId, Quantity> ahead = new HashMap<>();
     private long tradeSequence;
     private long orderSequence;
 
@@ -73,13 +75,19 @@ final class OrderBook {
         return prefix + (++tradeSequence);
     }
 
-    /** {@code fill} took what remained of {@code order}: it is filled. */
-    void filled(Order order, Fill fill, List<EngineEvent> out) {
+    /** {@code fill} took part or all of what remained of {@code order}; returns the order after it. */
+    Order filled(Order order, Fill fill, List<EngineEvent> out) {
         fills.computeIfAbsent(fill.clientOrderId(), k -> new ArrayList<>()).add(fill);
-        Order filled = new Order(order.request(), OrderStatus.FILLED, order.request().quantity(),
-                order.venueOrderId());
-        orders.put(order.clientOrderId(), filled);
-        out.add(new EngineEvent.Filled(filled, fill));
+        Quantity done = order.filledQuantity().plus(fill.quantity());
+        boolean whole = !done.isLessThan(order.request().quantity());
+        Order after = new Order(order.request(), whole ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED,
+                whole ? order.request().quantity() : done, order.venueOrderId());
+        orders.put(order.clientOrderId(), after);
+        if (whole) {
+            ahead.remove(order.clientOrderId());
+        }
+        out.add(new EngineEvent.Filled(after, fill));
+        return after;
     }
 
     Optional<BookedOrder> booked(ClientOrderId id) {
@@ -104,6 +112,7 @@ final class OrderBook {
         pending.clear();
         cancelOnArrival.clear();
         amendOnArrival.clear();
+        ahead.clear();
         for (BookedOrder o : saved) {
             ClientOrderId id = o.order().clientOrderId();
             orders.put(id, o.order());

@@ -39,17 +39,20 @@ import java.util.TreeMap;
 
 /**
  * The venue a backtest trades against: its market is the recorded tape, fed row by row with
- * {@link #onMarket}, and its orders and account are the shared {@link MatchingEngine}'s. Each row
- * sets the symbol's touch (a quote's own, or a trade's or bar's price plus and minus the
- * half-spread) with the row's price as mark, and is published as a quote; then resting limits the
- * row traded through ({@link MarketEvent#tradesBelow}, {@link MarketEvent#tradesAbove}) fill at
- * their limit as maker: a recorded touch is not a fill, as the order never stood in the recorded
- * queue. Market orders and marketable limits fill at once at the touch, moved by the slippage, as
- * taker; with a latency they are taken at {@code place} and reach the book that much later
- * ({@link MatchingEngine#submit}, {@link MatchingEngine#arrive}), filling at the touch then. Resting
- * limits are amended in place ({@link #amend}), at once; an amend of an order still on its way follows
- * it and is answered when it reaches the book. Liquidity at the touch is unlimited.
- * Accounting as the paper venue's, by the same engine. Stops are left to the host.
+ * {@link #onMarket}, and its orders and account are the shared {@link MatchingEngine}'s, with its
+ * {@link io.tradehost.simulator.FillModel} (queues and depth: {@code queue_position}, {@code
+ * level_step_bps}). Each row sets the symbol's touch (a quote's own, or a trade's or bar's price plus
+ * and minus the half-spread) with the row's price as mark and the size shown at each side (a quote's
+ * recorded sizes, else the {@code depth_notional} stand-in), and is published as a quote. A trade row
+ * is a trade of the market ({@link MatchingEngine#trade}): a resting limit it trades through fills
+ * wholly; one at its price fills by what is left of the trade's size once the queue ahead of it has
+ * traded. A quote or bar row fills the resting limits it traded through ({@link
+ * MarketEvent#tradesBelow}, {@link MarketEvent#tradesAbove}) wholly: a recorded touch is not a fill,
+ * as the order never stood in the recorded queue. Takers walk the levels of the size shown, at their
+ * prices, as taker. With a {@code latency}, a placement is taken at once and reaches the book that
+ * much later ({@link MatchingEngine#submit}, {@link MatchingEngine#arrive}), and a cancel or an amend
+ * reaches it that much later too: a cancel can lose the race against a fill (the order ends filled,
+ * no cancel reported). Accounting as the paper venue's, by the same engine. Stops are left to the host.
  *
  * <p>Depth: a quote row is also published as a book of one level a side, its touch with the sizes
  * its quote carries (recorded, or the {@code depth_notional} stand-in), whenever that differs from
@@ -130,11 +133,11 @@ public final class SimulatedVenue implements Venue {
                 bid = product.priceIncrement();
             }
         }
-        engine.market(symbol, bid, ask, event.price());
+        Quantity depth = depth(product, event.price());
+        Quantity bidSize = event.bidSize().isPositive() ? event.bidSize() : depth;
+        Quantity askSize = event.askSize().isPositive() ? event.askSize() : depth;
+        engine.market(symbol, bid, bidSize, ask, askSize, event.price());
         if (subscribed.containsKey(symbol)) {
-            Quantity depth = depth(product, event.price());
-            Quantity bidSize = event.bidSize().isPositive() ? event.bidSize() : depth;
-            Quantity askSize = event.askSize().isPositive() ? event.askSize() : depth;
             Quote quote = new Quote(symbol, bid, bidSize, ask, askSize, event.timestampNanos());
             listener.onQuote(quote);
             if (event.format() != TapeFormat.QUOTES) {
@@ -148,7 +151,13 @@ public final class SimulatedVenue implements Venue {
                         event.timestampNanos()));
             }
         }
-        if (engine.hasResting()) {
+        if (!engine.hasResting()) {
+            return;
+        }
+        if (event.format() == TapeFormat.TRADES) {
+            tell(engine.trade(symbol, event.price(), event.volume().isPositive() ? event.volume()
+                    : product.sizeIncrement(), clock.nanos()));
+        } else {
             tell(engine.match(tradedThrough(event), clock.nanos()));
         }
     }
@@ -255,7 +264,21 @@ public final class SimulatedVenue implements Venue {
      */
     @Override
     public void cancel(ClientOrderId clientOrderId) throws VenueException {
-        tell(engine.cancel(clientOrderId));
+        if (settings.latency().isZero()) {
+            tell(engine.cancel(clientOrderId));
+            return;
+        }
+        if (engine.order(clientOrderId).isEmpty()) {
+            throw new VenueException(RejectionCode.of("UNKNOWN_ORDER"), "no order " + clientOrderId, false);
+        }
+        // on its way: a fill before it arrives wins, and the cancel then finds nothing to cancel
+        scheduler.schedule(settings.latency(), () -> {
+            try {
+                tell(engine.cancel(clientOrderId));
+            } catch (VenueException e) {
+                throw new IllegalStateException("an order the engine knew is gone", e);
+            }
+        });
     }
 
     /** Resting limit orders change price and size in place ({@link #amend}). */
@@ -277,7 +300,19 @@ public final class SimulatedVenue implements Venue {
     @Override
     public void amend(ClientOrderId clientOrderId, Price limitPrice, Quantity quantity) throws VenueException {
         requireConnected();
-        tell(engine.amend(clientOrderId, limitPrice, quantity, clock.nanos()));
+        if (settings.latency().isZero()) {
+            tell(engine.amend(clientOrderId, limitPrice, quantity, clock.nanos()));
+            return;
+        }
+        scheduler.schedule(settings.latency(), () -> {
+            try {
+                tell(engine.amend(clientOrderId, limitPrice, quantity, clock.nanos()));
+            } catch (VenueException e) {
+                // refused where it arrived (the order filled or ended meanwhile): the answer the host waits for
+                Symbol symbol = engine.order(clientOrderId).map(o -> o.request().symbol()).orElse(null);
+                listener.onAmendRejected(clientOrderId, symbol, e.code(), e.getMessage());
+            }
+        });
     }
 
     @Override

@@ -13,6 +13,7 @@ import io.tradehost.api.venue.Venue;
 import io.tradehost.api.venue.VenueContext;
 import io.tradehost.api.venue.VenueFactory;
 import io.tradehost.simulator.EngineRules;
+import io.tradehost.simulator.FillModel;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,8 +95,10 @@ public final class SimulatedVenueFactory implements VenueFactory {
         TapeSettings settings = new TapeSettings(startingCash, halfSpread,
                 config.duration("latency", Duration.ZERO, Duration.ZERO, Duration.ofMinutes(1)),
                 config.money("depth_notional", "1000000", "0.0000000001", "1000000000000"));
+        FillModel fillModel = new FillModel(config.bool("queue_position", true),
+                config.ratio("level_step_bps", "1", "0", "1000"));
         // the host holds stops in a backtest, as it does for a venue without them
-        EngineRules rules = new EngineRules(taker, maker, slippage, false, ORDER_IDS, TRADE_IDS);
+        EngineRules rules = new EngineRules(taker, maker, slippage, false, ORDER_IDS, TRADE_IDS, fillModel);
         PluginConfig markets = config.section("markets");
         Map<Symbol, Product> products = new LinkedHashMap<>();
         for (Symbol symbol : symbols) {

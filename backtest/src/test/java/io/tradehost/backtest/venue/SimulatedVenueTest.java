@@ -103,6 +103,7 @@ class SimulatedVenueTest {
         m.put("maker_fee_bps", "-1");
         m.put("half_spread_bps", "5");
         m.put("depth_notional", "1000");
+        m.put("level_step_bps", "0"); // unlimited size at the touch, unless a test walks the book
         for (int i = 0; i < keyValues.length; i += 2) {
             m.put((String) keyValues[i], keyValues[i + 1]);
         }
@@ -143,6 +144,50 @@ class SimulatedVenueTest {
         assertThat(venue.positions().get(BTC)).isEqualTo(Position.flat(BTC).apply(fills.get(0)).apply(fills.get(1)));
         assertThat(venue.order(ClientOrderId.of("t-2")).orElseThrow().status()).isEqualTo(OrderStatus.FILLED);
         assertThat(venue.fills(ClientOrderId.of("t-1"))).containsExactly(fills.getFirst());
+    }
+
+    /**
+     * The book walked: 1 shown at each side (1000 of depth at 1000), levels 10 bps apart: a buy of 2 takes
+     * 1 at the ask 1000.5 and 1 at 1000.5 + 1.0005 = 1001.5005.
+     */
+    @Test
+    void aMarketOrderLargerThanTheDepthShownWalksTheLevels() throws VenueException {
+        SimulatedVenue venue = venue(settings("level_step_bps", "10"));
+        venue.onMarket(trade(BTC, 0, "1000"));
+        venue.place(order(BTC, Side.BUY, OrderType.MARKET, "2", null, TimeInForce.IOC, false));
+        assertThat(heard).containsExactly("quote BTC-USD 999.5/1000.5 1/1", "accepted t-1 BT-1",
+                "fill t-1 BUY 1@1000.5 fee 1.0005 TAKER", "fill t-1 BUY 1@1001.5005 fee 1.0015005 TAKER");
+    }
+
+    /**
+     * The race a latency makes: a bid rests (its placement reached the book 100 ms after it was sent);
+     * a cancel is sent; 50 ms later the market trades through the bid, which fills; the cancel arrives
+     * 50 ms after that and finds nothing to cancel. The venue reports the fill and no cancel.
+     */
+    @Test
+    void aCancelOnItsWayLosesTheRaceAgainstAFill() throws VenueException {
+        SimulatedVenue venue = venue(settings("latency", "100ms"));
+        venue.onMarket(trade(BTC, 0, "1000"));
+        OrderRequest bid = order(BTC, Side.BUY, OrderType.LIMIT, "1", "990", TimeInForce.GTC, false);
+        venue.place(bid);
+        kernel.advanceBy(Duration.ofMillis(100));
+        venue.cancel(bid.clientOrderId());
+        kernel.advanceBy(Duration.ofMillis(50));
+        venue.onMarket(trade(BTC, 1, "989"));
+        kernel.advanceBy(Duration.ofMillis(50));
+        kernel.advanceBy(Duration.ofMillis(100));
+        assertThat(heard).containsExactly("quote BTC-USD 999.5/1000.5 1/1", "accepted t-1 BT-1",
+                "quote BTC-USD 988.5055/989.4945 1/1", "fill t-1 BUY 1@990 fee -0.099 MAKER");
+        assertThat(venue.order(bid.clientOrderId()).orElseThrow().status()).isEqualTo(OrderStatus.FILLED);
+        // a cancel that arrives first wins: the next bid is cancelled before the market reaches it
+        OrderRequest next = order(BTC, Side.BUY, OrderType.LIMIT, "1", "980", TimeInForce.GTC, false);
+        venue.place(next);
+        kernel.advanceBy(Duration.ofMillis(100));
+        venue.cancel(next.clientOrderId());
+        kernel.advanceBy(Duration.ofMillis(100));
+        venue.onMarket(trade(BTC, 2, "979"));
+        assertThat(heard).endsWith("accepted t-2 BT-2", "cancelled t-2 cancelled", "quote BTC-USD 978.5105/979.4895 1/1");
+        assertThatThrownBy(() -> venue.cancel(ClientOrderId.of("nope"))).isInstanceOf(VenueException.class);
     }
 
     @Test
