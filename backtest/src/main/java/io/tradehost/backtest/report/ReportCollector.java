@@ -75,6 +75,8 @@ public final class ReportCollector implements Consumer<Event> {
     private final List<Trade> trades = new ArrayList<>();
     private final List<Marker> markers = new ArrayList<>();
     private final Map<String, Long> rejections = new TreeMap<>();
+    /** Who refused what: the stage (a guard's name, {@code sizing}, {@code execution}, {@code venue}), then the code. */
+    private final Map<String, Map<String, Long>> refusedBy = new TreeMap<>();
     private final List<Transition> transitions = new ArrayList<>();
     private Money fees = Money.ZERO;
     private Money lastEquity;
@@ -114,8 +116,11 @@ public final class ReportCollector implements Consumer<Event> {
             onPosition(changed.position(), changed.fill());
         } else if (event instanceof IntentRejected rejected) {
             rejections.merge(rejected.code().value(), 1L, Long::sum);
+            refusedBy.computeIfAbsent(rejected.stage(), k -> new TreeMap<>()).merge(rejected.code().value(), 1L,
+                    Long::sum);
         } else if (event instanceof OrderRejected rejected) {
             rejections.merge(rejected.code().value(), 1L, Long::sum);
+            refusedBy.computeIfAbsent("venue", k -> new TreeMap<>()).merge(rejected.code().value(), 1L, Long::sum);
         } else if (event instanceof TradingStateChanged changed) {
             transitions.add(new Transition(changed.timestampNanos(), changed.from().name(), changed.to().name(),
                     changed.reasons().stream().map(StateReason::code).map(Object::toString).toList()));
@@ -233,6 +238,13 @@ public final class ReportCollector implements Consumer<Event> {
     /** Every fill, for the charts. */
     public List<Marker> markers() {
         return List.copyOf(markers);
+    }
+
+    /** Refusals by who refused (a guard's name, {@code sizing}, {@code execution}, {@code venue}), then by code. */
+    public Map<String, Map<String, Long>> refusedBy() {
+        Map<String, Map<String, Long>> copy = new TreeMap<>();
+        refusedBy.forEach((stage, codes) -> copy.put(stage, new TreeMap<>(codes)));
+        return copy;
     }
 
     /** Rejections (by guards, execution and the venue) by code. */

@@ -72,6 +72,11 @@ public final class ReportJson {
         root.put("exposure_time", ratio(m.exposure()));
         ObjectNode rejections = root.putObject("rejections");
         new TreeMap<>(r.rejections()).forEach(rejections::put);
+        ObjectNode refusedBy = root.putObject("refused_by");
+        r.collector().refusedBy().forEach((stage, codes) -> {
+            ObjectNode byCode = refusedBy.putObject(stage);
+            codes.forEach(byCode::put);
+        });
         ArrayNode transitions = root.putArray("trading_state_transitions");
         for (ReportCollector.Transition t : r.transitions()) {
             ObjectNode n = transitions.addObject();

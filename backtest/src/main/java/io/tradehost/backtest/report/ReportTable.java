@@ -50,6 +50,7 @@ public final class ReportTable {
         rows.add(row("fills", Long.toString(r.fills())));
         rows.add(row("rejections", r.rejections().isEmpty() ? "none" : new TreeMap<>(r.rejections())
                 .toString()));
+        rows.add(row("refused by", r.collector().refusedBy().isEmpty() ? "none" : r.collector().refusedBy().toString()));
         rows.add(row("trading-state transitions", Integer.toString(r.transitions().size())));
         return rows;
     }

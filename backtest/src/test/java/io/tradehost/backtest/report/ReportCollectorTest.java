@@ -95,7 +95,12 @@ class ReportCollectorTest {
         StateReason reason = new StateReason(ReasonCode.of("daily_loss"), ReasonSource.DAILY_LOSS,
                 TradingState.REDUCE_ONLY, "today", Map.of(), 5, null, ClearingRule.NEXT_UTC_DAY);
         collector.accept(new TradingStateChanged(TradingState.ACTIVE, TradingState.REDUCE_ONLY, List.of(reason), 7 * S));
-        assertThat(collector.rejections()).hasToString("{GUARD_FAILURE=1, INSUFFICIENT_FUNDS=2}");
+        collector.accept(new io.tradehost.api.event.IntentRejected(new io.tradehost.api.command.OrderIntent(1, BTC,
+                Side.BUY, false, Quantity.of("1"), null, io.tradehost.api.value.OrderType.MARKET, null, null, false, false,
+                "s", "", Price.of("100"), 0), "quote-quality", RejectionCode.of("SLIPPAGE"), "too big for the touch"));
+        assertThat(collector.rejections()).hasToString("{GUARD_FAILURE=1, INSUFFICIENT_FUNDS=2, SLIPPAGE=1}");
+        assertThat(collector.refusedBy()).hasToString("{quote-quality={SLIPPAGE=1}, venue={GUARD_FAILURE=1, "
+                + "INSUFFICIENT_FUNDS=2}}");
         assertThat(collector.transitions()).containsExactly(new ReportCollector.Transition(7 * S, "ACTIVE",
                 "REDUCE_ONLY", Arrays.asList("daily_loss")));
     }
