@@ -4,6 +4,7 @@ import io.tradehost.api.order.AccountSnapshot;
 import io.tradehost.api.order.Balance;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Fill;
+import io.tradehost.api.order.FundingPayment;
 import io.tradehost.api.order.Liquidity;
 import io.tradehost.api.order.Order;
 import io.tradehost.api.order.OrderRequest;
@@ -14,6 +15,7 @@ import io.tradehost.api.value.OrderType;
 import io.tradehost.api.value.Price;
 import io.tradehost.api.value.Product;
 import io.tradehost.api.value.Quantity;
+import io.tradehost.api.value.Ratio;
 import io.tradehost.api.value.Symbol;
 import io.tradehost.api.value.TimeInForce;
 import io.tradehost.api.venue.VenueException;
@@ -381,6 +383,28 @@ public final class MatchingEngine {
     /** Moves {@code amount} (signed) into the cash: a funding payment, say. */
     public void credit(Money amount) {
         account.credit(amount);
+    }
+
+    /**
+     * A funding time: each open perpetual position with a rate in {@code rates} pays {@link
+     * FundingPayment#owed} at its mark, booked in the cash; the payments are numbered {@code idPrefix}
+     * followed by {@code firstNumber}, {@code firstNumber + 1}, ... in symbol order.
+     */
+    public List<FundingPayment> fund(Map<Symbol, Ratio> rates, String idPrefix, long firstNumber, long nowNanos) {
+        List<FundingPayment> booked = new ArrayList<>();
+        for (Position p : account.positions().values()) {
+            Ratio rate = rates.get(p.symbol());
+            Price mark = markets.mark(p.symbol());
+            if (p.isFlat() || rate == null || rate.isZero() || mark == null || !markets.product(p.symbol())
+                    .isPerpetual()) {
+                continue;
+            }
+            FundingPayment payment = new FundingPayment(idPrefix + (firstNumber + booked.size()), p.symbol(),
+                    FundingPayment.owed(p.quantity(), mark, rate), rate, p.quantity(), mark, nowNanos);
+            account.credit(payment.amount());
+            booked.add(payment);
+        }
+        return booked;
     }
 
     /** Cash and positions, stamped {@code nowNanos}. */

@@ -217,9 +217,11 @@ public final class Backtest {
         Money realized = Money.ZERO;
         Money unrealized = Money.ZERO;
         Money fees = Money.ZERO;
+        Money funding = Money.ZERO;
         for (Position p : host.portfolio().positions()) {
             realized = realized.plus(p.realizedPnl());
             fees = fees.plus(p.fees());
+            funding = funding.plus(host.portfolio().funding(p.symbol()));
             if (!p.isFlat()) {
                 Price last = venue.priceOf(p.symbol());
                 unrealized = unrealized.plus(p.unrealizedPnl(last));
@@ -229,7 +231,8 @@ public final class Backtest {
                 collector.periodEquity(), collector.periodNanos(), collector.drawdown(), collector.trades(),
                 collector.exposureNanos());
         Report report = new Report(title(), scan.events(), scan.skipped(), scan.firstNanos(), scan.lastNanos(), stats,
-                starting, finalEquity, realized, unrealized, fees, Report.buyAndHold(stats), collector.fills(), metrics,
+                starting, finalEquity, realized, unrealized, fees, funding, Report.buyAndHold(stats), collector.fills(),
+                metrics,
                 collector.rejections(), collector.transitions(), collector.trades(), collector);
         if (!report.bookedEquity().equals(finalEquity)) {
             LOG.warn("the host's books ({}) and the simulated venue's account ({}) differ by {}", report.bookedEquity(),

@@ -12,6 +12,8 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,9 +51,10 @@ class EventBacktestTest {
         assertThat(backtest(all.toArray(String[]::new))).as(err.toString()).isZero();
         JsonNode json = JSON.readTree(report.resolve("report.json").toFile());
         BigDecimal booked = decimal(json, "starting_equity").add(decimal(json, "realized_pnl"))
-                .add(decimal(json, "unrealized_pnl")).subtract(decimal(json, "fees"));
+                .add(decimal(json, "unrealized_pnl")).subtract(decimal(json, "fees")).add(decimal(json, "funding"));
         assertThat(decimal(json, "final_equity")).isEqualByComparingTo(booked);
         JournalBooks books = JournalBooks.read(report.resolve("journal.db"));
+        assertThat(books.funding).as("funding booked in the journal").isEqualByComparingTo(decimal(json, "funding"));
         assertThat(books.fills).isEqualTo(json.get("fills").asLong());
         assertThat(books.realized.doubleValue()).isCloseTo(decimal(json, "realized_pnl").doubleValue(), within(1e-6));
         assertThat(books.tripPnl).hasSize(json.get("trades").asInt());
@@ -107,13 +110,49 @@ class EventBacktestTest {
         assertThat(out.toString()).contains("exits").contains(exits.get("take-profit").asLong() + " take-profit");
     }
 
+    /**
+     * Each fill of the journal explained by the tape's trades, order by order: a post-only quote fills as
+     * maker at its limit, at the time of a recorded trade that went through that price, or traded at it
+     * for at least the fill's size (what was left after the queue ahead). Returns how many fills it explained.
+     */
+    private static long explained(Path tape, Path journal) throws Exception {
+        Map<Long, List<BigDecimal[]>> rows = new HashMap<>();
+        List<String> lines = Files.readAllLines(tape);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            rows.computeIfAbsent(Long.parseLong(f[0]) * 1_000_000_000L, k -> new ArrayList<>())
+                    .add(new BigDecimal[] {new BigDecimal(f[1]), new BigDecimal(f[2])});
+        }
+        long explained = 0;
+        for (String fill : io.tradehost.app.host.SqliteFiles.strings(journal, "SELECT f.venue_nanos || ' ' || f.quantity"
+                + " || ' ' || f.price || ' ' || f.liquidity || ' ' || o.side || ' ' || o.limit_price FROM fills f JOIN"
+                + " orders o ON o.client_id = f.client_id ORDER BY f.venue_nanos")) {
+            String[] v = fill.split(" ");
+            BigDecimal quantity = new BigDecimal(v[1]);
+            // a maker fills at its limit as it stood then (the journal keeps an amended order's last one)
+            BigDecimal limit = new BigDecimal(v[2]);
+            boolean buy = v[4].equals("BUY");
+            assertThat(v[3]).as("a post-only quote fills as maker: %s", fill).isEqualTo("MAKER");
+            assertThat(rows.getOrDefault(Long.parseLong(v[0]), List.of())).as("a recorded trade explains %s", fill)
+                    .anySatisfy(row -> assertThat((buy ? row[0].compareTo(limit) < 0 : row[0].compareTo(limit) > 0)
+                            || row[0].compareTo(limit) == 0 && row[1].compareTo(quantity) >= 0).isTrue());
+            explained++;
+        }
+        return explained;
+    }
+
     @Test
     void theMarketMakerRestsPostOnlyQuotesThatTheTapeFillsAndPairsTradesTwoGeneratedMarkets() throws Exception {
         Path trades = MarketData.bitstampTrades(dir);
         JsonNode maker = run("maker", trades, "--format", "trades", "--symbol", "BTC-PERP", "--strategy",
                 "market-maker", "--set", "strategy.config.market-maker.order_notional=\"500\"", "--set",
-                "strategy.config.market-maker.max_inventory=\"2000\"");
+                "strategy.config.market-maker.max_inventory=\"2000\"", "--set", "backtest.funding_rate=\"0.001\"",
+                "--set", "backtest.funding_interval=\"1h\"");
         assertThat(maker.get("fills").asLong()).isPositive();
+        assertThat(decimal(maker, "funding").signum()).as("the perpetual's position paid or received funding: %s",
+                maker.get("funding")).isNotZero();
+        assertThat(explained(trades, dir.resolve("maker").resolve("journal.db"))).as("maker fills explained by the tape")
+                .isEqualTo(maker.get("fills").asLong());
 
         Path quotes = dir.resolve("quotes.csv.gz");
         MarketData.generateQuotes(quotes, 200_000, 5, List.of("BTC-PERP", "ETH-PERP"));

@@ -26,6 +26,8 @@ final class JournalBooks {
      * its contingent list and its strategy (the report's kinds: take-profit, stop, trailing, signal, other).
      */
     final List<String> tripExits = new ArrayList<>();
+    /** The funding payments booked, summed. */
+    BigDecimal funding = BigDecimal.ZERO;
     final Map<String, BigDecimal> quantities = new HashMap<>();
     long fills;
 
@@ -83,6 +85,12 @@ final class JournalBooks {
                 }
                 books.quantities.put(symbol, after);
                 cost.put(symbol, basis);
+            }
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + journal); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT amount FROM funding")) {
+            while (r.next()) {
+                books.funding = books.funding.add(new BigDecimal(r.getString(1)));
             }
         }
         return books;

@@ -19,6 +19,7 @@ import java.util.Map;
  * @param realizedPnl the host's realised PnL over every position, before fees
  * @param unrealizedPnl the host's open positions at the last prices
  * @param fees every fill's fee
+ * @param funding the funding the host's perpetual positions received (negative: paid)
  * @param buyAndHoldReturn each symbol's {@code last / first price - 1}, averaged over the symbols
  * @param fills fills booked
  * @param metrics the performance figures
@@ -26,9 +27,20 @@ import java.util.Map;
  */
 public record Report(String title, long events, long skippedRows, long firstNanos, long lastNanos,
                      List<SymbolStats> symbols, Money startingEquity, Money finalEquity, Money realizedPnl,
-                     Money unrealizedPnl, Money fees, double buyAndHoldReturn, long fills, Metrics metrics,
-                     Map<String, Long> rejections, List<ReportCollector.Transition> transitions, List<Trade> trades,
-                     ReportCollector collector) {
+                     Money unrealizedPnl, Money fees, Money funding, double buyAndHoldReturn, long fills,
+                     Metrics metrics, Map<String, Long> rejections, List<ReportCollector.Transition> transitions,
+                     List<Trade> trades, ReportCollector collector) {
+    /** A report without funding. */
+    public Report(String title, long events, long skippedRows, long firstNanos, long lastNanos,
+                  List<SymbolStats> symbols, Money startingEquity, Money finalEquity, Money realizedPnl,
+                  Money unrealizedPnl, Money fees, double buyAndHoldReturn, long fills, Metrics metrics,
+                  Map<String, Long> rejections, List<ReportCollector.Transition> transitions, List<Trade> trades,
+                  ReportCollector collector) {
+        this(title, events, skippedRows, firstNanos, lastNanos, symbols, startingEquity, finalEquity, realizedPnl,
+                unrealizedPnl, fees, Money.ZERO, buyAndHoldReturn, fills, metrics, rejections, transitions, trades,
+                collector);
+    }
+
     public Report {
         symbols = List.copyOf(symbols);
         rejections = Map.copyOf(rejections);
@@ -36,9 +48,9 @@ public record Report(String title, long events, long skippedRows, long firstNano
         trades = List.copyOf(trades);
     }
 
-    /** {@code starting + realised + unrealised - fees}: what the host's books say equity is. */
+    /** {@code starting + realised + unrealised - fees + funding}: what the host's books say equity is. */
     public Money bookedEquity() {
-        return startingEquity.plus(realizedPnl).plus(unrealizedPnl).minus(fees);
+        return startingEquity.plus(realizedPnl).plus(unrealizedPnl).minus(fees).plus(funding);
     }
 
     /** The average over {@code symbols} of {@code last / first price - 1}. */

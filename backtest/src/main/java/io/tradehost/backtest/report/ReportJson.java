@@ -51,6 +51,7 @@ public final class ReportJson {
         root.put("realized_pnl", r.realizedPnl().toString());
         root.put("unrealized_pnl", r.unrealizedPnl().toString());
         root.put("fees", r.fees().toString());
+        root.put("funding", r.funding().toString());
         root.put("total_return", ratio(m.totalReturn()));
         root.put("buy_and_hold_return", ratio(r.buyAndHoldReturn()));
         root.put("cagr", ratio(m.cagr()));

@@ -28,6 +28,7 @@ public final class ReportTable {
         rows.add(row("realised PnL", r.realizedPnl().toString()));
         rows.add(row("unrealised PnL", r.unrealizedPnl().toString()));
         rows.add(row("fees paid", r.fees().toString()));
+        rows.add(row("funding received", r.funding().toString()));
         rows.add(row("total return", percent(m.totalReturn())));
         rows.add(row("buy-and-hold return", percent(r.buyAndHoldReturn())));
         rows.add(row("CAGR", percent(m.cagr())));

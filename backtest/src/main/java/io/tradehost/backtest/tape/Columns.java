@@ -26,8 +26,10 @@ final class Columns {
     static final int LOW = 11;
     static final int CLOSE = 12;
     static final int VOLUME = 13;
+    /** A perpetual's funding rate per interval from this row on (optional, any format, by header only). */
+    static final int FUNDING_RATE = 14;
     private static final String[] NAMES = {"timestamp", "symbol", "price", "amount", "side", "bid", "ask",
-        "bid_size", "ask_size", "open", "high", "low", "close", "volume"};
+        "bid_size", "ask_size", "open", "high", "low", "close", "volume", "funding_rate"};
     /** Slots by header name; after {@link #NAMES}, which it reads. */
     private static final Map<String, Integer> ALIASES = aliases();
 

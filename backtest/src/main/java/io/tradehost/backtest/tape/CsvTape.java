@@ -6,6 +6,7 @@ import static io.tradehost.backtest.tape.Columns.ASK_SIZE;
 import static io.tradehost.backtest.tape.Columns.BID;
 import static io.tradehost.backtest.tape.Columns.BID_SIZE;
 import static io.tradehost.backtest.tape.Columns.CLOSE;
+import static io.tradehost.backtest.tape.Columns.FUNDING_RATE;
 import static io.tradehost.backtest.tape.Columns.HIGH;
 import static io.tradehost.backtest.tape.Columns.LOW;
 import static io.tradehost.backtest.tape.Columns.OPEN;
@@ -17,6 +18,7 @@ import static io.tradehost.backtest.tape.Columns.VOLUME;
 
 import io.tradehost.api.value.Price;
 import io.tradehost.api.value.Quantity;
+import io.tradehost.api.value.Ratio;
 import io.tradehost.api.value.Symbol;
 import java.io.BufferedInputStream;
 import java.io.Closeable;
@@ -238,7 +240,7 @@ public final class CsvTape implements Closeable {
         }
         long nanos = timestamps.toNanos(time);
         Symbol symbol = symbol(f);
-        return switch (format) {
+        MarketEvent event = switch (format) {
             case TRADES -> {
                 Price price = positivePrice(f, PRICE);
                 Quantity amount = optionalQuantity(f, columns[AMOUNT] >= 0 ? AMOUNT : VOLUME);
@@ -269,6 +271,28 @@ public final class CsvTape implements Closeable {
                         Quantity.ZERO, optionalQuantity(f, VOLUME), reader.number());
             }
         };
+        Ratio funding = fundingRate(f);
+        return funding == null ? event : event.withFundingRate(funding);
+    }
+
+    /** The row's funding rate, or null without one: a decimal within +-10 % per interval. */
+    private Ratio fundingRate(String[] f) {
+        int index = columns[FUNDING_RATE];
+        if (index < 0 || index >= f.length || f[index].isBlank()) {
+            return null;
+        }
+        String text = f[index].strip();
+        Ratio rate;
+        try {
+            rate = Ratio.of(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("funding_rate '" + Excerpt.of(text) + "' is not a decimal: "
+                    + Excerpt.of(e.getMessage()), e);
+        }
+        if (rate.isGreaterThan(Ratio.of("0.1")) || rate.isLessThan(Ratio.of("-0.1"))) {
+            throw new IllegalArgumentException("funding_rate " + Excerpt.of(text) + " is beyond +-0.1 per interval");
+        }
+        return rate;
     }
 
     private Symbol symbol(String[] f) {

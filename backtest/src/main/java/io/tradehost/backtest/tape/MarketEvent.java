@@ -2,6 +2,7 @@ package io.tradehost.backtest.tape;
 
 import io.tradehost.api.value.Price;
 import io.tradehost.api.value.Quantity;
+import io.tradehost.api.value.Ratio;
 import io.tradehost.api.value.Symbol;
 
 /**
@@ -21,9 +22,24 @@ import io.tradehost.api.value.Symbol;
  * @param askSize size at the ask (quotes; zero when not recorded)
  * @param volume a trade's amount or a bar's volume; zero when not recorded
  * @param line the line of its file, for messages
+ * @param fundingRate a perpetual's funding rate per interval from this row on (a {@code funding_rate}
+ *     column), or null
  */
 public record MarketEvent(long timestampNanos, Symbol symbol, TapeFormat format, Price price, Price low, Price high,
-                          Price bid, Price ask, Quantity bidSize, Quantity askSize, Quantity volume, long line) {
+                          Price bid, Price ask, Quantity bidSize, Quantity askSize, Quantity volume, long line,
+                          Ratio fundingRate) {
+    /** A row without a funding rate. */
+    public MarketEvent(long timestampNanos, Symbol symbol, TapeFormat format, Price price, Price low, Price high,
+                       Price bid, Price ask, Quantity bidSize, Quantity askSize, Quantity volume, long line) {
+        this(timestampNanos, symbol, format, price, low, high, bid, ask, bidSize, askSize, volume, line, null);
+    }
+
+    /** This row, carrying funding rate {@code rate}. */
+    public MarketEvent withFundingRate(Ratio rate) {
+        return new MarketEvent(timestampNanos, symbol, format, price, low, high, bid, ask, bidSize, askSize, volume,
+                line, rate);
+    }
+
     /** Whether a resting buy limit at {@code limit} is traded through by this row. */
     public boolean tradesBelow(Price limit) {
         return low.isLessThan(limit);

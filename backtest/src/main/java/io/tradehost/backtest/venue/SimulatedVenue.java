@@ -58,8 +58,15 @@ import java.util.TreeMap;
  * its quote carries (recorded, or the {@code depth_notional} stand-in), whenever that differs from
  * the last one. Trade and bar rows publish none: their touch is the price and our half-spread, and
  * a book made of it would show a strategy our assumption, not the market; a venue over a tape
- * without quotes says it publishes no depth. Funding is not simulated: no rates, no payments.
- * Kernel thread only.
+ * without quotes says it publishes no depth.
+ *
+ * <p>Funding: every {@code funding_interval} since the epoch each open perpetual position pays at its
+ * mark ({@link MatchingEngine#fund}: longs pay a positive rate), the rate {@code funding_rate} until a
+ * row's {@code funding_rate} column sets another for its symbol; each payment is booked in the
+ * account and reported ({@code onFunding}), and each subscribed perpetual's rate with the next
+ * payment time ({@code onFundingRate}) at the first row and after each payment time. A payment time
+ * is charged when the first row at or after it is replayed, at the marks before that row. Kernel
+ * thread only.
  */
 public final class SimulatedVenue implements Venue {
     private final Map<Symbol, Product> products;
@@ -75,6 +82,9 @@ public final class SimulatedVenue implements Venue {
     private final boolean trades;
     private final boolean quotes;
     private boolean connected;
+    private final Map<Symbol, io.tradehost.api.value.Ratio> fundingRates = new TreeMap<>();
+    private long nextFunding = -1;
+    private long fundingPaid;
 
     SimulatedVenue(Map<Symbol, Product> products, TapeSettings settings, EngineRules rules, Clock clock,
                    Scheduler scheduler, VenueListener listener, boolean trades, boolean quotes) {
@@ -120,6 +130,13 @@ public final class SimulatedVenue implements Venue {
         if (product == null) {
             return;
         }
+        fund(event.timestampNanos());
+        if (event.fundingRate() != null && product.isPerpetual()
+                && !event.fundingRate().equals(fundingRates.put(symbol, event.fundingRate()))
+                && subscribed.containsKey(symbol) && nextFunding >= 0) {
+            listener.onFundingRate(new io.tradehost.api.market.FundingRate(symbol, event.fundingRate(), nextFunding,
+                    event.timestampNanos()));
+        }
         Price bid;
         Price ask;
         if (event.format() == TapeFormat.QUOTES) {
@@ -160,6 +177,38 @@ public final class SimulatedVenue implements Venue {
         } else {
             tell(engine.match(tradedThrough(event), clock.nanos()));
         }
+    }
+
+    /** The payment times up to {@code now}: each charged at the marks then ({@link MatchingEngine#fund}). */
+    private void fund(long now) {
+        long interval = settings.fundingInterval().toNanos();
+        if (interval <= 0 || settings.fundingRate().isZero() && fundingRates.isEmpty()) {
+            return; // no funding configured, and no row has given a rate yet
+        }
+        if (nextFunding < 0) {
+            if (!settings.fundingRate().isZero()) {
+                products.values().stream().filter(Product::isPerpetual).forEach(p -> fundingRates.putIfAbsent(
+                        p.symbol(), settings.fundingRate()));
+            }
+            nextFunding = Math.floorDiv(now, interval) * interval + interval;
+            publishRates(now);
+        }
+        while (now >= nextFunding) {
+            List<io.tradehost.api.order.FundingPayment> paid = engine.fund(fundingRates, "bt-funding-", fundingPaid + 1,
+                    nextFunding);
+            fundingPaid += paid.size();
+            paid.forEach(listener::onFunding);
+            nextFunding += interval;
+            publishRates(now);
+        }
+    }
+
+    private void publishRates(long now) {
+        fundingRates.forEach((symbol, rate) -> {
+            if (subscribed.containsKey(symbol)) {
+                listener.onFundingRate(new io.tradehost.api.market.FundingRate(symbol, rate, nextFunding, now));
+            }
+        });
     }
 
     /** The reach of a recorded row: it fills the resting limits of its symbol that it traded through. */

@@ -94,7 +94,9 @@ public final class SimulatedVenueFactory implements VenueFactory {
         Ratio slippage = config.ratio("slippage_bps", "0", "0", "1000");
         TapeSettings settings = new TapeSettings(startingCash, halfSpread,
                 config.duration("latency", Duration.ZERO, Duration.ZERO, Duration.ofMinutes(1)),
-                config.money("depth_notional", "1000000", "0.0000000001", "1000000000000"));
+                config.money("depth_notional", "1000000", "0.0000000001", "1000000000000"),
+                config.ratio("funding_rate", "0", "-0.1", "0.1"),
+                config.duration("funding_interval", Duration.ofHours(8), Duration.ZERO, Duration.ofDays(7)));
         FillModel fillModel = new FillModel(config.bool("queue_position", true),
                 config.ratio("level_step_bps", "1", "0", "1000"));
         // the host holds stops in a backtest, as it does for a venue without them

@@ -100,6 +100,17 @@ class CsvTapeTest {
     }
 
     @Test
+    void aFundingRateColumnSetsTheRateFromItsRowOnAndABadOneIsNamed() throws IOException {
+        Path p = file("f.csv", "timestamp,price,amount,funding_rate\n1,10,1,\n2,11,1,0.0001\n3,12,1,-0.2\n");
+        CsvTape tape = CsvTape.open(p, null, BTC, false);
+        assertThat(tape.next().fundingRate()).as("a blank cell: no rate").isNull();
+        assertThat(tape.next().fundingRate()).isEqualTo(io.tradehost.api.value.Ratio.of("0.0001"));
+        assertThatThrownBy(tape::next).isInstanceOf(TapeException.class)
+                .hasMessageStartingWith(p + ":4: funding_rate -0.2 is beyond +-0.1 per interval");
+        tape.close();
+    }
+
+    @Test
     void aBadRowIsAnErrorNamingFileLineAndWhatIsWrong() throws IOException {
         Path p = file("bad.csv", "timestamp,price,amount\n1,10,1\n2,abc,1\n3,11,1\n");
         CsvTape tape = CsvTape.open(p, null, BTC, false);

@@ -79,6 +79,17 @@ class SimulatedVenueTest {
         }
 
         @Override
+        public void onFunding(io.tradehost.api.order.FundingPayment p) {
+            heard.add("funding " + p.id() + " " + p.symbol() + " " + p.amount() + " rate " + p.rate() + " at "
+                    + p.mark() + " size " + p.positionSize() + " t" + p.timestampNanos() / 1_000_000_000L);
+        }
+
+        @Override
+        public void onFundingRate(io.tradehost.api.market.FundingRate f) {
+            heard.add("rate " + f.symbol() + " " + f.rate() + " next t" + f.nextFundingNanos() / 1_000_000_000L);
+        }
+
+        @Override
         public void onConnectionChanged(boolean connected, String detail) {
             heard.add("connection " + connected);
         }
@@ -188,6 +199,36 @@ class SimulatedVenueTest {
         venue.onMarket(trade(BTC, 2, "979"));
         assertThat(heard).endsWith("accepted t-2 BT-2", "cancelled t-2 cancelled", "quote BTC-USD 978.5105/979.4895 1/1");
         assertThatThrownBy(() -> venue.cancel(ClientOrderId.of("nope"))).isInstanceOf(VenueException.class);
+    }
+
+    /**
+     * Funding every 8 h since the epoch at 0.0001 until a row says -0.0002: a long of 1 BTC-PERP pays
+     * 1 x 1010 x 0.0001 = 0.101 at 08:00 (the mark before the row that passed it), then receives
+     * 1 x 1020 x 0.0002 = 0.204 at 16:00 and at 24:00, both passed by one row. Spot holds pay nothing.
+     */
+    @Test
+    void perpetualPositionsPayFundingAtEachIntervalAtTheRateOfTheirRows() throws VenueException {
+        SimulatedVenue venue = venue(settings("funding_rate", "0.0001", "funding_interval", "8h"));
+        venue.onMarket(trade(PERP, 0, "1000"));
+        venue.place(order(PERP, Side.BUY, OrderType.MARKET, "1", null, TimeInForce.IOC, false));
+        venue.onMarket(trade(BTC, 1, "1000"));
+        venue.place(order(BTC, Side.BUY, OrderType.MARKET, "1", null, TimeInForce.IOC, false));
+        Money before = venue.cash();
+        venue.onMarket(trade(PERP, 28_799, "1010"));
+        venue.onMarket(trade(PERP, 28_800, "1020"));
+        venue.onMarket(trade(PERP, 30_000, "1020").withFundingRate(io.tradehost.api.value.Ratio.of("-0.0002")));
+        venue.onMarket(trade(PERP, 86_400, "1000"));
+        assertThat(heard.stream().filter(h -> h.startsWith("funding") || h.startsWith("rate")).toList())
+                .containsExactly(
+                        "rate BTC-PERP 0.0001 next t28800",
+                        "funding bt-funding-1 BTC-PERP -0.101 rate 0.0001 at 1010 size 1 t28800",
+                        "rate BTC-PERP 0.0001 next t57600",
+                        "rate BTC-PERP -0.0002 next t57600",
+                        "funding bt-funding-2 BTC-PERP 0.204 rate -0.0002 at 1020 size 1 t57600",
+                        "rate BTC-PERP -0.0002 next t86400",
+                        "funding bt-funding-3 BTC-PERP 0.204 rate -0.0002 at 1020 size 1 t86400",
+                        "rate BTC-PERP -0.0002 next t115200");
+        assertThat(venue.cash()).isEqualTo(before.minus(Money.of("0.101")).plus(Money.of("0.408")));
     }
 
     @Test

@@ -2,14 +2,10 @@ package io.tradehost.plugins.venue.paper;
 
 import io.tradehost.api.market.FundingRate;
 import io.tradehost.api.order.FundingPayment;
-import io.tradehost.api.order.Position;
-import io.tradehost.api.value.Money;
-import io.tradehost.api.value.Price;
 import io.tradehost.api.value.Ratio;
 import io.tradehost.api.value.Symbol;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +13,8 @@ import java.util.Set;
 
 /**
  * The paper venue's funding of perpetuals: every {@code interval} (from the first subscription) each
- * open perpetual position pays {@code size x mid x rate} of its market (positive: longs pay), and the
+ * open perpetual position pays {@code size x mid x rate} of its market (positive: longs pay), charged
+ * by the engine the backtest's venue charges with too ({@code MatchingEngine.fund}), and the
  * rate with the time of the next payment is what the venue publishes for a subscribed perpetual.
  * The rates are fixed by configuration, so what changes is the next payment's time: the venue
  * reports each perpetual when it is first subscribed and again at every payment time, whether or
@@ -83,31 +80,28 @@ final class PaperFunding {
         return out;
     }
 
+    /** Each perpetual's rate per interval, for the engine to charge ({@code MatchingEngine.fund}). */
+    Map<Symbol, Ratio> rates() {
+        return rates;
+    }
+
+    /** The id prefix of the payments, and the number the next takes. */
+    static final String ID_PREFIX = "paper-funding-";
+
+    long nextNumber() {
+        return paid.size() + 1;
+    }
+
     /**
-     * A payment time: what each open perpetual in {@code positions} pays at its mid, numbered on from
-     * the payments before; the clock moves to the next time, so every subscribed perpetual is due to
-     * be reported again ({@link #unreported}).
+     * A payment time: the payments the engine booked are kept (they number the next ones); the clock
+     * moves to the next time, so every subscribed perpetual is due to be reported again ({@link #unreported}).
      */
-    List<FundingPayment> charge(Collection<Position> positions, Map<Symbol, Market> markets, long now) {
-        List<FundingPayment> booked = new ArrayList<>();
-        for (Position p : positions) {
-            Market market = markets.get(p.symbol());
-            Ratio rate = rates.get(p.symbol());
-            if (p.isFlat() || market == null || !market.product().isPerpetual() || rate == null || rate.isZero()) {
-                continue;
-            }
-            Price mark = Price.mid(market.bid(), market.ask());
-            Money amount = FundingPayment.owed(p.quantity(), mark, rate);
-            FundingPayment payment = new FundingPayment("paper-funding-" + (paid.size() + 1), p.symbol(), amount,
-                    rate, p.quantity(), mark, now);
-            paid.add(payment);
-            booked.add(payment);
-        }
+    void booked(List<FundingPayment> payments) {
+        paid.addAll(payments);
         if (nextNanos >= 0) {
             // a fixed-rate timer: the next payment is one interval after this one was due, however late it ran
             nextNanos += interval.toNanos();
             reported.clear();
         }
-        return booked;
     }
 }

@@ -306,11 +306,9 @@ final class PaperVenue implements Venue {
      */
     void chargeFunding() {
         long now = clock.nanos();
-        List<FundingPayment> booked = funding.charge(engine.positions().values(), markets, now);
-        for (FundingPayment payment : booked) {
-            engine.credit(payment.amount());
-            store.saveFunding(payment);
-        }
+        List<FundingPayment> booked = engine.fund(funding.rates(), PaperFunding.ID_PREFIX, funding.nextNumber(), now);
+        funding.booked(booked);
+        booked.forEach(store::saveFunding);
         if (!booked.isEmpty()) {
             store.saveAccount(engine.cash(), null, engine.tradeSequence(), engine.orderSequence());
             store.commit();
