@@ -28,6 +28,12 @@ import java.util.Map;
  * An order is replaced (modified) when its wanted price moved more than {@code refresh} bps. Under
  * REDUCE_ONLY only the side that shrinks the position is quoted, reduce-only; under HALTED nothing.
  * A spot symbol is only offered what the position holds.
+ *
+ * <p>Hanging orders ({@code hangingCancelBps} above zero): when one side's quote fills wholly, the other
+ * side's quote is left hanging at its price, to capture the spread of the fill, and a new quote is made
+ * on that side; a hanging order is cancelled once the mid is more than {@code hangingCancelBps} from
+ * it, or when it would grow the position past {@code maxInventory}, or under REDUCE_ONLY if it would grow
+ * the position, or HALTED.
  */
 final class MarketMaker implements EventStrategy {
     private final double spreadBps;
@@ -36,9 +42,17 @@ final class MarketMaker implements EventStrategy {
     private final Money maxInventory;
     private final double skewBps;
     private final Map<Symbol, Map<Side, OrderHandle>> quoting = new HashMap<>();
+    private final double hangingCancelBps;
+    private final Map<Symbol, List<OrderHandle>> hanging = new HashMap<>();
     private StrategyHost host;
 
     MarketMaker(double spreadBps, double refreshBps, Money orderNotional, Money maxInventory, double skewBps) {
+        this(spreadBps, refreshBps, orderNotional, maxInventory, skewBps, 0);
+    }
+
+    MarketMaker(double spreadBps, double refreshBps, Money orderNotional, Money maxInventory, double skewBps,
+                double hangingCancelBps) {
+        this.hangingCancelBps = hangingCancelBps;
         this.spreadBps = spreadBps;
         this.refreshBps = refreshBps;
         this.orderNotional = orderNotional;
@@ -52,11 +66,16 @@ final class MarketMaker implements EventStrategy {
         for (Symbol symbol : host.symbols()) {
             host.subscribeQuotes(symbol);
             quoting.put(symbol, new EnumMap<>(Side.class));
+            hanging.put(symbol, new java.util.ArrayList<>());
         }
         for (OrderHandle order : restored.openOrders()) {
             OrderHandle kept = quoting.get(order.symbol()).putIfAbsent(order.side(), order);
             if (kept != null) {
-                host.cancel(order); // more than one per side came back: keep the oldest
+                if (hangingCancelBps > 0) {
+                    hanging.get(order.symbol()).add(order); // another one per side: one that was left hanging
+                } else {
+                    host.cancel(order); // more than one per side came back: keep the oldest
+                }
             }
         }
     }
@@ -70,7 +89,15 @@ final class MarketMaker implements EventStrategy {
     public void onOrderEvent(OrderEvent event) {
         OrderHandle order = event.handle();
         if (!order.isOpen()) {
-            quoting.get(order.symbol()).remove(order.side(), order);
+            boolean quoted = quoting.get(order.symbol()).remove(order.side(), order);
+            hanging.get(order.symbol()).remove(order);
+            if (quoted && hangingCancelBps > 0 && event instanceof OrderEvent.Filled filled && filled.complete()) {
+                // the other side's quote hangs at its price; the next quote makes a new one on that side
+                OrderHandle other = quoting.get(order.symbol()).remove(order.side().opposite());
+                if (other != null && other.isOpen()) {
+                    hanging.get(order.symbol()).add(other);
+                }
+            }
         } else if (event instanceof OrderEvent.ModifyRejected) {
             host.cancel(order); // a quote that could not move is stale: pulled, and quoted afresh next time
         }
@@ -86,6 +113,9 @@ final class MarketMaker implements EventStrategy {
     private void requote(Symbol symbol, Price mid) {
         Position position = host.position(symbol);
         Money inventory = position.quantity().times(mid);
+        if (hangingCancelBps > 0) {
+            pullHanging(symbol, mid, position);
+        }
         double fill = Math.max(-1, Math.min(1, inventory.toDouble() / maxInventory.toDouble()));
         double center = mid.toDouble() * (1 - fill * skewBps / 10_000);
         double half = mid.toDouble() * spreadBps / 20_000;
@@ -95,6 +125,38 @@ final class MarketMaker implements EventStrategy {
                 wanted(Side.BUY, position, inventory, mid, product, state));
         quote(symbol, Side.SELL, product.roundPrice(Price.fromDouble(center + half), RoundingMode.CEILING),
                 wanted(Side.SELL, position, inventory, mid, product, state));
+    }
+
+    /**
+     * Cancels the hanging orders too far from {@code mid}, and those that, filled with the orders of their
+     * side nearer the mid (its quote first), would take the position beyond {@code maxInventory} either
+     * way (an ask that shrinks a long grows a short once past flat), or that the trading state forbids.
+     */
+    private void pullHanging(Symbol symbol, Price mid, Position position) {
+        TradingState state = host.tradingState(symbol);
+        Map<Side, Quantity> projected = new EnumMap<>(Side.class);
+        for (Side side : Side.values()) {
+            OrderHandle quote = quoting.get(symbol).get(side);
+            // a side without a quote gets one right after: its size counts too
+            Quantity size = quote != null ? quote.remaining() : host.product(symbol).roundSize(
+                    orderNotional.divide(mid, RoundingMode.DOWN));
+            projected.put(side, position.quantity().plus(size.signed(side)));
+        }
+        List<OrderHandle> nearestFirst = hanging.get(symbol).stream().sorted(java.util.Comparator.comparingDouble(
+                o -> Math.abs(mid.bpsFrom(o.price())))).toList();
+        for (OrderHandle order : nearestFirst) {
+            Quantity before = projected.get(order.side());
+            Quantity after = before.plus(order.remaining().signed(order.side()));
+            boolean away = after.abs().isGreaterThan(before.abs());
+            boolean beyond = away && after.abs().times(mid).isGreaterThan(maxInventory);
+            if (!order.isCancelPending() && order.clientOrderId() != null
+                    && (Math.abs(mid.bpsFrom(order.price())) > hangingCancelBps || state == TradingState.HALTED
+                    || beyond || away && state == TradingState.REDUCE_ONLY)) {
+                host.cancel(order);
+            } else {
+                projected.put(order.side(), after); // it may fill: it counts until it is gone
+            }
+        }
     }
 
     /** A side's wanted size; {@code capped} when the position limits it (it must not shrink past flat). */
@@ -149,8 +211,11 @@ final class MarketMaker implements EventStrategy {
         }
     }
 
-    /** The orders this instance keeps working, for tests. */
+    /** The orders this instance keeps working (quotes, then hanging orders), for tests. */
     List<OrderHandle> working() {
-        return quoting.values().stream().flatMap(m -> m.values().stream()).toList();
+        List<OrderHandle> out = new java.util.ArrayList<>(quoting.values().stream().flatMap(m -> m.values().stream())
+                .toList());
+        hanging.values().forEach(out::addAll);
+        return out;
     }
 }

@@ -11,7 +11,9 @@ import io.tradehost.api.value.Ratio;
  * {@code market-maker}: keys {@code spread_bps} (20, the distance between bid and ask), {@code refresh_bps}
  * (5, how far the wanted price may move before an order is replaced), {@code order_notional} (100, quote
  * currency per order), {@code max_inventory} (1000, the position's notional at which the side that would
- * grow it is pulled), {@code skew_bps} (10, how far both quotes shift against a full inventory).
+ * grow it is pulled), {@code skew_bps} (10, how far both quotes shift against a full inventory),
+ * {@code hanging_cancel_bps} (0: no hanging orders; else a quote left hanging when the other side filled
+ * is cancelled once the mid is that far from it).
  */
 public final class MarketMakerFactory implements EventStrategyFactory {
     /** The factory ServiceLoader instantiates. */
@@ -40,6 +42,8 @@ public final class MarketMakerFactory implements EventStrategyFactory {
             throw new ConfigException(config.path() + ".max_inventory", "must be at least order_notional ("
                     + maxInventory + " < " + notional + ")");
         }
-        return new MarketMaker(spread.toDouble(), refresh.toDouble(), notional, maxInventory, skew.toDouble());
+        Ratio hangingCancel = config.ratio("hanging_cancel_bps", "0", "0", "5000");
+        return new MarketMaker(spread.toDouble(), refresh.toDouble(), notional, maxInventory, skew.toDouble(),
+                hangingCancel.toDouble());
     }
 }

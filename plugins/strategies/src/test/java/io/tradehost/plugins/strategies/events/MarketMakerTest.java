@@ -117,4 +117,27 @@ class MarketMakerTest {
                 "strategy.config.market-maker", Map.of("order_notional", "500", "max_inventory", "100"))))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("max_inventory");
     }
+
+    /**
+     * Hanging orders: the bid fills wholly, so the ask stays at 100.10 and a new ask is quoted for the
+     * skewed centre; the hanging ask is cancelled once the mid is more than 30 bps from it.
+     */
+    @Test
+    void withHangingOrdersTheOtherSideOfAFillStaysAtItsPriceUntilTheMidLeavesIt() {
+        Map<String, Object> config = new java.util.HashMap<>(CONFIG);
+        config.put("hanging_cancel_bps", "30");
+        config.put("refresh_bps", "50"); // quotes stay put: what moves is the hanging order alone
+        try (EventStrategyHarness h = EventStrategyHarness.start(new MarketMakerFactory(), config,
+                Fixtures.perpetual("BTC-PERP"))) {
+            h.quote(BTC, "99.99", "100.01");
+            h.fill(id(1), Quantity.of("1"), Price.of("99.90")); // long 1: the ask hangs
+            h.quote(BTC, "99.99", "100.01");
+            // centre 100 x (1 - 100/300 x 10 bps) = 99.9667, 0.10 either side: a new bid 99.86 (down), ask 100.07 (up)
+            assertThat(h.sent()).containsExactly(quote(1, Side.BUY, "1", "99.90"), quote(2, Side.SELL, "1", "100.10"),
+                    quote(3, Side.BUY, "1", "99.86"), quote(4, Side.SELL, "1", "100.07"));
+            assertThat(h.open()).extracting(o -> o.clientOrderId()).containsExactly(id(2), id(3), id(4));
+            h.quote(BTC, "99.78", "99.80"); // mid 99.79: 31.5 bps below the hanging ask
+            assertThat(h.cancels()).containsExactly(id(2));
+        }
+    }
 }
