@@ -644,4 +644,48 @@ class EventListsTest {
         assertThat(again.intents()).as("cancelled by its strategy while refused: not armed again").hasSize(3);
         assertThat(again.records()).last().isEqualTo("L1 probe dropped=4 open");
     }
+
+    /**
+     * Scaling in: two brackets on one position, each protecting its own entry's fills. A partial
+     * take-profit of the first shrinks only the first's stop; the second's stop filling cancels only
+     * the second's take-profit.
+     */
+    @Test
+    void twoListsOnOnePositionEachProtectTheirOwnEntry() {
+        rig.venue.nativeStops(true);
+        OrderSpec entry2 = OrderSpec.limit(BTC, Side.BUY, Quantity.of("1"), Price.of("102")).withTag("in2");
+        startWith(h -> h.submit(OrderListSpec.bracket(ENTRY.withQuantity(Quantity.of("1")),
+                TAKE.withQuantity(Quantity.of("1")), STOP.withQuantity(Quantity.of("1")))));
+        rig.onEvent = (h, e) -> {
+            if (e instanceof Quote && lists.size() == 1) {
+                lists.add(h.submit(OrderListSpec.bracket(entry2, OrderSpec.limit(BTC, Side.SELL, Quantity.of("1"),
+                        Price.of("112")).withTag("tp2"), OrderSpec.stop(BTC, Side.SELL, Quantity.of("1"),
+                        Price.of("97")).withTag("sl2"))));
+            }
+        };
+        rig.quote(BTC, "101", "101.02");
+        rig.record(1);
+        rig.record(2);
+        rig.fill(1, BTC, Side.BUY, "1", "100", "1");
+        rig.fill(2, BTC, Side.BUY, "1", "102", "2");
+        for (int i = 3; i <= 6; i++) {
+            rig.record(i);
+            rig.accept(i);
+        }
+        rig.fill(3, BTC, Side.SELL, "0.4", "110", "1.6"); // the first take-profit, in part
+        rig.cancelled(4, "modify");
+        rig.record(7);
+        rig.fill(6, BTC, Side.SELL, "1", "97", "0.6"); // the second stop, wholly
+        rig.cancelled(5, "one-cancels-other");
+
+        assertThat(intents()).containsExactly("BUY 1 LIMIT @100 L1#0 in", "BUY 1 LIMIT @102 L2#0 in2",
+                "SELL 1 LIMIT @110 reduce L1#1 tp", "SELL 1 STOP_MARKET stop 95 reduce L1#2 sl",
+                "SELL 1 LIMIT @112 reduce L2#1 tp2", "SELL 1 STOP_MARKET stop 97 reduce L2#2 sl2",
+                "SELL 0.6 STOP_MARKET stop 95 reduce L1#2 sl");
+        assertThat(cancels()).containsExactly("o-4 modify",
+                "o-5 one-cancels-other: another exit of list L2 (BRACKET of strategy 'probe') filled");
+        assertThat(lists.get(0).isOpen()).as("the first still protects its 0.6").isTrue();
+        assertThat(lists.get(0).exits().get(1).remaining()).isEqualTo(Quantity.of("0.6"));
+        assertThat(lists.get(1).isOpen()).isFalse();
+    }
 }
