@@ -49,7 +49,8 @@ final class Amendments {
 
     /**
      * How resting order {@code changed}, with its new terms, meets its market: marketable when its new
-     * limit crosses the touch (then it takes at the touch, slipped, as taker), and refused for a size or
+     * limit crosses the touch (then it takes as a new order would: walking the levels shown, else at the
+     * touch, slipped, as taker), and refused for a size or
      * price off the product's grid, a post-only order that would take, or a fill the account cannot
      * take (at the touch, or at the new limit as maker).
      */
@@ -58,7 +59,10 @@ final class Amendments {
         Product product = markets.product(r.symbol());
         Price touch = markets.get(r.symbol()).touch(r.side());
         boolean marketable = Markets.crosses(r.side(), r.limitPrice(), touch);
-        Price price = marketable ? markets.slipped(r, touch) : r.limitPrice();
+        // through the touch it walks the book as a new order would, judged at its worst level
+        List<Markets.Level> levels = marketable ? markets.walk(r, changed.remaining()) : null;
+        Price price = levels != null ? levels.getLast().price() : marketable ? markets.slipped(r, touch)
+                : r.limitPrice();
         Refusal refusal = Refusal.size(product, r.quantity());
         if (refusal == null) {
             refusal = Refusal.price(product, r.limitPrice());
@@ -67,7 +71,7 @@ final class Amendments {
             refusal = marketable && r.postOnly() ? Refusal.postOnly(touch)
                     : account.refusal(r, changed.remaining(), price, markets.fee(marketable));
         }
-        return new Markets.Entry(false, marketable, touch, price, refusal);
+        return new Markets.Entry(false, marketable, touch, price, refusal, levels);
     }
 
     /**

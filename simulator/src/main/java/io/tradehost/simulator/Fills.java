@@ -34,6 +34,37 @@ final class Fills {
         this.book = book;
     }
 
+    /**
+     * The rests of takers that walked to their limit (left beyond the touch then): on a later market of
+     * their symbol ({@code null}: every symbol), those it still crosses take again, as takers, against the
+     * size it shows; the others rest from now on as any limit.
+     */
+    List<EngineEvent> retake(Symbol symbol, long nowNanos) {
+        List<EngineEvent> out = new ArrayList<>();
+        for (ClientOrderId id : List.copyOf(book.leftovers.keySet())) {
+            Order order = book.get(id);
+            if (symbol != null && !order.request().symbol().equals(symbol) || book.leftovers.get(id) == nowNanos) {
+                continue; // another symbol's, or left at this instant: the market shown has not changed since
+            }
+            book.leftovers.remove(id);
+            if (!book.resting.contains(id)) {
+                continue;
+            }
+            Markets.Entry entry = markets.entry(order.request().type().isStop() ? order.request().triggered()
+                    : order.request(), order.remaining(), account);
+            if (!entry.marketable()) {
+                continue;
+            }
+            book.resting.remove(id);
+            if (entry.refusal() != null) {
+                book.cancel(order, entry.refusal().text() + " when it took again", out);
+            } else {
+                take(order, entry, nowNanos, out);
+            }
+        }
+        return out;
+    }
+
     /** The fills of a trade of the market ({@link MatchingEngine#trade}), stops aside. */
     List<EngineEvent> trade(Symbol symbol, Price price, Quantity size, long nowNanos) {
         List<EngineEvent> out = new ArrayList<>();
@@ -110,6 +141,10 @@ final class Fills {
             if (r.timeInForce() == TimeInForce.GTC) {
                 book.resting.add(r.clientOrderId());
                 book.ahead.put(r.clientOrderId(), Quantity.ZERO);
+                book.leftovers.put(r.clientOrderId(), nowNanos); // beyond the next market's touch: it takes again
+                if (r.type().isStop()) {
+                    book.triggered.add(r.clientOrderId()); // a stop-limit that fired rests as the limit it became
+                }
             } else {
                 book.cancel(now, r.timeInForce() + " limit: the rest is beyond its limit", out);
             }
@@ -137,6 +172,7 @@ final class Fills {
         if (r.type() != OrderType.STOP_MARKET && !Markets.crosses(r.side(), r.limitPrice(), touch)) {
             book.triggered.add(r.clientOrderId());
             book.resting.add(r.clientOrderId());
+            queue(order);
             return;
         }
         List<Markets.Level> levels = markets.walk(r, order.remaining());

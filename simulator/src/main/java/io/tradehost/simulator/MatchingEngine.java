@@ -103,7 +103,8 @@ public final class MatchingEngine {
      * they came to rest. Then the stops the mark reached trigger. At their limit, as maker.
      */
     public List<EngineEvent> trade(Symbol symbol, Price price, Quantity size, long nowNanos) {
-        List<EngineEvent> out = fills.trade(symbol, price, size, nowNanos);
+        List<EngineEvent> out = fills.retake(symbol, nowNanos);
+        out.addAll(fills.trade(symbol, price, size, nowNanos));
         out.addAll(match((s, side, limit) -> false, nowNanos));
         return out;
     }
@@ -202,7 +203,7 @@ public final class MatchingEngine {
      * rest.
      */
     public List<EngineEvent> match(Reach reach, long nowNanos) {
-        List<EngineEvent> out = new ArrayList<>();
+        List<EngineEvent> out = fills.retake(null, nowNanos);
         List<Order> fired = new ArrayList<>();
         Iterator<ClientOrderId> it = book.resting.iterator();
         while (it.hasNext()) {

@@ -36,6 +36,8 @@ final class OrderBook {
     final Map<ClientOrderId, OrderRequest> amendOnArrival = new HashMap<>();
     /** The size ahead of each resting limit in its price's queue ({@link FillModel}); none is nothing ahead. */
     final Map<ClientOrderId, Quantity> ahead = new HashMap<>();
+    /** Resting rests of takers that walked to their limit: they take again on their symbol's next market. */
+    final Map<ClientOrderId, Long> leftovers = new LinkedHashMap<>();
     private long tradeSequence;
     private long orderSequence;
 
@@ -58,6 +60,8 @@ final class OrderBook {
     }
 
     void cancel(Order order, String reason, List<EngineEvent> out) {
+        ahead.remove(order.clientOrderId());
+        leftovers.remove(order.clientOrderId());
         Order cancelled = new Order(order.request(), OrderStatus.CANCELLED, order.filledQuantity(),
                 order.venueOrderId());
         orders.put(order.clientOrderId(), cancelled);
@@ -85,6 +89,7 @@ final class OrderBook {
         orders.put(order.clientOrderId(), after);
         if (whole) {
             ahead.remove(order.clientOrderId());
+            leftovers.remove(order.clientOrderId());
         }
         out.add(new EngineEvent.Filled(after, fill));
         return after;
@@ -113,6 +118,7 @@ final class OrderBook {
         cancelOnArrival.clear();
         amendOnArrival.clear();
         ahead.clear();
+        leftovers.clear();
         for (BookedOrder o : saved) {
             ClientOrderId id = o.order().clientOrderId();
             orders.put(id, o.order());

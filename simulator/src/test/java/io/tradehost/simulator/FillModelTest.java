@@ -39,10 +39,15 @@ class FillModelTest {
     /** The fill {@code tradeId} of {@code quantity} at {@code price}, leaving {@code r} with {@code done} filled. */
     private static EngineEvent.Filled fill(OrderRequest r, String tradeId, String quantity, String price, String fee,
                                            Liquidity liquidity, String done) {
+        return fill(r, tradeId, quantity, price, fee, liquidity, done, NOW);
+    }
+
+    private static EngineEvent.Filled fill(OrderRequest r, String tradeId, String quantity, String price, String fee,
+                                           Liquidity liquidity, String done, long nanos) {
         boolean whole = q(done).equals(r.quantity());
         return new EngineEvent.Filled(new Order(r, whole ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED, q(done),
                 "V-1".equals(tradeId) ? "V-1" : venueOf(r)), new Fill(tradeId, r.clientOrderId(), r.symbol(), r.side(),
-                q(quantity), p(price), m(fee), liquidity, NOW));
+                q(quantity), p(price), m(fee), liquidity, nanos));
     }
 
     private static String venueOf(OrderRequest r) {
@@ -50,6 +55,7 @@ class FillModelTest {
             case "a", "b" -> "V-1";
             case "c" -> "V-2";
             case "e" -> "V-4";
+            case "s" -> "V-1";
             default -> "V-3";
         };
     }
@@ -101,10 +107,10 @@ class FillModelTest {
     }
 
     /**
-     * The queue: two bids join the touch at 99.99 behind the 5 shown. A trade of 6 there: the first
-     * counts 5 against its queue and fills 1 of its 2; the second counts 5 of the 5 it did not get
-     * against its own queue (the first took 1) and fills nothing. A trade of 2: the first fills its
-     * last 1, the second its 1. A trade of 3 at 99.98, below them, fills nothing more: both are done.
+     * The queue: two bids join the touch at 99.99 behind the 5 shown. A trade of 4 there: all of it the
+     * queues'. A trade of 2: the first counts its last 1 of queue and fills 1 of its 2; the second counts
+     * the 1 the first left against its own queue (1 left). A trade of 2: the first fills its last 1, the
+     * second, its queue gone, its 1. A trade of 3 at 99.98, below them, fills nothing more: both are done.
      */
     @Test
     void restingLimitsFillAtTheirPriceOnlyAfterTheQueueAheadOfThemTraded() throws VenueException {
@@ -172,5 +178,54 @@ class FillModelTest {
         assertThat(engine.trade(SOL, p("99.99"), q("0.25"), NOW)).containsExactly(
                 fill(bid, "T-2", "0.25", "99.99", "0.0049995", Liquidity.MAKER, "0.25"));
         assertThatThrownBy(() -> new FillModel(false, Ratio.of("-1"))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /**
+     * The rest of a walk stands at its limit, beyond the touch: a later market still inside it makes it
+     * take again, as taker, against that market's size (not fill wholly as maker on the next trade).
+     */
+    @Test
+    void theRestOfAWalkTakesAgainAsTakerFromTheNextMarketThatIsStillInsideItsLimit() throws VenueException {
+        MatchingEngine engine = engine();
+        OrderRequest gtc = limit("a", SOL, Side.BUY, "8", "100.12");
+        engine.place(gtc, NOW);
+        engine.market(SOL, p("99.99"), q("5"), p("100.01"), q("1"), p("100"));
+        // 1 at 100.01, then 100.12 (100.01 + 10 bps, up) within the limit: 1 more; the last 0 stays
+        assertThat(engine.trade(SOL, p("100"), q("0.01"), NOW + 1)).containsExactly(
+                fill(gtc, "T-3", "1", "100.01", "0.10001", Liquidity.TAKER, "7", NOW + 1),
+                fill(gtc, "T-4", "1", "100.12", "0.10012", Liquidity.TAKER, "8", NOW + 1));
+        assertThat(engine.openOrders()).isEmpty();
+    }
+
+    /** An amend through the touch walks the book as a new order would; what it cannot take rests. */
+    @Test
+    void anAmendThroughTheTouchWalksTheBook() throws VenueException {
+        MatchingEngine engine = engine();
+        OrderRequest bid = limit("a", SOL, Side.BUY, "8", "99");
+        engine.place(bid, NOW);
+        OrderRequest moved = bid.amended(p("100.12"), q("8"));
+        assertThat(engine.amend(bid.clientOrderId(), p("100.12"), q("8"), NOW)).containsExactly(
+                new EngineEvent.Amended(new Order(moved, OrderStatus.ACCEPTED, q("0"), "V-1")),
+                fill(moved, "T-1", "3", "100.01", "0.30003", Liquidity.TAKER, "3"),
+                fill(moved, "T-2", "3", "100.12", "0.30036", Liquidity.TAKER, "6"));
+        assertThat(engine.openOrders()).singleElement().satisfies(o -> assertThat(o.remaining()).isEqualTo(q("2")));
+    }
+
+    /** A stop-limit that fires and walks to its limit rests as the limit it became: it fires once. */
+    @Test
+    void aStopLimitThatFiresAndWalksRestsTriggered() throws VenueException {
+        MatchingEngine engine = engine();
+        OrderRequest stop = Fixture.stop("s", SOL, Side.BUY, "8", "100.5", "100.12");
+        assertThat(engine.place(stop, NOW)).containsExactly(acceptedEvent(stop, "V-1"));
+        engine.market(SOL, p("99.99"), q("5"), p("100.01"), q("3"), p("100.5"));
+        assertThat(engine.match((symbol, side, limit) -> false, NOW)).containsExactly(
+                new EngineEvent.Triggered(new Order(stop, OrderStatus.ACCEPTED, q("0"), "V-1")),
+                fill(stop, "T-1", "3", "100.01", "0.30003", Liquidity.TAKER, "3"),
+                fill(stop, "T-2", "3", "100.12", "0.30036", Liquidity.TAKER, "6"));
+        assertThat(engine.booked(stop.clientOrderId()).orElseThrow().triggered()).isTrue();
+        engine.market(SOL, p("100.2"), q("5"), p("100.3"), q("3"), p("100.25"));
+        assertThat(engine.match((symbol, side, limit) -> false, NOW + 1)).as("not fired again").isEmpty();
+        assertThat(engine.trade(SOL, p("100.11"), q("1"), NOW + 2)).as("a limit now: filled through it").containsExactly(
+                fill(stop, "T-3", "2", "100.12", "0.040048", Liquidity.MAKER, "8", NOW + 2));
     }
 }

@@ -353,6 +353,9 @@ public final class SimulatedVenue implements Venue {
             tell(engine.amend(clientOrderId, limitPrice, quantity, clock.nanos()));
             return;
         }
+        if (engine.order(clientOrderId).isEmpty()) {
+            throw new VenueException(RejectionCode.of("ORDER_NOT_FOUND"), "no order " + clientOrderId, false);
+        }
         scheduler.schedule(settings.latency(), () -> {
             try {
                 tell(engine.amend(clientOrderId, limitPrice, quantity, clock.nanos()));

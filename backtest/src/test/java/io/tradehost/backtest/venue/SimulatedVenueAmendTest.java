@@ -91,6 +91,7 @@ class SimulatedVenueAmendTest {
         SimulatedVenue venue = (SimulatedVenue) new SimulatedVenueFactory(Set.of(BTC)).create(
                 new PluginConfig("venue.config", Map.of("starting_cash", "10000", "taker_fee_bps", "10",
                         "maker_fee_bps", "-1", "half_spread_bps", "5", "slippage_bps", "10", "depth_notional", "1000",
+                        "level_step_bps", "0",
                         "markets", Map.of("BTC-USD", Map.of("tick", "0.1", "lot", "0.01")))),
                 new VenueContext(clock, kernel, listener, Map.of(), 1));
         venue.connect();

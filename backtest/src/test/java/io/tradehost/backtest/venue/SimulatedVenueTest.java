@@ -199,6 +199,8 @@ class SimulatedVenueTest {
         venue.onMarket(trade(BTC, 2, "979"));
         assertThat(heard).endsWith("accepted t-2 BT-2", "cancelled t-2 cancelled", "quote BTC-USD 978.5105/979.4895 1/1");
         assertThatThrownBy(() -> venue.cancel(ClientOrderId.of("nope"))).isInstanceOf(VenueException.class);
+        assertThatThrownBy(() -> venue.amend(ClientOrderId.of("nope"), Price.of("1"), Quantity.of("1")))
+                .isInstanceOf(VenueException.class).hasMessageContaining("no order nope");
     }
 
     /**

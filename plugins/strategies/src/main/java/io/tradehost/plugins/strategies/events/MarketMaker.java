@@ -69,13 +69,14 @@ final class MarketMaker implements EventStrategy {
             hanging.put(symbol, new java.util.ArrayList<>());
         }
         for (OrderHandle order : restored.openOrders()) {
-            OrderHandle kept = quoting.get(order.symbol()).putIfAbsent(order.side(), order);
-            if (kept != null) {
-                if (hangingCancelBps > 0) {
-                    hanging.get(order.symbol()).add(order); // another one per side: one that was left hanging
-                } else {
-                    host.cancel(order); // more than one per side came back: keep the oldest
+            if (hangingCancelBps > 0) {
+                // oldest first: the newest of a side is its quote, those before it were left hanging
+                OrderHandle before = quoting.get(order.symbol()).put(order.side(), order);
+                if (before != null) {
+                    hanging.get(order.symbol()).add(before);
                 }
+            } else if (quoting.get(order.symbol()).putIfAbsent(order.side(), order) != null) {
+                host.cancel(order); // more than one per side came back: keep the oldest
             }
         }
     }
