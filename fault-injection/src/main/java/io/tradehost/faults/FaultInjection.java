@@ -49,7 +49,7 @@ public final class FaultInjection {
                 FaultyListener listener = new FaultyListener(context.listener(), settings, random,
                         context.scheduler());
                 Venue venue = factory.create(config, new VenueContext(context.clock(), context.scheduler(), listener,
-                        context.credentials(), context.seed(), context.dataDirectory()));
+                        context.credentials(), context.seed(), context.dataDirectory(), context.symbols()));
                 return new FaultInjectingVenue(venue, listener, settings, random, context.scheduler());
             }
         };

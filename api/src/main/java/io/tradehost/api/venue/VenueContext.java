@@ -2,7 +2,9 @@ package io.tradehost.api.venue;
 
 import io.tradehost.api.time.Clock;
 import io.tradehost.api.time.Scheduler;
+import io.tradehost.api.value.Symbol;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,11 +19,20 @@ import java.util.Optional;
  * @param dataDirectory a directory the venue may keep state in across restarts (a simulated venue
  *     stores its book there, as a real exchange outlives the host); {@code null} when the host runs
  *     without one, e.g. in tests
+ * @param symbols the symbols the host will trade, in configuration order (empty when not known): a
+ *     simulated venue may list markets for them
  */
 public record VenueContext(Clock clock, Scheduler scheduler, VenueListener listener,
-                           Map<String, String> credentials, long seed, Path dataDirectory) {
+                           Map<String, String> credentials, long seed, Path dataDirectory, List<Symbol> symbols) {
     public VenueContext {
         credentials = Map.copyOf(credentials);
+        symbols = List.copyOf(symbols);
+    }
+
+    /** A context that does not say which symbols the host trades. */
+    public VenueContext(Clock clock, Scheduler scheduler, VenueListener listener, Map<String, String> credentials,
+                        long seed, Path dataDirectory) {
+        this(clock, scheduler, listener, credentials, seed, dataDirectory, List.of());
     }
 
     /** A context without a data directory. */

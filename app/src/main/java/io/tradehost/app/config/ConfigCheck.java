@@ -193,7 +193,7 @@ public final class ConfigCheck {
         }
         Set<String> runtimeGuards = new LinkedHashSet<>(config.runtimeGuardOrder());
         runtimeGuards.addAll(config.runtimeGuardsConfig().keys());
-        VenueContext context = validationContext(environment, catalog, config.venue());
+        VenueContext context = validationContext(environment, catalog, config.venue(), config.symbols());
         for (String name : runtimeGuards) {
             PluginConfig block = config.runtimeGuardConfig(name);
             allUnknown(block, () -> PluginFactories.create("runtime guard", "runtime_guards.order", name,
@@ -232,7 +232,7 @@ public final class ConfigCheck {
 
     /** A context no venue can start from: its timers never fire, its events go nowhere. */
     private static VenueContext validationContext(Map<String, String> environment, PluginCatalog catalog,
-                                                  String venue) {
+                                                  String venue, List<io.tradehost.api.value.Symbol> symbols) {
         VirtualClock clock = new VirtualClock(Instant.EPOCH);
         Kernel idle = new Kernel(clock);
         Map<String, String> credentials = new LinkedHashMap<>();
@@ -246,7 +246,7 @@ public final class ConfigCheck {
                 }
             }
         });
-        return new VenueContext(clock, idle, new VenueEventAdapter(idle, clock), credentials, 0);
+        return new VenueContext(clock, idle, new VenueEventAdapter(idle, clock), credentials, 0, null, symbols);
     }
 
     /** {@code problem} of {@code key}, placed in its layer and line, with the nearest known key when given. */

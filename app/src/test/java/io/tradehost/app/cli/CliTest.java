@@ -226,9 +226,13 @@ class CliTest {
     }
 
     @Test
-    void aSymbolTheVenueDoesNotListIsAConfigError() {
-        assertThat(run("run", "--duration", "1s", "--set", "host.symbols=[\"XRP-USD\"]")).isEqualTo(2);
-        assertThat(err.toString()).contains("host.symbols: venue 'paper' does not list XRP-USD");
+    void thePaperVenueListsASyntheticMarketForASymbolItDoesNotKnowAndAPerpetualNeedsDerivatives() {
+        assertThat(run("run", "--duration", "1s", "--set", "host.symbols=[\"XRP-USD\"]")).as(err.toString())
+                .isZero();
+        assertThat(out.toString()).contains("XRP-USD");
+        assertThat(run("run", "--duration", "1s", "--set", "host.symbols=[\"XRP-PERP\"]", "--set",
+                "host.derivatives=false")).isEqualTo(2);
+        assertThat(err.toString()).contains("host.symbols: XRP-PERP is a perpetual on venue 'paper'");
     }
 
     @Test

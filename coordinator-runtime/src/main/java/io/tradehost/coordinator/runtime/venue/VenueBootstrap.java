@@ -80,7 +80,8 @@ public final class VenueBootstrap implements VenueAccess {
         Venue plugin = PluginFactories.create("venue", "venue.name", name, factories, VenueFactory::name,
                 settings.venueConfig(), (factory, config) -> {
                     VenueContext context = new VenueContext(clock, timers, listener, credentials(factory),
-                            settings.seed(), dataDirectory == null ? null : dataDirectory.resolve("venue-" + name));
+                            settings.seed(), dataDirectory == null ? null : dataDirectory.resolve("venue-" + name),
+                            settings.symbols());
                     return calls.start(() -> factory.create(config, context), "venue '" + name + "'");
                 });
         CountedVenue created = new CountedVenue(calls.isolated() ? new IsolatedVenue(plugin, calls, name) : plugin);

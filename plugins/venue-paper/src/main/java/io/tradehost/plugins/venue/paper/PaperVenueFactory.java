@@ -28,7 +28,10 @@ import java.util.Map;
  * {@code markets.<SYMBOL>} with {@code price}, {@code drift_bps}, {@code volatility_bps},
  * {@code spread_bps} (per market step), {@code funding_rate} (perpetuals, per interval, 0.0001) and {@code depth_notional} (1000000: the size quoted at each
  * side of the book, as notional at the starting price). Lists BTC-PERP, ETH-PERP, DOGE-PERP (perpetuals) and
- * SOL-USD, ETH-USD (spot). Needs no credentials. Given a data directory it keeps its book in
+ * SOL-USD, ETH-USD (spot), and a synthetic market for every other symbol the host trades: a perpetual
+ * if its name ends in {@code -PERP}, else spot ({@code kind}), starting at {@code price} 100 with tick
+ * ({@code tick}) 0.01, lot ({@code lot}) 0.001, 10 bps volatility and 2 bps spread, 10x for a
+ * perpetual ({@code max_leverage}), each overridable in its block. Needs no credentials. Given a data directory it keeps its book in
  * {@code paper.db} there and continues from it when created again ({@code starting_cash} then only
  * applies to a new book).
  */
@@ -74,6 +77,36 @@ public final class PaperVenueFactory implements VenueFactory {
         return List.of();
     }
 
+    /**
+     * The listings: the built-in ones, then a synthetic one for each symbol the host trades that they
+     * lack, as its block in {@code markets} shapes it.
+     */
+    private static List<Listing> listings(VenueContext context, PluginConfig markets) {
+        List<Listing> out = new java.util.ArrayList<>(LISTINGS);
+        java.util.Set<Symbol> listed = new java.util.HashSet<>();
+        LISTINGS.forEach(l -> listed.add(l.product().symbol()));
+        for (Symbol symbol : context.symbols()) {
+            if (!listed.add(symbol)) {
+                continue;
+            }
+            PluginConfig m = markets.section(symbol.value());
+            String kindName = m.string("kind", symbol.value().endsWith("-PERP") ? "perpetual" : "spot");
+            ProductKind kind = switch (kindName.toLowerCase(java.util.Locale.ROOT)) {
+                case "perpetual" -> ProductKind.PERPETUAL;
+                case "spot" -> ProductKind.SPOT;
+                default -> throw new io.tradehost.api.config.ConfigException(m.path() + ".kind",
+                        "must be \"spot\" or \"perpetual\", not \"" + kindName + "\"");
+            };
+            String value = symbol.value();
+            String base = value.contains("-") ? value.substring(0, value.indexOf('-')) : value;
+            Quantity lot = Quantity.of(m.decimal("lot", "0.001", "0.0000000001", "1000000"));
+            Product product = new Product(symbol, base, "USD", kind, m.price("tick", "0.01", "0.0000000001", "1000000"),
+                    lot, lot, kind == ProductKind.PERPETUAL ? m.ratio("max_leverage", "10", "1", "200") : Ratio.ONE);
+            out.add(new Listing(product, "100", "0", "10", "2"));
+        }
+        return out;
+    }
+
     @Override
     public Venue create(PluginConfig config, VenueContext context) {
         Duration tick = config.duration("tick_interval", Duration.ofMillis(250), Duration.ofMillis(1),
@@ -82,8 +115,9 @@ public final class PaperVenueFactory implements VenueFactory {
         Ratio taker = config.ratio("taker_fee_bps", "5", "0", "1000");
         Ratio maker = config.ratio("maker_fee_bps", "2", "-100", "1000");
         PluginConfig marketsConfig = config.section("markets");
+        List<Listing> listings = listings(context, marketsConfig);
         Map<Symbol, Market> markets = new LinkedHashMap<>();
-        for (Listing listing : LISTINGS) {
+        for (Listing listing : listings) {
             Symbol symbol = listing.product().symbol();
             PluginConfig m = marketsConfig.section(symbol.value());
             long seed = context.seed() ^ (symbol.value().hashCode() * 0x9E3779B97F4A7C15L);
@@ -97,7 +131,7 @@ public final class PaperVenueFactory implements VenueFactory {
         Duration fundingInterval = config.duration("funding_interval", Duration.ofHours(8), Duration.ZERO,
                 Duration.ofDays(7));
         Map<Symbol, Ratio> fundingRates = new LinkedHashMap<>();
-        for (Listing listing : LISTINGS) {
+        for (Listing listing : listings) {
             if (listing.product().isPerpetual()) {
                 Symbol symbol = listing.product().symbol();
                 fundingRates.put(symbol, marketsConfig.section(symbol.value()).ratio("funding_rate", "0.0001", "-0.1",

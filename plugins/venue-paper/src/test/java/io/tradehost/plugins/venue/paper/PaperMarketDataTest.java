@@ -1,6 +1,7 @@
 package io.tradehost.plugins.venue.paper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tradehost.api.config.PluginConfig;
 import io.tradehost.api.event.BookReceived;
@@ -186,5 +187,36 @@ class PaperMarketDataTest {
                 new FundingRate(ETH, Ratio.of("0.0001"), T0 + 3 * HOUR, T0 + 2 * HOUR));
         assertThat(venue.fundingPayments()).extracting(FundingPayment::id)
                 .containsExactly("paper-funding-1", "paper-funding-2");
+    }
+
+    /**
+     * Any symbol the host trades has a market: a name ending in -PERP a perpetual, others spot, at 100,
+     * tick 0.01, lot 0.001, each overridable; one not traded and not listed is an unknown key still.
+     */
+    @Test
+    void everySymbolTheHostTradesGetsASyntheticMarketShapedByItsBlock() throws Exception {
+        List<Symbol> traded = List.of(BTC, Symbol.of("ADA-USD"), Symbol.of("XRP-PERP"), Symbol.of("AVAX-PERP"));
+        PluginConfig block = new PluginConfig("venue.config", Map.of("markets", Map.of(
+                "AVAX-PERP", Map.of("kind", "spot", "price", "30", "tick", "0.001", "lot", "0.1"))));
+        PaperVenue venue = (PaperVenue) new PaperVenueFactory().create(block, new VenueContext(clock, kernel,
+                new VenueEventAdapter(events, clock), Map.of(), 1, null, traded));
+        assertThat(block.unreadKeys()).isEmpty();
+        venue.connect();
+        Map<Symbol, io.tradehost.api.value.Product> products = new java.util.HashMap<>();
+        venue.products().forEach(p -> products.put(p.symbol(), p));
+        assertThat(products.get(Symbol.of("ADA-USD")).kind()).isEqualTo(io.tradehost.api.value.ProductKind.SPOT);
+        assertThat(products.get(Symbol.of("XRP-PERP")).kind()).isEqualTo(io.tradehost.api.value.ProductKind.PERPETUAL);
+        assertThat(products.get(Symbol.of("XRP-PERP")).priceIncrement()).isEqualTo(Price.of("0.01"));
+        assertThat(products.get(Symbol.of("AVAX-PERP")).kind()).as("overridden").isEqualTo(
+                io.tradehost.api.value.ProductKind.SPOT);
+        assertThat(products.get(Symbol.of("AVAX-PERP")).sizeIncrement()).isEqualTo(Quantity.of("0.1"));
+        venue.subscribe(java.util.Set.copyOf(traded));
+        kernel.advanceBy(Duration.ofSeconds(1));
+        assertThat(events.of(io.tradehost.api.event.QuoteReceived.class)).extracting(q -> q.quote().symbol())
+                .contains(Symbol.of("ADA-USD"), Symbol.of("XRP-PERP"), Symbol.of("AVAX-PERP"));
+        assertThatThrownBy(() -> new PaperVenueFactory().create(new PluginConfig("venue.config", Map.of("markets",
+                Map.of("XRP-PERP", Map.of("kind", "future")))), new VenueContext(clock, kernel,
+                new VenueEventAdapter(events, clock), Map.of(), 1, null, traded)))
+                .hasMessageContaining("venue.config.markets.XRP-PERP.kind").hasMessageContaining("future");
     }
 }
