@@ -192,7 +192,11 @@ public final class Backtest {
         try (MarketTape tape = tapes.get()) {
             MarketEvent event;
             long count = 0;
+            long firstWall = 0;
             while ((event = tape.next()) != null) {
+                if (count == 0) {
+                    firstWall = System.nanoTime(); // the replay's speed, from its first event: not the wiring's
+                }
                 long at = event.timestampNanos();
                 long now = clock.nanos();
                 if (at > now) {
@@ -203,6 +207,7 @@ public final class Backtest {
                 collector.observe(at, event.symbol(), event.price(), venue.equity());
                 progress.update(++count, at);
             }
+            collector.replayTiming(count, count == 0 ? 0 : System.nanoTime() - firstWall);
             return List.copyOf(tape.stats().values());
         } finally {
             progress.done();

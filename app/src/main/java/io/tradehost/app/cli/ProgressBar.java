@@ -16,8 +16,9 @@ final class ProgressBar implements Progress {
 
     private final PrintStream out;
     private final long total;
-    private final long startedAt = System.nanoTime();
-    private long lastDraw = startedAt;
+    /** Wall time of the first event: the rate shown is the replay's own, not the wiring's. */
+    private long startedAt = -1;
+    private long lastDraw;
     private boolean drawn;
 
     private ProgressBar(PrintStream out, long total) {
@@ -32,6 +33,10 @@ final class ProgressBar implements Progress {
 
     @Override
     public void update(long events, long nanos) {
+        if (startedAt < 0) {
+            startedAt = System.nanoTime();
+            lastDraw = startedAt;
+        }
         if ((events & 0x3FF) != 0) {
             return;
         }

@@ -79,6 +79,8 @@ public final class ReportCollector implements Consumer<Event> {
     private final Map<String, Map<String, Long>> refusedBy = new TreeMap<>();
     private final List<Transition> transitions = new ArrayList<>();
     private Money fees = Money.ZERO;
+    private long replayEvents;
+    private long replayNanos;
     private Money lastEquity;
     private long nextSample;
     private long exposedSince;
@@ -238,6 +240,25 @@ public final class ReportCollector implements Consumer<Event> {
     /** Every fill, for the charts. */
     public List<Marker> markers() {
         return List.copyOf(markers);
+    }
+
+    /**
+     * How fast the replay ran: {@code events} rows in {@code wallNanos} of wall time from the first.
+     * The one figure of a report that is not the same from run to run.
+     */
+    public void replayTiming(long events, long wallNanos) {
+        replayEvents = events;
+        replayNanos = wallNanos;
+    }
+
+    /** Rows replayed, for the speed. */
+    public long replayEvents() {
+        return replayEvents;
+    }
+
+    /** Wall time of the replay from its first row, nanoseconds; 0 when not measured. */
+    public long replayNanos() {
+        return replayNanos;
     }
 
     /** Refusals by who refused (a guard's name, {@code sizing}, {@code execution}, {@code venue}), then by code. */

@@ -52,6 +52,13 @@ public final class ReportJson {
         root.put("unrealized_pnl", r.unrealizedPnl().toString());
         root.put("fees", r.fees().toString());
         root.put("funding", r.funding().toString());
+        if (r.collector().replayNanos() > 0) {
+            // wall time: the only part of a report that differs between two runs of the same inputs
+            ObjectNode replay = root.putObject("replay");
+            replay.put("events", r.collector().replayEvents());
+            replay.put("elapsed_seconds", r.collector().replayNanos() / 1e9);
+            replay.put("events_per_second", Math.round(r.collector().replayEvents() * 1e9 / r.collector().replayNanos()));
+        }
         root.put("total_return", ratio(m.totalReturn()));
         root.put("buy_and_hold_return", ratio(r.buyAndHoldReturn()));
         root.put("cagr", ratio(m.cagr()));
