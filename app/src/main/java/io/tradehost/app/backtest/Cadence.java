@@ -15,7 +15,9 @@ import java.util.List;
  * median spacing of rows of one symbol (at most an hour for guards, a day for reconciliation), the
  * staleness limits ({@code mark-staleness} {@code warn_after} and {@code halt_after},
  * {@code telemetry.stale_after}) at least 3, 6 and 3 times it (at most a day), and the status line
- * at most hourly. Configured values above these stay. Nothing is ever lowered.
+ * at most hourly. Configured values above these stay. Nothing is ever lowered but one:
+ * {@code mark-staleness}'s {@code warn_after} becomes its {@code halt_after}, as a recorded file's
+ * gaps are the data's, not a feed failing (a halt still shows in the report's transitions).
  */
 final class Cadence {
     private static final Duration HOUR = Duration.ofHours(1);
@@ -45,6 +47,14 @@ final class Cadence {
             if (g.name().equals("mark-staleness")) {
                 raise(tree, block, "warn_after", Duration.ofSeconds(180), spacing.multipliedBy(3), DAY);
                 raise(tree, block, "halt_after", Duration.ofSeconds(360), spacing.multipliedBy(6), DAY);
+                // a recorded file has gaps: no WARN line per gap; a gap long enough to halt still shows, as
+                // the trading-state transition the report lists
+                ObjectNode staleness = tree.withObject(block);
+                JsonNode warn = staleness.get("warn_after");
+                if (warn == null || warn.isTextual() && parse(warn.asText()) != null) {
+                    staleness.set("warn_after", staleness.has("halt_after") ? staleness.get("halt_after")
+                            : staleness.textNode("360s"));
+                }
             }
         }
     }

@@ -42,6 +42,11 @@ class CadenceTest {
         ObjectNode tree = tree();
         Cadence.apply(tree, Duration.ofMillis(200), PluginCatalog.fromLayer(ModuleLayer.boot()).runtimeGuards());
         assertThat(tree.at("/telemetry/stale_after").asText()).isEqualTo("45s");
+        ObjectNode fine = (ObjectNode) JSON.readTree("""
+                {"runtime_guards": {"order": ["mark-staleness"], "config": {"mark-staleness": {}}}}""");
+        Cadence.apply(fine, Duration.ofMillis(200), PluginCatalog.fromLayer(ModuleLayer.boot()).runtimeGuards());
+        assertThat(fine.at("/runtime_guards/config/mark-staleness/warn_after").asText())
+                .as("no WARN per gap of recorded data: the warning is the halt").isEqualTo("360s");
         assertThat(tree.at("/runtime/reconciliation/interval").isMissingNode()).isTrue();
         assertThat(tree.at("/runtime_guards/config/mark-staleness/check_interval").isMissingNode()).isTrue();
         assertThat(tree.at("/telemetry/status_interval").asText()).isEqualTo("3600000ms");
