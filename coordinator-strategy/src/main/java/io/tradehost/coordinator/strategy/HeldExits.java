@@ -71,8 +71,8 @@ final class HeldExits {
     private boolean spot(ListState list) {
         try {
             return owner.venues().product(list.exits.getFirst().symbol()).kind() == ProductKind.SPOT;
-        } catch (RuntimeException e) {
-            Throwables.rethrowIfFatal(e);
+        } catch (Throwable e) {
+            Throwables.rethrowIfFatal(e); // a venue's product lookup may reach plugin code: any failure is "not spot"
             return false; // a product the venue does not describe: both rest, and the venue says whether it takes them
         }
     }
