@@ -31,7 +31,9 @@ module io.tradehost.app {
     uses io.tradehost.api.guard.RuntimeGuardFactory;
     uses io.tradehost.api.venue.VenueFactory;
 
+    provides ch.qos.logback.classic.spi.Configurator with io.tradehost.app.log.LogSetup;
+
     opens io.tradehost.app.cli to info.picocli;
-    // logback instantiates the log pattern's converters by name
-    exports io.tradehost.app.log to ch.qos.logback.core;
+    // logback instantiates the log pattern's converters
+    exports io.tradehost.app.log to ch.qos.logback.core, ch.qos.logback.classic;
 }

@@ -33,7 +33,8 @@ public final class AlertDispatcher implements AutoCloseable {
 
     private final AlertSettings settings;
     private final String host;
-    private final HttpClient client;
+    /** Made at the first delivery: building one loads the JDK's trust store (about 100 ms of start-up). */
+    private HttpClient client;
     private final LongSupplier realNanos;
     private final List<Worker> workers = new ArrayList<>();
     private final AtomicLong sent = new AtomicLong();
@@ -54,13 +55,19 @@ public final class AlertDispatcher implements AutoCloseable {
         this.settings = settings;
         this.host = host;
         this.realNanos = realNanos;
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
         for (AlertSink sink : settings.sinks()) {
             Worker w = new Worker(sink);
             workers.add(w);
             w.thread.start();
         }
+    }
+
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.timeout())
+                    .followRedirects(HttpClient.Redirect.NEVER).build();
+        }
+        return client;
     }
 
     /**
@@ -178,7 +185,7 @@ public final class AlertDispatcher implements AutoCloseable {
                 String problem;
                 Duration wait = backoff;
                 try {
-                    HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+                    HttpResponse<Void> response = client().send(request, HttpResponse.BodyHandlers.discarding());
                     int status = response.statusCode();
                     if (status / 100 == 2) {
                         sent.incrementAndGet();

@@ -73,6 +73,29 @@ class ImageIT {
     }
 
     @Test
+    void versionAndHelpAnswerFromTheShippedAotCacheWithNothingButTheirAnswerOnStdout() throws Exception {
+        for (String flag : List.of("--version", "-V")) {
+            Process version = start(List.of(flag));
+            String out = read(version.getInputStream());
+            assertThat(version.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(version.exitValue()).isZero();
+            assertThat(out).matches("tradehost \\S+ \\(Java 25[^)]*\\)\\R");
+            assertThat(read(version.getErrorStream())).isEmpty();
+        }
+        // the classes come from the AOT cache in lib/, picocli's too (rewritten as Java 8 at build time)
+        Path loaded = workDir.resolve("classes.txt");
+        Process help = ImageProcess.start(workDir, Map.of("TRADEHOST_JAVA_OPTS", "-Xlog:class+load=info:file=" + loaded),
+                List.of("--help"));
+        String out = read(help.getInputStream());
+        assertThat(help.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(help.exitValue()).isZero();
+        assertThat(read(help.getErrorStream())).isEmpty();
+        assertThat(out).startsWith("Usage: tradehost").contains("backtest").contains("exchange");
+        assertThat(Files.readAllLines(loaded)).anyMatch(l -> l.endsWith(" picocli.CommandLine source: shared objects file"))
+                .anyMatch(l -> l.endsWith(" io.tradehost.app.cli.TradehostCommand source: shared objects file"));
+    }
+
+    @Test
     void runsForItsDurationAndWritesTheSummary() throws Exception {
         JsonNode summary = runForSummary("--duration", "4s");
         assertThat(summary.get("orders").get("filled").asLong()).isPositive();

@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
  * data directory's {@code admin.token}. Failures become one clear line ({@link Failure}).
  */
 public final class AdminClient {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Per client, not static: Jackson's classes stay out of {@code --help} and {@code --version}. */
+    private final ObjectMapper json = new ObjectMapper();
     private static final String DEFAULT_TIMEOUT = "15s";
 
     /** A request that did not get the answer it needed, said in one line. */
@@ -132,7 +133,7 @@ public final class AdminClient {
         }
         JsonNode body;
         try {
-            body = JSON.readTree(response.body());
+            body = json.readTree(response.body());
         } catch (IOException e) {
             throw new Failure("the server at " + base + " did not answer JSON (HTTP " + response.statusCode()
                     + "): is it a tradehost host?");

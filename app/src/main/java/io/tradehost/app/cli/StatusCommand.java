@@ -32,8 +32,10 @@ public final class StatusCommand implements Callable<Integer> {
         // fields are injected by picocli
     }
 
-    private static final ObjectWriter TERMINAL_JSON = new ObjectMapper().writerWithDefaultPrettyPrinter()
-            .with(JsonWriteFeature.ESCAPE_NON_ASCII);
+    /** Made when needed: Jackson's classes stay out of {@code --help} and {@code --version}. */
+    private static ObjectWriter terminalJson() {
+        return new ObjectMapper().writerWithDefaultPrettyPrinter().with(JsonWriteFeature.ESCAPE_NON_ASCII);
+    }
 
     /** Text from the host as it may reach a terminal: control characters escaped. */
     static String t(JsonNode node) {
@@ -53,7 +55,7 @@ public final class StatusCommand implements Callable<Integer> {
             all.set("state", state);
             all.set("positions", positions);
             // every character outside ASCII as an escape: what a host answers must not steer the terminal
-            out.println(TERMINAL_JSON.writeValueAsString(all));
+            out.println(terminalJson().writeValueAsString(all));
         } else {
             out.printf("host %s on %s: %s, health %s%n", t(state.path("runId")), t(state.path("venue")),
                     t(state.path("tradingState")), t(health.body().path("status")));

@@ -37,8 +37,6 @@ public final class TradehostCommand implements Runnable {
      */
     public static final int EXIT_FATAL = 70;
 
-    private static final Logger LOG = LoggerFactory.getLogger(TradehostCommand.class);
-
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -68,7 +66,7 @@ public final class TradehostCommand implements Runnable {
                 System.err.flush();
                 Runtime.getRuntime().halt(EXIT_FATAL);
             }
-            LOG.error("run failed", e);
+            log().error("run failed", e);
             System.err.println("tradehost: failed: " + Throwables.describe(e));
             return EXIT_FAILURE;
         }
@@ -122,13 +120,18 @@ public final class TradehostCommand implements Runnable {
                 yield EXIT_FAILURE;
             }
             default -> {
-                LOG.error("run failed", failure);
+                log().error("run failed", failure);
                 err.println("tradehost: failed: " + failure);
                 yield EXIT_FAILURE;
             }
         };
         err.flush();
         return status;
+    }
+
+    /** Looked up when a failure is logged: the logging system is not configured for {@code --version}. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(TradehostCommand.class);
     }
 
     @Override
@@ -144,10 +147,15 @@ public final class TradehostCommand implements Runnable {
 
         @Override
         public String[] getVersion() {
+            return new String[] {line()};
+        }
+
+        /** {@code tradehost VERSION (Java VERSION)}: what {@code tradehost --version} prints. */
+        public static String line() {
             Module module = TradehostCommand.class.getModule();
             String version = module.isNamed() ? module.getDescriptor().version()
                     .map(ModuleDescriptor.Version::toString).orElse("development") : "development";
-            return new String[] {"tradehost " + version + " (Java " + Runtime.version() + ")"};
+            return "tradehost " + version + " (Java " + Runtime.version() + ")";
         }
     }
 }

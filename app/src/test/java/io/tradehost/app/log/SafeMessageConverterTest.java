@@ -3,31 +3,28 @@ package io.tradehost.app.log;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** The shipped logback.xml, configured for real: a hostile message stays on its one line. */
+/** The shipped logging set-up ({@link LogSetup}), configured for real: a hostile message stays on its one line. */
 class SafeMessageConverterTest {
     private static final String FORGED = "ok\n12:00:00.000 WARN  RuntimeCoordinator forged\u001b[2J\u0007\u009b31m\u202e";
 
-    /** What the shipped logback.xml writes to stderr while {@code logging} runs. */
+    /** What the shipped set-up writes to stderr while {@code logging} runs. */
     private static String logged(java.util.function.Consumer<LoggerContext> logging) throws Exception {
-        URL shipped = SafeMessageConverter.class.getResource("/logback.xml");
-        assertThat(shipped).isNotNull();
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream original = System.err;
         LoggerContext context = new LoggerContext();
         context.setMDCAdapter(new LogbackMDCAdapter());
         try {
             System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            JoranConfigurator configurator = new JoranConfigurator();
-            configurator.setContext(context);
-            configurator.doConfigure(shipped);
+            LogSetup setup = new LogSetup();
+            setup.setContext(context);
+            assertThat(setup.configure(context)).isEqualTo(Configurator.ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY);
             logging.accept(context);
             context.stop();
         } finally {
@@ -62,5 +59,36 @@ class SafeMessageConverterTest {
         assertThat(out).endsWith("operator halt: ok\\n12:00:00.000 WARN  RuntimeCoordinator forged\\u001b[2J\\u0007"
                 + "\\u009b31m\\u202e" + System.lineSeparator());
         assertThat(out.chars().filter(c -> c < 0x20 && c != '\n').count()).isZero();
+    }
+
+    @Test
+    void theHostLogsAtInfoAndLibrariesOnlyFromWarnEachLineInTheShippedFormat() throws Exception {
+        String out = logged(c -> {
+            c.getLogger("io.tradehost.coordinator.runtime.RuntimeCoordinator").info("reconciled");
+            c.getLogger("io.tradehost.coordinator.runtime.RuntimeCoordinator").debug("not shown");
+            c.getLogger("org.eclipse.jetty.server.Server").info("not shown either");
+            c.getLogger("org.eclipse.jetty.server.Server").warn("shown");
+        });
+        assertThat(out.lines()).hasSize(2);
+        assertThat(out.lines().toList().get(0)).matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO  RuntimeCoordinator     reconciled");
+        assertThat(out.lines().toList().get(1)).matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} WARN  Server                 shown");
+    }
+
+    @Test
+    void anOperatorsOwnLogbackFileTakesOver() {
+        String before = System.setProperty("logback.configurationFile", "/etc/tradehost/logback.xml");
+        try {
+            LoggerContext context = new LoggerContext();
+            LogSetup setup = new LogSetup();
+            setup.setContext(context);
+            assertThat(setup.configure(context)).isEqualTo(Configurator.ExecutionStatus.INVOKE_NEXT_IF_ANY);
+            assertThat(context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).iteratorForAppenders().hasNext()).isFalse();
+        } finally {
+            if (before == null) {
+                System.clearProperty("logback.configurationFile");
+            } else {
+                System.setProperty("logback.configurationFile", before);
+            }
+        }
     }
 }
