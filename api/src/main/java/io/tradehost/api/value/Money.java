@@ -24,7 +24,8 @@ public final class Money extends FixedPoint implements Comparable<Money> {
 
     /** Parses a plain decimal such as {@code "-12.5"}. @throws NumberFormatException if it is not one, or out of range */
     public static Money of(String text) {
-        return new Money(parse(text));
+        long raw = parseSmall(text);
+        return raw != NOT_SMALL ? new Money(raw) : new Money(parse(text));
     }
 
     /** An exact decimal. @throws NumberFormatException if it has more than {@value #SCALE} places or is out of range */

@@ -30,7 +30,8 @@ public final class Price extends FixedPoint implements Comparable<Price> {
 
     /** Parses a plain decimal such as {@code "64250.5"}. @throws NumberFormatException if it is not one, or out of range */
     public static Price of(String text) {
-        return new Price(parse(text));
+        long raw = parseSmall(text);
+        return raw != NOT_SMALL ? new Price(raw) : new Price(parse(text));
     }
 
     /** An exact decimal. @throws NumberFormatException if it has more than {@value #SCALE} places or is out of range */

@@ -23,7 +23,8 @@ public final class Quantity extends FixedPoint implements Comparable<Quantity> {
 
     /** Parses a plain decimal such as {@code "0.0015"}. @throws NumberFormatException if it is not one, or out of range */
     public static Quantity of(String text) {
-        return new Quantity(parse(text));
+        long raw = parseSmall(text);
+        return raw != NOT_SMALL ? new Quantity(raw) : new Quantity(parse(text));
     }
 
     /** An exact decimal. @throws NumberFormatException if it has more than {@value #SCALE} places or is out of range */

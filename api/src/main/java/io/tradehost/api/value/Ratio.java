@@ -23,7 +23,8 @@ public final class Ratio extends FixedPoint implements Comparable<Ratio> {
 
     /** Parses a plain decimal such as {@code "0.05"}. @throws NumberFormatException if it is not one, or out of range */
     public static Ratio of(String text) {
-        return new Ratio(parse(text));
+        long raw = parseSmall(text);
+        return raw != NOT_SMALL ? new Ratio(raw) : new Ratio(parse(text));
     }
 
     /** An exact decimal. @throws NumberFormatException if it has more than {@value #SCALE} places or is out of range */

@@ -68,7 +68,7 @@ public final class HostGuardContext implements RuntimeGuardContext {
 
     @Override
     public boolean isActive(ReasonCode code) {
-        return state.reasons().stream().anyMatch(r -> r.code().equals(code));
+        return state.isActive(code);
     }
 
     @Override

@@ -67,6 +67,11 @@ public final class TradingStateMachine implements TradingStateControl {
         return result;
     }
 
+    /** Whether a reason with {@code code} is active; a lookup, not a copy of the reasons (guards ask every check). */
+    public boolean isActive(ReasonCode code) {
+        return active.containsKey(code);
+    }
+
     @Override
     public List<StateReason> reasons() {
         return List.copyOf(active.values());
