@@ -5,16 +5,17 @@ import io.tradehost.app.backtest.Backtest;
 import io.tradehost.app.backtest.BacktestSpec;
 import io.tradehost.app.backtest.Progress;
 import io.tradehost.backtest.report.Report;
-import io.tradehost.backtest.tape.TapeFormat;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * One backtest of a trades file in process, as {@code tradehost backtest} runs it but with the
+ * One backtest of a data file in process, as {@code tradehost backtest} runs it but with the
  * built-in plugins from the class path, so that it can be profiled (JFR) and its phases timed: the
- * check of the data, the replay. Usage: {@code BacktestFile FILE SYMBOL [KEY=VALUE...]}.
+ * check of the data, the replay. The format comes from the file's header; {@code SYMBOL} names the
+ * symbol of a file without a symbol column ({@code -} for none). Usage:
+ * {@code BacktestFile FILE SYMBOL [KEY=VALUE...]}.
  */
 public final class BacktestFile {
     private BacktestFile() {
@@ -22,7 +23,8 @@ public final class BacktestFile {
 
     public static void main(String[] args) {
         List<String> settings = Arrays.asList(args).subList(2, args.length);
-        BacktestSpec spec = new BacktestSpec(List.of(Path.of(args[0])), TapeFormat.TRADES, List.of(Symbol.of(args[1])),
+        List<Symbol> symbols = args[1].equals("-") ? List.of() : List.of(Symbol.of(args[1]));
+        BacktestSpec spec = new BacktestSpec(List.of(Path.of(args[0])), null, symbols,
                 Long.MIN_VALUE, Long.MAX_VALUE, false, null, settings, 1);
         long start = System.nanoTime();
         Backtest backtest = new Backtest(spec, BuiltIns.catalog(), null);

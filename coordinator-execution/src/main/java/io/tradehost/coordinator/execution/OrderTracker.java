@@ -7,6 +7,7 @@ import io.tradehost.api.order.OrderStatus;
 import io.tradehost.api.value.Price;
 import io.tradehost.api.value.Quantity;
 import io.tradehost.api.value.Symbol;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,15 +55,34 @@ public final class OrderTracker {
         }
     }
 
-    private final Map<ClientOrderId, Tracked> orders = new LinkedHashMap<>();
+    /** Terminal orders kept, most recent first out last: a late report for one finds it. */
+    public static final int DEFAULT_HISTORY = 10_000;
+
+    private final Map<ClientOrderId, Tracked> orders = new HashMap<>();
+    /** Orders in the order they ended; past {@link #history} the oldest are forgotten. */
+    private final ArrayDeque<ClientOrderId> ended = new ArrayDeque<>();
+    private final int history;
     private final Map<Symbol, ClientOrderId> inFlight = new HashMap<>();
     private long illegalTransitions;
     /** Orders not yet terminal, kept as they change: health and reloads ask, and the map holds every order. */
     private final Map<ClientOrderId, Tracked> open = new LinkedHashMap<>();
 
-    /** A tracker with no orders. */
+    /** A tracker with no orders, keeping the last {@value #DEFAULT_HISTORY} terminal ones. */
     public OrderTracker() {
-        // empty
+        this(DEFAULT_HISTORY);
+    }
+
+    /**
+     * A tracker with no orders that keeps the last {@code history} terminal orders and forgets
+     * older ones, so that a host placing orders for months holds a bounded number: a report for a
+     * forgotten order is then one for an unknown order (its fill is still booked, see
+     * {@link ExecutionCoordinator}). Orders not yet terminal are never forgotten.
+     */
+    public OrderTracker(int history) {
+        if (history < 1) {
+            throw new IllegalArgumentException("history must be positive: " + history);
+        }
+        this.history = history;
     }
 
     /** Starts tracking a submitted order and locks its symbol. */
@@ -188,17 +208,34 @@ public final class OrderTracker {
         orders.put(id, tracked);
         if (tracked.status.isTerminal()) {
             open.remove(id);
+            ended(id);
         } else {
             open.put(id, tracked);
         }
     }
 
     private void setStatus(Tracked tracked, OrderStatus next) {
+        boolean wasTerminal = tracked.status.isTerminal();
         tracked.status = next;
+        ClientOrderId id = tracked.request.clientOrderId();
         if (next.isTerminal()) {
-            open.remove(tracked.request.clientOrderId());
+            open.remove(id);
+            if (!wasTerminal) {
+                ended(id);
+            }
         } else {
-            open.put(tracked.request.clientOrderId(), tracked);
+            open.put(id, tracked);
+        }
+    }
+
+    private void ended(ClientOrderId id) {
+        ended.addLast(id);
+        while (ended.size() > history) {
+            ClientOrderId oldest = ended.pollFirst();
+            Tracked old = orders.get(oldest);
+            if (old != null && old.status.isTerminal()) {
+                orders.remove(oldest);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package io.tradehost.coordinator.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Order;
@@ -36,6 +37,35 @@ class OrderTrackerTest {
         assertThat(tracker.inFlight(BTC)).isNull();
         assertThat(tracker.openCount()).isZero();
         assertThat(tracker.illegalTransitions()).isZero();
+    }
+
+    @Test
+    void onlyTheLastTerminalOrdersAreKeptAndOpenOnesNeverForgotten() {
+        OrderTracker small = new OrderTracker(2);
+        small.submit(buy("r-0"), false);
+        for (int i = 1; i <= 4; i++) {
+            small.submit(buy("r-" + i), false);
+            small.transition(ClientOrderId.of("r-" + i), OrderStatus.CANCELLED);
+        }
+        assertThat(small.get(ClientOrderId.of("r-1"))).isNull();
+        assertThat(small.get(ClientOrderId.of("r-2"))).isNull();
+        assertThat(small.get(ClientOrderId.of("r-3")).status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(small.get(ClientOrderId.of("r-4")).status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(small.get(ClientOrderId.of("r-0")).status()).as("open: never forgotten").isEqualTo(OrderStatus.SUBMITTED);
+        assertThat(small.openCount()).isEqualTo(1);
+        // a late report for a forgotten order is one for an unknown order
+        assertThat(small.transition(ClientOrderId.of("r-1"), OrderStatus.FILLED)).isFalse();
+        assertThat(small.illegalTransitions()).isEqualTo(1);
+        // an order the venue says ended counts as ended once, however often it says so
+        small.reconcile(new Order(buy("r-5"), OrderStatus.FILLED, Quantity.of("2"), null));
+        small.reconcile(new Order(buy("r-5"), OrderStatus.FILLED, Quantity.of("2"), null));
+        assertThat(small.get(ClientOrderId.of("r-4"))).isNotNull();
+        assertThat(small.get(ClientOrderId.of("r-3"))).isNull();
+        small.transition(ClientOrderId.of("r-0"), OrderStatus.REJECTED);
+        assertThat(small.get(ClientOrderId.of("r-4"))).isNull();
+        assertThat(small.get(ClientOrderId.of("r-5"))).isNotNull();
+        assertThat(small.get(ClientOrderId.of("r-0"))).isNotNull();
+        assertThatThrownBy(() -> new OrderTracker(0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
