@@ -6,6 +6,9 @@ runs=${1:-9}
 image=${2:-"$(dirname "$0")/../app/target/image"}
 launcher="$image/bin/tradehost"
 [ -x "$launcher" ] || { echo "no image at $image: run 'mvn -DskipTests package' first" >&2; exit 1; }
+# a data directory of its own, kept across the runs (as an operator's would be), removed at the end
+data=$(mktemp -d)
+trap 'rm -rf "$data"' EXIT
 
 times=()
 for _ in $(seq "$runs"); do
@@ -15,7 +18,7 @@ for _ in $(seq "$runs"); do
     if [ -z "$elapsed" ] && [[ "$line" == *"first decision"* ]]; then
       elapsed=$(( ($(date +%s%N) - start) / 1000000 ))
     fi
-  done < <("$launcher" run --duration 2s 2>&1 >/dev/null)
+  done < <("$launcher" run --duration 2s --data-dir "$data" --set 'admin.listen="127.0.0.1:0"' 2>&1 >/dev/null)
   [ -n "$elapsed" ] || { echo "no 'first decision' line seen" >&2; exit 1; }
   times+=("$elapsed")
 done

@@ -7,6 +7,7 @@ import io.tradehost.api.strategy.event.StrategyHost;
 import io.tradehost.api.time.ScheduledTask;
 import io.tradehost.api.value.Price;
 import io.tradehost.api.value.Quantity;
+import io.tradehost.api.market.Quote;
 import io.tradehost.api.value.Symbol;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,6 +65,15 @@ final class EventInstance {
 
         synchronized void close() {
             closed = true;
+        }
+
+        /** Empties a closed batch for the next callback; only where no late call can still add to it. */
+        synchronized Batch reopen() {
+            ops = null;
+            submitted = null;
+            overflow = null;
+            closed = false;
+            return this;
         }
 
         synchronized String overflow() {
@@ -127,6 +137,13 @@ final class EventInstance {
     private final EventStrategies owner;
     private final StrategyHost host;
     private volatile Batch batch;
+    /**
+     * The batch inline calls reuse: an inline call has returned when it is settled, so nothing can add
+     * to its batch afterwards. An isolated call's late worker could, so each of those gets a new one.
+     */
+    private final Batch inlineBatch = new Batch();
+    /** Whether {@link #inlineBatch} is the batch of a delivery still running (a nested one gets its own). */
+    private boolean inlineBatchInUse;
     boolean started;
     /** Replaced by a reload: what reaches its orders from now on goes to its successor. */
     boolean retired;
@@ -184,6 +201,34 @@ final class EventInstance {
     /** Timer firings: a thousand 1 ms timers would otherwise keep the kernel calling the strategy and nothing else. */
     final Rate timerRate = new Rate();
 
+    /** The quote {@link #onQuote} hands an inline strategy: set only while that call runs. */
+    private Quote quoteDelivered;
+    /** One callback body for every quote of an inline strategy: a quote reaches it without an allocation. */
+    private final Runnable onQuote = this::quoteToStrategy;
+
+    /**
+     * {@code onQuote(quote)} as one callback. Inline, the body is made once and reads the quote from a
+     * field (the call has returned when it is settled); isolated, a late worker could read the field
+     * after the next quote replaced it, so each call captures its own.
+     */
+    void deliverQuote(Supervision.Call call, Quote quote) {
+        if (watched.calls.isolated()) {
+            deliver(call, () -> strategy.onQuote(quote));
+            return;
+        }
+        Quote before = quoteDelivered;
+        quoteDelivered = quote;
+        try {
+            deliver(call, onQuote);
+        } finally {
+            quoteDelivered = before;
+        }
+    }
+
+    private void quoteToStrategy() {
+        strategy.onQuote(quoteDelivered);
+    }
+
     /** Calls {@code body} (one callback) through the instance's calls and carries out what it asked for. */
     void deliver(Supervision.Call call, Runnable body) {
         deliver(call, body, watched.calls.budget(), true);
@@ -207,8 +252,10 @@ final class EventInstance {
             return;
         }
         owner.queue().entering();
+        boolean reuse = !watched.calls.isolated() && !inlineBatchInUse;
         try {
-            Batch b = new Batch();
+            Batch b = reuse ? inlineBatch.reopen() : new Batch();
+            inlineBatchInUse |= reuse;
             batch = b;
             Outcome<Boolean> outcome = watched.calls.call(() -> {
                 body.run();
@@ -240,6 +287,9 @@ final class EventInstance {
             }
             suspendIfQuarantined();
         } finally {
+            if (reuse) {
+                inlineBatchInUse = false;
+            }
             owner.queue().leaving();
         }
     }

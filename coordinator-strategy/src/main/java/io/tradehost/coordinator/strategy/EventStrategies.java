@@ -302,16 +302,16 @@ final class EventStrategies {
         }
     }
 
-    /** A validated quote: bars from mids where the venue publishes no trades, then {@code onQuote}. */
-    void onMark(Mark mark) {
+    /**
+     * A validated quote and the mark taken from it: bars from mids where the venue publishes no
+     * trades, then {@code onQuote} with the quote itself (immutable, shared by every instance).
+     */
+    void onMark(Mark mark, Quote quote) {
         desk.lists().onMark(mark);
-        Quote quote = null;
         for (EventInstance instance : instances) {
             bars.onMark(instance, mark);
             if (instance.started && instance.quotes.contains(mark.symbol())) {
-                Quote q = quote != null ? quote : (quote = new Quote(mark.symbol(), mark.bid(), mark.bidSize(),
-                        mark.ask(), mark.askSize(), mark.timestampNanos()));
-                instance.deliver(ON_QUOTE, () -> instance.strategy.onQuote(q));
+                instance.deliverQuote(ON_QUOTE, quote);
             }
         }
     }

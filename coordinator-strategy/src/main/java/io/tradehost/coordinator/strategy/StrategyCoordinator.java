@@ -232,7 +232,7 @@ public final class StrategyCoordinator implements Coordinator {
         if (settings.mode() == CycleMode.ON_MARK) {
             cycle(updated.mark().symbol());
         }
-        events.onMark(updated.mark());
+        events.onMark(updated.mark(), updated.quote());
     }
 
     /** Runs one cycle for every traded symbol, in configuration order. */

@@ -166,7 +166,7 @@ public final class TelemetryCoordinator implements Coordinator {
         }
         Mark mark = Mark.of(quote);
         marks.update(mark);
-        bus.publish(new MarkUpdated(mark));
+        bus.publish(new MarkUpdated(mark, quote));
     }
 
     /**
