@@ -12,8 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-3}
 copies=${COPIES:-20}
-java=$(ls -d /usr/lib/jvm/*25*/bin/java 2>/dev/null | head -1)
-java=${JAVA25:-$java}
+java=${JAVA25:-$(ls -d /usr/lib/jvm/*25*/bin/java 2>/dev/null | head -1 || true)}
 [ -x "$java" ] || { echo "bench-peer.sh: no JDK 25 under /usr/lib/jvm; set JAVA25 to its bin/java" >&2; exit 1; }
 image=app/target/image
 peer=benchmarks/target/peer.classpath

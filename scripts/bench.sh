@@ -8,8 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 quick=${1:-}
-java=$(ls -d /usr/lib/jvm/*25*/bin/java 2>/dev/null | head -1)
-java=${JAVA25:-$java}
+java=${JAVA25:-$(ls -d /usr/lib/jvm/*25*/bin/java 2>/dev/null | head -1 || true)}
 [ -x "$java" ] || { echo "bench.sh: no JDK 25 under /usr/lib/jvm; set JAVA25 to its bin/java" >&2; exit 1; }
 jar=benchmarks/target/benchmarks.jar
 image=app/target/image

@@ -25,13 +25,16 @@ import java.util.zip.ZipOutputStream;
  * <p>Why: the JDK's AOT cache skips "old" classes (before Java 7's class format, verified by the
  * old type-inferring verifier), so a library built for Java 5 (picocli 4.7, javax.inject 1, whose
  * {@code Provider} every Dagger factory implements) is loaded, verified and linked at every start;
- * rewritten, it is in the cache like every other module. The code is
- * unchanged instruction for instruction; only the version and the stack maps differ. The JVM's
- * verifier checks the result at load time, so a wrong stack map fails loudly, not silently.
+ * rewritten, it is in the cache like every other module. The code stays the same code (the
+ * ClassFile API may re-encode a jump or patch unreachable bytes while it computes the frames); the
+ * version and the stack maps are what changes. A class whose frames cannot be computed stops the
+ * build with the jar untouched, and the JVM's verifier checks every rewritten class at load time,
+ * so a wrong stack map fails loudly, not silently. A signed jar is refused: rewriting it would
+ * break its signature.
  *
- * <p>Usage: {@code java UpgradeClassVersion.java JAR...}; rewrites each JAR in place; idempotent (classes
- * already at Java 8 or later are left as they are, and an already rewritten jar is not touched).
- * Entries under {@code META-INF/versions} (e.g. {@code module-info.class}) are left alone.
+ * <p>Usage: {@code java UpgradeClassVersion.java JAR...}; rewrites each JAR in place; idempotent
+ * (classes already at Java 8 or later are left as they are, and an already rewritten jar is not
+ * touched). Entries under {@code META-INF/} (e.g. {@code versions/9/module-info.class}) are left alone.
  */
 public final class UpgradeClassVersion {
     private static final int TARGET = ClassFile.JAVA_8_VERSION;
@@ -60,12 +63,19 @@ public final class UpgradeClassVersion {
                 meta.put(entry.getName(), entry);
             }
         }
+        for (String name : entries.keySet()) {
+            if (name.startsWith("META-INF/") && (name.endsWith(".SF") || name.endsWith(".RSA")
+                    || name.endsWith(".DSA") || name.endsWith(".EC"))) {
+                throw new IllegalStateException(jar + " is signed (" + name + "): rewriting it would break its"
+                        + " signature");
+            }
+        }
         ClassHierarchyResolver ownClasses = ClassHierarchyResolver.ofResourceParsing(desc -> {
             byte[] bytes = entries.get(desc.descriptorString().replaceAll("^L|;$", "") + ".class");
             return bytes == null ? null : new ByteArrayInputStream(bytes);
         });
         ClassFile classFile = ClassFile.of(
-                ClassFile.ClassHierarchyResolverOption.of(ClassHierarchyResolver.defaultResolver().orElse(ownClasses)),
+                ClassFile.ClassHierarchyResolverOption.of(ownClasses.orElse(ClassHierarchyResolver.defaultResolver())),
                 ClassFile.StackMapsOption.GENERATE_STACK_MAPS);
         ClassTransform upgrade = ClassTransform.transformingMethodBodies(CodeTransform.ACCEPT_ALL)
                 .andThen((builder, element) -> {
@@ -103,6 +113,7 @@ public final class UpgradeClassVersion {
             }
         }
         Files.move(temporary, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        System.out.println("UpgradeClassVersion: " + jar.getFileName() + ": " + rewritten + " classes rewritten as Java 8");
+        System.out.println("UpgradeClassVersion: " + jar.getFileName() + ": " + rewritten
+                + " classes rewritten as Java 8");
     }
 }

@@ -146,7 +146,14 @@ public final class AlertDispatcher implements AutoCloseable {
                 while (!(stopWhenIdle && queue.isEmpty())) {
                     Raised raised = queue.poll(50, TimeUnit.MILLISECONDS);
                     if (raised != null) {
-                        handle(raised.alert(), raised.nanos());
+                        try {
+                            handle(raised.alert(), raised.nanos());
+                        } catch (RuntimeException e) {
+                            // one alert that cannot be built or sent must not end the sink's worker
+                            failed.incrementAndGet();
+                            LOG.warn("alert sink {} could not send an alert ({}): {}", sink.name(),
+                                    scrub(e.toString()), raised.alert().title());
+                        }
                     }
                 }
             } catch (InterruptedException e) {
@@ -200,7 +207,9 @@ public final class AlertDispatcher implements AutoCloseable {
                                 alert.title());
                         return;
                     }
-                } catch (IOException e) {
+                } catch (IOException | RuntimeException e) {
+                    // a RuntimeException too: the client is made at the first delivery, and making it can fail
+                    // (no file descriptor left for its selector) exactly when alerts matter; retried as I/O is
                     problem = scrub(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": "
                             + e.getMessage()));
                 }

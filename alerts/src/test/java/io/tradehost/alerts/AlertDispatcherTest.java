@@ -50,6 +50,27 @@ class AlertDispatcherTest {
     }
 
     @Test
+    void anAlertThatCannotBeSentIsCountedAndItsSinksWorkerGoesOnToTheNext() throws Exception {
+        try (HttpReceiver receiver = new HttpReceiver()) {
+            // a URL whose request the HTTP client refuses to build: every attempt throws IllegalArgumentException
+            AlertSink broken = new AlertSink.Webhook(java.net.URI.create("ftp://127.0.0.1/hook"), false,
+                    Severity.INFO);
+            AlertSink working = new AlertSink.Webhook(java.net.URI.create(receiver.url("/hook")), true, Severity.INFO);
+            AlertDispatcher alerts = new AlertDispatcher(new AlertSettings(List.of(broken, working), 10, 100,
+                    Duration.ofMinutes(10), 2, Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(300)),
+                    "r1", nanos::get);
+            alerts.raise(alert("a", Severity.CRITICAL, "first"));
+            alerts.raise(alert("b", Severity.CRITICAL, "second"));
+            assertThat(JSON.readTree(receiver.next().body()).get("text").asText()).contains("first");
+            assertThat(JSON.readTree(receiver.next().body()).get("text").asText()).contains("second");
+            alerts.close(Duration.ofSeconds(5));
+            // the broken sink tried both alerts (its worker outlived the first) and failed them; slack sent both
+            assertThat(alerts.counts().sent()).isEqualTo(2);
+            assertThat(alerts.counts().failed()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void slackGetsTextAndTelegramGetsSendMessageOnItsBotPath() throws Exception {
         try (HttpReceiver slack = new HttpReceiver(); HttpReceiver telegram = new HttpReceiver()) {
             AlertDispatcher alerts = new AlertDispatcher(settings(Map.of(

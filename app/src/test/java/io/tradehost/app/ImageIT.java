@@ -92,7 +92,14 @@ class ImageIT {
         assertThat(read(help.getErrorStream())).isEmpty();
         assertThat(out).startsWith("Usage: tradehost").contains("backtest").contains("exchange");
         assertThat(Files.readAllLines(loaded)).anyMatch(l -> l.endsWith(" picocli.CommandLine source: shared objects file"))
+                .anyMatch(l -> l.endsWith(" javax.inject.Provider source: shared objects file"))
                 .anyMatch(l -> l.endsWith(" io.tradehost.app.cli.TradehostCommand source: shared objects file"));
+        // a collector of the operator's own replaces the launcher's serial default instead of clashing with it
+        Process g1 = ImageProcess.start(workDir, Map.of("TRADEHOST_JAVA_OPTS", "-XX:+UseG1GC"), List.of("--version"));
+        String g1Out = read(g1.getInputStream());
+        assertThat(g1.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(g1.exitValue()).as(read(g1.getErrorStream())).isZero();
+        assertThat(g1Out).startsWith("tradehost ");
     }
 
     @Test

@@ -12,9 +12,15 @@ import java.util.Objects;
  *     on to event strategies as it is, so that a quote reaches them without a copy
  */
 public record MarkUpdated(Mark mark, Quote quote) implements Event {
+    /** @throws IllegalArgumentException if the quote is not the mark's: another symbol, bid, ask or time */
     public MarkUpdated {
         Objects.requireNonNull(mark, "mark");
         Objects.requireNonNull(quote, "quote");
+        if (!quote.symbol().equals(mark.symbol()) || quote.timestampNanos() != mark.timestampNanos()
+                || !quote.bid().equals(mark.bid()) || !quote.ask().equals(mark.ask())) {
+            throw new IllegalArgumentException("the quote " + quote + " is not the one mark " + mark
+                    + " was taken from");
+        }
     }
 
     /** A mark whose quote is rebuilt from it, for tests and tools that have only the mark. */

@@ -63,12 +63,23 @@ class SafeMessageConverterTest {
 
     @Test
     void theHostLogsAtInfoAndLibrariesOnlyFromWarnEachLineInTheShippedFormat() throws Exception {
-        String out = logged(c -> {
-            c.getLogger("io.tradehost.coordinator.runtime.RuntimeCoordinator").info("reconciled");
-            c.getLogger("io.tradehost.coordinator.runtime.RuntimeCoordinator").debug("not shown");
-            c.getLogger("org.eclipse.jetty.server.Server").info("not shown either");
-            c.getLogger("org.eclipse.jetty.server.Server").warn("shown");
-        });
+        // the property wins over the environment: this test does not depend on the shell it runs in
+        String before = System.setProperty("TRADEHOST_LOG_LEVEL", "INFO");
+        String out;
+        try {
+            out = logged(c -> {
+                c.getLogger("io.tradehost.coordinator.runtime.RuntimeCoordinator").info("reconciled");
+                c.getLogger("io.tradehost.coordinator.runtime.RuntimeCoordinator").debug("not shown");
+                c.getLogger("org.eclipse.jetty.server.Server").info("not shown either");
+                c.getLogger("org.eclipse.jetty.server.Server").warn("shown");
+            });
+        } finally {
+            if (before == null) {
+                System.clearProperty("TRADEHOST_LOG_LEVEL");
+            } else {
+                System.setProperty("TRADEHOST_LOG_LEVEL", before);
+            }
+        }
         assertThat(out.lines()).hasSize(2);
         assertThat(out.lines().toList().get(0)).matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO  RuntimeCoordinator     reconciled");
         assertThat(out.lines().toList().get(1)).matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} WARN  Server                 shown");

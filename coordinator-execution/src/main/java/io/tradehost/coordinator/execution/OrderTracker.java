@@ -31,6 +31,8 @@ public final class OrderTracker {
         private final boolean locks;
         private OrderStatus status = OrderStatus.SUBMITTED;
         private Quantity filled = Quantity.ZERO;
+        /** Which end of an order this is, counting every order's ends: only its latest may forget it. */
+        private long end;
 
         Tracked(OrderRequest request, boolean locks) {
             this.request = request;
@@ -60,8 +62,13 @@ public final class OrderTracker {
 
     private final Map<ClientOrderId, Tracked> orders = new HashMap<>();
     /** Orders in the order they ended; past {@link #history} the oldest are forgotten. */
-    private final ArrayDeque<ClientOrderId> ended = new ArrayDeque<>();
+    private final ArrayDeque<Ended> ended = new ArrayDeque<>();
     private final int history;
+    private long ends;
+
+    /** An order that ended, and which end of it this was (an order the venue reopens may end again). */
+    private record Ended(ClientOrderId id, long end) {
+    }
     private final Map<Symbol, ClientOrderId> inFlight = new HashMap<>();
     private long illegalTransitions;
     /** Orders not yet terminal, kept as they change: health and reloads ask, and the map holds every order. */
@@ -208,7 +215,7 @@ public final class OrderTracker {
         orders.put(id, tracked);
         if (tracked.status.isTerminal()) {
             open.remove(id);
-            ended(id);
+            ended(tracked);
         } else {
             open.put(id, tracked);
         }
@@ -221,20 +228,22 @@ public final class OrderTracker {
         if (next.isTerminal()) {
             open.remove(id);
             if (!wasTerminal) {
-                ended(id);
+                ended(tracked);
             }
         } else {
             open.put(id, tracked);
         }
     }
 
-    private void ended(ClientOrderId id) {
-        ended.addLast(id);
+    private void ended(Tracked tracked) {
+        tracked.end = ++ends;
+        ended.addLast(new Ended(tracked.request.clientOrderId(), tracked.end));
         while (ended.size() > history) {
-            ClientOrderId oldest = ended.pollFirst();
-            Tracked old = orders.get(oldest);
-            if (old != null && old.status.isTerminal()) {
-                orders.remove(oldest);
+            Ended oldest = ended.pollFirst();
+            Tracked old = orders.get(oldest.id());
+            // an order that ended again since (reopened by the venue's word, or its id tracked anew) stays
+            if (old != null && old.end == oldest.end() && old.status.isTerminal()) {
+                orders.remove(oldest.id());
             }
         }
     }

@@ -69,6 +69,26 @@ class OrderTrackerTest {
     }
 
     @Test
+    void anOrderTheVenueReopenedIsKeptForItsLatestEndNotItsFirst() {
+        OrderTracker small = new OrderTracker(2);
+        small.submit(buy("r-1"), false);
+        small.transition(ClientOrderId.of("r-1"), OrderStatus.CANCELLED);
+        // the venue's word: it is open after all, then it fills
+        small.reconcile(new Order(buy("r-1"), OrderStatus.ACCEPTED, Quantity.ZERO, null));
+        small.submit(buy("r-2"), false);
+        small.transition(ClientOrderId.of("r-2"), OrderStatus.CANCELLED);
+        small.reconcile(new Order(buy("r-1"), OrderStatus.FILLED, Quantity.of("2"), null));
+        // three ends so far (r-1, r-2, r-1 again): r-1's first end is past the history, its latest is not
+        assertThat(small.get(ClientOrderId.of("r-1")).status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(small.get(ClientOrderId.of("r-2"))).isNotNull();
+        small.submit(buy("r-3"), false);
+        small.transition(ClientOrderId.of("r-3"), OrderStatus.CANCELLED);
+        assertThat(small.get(ClientOrderId.of("r-2"))).isNull();
+        assertThat(small.get(ClientOrderId.of("r-1"))).isNotNull();
+        assertThat(small.get(ClientOrderId.of("r-3"))).isNotNull();
+    }
+
+    @Test
     void anIllegalTransitionOrAnUnknownOrderChangesNothingAndIsCounted() {
         tracker.submit(buy("r-1"));
         tracker.transition(ClientOrderId.of("r-1"), OrderStatus.REJECTED);
