@@ -4,11 +4,14 @@
 set -euo pipefail
 runs=${1:-9}
 image=${2:-"$(dirname "$0")/../app/target/image"}
-launcher="$image/bin/tradehost"
+launcher="$(cd "$image" 2>/dev/null && pwd)/bin/tradehost"
 [ -x "$launcher" ] || { echo "no image at $image: run 'mvn -DskipTests package' first" >&2; exit 1; }
-# a data directory of its own, kept across the runs (as an operator's would be), removed at the end
-data=$(mktemp -d)
-trap 'rm -rf "$data"' EXIT
+# a working directory of its own (a plugins/ folder where it is started from would be scanned), with a
+# data directory kept across the runs as an operator's would be; removed at the end
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+data="$work/data"
 
 times=()
 for _ in $(seq "$runs"); do
