@@ -139,8 +139,10 @@ class HostilePluginsIT {
         Finished oom = run(Map.of("TRADEHOST_JAVA_OPTS", "-Xmx160m"), "run", "--seed", "7",
                 "--set", "venue.config.tick_interval=20ms", "--set", "strategy.name=hoarder");
         assertThat(oom.exit()).as(oom.err()).isEqualTo(3);
-        assertThat(oom.out()).as("the JVM's one line, and no summary: the process ended at once")
-                .contains("Terminating due to java.lang.OutOfMemoryError: Java heap space").doesNotContain("summary");
+        // the JVM's one line goes to stderr with the logs (stdout carries only results), and no summary
+        // follows: the process ended at once
+        assertThat(oom.err()).contains("Terminating due to java.lang.OutOfMemoryError: Java heap space");
+        assertThat(oom.out()).as("no summary: the process ended at once").doesNotContain("summary");
 
         Finished again = run(Map.of(), "run", "--duration", "2s", "--seed", "7",
                 "--set", "venue.config.tick_interval=20ms");

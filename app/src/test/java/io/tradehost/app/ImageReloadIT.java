@@ -57,10 +57,12 @@ class ImageReloadIT {
         try {
             log.await(l -> l.contains("watching") && l.contains("tradehost.toml"));
 
-            // safe: a lower max order notional, applied to the next order
+            // a lower max order notional, applied to the next order: safe, or high (reduce-only until the
+            // exposure is back within it) if the host already has an order open when the edit lands
             text = text.replace("max = \"25000\"", "max = \"1\"");
             Files.writeString(file, text);
-            log.await(l -> l.contains("guards.config.max-order-notional.max: 25000 -> 1 [safe"));
+            log.await(l -> l.contains("guards.config.max-order-notional.max: 25000 -> 1 [safe")
+                    || l.contains("guards.config.max-order-notional.max: 25000 -> 1 [high: below the largest open"));
             log.await(l -> l.contains("refused by") && l.contains("MAX_ORDER_NOTIONAL") && l.contains("> max 1"));
 
             // high: the leverage limit below what is open. It only counts while something is open: each

@@ -142,7 +142,11 @@ final class EventInstance {
      * to its batch afterwards. An isolated call's late worker could, so each of those gets a new one.
      */
     private final Batch inlineBatch = new Batch();
-    /** Whether {@link #inlineBatch} is the batch of a delivery still running (a nested one gets its own). */
+    /**
+     * Whether {@link #inlineBatch} is the batch of a delivery still running. Callbacks a command causes
+     * are deferred until the running one ends ({@link CallbackQueue}), so none nests today; one that
+     * did would get a batch of its own rather than empty the running one's.
+     */
     private boolean inlineBatchInUse;
     boolean started;
     /** Replaced by a reload: what reaches its orders from now on goes to its successor. */

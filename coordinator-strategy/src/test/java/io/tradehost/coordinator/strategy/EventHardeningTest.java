@@ -19,6 +19,8 @@ import io.tradehost.api.market.FundingRate;
 import io.tradehost.api.market.Quote;
 import io.tradehost.api.order.Position;
 import io.tradehost.api.order.RejectionCode;
+import io.tradehost.api.strategy.event.HandleStatus;
+import io.tradehost.api.strategy.event.OrderHandle;
 import io.tradehost.api.strategy.event.OrderSpec;
 import io.tradehost.api.value.Money;
 import io.tradehost.api.value.Price;
@@ -167,6 +169,40 @@ class EventHardeningTest {
 
     private static BookLevel level(String price, String size) {
         return new BookLevel(Price.of(price), Quantity.of(size));
+    }
+
+    @Test
+    void theBookHeardAfterSubscribingKeepsItsOwnOrderAndTheOrderDroppedAfterAFailedCommandIsTheCallbacksOwn() {
+        List<OrderHandle> outer = new java.util.ArrayList<>();
+        List<OrderHandle> nested = new java.util.ArrayList<>();
+        rig.onStart = h -> {
+            h.subscribeQuotes(BTC);
+            for (int i = 0; i < 998; i++) {
+                h.setTimer("s" + i, Duration.ofMinutes(1));
+            }
+        };
+        rig.onEvent = (h, e) -> {
+            if (e instanceof Quote && outer.isEmpty()) {
+                h.subscribeBook(BTC, 1); // the current book is heard right after this callback
+                h.setTimer("999th", Duration.ofMinutes(1));
+                h.setTimer("1000th", Duration.ofMinutes(1));
+                h.setTimer("1001st", Duration.ofMinutes(1)); // one timer too many: this command fails
+                outer.add(h.submit(OrderSpec.limit(BTC, Side.BUY, Quantity.of("1"), Price.of("90"))));
+            } else if (e instanceof BookDepth && nested.isEmpty()) {
+                nested.add(h.submit(OrderSpec.limit(BTC, Side.BUY, Quantity.of("1"), Price.of("91"))));
+            }
+        };
+        rig.started();
+        rig.publish(new BookReceived(new BookDepth(BTC, List.of(level("99", "1")), List.of(level("101", "1")), 0)));
+        rig.quote(BTC, "99", "101");
+        // the book's callback (its own batch of commands, inline calls reusing one) had its order go out; the
+        // quote's order after the failed command was dropped, not left waiting for ever
+        assertThat(rig.intents).singleElement().satisfies(i -> assertThat(i.limitPrice()).isEqualTo(Price.of("91")));
+        assertThat(nested).singleElement().satisfies(n -> assertThat(n.status()).isNotEqualTo(HandleStatus.REJECTED));
+        assertThat(outer).singleElement().satisfies(o -> assertThat(o.status()).isEqualTo(HandleStatus.REJECTED));
+        assertThat(rig.heard).contains("book BTC-PERP [1@99] [1@101]");
+        assertThat(rig.events.of(StrategyFailed.class)).hasSize(2) // one per symbol of the instance
+                .allSatisfy(f -> assertThat(f.error()).contains("has 1000 timers already"));
     }
 
     @Test
