@@ -12,9 +12,7 @@ public final class Main {
      * JVM itself; see {@link TradehostCommand#executeContained}.
      */
     public static void main(String[] args) {
-        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
-            // answered before picocli builds its model of every command (most of the start-up time)
-            System.out.println(TradehostCommand.Version.line());
+        if (TradehostCommand.answeredVersion(args)) {
             return;
         }
         quietBacktests(args);

@@ -129,6 +129,18 @@ public final class TradehostCommand implements Runnable {
         return status;
     }
 
+    /**
+     * Prints the version line and answers true when {@code args} is {@code --version} or {@code -V}
+     * alone: before picocli builds its model of every command, which is most of the start-up time.
+     */
+    public static boolean answeredVersion(String[] args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            System.out.println(Version.line());
+            return true;
+        }
+        return false;
+    }
+
     /** Looked up when a failure is logged: the logging system is not configured for {@code --version}. */
     private static Logger log() {
         return LoggerFactory.getLogger(TradehostCommand.class);
