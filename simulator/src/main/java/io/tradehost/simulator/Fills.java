@@ -41,6 +41,9 @@ final class Fills {
      */
     List<EngineEvent> retake(Symbol symbol, long nowNanos) {
         List<EngineEvent> out = new ArrayList<>();
+        if (book.leftovers.isEmpty()) {
+            return out; // every row of a replay asks: no copy of an empty set
+        }
         for (ClientOrderId id : List.copyOf(book.leftovers.keySet())) {
             Order order = book.get(id);
             if (symbol != null && !order.request().symbol().equals(symbol) || book.leftovers.get(id) == nowNanos) {

@@ -261,6 +261,11 @@ public final class ReportCollector implements Consumer<Event> {
         return replayNanos;
     }
 
+    /** Rows replayed per second of wall time; 0 when not measured. */
+    public long replayEventsPerSecond() {
+        return replayNanos <= 0 ? 0 : Math.round(replayEvents * 1e9 / replayNanos);
+    }
+
     /** Refusals by who refused (a guard's name, {@code sizing}, {@code execution}, {@code venue}), then by code. */
     public Map<String, Map<String, Long>> refusedBy() {
         Map<String, Map<String, Long>> copy = new TreeMap<>();

@@ -57,7 +57,7 @@ public final class ReportJson {
             ObjectNode replay = root.putObject("replay");
             replay.put("events", r.collector().replayEvents());
             replay.put("elapsed_seconds", r.collector().replayNanos() / 1e9);
-            replay.put("events_per_second", Math.round(r.collector().replayEvents() * 1e9 / r.collector().replayNanos()));
+            replay.put("events_per_second", r.collector().replayEventsPerSecond());
         }
         root.put("total_return", ratio(m.totalReturn()));
         root.put("buy_and_hold_return", ratio(r.buyAndHoldReturn()));

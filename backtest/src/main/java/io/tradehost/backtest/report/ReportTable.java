@@ -62,8 +62,7 @@ public final class ReportTable {
         if (r.collector().replayNanos() > 0) {
             // the console's only: a wall-clock figure would make report.html differ between runs
             rows.add(4, row("replay speed", String.format(Locale.ROOT, "%.3f s, %,d events/s",
-                    r.collector().replayNanos() / 1e9,
-                    Math.round(r.collector().replayEvents() * 1e9 / r.collector().replayNanos()))));
+                    r.collector().replayNanos() / 1e9, r.collector().replayEventsPerSecond())));
         }
         int width = rows.stream().mapToInt(x -> x[0].length()).max().orElse(0);
         StringBuilder b = new StringBuilder();

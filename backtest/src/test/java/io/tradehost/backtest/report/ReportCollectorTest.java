@@ -47,6 +47,15 @@ class ReportCollectorTest {
     }
 
     @Test
+    void theReplaysSpeedIsItsRowsOverItsWallTimeAndNothingWhenNotMeasured() {
+        assertThat(collector.replayEventsPerSecond()).isZero();
+        collector.replayTiming(1_000_000, 4_000_000_000L);
+        assertThat(collector.replayEventsPerSecond()).isEqualTo(250_000);
+        collector.replayTiming(3, 2_000_000_000L);
+        assertThat(collector.replayEventsPerSecond()).isEqualTo(2); // 1.5 rounds half up
+    }
+
+    @Test
     void fillsBecomeRoundTripsWithTheirFeesAndAFlipClosesOneAndOpensTheNext() {
         collector.begin(Money.of("1000"));
         fill(10, Side.BUY, "1", "100", "1");
