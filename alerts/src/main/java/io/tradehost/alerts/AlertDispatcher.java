@@ -148,8 +148,12 @@ public final class AlertDispatcher implements AutoCloseable {
                     if (raised != null) {
                         try {
                             handle(raised.alert(), raised.nanos());
-                        } catch (RuntimeException e) {
-                            // one alert that cannot be built or sent must not end the sink's worker
+                        } catch (InterruptedException e) {
+                            throw e; // close(): the worker ends
+                        } catch (Throwable e) {
+                            // one alert that cannot be built or sent must not end the sink's worker; a failure
+                            // of the JVM itself still ends it
+                            io.tradehost.api.host.Throwables.rethrowIfFatal(e);
                             failed.incrementAndGet();
                             LOG.warn("alert sink {} could not send an alert ({}): {}", sink.name(),
                                     scrub(e.toString()), raised.alert().title());
