@@ -79,24 +79,27 @@ class BracketExchangeIT {
 
             Process first = ImageProcess.start(workDir, env, args(config, "1s", "120s"));
             first.getInputStream().close();
-            List<String> firstLog = new ArrayList<>();
-            String resting = null;
-            try (BufferedReader log = reader(first)) {
-                String line;
-                // killed once the exchange holds a stop of the host's
-                while ((line = log.readLine()) != null && (resting = restingStop(exchange)) == null) {
-                    firstLog.add(line);
-                }
-                Files.write(Path.of("target/bracket-exchange-first.log"), firstLog);
-                assertThat(line).as("the host entered and placed its stop").isNotNull();
-                assertThat(new ProcessBuilder("kill", "-KILL", Long.toString(first.pid())).start()
-                        .waitFor(30, TimeUnit.SECONDS)).isTrue();
-                log.transferTo(java.io.Writer.nullWriter());
+            List<String> firstLog = java.util.Collections.synchronizedList(new ArrayList<>());
+            Thread drain = Thread.ofVirtual().start(() -> drain(first, firstLog));
+            // killed, with the market held, at the first poll that finds a stop of the host's at the exchange:
+            // reading the log for a cue instead let the market reach the take-profit before the kill
+            String[] resting = new String[1];
+            while (resting[0] == null && first.isAlive()) {
+                exchange.engine().hold(() -> {
+                    resting[0] = restingStop(exchange);
+                    if (resting[0] != null) {
+                        killAndWait(first);
+                    }
+                });
+                java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
             }
+            drain.join(Duration.ofSeconds(60));
+            Files.write(Path.of("target/bracket-exchange-first.log"), firstLog);
+            assertThat(resting[0]).as("the host entered and placed its stop").isNotNull();
             assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(first.exitValue()).isEqualTo(137);
             long list = Long.parseLong(SqliteFiles.strings(workDir.resolve("data/journal.db"),
-                    "SELECT list_id FROM orders WHERE client_id = '" + resting + "'").getFirst());
+                    "SELECT list_id FROM orders WHERE client_id = '" + resting[0] + "'").getFirst());
             Map<Integer, List<String>> before = exits(list);
             assertThat(before.keySet()).as("the list's stop is journaled; its take-profit waits in the host")
                     .containsExactly(2);
@@ -163,6 +166,29 @@ class BracketExchangeIT {
     private static String restingStop(LocalExchange exchange) {
         return exchange.engine().orders(true, List.of()).stream().filter(o -> o.side.equals("SELL") && o.isStop())
                 .map(o -> o.clientOrderId).findFirst().orElse(null);
+    }
+
+    /** SIGKILL through {@code kill} (so the log stays readable), then waits for the process to end. */
+    private static void killAndWait(Process p) {
+        try {
+            assertThat(new ProcessBuilder("kill", "-KILL", Long.toString(p.pid())).start().waitFor(30,
+                    TimeUnit.SECONDS)).isTrue();
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("the killed host ended").isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Reads {@code p}'s log to its end into {@code lines}. */
+    private static void drain(Process p, List<String> lines) {
+        try (BufferedReader log = reader(p)) {
+            log.lines().forEach(lines::add);
+        } catch (java.io.IOException e) {
+            lines.add("(log unreadable: " + e + ")");
+        }
     }
 
     private static BufferedReader reader(Process p) {

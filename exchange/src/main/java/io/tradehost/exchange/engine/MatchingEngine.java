@@ -91,6 +91,15 @@ public final class MatchingEngine {
         this.listener = listener;
     }
 
+    /**
+     * Runs {@code action} with the market held: no step, order, cancel or edit takes effect until it
+     * returns (clients' requests wait for it). For a test that must act on one state of the exchange,
+     * such as killing a client the instant the exchange holds one of its orders.
+     */
+    public synchronized void hold(Runnable action) {
+        action.run();
+    }
+
     public List<Listing> listings() {
         return List.copyOf(listings.values());
     }
