@@ -17,13 +17,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The image on a data directory in a 600 KB tmpfs (a private mount namespace, so nothing is left
+ * The image on a data directory in a 728 KB tmpfs (a private mount namespace, so nothing is left
  * mounted): the disk fills while it trades, the journal fails, trading halts, and the halt itself
  * cannot be journaled. That run must exit non-zero, and a start on a copy of its data directory
  * with room again must come up HALTED and place nothing until an operator clears the reason.
  */
 class DiskFullIT {
-    private static final int TMPFS_KB = 600;
+    /**
+     * 600 for the journal and the paper venue's store, and 128 for the intent log, preallocated at the
+     * start (with 600 in all, the venue's store filled first and the journal never failed).
+     */
+    private static final int TMPFS_KB = 600 + 128;
 
     @TempDir
     Path work;
@@ -89,9 +93,11 @@ class DiskFullIT {
         assertThat(second.exitValue()).as(secondErr).isZero();
         // from the journal if its row made it to the disk, else from the failure marker beside it
         assertThat(secondErr).contains("restoring trading-state reason journal.write_failed");
-        // nothing placed; fills the first run's venue made but its journal could not hold are booked at start
+        // nothing placed (every attempt refused as HALTED: ma-crossover attempts only when it held a position
+        // as the disk filled); fills the first run's venue made but its journal could not hold are booked at start
         assertThat(out).contains("trading state: HALTED")
-                .containsPattern("orders: attempted (\\d+), submitted 0, filled \\d+, rejected \\1 \\{HALTED=\\1}");
+                .containsPattern("(?m)orders: attempted (\\d+), submitted 0, filled \\d+, rejected \\1"
+                        + "(?: \\{HALTED=\\1})?$");
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.tradehost.journal;
 
+import io.tradehost.api.command.RecordIntent;
 import io.tradehost.api.event.ConfigReloaded;
 import io.tradehost.api.event.OperatorActed;
 import io.tradehost.journal.SqliteJournal.Durability;
@@ -9,6 +10,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -17,6 +20,8 @@ import org.sqlite.SQLiteConfig;
  * running journal is a {@link SqliteJournal}. Stateless.
  */
 public final class JournalFiles {
+    private static final Logger LOG = LoggerFactory.getLogger(JournalFiles.class);
+
     private JournalFiles() {
     }
 
@@ -29,8 +34,9 @@ public final class JournalFiles {
         if (!Files.isRegularFile(file)) {
             throw new JournalException("no journal at " + file);
         }
-        try (Connection connection = connect(file, Durability.NORMAL)) {
-            return load(connection, file.toString(), null);
+        try (Connection connection = connect(file, Durability.NORMAL);
+             IntentLog log = IntentLog.existing(IntentLog.beside(file), false)) {
+            return load(connection, file.toString(), null, log);
         } catch (SQLException e) {
             throw new JournalException("cannot read journal " + file + ": " + e.getMessage(), e);
         }
@@ -71,6 +77,35 @@ public final class JournalFiles {
         }
     }
 
+    /**
+     * Writes the intents of {@code log} that the journal lacks (a crash came before SQLite committed
+     * them) in one transaction, with their owners, then empties the log. An intent whose order the
+     * journal has is left as the journal has it: it went on from there.
+     */
+    private static void recover(Connection connection, String where, IntentLog log) throws SQLException {
+        List<RecordIntent> intents = log.intents();
+        if (intents.isEmpty()) {
+            return;
+        }
+        int[] inserted = {0};
+        SQLException failure = Transactions.run(connection, c -> {
+            for (RecordIntent intent : intents) {
+                if (Rows.insertIntentIfAbsent(c, intent.request(), intent.sequence(), intent.timestampNanos())) {
+                    StrategyRows.own(c, intent.request().clientOrderId(), intent.owner());
+                    inserted[0]++;
+                }
+            }
+        });
+        if (failure != null) {
+            throw failure;
+        }
+        log.reset();
+        if (inserted[0] > 0) {
+            LOG.info("journal {}: {} intent(s) written from the intent log (the last run ended before SQLite had"
+                    + " them; reconciliation with the venue settles them)", where, inserted[0]);
+        }
+    }
+
     /** A connection to {@code file} (WAL, synchronous as {@code durability} says), or to memory when it is null. */
     static Connection connect(Path file, Durability durability) {
         SQLiteConfig config = new SQLiteConfig();
@@ -93,10 +128,16 @@ public final class JournalFiles {
         }
     }
 
-    /** Migrates the journal on {@code connection} and reads it; closes the connection when that fails. */
-    static JournalContents load(Connection connection, String where, String proposedRunId) {
+    /**
+     * Migrates the journal on {@code connection}, writes into it what {@code log} (nullable) holds and
+     * empties the log, then reads the journal; closes the connection when that fails.
+     */
+    static JournalContents load(Connection connection, String where, String proposedRunId, IntentLog log) {
         try {
             Schema.migrate(connection, where);
+            if (log != null) {
+                recover(connection, where, log);
+            }
             return JournalContents.load(connection, proposedRunId);
         } catch (SQLException e) {
             Transactions.close(connection);

@@ -74,6 +74,15 @@ final class Rows {
                 "intent", nanos, "");
     }
 
+    /**
+     * An intent read back from the intent log, unless the journal has its order already (then it holds
+     * the order as it went on from there). Returns whether it was inserted.
+     */
+    static boolean insertIntentIfAbsent(Connection c, OrderRequest r, long sequence, long nanos) throws SQLException {
+        return upsert(c, "INSERT OR IGNORE INTO orders", new Order(r, OrderStatus.SUBMITTED, Quantity.ZERO, null),
+                sequence, "intent (from the intent log)", nanos, "") == 1;
+    }
+
     static void upsertOrder(Connection c, Order order, long sequence, String note, long nanos) throws SQLException {
         upsert(c, "INSERT INTO orders", order, sequence, note, nanos, " ON CONFLICT(client_id) DO UPDATE SET"
                 + " status = excluded.status, filled = excluded.filled,"
@@ -83,8 +92,9 @@ final class Rows {
                 + " updated_nanos = excluded.updated_nanos");
     }
 
-    private static void upsert(Connection c, String insert, Order order, long sequence, String note, long nanos,
-                               String conflict) throws SQLException {
+    /** Returns the rows changed. */
+    private static int upsert(Connection c, String insert, Order order, long sequence, String note, long nanos,
+                              String conflict) throws SQLException {
         OrderRequest r = order.request();
         try (Statements.Lease lease = Statements.lease(c, insert + "(client_id, sequence, symbol, side, type, quantity,"
                 + " limit_price, time_in_force, reduce_only, post_only, status, filled, venue_order_id, note,"
@@ -116,7 +126,7 @@ final class Rows {
             } else {
                 s.setString(17, r.stopPrice().toString());
             }
-            s.executeUpdate();
+            return s.executeUpdate();
         }
     }
 

@@ -104,10 +104,12 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
     private long failedWrites;
     private String firstFailure;
     private LongConsumer writeLatency = nanos -> { };
+    private final LoggedIntents logged;
 
     private SqliteJournal(String where, Connection connection, JournalContents contents, FailureMarker marker,
-                          Function<Connection, WriteQueue> queue, EventBus bus, Clock clock) {
+                          Function<Connection, WriteQueue> queue, EventBus bus, Clock clock, IntentLog log) {
         this.where = where;
+        this.logged = new LoggedIntents(log);
         this.marker = marker;
         this.inlineConnection = connection;
         this.runId = contents.runId();
@@ -142,11 +144,44 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
      */
     public static SqliteJournal open(Path file, String proposedRunId, Durability durability, int capacity,
                                      Executor completions, EventBus bus, Clock clock) {
+        return open(file, proposedRunId, durability, capacity, completions, bus, clock, IntentLog.DEFAULT_CAPACITY);
+    }
+
+    /** {@link #open}, with an intent log of {@code logCapacity} bytes (for tests). */
+    static SqliteJournal open(Path file, String proposedRunId, Durability durability, int capacity,
+                              Executor completions, EventBus bus, Clock clock, int logCapacity) {
         FailureMarker marker = FailureMarker.open(file);
-        Connection connection = JournalFiles.connect(file, durability);
-        JournalContents contents = JournalFiles.load(connection, file.toString(), proposedRunId);
-        return new SqliteJournal(file.toString(), connection, contents, marker,
-                c -> new BackgroundWriteQueue(c, capacity, completions), bus, clock);
+        IntentLog log = intentLog(file, durability, logCapacity);
+        try {
+            Connection connection = JournalFiles.connect(file, durability);
+            JournalContents contents = JournalFiles.load(connection, file.toString(), proposedRunId, log);
+            return new SqliteJournal(file.toString(), connection, contents, marker,
+                    c -> new BackgroundWriteQueue(c, capacity, completions), bus, clock, log);
+        } catch (RuntimeException e) {
+            if (log != null) {
+                log.close();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The journal's intent log: the one there (a damaged one fails the start), else a new one; null,
+     * with a warning, when none can be made (then every order waits for SQLite's commit).
+     */
+    private static IntentLog intentLog(Path file, Durability durability, int capacity) {
+        Path path = IntentLog.beside(file);
+        boolean force = durability == Durability.FULL;
+        IntentLog existing = IntentLog.existing(path, force);
+        if (existing != null) {
+            return existing;
+        }
+        try {
+            return IntentLog.open(path, capacity, force);
+        } catch (JournalException e) {
+            LOG.warn("no intent log ({}): every order waits for SQLite's commit before it is sent", e.getMessage());
+            return null;
+        }
     }
 
     /**
@@ -157,8 +192,11 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
         FailureMarker marker = file == null ? null : FailureMarker.open(file);
         Connection connection = JournalFiles.connect(file, Durability.NORMAL);
         String where = file == null ? ":memory:" : file.toString();
-        JournalContents contents = JournalFiles.load(connection, where, proposedRunId);
-        return new SqliteJournal(where, connection, contents, marker, InlineWriteQueue::new, bus, clock);
+        // what a live run left in its intent log is written in; an inline journal's writes are done at once
+        try (IntentLog log = file == null ? null : IntentLog.existing(IntentLog.beside(file), false)) {
+            JournalContents contents = JournalFiles.load(connection, where, proposedRunId, log);
+            return new SqliteJournal(where, connection, contents, marker, InlineWriteQueue::new, bus, clock, null);
+        }
     }
 
     /** The run id every client order id in this journal starts with. */
@@ -179,6 +217,11 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
     /** Writes handed to the writer and not yet applied. */
     public int backlog() {
         return writes.backlog();
+    }
+
+    /** Intents sent on the strength of the intent log whose SQLite write has not reported yet. */
+    public int intentsAhead() {
+        return logged.pending();
     }
 
     /** The orders not yet terminal, oldest first: a copy (cheaper than {@link #snapshot()}). */
@@ -207,7 +250,11 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
         }, null);
     }
 
-    /** Handles the command: records the order, then answers {@link IntentRecorded} or {@link IntentNotRecorded}. */
+    /**
+     * Handles the command: records the order, then answers {@link IntentRecorded} or {@link IntentNotRecorded}.
+     * With an intent log, the intent is durable once appended there, and the answer comes at once; the
+     * SQLite write follows behind. Without one (or when it is full), the answer waits for SQLite's commit.
+     */
     public void record(RecordIntent command) {
         var request = command.request();
         lastSequence = Math.max(lastSequence, command.sequence());
@@ -217,12 +264,27 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
             owners.put(request.clientOrderId(), command.owner());
         }
         lists.intent(submitted, command.owner());
-        write("intent " + request.clientOrderId(), c -> {
+        boolean ahead = logged.append(command);
+        boolean queued = write("intent " + request.clientOrderId(), c -> {
             Rows.insertIntent(c, request, command.sequence(), command.timestampNanos());
             StrategyRows.own(c, request.clientOrderId(), command.owner());
-        }, failure -> bus.publish(failure == null
-                ? new IntentRecorded(request, command.intentSequence(), clock.nanos(), command.owner())
-                : new IntentNotRecorded(request, command.intentSequence(), failure.getMessage(), clock.nanos())));
+        }, failure -> {
+            if (ahead) {
+                logged.committed(failure); // a failure was published by write(): the host halts
+            } else {
+                answer(command, failure == null ? null : failure.getMessage());
+            }
+        });
+        if (ahead) {
+            // refused by a full queue: not sent, although the log has it (the next start reconciles it away)
+            answer(command, queued ? null : "journal backlog full (" + writes.backlog() + " writes waiting for the disk)");
+        }
+    }
+
+    private void answer(RecordIntent command, String failure) {
+        bus.publish(failure == null
+                ? new IntentRecorded(command.request(), command.intentSequence(), clock.nanos(), command.owner())
+                : new IntentNotRecorded(command.request(), command.intentSequence(), failure, clock.nanos()));
     }
 
     /** Handles the command: keeps the strategy's last saved state. */
@@ -440,7 +502,8 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
         this.writeLatency = Objects.requireNonNull(listener, "listener");
     }
 
-    private void write(String what, JournalWrite write, Consumer<SQLException> then) {
+    /** Hands {@code write} to the queue; false if the queue refused it ({@code then} has heard so). */
+    private boolean write(String what, JournalWrite write, Consumer<SQLException> then) {
         long handedOff = System.nanoTime();
         Consumer<SQLException> completion = failure -> {
             writeLatency.accept(System.nanoTime() - handedOff);
@@ -462,7 +525,9 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
         if (!writes.submit(what, write, completion)) {
             completion.accept(new SQLException("journal backlog full (" + writes.backlog()
                     + " writes waiting for the disk)"));
+            return false;
         }
+        return true;
     }
 
     /**
@@ -493,6 +558,7 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
             }
         }
         writes.close();
+        logged.close();
         LOG.info("journal {} closed ({} failed write(s))", where, failedWrites);
     }
 }

@@ -275,7 +275,7 @@ public final class Backtest {
         }
         try {
             Files.createDirectories(journalDirectory);
-            for (String name : List.of("journal.db", "journal.db-wal", "journal.db-shm")) {
+            for (String name : List.of("journal.db", "journal.db-wal", "journal.db-shm", "journal.db-intents")) {
                 Files.deleteIfExists(journalDirectory.resolve(name));
             }
         } catch (IOException e) {
