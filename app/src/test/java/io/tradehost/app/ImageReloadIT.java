@@ -41,7 +41,9 @@ class ImageReloadIT {
         return ConfigLoader.embeddedText()
                 .replace("tick_interval = \"250ms\"", "tick_interval = \"20ms\"")
                 .replace("status_interval = \"10s\"", "status_interval = \"200ms\"")
-                .replace("trailing_stop = \"0.01\"", "trailing_stop = \"0.2\"");
+                .replace("trailing_stop = \"0.01\"", "trailing_stop = \"0.2\"")
+                // the order-rate guard's 60 a minute left the book flat after about 13 s, and the edits need exposure
+                + "\n[guards.config.order-rate]\nper_second = 10000\nper_minute = 1000000\n";
     }
 
     @Test

@@ -93,19 +93,17 @@ class MarketMakerExchangeIT {
             Process killed = ImageProcess.start(workDir, env, args(config, "run", "--duration", "60s", "--set",
                     WIDE, "--set", STILL));
             killed.getInputStream().close();
-            try (BufferedReader log = reader(killed)) {
-                int sent = 0;
-                String line;
-                // killed once it has quoted a while and the exchange holds at least two of its quotes
-                while ((line = log.readLine()) != null && !((SENT.matcher(line).find() ? ++sent : sent) >= 4
-                        && checkAtMostOnePerSide(exchange) >= 2)) {
-                    checkAtMostOnePerSide(exchange);
-                }
-                assertThat(line).as("the host quoted before it was killed").isNotNull();
-                assertThat(new ProcessBuilder("kill", "-KILL", Long.toString(killed.pid())).start()
-                        .waitFor(30, TimeUnit.SECONDS)).isTrue();
-                log.transferTo(java.io.Writer.nullWriter());
+            Thread drain = Thread.ofVirtual().start(() -> drain(killed));
+            // killed once the exchange holds two of its quotes (polled: a spot product the first run left flat
+            // gets a bid only, so a count of quotes sent could wait for a fourth that never comes)
+            int resting = 0;
+            while (killed.isAlive() && (resting = checkAtMostOnePerSide(exchange)) < 2) {
+                java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
             }
+            assertThat(resting).as("the host quoted before it was killed").isGreaterThanOrEqualTo(2);
+            assertThat(new ProcessBuilder("kill", "-KILL", Long.toString(killed.pid())).start()
+                    .waitFor(30, TimeUnit.SECONDS)).isTrue();
+            drain.join(Duration.ofSeconds(60));
             assertThat(killed.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(killed.exitValue()).isEqualTo(137);
             List<String> killedIds = exchange.engine().orders(true, List.of()).stream().map(o -> o.clientOrderId)
@@ -139,6 +137,8 @@ class MarketMakerExchangeIT {
                 }
             }
             Files.write(Path.of("target/market-maker-restart.log"), restartLog);
+            // a balance less its holds has more places than the host keeps: read, not a failed reconciliation
+            assertThat(restartLog).as("the restart's log").noneMatch(l -> l.contains(" ERROR "));
             assertThat(restarted.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(restarted.exitValue()).isZero();
             assertThat(stillOpen).as("the restart's start line was seen").isNotNegative();
@@ -161,6 +161,15 @@ class MarketMakerExchangeIT {
                     + checks + " checks of at most one bid and one ask per product held; reconcile exit 0\n";
             Files.writeString(Path.of("target/market-maker-report.txt"), report);
             System.out.print(report);
+        }
+    }
+
+    /** Reads {@code process}'s log to its end. */
+    private static void drain(Process process) {
+        try (BufferedReader log = reader(process)) {
+            log.transferTo(java.io.Writer.nullWriter());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -62,7 +62,10 @@ class DashboardIT {
     void theDashboardShowsEquityAndFillsLiveAndItsHaltButtonHaltsTheHost() throws Exception {
         try (RunningHost host = new RunningHost(work, Map.of("TRADEHOST_ADMIN_TOKEN", TOKEN), "--set",
                 "venue.config.tick_interval=\"50ms\"", "--set", "strategy.config.ma-crossover.short=2", "--set",
-                "strategy.config.ma-crossover.long=4")) {
+                "strategy.config.ma-crossover.long=4",
+                // the guard's default of 60 a minute is spent within about 12 s: a page that connects later saw no fill
+                "--set", "guards.config.order-rate.per_second=10000", "--set",
+                "guards.config.order-rate.per_minute=1000000")) {
             ChromeDriverService service = driverService();
             WebDriver browser = chromium(service);
             try {

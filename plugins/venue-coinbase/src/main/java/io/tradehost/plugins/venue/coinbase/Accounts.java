@@ -36,8 +36,8 @@ final class Accounts {
         Map<String, Money> totals = new LinkedHashMap<>();
         Pages.each(rest, "/accounts", List.of(), PAGE, "accounts", "more than " + Pages.MAX_PAGES * PAGE
                 + " accounts", a -> {
-                    Money total = Money.of(a.path("available_balance").path("value").asText("0"))
-                            .plus(Money.of(a.path("hold").path("value").asText("0")));
+                    Money total = Wire.money(a.path("available_balance").path("value").asText("0"))
+                            .plus(Wire.money(a.path("hold").path("value").asText("0")));
                     totals.merge(Wire.text(a, "currency"), total, Money::plus);
                     return true;
                 });

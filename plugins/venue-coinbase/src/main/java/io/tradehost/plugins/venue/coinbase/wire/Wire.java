@@ -12,6 +12,7 @@ import io.tradehost.api.order.Order;
 import io.tradehost.api.order.OrderRequest;
 import io.tradehost.api.order.OrderStatus;
 import io.tradehost.api.order.RejectionCode;
+import io.tradehost.api.value.FixedPoint;
 import io.tradehost.api.value.Money;
 import io.tradehost.api.value.OrderType;
 import io.tradehost.api.value.Price;
@@ -22,6 +23,8 @@ import io.tradehost.api.value.Ratio;
 import io.tradehost.api.value.Side;
 import io.tradehost.api.value.Symbol;
 import io.tradehost.api.value.TimeInForce;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -189,13 +192,13 @@ public final class Wire {
         Liquidity liquidity = f.path("liquidity_indicator").asText("").equals("MAKER") ? Liquidity.MAKER
                 : Liquidity.TAKER;
         return new Fill(text(f, "trade_id"), id, Symbol.of(text(f, "product_id")), side(text(f, "side")), size, price,
-                Money.of(f.path("commission").asText("0")), liquidity, nanos(f.path("trade_time").asText("")));
+                money(f.path("commission").asText("0")), liquidity, nanos(f.path("trade_time").asText("")));
     }
 
     /** A funding payment of the local exchange's funding list. */
     public static FundingPayment funding(JsonNode f) {
         return new FundingPayment(text(f, "id"), Symbol.of(text(f, "product_id")),
-                Money.of(f.path("amount").path("value").asText("0")), Ratio.of(f.path("rate").asText("0")),
+                money(f.path("amount").path("value").asText("0")), Ratio.of(f.path("rate").asText("0")),
                 Quantity.of(f.path("net_size").asText("0")), Price.of(f.path("mark_price").path("value").asText("0")),
                 nanos(f.path("time").asText("")));
     }
@@ -228,6 +231,19 @@ public final class Wire {
         } catch (RuntimeException e) {
             return 0;
         }
+    }
+
+    /**
+     * An amount of money as the venue writes it, rounded half-even to the host's {@value FixedPoint#SCALE}
+     * places: a balance less its holds, or a fee, can have more (the local exchange's has 13), and a tenth
+     * of a billionth of a unit is no difference to the books.
+     *
+     * @throws NumberFormatException if it is not a number, or out of range
+     */
+    public static Money money(String text) {
+        BigDecimal value = new BigDecimal(text);
+        return Money.of(value.scale() > FixedPoint.SCALE ? value.setScale(FixedPoint.SCALE, RoundingMode.HALF_EVEN)
+                : value);
     }
 
     /** A required text field. */

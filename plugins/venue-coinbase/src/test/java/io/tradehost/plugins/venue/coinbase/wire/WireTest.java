@@ -130,5 +130,18 @@ class WireTest {
         assertThat(inQuote.quantity()).isEqualTo(Quantity.of("0.25"));
         assertThat(inQuote.liquidity()).isEqualTo(io.tradehost.api.order.Liquidity.TAKER);
         assertThat(inQuote.timestampNanos()).isZero();
+        var longFee = Wire.fill(json("{'trade_id':'t-3','product_id':'BTC-USD','side':'BUY','price':'100','size':'1',"
+                + "'commission':'0.0123456789512','trade_time':''}"), ClientOrderId.of("run-7"));
+        assertThat(longFee.fee().toString()).isEqualTo("0.012345679");
+    }
+
+    @Test
+    void moneyWithMorePlacesThanTheHostKeepsIsRoundedAndNotANumberIsRefused() {
+        // what the local exchange's balance less a hold of remaining x limit x (1 + fee) looked like
+        assertThat(Wire.money("98873.810210566136").toString()).isEqualTo("98873.8102105661");
+        assertThat(Wire.money("-0.00000000005").toString()).isEqualTo("0");
+        assertThat(Wire.money("0.00000000015").toString()).isEqualTo("0.0000000002");
+        assertThat(Wire.money("12.5").toString()).isEqualTo("12.5");
+        assertThatThrownBy(() -> Wire.money("12,5")).isInstanceOf(NumberFormatException.class);
     }
 }
