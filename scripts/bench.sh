@@ -58,8 +58,12 @@ echo "== JMH: value arithmetic, plugin calls, the order path's pieces, an event-
 echo "== replay throughput in process (one kernel thread)"
 "$java" "${quiet[@]}" -cp "$jar" io.tradehost.benchmarks.host.ReplayThroughput "$events" "$rounds" 2>/dev/null
 
-echo "== tick to order (paper venue)"
-"$java" "${quiet[@]}" -cp "$jar" io.tradehost.benchmarks.host.TickToOrder "$orders" 2>/dev/null
+echo "== tick to order (paper venue): the journal as a live host has it (normal, then full), then in memory"
+for journal in normal full memory; do
+  n=$orders
+  [ "$journal" = full ] && n=$(( orders / 10 )) # an msync per order
+  "$java" "${quiet[@]}" -cp "$jar" io.tradehost.benchmarks.host.TickToOrder "$n" "$journal" 2>/dev/null
+done
 
 echo "== the peer: ta4j 0.18 and the image over 2 000 000 real trades"
 BENCH_BUILD=0 scripts/bench-peer.sh "$peer"

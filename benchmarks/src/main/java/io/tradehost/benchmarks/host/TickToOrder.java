@@ -47,8 +47,11 @@ import org.HdrHistogram.Histogram;
  * guard chain, the journal's write of the intent, placement) on one kernel thread driven on the
  * virtual clock. A strategy that trades every mark (buy when flat, else close) makes every quote an
  * order. Also split at the intent's hand-off to the journal ({@code RecordIntent} dispatched), so
- * the decision path and the journal's write are seen apart. Journal: SQLite in memory, written on
- * the kernel thread. Usage: {@code TickToOrder [ORDERS]}.
+ * the decision path and the journal's write are seen apart. Journal: as a live host has it, a file
+ * in a temporary directory with its writer thread and intent log, {@code normal} (the default: the
+ * intent survives a kill of the process) or {@code full} ({@code msync} per intent: it survives a
+ * power loss); or {@code memory}, SQLite in memory written on the kernel thread (the intent waits for
+ * its write). Usage: {@code TickToOrder [ORDERS] [normal|full|memory]}.
  */
 public final class TickToOrder {
     private static long quoteAt;
@@ -61,16 +64,23 @@ public final class TickToOrder {
     private TickToOrder() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
         int orders = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
+        String journal = args.length < 2 ? "normal" : args[1];
+        if (!List.of("normal", "full", "memory").contains(journal)) {
+            throw new IllegalArgumentException("journal: normal, full or memory, not " + journal);
+        }
+        boolean onFile = !journal.equals("memory");
+        java.nio.file.Path directory = onFile ? java.nio.file.Files.createTempDirectory("tick-to-order") : null;
         VirtualClock clock = new VirtualClock(Instant.parse("2026-01-05T00:00:00Z"));
         HostConfig config = ConfigLoader.load(null, List.of("host.symbols=[\"BTC-PERP\"]", "strategy.name=\"flip\"",
                 "venue.config.tick_interval=\"1s\"", "venue.config.starting_cash=\"100000000\"",
                 "guards.config.order-rate.per_second=100000", "guards.config.order-rate.per_minute=1000000",
                 "runtime_guards.config.daily-loss.max_loss=\"100000000\"",
                 "runtime_guards.config.drawdown.max_drawdown=\"0.99\"", "admin.listen=\"off\"",
-                "telemetry.status_interval=\"1d\""));
-        Host host = HostComponent.wire(config, HostInputs.of("bench", clock, 1, Map.of()),
+                "telemetry.status_interval=\"1d\"", "journal.durability=\"" + (onFile ? journal : "normal") + "\""));
+        HostInputs inputs = HostInputs.of("bench", clock, 1, Map.of());
+        Host host = HostComponent.wire(config, onFile ? inputs.withDataDirectory(directory, false) : inputs,
                 BuiltIns.catalog(new Flip()).withVenue(new TimedPaper()), clock);
         host.kernel().observe(m -> {
             if (measuring && m instanceof RecordIntent) {
@@ -86,8 +96,15 @@ public final class TickToOrder {
         JOURNAL.reset();
         run(host, orders);
         host.stop();
-        System.out.printf(Locale.ROOT, "tick to order, paper venue, %,d orders after %,d warm-up (ns)%n",
-                TOTAL.getTotalCount(), warmup);
+        if (directory != null) {
+            try (var files = java.nio.file.Files.walk(directory)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+        System.out.printf(Locale.ROOT, "tick to order, paper venue, journal %s, %,d orders after %,d warm-up (ns)%n",
+                onFile ? "on file behind its intent log, durability " + journal : "in memory on the kernel thread",
+                TOTAL.getTotalCount(),
+                warmup);
         print("quote to Venue.place", TOTAL);
         print("  quote to intent handed to the journal", DECISION);
         print("  journal write of the intent to Venue.place", JOURNAL);
