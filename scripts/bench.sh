@@ -61,7 +61,8 @@ echo "== replay throughput in process (one kernel thread)"
 echo "== tick to order (paper venue): the journal as a live host has it (normal, then full), then in memory"
 for journal in normal full memory; do
   n=$orders
-  [ "$journal" = full ] && n=$(( orders / 10 )) # an msync per order
+  [ "$journal" = full ] && n=$(( orders / 20 )) # an msync per order
+  [ "$journal" = memory ] && n=$(( orders / 4 ))
   "$java" "${quiet[@]}" -cp "$jar" io.tradehost.benchmarks.host.TickToOrder "$n" "$journal" 2>/dev/null
 done
 

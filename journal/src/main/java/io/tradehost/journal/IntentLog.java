@@ -82,7 +82,7 @@ final class IntentLog implements AutoCloseable {
     static IntentLog open(Path file, int capacity, boolean force) {
         try {
             if (!Files.exists(file) || Files.size(file) == 0) {
-                create(file, capacity);
+                create(file, capacity, force);
             }
             return map(file, force);
         } catch (IOException e) {
@@ -106,8 +106,11 @@ final class IntentLog implements AutoCloseable {
         }
     }
 
-    /** Writes the whole file under another name first, so that a crash never leaves half a log. */
-    private static void create(Path file, int capacity) throws IOException {
+    /**
+     * Writes the whole file under another name first, so that a crash of the process never leaves half a
+     * log; synced before the rename when {@code force} (else a power loss may, and the next start says so).
+     */
+    private static void create(Path file, int capacity, boolean force) throws IOException {
         if (capacity < HEADER + FRAME_HEADER + 64) {
             throw new IllegalArgumentException("an intent log of " + capacity + " bytes is too small");
         }
@@ -119,7 +122,9 @@ final class IntentLog implements AutoCloseable {
             while (bytes.hasRemaining()) {
                 out.write(bytes);
             }
-            out.force(true);
+            if (force) {
+                out.force(true);
+            }
         } catch (IOException e) {
             Files.deleteIfExists(temporary);
             throw e;
