@@ -134,6 +134,11 @@ final class IntentLog implements AutoCloseable {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
         }
+        if (force) { // the new name, too, must survive a power loss
+            try (FileChannel directory = FileChannel.open(file.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
+                directory.force(true);
+            }
+        }
     }
 
     private static IntentLog map(Path file, boolean force) throws IOException {

@@ -36,7 +36,7 @@ public final class JournalFiles {
         }
         try (Connection connection = connect(file, Durability.NORMAL);
              IntentLog log = IntentLog.existing(IntentLog.beside(file), false)) {
-            return load(connection, file.toString(), null, log);
+            return load(connection, file.toString(), null, log, false);
         } catch (SQLException e) {
             throw new JournalException("cannot read journal " + file + ": " + e.getMessage(), e);
         }
@@ -79,27 +79,41 @@ public final class JournalFiles {
 
     /**
      * Writes the intents of {@code log} that the journal lacks (a crash came before SQLite committed
-     * them) in one transaction, with their owners, then empties the log. An intent whose order the
-     * journal has is left as the journal has it: it went on from there.
+     * them) in one transaction, with their owners, then empties the log if {@code empty}. An intent
+     * whose order the journal has is left as the journal has it (it went on from there), but for an
+     * owner it lacks. Intents of another run than the journal's (a log left beside a journal moved
+     * away) are left out, with a warning.
      */
-    private static void recover(Connection connection, String where, IntentLog log) throws SQLException {
+    private static void recover(Connection connection, String where, IntentLog log, boolean empty)
+            throws SQLException {
         List<RecordIntent> intents = log.intents();
         if (intents.isEmpty()) {
             return;
         }
+        String runId = Rows.meta(connection, "run_id");
+        List<RecordIntent> ours = intents.stream().filter(i -> runId != null
+                && i.request().clientOrderId().sequenceIn(runId) > 0).toList();
+        if (ours.size() < intents.size()) {
+            LOG.warn("journal {}: {} intent(s) of the intent log {} are not of this journal's run {} (was the journal"
+                    + " moved without its log?): left out", where, intents.size() - ours.size(), log.file(), runId);
+        }
         int[] inserted = {0};
         SQLException failure = Transactions.run(connection, c -> {
-            for (RecordIntent intent : intents) {
+            for (RecordIntent intent : ours) {
                 if (Rows.insertIntentIfAbsent(c, intent.request(), intent.sequence(), intent.timestampNanos())) {
                     StrategyRows.own(c, intent.request().clientOrderId(), intent.owner());
                     inserted[0]++;
+                } else {
+                    StrategyRows.ownIfUnowned(c, intent.request().clientOrderId(), intent.owner());
                 }
             }
         });
         if (failure != null) {
             throw failure;
         }
-        log.reset();
+        if (empty) {
+            log.reset();
+        }
         if (inserted[0] > 0) {
             LOG.info("journal {}: {} intent(s) written from the intent log (the last run ended before SQLite had"
                     + " them; reconciliation with the venue settles them)", where, inserted[0]);
@@ -129,14 +143,16 @@ public final class JournalFiles {
     }
 
     /**
-     * Migrates the journal on {@code connection}, writes into it what {@code log} (nullable) holds and
-     * empties the log, then reads the journal; closes the connection when that fails.
+     * Migrates the journal on {@code connection}, writes into it what {@code log} (nullable) holds and,
+     * if {@code empty}, empties the log, then reads the journal; closes the connection when that fails.
+     * Only the host's own open empties it, whose connection syncs as its log does.
      */
-    static JournalContents load(Connection connection, String where, String proposedRunId, IntentLog log) {
+    static JournalContents load(Connection connection, String where, String proposedRunId, IntentLog log,
+                                boolean empty) {
         try {
             Schema.migrate(connection, where);
             if (log != null) {
-                recover(connection, where, log);
+                recover(connection, where, log, empty);
             }
             return JournalContents.load(connection, proposedRunId);
         } catch (SQLException e) {

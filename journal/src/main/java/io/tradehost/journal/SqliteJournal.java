@@ -105,6 +105,8 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
     private String firstFailure;
     private LongConsumer writeLatency = nanos -> { };
     private final LoggedIntents logged;
+    /** Writes of {@link #hostOnly} handed to the queue and not yet reported. */
+    private int hostOnlyPending;
 
     private SqliteJournal(String where, Connection connection, JournalContents contents, FailureMarker marker,
                           Function<Connection, WriteQueue> queue, EventBus bus, Clock clock, IntentLog log) {
@@ -154,7 +156,7 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
         IntentLog log = intentLog(file, durability, logCapacity);
         try {
             Connection connection = JournalFiles.connect(file, durability);
-            JournalContents contents = JournalFiles.load(connection, file.toString(), proposedRunId, log);
+            JournalContents contents = JournalFiles.load(connection, file.toString(), proposedRunId, log, true);
             return new SqliteJournal(file.toString(), connection, contents, marker,
                     c -> new BackgroundWriteQueue(c, capacity, completions), bus, clock, log);
         } catch (RuntimeException e) {
@@ -194,7 +196,7 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
         String where = file == null ? ":memory:" : file.toString();
         // what a live run left in its intent log is written in; an inline journal's writes are done at once
         try (IntentLog log = file == null ? null : IntentLog.existing(IntentLog.beside(file), false)) {
-            JournalContents contents = JournalFiles.load(connection, where, proposedRunId, log);
+            JournalContents contents = JournalFiles.load(connection, where, proposedRunId, log, true);
             return new SqliteJournal(where, connection, contents, marker, InlineWriteQueue::new, bus, clock, null);
         }
     }
@@ -241,7 +243,7 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
         fresh = false;
         cash = startingCash;
         startingPositions.forEach(p -> positions.put(p.symbol(), p));
-        write("baseline", c -> {
+        hostOnly("baseline", c -> {
             Rows.saveCash(c, startingCash, timestampNanos);
             for (Position p : startingPositions) {
                 Rows.savePosition(c, p, timestampNanos);
@@ -264,20 +266,23 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
             owners.put(request.clientOrderId(), command.owner());
         }
         lists.intent(submitted, command.owner());
-        boolean ahead = logged.append(command);
+        boolean[] ahead = {false};
         boolean queued = write("intent " + request.clientOrderId(), c -> {
             Rows.insertIntent(c, request, command.sequence(), command.timestampNanos());
             StrategyRows.own(c, request.clientOrderId(), command.owner());
         }, failure -> {
-            if (ahead) {
+            if (ahead[0]) {
                 logged.committed(failure); // a failure was published by write(): the host halts
             } else {
                 answer(command, failure == null ? null : failure.getMessage());
             }
         });
-        if (ahead) {
-            // refused by a full queue: not sent, although the log has it (the next start reconciles it away)
-            answer(command, queued ? null : "journal backlog full (" + writes.backlog() + " writes waiting for the disk)");
+        // only once the queue took it (a refusal has been answered), and only when no write the host alone
+        // knows (a list, a baseline, a reason, a strategy's state) waits before it: the log holds intents
+        // alone, and a start must never find an order without what was journaled before it
+        if (queued && hostOnlyPending == 0 && logged.append(command)) {
+            ahead[0] = true;
+            answer(command, null);
         }
     }
 
@@ -291,7 +296,7 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
     public void recordState(RecordStrategyState command) {
         byte[] state = command.state();
         states.put(command.strategy(), state);
-        write("state of strategy " + command.strategy(), c -> StrategyRows.saveState(c, command.strategy(), state,
+        hostOnly("state of strategy " + command.strategy(), c -> StrategyRows.saveState(c, command.strategy(), state,
                 command.timestampNanos()), null);
     }
 
@@ -299,7 +304,7 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
     public void recordOrderList(RecordOrderList command) {
         lastListId = Math.max(lastListId, command.listId());
         lists.recorded(command);
-        write("order list L" + command.listId(), c -> ListRows.record(c, command), null);
+        hostOnly("order list L" + command.listId(), c -> ListRows.record(c, command), null);
     }
 
     @Override
@@ -357,7 +362,7 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
         }
         owners.put(id, new OrderOwner(owner.strategy(), owner.tag(), owner.managed(), owner.expireAtNanos(), false,
                 owner.trail(), owner.list()));
-        write("triggered " + id, c -> StrategyRows.triggered(c, id), null);
+        hostOnly("triggered " + id, c -> StrategyRows.triggered(c, id), null);
     }
 
     /** A trailing stop the host holds moved: its trigger and trail, for a restart to arm it where it was. */
@@ -371,7 +376,7 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
                 r.timeInForce(), r.reduceOnly(), r.postOnly(), moved.stopPrice()), order.status(),
                 order.filledQuantity(), order.venueOrderId()));
         owners.computeIfPresent(moved.clientOrderId(), (id, owner) -> owner.withTrail(moved.trail()));
-        write("stop moved " + moved.clientOrderId(), c -> StrategyRows.moveStop(c, moved), null);
+        hostOnly("stop moved " + moved.clientOrderId(), c -> StrategyRows.moveStop(c, moved), null);
     }
 
     public void onCancelled(OrderCancelled c) {
@@ -405,17 +410,17 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
 
     public void onStateChanged(TradingStateChanged t) {
         String codes = t.reasons().stream().map(r -> r.code().value()).collect(Collectors.joining(","));
-        write("state " + t.to(), c -> Rows.insertTransition(c, t, codes), null);
+        hostOnly("state " + t.to(), c -> Rows.insertTransition(c, t, codes), null);
     }
 
     /** Journals who asked for what, when and why, and what came of it. */
     public void onOperatorActed(OperatorActed acted) {
-        write("operator " + acted.action().path(), c -> Rows.insertOperatorAction(c, acted), null);
+        hostOnly("operator " + acted.action().path(), c -> Rows.insertOperatorAction(c, acted), null);
     }
 
     /** Journals a configuration reload, accepted or refused, with its diff and severity. */
     public void onConfigReloaded(ConfigReloaded reloaded) {
-        write("config reload " + reloaded.outcome(), c -> Rows.insertConfigReload(c, reloaded), null);
+        hostOnly("config reload " + reloaded.outcome(), c -> Rows.insertConfigReload(c, reloaded), null);
     }
 
     /** Keeps the active reasons, so that a restart can raise again those a crash must not lift. */
@@ -423,11 +428,11 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
         StateReason reason = change.reason();
         if (change.active()) {
             reasons.put(reason.code(), reason);
-            write("reason " + reason.code(), c -> Rows.saveReason(c, reason), null);
+            hostOnly("reason " + reason.code(), c -> Rows.saveReason(c, reason), null);
         } else {
             reasons.remove(reason.code());
             boolean journalFailure = ReasonCode.JOURNAL_WRITE_FAILED.equals(reason.code());
-            write("reason " + reason.code() + " cleared", c -> Rows.deleteReason(c, reason.code()), failure -> {
+            hostOnly("reason " + reason.code() + " cleared", c -> Rows.deleteReason(c, reason.code()), failure -> {
                 if (failure == null && journalFailure && marker != null) {
                     marker.clear(); // the journal now holds that an operator dealt with the failure
                 }
@@ -500,6 +505,21 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
      */
     public void onWriteLatency(LongConsumer listener) {
         this.writeLatency = Objects.requireNonNull(listener, "listener");
+    }
+
+    /**
+     * {@link #write} of what only the host knows (no venue can tell it again at reconciliation): while one
+     * is pending, intents wait for SQLite's commit instead of going through the intent log, so that the
+     * journal a start finds is always a prefix of what was written.
+     */
+    private void hostOnly(String what, JournalWrite write, Consumer<SQLException> then) {
+        hostOnlyPending++;
+        write(what, write, failure -> {
+            hostOnlyPending--;
+            if (then != null) {
+                then.accept(failure);
+            }
+        });
     }
 
     /** Hands {@code write} to the queue; false if the queue refused it ({@code then} has heard so). */

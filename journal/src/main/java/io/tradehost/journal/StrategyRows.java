@@ -25,11 +25,24 @@ final class StrategyRows {
 
     /** Marks order {@code id} as asked for by {@code owner}; nothing for an order no strategy holds. */
     static void own(Connection c, ClientOrderId id, OrderOwner owner) throws SQLException {
+        own(c, id, owner, "");
+    }
+
+    /**
+     * {@link #own} of an order the journal holds without an owner (its intent's write failed, and
+     * reconciliation wrote the order as the venue had it): an owner the journal has stays as it is.
+     */
+    static void ownIfUnowned(Connection c, ClientOrderId id, OrderOwner owner) throws SQLException {
+        own(c, id, owner, " AND strategy = '' AND list_id IS NULL");
+    }
+
+    private static void own(Connection c, ClientOrderId id, OrderOwner owner, String condition) throws SQLException {
         if (owner.equals(OrderOwner.NONE)) {
             return;
         }
         try (Statements.Lease lease = Statements.lease(c, "UPDATE orders SET strategy = ?, tag = ?, managed = ?,"
-                + " expire_at = ?, held = ?, trail = ?, list_id = ?, list_member = ?, list_role = ? WHERE client_id = ?")) {
+                + " expire_at = ?, held = ?, trail = ?, list_id = ?, list_member = ?, list_role = ? WHERE client_id = ?"
+                + condition)) {
             PreparedStatement s = lease.statement();
             s.setString(1, owner.strategy());
             s.setString(2, owner.tag());

@@ -35,7 +35,7 @@ class BackgroundWriteQueueTest {
     }
 
     @Test
-    void writesAreAppliedOffTheCallersThreadAndReportedThroughTheExecutorBehindTheIntentLog() {
+    void writesAreAppliedOffTheCallersThreadAndReportedThroughTheExecutorBehindTheIntentLog() throws SQLException {
         List<String> outcomes = new ArrayList<>();
         SqliteJournal journal = SqliteJournal.open(dir.resolve("j.db"), "r", SqliteJournal.Durability.FULL, 64,
                 completions::add, event -> outcomes.add(event instanceof IntentRecorded r
@@ -51,6 +51,12 @@ class BackgroundWriteQueueTest {
         runCompletions();
         assertThat(journal.intentsAhead()).as("every SQLite write reported").isZero();
         assertThat(outcomes).hasSize(20);
+        // in SQLite itself, not read back from the log
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("j.db"));
+             java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM orders")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(20);
+        }
         assertThat(JournalFiles.read(dir.resolve("j.db")).openOrders()).hasSize(20);
     }
 
