@@ -19,6 +19,18 @@ public interface RuntimeGuard {
     /** Checks the host now. */
     void evaluate();
 
+    /**
+     * Whether {@link #evaluate()} can come to another verdict when only time has passed since its last
+     * call: nothing was dispatched in between (no quote, mark, fill, funding or change of state). True
+     * by default, for a guard that reads the clock (a mark's age, a day's start). A guard whose verdict
+     * follows from equity, positions, marks and reasons alone returns false, and the host then skips
+     * its check while nothing happens (a quiet market, a backtest's gaps: in a backtest over months of
+     * trades, most of the checks). Asked once, when the guard is made.
+     */
+    default boolean dependsOnTime() {
+        return true;
+    }
+
     /** Sees every event the kernel dispatches; by default ignores them. */
     default void onEvent(Event event) {
         // most runtime guards work on their timer alone

@@ -41,8 +41,12 @@ import org.slf4j.LoggerFactory;
 public final class RuntimeGuards {
     private static final Logger LOG = LoggerFactory.getLogger(RuntimeGuards.class);
 
+    /**
+     * @param timed whether the guard's check can change with time alone ({@link RuntimeGuard#dependsOnTime})
+     * @param checkedAt {@link #events} at the guard's last check, or -1 before its first
+     */
     private record Named(String name, RuntimeGuard guard, PluginCalls calls, IsolatedGuardContext isolated,
-                         boolean seesEvents) {
+                         boolean seesEvents, boolean timed, long[] checkedAt) {
     }
 
     private List<Named> guards;
@@ -53,6 +57,9 @@ public final class RuntimeGuards {
     private final Map<String, Long> dataMisses = new LinkedHashMap<>();
     private final List<ScheduledTask> timers = new ArrayList<>();
     private Scheduler scheduler;
+    /** Events shown to the guards so far: what a check that does not depend on time compares. */
+    private long events;
+    private long skipped;
 
     private RuntimeGuards(List<Named> guards, HostGuardContext host, TradingStateMachine state, Clock clock) {
         this.guards = List.copyOf(guards);
@@ -79,7 +86,8 @@ public final class RuntimeGuards {
             RuntimeGuard guard = PluginFactories.create("runtime guard", "runtime_guards.order", name, factories,
                     RuntimeGuardFactory::name, configFor.apply(name), (f, config) -> calls.start(
                             () -> f.create(config, given), "runtime guard '" + name + "'"));
-            guards.add(new Named(name, guard, calls, isolated, overridesOnEvent(guard)));
+            guards.add(new Named(name, guard, calls, isolated, overridesOnEvent(guard), dependsOnTime(calls, guard),
+                    new long[] {-1}));
         }
         return new RuntimeGuards(guards, context, state, clock);
     }
@@ -93,17 +101,40 @@ public final class RuntimeGuards {
         }
     }
 
+    /**
+     * Whether {@code guard} says its check can change with time alone; a call that fails or does not
+     * answer in time counts as yes (checked on every tick, the safe way).
+     */
+    private static boolean dependsOnTime(PluginCalls calls, RuntimeGuard guard) {
+        return !(calls.call(guard::dependsOnTime) instanceof Outcome.Returned<Boolean> r && Boolean.FALSE.equals(r.value()));
+    }
+
     /** Starts every guard's timer. */
     public void start(Scheduler scheduler) {
         this.scheduler = scheduler;
         for (Named g : guards) {
-            timers.add(scheduler.scheduleAtFixedRate(g.guard().interval(), g.guard().interval(),
-                    () -> call(g, () -> g.guard().evaluate())));
+            timers.add(scheduler.scheduleAtFixedRate(g.guard().interval(), g.guard().interval(), () -> check(g)));
         }
+    }
+
+    /** A guard's check, skipped for one that does not depend on time when nothing was dispatched since its last. */
+    private void check(Named g) {
+        if (!g.timed() && g.checkedAt()[0] == events) {
+            skipped++;
+            return;
+        }
+        g.checkedAt()[0] = events;
+        call(g, () -> g.guard().evaluate());
+    }
+
+    /** Guard checks skipped because nothing had happened since the guard's last one. */
+    public long skippedChecks() {
+        return skipped;
     }
 
     /** Shows {@code event} to every guard that looks at events. */
     public void onEvent(Event event) {
+        events++;
         for (Named g : guards) {
             if (g.seesEvents()) {
                 call(g, () -> g.guard().onEvent(event));

@@ -97,6 +97,49 @@ class RuntimeGuardsTest {
         };
     }
 
+    /** A guard whose check follows from events alone ({@code dependsOnTime} false), or one whose answer throws. */
+    private RuntimeGuardFactory untimed(String name, boolean answerThrows) {
+        return new RuntimeGuardFactory() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String description() {
+                return name;
+            }
+
+            @Override
+            public List<String> keys() {
+                return List.of();
+            }
+
+            @Override
+            public RuntimeGuard create(PluginConfig config, RuntimeGuardContext ctx) {
+                return new RuntimeGuard() {
+                    @Override
+                    public Duration interval() {
+                        return Duration.ofSeconds(10);
+                    }
+
+                    @Override
+                    public void evaluate() {
+                        log.add(name);
+                    }
+
+                    @Override
+                    public boolean dependsOnTime() {
+                        if (answerThrows) {
+                            throw new IllegalStateException("no answer");
+                        }
+                        return false;
+                    }
+                };
+            }
+        };
+    }
+
     private RuntimeGuards guards(RuntimeGuardFactory... factories) {
         return RuntimeGuards.create(List.of(factories), List.of(factories).stream().map(RuntimeGuardFactory::name)
                 .toList(), name -> PluginConfig.empty("runtime_guards.config." + name), context, state, clock,
@@ -113,6 +156,20 @@ class RuntimeGuardsTest {
         kernel.advanceBy(Duration.ofSeconds(20));
         assertThat(log).containsExactly("a", "b", "a", "b", "a saw MarkUpdated", "b saw MarkUpdated");
         assertThat(guards.names()).containsExactly("a", "b");
+    }
+
+    @Test
+    void aGuardThatDoesNotDependOnTimeIsCheckedOnlyWhenSomethingWasDispatchedSinceItsLastCheck() {
+        RuntimeGuards guards = guards(untimed("equity", false), factory("clock", ctx -> { }),
+                untimed("unsure", true));
+        guards.start(kernel);
+        kernel.advanceBy(Duration.ofSeconds(30)); // three ticks, nothing dispatched after the first check
+        guards.onEvent(new MarkUpdated(Fixtures.mark("BTC-PERP", "1")));
+        kernel.advanceBy(Duration.ofSeconds(20)); // the mark: one more check, then none again
+        guards.stop();
+        assertThat(log).containsExactly("equity", "clock", "unsure", "clock", "unsure", "clock", "unsure",
+                "clock saw MarkUpdated", "equity", "clock", "unsure", "clock", "unsure");
+        assertThat(guards.skippedChecks()).isEqualTo(3);
     }
 
     @Test

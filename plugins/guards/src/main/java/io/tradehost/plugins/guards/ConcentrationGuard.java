@@ -35,6 +35,12 @@ public final class ConcentrationGuard implements RuntimeGuard {
         return interval;
     }
 
+    /** Equity, positions and marks change only with events: nothing to check again while none came. */
+    @Override
+    public boolean dependsOnTime() {
+        return false;
+    }
+
     @Override
     public void evaluate() {
         if (context.symbols().size() < 2) {

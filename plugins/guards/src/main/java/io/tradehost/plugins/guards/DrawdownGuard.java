@@ -38,6 +38,12 @@ public final class DrawdownGuard implements RuntimeGuard {
         return interval;
     }
 
+    /** Equity, positions and marks change only with events: nothing to check again while none came. */
+    @Override
+    public boolean dependsOnTime() {
+        return false;
+    }
+
     @Override
     public void evaluate() {
         Money equity = Equity.required(context);

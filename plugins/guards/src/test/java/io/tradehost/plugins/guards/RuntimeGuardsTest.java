@@ -77,6 +77,18 @@ class RuntimeGuardsTest {
     }
 
     @Test
+    void theEquityGuardsAreCheckedOnlyAfterEventsAndTheClockReadingOnesOnEveryTick() {
+        // a mark ages and a day ends with time alone; equity, positions and marks change only with events
+        Map<String, Boolean> timed = new java.util.TreeMap<>();
+        for (RuntimeGuardFactory f : List.of(new DailyLossGuard.Factory(), new MarkStalenessGuard.Factory(),
+                new VolatilityBreaker.Factory(), new DrawdownGuard.Factory(), new ConcentrationGuard.Factory())) {
+            timed.put(f.name(), guard(f, Map.of()).dependsOnTime());
+        }
+        assertThat(timed).containsExactlyEntriesOf(new java.util.TreeMap<>(Map.of("concentration", false,
+                "daily-loss", true, "drawdown", false, "mark-staleness", true, "volatility", true)));
+    }
+
+    @Test
     void markStalenessWarnsJustPastItsLevelAndAFreshMarkClearsTheHalt() {
         MarkStalenessGuard g = (MarkStalenessGuard) guard(new MarkStalenessGuard.Factory(),
                 Map.of("warn_after", "60s", "halt_after", "120s"));
