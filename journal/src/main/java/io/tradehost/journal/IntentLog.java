@@ -16,6 +16,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32C;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The intents SQLite has not committed yet, in a preallocated, memory-mapped file beside the journal
@@ -35,6 +37,7 @@ import java.util.zip.CRC32C;
  * write to the mapping. Single-threaded: the kernel thread appends and resets.
  */
 final class IntentLog implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(IntentLog.class);
     /** About 500 intents waiting for SQLite; more and the host waits for SQLite's commit, as without the log. */
     static final int DEFAULT_CAPACITY = 128 * 1024;
     static final int HEADER = 16;
@@ -66,6 +69,27 @@ final class IntentLog implements AutoCloseable {
                     + " reconciliation with the venue");
         }
         this.generation = map.getLong(8);
+    }
+
+    /**
+     * The intent log of the journal {@code journal}: the one there (a damaged one fails the start),
+     * else a new one of {@code capacity} bytes; null, with a warning, when none can be made (then every
+     * order waits for SQLite's commit).
+     *
+     * @param force whether appends and resets are {@code msync}ed (the journal's durability is full)
+     */
+    static IntentLog forJournal(Path journal, boolean force, int capacity) {
+        Path path = beside(journal);
+        IntentLog existing = existing(path, force);
+        if (existing != null) {
+            return existing;
+        }
+        try {
+            return open(path, capacity, force);
+        } catch (JournalException e) {
+            LOG.warn("no intent log ({}): every order waits for SQLite's commit before it is sent", e.getMessage());
+            return null;
+        }
     }
 
     /** The log of the journal {@code journal}: {@code <journal>-intents}, beside it. */

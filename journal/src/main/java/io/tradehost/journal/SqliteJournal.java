@@ -47,11 +47,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
@@ -80,7 +78,7 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
     }
 
     private final String where;
-    private final WriteQueue writes;
+    private final JournalWrites writes;
     /** Null for a journal in memory: a replay has no next start to warn. */
     private final FailureMarker marker;
     /** The connection of an inline journal, for {@link #saveOnClose}; null with a writer thread. */
@@ -101,17 +99,10 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
     private boolean fresh;
     private long lastSequence;
     private Money cash;
-    private long failedWrites;
-    private String firstFailure;
-    private LongConsumer writeLatency = nanos -> { };
-    private final LoggedIntents logged;
-    /** Writes of {@link #hostOnly} handed to the queue and not yet reported. */
-    private int hostOnlyPending;
 
     private SqliteJournal(String where, Connection connection, JournalContents contents, FailureMarker marker,
                           Function<Connection, WriteQueue> queue, EventBus bus, Clock clock, IntentLog log) {
         this.where = where;
-        this.logged = new LoggedIntents(log);
         this.marker = marker;
         this.inlineConnection = connection;
         this.runId = contents.runId();
@@ -132,7 +123,7 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
         if (marker != null && !reasons.containsKey(ReasonCode.JOURNAL_WRITE_FAILED)) {
             marker.restoredReason(where, clock.nanos()).ifPresent(r -> reasons.put(r.code(), r));
         }
-        this.writes = queue.apply(connection);
+        this.writes = new JournalWrites(where, queue.apply(connection), marker, bus, clock, log);
     }
 
     /**
@@ -153,7 +144,7 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
     static SqliteJournal open(Path file, String proposedRunId, Durability durability, int capacity,
                               Executor completions, EventBus bus, Clock clock, int logCapacity) {
         FailureMarker marker = FailureMarker.open(file);
-        IntentLog log = intentLog(file, durability, logCapacity);
+        IntentLog log = IntentLog.forJournal(file, durability == Durability.FULL, logCapacity);
         try {
             Connection connection = JournalFiles.connect(file, durability);
             JournalContents contents = JournalFiles.load(connection, file.toString(), proposedRunId, log, true);
@@ -164,25 +155,6 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
                 log.close();
             }
             throw e;
-        }
-    }
-
-    /**
-     * The journal's intent log: the one there (a damaged one fails the start), else a new one; null,
-     * with a warning, when none can be made (then every order waits for SQLite's commit).
-     */
-    private static IntentLog intentLog(Path file, Durability durability, int capacity) {
-        Path path = IntentLog.beside(file);
-        boolean force = durability == Durability.FULL;
-        IntentLog existing = IntentLog.existing(path, force);
-        if (existing != null) {
-            return existing;
-        }
-        try {
-            return IntentLog.open(path, capacity, force);
-        } catch (JournalException e) {
-            LOG.warn("no intent log ({}): every order waits for SQLite's commit before it is sent", e.getMessage());
-            return null;
         }
     }
 
@@ -208,12 +180,12 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
 
     /** Writes that failed so far. */
     public long failedWrites() {
-        return failedWrites;
+        return writes.failedWrites();
     }
 
     /** What the first failed write of this run said, or null when none failed. */
     public String firstFailure() {
-        return firstFailure;
+        return writes.firstFailure();
     }
 
     /** Writes handed to the writer and not yet applied. */
@@ -223,7 +195,7 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
 
     /** Intents sent on the strength of the intent log whose SQLite write has not reported yet. */
     public int intentsAhead() {
-        return logged.pending();
+        return writes.intentsAhead();
     }
 
     /** The orders not yet terminal, oldest first: a copy (cheaper than {@link #snapshot()}). */
@@ -243,7 +215,7 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
         fresh = false;
         cash = startingCash;
         startingPositions.forEach(p -> positions.put(p.symbol(), p));
-        hostOnly("baseline", c -> {
+        writes.hostOnly("baseline", c -> {
             Rows.saveCash(c, startingCash, timestampNanos);
             for (Position p : startingPositions) {
                 Rows.savePosition(c, p, timestampNanos);
@@ -253,9 +225,8 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
     }
 
     /**
-     * Handles the command: records the order, then answers {@link IntentRecorded} or {@link IntentNotRecorded}.
-     * With an intent log, the intent is durable once appended there, and the answer comes at once; the
-     * SQLite write follows behind. Without one (or when it is full), the answer waits for SQLite's commit.
+     * Handles the command: records the order, then answers {@link IntentRecorded} or {@link IntentNotRecorded}:
+     * at once when the intent went to the intent log, else when SQLite reports ({@link JournalWrites#intent}).
      */
     public void record(RecordIntent command) {
         var request = command.request();
@@ -266,24 +237,10 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
             owners.put(request.clientOrderId(), command.owner());
         }
         lists.intent(submitted, command.owner());
-        boolean[] ahead = {false};
-        boolean queued = write("intent " + request.clientOrderId(), c -> {
+        writes.intent(command, c -> {
             Rows.insertIntent(c, request, command.sequence(), command.timestampNanos());
             StrategyRows.own(c, request.clientOrderId(), command.owner());
-        }, failure -> {
-            if (ahead[0]) {
-                logged.committed(failure); // a failure was published by write(): the host halts
-            } else {
-                answer(command, failure == null ? null : failure.getMessage());
-            }
-        });
-        // only once the queue took it (a refusal has been answered), and only when no write the host alone
-        // knows (a list, a baseline, a reason, a strategy's state) waits before it: the log holds intents
-        // alone, and a start must never find an order without what was journaled before it
-        if (queued && hostOnlyPending == 0 && logged.append(command)) {
-            ahead[0] = true;
-            answer(command, null);
-        }
+        }, failure -> answer(command, failure));
     }
 
     private void answer(RecordIntent command, String failure) {
@@ -296,7 +253,7 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
     public void recordState(RecordStrategyState command) {
         byte[] state = command.state();
         states.put(command.strategy(), state);
-        hostOnly("state of strategy " + command.strategy(), c -> StrategyRows.saveState(c, command.strategy(), state,
+        writes.hostOnly("state of strategy " + command.strategy(), c -> StrategyRows.saveState(c, command.strategy(), state,
                 command.timestampNanos()), null);
     }
 
@@ -304,7 +261,7 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
     public void recordOrderList(RecordOrderList command) {
         lastListId = Math.max(lastListId, command.listId());
         lists.recorded(command);
-        hostOnly("order list L" + command.listId(), c -> ListRows.record(c, command), null);
+        writes.hostOnly("order list L" + command.listId(), c -> ListRows.record(c, command), null);
     }
 
     @Override
@@ -347,7 +304,7 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
         OrderStatus status = order.filledQuantity().isLessThan(a.quantity()) ? order.status() : OrderStatus.FILLED;
         keep(new Order(order.request().amended(a.limitPrice(), a.quantity()), status, order.filledQuantity(),
                 order.venueOrderId()));
-        write("amended " + a.clientOrderId(), c -> Rows.updateTerms(c, a, status, a.timestampNanos()), null);
+        writes.write("amended " + a.clientOrderId(), c -> Rows.updateTerms(c, a, status, a.timestampNanos()), null);
     }
 
     /**
@@ -362,7 +319,7 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
         }
         owners.put(id, new OrderOwner(owner.strategy(), owner.tag(), owner.managed(), owner.expireAtNanos(), false,
                 owner.trail(), owner.list()));
-        hostOnly("triggered " + id, c -> StrategyRows.triggered(c, id), null);
+        writes.hostOnly("triggered " + id, c -> StrategyRows.triggered(c, id), null);
     }
 
     /** A trailing stop the host holds moved: its trigger and trail, for a restart to arm it where it was. */
@@ -376,7 +333,7 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
                 r.timeInForce(), r.reduceOnly(), r.postOnly(), moved.stopPrice()), order.status(),
                 order.filledQuantity(), order.venueOrderId()));
         owners.computeIfPresent(moved.clientOrderId(), (id, owner) -> owner.withTrail(moved.trail()));
-        hostOnly("stop moved " + moved.clientOrderId(), c -> StrategyRows.moveStop(c, moved), null);
+        writes.hostOnly("stop moved " + moved.clientOrderId(), c -> StrategyRows.moveStop(c, moved), null);
     }
 
     public void onCancelled(OrderCancelled c) {
@@ -393,7 +350,7 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
         FundingPayment payment = booked.payment();
         fundingIds.add(payment.id());
         cash = booked.cash();
-        write("funding " + payment.id(), c -> {
+        writes.write("funding " + payment.id(), c -> {
             Rows.insertFunding(c, payment);
             Rows.saveCash(c, booked.cash(), payment.timestampNanos());
         }, null);
@@ -410,17 +367,17 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
 
     public void onStateChanged(TradingStateChanged t) {
         String codes = t.reasons().stream().map(r -> r.code().value()).collect(Collectors.joining(","));
-        hostOnly("state " + t.to(), c -> Rows.insertTransition(c, t, codes), null);
+        writes.hostOnly("state " + t.to(), c -> Rows.insertTransition(c, t, codes), null);
     }
 
     /** Journals who asked for what, when and why, and what came of it. */
     public void onOperatorActed(OperatorActed acted) {
-        hostOnly("operator " + acted.action().path(), c -> Rows.insertOperatorAction(c, acted), null);
+        writes.hostOnly("operator " + acted.action().path(), c -> Rows.insertOperatorAction(c, acted), null);
     }
 
     /** Journals a configuration reload, accepted or refused, with its diff and severity. */
     public void onConfigReloaded(ConfigReloaded reloaded) {
-        hostOnly("config reload " + reloaded.outcome(), c -> Rows.insertConfigReload(c, reloaded), null);
+        writes.hostOnly("config reload " + reloaded.outcome(), c -> Rows.insertConfigReload(c, reloaded), null);
     }
 
     /** Keeps the active reasons, so that a restart can raise again those a crash must not lift. */
@@ -428,11 +385,11 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
         StateReason reason = change.reason();
         if (change.active()) {
             reasons.put(reason.code(), reason);
-            hostOnly("reason " + reason.code(), c -> Rows.saveReason(c, reason), null);
+            writes.hostOnly("reason " + reason.code(), c -> Rows.saveReason(c, reason), null);
         } else {
             reasons.remove(reason.code());
             boolean journalFailure = ReasonCode.JOURNAL_WRITE_FAILED.equals(reason.code());
-            hostOnly("reason " + reason.code() + " cleared", c -> Rows.deleteReason(c, reason.code()), failure -> {
+            writes.hostOnly("reason " + reason.code() + " cleared", c -> Rows.deleteReason(c, reason.code()), failure -> {
                 if (failure == null && journalFailure && marker != null) {
                     marker.clear(); // the journal now holds that an operator dealt with the failure
                 }
@@ -448,7 +405,7 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
         Order moved = new Order(order.request(), next, order.filledQuantity(),
                 venueOrderId != null ? venueOrderId : order.venueOrderId());
         keep(moved);
-        write(next + " " + id, c -> Rows.updateStatus(c, id, next, venueOrderId, note, nanos), null);
+        writes.write(next + " " + id, c -> Rows.updateStatus(c, id, next, venueOrderId, note, nanos), null);
     }
 
     private void fill(PositionChanged changed) {
@@ -466,7 +423,7 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
         } else {
             lists.lateFill(fill.clientOrderId(), fill.quantity());
         }
-        write("fill " + fill.tradeId(), c -> {
+        writes.write("fill " + fill.tradeId(), c -> {
             if (Rows.insertFill(c, fill)) {
                 Rows.addFilled(c, fill);
             }
@@ -484,7 +441,7 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
         long sequence = order.clientOrderId().sequenceIn(runId);
         lastSequence = Math.max(lastSequence, sequence);
         keep(order);
-        write("reconciled " + order.clientOrderId(), c -> Rows.upsertOrder(c, order, sequence,
+        writes.write("reconciled " + order.clientOrderId(), c -> Rows.upsertOrder(c, order, sequence,
                 (event.adopted() ? "adopted: " : "reconciled: ") + event.note(), event.timestampNanos()), null);
     }
 
@@ -504,50 +461,7 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
      * outcome was reported, in nanoseconds (real time, not the host clock). For metrics.
      */
     public void onWriteLatency(LongConsumer listener) {
-        this.writeLatency = Objects.requireNonNull(listener, "listener");
-    }
-
-    /**
-     * {@link #write} of what only the host knows (no venue can tell it again at reconciliation): while one
-     * is pending, intents wait for SQLite's commit instead of going through the intent log, so that the
-     * journal a start finds is always a prefix of what was written.
-     */
-    private void hostOnly(String what, JournalWrite write, Consumer<SQLException> then) {
-        hostOnlyPending++;
-        write(what, write, failure -> {
-            hostOnlyPending--;
-            if (then != null) {
-                then.accept(failure);
-            }
-        });
-    }
-
-    /** Hands {@code write} to the queue; false if the queue refused it ({@code then} has heard so). */
-    private boolean write(String what, JournalWrite write, Consumer<SQLException> then) {
-        long handedOff = System.nanoTime();
-        Consumer<SQLException> completion = failure -> {
-            writeLatency.accept(System.nanoTime() - handedOff);
-            if (failure != null) {
-                failedWrites++;
-                String message = "journal " + where + ": writing " + what + " failed: " + failure.getMessage();
-                if (firstFailure == null) {
-                    firstFailure = message;
-                }
-                if (marker != null) {
-                    marker.markFailed(message, clock.nanos());
-                }
-                bus.publish(new JournalWriteFailed(what, message, clock.nanos()));
-            }
-            if (then != null) {
-                then.accept(failure);
-            }
-        };
-        if (!writes.submit(what, write, completion)) {
-            completion.accept(new SQLException("journal backlog full (" + writes.backlog()
-                    + " writes waiting for the disk)"));
-            return false;
-        }
-        return true;
+        writes.onLatency(listener);
     }
 
     /**
@@ -558,7 +472,7 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
      * @throws IllegalStateException for a journal with a writer thread
      */
     public void saveOnClose(Path file) {
-        if (!(writes instanceof InlineWriteQueue)) {
+        if (!writes.inline()) {
             throw new IllegalStateException("only an inline journal can be saved on close");
         }
         this.saveTo = file;
@@ -578,7 +492,6 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
             }
         }
         writes.close();
-        logged.close();
-        LOG.info("journal {} closed ({} failed write(s))", where, failedWrites);
+        LOG.info("journal {} closed ({} failed write(s))", where, writes.failedWrites());
     }
 }
