@@ -110,7 +110,7 @@ public final class ExecutionCoordinator implements Coordinator {
         EmulatedStops stops = new EmulatedStops();
         this.placer = new OrderPlacer(venues, scheduler, settings.retries(), new SplittableRandom(settings.seed()),
                 findings);
-        this.cancels = new OrderCancels(venues, stops, tracker, bus, clock, findings,
+        this.cancels = new OrderCancels(venues, stops, tracker, bus, clock, findings, placer,
                 order -> this.guards.cancelSent(order, clock.nanos()));
         this.preTrade = new PreTrade(tracker, market, venues, ledger, tradingState, clock);
         this.amends = new OrderAmends(venues, tracker, preTrade, bus, clock);

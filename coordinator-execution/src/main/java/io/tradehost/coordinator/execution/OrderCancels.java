@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Carries out cancels, which go through whatever the trading state: a stop the host holds is
  * disarmed (and reported cancelled at once), an order whose intent is still on its way to the
- * journal is remembered and never sent, an order at the venue is cancelled there (the venue's answer
- * reports it). Every cancel asked of the venue is then told to the guards (they count it, never
+ * journal is remembered and never sent, an order waiting to be sent again after a failure (a rate
+ * limit) is withdrawn and reported cancelled at once (sent later, it would outlive its cancel), an
+ * order at the venue is cancelled there (the venue's answer reports it). Every cancel asked of the venue is then told to the guards (they count it, never
  * refuse it). A cancel the venue refuses is published and the venue asked how the order stands; one
  * the venue plugin fails is logged and published; the next reconciliation sees the order. Kernel
  * thread only.
@@ -40,6 +41,7 @@ final class OrderCancels {
     private final EventBus bus;
     private final Clock clock;
     private final OrderPlacer.Outcome findings;
+    private final OrderPlacer placer;
     private final Consumer<OrderRequest> sentToVenue;
     private final Set<ClientOrderId> beforeSend = new HashSet<>();
     private long cancelsSent;
@@ -50,7 +52,8 @@ final class OrderCancels {
      * @param sentToVenue told of every cancel asked of the venue, after it was asked (the guards)
      */
     OrderCancels(VenueAccess venues, EmulatedStops stops, OrderTracker tracker, EventBus bus, Clock clock,
-                 OrderPlacer.Outcome findings, Consumer<OrderRequest> sentToVenue) {
+                 OrderPlacer.Outcome findings, OrderPlacer placer, Consumer<OrderRequest> sentToVenue) {
+        this.placer = placer;
         this.venues = venues;
         this.stops = stops;
         this.tracker = tracker;
@@ -65,6 +68,10 @@ final class OrderCancels {
         for (EmulatedStops.Armed armed : stops.disarm(command.symbol())) {
             bus.publish(new OrderCancelled(armed.request().clientOrderId(), armed.request().symbol(),
                     "host-held stop cancelled before its trigger: " + command.reason(), clock.nanos()));
+        }
+        for (OrderRequest unsent : placer.withdraw(r -> command.symbol() == null
+                || command.symbol().equals(r.symbol()))) {
+            withdrawn(unsent.clientOrderId(), unsent.symbol(), command.reason());
         }
         try {
             List<Order> open = venues.venue().openOrders().stream()
@@ -103,8 +110,17 @@ final class OrderCancels {
             beforeSend.add(id);
             return;
         }
+        if (!placer.withdraw(r -> r.clientOrderId().equals(id)).isEmpty()) {
+            withdrawn(id, command.symbol(), command.reason());
+            return;
+        }
         LOG.debug("cancelling {}: {}", id, command.reason());
         atVenue(tracked.request());
+    }
+
+    private void withdrawn(ClientOrderId id, io.tradehost.api.value.Symbol symbol, String reason) {
+        LOG.debug("cancelled {} before it reached the venue (it was waiting to be sent again): {}", id, reason);
+        bus.publish(new OrderCancelled(id, symbol, "cancelled before it reached the venue: " + reason, clock.nanos()));
     }
 
     /** Whether order {@code id} was cancelled before it was sent (true once: the mark is consumed). */

@@ -80,6 +80,16 @@ final class OrderPlacer {
         return unsent;
     }
 
+    /**
+     * Withdraws the orders waiting to be sent again after a failure the venue answered (so not at the
+     * venue) that {@code which} selects: they will not be sent. Returns them, oldest first.
+     */
+    List<OrderRequest> withdraw(java.util.function.Predicate<OrderRequest> which) {
+        List<OrderRequest> withdrawn = awaitingResend.stream().filter(which).toList();
+        withdrawn.forEach(awaitingResend::remove);
+        return withdrawn;
+    }
+
     /** Sends repeated after a failure so far. */
     long retries() {
         return retries;

@@ -470,6 +470,23 @@ class ExecutionCoordinatorTest {
     }
 
     @Test
+    void aCancelOfAnOrderWaitingOutARateLimitWithdrawsItSoItNeverReachesTheVenue() {
+        venue.answer(Answer.RATE_LIMIT);
+        send(buyNotional(BTC, "200"));
+        venue.answer(Answer.RATE_LIMIT);
+        send(buyNotional(SOL, "20"));
+        assertThat(venue.placed()).hasSize(2);
+        kernel.send(new CancelOrder(ClientOrderId.of("run1-1"), BTC, "strategy stopped", 0));
+        kernel.send(new CancelOrders(null, "halt", 0));
+        kernel.advanceBy(Duration.ofSeconds(10));
+        assertThat(venue.placed()).as("neither retry goes out after its cancel").hasSize(2);
+        assertThat(events.of(OrderCancelled.class)).extracting(OrderCancelled::clientOrderId, OrderCancelled::reason)
+                .containsExactly(tuple(ClientOrderId.of("run1-1"), "cancelled before it reached the venue: strategy stopped"),
+                        tuple(ClientOrderId.of("run1-2"), "cancelled before it reached the venue: halt"));
+        assertThat(execution.counters().filled()).isZero();
+    }
+
+    @Test
     void aTimeoutAfterTheVenueActedIsResolvedByAskingNotBySendingAgain() {
         venue.answer(Answer.TIMEOUT_FILLED);
         send(buyNotional(BTC, "200"));
