@@ -3,7 +3,8 @@
 #   bash scripts/test.sh [extra Maven arguments, e.g. -Dpit.skip]
 # Needs Maven 3.8.7+ and a JDK 25 (found by Maven toolchains under /usr/lib/jvm, JAVA_HOME, ...).
 # Installs, when absent, Debian's chromium and chromium-driver (the dashboard test in headless
-# Chromium) and prometheus (its promtool checks /metrics): as root with apt-get, otherwise with
+# Chromium), prometheus (its promtool checks /metrics) and postgresql (a real server the journal's
+# tests start on loopback; as root it runs as the user nobody): as root with apt-get, otherwise with
 # sudo when it needs no password; else it names the packages and stops. Everything else comes from
 # Maven Central.
 set -euo pipefail
@@ -19,6 +20,7 @@ missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
 command -v promtool >/dev/null || missing+=(prometheus)
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || command -v initdb >/dev/null || missing+=(postgresql)
 if ((${#missing[@]})); then
   if [[ $(id -u) -eq 0 ]]; then
     as_root=()

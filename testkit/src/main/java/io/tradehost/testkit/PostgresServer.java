@@ -1,0 +1,208 @@
+package io.tradehost.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipalLookupService;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A real PostgreSQL server for tests: a cluster of its own in a new directory under the system's
+ * temporary directory, listening on 127.0.0.1 at a free port (its unix socket in that directory),
+ * whose superuser {@link #user} has a random {@link #password} (SCRAM). Started and stopped within
+ * bounded times; {@link #close} stops it (fast shutdown) and deletes its files.
+ *
+ * <p>PostgreSQL refuses to run as root, and CI runs as root: then the cluster belongs to the
+ * unprivileged user {@code nobody} and every PostgreSQL program runs as it through {@code runuser}.
+ * The binaries are Debian's ({@code /usr/lib/postgresql/<version>/bin}, the newest; the README's test
+ * command installs the {@code postgresql} package when absent), or those on the {@code PATH}.
+ * Durability is relaxed for speed ({@code fsync} off): a killed server loses nothing, a crashed machine
+ * might. Not thread-safe.
+ */
+public final class PostgresServer implements AutoCloseable {
+    private static final long START_SECONDS = 60;
+    private static final String USER = "tradehost";
+
+    private final Path directory;
+    private final Path bin;
+    private final boolean asNobody;
+    private final int port;
+    private final String password;
+    private boolean running;
+
+    private PostgresServer(Path directory, Path bin, boolean asNobody, int port, String password) {
+        this.directory = directory;
+        this.bin = bin;
+        this.asNobody = asNobody;
+        this.port = port;
+        this.password = password;
+    }
+
+    /** The directory of PostgreSQL's programs ({@code initdb}, {@code pg_ctl}), if there is one. */
+    public static Optional<Path> binaries() {
+        try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
+            Optional<Path> debian = versions.map(v -> v.resolve("bin"))
+                    .filter(b -> Files.isExecutable(b.resolve("initdb")))
+                    .max(Comparator.comparingInt(b -> version(b.getParent().getFileName().toString())));
+            if (debian.isPresent()) {
+                return debian;
+            }
+        } catch (IOException e) {
+            // no Debian layout: look on the PATH
+        }
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(":")).filter(d -> !d.isEmpty())
+                .map(Path::of).filter(d -> Files.isExecutable(d.resolve("initdb"))
+                        && Files.isExecutable(d.resolve("pg_ctl"))).findFirst();
+    }
+
+    private static int version(String name) {
+        try {
+            return Integer.parseInt(name);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Makes a cluster and starts its server.
+     *
+     * @throws AssertionError if PostgreSQL is not installed, or a program fails (with its words)
+     */
+    public static PostgresServer start() throws IOException, InterruptedException {
+        Path bin = binaries().orElseThrow(() -> new AssertionError("PostgreSQL is not installed (apt-get install"
+                + " postgresql; scripts/test.sh installs it)"));
+        Path directory = Files.createTempDirectory("tradehost-postgres-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        boolean root = "root".equals(Files.getOwner(directory).getName());
+        byte[] secret = new byte[16];
+        new SecureRandom().nextBytes(secret);
+        String password = HexFormat.of().formatHex(secret);
+        Path passwordFile = directory.resolve("password");
+        Files.writeString(passwordFile, password + "\n", StandardCharsets.UTF_8);
+        if (root) {
+            UserPrincipalLookupService users = directory.getFileSystem().getUserPrincipalLookupService();
+            Files.setOwner(directory, users.lookupPrincipalByName("nobody"));
+            Files.setOwner(passwordFile, users.lookupPrincipalByName("nobody"));
+        }
+        PostgresServer server = new PostgresServer(directory, bin, root, freePort(), password);
+        try {
+            server.run(START_SECONDS, "initdb", "-D", directory.resolve("data").toString(), "-U", USER,
+                    "--pwfile=" + passwordFile, "-A", "scram-sha-256", "-E", "UTF8", "--locale=C", "--no-sync");
+            Files.delete(passwordFile);
+            server.run(START_SECONDS, "pg_ctl", "-D", directory.resolve("data").toString(), "-l",
+                    directory.resolve("server.log").toString(), "-w", "-t", Long.toString(START_SECONDS), "-o",
+                    "-c listen_addresses=127.0.0.1 -p " + server.port + " -k " + directory
+                            + " -c fsync=off -c full_page_writes=off -c synchronous_commit=off", "start");
+            server.running = true;
+            return server;
+        } catch (IOException | InterruptedException | RuntimeException | AssertionError e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Runs a PostgreSQL program (as {@code nobody} under root) to its end within {@code seconds}. */
+    private void run(long seconds, String program, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        if (asNobody) {
+            command.addAll(List.of("runuser", "-u", "nobody", "--"));
+        }
+        command.add(bin.resolve(program).toString());
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError(program + " did not finish within " + seconds + " s:\n" + said + log());
+        }
+        if (p.exitValue() != 0) {
+            throw new AssertionError(program + " failed (exit " + p.exitValue() + "):\n" + said + log());
+        }
+    }
+
+    private String log() {
+        try {
+            Path log = directory.resolve("server.log");
+            return Files.exists(log) ? "\nserver log:\n" + Files.readString(log) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** The JDBC URL of database {@code postgres} over TCP on loopback. */
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+    }
+
+    /** The superuser's name. */
+    public String user() {
+        return USER;
+    }
+
+    /** The superuser's password: for the test's connections only, never to be logged. */
+    public String password() {
+        return password;
+    }
+
+    /** The TCP port on 127.0.0.1. */
+    public int port() {
+        return port;
+    }
+
+    /** Whether the server was started and not stopped since. */
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops the server (fast: open sessions are ended), waiting at most a minute. Idempotent. */
+    public void stop() throws IOException, InterruptedException {
+        if (running) {
+            running = false;
+            run(START_SECONDS, "pg_ctl", "-D", directory.resolve("data").toString(), "-m", "fast", "-w", "-t",
+                    Long.toString(START_SECONDS), "stop");
+        }
+    }
+
+    /** Stops the server if it runs, then deletes its files. */
+    @Override
+    public void close() {
+        try {
+            stop();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            delete();
+        }
+    }
+
+    private void delete() {
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + directory, e);
+        }
+    }
+}
