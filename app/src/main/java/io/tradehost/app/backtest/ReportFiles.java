@@ -19,7 +19,12 @@ public final class ReportFiles {
     public static void write(Path directory, Report report) {
         try {
             Files.createDirectories(directory);
-            atomically(directory.resolve("report.json"), ReportJson.of(report));
+            Path json = directory.resolve("report.json");
+            Path temporary = json.resolveSibling("report.json.tmp");
+            try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
+                ReportJson.write(report, out); // streamed: tens of thousands of trades never held as one text
+            }
+            Files.move(temporary, json, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             atomically(directory.resolve("report.html"), ReportHtml.of(report));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report to " + directory + ": " + e.getMessage(), e);

@@ -1,14 +1,16 @@
 package io.tradehost.backtest.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tradehost.api.value.Money;
 import io.tradehost.api.value.Price;
 import io.tradehost.backtest.tape.SymbolStats;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,113 +22,150 @@ import java.util.TreeMap;
  * 10 places, times as ISO-8601 UTC, keys in a fixed order, so equal reports give equal bytes.
  */
 public final class ReportJson {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ReportJson() {
     }
 
     /** The report as JSON text, ending in a newline. */
     public static String of(Report r) {
-        ObjectNode root = JSON.createObjectNode();
-        Metrics m = r.metrics();
-        root.put("title", r.title());
-        root.put("events", r.events());
-        root.put("skipped_rows", r.skippedRows());
-        root.put("first_timestamp", time(r.firstNanos()));
-        root.put("last_timestamp", time(r.lastNanos()));
-        root.put("duration", Duration.ofNanos(m.durationNanos()).toString());
-        ArrayNode symbols = root.putArray("symbols");
-        for (SymbolStats s : r.symbols()) {
-            ObjectNode n = symbols.addObject();
-            n.put("symbol", s.symbol().value());
-            n.put("events", s.events());
-            n.put("price_min", s.priceMin().toString());
-            n.put("price_max", s.priceMax().toString());
-            n.put("first_price", s.firstPrice().toString());
-            n.put("last_price", s.lastPrice().toString());
-            n.put("buy_and_hold_return", ratio(exactReturn(s.firstPrice(), s.lastPrice())));
-        }
-        root.put("starting_equity", r.startingEquity().toString());
-        root.put("final_equity", r.finalEquity().toString());
-        root.put("realized_pnl", r.realizedPnl().toString());
-        root.put("unrealized_pnl", r.unrealizedPnl().toString());
-        root.put("fees", r.fees().toString());
-        root.put("funding", r.funding().toString());
-        if (r.collector().replayNanos() > 0) {
-            // wall time: the only part of a report that differs between two runs of the same inputs
-            ObjectNode replay = root.putObject("replay");
-            replay.put("events", r.collector().replayEvents());
-            replay.put("elapsed_seconds", r.collector().replayNanos() / 1e9);
-            replay.put("events_per_second", r.collector().replayEventsPerSecond());
-        }
-        root.put("total_return", ratio(m.totalReturn()));
-        root.put("buy_and_hold_return", ratio(r.buyAndHoldReturn()));
-        root.put("cagr", ratio(m.cagr()));
-        root.put("annualized_volatility", ratio(m.volatility()));
-        root.put("sharpe", ratio(m.sharpe()));
-        root.put("sortino", ratio(m.sortino()));
-        root.put("calmar", ratio(m.calmar()));
-        root.put("max_drawdown", ratio(m.maxDrawdown()));
-        root.put("max_drawdown_duration", Duration.ofNanos(m.maxDrawdownNanos()).toString());
-        root.put("return_period", Duration.ofNanos(r.collector().periodNanos()).toString());
-        root.put("trades", m.trades());
-        root.put("fills", r.fills());
-        root.put("win_rate", ratio(m.winRate()));
-        root.put("best_trade", money(m.bestTrade()));
-        root.put("worst_trade", money(m.worstTrade()));
-        root.put("average_trade", money(m.averageTrade()));
-        root.put("profit_factor", ratio(m.profitFactor()));
-        root.put("expectancy", ratio(m.expectancy()));
-        root.put("exposure_time", ratio(m.exposure()));
-        ObjectNode rejections = root.putObject("rejections");
-        new TreeMap<>(r.rejections()).forEach(rejections::put);
-        ObjectNode refusedBy = root.putObject("refused_by");
-        r.collector().refusedBy().forEach((stage, codes) -> {
-            ObjectNode byCode = refusedBy.putObject(stage);
-            codes.forEach(byCode::put);
-        });
-        ArrayNode transitions = root.putArray("trading_state_transitions");
-        for (ReportCollector.Transition t : r.transitions()) {
-            ObjectNode n = transitions.addObject();
-            n.put("at", time(t.nanos()));
-            n.put("from", t.from());
-            n.put("to", t.to());
-            ArrayNode reasons = n.putArray("reasons");
-            t.reasons().forEach(reasons::add);
-        }
-        ArrayNode trades = root.putArray("trade_list");
-        for (Trade t : r.trades()) {
-            ObjectNode n = trades.addObject();
-            n.put("symbol", t.symbol().value());
-            n.put("direction", t.direction());
-            n.put("entry_time", time(t.entryNanos()));
-            n.put("exit_time", time(t.exitNanos()));
-            n.put("size", t.size().toString());
-            n.put("entry_price", t.entryPrice().toString());
-            n.put("exit_price", t.exitPrice().toString());
-            n.put("pnl", t.pnl().toString());
-            n.put("fees", t.fees().toString());
-            n.put("entry_tag", t.entryTag());
-            n.put("exit_tag", t.exitTag());
-            n.put("exit_kind", t.exitKind().label());
-        }
-        ObjectNode exits = root.putObject("exits");
-        exitCounts(r).forEach(exits::put);
-        ArrayNode curve = root.putArray("equity_curve");
-        List<Money> equity = r.collector().periodEquity();
-        List<Long> at = r.collector().sampleNanos();
-        List<Double> drawdowns = r.collector().sampleDrawdown();
-        for (int i = 0; i < equity.size(); i++) {
-            ObjectNode n = curve.addObject();
-            n.put("at", time(at.get(i)));
-            n.put("equity", equity.get(i).toString());
-            n.put("drawdown", ratio(drawdowns.get(i)));
-        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         try {
-            return JSON.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a report tree always serialises", e);
+            write(r, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a report always serialises in memory", e);
         }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Writes the report as JSON (UTF-8, ending in a newline) to {@code out}, streamed: a report of
+     * tens of thousands of trades is never held whole in memory as a tree or a text.
+     */
+    public static void write(Report r, OutputStream out) throws IOException {
+        try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
+            g.setPrettyPrinter(new DefaultPrettyPrinter());
+            g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+            Metrics m = r.metrics();
+            g.writeStartObject();
+            g.writeStringField("title", r.title());
+            g.writeNumberField("events", r.events());
+            g.writeNumberField("skipped_rows", r.skippedRows());
+            g.writeStringField("first_timestamp", time(r.firstNanos()));
+            g.writeStringField("last_timestamp", time(r.lastNanos()));
+            g.writeStringField("duration", Duration.ofNanos(m.durationNanos()).toString());
+            g.writeArrayFieldStart("symbols");
+            for (SymbolStats s : r.symbols()) {
+                g.writeStartObject();
+                g.writeStringField("symbol", s.symbol().value());
+                g.writeNumberField("events", s.events());
+                g.writeStringField("price_min", s.priceMin().toString());
+                g.writeStringField("price_max", s.priceMax().toString());
+                g.writeStringField("first_price", s.firstPrice().toString());
+                g.writeStringField("last_price", s.lastPrice().toString());
+                g.writeStringField("buy_and_hold_return", ratio(exactReturn(s.firstPrice(), s.lastPrice())));
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeStringField("starting_equity", r.startingEquity().toString());
+            g.writeStringField("final_equity", r.finalEquity().toString());
+            g.writeStringField("realized_pnl", r.realizedPnl().toString());
+            g.writeStringField("unrealized_pnl", r.unrealizedPnl().toString());
+            g.writeStringField("fees", r.fees().toString());
+            g.writeStringField("funding", r.funding().toString());
+            if (r.collector().replayNanos() > 0) {
+                // wall time: the only part of a report that differs between two runs of the same inputs
+                g.writeObjectFieldStart("replay");
+                g.writeNumberField("events", r.collector().replayEvents());
+                g.writeNumberField("elapsed_seconds", r.collector().replayNanos() / 1e9);
+                g.writeNumberField("events_per_second", r.collector().replayEventsPerSecond());
+                g.writeEndObject();
+            }
+            g.writeStringField("total_return", ratio(m.totalReturn()));
+            g.writeStringField("buy_and_hold_return", ratio(r.buyAndHoldReturn()));
+            g.writeStringField("cagr", ratio(m.cagr()));
+            g.writeStringField("annualized_volatility", ratio(m.volatility()));
+            g.writeStringField("sharpe", ratio(m.sharpe()));
+            g.writeStringField("sortino", ratio(m.sortino()));
+            g.writeStringField("calmar", ratio(m.calmar()));
+            g.writeStringField("max_drawdown", ratio(m.maxDrawdown()));
+            g.writeStringField("max_drawdown_duration", Duration.ofNanos(m.maxDrawdownNanos()).toString());
+            g.writeStringField("return_period", Duration.ofNanos(r.collector().periodNanos()).toString());
+            g.writeNumberField("trades", m.trades());
+            g.writeNumberField("fills", r.fills());
+            g.writeStringField("win_rate", ratio(m.winRate()));
+            g.writeStringField("best_trade", money(m.bestTrade()));
+            g.writeStringField("worst_trade", money(m.worstTrade()));
+            g.writeStringField("average_trade", money(m.averageTrade()));
+            g.writeStringField("profit_factor", ratio(m.profitFactor()));
+            g.writeStringField("expectancy", ratio(m.expectancy()));
+            g.writeStringField("exposure_time", ratio(m.exposure()));
+            g.writeObjectFieldStart("rejections");
+            for (var e : new TreeMap<>(r.rejections()).entrySet()) {
+                g.writeNumberField(e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
+            g.writeObjectFieldStart("refused_by");
+            for (var stage : r.collector().refusedBy().entrySet()) {
+                g.writeObjectFieldStart(stage.getKey());
+                for (var code : stage.getValue().entrySet()) {
+                    g.writeNumberField(code.getKey(), code.getValue());
+                }
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+            g.writeArrayFieldStart("trading_state_transitions");
+            for (ReportCollector.Transition t : r.transitions()) {
+                g.writeStartObject();
+                g.writeStringField("at", time(t.nanos()));
+                g.writeStringField("from", t.from());
+                g.writeStringField("to", t.to());
+                g.writeArrayFieldStart("reasons");
+                for (String reason : t.reasons()) {
+                    g.writeString(reason);
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("trade_list");
+            for (Trade t : r.trades()) {
+                g.writeStartObject();
+                g.writeStringField("symbol", t.symbol().value());
+                g.writeStringField("direction", t.direction());
+                g.writeStringField("entry_time", time(t.entryNanos()));
+                g.writeStringField("exit_time", time(t.exitNanos()));
+                g.writeStringField("size", t.size().toString());
+                g.writeStringField("entry_price", t.entryPrice().toString());
+                g.writeStringField("exit_price", t.exitPrice().toString());
+                g.writeStringField("pnl", t.pnl().toString());
+                g.writeStringField("fees", t.fees().toString());
+                g.writeStringField("entry_tag", t.entryTag());
+                g.writeStringField("exit_tag", t.exitTag());
+                g.writeStringField("exit_kind", t.exitKind().label());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeObjectFieldStart("exits");
+            for (var e : exitCounts(r).entrySet()) {
+                g.writeNumberField(e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
+            g.writeArrayFieldStart("equity_curve");
+            List<Money> equity = r.collector().periodEquity();
+            List<Long> at = r.collector().sampleNanos();
+            List<Double> drawdowns = r.collector().sampleDrawdown();
+            for (int i = 0; i < equity.size(); i++) {
+                g.writeStartObject();
+                g.writeStringField("at", time(at.get(i)));
+                g.writeStringField("equity", equity.get(i).toString());
+                g.writeStringField("drawdown", ratio(drawdowns.get(i)));
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        out.write('\n');
     }
 
     /** ISO-8601 UTC. */

@@ -52,7 +52,14 @@ class ReportWritersTest {
     void theJsonCarriesTheRequiredFieldsWithDecimalsAsStringsAndRatiosAsFractions() throws Exception {
         Report r = report();
         assertThat(r.bookedEquity()).isEqualTo(r.finalEquity());
-        JsonNode json = new ObjectMapper().readTree(ReportJson.of(r));
+        String text = ReportJson.of(r);
+        JsonNode json = new ObjectMapper().readTree(text);
+        // streamed, it is byte for byte what Jackson's indenting writer makes of the same tree
+        assertThat(text).isEqualTo(new ObjectMapper().enable(com.fasterxml.jackson.databind.SerializationFeature
+                .INDENT_OUTPUT).writeValueAsString(json) + "\n");
+        java.io.ByteArrayOutputStream streamed = new java.io.ByteArrayOutputStream();
+        ReportJson.write(r, streamed);
+        assertThat(streamed.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(text);
         assertThat(json.get("events").asLong()).isEqualTo(3);
         assertThat(json.get("first_timestamp").asText()).isEqualTo("1970-01-01T00:00:00Z");
         assertThat(json.get("last_timestamp").asText()).isEqualTo("1970-01-01T00:03:00Z");
