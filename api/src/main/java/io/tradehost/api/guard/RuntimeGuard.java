@@ -19,16 +19,25 @@ public interface RuntimeGuard {
     /** Checks the host now. */
     void evaluate();
 
+    /** {@link #sameVerdictUntilNanos}: check at every tick. */
+    long EVERY_TICK = Long.MIN_VALUE;
+
+    /** {@link #sameVerdictUntilNanos}: no check until an event has been dispatched. */
+    long UNTIL_AN_EVENT = Long.MAX_VALUE;
+
     /**
-     * Whether {@link #evaluate()} can come to another verdict when only time has passed since its last
-     * call: nothing was dispatched in between (no quote, mark, fill, funding or change of state). True
-     * by default, for a guard that reads the clock (a mark's age, a day's start). A guard whose verdict
-     * follows from equity, positions, marks and reasons alone returns false, and the host then skips
-     * its check while nothing happens (a quiet market, a backtest's gaps: in a backtest over months of
-     * trades, most of the checks). Asked once, when the guard is made.
+     * Asked right after each {@link #evaluate()} that returned: the instant (the host clock's
+     * nanoseconds since the epoch) before which another check would come to the same verdict, as long
+     * as nothing is dispatched meanwhile (no quote, mark, fill, funding or change of state); the host
+     * skips the ticks before it, and checks at the first tick after any event. {@link #EVERY_TICK} (the
+     * default) for a guard that reads the clock in ways it cannot foresee; {@link #UNTIL_AN_EVENT} for
+     * one whose verdict follows from equity, positions, marks and reasons alone; else the next instant
+     * time alone could change it (a day's end, the moment a mark grows stale). An instant too early
+     * costs a check, one too late misses a change: err early. Saves most checks of a quiet market and
+     * of a backtest's gaps.
      */
-    default boolean dependsOnTime() {
-        return true;
+    default long sameVerdictUntilNanos() {
+        return EVERY_TICK;
     }
 
     /** Sees every event the kernel dispatches; by default ignores them. */

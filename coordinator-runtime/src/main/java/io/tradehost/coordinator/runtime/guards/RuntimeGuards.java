@@ -42,11 +42,12 @@ public final class RuntimeGuards {
     private static final Logger LOG = LoggerFactory.getLogger(RuntimeGuards.class);
 
     /**
-     * @param timed whether the guard's check can change with time alone ({@link RuntimeGuard#dependsOnTime})
-     * @param checkedAt {@link #events} at the guard's last check, or -1 before its first
+     * @param foresees whether the guard says when its verdict can change ({@link RuntimeGuard#sameVerdictUntilNanos})
+     * @param last {@link #events} at the guard's last check (-1 before its first), and the instant its
+     *     verdict stays the same until without an event
      */
     private record Named(String name, RuntimeGuard guard, PluginCalls calls, IsolatedGuardContext isolated,
-                         boolean seesEvents, boolean timed, long[] checkedAt) {
+                         boolean seesEvents, boolean foresees, long[] last) {
     }
 
     private List<Named> guards;
@@ -86,8 +87,8 @@ public final class RuntimeGuards {
             RuntimeGuard guard = PluginFactories.create("runtime guard", "runtime_guards.order", name, factories,
                     RuntimeGuardFactory::name, configFor.apply(name), (f, config) -> calls.start(
                             () -> f.create(config, given), "runtime guard '" + name + "'"));
-            guards.add(new Named(name, guard, calls, isolated, overridesOnEvent(guard), dependsOnTime(calls, guard),
-                    new long[] {-1}));
+            guards.add(new Named(name, guard, calls, isolated, overridesOnEvent(guard), overrides(guard,
+                    "sameVerdictUntilNanos"), new long[] {-1, RuntimeGuard.EVERY_TICK}));
         }
         return new RuntimeGuards(guards, context, state, clock);
     }
@@ -101,12 +102,13 @@ public final class RuntimeGuards {
         }
     }
 
-    /**
-     * Whether {@code guard} says its check can change with time alone; a call that fails or does not
-     * answer in time counts as yes (checked on every tick, the safe way).
-     */
-    private static boolean dependsOnTime(PluginCalls calls, RuntimeGuard guard) {
-        return !(calls.call(guard::dependsOnTime) instanceof Outcome.Returned<Boolean> r && Boolean.FALSE.equals(r.value()));
+    /** Whether {@code guard}'s class declares its own {@code method} (no arguments). */
+    private static boolean overrides(RuntimeGuard guard, String method) {
+        try {
+            return guard.getClass().getMethod(method).getDeclaringClass() != RuntimeGuard.class;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 
     /** Starts every guard's timer. */
@@ -117,14 +119,26 @@ public final class RuntimeGuards {
         }
     }
 
-    /** A guard's check, skipped for one that does not depend on time when nothing was dispatched since its last. */
+    /**
+     * A guard's check, skipped while nothing was dispatched since its last one and the instant it named
+     * then has not come. The instant is asked in the same call as the check; a check that did not return
+     * (threw, was late) names none: the next tick checks again.
+     */
     private void check(Named g) {
-        if (!g.timed() && g.checkedAt()[0] == events) {
+        long[] last = g.last();
+        if (last[0] == events && clock.nanos() < last[1]) {
             skipped++;
             return;
         }
-        g.checkedAt()[0] = events;
-        call(g, () -> g.guard().evaluate());
+        last[0] = events;
+        long[] until = {RuntimeGuard.EVERY_TICK};
+        boolean returned = call(g, () -> {
+            g.guard().evaluate();
+            if (g.foresees()) {
+                until[0] = g.guard().sameVerdictUntilNanos();
+            }
+        });
+        last[1] = returned ? until[0] : RuntimeGuard.EVERY_TICK;
     }
 
     /** Guard checks skipped because nothing had happened since the guard's last one. */
@@ -197,7 +211,8 @@ public final class RuntimeGuards {
         return Map.copyOf(dataMisses);
     }
 
-    private void call(Named g, Runnable body) {
+    /** Calls {@code body} as the guard's; true if it returned. */
+    private boolean call(Named g, Runnable body) {
         IsolatedGuardContext.View view = g.isolated() == null ? null : g.isolated().prepare();
         Outcome<Object> outcome = g.calls().call(() -> {
             body.run();
@@ -208,7 +223,7 @@ public final class RuntimeGuards {
         }
         switch (outcome) {
             case Outcome.Returned<Object> r -> {
-                // done
+                return true;
             }
             case Outcome.Threw<Object> t when t.error() instanceof DataUnavailableException e -> {
                 long n = dataMisses.merge(g.name(), 1L, Long::sum);
@@ -223,6 +238,7 @@ public final class RuntimeGuards {
             case Outcome.Busy<Object> b -> failed(g, "is still busy with an earlier call ("
                     + b.runningNanos() / 1_000_000 + " ms)", null);
         }
+        return false;
     }
 
     private void failed(Named g, String what, Throwable error) {

@@ -97,8 +97,8 @@ class RuntimeGuardsTest {
         };
     }
 
-    /** A guard whose check follows from events alone ({@code dependsOnTime} false), or one whose answer throws. */
-    private RuntimeGuardFactory untimed(String name, boolean answerThrows) {
+    /** A guard that says until when its verdict stays the same ({@code null}: its answer throws). */
+    private RuntimeGuardFactory foreseeing(String name, java.util.function.LongSupplier until) {
         return new RuntimeGuardFactory() {
             @Override
             public String name() {
@@ -129,11 +129,11 @@ class RuntimeGuardsTest {
                     }
 
                     @Override
-                    public boolean dependsOnTime() {
-                        if (answerThrows) {
+                    public long sameVerdictUntilNanos() {
+                        if (until == null) {
                             throw new IllegalStateException("no answer");
                         }
-                        return false;
+                        return until.getAsLong();
                     }
                 };
             }
@@ -159,17 +159,22 @@ class RuntimeGuardsTest {
     }
 
     @Test
-    void aGuardThatDoesNotDependOnTimeIsCheckedOnlyWhenSomethingWasDispatchedSinceItsLastCheck() {
-        RuntimeGuards guards = guards(untimed("equity", false), factory("clock", ctx -> { }),
-                untimed("unsure", true));
+    void aGuardIsCheckedAfterAnEventOrOnceTheInstantItNamedHasComeAndAtEveryTickOtherwise() {
+        long start = clock.nanos();
+        RuntimeGuards guards = guards(foreseeing("equity", () -> RuntimeGuard.UNTIL_AN_EVENT),
+                foreseeing("day", () -> start + Duration.ofSeconds(35).toNanos()), factory("clock", ctx -> { }),
+                foreseeing("unsure", null));
         guards.start(kernel);
-        kernel.advanceBy(Duration.ofSeconds(30)); // three ticks, nothing dispatched after the first check
+        kernel.advanceBy(Duration.ofSeconds(40)); // ticks at 10 .. 40: "day" again at 40, past its instant
         guards.onEvent(new MarkUpdated(Fixtures.mark("BTC-PERP", "1")));
-        kernel.advanceBy(Duration.ofSeconds(20)); // the mark: one more check, then none again
+        kernel.advanceBy(Duration.ofSeconds(20)); // the mark: each checked at 50, then only those that must
         guards.stop();
-        assertThat(log).containsExactly("equity", "clock", "unsure", "clock", "unsure", "clock", "unsure",
-                "clock saw MarkUpdated", "equity", "clock", "unsure", "clock", "unsure");
-        assertThat(guards.skippedChecks()).isEqualTo(3);
+        assertThat(log).containsExactly("equity", "day", "clock", "unsure", "clock", "unsure", "clock", "unsure",
+                "day", "clock", "unsure", "clock saw MarkUpdated", "equity", "day", "clock", "unsure", "day", "clock",
+                "unsure");
+        assertThat(guards.skippedChecks()).isEqualTo(6);
+        assertThat(guards.failures()).as("an answer that throws fails like a check that throws")
+                .containsOnlyKeys("unsure");
     }
 
     @Test

@@ -37,8 +37,8 @@ public final class ConcentrationGuard implements RuntimeGuard {
 
     /** Equity, positions and marks change only with events: nothing to check again while none came. */
     @Override
-    public boolean dependsOnTime() {
-        return false;
+    public long sameVerdictUntilNanos() {
+        return UNTIL_AN_EVENT;
     }
 
     @Override

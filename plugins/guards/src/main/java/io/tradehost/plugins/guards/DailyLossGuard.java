@@ -62,6 +62,12 @@ public final class DailyLossGuard implements RuntimeGuard {
         }
     }
 
+    /** Equity changes only with events; time alone changes the verdict at the next UTC midnight (a new day). */
+    @Override
+    public long sameVerdictUntilNanos() {
+        return (Math.floorDiv(context.clock().nanos(), DAY_NANOS) + 1) * DAY_NANOS;
+    }
+
     /** {@code daily-loss}: keys {@code max_loss} (100), {@code check_interval} ("1s"). */
     public static final class Factory implements RuntimeGuardFactory {
         public Factory() {

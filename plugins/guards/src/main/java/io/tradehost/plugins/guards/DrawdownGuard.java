@@ -40,8 +40,8 @@ public final class DrawdownGuard implements RuntimeGuard {
 
     /** Equity, positions and marks change only with events: nothing to check again while none came. */
     @Override
-    public boolean dependsOnTime() {
-        return false;
+    public long sameVerdictUntilNanos() {
+        return UNTIL_AN_EVENT;
     }
 
     @Override

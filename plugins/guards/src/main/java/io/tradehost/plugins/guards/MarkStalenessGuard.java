@@ -86,6 +86,30 @@ public final class MarkStalenessGuard implements RuntimeGuard {
         }
     }
 
+    /**
+     * The first instant a symbol's mark, with no new one, crosses its next level: past {@code warn_after}
+     * for a fresh one, past {@code halt_after} for a warned one; a halted one changes only with a mark
+     * (an event). Before the first check: every tick.
+     */
+    @Override
+    public long sameVerdictUntilNanos() {
+        if (firstCheck == Long.MIN_VALUE) {
+            return EVERY_TICK;
+        }
+        long now = context.clock().nanos();
+        long until = UNTIL_AN_EVENT;
+        for (Symbol symbol : context.symbols()) {
+            Mark mark = context.market().lastMark(symbol);
+            long since = mark == null ? firstCheck : mark.timestampNanos();
+            long age = now - since;
+            if (age <= haltAfter.toNanos()) {
+                long level = age <= warnAfter.toNanos() ? warnAfter.toNanos() : haltAfter.toNanos();
+                until = Math.min(until, since + level + 1); // the check's own test: age > level
+            }
+        }
+        return until;
+    }
+
     /** {@code mark-staleness}: keys {@code warn_after} ("180s"), {@code halt_after} ("360s"), {@code check_interval} ("1s"). */
     public static final class Factory implements RuntimeGuardFactory {
         public Factory() {

@@ -77,15 +77,30 @@ class RuntimeGuardsTest {
     }
 
     @Test
-    void theEquityGuardsAreCheckedOnlyAfterEventsAndTheClockReadingOnesOnEveryTick() {
-        // a mark ages and a day ends with time alone; equity, positions and marks change only with events
-        Map<String, Boolean> timed = new java.util.TreeMap<>();
-        for (RuntimeGuardFactory f : List.of(new DailyLossGuard.Factory(), new MarkStalenessGuard.Factory(),
-                new VolatilityBreaker.Factory(), new DrawdownGuard.Factory(), new ConcentrationGuard.Factory())) {
-            timed.put(f.name(), guard(f, Map.of()).dependsOnTime());
-        }
-        assertThat(timed).containsExactlyEntriesOf(new java.util.TreeMap<>(Map.of("concentration", false,
-                "daily-loss", true, "drawdown", false, "mark-staleness", true, "volatility", true)));
+    void eachGuardSaysUntilWhenItsVerdictStaysTheSameWithoutAnEvent() {
+        // equity, positions and marks change only with events; a day ends and a mark ages with time alone
+        assertThat(guard(new DrawdownGuard.Factory(), Map.of()).sameVerdictUntilNanos())
+                .isEqualTo(RuntimeGuard.UNTIL_AN_EVENT);
+        assertThat(guard(new ConcentrationGuard.Factory(), Map.of()).sameVerdictUntilNanos())
+                .isEqualTo(RuntimeGuard.UNTIL_AN_EVENT);
+        assertThat(guard(new VolatilityBreaker.Factory(), Map.of()).sameVerdictUntilNanos())
+                .isEqualTo(RuntimeGuard.EVERY_TICK);
+        long day = Duration.ofDays(1).toNanos();
+        assertThat(guard(new DailyLossGuard.Factory(), Map.of()).sameVerdictUntilNanos())
+                .isEqualTo((clock.nanos() / day + 1) * day); // 12:00 now: the next midnight
+        RuntimeGuard stale = guard(new MarkStalenessGuard.Factory(), Map.of("warn_after", "60s", "halt_after", "120s"));
+        assertThat(stale.sameVerdictUntilNanos()).as("before its first check").isEqualTo(RuntimeGuard.EVERY_TICK);
+        mark("100");
+        long marked = clock.nanos();
+        clock.advance(Duration.ofSeconds(10));
+        stale.evaluate();
+        assertThat(stale.sameVerdictUntilNanos()).isEqualTo(marked + Duration.ofSeconds(60).toNanos() + 1);
+        clock.advance(Duration.ofSeconds(61));
+        stale.evaluate();
+        assertThat(stale.sameVerdictUntilNanos()).isEqualTo(marked + Duration.ofSeconds(120).toNanos() + 1);
+        clock.advance(Duration.ofSeconds(60));
+        stale.evaluate();
+        assertThat(stale.sameVerdictUntilNanos()).as("halted: only a mark changes it").isEqualTo(RuntimeGuard.UNTIL_AN_EVENT);
     }
 
     @Test
