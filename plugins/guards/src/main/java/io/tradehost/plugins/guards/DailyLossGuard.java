@@ -62,10 +62,13 @@ public final class DailyLossGuard implements RuntimeGuard {
         }
     }
 
-    /** Equity changes only with events; time alone changes the verdict at the next UTC midnight (a new day). */
+    /**
+     * Equity changes only with events; time alone changes the verdict at the end of the day the last
+     * check counted in (not the clock's day now: a check just before midnight must not skip the next).
+     */
     @Override
     public long sameVerdictUntilNanos() {
-        return (Math.floorDiv(context.clock().nanos(), DAY_NANOS) + 1) * DAY_NANOS;
+        return day == Long.MIN_VALUE ? EVERY_TICK : (day + 1) * DAY_NANOS;
     }
 
     /** {@code daily-loss}: keys {@code max_loss} (100), {@code check_interval} ("1s"). */

@@ -34,6 +34,8 @@ public final class MarkStalenessGuard implements RuntimeGuard {
     /** Each symbol's code, built once: the check runs every second per symbol and codes are validated. */
     private final Map<Symbol, ReasonCode> codes = new HashMap<>();
     private long firstCheck = Long.MIN_VALUE;
+    /** The instant of the last check: what its verdict, and the instant it holds until, are reckoned from. */
+    private long lastCheck;
 
     public MarkStalenessGuard(Duration warnAfter, Duration haltAfter, Duration interval, RuntimeGuardContext context) {
         this.warnAfter = warnAfter;
@@ -63,6 +65,7 @@ public final class MarkStalenessGuard implements RuntimeGuard {
         if (firstCheck == Long.MIN_VALUE) {
             firstCheck = now;
         }
+        lastCheck = now;
         for (Symbol symbol : context.symbols()) {
             Mark mark = context.market().lastMark(symbol);
             long age = now - (mark == null ? firstCheck : mark.timestampNanos());
@@ -89,14 +92,15 @@ public final class MarkStalenessGuard implements RuntimeGuard {
     /**
      * The first instant a symbol's mark, with no new one, crosses its next level: past {@code warn_after}
      * for a fresh one, past {@code halt_after} for a warned one; a halted one changes only with a mark
-     * (an event). Before the first check: every tick.
+     * (an event). Reckoned from the last check's instant, not the clock's now: a level crossed in between
+     * would otherwise be neither raised nor waited for. Before the first check: every tick.
      */
     @Override
     public long sameVerdictUntilNanos() {
         if (firstCheck == Long.MIN_VALUE) {
             return EVERY_TICK;
         }
-        long now = context.clock().nanos();
+        long now = lastCheck;
         long until = UNTIL_AN_EVENT;
         for (Symbol symbol : context.symbols()) {
             Mark mark = context.market().lastMark(symbol);

@@ -86,8 +86,13 @@ class RuntimeGuardsTest {
         assertThat(guard(new VolatilityBreaker.Factory(), Map.of()).sameVerdictUntilNanos())
                 .isEqualTo(RuntimeGuard.EVERY_TICK);
         long day = Duration.ofDays(1).toNanos();
-        assertThat(guard(new DailyLossGuard.Factory(), Map.of()).sameVerdictUntilNanos())
-                .isEqualTo((clock.nanos() / day + 1) * day); // 12:00 now: the next midnight
+        RuntimeGuard daily = guard(new DailyLossGuard.Factory(), Map.of());
+        assertThat(daily.sameVerdictUntilNanos()).as("before its first check").isEqualTo(RuntimeGuard.EVERY_TICK);
+        daily.evaluate();
+        long midnight = (clock.nanos() / day + 1) * day; // 12:00 now: the next midnight
+        clock.advance(Duration.ofHours(13));
+        assertThat(daily.sameVerdictUntilNanos()).as("the end of the day the last check counted in, not today's")
+                .isEqualTo(midnight);
         RuntimeGuard stale = guard(new MarkStalenessGuard.Factory(), Map.of("warn_after", "60s", "halt_after", "120s"));
         assertThat(stale.sameVerdictUntilNanos()).as("before its first check").isEqualTo(RuntimeGuard.EVERY_TICK);
         mark("100");
