@@ -62,6 +62,8 @@ public final class ScriptedVenue implements Venue {
         TIMEOUT_LOST,
         /** Accept and fill the order, then time out: outcome unknown, but the order exists. */
         TIMEOUT_FILLED,
+        /** Accept and leave the order open without telling the host, then time out: outcome unknown, the order rests. */
+        TIMEOUT_OPEN,
         /** Accept and fill at the venue without telling the host, as if the host were down. */
         FILL_SILENTLY,
         /** Throw a permanent {@link VenueException} from {@code place}. */
@@ -300,6 +302,10 @@ public final class ScriptedVenue implements Venue {
                 listener.onOrderRejected(id, request.symbol(), RejectionCode.of("INSUFFICIENT_FUNDS"), "scripted rejection");
             }
             case ACCEPT -> accept(request, true);
+            case TIMEOUT_OPEN -> {
+                accept(request, false);
+                throw VenueException.outcomeUnknown(RejectionCode.of("TIMEOUT"), "scripted timeout, order resting");
+            }
             case PARTIAL_FILL -> {
                 accept(request, true);
                 Quantity half = request.quantity().times(Ratio.of("0.5"), RoundingMode.DOWN);

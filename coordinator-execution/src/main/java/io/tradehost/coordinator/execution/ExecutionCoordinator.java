@@ -109,12 +109,17 @@ public final class ExecutionCoordinator implements Coordinator {
         VenueFindings findings = new VenueFindings(bus, clock);
         EmulatedStops stops = new EmulatedStops();
         this.placer = new OrderPlacer(venues, scheduler, settings.retries(), new SplittableRandom(settings.seed()),
-                findings);
+                findings, this::cancelFoundAtVenue);
         this.cancels = new OrderCancels(venues, stops, tracker, bus, clock, findings, placer,
                 order -> this.guards.cancelSent(order, clock.nanos()));
         this.preTrade = new PreTrade(tracker, market, venues, ledger, tradingState, clock);
         this.amends = new OrderAmends(venues, tracker, preTrade, bus, clock);
         this.outgoing = new OutgoingOrders(venues, stops, placer, cancels, tradingState, ledger::position, bus, clock);
+    }
+
+    /** An order cancelled while its placement's outcome was unknown, which asking the venue found there. */
+    private void cancelFoundAtVenue(io.tradehost.api.order.OrderRequest order) {
+        cancels.atVenue(order);
     }
 
     @Override

@@ -73,6 +73,8 @@ final class OrderCancels {
                 || command.symbol().equals(r.symbol()))) {
             withdrawn(unsent.clientOrderId(), unsent.symbol(), command.reason());
         }
+        placer.cancelWhenResolved(r -> command.symbol() == null || command.symbol().equals(r.symbol()),
+                command.reason());
         try {
             List<Order> open = venues.venue().openOrders().stream()
                     .filter(o -> command.symbol() == null || command.symbol().equals(o.request().symbol())).toList();
@@ -114,6 +116,10 @@ final class OrderCancels {
             withdrawn(id, command.symbol(), command.reason());
             return;
         }
+        if (!placer.cancelWhenResolved(r -> r.clientOrderId().equals(id), command.reason()).isEmpty()) {
+            LOG.debug("cancel of {} waits for the venue's answer about its placement: {}", id, command.reason());
+            return;
+        }
         LOG.debug("cancelling {}: {}", id, command.reason());
         atVenue(tracked.request());
     }
@@ -132,7 +138,7 @@ final class OrderCancels {
      * Asks the venue to cancel {@code order}, then tells the guards; a failure is logged and published
      * ({@link OrderCancelRejected}), so the asker knows.
      */
-    private void atVenue(OrderRequest order) {
+    void atVenue(OrderRequest order) {
         ClientOrderId id = order.clientOrderId();
         try {
             cancelsSent++;

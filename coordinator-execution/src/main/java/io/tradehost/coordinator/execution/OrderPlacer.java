@@ -38,6 +38,9 @@ final class OrderPlacer {
 
         /** The venue turned out to hold the order; {@code fills} are its executions so far. */
         void found(Order venueView, List<Fill> fills, String note);
+
+        /** The order was cancelled before it reached the venue, and will not be sent. */
+        void cancelledUnsent(OrderRequest request, String reason);
     }
 
     private final VenueAccess venues;
@@ -46,11 +49,22 @@ final class OrderPlacer {
     private final RandomGenerator jitter;
     private final Outcome outcome;
     private final Set<OrderRequest> awaitingResend = new LinkedHashSet<>();
+    /** Orders whose placement's outcome is unknown until the venue is asked, by id. */
+    private final java.util.Map<ClientOrderId, OrderRequest> unresolved = new java.util.LinkedHashMap<>();
+    /** Of those, the ones cancelled meanwhile, with why: not sent if absent, cancelled at the venue if there. */
+    private final java.util.Map<ClientOrderId, String> cancelledUnresolved = new java.util.HashMap<>();
+    private final java.util.function.Consumer<OrderRequest> cancelAtVenue;
     private boolean stopped;
     private long retries;
     private long resolutions;
 
-    OrderPlacer(VenueAccess venues, Scheduler scheduler, RetryPolicy policy, RandomGenerator jitter, Outcome outcome) {
+    /**
+     * @param cancelAtVenue cancels an order at the venue: one cancelled while its placement's outcome was
+     *     unknown, which asking the venue then found there
+     */
+    OrderPlacer(VenueAccess venues, Scheduler scheduler, RetryPolicy policy, RandomGenerator jitter, Outcome outcome,
+                java.util.function.Consumer<OrderRequest> cancelAtVenue) {
+        this.cancelAtVenue = cancelAtVenue;
         this.venues = venues;
         this.scheduler = scheduler;
         this.policy = policy;
@@ -88,6 +102,17 @@ final class OrderPlacer {
         List<OrderRequest> withdrawn = awaitingResend.stream().filter(which).toList();
         withdrawn.forEach(awaitingResend::remove);
         return withdrawn;
+    }
+
+    /**
+     * Marks the orders whose placement's outcome is unknown that {@code which} selects as cancelled:
+     * when asking the venue finds one absent it is not sent again but reported cancelled; one found there
+     * is cancelled at the venue. Returns them.
+     */
+    List<OrderRequest> cancelWhenResolved(java.util.function.Predicate<OrderRequest> which, String reason) {
+        List<OrderRequest> marked = unresolved.values().stream().filter(which).toList();
+        marked.forEach(r -> cancelledUnresolved.putIfAbsent(r.clientOrderId(), reason));
+        return marked;
     }
 
     /** Sends repeated after a failure so far. */
@@ -135,6 +160,7 @@ final class OrderPlacer {
         if (e.isOutcomeUnknown()) {
             LOG.warn("placing {} (attempt {}) has an unknown outcome ({}: {}); asking the venue in {}", id, attempt,
                     e.code(), e.getMessage(), delay);
+            unresolved.put(id, request);
             scheduler.schedule(delay, () -> {
                 if (!stopped) {
                     resolve(request, attempt);
@@ -177,10 +203,21 @@ final class OrderPlacer {
             return;
         }
         resolutions++;
+        unresolved.remove(id);
+        String cancelled = cancelledUnresolved.remove(id);
+        if (cancelled != null && known.isEmpty()) {
+            LOG.info("the venue never received order {}, cancelled meanwhile; not sending it", id);
+            outcome.cancelledUnsent(request, "cancelled before it reached the venue: " + cancelled);
+            return;
+        }
         if (known.isPresent()) {
             LOG.info("order {} is at the venue ({}, {} fill(s)); not sending it again", id, known.get().status(),
                     fills.size());
             outcome.found(known.get(), fills, "the venue has the order after an unknown outcome");
+            if (cancelled != null && !known.get().status().isTerminal()) {
+                LOG.info("order {} was cancelled while its outcome was unknown: cancelling it at the venue", id);
+                cancelAtVenue.accept(request);
+            }
         } else if (attempt >= policy.maxAttempts()) {
             outcome.refused(request, RejectionCode.RETRIES_EXHAUSTED, "gave up after " + attempt
                     + " attempt(s); the venue confirms it never received the order");

@@ -1,5 +1,6 @@
 package io.tradehost.coordinator.execution;
 
+import io.tradehost.api.event.OrderCancelled;
 import io.tradehost.api.event.OrderFilled;
 import io.tradehost.api.event.OrderReconciled;
 import io.tradehost.api.event.OrderRejected;
@@ -23,6 +24,11 @@ final class VenueFindings implements OrderPlacer.Outcome {
     VenueFindings(EventBus bus, Clock clock) {
         this.bus = bus;
         this.clock = clock;
+    }
+
+    @Override
+    public void cancelledUnsent(OrderRequest request, String reason) {
+        bus.publish(new OrderCancelled(request.clientOrderId(), request.symbol(), reason, clock.nanos()));
     }
 
     @Override

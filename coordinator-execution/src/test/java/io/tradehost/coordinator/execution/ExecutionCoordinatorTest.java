@@ -487,6 +487,25 @@ class ExecutionCoordinatorTest {
     }
 
     @Test
+    void aCancelWhileAPlacementsOutcomeIsUnknownIsCarriedOutOnceTheVenueAnswers() {
+        venue.answer(Answer.TIMEOUT_LOST); // the venue never had it: not sent again, reported cancelled
+        send(buyNotional(BTC, "200"));
+        venue.answer(Answer.TIMEOUT_OPEN); // the venue has it, open: cancelled there
+        send(buyNotional(SOL, "20"));
+        kernel.send(new CancelOrder(ClientOrderId.of("run1-1"), BTC, "strategy stopped", 0));
+        kernel.send(new CancelOrders(SOL, "halt", 0));
+        kernel.advanceBy(Duration.ofSeconds(10));
+        assertThat(venue.placed()).extracting(OrderRequest::clientOrderId).as("neither sent again")
+                .containsExactly(ClientOrderId.of("run1-1"), ClientOrderId.of("run1-2"));
+        assertThat(venue.cancelled()).containsExactly(ClientOrderId.of("run1-2"));
+        assertThat(events.of(OrderCancelled.class)).extracting(OrderCancelled::clientOrderId)
+                .contains(ClientOrderId.of("run1-1"), ClientOrderId.of("run1-2"));
+        assertThat(events.of(OrderCancelled.class)).filteredOn(c -> c.clientOrderId().equals(ClientOrderId.of("run1-1")))
+                .extracting(OrderCancelled::reason).containsExactly("cancelled before it reached the venue: strategy stopped");
+        assertThat(venue.openOrders()).isEmpty();
+    }
+
+    @Test
     void aTimeoutAfterTheVenueActedIsResolvedByAskingNotBySendingAgain() {
         venue.answer(Answer.TIMEOUT_FILLED);
         send(buyNotional(BTC, "200"));
