@@ -23,6 +23,9 @@ public final class ReportFiles {
             Path temporary = json.resolveSibling("report.json.tmp");
             try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
                 ReportJson.write(report, out); // streamed: tens of thousands of trades never held as one text
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(temporary); // a cut-off stream can read as whole JSON: leave none
+                throw e;
             }
             Files.move(temporary, json, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             atomically(directory.resolve("report.html"), ReportHtml.of(report));

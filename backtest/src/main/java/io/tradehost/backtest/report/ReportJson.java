@@ -22,7 +22,9 @@ import java.util.TreeMap;
  * 10 places, times as ISO-8601 UTC, keys in a fixed order, so equal reports give equal bytes.
  */
 public final class ReportJson {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Characters beyond the Basic Multilingual Plane (an emoji in a tag) as UTF-8, as the tree writer wrote them. */
+    private static final ObjectMapper JSON = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build());
 
     private ReportJson() {
     }

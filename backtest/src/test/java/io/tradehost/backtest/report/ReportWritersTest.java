@@ -43,7 +43,7 @@ class ReportWritersTest {
                 0, 3 * MINUTE);
         Metrics m = Metrics.compute(0, 3 * MINUTE, Money.of("1000"), Money.of("1024.775"), c.periodEquity(), MINUTE,
                 c.drawdown(), c.trades(), c.exposureNanos());
-        return new Report("t.csv <&> \"x\"", 3, 0, 0, 3 * MINUTE, List.of(stats), Money.of("1000"),
+        return new Report("t.csv <&> \"x\" \uD83D\uDE00", 3, 0, 0, 3 * MINUTE, List.of(stats), Money.of("1000"),
                 Money.of("1024.775"), p.realizedPnl(), Money.ZERO, p.fees(), Report.buyAndHold(List.of(stats)), 2, m,
                 Map.of("GUARD_FAILURE", 1L), c.transitions(), c.trades(), c);
     }
