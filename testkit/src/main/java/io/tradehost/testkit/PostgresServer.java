@@ -41,6 +41,14 @@ public final class PostgresServer implements AutoCloseable {
     private final int port;
     private final String password;
     private boolean running;
+    /** Stops the server should the test's JVM exit without closing it (a kill -9 of the JVM is beyond help). */
+    private final Thread hook = new Thread(() -> {
+        try {
+            close();
+        } catch (RuntimeException e) {
+            // the JVM is exiting: nothing left to tell
+        }
+    }, "postgres-server-stop");
 
     private PostgresServer(Path directory, Path bin, boolean asNobody, int port, String password) {
         this.directory = directory;
@@ -89,15 +97,15 @@ public final class PostgresServer implements AutoCloseable {
         byte[] secret = new byte[16];
         new SecureRandom().nextBytes(secret);
         String password = HexFormat.of().formatHex(secret);
-        Path passwordFile = directory.resolve("password");
-        Files.writeString(passwordFile, password + "\n", StandardCharsets.UTF_8);
-        if (root) {
-            UserPrincipalLookupService users = directory.getFileSystem().getUserPrincipalLookupService();
-            Files.setOwner(directory, users.lookupPrincipalByName("nobody"));
-            Files.setOwner(passwordFile, users.lookupPrincipalByName("nobody"));
-        }
         PostgresServer server = new PostgresServer(directory, bin, root, freePort(), password);
+        Path passwordFile = directory.resolve("password");
         try {
+            Files.writeString(passwordFile, password + "\n", StandardCharsets.UTF_8);
+            if (root) {
+                UserPrincipalLookupService users = directory.getFileSystem().getUserPrincipalLookupService();
+                Files.setOwner(directory, users.lookupPrincipalByName("nobody"));
+                Files.setOwner(passwordFile, users.lookupPrincipalByName("nobody"));
+            }
             server.run(START_SECONDS, "initdb", "-D", directory.resolve("data").toString(), "-U", USER,
                     "--pwfile=" + passwordFile, "-A", "scram-sha-256", "-E", "UTF8", "--locale=C", "--no-sync");
             Files.delete(passwordFile);
@@ -106,9 +114,14 @@ public final class PostgresServer implements AutoCloseable {
                     "-c listen_addresses=127.0.0.1 -p " + server.port + " -k " + directory
                             + " -c fsync=off -c full_page_writes=off -c synchronous_commit=off", "start");
             server.running = true;
+            Runtime.getRuntime().addShutdownHook(server.hook);
             return server;
         } catch (IOException | InterruptedException | RuntimeException | AssertionError e) {
-            server.close();
+            try {
+                server.close();
+            } catch (RuntimeException | AssertionError suppressed) {
+                e.addSuppressed(suppressed);
+            }
             throw e;
         }
     }
@@ -119,7 +132,11 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
-    /** Runs a PostgreSQL program (as {@code nobody} under root) to its end within {@code seconds}. */
+    /**
+     * Runs a PostgreSQL program (as {@code nobody} under root) to its end within {@code seconds}; its
+     * output goes to a file, so that the bound holds however much or little it says. One that overruns is
+     * killed with everything it started.
+     */
     private void run(long seconds, String program, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         if (asNobody) {
@@ -127,15 +144,23 @@ public final class PostgresServer implements AutoCloseable {
         }
         command.add(bin.resolve(program).toString());
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
-        p.getOutputStream().close();
-        String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError(program + " did not finish within " + seconds + " s:\n" + said + log());
-        }
-        if (p.exitValue() != 0) {
-            throw new AssertionError(program + " failed (exit " + p.exitValue() + "):\n" + said + log());
+        Path said = Files.createTempFile("tradehost-postgres-" + program + "-", ".out");
+        try {
+            Process p = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                    .redirectOutput(said.toFile()).start();
+            p.getOutputStream().close();
+            if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+                throw new AssertionError(program + " did not finish within " + seconds + " s:\n"
+                        + Files.readString(said) + log());
+            }
+            if (p.exitValue() != 0) {
+                throw new AssertionError(program + " failed (exit " + p.exitValue() + "):\n" + Files.readString(said)
+                        + log());
+            }
+        } finally {
+            Files.deleteIfExists(said);
         }
     }
 
@@ -176,22 +201,34 @@ public final class PostgresServer implements AutoCloseable {
     /** Stops the server (fast: open sessions are ended), waiting at most a minute. Idempotent. */
     public void stop() throws IOException, InterruptedException {
         if (running) {
-            running = false;
             run(START_SECONDS, "pg_ctl", "-D", directory.resolve("data").toString(), "-m", "fast", "-w", "-t",
                     Long.toString(START_SECONDS), "stop");
+            running = false;
         }
     }
 
-    /** Stops the server if it runs, then deletes its files. */
+    /**
+     * Stops whatever server runs on the cluster (one whose start overran, or whose stop failed: its
+     * {@code postmaster.pid} is there), immediately, then deletes the files.
+     */
     @Override
     public void close() {
         try {
-            stop();
+            if (Files.exists(directory.resolve("data/postmaster.pid"))) {
+                run(START_SECONDS, "pg_ctl", "-D", directory.resolve("data").toString(), "-m", "immediate", "-w",
+                        "-t", Long.toString(START_SECONDS), "stop");
+            }
+            running = false;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException | IllegalArgumentException e) {
+                // shutting down, or never added
+            }
             delete();
         }
     }
