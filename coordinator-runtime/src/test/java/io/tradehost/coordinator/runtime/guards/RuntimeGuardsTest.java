@@ -97,8 +97,9 @@ class RuntimeGuardsTest {
         };
     }
 
-    /** A guard that says until when its verdict stays the same ({@code null}: its answer throws). */
-    private RuntimeGuardFactory foreseeing(String name, java.util.function.LongSupplier until) {
+    /** A factory of {@code name} whose guards {@code create} makes from the context. */
+    private static RuntimeGuardFactory named(String name,
+                                             java.util.function.Function<RuntimeGuardContext, RuntimeGuard> create) {
         return new RuntimeGuardFactory() {
             @Override
             public String name() {
@@ -117,27 +118,32 @@ class RuntimeGuardsTest {
 
             @Override
             public RuntimeGuard create(PluginConfig config, RuntimeGuardContext ctx) {
-                return new RuntimeGuard() {
-                    @Override
-                    public Duration interval() {
-                        return Duration.ofSeconds(10);
-                    }
-
-                    @Override
-                    public void evaluate() {
-                        log.add(name);
-                    }
-
-                    @Override
-                    public long sameVerdictUntilNanos() {
-                        if (until == null) {
-                            throw new IllegalStateException("no answer");
-                        }
-                        return until.getAsLong();
-                    }
-                };
+                return create.apply(ctx);
             }
         };
+    }
+
+    /** A guard that says until when its verdict stays the same ({@code null}: its answer throws). */
+    private RuntimeGuardFactory foreseeing(String name, java.util.function.LongSupplier until) {
+        return named(name, ctx -> new RuntimeGuard() {
+            @Override
+            public Duration interval() {
+                return Duration.ofSeconds(10);
+            }
+
+            @Override
+            public void evaluate() {
+                log.add(name);
+            }
+
+            @Override
+            public long sameVerdictUntilNanos() {
+                if (until == null) {
+                    throw new IllegalStateException("no answer");
+                }
+                return until.getAsLong();
+            }
+        });
     }
 
     private RuntimeGuards guards(RuntimeGuardFactory... factories) {
@@ -253,38 +259,18 @@ class RuntimeGuardsTest {
 
     /** A guard that only evaluates (does not override onEvent). */
     private RuntimeGuardFactory evaluating(String name, Consumer<RuntimeGuardContext> body) {
-        return new RuntimeGuardFactory() {
+        return named(name, ctx -> new RuntimeGuard() {
             @Override
-            public String name() {
-                return name;
+            public Duration interval() {
+                return Duration.ofSeconds(10);
             }
 
             @Override
-            public String description() {
-                return name;
+            public void evaluate() {
+                log.add(name + " on " + Thread.currentThread().getName());
+                body.accept(ctx);
             }
-
-            @Override
-            public List<String> keys() {
-                return List.of();
-            }
-
-            @Override
-            public RuntimeGuard create(PluginConfig config, RuntimeGuardContext ctx) {
-                return new RuntimeGuard() {
-                    @Override
-                    public Duration interval() {
-                        return Duration.ofSeconds(10);
-                    }
-
-                    @Override
-                    public void evaluate() {
-                        log.add(name + " on " + Thread.currentThread().getName());
-                        body.accept(ctx);
-                    }
-                };
-            }
-        };
+        });
     }
 
     private final List<WorkerCalls> workers = new ArrayList<>();
