@@ -56,50 +56,33 @@ class RuntimeGuardsTest {
     private final List<String> created = new ArrayList<>();
 
     private RuntimeGuardFactory factory(String name, Consumer<RuntimeGuardContext> body) {
-        return new RuntimeGuardFactory() {
-            @Override
-            public String name() {
-                return name;
-            }
+        return named(name, (config, ctx) -> {
+            config.bool("known", false);
+            created.add(name);
+            return new RuntimeGuard() {
+                @Override
+                public Duration interval() {
+                    return Duration.ofSeconds(10);
+                }
 
-            @Override
-            public String description() {
-                return name;
-            }
+                @Override
+                public void evaluate() {
+                    log.add(name);
+                    body.accept(ctx);
+                }
 
-            @Override
-            public List<String> keys() {
-                return List.of();
-            }
-
-            @Override
-            public RuntimeGuard create(PluginConfig config, RuntimeGuardContext ctx) {
-                config.bool("known", false);
-                created.add(name);
-                return new RuntimeGuard() {
-                    @Override
-                    public Duration interval() {
-                        return Duration.ofSeconds(10);
-                    }
-
-                    @Override
-                    public void evaluate() {
-                        log.add(name);
-                        body.accept(ctx);
-                    }
-
-                    @Override
-                    public void onEvent(Event event) {
-                        log.add(name + " saw " + event.getClass().getSimpleName());
-                    }
-                };
-            }
-        };
+                @Override
+                public void onEvent(Event event) {
+                    log.add(name + " saw " + event.getClass().getSimpleName());
+                }
+            };
+        });
     }
 
     /** A factory of {@code name} whose guards {@code create} makes from the context. */
     private static RuntimeGuardFactory named(String name,
-                                             java.util.function.Function<RuntimeGuardContext, RuntimeGuard> create) {
+                                             java.util.function.BiFunction<PluginConfig, RuntimeGuardContext,
+                                                     RuntimeGuard> create) {
         return new RuntimeGuardFactory() {
             @Override
             public String name() {
@@ -118,14 +101,14 @@ class RuntimeGuardsTest {
 
             @Override
             public RuntimeGuard create(PluginConfig config, RuntimeGuardContext ctx) {
-                return create.apply(ctx);
+                return create.apply(config, ctx);
             }
         };
     }
 
     /** A guard that says until when its verdict stays the same ({@code null}: its answer throws). */
     private RuntimeGuardFactory foreseeing(String name, java.util.function.LongSupplier until) {
-        return named(name, ctx -> new RuntimeGuard() {
+        return named(name, (config, ctx) -> new RuntimeGuard() {
             @Override
             public Duration interval() {
                 return Duration.ofSeconds(10);
@@ -259,7 +242,7 @@ class RuntimeGuardsTest {
 
     /** A guard that only evaluates (does not override onEvent). */
     private RuntimeGuardFactory evaluating(String name, Consumer<RuntimeGuardContext> body) {
-        return named(name, ctx -> new RuntimeGuard() {
+        return named(name, (config, ctx) -> new RuntimeGuard() {
             @Override
             public Duration interval() {
                 return Duration.ofSeconds(10);
