@@ -67,11 +67,6 @@ final class LoggedIntents implements AutoCloseable {
         return pending;
     }
 
-    /** Whether a log is in use. */
-    boolean active() {
-        return log != null;
-    }
-
     /** Releases the log; what it holds stays for the next start. */
     @Override
     public void close() {
