@@ -27,7 +27,8 @@ import io.tradehost.benchmarks.host.BuiltIns;
 import io.tradehost.coordinator.execution.GuardChain;
 import io.tradehost.coordinator.execution.Sizer;
 import io.tradehost.coordinator.telemetry.MarkBook;
-import io.tradehost.journal.SqliteJournal;
+import io.tradehost.journal.Durability;
+import io.tradehost.journal.SqlJournal;
 import io.tradehost.kernel.Kernel;
 import io.tradehost.kernel.SystemClock;
 import io.tradehost.kernel.VirtualClock;
@@ -85,7 +86,7 @@ public class HotPathBenchmark {
     private int next;
     private Kernel kernel;
     private QuoteReceived quote;
-    private SqliteJournal journal;
+    private SqlJournal journal;
     private Path journalDir;
     private final AtomicLong recorded = new AtomicLong();
     /** The journal writer's outcomes, run on the benchmark's thread as a live host runs them on the kernel's. */
@@ -122,7 +123,7 @@ public class HotPathBenchmark {
         }
         quote = new QuoteReceived(q);
         journalDir = Files.createTempDirectory("tradehost-journal-bench");
-        journal = SqliteJournal.open(journalDir.resolve("journal.db"), "bench", SqliteJournal.Durability.NORMAL, 65_536,
+        journal = SqlJournal.open(journalDir.resolve("journal.db"), "bench", Durability.NORMAL, 65_536,
                 completions::add, event -> {
                     if (event instanceof IntentRecorded) {
                         recorded.incrementAndGet();

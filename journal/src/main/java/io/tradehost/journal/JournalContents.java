@@ -55,14 +55,15 @@ public record JournalContents(String runId, boolean fresh, long lastSequence, Mo
     }
 
     /**
-     * Reads everything; when the journal has no run id yet, records {@code proposedRunId} (a null
-     * proposal reads without writing and reports an empty run id).
+     * Reads everything; when the journal has no run id yet, records {@code proposedRunId} unless another
+     * host sharing the journal recorded its own first (a null proposal reads without writing and reports an
+     * empty run id).
      */
     static JournalContents load(Connection c, String proposedRunId) throws SQLException {
         String runId = Rows.meta(c, "run_id");
         if (runId == null && proposedRunId != null) {
-            Rows.putMeta(c, "run_id", proposedRunId);
-            runId = proposedRunId;
+            Rows.putMetaIfAbsent(c, "run_id", proposedRunId);
+            runId = Rows.meta(c, "run_id");
         }
         Money cash = Rows.cash(c);
         List<Order> open = Rows.openOrders(c);

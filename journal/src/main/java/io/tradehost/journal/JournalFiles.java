@@ -3,7 +3,6 @@ package io.tradehost.journal;
 import io.tradehost.api.command.RecordIntent;
 import io.tradehost.api.event.ConfigReloaded;
 import io.tradehost.api.event.OperatorActed;
-import io.tradehost.journal.SqliteJournal.Durability;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,12 +11,11 @@ import java.sql.SQLException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sqlite.SQLiteConfig;
 
 /**
- * Journal files opened and read: the connection settings every journal uses, migration on open,
- * and reading a journal without keeping it open (for {@code tradehost reconcile} and tests). A
- * running journal is a {@link SqliteJournal}. Stateless.
+ * Journals read without keeping them open (for {@code tradehost reconcile} and tests), and what every
+ * open does first: migrate, write in what an intent log holds, read. A running journal is a
+ * {@link SqlJournal}. Stateless.
  */
 public final class JournalFiles {
     private static final Logger LOG = LoggerFactory.getLogger(JournalFiles.class);
@@ -31,14 +29,22 @@ public final class JournalFiles {
      * @throws JournalException if there is no journal there or it cannot be read
      */
     public static JournalContents read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new JournalException("no journal at " + file);
-        }
-        try (Connection connection = connect(file, Durability.NORMAL);
-             IntentLog log = IntentLog.existing(IntentLog.beside(file), false)) {
-            return load(connection, file.toString(), null, log, false);
+        return read(JournalStore.file(file));
+    }
+
+    /**
+     * Reads the journal in {@code store} without keeping it open: for {@code tradehost reconcile}. What
+     * an intent log beside it holds is written in (the log itself is left for the host to empty).
+     *
+     * @throws JournalException if there is no journal there or it cannot be read
+     */
+    public static JournalContents read(JournalStore store) {
+        requireExisting(store);
+        try (Connection connection = store.connect(Durability.NORMAL);
+             IntentLog log = store.existingLog()) {
+            return load(connection, store, null, log, false);
         } catch (SQLException e) {
-            throw new JournalException("cannot read journal " + file + ": " + e.getMessage(), e);
+            throw new JournalException("cannot read journal " + store + ": " + e.getMessage(), e);
         }
     }
 
@@ -49,15 +55,12 @@ public final class JournalFiles {
      * @throws JournalException if there is no journal there or it cannot be read
      */
     public static List<OperatorActed> operatorActions(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new JournalException("no journal at " + file);
-        }
-        try (Connection connection = connect(file, Durability.NORMAL)) {
-            Schema.migrate(connection, file.toString());
-            return Rows.operatorActions(connection);
-        } catch (SQLException e) {
-            throw new JournalException("cannot read journal " + file + ": " + e.getMessage(), e);
-        }
+        return operatorActions(JournalStore.file(file));
+    }
+
+    /** {@link #operatorActions(Path)} in {@code store}. */
+    public static List<OperatorActed> operatorActions(JournalStore store) {
+        return query(store, Rows::operatorActions);
     }
 
     /**
@@ -66,14 +69,31 @@ public final class JournalFiles {
      * @throws JournalException if there is no journal there or it cannot be read
      */
     public static List<ConfigReloaded> configReloads(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new JournalException("no journal at " + file);
-        }
-        try (Connection connection = connect(file, Durability.NORMAL)) {
-            Schema.migrate(connection, file.toString());
-            return Rows.configReloads(connection);
+        return configReloads(JournalStore.file(file));
+    }
+
+    /** {@link #configReloads(Path)} in {@code store}. */
+    public static List<ConfigReloaded> configReloads(JournalStore store) {
+        return query(store, Rows::configReloads);
+    }
+
+    private interface Query<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private static <T> T query(JournalStore store, Query<T> query) {
+        requireExisting(store);
+        try (Connection connection = store.connect(Durability.NORMAL)) {
+            store.migrate(connection);
+            return query.run(connection);
         } catch (SQLException e) {
-            throw new JournalException("cannot read journal " + file + ": " + e.getMessage(), e);
+            throw new JournalException("cannot read journal " + store + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void requireExisting(JournalStore store) {
+        if (!store.exists()) {
+            throw new JournalException("no journal at " + store);
         }
     }
 
@@ -120,37 +140,16 @@ public final class JournalFiles {
         }
     }
 
-    /** A connection to {@code file} (WAL, synchronous as {@code durability} says), or to memory when it is null. */
-    static Connection connect(Path file, Durability durability) {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setBusyTimeout(5_000);
-        config.setGetGeneratedKeys(false); // else every insert runs a second query for keys no one reads
-        if (file != null) {
-            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-            config.setSynchronous(durability == Durability.FULL ? SQLiteConfig.SynchronousMode.FULL
-                    : SQLiteConfig.SynchronousMode.NORMAL);
-        }
-        String url = file == null ? "jdbc:sqlite::memory:" : "jdbc:sqlite:" + file;
-        try {
-            if (file != null && file.getParent() != null) {
-                Files.createDirectories(file.getParent());
-            }
-            return config.createConnection(url);
-        } catch (SQLException | IOException e) {
-            throw new JournalException("cannot open journal " + (file == null ? ":memory:" : file) + ": "
-                    + e.getMessage(), e);
-        }
-    }
-
     /**
      * Migrates the journal on {@code connection}, writes into it what {@code log} (nullable) holds and,
      * if {@code empty}, empties the log, then reads the journal; closes the connection when that fails.
      * Only the host's own open empties it, whose connection syncs as its log does.
      */
-    static JournalContents load(Connection connection, String where, String proposedRunId, IntentLog log,
+    static JournalContents load(Connection connection, JournalStore store, String proposedRunId, IntentLog log,
                                 boolean empty) {
+        String where = store.where();
         try {
-            Schema.migrate(connection, where);
+            store.migrate(connection);
             if (log != null) {
                 recover(connection, where, log, empty);
             }

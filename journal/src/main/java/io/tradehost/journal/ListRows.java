@@ -58,10 +58,10 @@ final class ListRows {
 
     static long lastId(Connection c) throws SQLException {
         // an order's link is written with its intent even if its list's own record failed: never reuse its number
-        try (PreparedStatement s = c.prepareStatement("SELECT max(coalesce((SELECT max(id) FROM order_lists), 0),"
-                + " coalesce((SELECT max(list_id) FROM orders), 0))");
+        try (PreparedStatement s = c.prepareStatement("SELECT coalesce((SELECT max(id) FROM order_lists), 0),"
+                + " coalesce((SELECT max(list_id) FROM orders), 0)");
              ResultSet rs = s.executeQuery()) {
-            return rs.next() ? rs.getLong(1) : 0;
+            return rs.next() ? Math.max(rs.getLong(1), rs.getLong(2)) : 0;
         }
     }
 }

@@ -60,8 +60,20 @@ final class Rows {
         }
     }
 
+    /** Sets {@code key} unless it is set already (another host sharing the journal may have set it first). */
+    static void putMetaIfAbsent(Connection c, String key, String value) throws SQLException {
+        try (Statements.Lease lease = Statements.lease(c, "INSERT INTO meta(key, value) VALUES (?, ?)"
+                + " ON CONFLICT(key) DO NOTHING")) {
+            PreparedStatement s = lease.statement();
+            s.setString(1, key);
+            s.setString(2, value);
+            s.executeUpdate();
+        }
+    }
+
     static void putMeta(Connection c, String key, String value) throws SQLException {
-        try (Statements.Lease lease = Statements.lease(c, "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)")) {
+        try (Statements.Lease lease = Statements.lease(c, "INSERT INTO meta(key, value) VALUES (?, ?)"
+                + " ON CONFLICT(key) DO UPDATE SET value = excluded.value")) {
             PreparedStatement s = lease.statement();
             s.setString(1, key);
             s.setString(2, value);
@@ -79,16 +91,16 @@ final class Rows {
      * the order as it went on from there). Returns whether it was inserted.
      */
     static boolean insertIntentIfAbsent(Connection c, OrderRequest r, long sequence, long nanos) throws SQLException {
-        return upsert(c, "INSERT OR IGNORE INTO orders", new Order(r, OrderStatus.SUBMITTED, Quantity.ZERO, null),
-                sequence, "intent (from the intent log)", nanos, "") == 1;
+        return upsert(c, "INSERT INTO orders", new Order(r, OrderStatus.SUBMITTED, Quantity.ZERO, null),
+                sequence, "intent (from the intent log)", nanos, " ON CONFLICT(client_id) DO NOTHING") == 1;
     }
 
     static void upsertOrder(Connection c, Order order, long sequence, String note, long nanos) throws SQLException {
         upsert(c, "INSERT INTO orders", order, sequence, note, nanos, " ON CONFLICT(client_id) DO UPDATE SET"
                 + " status = excluded.status, filled = excluded.filled,"
-                // the terms the journal was handed (the venue's, where SqliteJournal trusts them)
+                // the terms the journal was handed (the venue's, where SqlJournal trusts them)
                 + " quantity = excluded.quantity, limit_price = excluded.limit_price,"
-                + " venue_order_id = COALESCE(excluded.venue_order_id, venue_order_id), note = excluded.note,"
+                + " venue_order_id = COALESCE(excluded.venue_order_id, orders.venue_order_id), note = excluded.note,"
                 + " updated_nanos = excluded.updated_nanos");
     }
 
@@ -161,8 +173,8 @@ final class Rows {
 
     /** Records a funding payment; false if its id is there already. */
     static boolean insertFunding(Connection c, FundingPayment p) throws SQLException {
-        try (Statements.Lease lease = Statements.lease(c, "INSERT OR IGNORE INTO funding(payment_id, symbol, amount, rate,"
-                + " position_size, mark, venue_nanos) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        try (Statements.Lease lease = Statements.lease(c, "INSERT INTO funding(payment_id, symbol, amount, rate,"
+                + " position_size, mark, venue_nanos) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(payment_id) DO NOTHING")) {
             PreparedStatement s = lease.statement();
             s.setString(1, p.id());
             s.setString(2, p.symbol().value());
@@ -188,8 +200,9 @@ final class Rows {
 
     /** Inserts the fill unless its trade id is recorded; returns whether it was new. */
     static boolean insertFill(Connection c, Fill f) throws SQLException {
-        try (Statements.Lease lease = Statements.lease(c, "INSERT OR IGNORE INTO fills(trade_id, client_id, symbol, side,"
-                + " quantity, price, fee, liquidity, venue_nanos) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (Statements.Lease lease = Statements.lease(c, "INSERT INTO fills(trade_id, client_id, symbol, side,"
+                + " quantity, price, fee, liquidity, venue_nanos) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT(trade_id) DO NOTHING")) {
             PreparedStatement s = lease.statement();
             s.setString(1, f.tradeId());
             s.setString(2, f.clientOrderId().value());
@@ -237,8 +250,10 @@ final class Rows {
     }
 
     static void savePosition(Connection c, Position p, long nanos) throws SQLException {
-        try (Statements.Lease lease = Statements.lease(c, "INSERT OR REPLACE INTO positions(symbol, quantity, cost_basis,"
-                + " realized_pnl, fees, updated_nanos) VALUES (?, ?, ?, ?, ?, ?)")) {
+        try (Statements.Lease lease = Statements.lease(c, "INSERT INTO positions(symbol, quantity, cost_basis,"
+                + " realized_pnl, fees, updated_nanos) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(symbol) DO UPDATE SET"
+                + " quantity = excluded.quantity, cost_basis = excluded.cost_basis, realized_pnl = excluded.realized_pnl,"
+                + " fees = excluded.fees, updated_nanos = excluded.updated_nanos")) {
             PreparedStatement s = lease.statement();
             s.setString(1, p.symbol().value());
             s.setString(2, p.quantity().toString());
@@ -251,8 +266,9 @@ final class Rows {
     }
 
     static void saveCash(Connection c, Money cash, long nanos) throws SQLException {
-        try (Statements.Lease lease = Statements.lease(c, "INSERT OR REPLACE INTO account(id, cash, updated_nanos)"
-                + " VALUES (1, ?, ?)")) {
+        try (Statements.Lease lease = Statements.lease(c, "INSERT INTO account(id, cash, updated_nanos)"
+                + " VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET cash = excluded.cash,"
+                + " updated_nanos = excluded.updated_nanos")) {
             PreparedStatement s = lease.statement();
             s.setString(1, cash.toString());
             s.setLong(2, nanos);
@@ -342,8 +358,11 @@ final class Rows {
     }
 
     static void saveReason(Connection c, StateReason r) throws SQLException {
-        try (Statements.Lease lease = Statements.lease(c, "INSERT OR REPLACE INTO active_reasons(code, source, effect,"
-                + " message, metadata, raised_nanos, symbol, clearing) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (Statements.Lease lease = Statements.lease(c, "INSERT INTO active_reasons(code, source, effect,"
+                + " message, metadata, raised_nanos, symbol, clearing) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT(code) DO UPDATE SET source = excluded.source, effect = excluded.effect,"
+                + " message = excluded.message, metadata = excluded.metadata, raised_nanos = excluded.raised_nanos,"
+                + " symbol = excluded.symbol, clearing = excluded.clearing")) {
             PreparedStatement s = lease.statement();
             s.setString(1, r.code().value());
             s.setString(2, r.source().name());

@@ -38,13 +38,23 @@ class AmendJournalTest {
     Path dir;
 
     private final VirtualClock clock = new VirtualClock(Fixtures.EPOCH);
-    private SqliteJournal journal;
+    private SqlJournal journal;
 
-    private SqliteJournal reopen() {
+    private JournalStore store;
+
+    /** The store under test, made once per test: a SQLite file here. */
+    JournalStore newStore() {
+        return JournalStore.file(dir.resolve("journal.db"));
+    }
+
+    private SqlJournal reopen() {
+        if (store == null) {
+            store = newStore();
+        }
         if (journal != null) {
             journal.close();
         }
-        journal = SqliteJournal.inline(dir.resolve("journal.db"), "r1", e -> { }, clock);
+        journal = SqlJournal.inline(store, "r1", e -> { }, clock);
         return journal;
     }
 

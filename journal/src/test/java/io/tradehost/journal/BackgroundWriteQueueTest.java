@@ -37,7 +37,7 @@ class BackgroundWriteQueueTest {
     @Test
     void writesAreAppliedOffTheCallersThreadAndReportedThroughTheExecutorBehindTheIntentLog() throws SQLException {
         List<String> outcomes = new ArrayList<>();
-        SqliteJournal journal = SqliteJournal.open(dir.resolve("j.db"), "r", SqliteJournal.Durability.FULL, 64,
+        SqlJournal journal = SqlJournal.open(dir.resolve("j.db"), "r", Durability.FULL, 64,
                 completions::add, event -> outcomes.add(event instanceof IntentRecorded r
                         ? r.request().clientOrderId().value() : "failed: " + event), new VirtualClock(Fixtures.EPOCH));
         for (int i = 1; i <= 20; i++) {

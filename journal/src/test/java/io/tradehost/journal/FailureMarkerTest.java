@@ -44,7 +44,7 @@ class FailureMarkerTest {
 
     private final VirtualClock clock = new VirtualClock(Fixtures.EPOCH);
     private final List<Event> published = new ArrayList<>();
-    private SqliteJournal journal;
+    private SqlJournal journal;
 
     private Path file() {
         return dir.resolve("journal.db");
@@ -54,11 +54,11 @@ class FailureMarkerTest {
         return dir.resolve("journal.db.state");
     }
 
-    private SqliteJournal reopen() {
+    private SqlJournal reopen() {
         if (journal != null) {
             journal.close();
         }
-        journal = SqliteJournal.inline(file(), "r1", published::add, clock);
+        journal = SqlJournal.inline(file(), "r1", published::add, clock);
         return journal;
     }
 
@@ -146,7 +146,7 @@ class FailureMarkerTest {
 
     @Test
     void aJournalInMemoryHasNoMarker() {
-        SqliteJournal memory = SqliteJournal.inline(null, "r1", published::add, clock);
+        SqlJournal memory = SqlJournal.inline(JournalStore.memory(), "r1", published::add, clock);
         memory.close();
         assertThat(dir).isEmptyDirectory();
     }

@@ -55,8 +55,8 @@ class IntentLogJournalTest {
         });
     }
 
-    private SqliteJournal open(int logCapacity) {
-        return SqliteJournal.open(file(), "r", SqliteJournal.Durability.NORMAL, 64, completions::add, this::heard, clock,
+    private SqlJournal open(int logCapacity) {
+        return SqlJournal.open(JournalStore.file(file()), "r", Durability.NORMAL, 64, completions::add, this::heard, clock,
                 logCapacity);
     }
 
@@ -82,7 +82,7 @@ class IntentLogJournalTest {
 
     @Test
     void anIntentInTheLogIsAnsweredAtOnceAndTheLogEmptiesWhenSqliteHasCaughtUp() throws Exception {
-        SqliteJournal journal = open(IntentLog.DEFAULT_CAPACITY);
+        SqlJournal journal = open(IntentLog.DEFAULT_CAPACITY);
         journal.recordBaseline(Money.ofUnits(1000), List.of(), 1);
         runCompletions(1); // the baseline: until SQLite has it, an intent waits (see below)
         journal.record(intent(1));
@@ -105,7 +105,7 @@ class IntentLogJournalTest {
 
     @Test
     void whatOnlyTheHostKnowsIsInSqliteBeforeAnIntentGoesAheadOfIt() throws Exception {
-        SqliteJournal journal = open(IntentLog.DEFAULT_CAPACITY);
+        SqlJournal journal = open(IntentLog.DEFAULT_CAPACITY);
         // a bracket: its list, then its entry. A start that found the entry without its list could not arm
         // the exits, so the entry waits for SQLite, whose writer keeps the order of the two
         journal.recordOrderList(new io.tradehost.api.command.RecordOrderList(3, "s", "spec", 0, true, 1));
@@ -125,7 +125,7 @@ class IntentLogJournalTest {
 
     @Test
     void anIntentWhoseSqliteWriteFailedStaysInTheLogAndTheNextStartWritesItIn() throws Exception {
-        SqliteJournal journal = open(IntentLog.DEFAULT_CAPACITY);
+        SqlJournal journal = open(IntentLog.DEFAULT_CAPACITY);
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file());
              Statement st = c.createStatement()) {
             st.execute("CREATE TRIGGER refuse BEFORE INSERT ON orders BEGIN SELECT RAISE(ABORT, 'disk says no'); END");
@@ -142,7 +142,7 @@ class IntentLogJournalTest {
              Statement st = c.createStatement()) {
             st.execute("DROP TRIGGER refuse"); // room again
         }
-        SqliteJournal after = open(IntentLog.DEFAULT_CAPACITY);
+        SqlJournal after = open(IntentLog.DEFAULT_CAPACITY);
         assertThat(after.openOrders()).extracting(Order::request).containsExactly(intent(1).request(),
                 intent(2).request());
         assertThat(after.owners()).containsEntry(ClientOrderId.of("r-1"), intent(1).owner());
@@ -152,7 +152,7 @@ class IntentLogJournalTest {
     @Test
     void aStartWritesInWhatTheLogHeldThatSqliteLackedAndLeavesWhatSqliteHadAsItWas() throws Exception {
         // a journal that has r-1 accepted, as a run left it, and r-4 that reconciliation wrote without an owner
-        SqliteJournal before = SqliteJournal.inline(file(), "r", this::heard, clock);
+        SqlJournal before = SqlJournal.inline(file(), "r", this::heard, clock);
         before.record(intent(1));
         before.onAccepted(new OrderAccepted(ClientOrderId.of("r-1"), Symbol.of("BTC-PERP"), "v-1", 5));
         before.onReconciled(new io.tradehost.api.event.OrderReconciled(new Order(intent(4).request(),
@@ -166,7 +166,7 @@ class IntentLogJournalTest {
         try (IntentLog log = IntentLog.open(IntentLog.beside(file()), IntentLog.DEFAULT_CAPACITY, false)) {
             List.of(otherOwner, intent(2), intent(3), intent(4), foreign).forEach(log::append);
         }
-        SqliteJournal after = open(IntentLog.DEFAULT_CAPACITY);
+        SqlJournal after = open(IntentLog.DEFAULT_CAPACITY);
         Map<String, OrderStatus> statuses = new java.util.TreeMap<>();
         after.openOrders().forEach(o -> statuses.put(o.clientOrderId().value(), o.status()));
         assertThat(statuses).containsExactlyEntriesOf(new java.util.TreeMap<>(Map.of("r-1", OrderStatus.ACCEPTED,
@@ -184,7 +184,7 @@ class IntentLogJournalTest {
 
     @Test
     void reconcileReadsWhatTheLogHeldTooAndLeavesTheLogToTheHost() {
-        SqliteJournal.inline(file(), "r", this::heard, clock).close();
+        SqlJournal.inline(file(), "r", this::heard, clock).close();
         try (IntentLog log = IntentLog.open(IntentLog.beside(file()), IntentLog.DEFAULT_CAPACITY, false)) {
             log.append(intent(4));
         }
@@ -194,7 +194,7 @@ class IntentLogJournalTest {
 
     @Test
     void aFullLogMakesTheNextIntentWaitForSqlite() throws Exception {
-        SqliteJournal journal = open(200); // room for one intent
+        SqlJournal journal = open(200); // room for one intent
         assertThat(inTheLog()).isEmpty();
         journal.record(intent(1));
         journal.record(intent(2));

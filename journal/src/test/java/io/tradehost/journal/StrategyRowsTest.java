@@ -41,13 +41,23 @@ class StrategyRowsTest {
 
     private final VirtualClock clock = new VirtualClock(Fixtures.EPOCH);
     private final List<Event> heard = new ArrayList<>();
-    private SqliteJournal journal;
+    private SqlJournal journal;
 
-    private SqliteJournal reopen() {
+    private JournalStore store;
+
+    /** The store under test, made once per test: a SQLite file here. */
+    JournalStore newStore() {
+        return JournalStore.file(dir.resolve("journal.db"));
+    }
+
+    private SqlJournal reopen() {
+        if (store == null) {
+            store = newStore();
+        }
         if (journal != null) {
             journal.close();
         }
-        journal = SqliteJournal.inline(dir.resolve("journal.db"), "r1", heard::add, clock);
+        journal = SqlJournal.inline(store, "r1", heard::add, clock);
         return journal;
     }
 
@@ -108,7 +118,7 @@ class StrategyRowsTest {
         assertThat(reopen().owners().get(stop.clientOrderId()).trail()).isEqualTo(waiting);
         journal.onStopMoved(new StopMoved(stop.clientOrderId(), BTC, Price.of("99.5"), waiting.activated(), 20));
         journal.onStopMoved(new StopMoved(ClientOrderId.of("r1-9"), BTC, Price.of("1"), waiting, 21)); // unknown
-        SqliteJournal again = reopen();
+        SqlJournal again = reopen();
         assertThat(again.owners().get(stop.clientOrderId()).trail()).isEqualTo(Trail.byOffset(Price.of("2")));
         assertThat(again.snapshot().openOrders()).singleElement().satisfies(o -> assertThat(o.request().stopPrice())
                 .isEqualTo(Price.of("99.5")));
@@ -151,7 +161,7 @@ class StrategyRowsTest {
                 io.tradehost.api.order.OrderStatus.ACCEPTED, Quantity.ZERO, "v2"), false, "seen at the venue", 13));
         assertThat(lists(journal)).containsExactly("0 r1-1 FILLED 1", "2 r1-2 ACCEPTED 0");
         assertThat(lists(reopen())).containsExactly("0 r1-1 FILLED 1", "2 r1-2 ACCEPTED 0");
-        SqliteJournal read = journal;
+        SqlJournal read = journal;
         assertThat(read.lastOrderListId()).isEqualTo(4);
         assertThat(read.owners().get(ClientOrderId.of("r1-2"))).isEqualTo(stop);
         assertThat(read.openOrderLists()).singleElement().satisfies(list -> {
@@ -170,7 +180,7 @@ class StrategyRowsTest {
     }
 
     /** Each open list's orders as "member id status filled". */
-    private static List<String> lists(SqliteJournal j) {
+    private static List<String> lists(SqlJournal j) {
         return j.openOrderLists().stream().flatMap(l -> l.orders().stream()).map(m -> m.member() + " "
                 + m.order().clientOrderId().value() + " " + m.order().status() + " " + m.order().filledQuantity())
                 .toList();

@@ -35,6 +35,8 @@ public final class PostgresServer implements AutoCloseable {
     private static final long START_SECONDS = 60;
     private static final String USER = "tradehost";
 
+    private static PostgresServer shared;
+
     private final Path directory;
     private final Path bin;
     private final boolean asNobody;
@@ -171,6 +173,22 @@ public final class PostgresServer implements AutoCloseable {
         } catch (IOException e) {
             return "";
         }
+    }
+
+    /**
+     * One server for the whole test JVM, started on first use, stopped and removed when the JVM exits.
+     * Tests share it by each using their own schema; a test that stops its server must start its own.
+     */
+    public static synchronized PostgresServer shared() throws IOException, InterruptedException {
+        if (shared == null) {
+            shared = start();
+        }
+        return shared;
+    }
+
+    /** The address of database {@code postgres} as tradehost's {@code journal.url} takes it. */
+    public String url() {
+        return "postgresql://127.0.0.1:" + port + "/postgres";
     }
 
     /** The JDBC URL of database {@code postgres} over TCP on loopback. */

@@ -23,6 +23,7 @@ import io.tradehost.coordinator.runtime.venue.VenueBootstrap;
 import io.tradehost.journal.JournalContents;
 import io.tradehost.journal.JournalException;
 import io.tradehost.journal.JournalFiles;
+import io.tradehost.app.wiring.JournalStores;
 import io.tradehost.kernel.Kernel;
 import io.tradehost.kernel.SystemClock;
 import io.tradehost.kernel.VenueEventAdapter;
@@ -75,14 +76,19 @@ public final class ReconcileCommand implements Callable<Integer> {
     @Override
     public Integer call() throws JsonProcessingException {
         HostConfig hostConfig = ConfigLoader.load(config, overrides);
-        if (!Files.isRegularFile(dataDir.resolve("journal.db"))) {
+        if (!hostConfig.journal().postgres() && !Files.isRegularFile(dataDir.resolve("journal.db"))) {
             throw new ConfigError("--data-dir", "no journal in " + dataDir.toAbsolutePath()
                     + " (a host that ran with this --data-dir leaves journal.db there)");
         }
         ReconciliationReport report;
         JournalSnapshot journal;
         try (DataDirectory data = DataDirectory.lock(dataDir)) {
-            JournalContents contents = JournalFiles.read(data.path().resolve("journal.db"));
+            JournalContents contents;
+            try {
+                contents = JournalFiles.read(JournalStores.of(hostConfig.journal(), data.path(), System.getenv()));
+            } catch (ConfigException e) {
+                throw ConfigError.of(hostConfig.source(), e);
+            }
             journal = contents.snapshot();
             SystemClock clock = new SystemClock();
             Kernel discard = new Kernel(clock);

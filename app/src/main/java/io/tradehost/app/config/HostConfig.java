@@ -12,7 +12,9 @@ import io.tradehost.app.plugins.PluginPins;
 import io.tradehost.coordinator.execution.RetryPolicy;
 import io.tradehost.coordinator.strategy.CycleMode;
 import io.tradehost.faults.FaultSettings;
-import io.tradehost.journal.SqliteJournal;
+import io.tradehost.journal.Durability;
+import io.tradehost.journal.PostgresLocation;
+import java.nio.file.Path;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -103,8 +105,21 @@ public record HostConfig(String source, List<Symbol> symbols, String runId, Stri
     public record Reconciliation(Duration interval, boolean refuse) {
     }
 
-    /** {@code journal}: {@code durability} ("full" or "normal") and {@code queue} (writes that may wait). */
-    public record Journal(SqliteJournal.Durability durability, int queue) {
+    /**
+     * {@code journal}: {@code durability} ("full" or "normal"), {@code queue} (writes that may wait),
+     * and, for a PostgreSQL journal instead of {@code <data dir>/journal.db}: {@code url}
+     * ({@code postgresql://host:port/database}), {@code user}, {@code schema} and {@code password_file}
+     * (read at start unless {@code TRADEHOST_JOURNAL_PASSWORD} is set).
+     *
+     * @param url null for the SQLite journal in the data directory
+     * @param passwordFile null for none
+     */
+    public record Journal(Durability durability, int queue, String url, String user, String schema,
+                          Path passwordFile) {
+        /** Whether the journal is a PostgreSQL schema rather than the data directory's SQLite file. */
+        public boolean postgres() {
+            return url != null;
+        }
     }
 
     /** Blocks their plugins check; {@code backtest} is the simulated venue's, read by backtests only. */
@@ -241,8 +256,23 @@ public record HostConfig(String source, List<Symbol> symbols, String runId, Stri
     }
 
     private static Journal journal(PluginConfig block) {
-        return new Journal(enumValue("journal.durability", block.string("durability", "full"),
-                SqliteJournal.Durability.class), (int) block.integer("queue", 65_536, 16, 10_000_000));
+        Durability durability = enumValue("journal.durability", block.string("durability", "full"), Durability.class);
+        int queue = (int) block.integer("queue", 65_536, 16, 10_000_000);
+        String url = block.string("url", "");
+        String user = block.string("user", "tradehost");
+        String schema = block.string("schema", "tradehost");
+        String passwordFile = block.string("password_file", "");
+        if (url.isBlank()) {
+            return new Journal(durability, queue, null, user, schema, null);
+        }
+        try {
+            PostgresLocation.of(url, user, "", schema);
+        } catch (IllegalArgumentException e) {
+            String key = e.getMessage().startsWith("the schema") ? "journal.schema"
+                    : e.getMessage().startsWith("no user") ? "journal.user" : "journal.url";
+            throw new ConfigException(key, e.getMessage());
+        }
+        return new Journal(durability, queue, url, user, schema, passwordFile.isBlank() ? null : Path.of(passwordFile));
     }
 
     /** The rules of the canary profile; the others hold nothing their layer does not set. */
@@ -275,7 +305,7 @@ public record HostConfig(String source, List<Symbol> symbols, String runId, Stri
         return reconciliation.refuse();
     }
 
-    public SqliteJournal.Durability journalDurability() {
+    public Durability journalDurability() {
         return journal.durability();
     }
 

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 /**
  * Masks secrets in a configuration tree before it is shown anywhere: the value of every key whose
  * name says it holds a credential (token, secret, password, key, private, url, webhook, chat id)
- * becomes {@code "***"}, at any depth, in plugin blocks too. URLs are masked because webhook URLs
+ * becomes {@code "***"} (unless empty), at any depth, in plugin blocks too. URLs are masked because webhook URLs
  * carry their credential in the path. Stateless.
  */
 public final class Secrets {
@@ -29,16 +29,18 @@ public final class Secrets {
 
     /**
      * Whether a value of key {@code part} (a key's last part) is shown masked: a secret's text.
-     * A flag or a limit whose name mentions a token (e.g. {@code metrics_token = false}) is none.
+     * A flag or a limit whose name mentions a token (e.g. {@code metrics_token = false}) is none, nor is
+     * an empty text (nothing is set: shown as it is, it reads back the same).
      */
     public static boolean hides(String part, JsonNode value) {
-        return isSecret(part) && value.isTextual();
+        return isSecret(part) && value.isTextual() && !value.asText().isEmpty();
     }
 
     /** A copy of {@code tree} with every secret masked. */
     public static Map<String, Object> masked(Map<String, ?> tree) {
         Map<String, Object> out = new LinkedHashMap<>();
-        tree.forEach((key, value) -> out.put(key, isSecret(key) && !(value instanceof Map) ? MASK : maskedValue(value)));
+        tree.forEach((key, value) -> out.put(key, isSecret(key) && !(value instanceof Map) && !"".equals(value) ? MASK
+                : maskedValue(value)));
         return out;
     }
 

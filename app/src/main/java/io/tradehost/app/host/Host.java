@@ -11,7 +11,7 @@ import io.tradehost.coordinator.telemetry.MarkBook;
 import io.tradehost.api.host.Coordinator;
 import io.tradehost.coordinator.telemetry.TelemetryCoordinator;
 import io.tradehost.kernel.VirtualClock;
-import io.tradehost.journal.SqliteJournal;
+import io.tradehost.journal.SqlJournal;
 import io.tradehost.kernel.Kernel;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
@@ -37,7 +37,7 @@ public final class Host {
     private final MarkBook marks;
     private final VenueBootstrap venues;
     private final TelemetryCoordinator telemetry;
-    private final SqliteJournal journal;
+    private final SqlJournal journal;
     private final AutoCloseable isolation;
     private final String runId;
     private final LiveConfig live;
@@ -50,7 +50,7 @@ public final class Host {
      */
     public Host(Kernel kernel, Pipeline pipeline, CoordinatorRegistry registry, TradingStateMachine tradingState,
                 OperatorControl operator, PortfolioView portfolio, MarkBook marks, VenueBootstrap venues,
-                TelemetryCoordinator telemetry, SqliteJournal journal, AutoCloseable isolation, LiveConfig live) {
+                TelemetryCoordinator telemetry, SqlJournal journal, AutoCloseable isolation, LiveConfig live) {
         this.live = live;
         this.kernel = kernel;
         this.pipeline = pipeline;
@@ -195,7 +195,7 @@ public final class Host {
     }
 
     /** The journal; kernel thread only. */
-    public SqliteJournal journal() {
+    public SqlJournal journal() {
         return journal;
     }
 

@@ -27,7 +27,9 @@ import io.tradehost.coordinator.strategy.StrategyCoordinator;
 import io.tradehost.coordinator.telemetry.MarkBook;
 import io.tradehost.coordinator.telemetry.TelemetryCoordinator;
 import io.tradehost.faults.FaultInjection;
-import io.tradehost.journal.SqliteJournal;
+import io.tradehost.journal.Durability;
+import io.tradehost.journal.JournalStore;
+import io.tradehost.journal.SqlJournal;
 import io.tradehost.kernel.Kernel;
 import io.tradehost.kernel.VenueEventAdapter;
 import io.tradehost.kernel.VirtualClock;
@@ -75,26 +77,27 @@ final class HostModule {
     }
 
     /**
-     * The journal: in {@code <data dir>/journal.db} with a writer thread whose outcomes come back on
-     * the kernel thread, or in memory for tests. A failed write is published, and halts trading
+     * The journal: in {@code <data dir>/journal.db} or the PostgreSQL schema {@code journal.url} names
+     * ({@link JournalStores}), with a writer thread whose outcomes come back on the kernel thread, or in
+     * memory for tests. A failed write is published, and halts trading
      * until an operator clears it.
      */
     @Provides
     @Singleton
-    static SqliteJournal journal(HostConfig config, HostInputs inputs, Kernel kernel, Clock clock) {
+    static SqlJournal journal(HostConfig config, HostInputs inputs, Kernel kernel, Clock clock) {
         if (inputs.dataDirectory() == null) {
-            return SqliteJournal.inline(null, inputs.runId(), kernel, clock);
+            return SqlJournal.inline(JournalStore.memory(), inputs.runId(), kernel, clock);
         }
-        Path file = inputs.dataDirectory().resolve("journal.db");
+        JournalStore store = JournalStores.of(config.journal(), inputs.dataDirectory(), inputs.environment());
         if (inputs.journalInline()) {
-            return SqliteJournal.inline(file, inputs.runId(), kernel, clock);
+            return SqlJournal.inline(store, inputs.runId(), kernel, clock);
         }
-        return SqliteJournal.open(file, inputs.runId(), config.journalDurability(), config.journalQueue(),
+        return SqlJournal.open(store, inputs.runId(), config.journalDurability(), config.journalQueue(),
                 task -> kernel.schedule(Duration.ZERO, task), kernel, clock);
     }
 
     @Provides
-    static OrderJournal orderJournal(SqliteJournal journal) {
+    static OrderJournal orderJournal(SqlJournal journal) {
         return journal;
     }
 
@@ -177,7 +180,7 @@ final class HostModule {
 
     @Provides
     @Singleton
-    static Pipeline pipeline(Kernel kernel, SqliteJournal journal, RuntimeCoordinator runtime,
+    static Pipeline pipeline(Kernel kernel, SqlJournal journal, RuntimeCoordinator runtime,
                              ExecutionCoordinator execution, StrategyCoordinator strategy,
                              TelemetryCoordinator telemetry, OperatorConsole operator, LiveConfig live) {
         return new Pipeline(kernel, journal, runtime, execution, strategy, telemetry, operator, live);
@@ -187,7 +190,7 @@ final class HostModule {
     @Singleton
     static Host host(Kernel kernel, Pipeline pipeline, CoordinatorRegistry registry, TradingStateMachine state,
                      OperatorConsole operator, PortfolioView portfolio, MarkBook marks, VenueBootstrap venues,
-                     TelemetryCoordinator telemetry, SqliteJournal journal, IsolationPolicy isolation,
+                     TelemetryCoordinator telemetry, SqlJournal journal, IsolationPolicy isolation,
                      LiveConfig live) {
         return new Host(kernel, pipeline, registry, state, operator, portfolio, marks, venues, telemetry,
                 journal, isolation, live);

@@ -50,7 +50,7 @@ import io.tradehost.coordinator.runtime.operator.OperatorConsole;
 import io.tradehost.coordinator.strategy.StrategyCoordinator;
 import io.tradehost.coordinator.strategy.StrategyRoutes;
 import io.tradehost.coordinator.telemetry.TelemetryCoordinator;
-import io.tradehost.journal.SqliteJournal;
+import io.tradehost.journal.SqlJournal;
 import io.tradehost.kernel.Kernel;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -82,7 +82,7 @@ import java.util.function.Consumer;
  */
 public final class Pipeline {
     private final Kernel kernel;
-    private final SqliteJournal journal;
+    private final SqlJournal journal;
     private final RuntimeCoordinator runtime;
     private final ExecutionCoordinator execution;
     private final StrategyCoordinator strategy;
@@ -92,7 +92,7 @@ public final class Pipeline {
     private final Map<String, Consumer<? super Event>> watchers = new LinkedHashMap<>();
     private boolean connected;
 
-    public Pipeline(Kernel kernel, SqliteJournal journal, RuntimeCoordinator runtime, ExecutionCoordinator execution,
+    public Pipeline(Kernel kernel, SqlJournal journal, RuntimeCoordinator runtime, ExecutionCoordinator execution,
                     StrategyCoordinator strategy, TelemetryCoordinator telemetry, OperatorConsole operator,
                     LiveConfig live) {
         this.kernel = kernel;

@@ -229,7 +229,7 @@ class ConfigLimitsTest {
 
         assertThat(check(key, 2)).singleElement().isEqualTo(key + ":1: " + "k".repeat(200) + "...: unknown key");
         assertThat(check(value, 2)).singleElement().asString().hasSizeLessThan(value.toString().length() + 600)
-                .startsWith(value + ":135: telemetry.status_interval: must be a duration")
+                .startsWith(value + ":" + lineOf("status_interval = ") + ": telemetry.status_interval: must be a duration")
                 .contains("(was \"\\u00079999").endsWith("999...");
     }
 
@@ -258,5 +258,16 @@ class ConfigLimitsTest {
         assertThatThrownBy(() -> ConfigLoader.load(null, List.of("host.symbols=" + "[".repeat(33) + "]".repeat(33))))
                 .hasMessage("embedded defaults: host.symbols: must be a list of strings (was \"" + "[".repeat(33)
                         + "]".repeat(33) + "\")");
+    }
+
+    /** The line of the embedded defaults that starts with {@code start}, from 1. */
+    private static int lineOf(String start) {
+        List<String> lines = ConfigLoader.embeddedText().lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(start)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError("no line starts with " + start);
     }
 }

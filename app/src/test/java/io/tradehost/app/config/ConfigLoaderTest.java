@@ -17,7 +17,8 @@ import io.tradehost.app.plugins.PluginInfo;
 import io.tradehost.app.plugins.PluginPins;
 import io.tradehost.coordinator.execution.RetryPolicy;
 import io.tradehost.coordinator.strategy.CycleMode;
-import io.tradehost.journal.SqliteJournal;
+import io.tradehost.journal.Durability;
+import io.tradehost.app.wiring.JournalStores;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,14 +97,14 @@ class ConfigLoaderTest {
         assertThat(defaults.retries()).isEqualTo(new RetryPolicy(5, Duration.ofMillis(100), Duration.ofSeconds(5)));
         assertThat(defaults.reconcileInterval()).isEqualTo(Duration.ofMinutes(1));
         assertThat(defaults.refuseOnMismatch()).isFalse();
-        assertThat(defaults.journalDurability()).isEqualTo(SqliteJournal.Durability.FULL);
+        assertThat(defaults.journalDurability()).isEqualTo(Durability.FULL);
         assertThat(defaults.journalQueue()).isEqualTo(65_536);
         assertThat(defaults.faults()).isEmpty();
 
         HostConfig c = ConfigLoader.load(null, List.of("runtime.reconciliation.on_mismatch=refuse",
                 "journal.durability=normal", "faults.error_rate=0.1", "execution.retry.max_attempts=2"));
         assertThat(c.refuseOnMismatch()).isTrue();
-        assertThat(c.journalDurability()).isEqualTo(SqliteJournal.Durability.NORMAL);
+        assertThat(c.journalDurability()).isEqualTo(Durability.NORMAL);
         assertThat(c.faults()).hasValueSatisfying(f -> assertThat(f.errorRate()).isEqualTo(0.1));
         assertThat(c.retries().maxAttempts()).isEqualTo(2);
 
@@ -116,6 +117,34 @@ class ConfigLoaderTest {
                 .isInstanceOf(ConfigError.class).hasMessageContaining("eror_rate");
         assertThatThrownBy(() -> ConfigLoader.load(null, List.of("journal.durability=sometimes")))
                 .isInstanceOf(ConfigError.class).hasMessageContaining("journal.durability");
+    }
+
+    @Test
+    void aPostgresqlJournalIsReadStrictly(@TempDir Path dir)
+            throws IOException {
+        HostConfig sqlite = ConfigLoader.load(null, List.of());
+        assertThat(sqlite.journal().postgres()).isFalse();
+        assertThat(JournalStores.of(sqlite.journal(), dir, Map.of()).toString()).isEqualTo(dir.resolve("journal.db")
+                .toString());
+
+        Path passwordFile = dir.resolve("journal.password");
+        Files.writeString(passwordFile, "from-the-file\n");
+        HostConfig postgres = ConfigLoader.load(null, List.of("journal.url=\"postgresql://db.internal/trading\"",
+                "journal.user=\"host_a\"", "journal.schema=\"account_a\"",
+                "journal.password_file=\"" + passwordFile + "\""));
+        assertThat(postgres.journal()).isEqualTo(new HostConfig.Journal(Durability.FULL, 65_536,
+                "postgresql://db.internal/trading", "host_a", "account_a", passwordFile));
+        assertThat(JournalStores.of(postgres.journal(), dir, Map.of()).toString())
+                .isEqualTo("postgresql://db.internal:5432/trading (schema account_a, user host_a)");
+
+        assertThatThrownBy(() -> ConfigLoader.load(null, List.of("journal.url=\"postgresql://ann:hunter2@db/x\"")))
+                .isInstanceOf(ConfigError.class).hasMessageContaining("journal.url: the address must not carry"
+                        + " credentials").hasMessageNotContaining("hunter2");
+        assertThatThrownBy(() -> ConfigLoader.load(null, List.of("journal.url=\"postgresql://db/x\"",
+                "journal.schema=\"Account-A\""))).isInstanceOf(ConfigError.class)
+                .hasMessageContaining("journal.schema: the schema 'Account-A' is not a plain lower-case identifier");
+        assertThatThrownBy(() -> ConfigLoader.load(null, List.of("journal.url=\"http://db/x\"")))
+                .isInstanceOf(ConfigError.class).hasMessageContaining("journal.url: not a postgresql:// address");
     }
 
     @Test

@@ -16,7 +16,6 @@ import io.tradehost.testkit.EventRecorder;
 import io.tradehost.testkit.Fixtures;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
@@ -31,19 +30,38 @@ class JournalFailureTest {
     @TempDir
     Path data;
 
+    private TestJournal journal;
+
+    /** The store the journal is kept in: made once per test, the data directory's SQLite file here. */
+    TestJournal newJournal() {
+        return TestJournal.sqlite();
+    }
+
+    private TestJournal journal() {
+        if (journal == null) {
+            journal = newJournal();
+        }
+        return journal;
+    }
+
+    private List<String> config() {
+        List<String> overrides = new java.util.ArrayList<>(List.of("venue.config.tick_interval=\"1s\""));
+        overrides.addAll(journal().overrides());
+        return overrides;
+    }
+
     @Test
     void aFailedJournalWriteHaltsTradingAndUnrecordedOrdersAreNeverSent() throws Exception {
         VirtualClock clock = new VirtualClock(Fixtures.EPOCH);
         EventRecorder events = new EventRecorder();
-        Host host = HostComponent.wire(ConfigLoader.load(null, List.of("venue.config.tick_interval=\"1s\"")),
-                HostInputs.of("jf", clock, 42, Map.of()).withDataDirectory(data, true),
+        Host host = HostComponent.wire(ConfigLoader.load(null, config()),
+                HostInputs.of("jf", clock, 42, journal().environment()).withDataDirectory(data, true),
                 PluginCatalog.fromLayer(ModuleLayer.boot()), clock);
         host.kernel().observe(events);
         host.start();
         host.kernel().advanceBy(Duration.ofMinutes(1));
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("journal.db"));
-             Statement s = c.createStatement()) {
-            s.execute("DROP TABLE orders");
+        try (Connection c = journal().connect(data); Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE orders RENAME TO orders_away");
         }
         long sentBefore = host.portfolio().counters().submitted();
         for (int minute = 0; minute < 60 && host.tradingState().state() == TradingState.ACTIVE; minute++) {
@@ -54,7 +72,7 @@ class JournalFailureTest {
         StateReason reason = host.tradingState().reasons().getFirst();
         assertThat(reason.code().value()).isEqualTo("journal.write_failed");
         assertThat(reason.source()).isEqualTo(ReasonSource.JOURNAL);
-        assertThat(reason.message()).contains("journal.db").contains("no such table: orders");
+        assertThat(reason.message()).contains(journal().where(data)).contains(journal().missingTable("orders"));
         assertThat(events.of(OrderRejected.class)).extracting(r -> r.code().value()).contains("JOURNAL_FAILURE");
         host.kernel().advanceBy(Duration.ofMinutes(30));
         assertThat(host.portfolio().counters().submitted() - sentBefore).as("only the refused intent after the break")
@@ -64,8 +82,8 @@ class JournalFailureTest {
     }
 
     private Host start(VirtualClock clock) {
-        Host host = HostComponent.wire(ConfigLoader.load(null, List.of("venue.config.tick_interval=\"1s\"")),
-                HostInputs.of("jf", clock, 42, Map.of()).withDataDirectory(data, true),
+        Host host = HostComponent.wire(ConfigLoader.load(null, config()),
+                HostInputs.of("jf", clock, 42, journal().environment()).withDataDirectory(data, true),
                 PluginCatalog.fromLayer(ModuleLayer.boot()), clock);
         host.start();
         return host;
@@ -77,14 +95,10 @@ class JournalFailureTest {
         Host first = start(clock);
         first.kernel().advanceBy(Duration.ofMinutes(1));
         List<String> dropped = List.of("orders", "active_reasons", "state_transitions");
-        List<String> schema = new java.util.ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("journal.db"));
-             Statement s = c.createStatement()) {
+        try (Connection c = journal().connect(data); Statement s = c.createStatement()) {
             for (String table : dropped) {
-                try (var r = s.executeQuery("SELECT sql FROM sqlite_master WHERE name = '" + table + "'")) {
-                    schema.add(r.getString(1));
-                }
-                s.execute("DROP TABLE " + table); // every write of an order, a reason or a transition now fails
+                // every write of an order, a reason or a transition now fails
+                s.execute("ALTER TABLE " + table + " RENAME TO " + table + "_away");
             }
         }
         for (int minute = 0; minute < 60 && first.tradingState().state() == TradingState.ACTIVE; minute++) {
@@ -93,10 +107,10 @@ class JournalFailureTest {
         assertThat(first.tradingState().state()).isEqualTo(TradingState.HALTED);
         assertThat(first.journal().failedWrites()).isGreaterThan(1);
         first.stop();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("journal.db"));
-             Statement s = c.createStatement()) {
-            for (String create : schema) {
-                s.execute(create); // the disk has room again; what the journal could not write is still missing
+        try (Connection c = journal().connect(data); Statement s = c.createStatement()) {
+            for (String table : dropped) {
+                // the disk has room again; what the journal could not write is still missing
+                s.execute("ALTER TABLE " + table + "_away RENAME TO " + table);
             }
         }
 

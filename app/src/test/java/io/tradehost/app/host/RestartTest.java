@@ -9,6 +9,7 @@ import io.tradehost.api.journal.JournalSnapshot;
 import io.tradehost.api.order.Position;
 import io.tradehost.api.state.ReasonCode;
 import io.tradehost.api.state.TradingState;
+import io.tradehost.api.value.Quantity;
 import io.tradehost.api.venue.VenueException;
 import io.tradehost.app.config.ConfigLoader;
 import io.tradehost.app.config.HostConfig;
@@ -20,7 +21,6 @@ import io.tradehost.testkit.EventRecorder;
 import io.tradehost.testkit.Fixtures;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -40,12 +40,23 @@ class RestartTest {
     Path data;
 
     private final VirtualClock clock = new VirtualClock(Fixtures.EPOCH);
+    private TestJournal journal;
+
+    /** The store the journal is kept in: made once per test, the data directory's SQLite file here. */
+    TestJournal newJournal() {
+        return TestJournal.sqlite();
+    }
 
     private Host start(EventRecorder events) {
-        HostConfig config = ConfigLoader.load(null, List.of("venue.config.tick_interval=\"1s\"",
+        if (journal == null) {
+            journal = newJournal();
+        }
+        List<String> overrides = new ArrayList<>(List.of("venue.config.tick_interval=\"1s\"",
                 "runtime_guards.config.daily-loss.max_loss=\"50000\""));
-        Host host = HostComponent.wire(config, HostInputs.of("first", clock, 42, Map.of()).withDataDirectory(data,
-                true), PluginCatalog.fromLayer(ModuleLayer.boot()), clock);
+        overrides.addAll(journal.overrides());
+        HostConfig config = ConfigLoader.load(null, overrides);
+        Host host = HostComponent.wire(config, HostInputs.of("first", clock, 42, journal.environment())
+                .withDataDirectory(data, true), PluginCatalog.fromLayer(ModuleLayer.boot()), clock);
         host.kernel().observe(events);
         host.start();
         host.kernel().runUntilIdle();
@@ -115,7 +126,7 @@ class RestartTest {
         } while (booked.of(PositionChanged.class).size() != fills + 1);
         List<Position> atVenue = first.venues().venue().account().positions().stream().filter(p -> !p.isFlat())
                 .toList();
-        String lost = lastFillAndForgetIt(books);
+        String lost = lastFillAndForgetIt(books, booked.of(PositionChanged.class).getLast().fill().tradeId());
 
         EventRecorder events = new EventRecorder();
         Host second = start(events);
@@ -144,26 +155,27 @@ class RestartTest {
      * Makes the journal look as if the process died between the venue's fill and the journal's
      * write: the last fill, its effect on the order, position and cash are taken out again.
      */
-    private String lastFillAndForgetIt(JournalSnapshot books) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("journal.db"));
-             Statement s = c.createStatement()) {
-            String trade;
+    private String lastFillAndForgetIt(JournalSnapshot books, String trade) throws SQLException {
+        try (Connection c = journal.connect(data); Statement s = c.createStatement()) {
             String order;
-            long quantity;
-            try (ResultSet rs = s.executeQuery("SELECT trade_id, client_id, quantity FROM fills ORDER BY rowid DESC"
-                    + " LIMIT 1")) {
-                rs.next();
-                trade = rs.getString(1);
-                order = rs.getString(2);
-                quantity = rs.getLong(3);
+            Quantity quantity;
+            try (ResultSet rs = s.executeQuery("SELECT client_id, quantity FROM fills WHERE trade_id = '" + trade + "'")) {
+                assertThat(rs.next()).as("the last booked fill is journaled").isTrue();
+                order = rs.getString(1);
+                quantity = Quantity.of(rs.getString(2));
             }
+            Quantity filled;
             try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM fills WHERE client_id = '" + order + "'")) {
                 rs.next();
                 assertThat(rs.getLong(1)).as("the paper venue fills an order at once").isEqualTo(1);
             }
+            try (ResultSet rs = s.executeQuery("SELECT filled FROM orders WHERE client_id = '" + order + "'")) {
+                rs.next();
+                filled = Quantity.of(rs.getString(1)).minus(quantity);
+            }
             s.executeUpdate("DELETE FROM fills WHERE trade_id = '" + trade + "'");
-            s.executeUpdate("UPDATE orders SET status = 'ACCEPTED', filled = filled - " + quantity
-                    + " WHERE client_id = '" + order + "'");
+            s.executeUpdate("UPDATE orders SET status = 'ACCEPTED', filled = '" + filled + "' WHERE client_id = '"
+                    + order + "'");
             for (String statement : restoring(books)) {
                 s.executeUpdate(statement);
             }

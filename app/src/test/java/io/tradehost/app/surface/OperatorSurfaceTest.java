@@ -138,7 +138,7 @@ class OperatorSurfaceTest {
         HttpResponse<String> refused = reload();
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(JSON.readTree(refused.body()).get("errors")).extracting(JsonNode::asText).containsExactly(
-                file + ":135: telemetry.mark_window: must be between 2 and 100000 (was 1)",
+                file + ":139: telemetry.mark_window: must be between 2 and 100000 (was 1)",
                 file + ":101: journal.durabilty: unknown key (did you mean journal.durability?)");
         assertThat(host.marks().capacity()).isEqualTo(80);
 

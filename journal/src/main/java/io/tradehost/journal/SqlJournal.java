@@ -56,7 +56,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 /**
- * The journal in one SQLite file (WAL). It keeps an in-memory copy of what the snapshot needs
+ * The journal, in a {@link JournalStore}: one SQLite file (WAL) by default, or a PostgreSQL schema. It keeps an in-memory copy of what the snapshot needs
  * (open orders, positions, cash, the sequence), updated on the kernel thread as it hands each write
  * to the {@link WriteQueue}, so reading it never touches the disk. It owns the {@link RecordIntent}
  * command and answers {@link IntentRecorded} once the intent is durable, or
@@ -66,18 +66,11 @@ import org.slf4j.LoggerFactory;
  * full the halt cannot be journaled, and the next start must still come up halted. Kernel thread
  * only, apart from {@link #close}.
  */
-public final class SqliteJournal implements OrderJournal, AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(SqliteJournal.class);
-
-    /** How a live journal writes. */
-    public enum Durability {
-        /** fsync on every commit: survives power loss. */
-        FULL,
-        /** fsync at checkpoints: survives a crash of the process, may lose the last commits on power loss. */
-        NORMAL
-    }
+public final class SqlJournal implements OrderJournal, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SqlJournal.class);
 
     private final String where;
+    private final boolean inMemory;
     private final JournalWrites writes;
     /** Null for a journal in memory: a replay has no next start to warn. */
     private final FailureMarker marker;
@@ -100,9 +93,10 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
     private long lastSequence;
     private Money cash;
 
-    private SqliteJournal(String where, Connection connection, JournalContents contents, FailureMarker marker,
+    private SqlJournal(JournalStore store, Connection connection, JournalContents contents, FailureMarker marker,
                           Function<Connection, WriteQueue> queue, EventBus bus, Clock clock, IntentLog log) {
-        this.where = where;
+        this.where = store.where();
+        this.inMemory = store.inMemory();
         this.marker = marker;
         this.inlineConnection = connection;
         this.runId = contents.runId();
@@ -135,20 +129,30 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
      * @param bus where the journal publishes its answers and failures
      * @throws JournalException if the file cannot be opened, read or migrated
      */
-    public static SqliteJournal open(Path file, String proposedRunId, Durability durability, int capacity,
-                                     Executor completions, EventBus bus, Clock clock) {
-        return open(file, proposedRunId, durability, capacity, completions, bus, clock, IntentLog.DEFAULT_CAPACITY);
+    public static SqlJournal open(Path file, String proposedRunId, Durability durability, int capacity,
+                                  Executor completions, EventBus bus, Clock clock) {
+        return open(JournalStore.file(file), proposedRunId, durability, capacity, completions, bus, clock);
+    }
+
+    /**
+     * Opens (creating and migrating if needed) the journal in {@code store}, with a writer thread.
+     *
+     * @throws JournalException if the store cannot be reached, read or migrated; the message names it
+     */
+    public static SqlJournal open(JournalStore store, String proposedRunId, Durability durability, int capacity,
+                                  Executor completions, EventBus bus, Clock clock) {
+        return open(store, proposedRunId, durability, capacity, completions, bus, clock, IntentLog.DEFAULT_CAPACITY);
     }
 
     /** {@link #open}, with an intent log of {@code logCapacity} bytes (for tests). */
-    static SqliteJournal open(Path file, String proposedRunId, Durability durability, int capacity,
-                              Executor completions, EventBus bus, Clock clock, int logCapacity) {
-        FailureMarker marker = FailureMarker.open(file);
-        IntentLog log = IntentLog.forJournal(file, durability == Durability.FULL, logCapacity);
+    static SqlJournal open(JournalStore store, String proposedRunId, Durability durability, int capacity,
+                           Executor completions, EventBus bus, Clock clock, int logCapacity) {
+        FailureMarker marker = store.marker();
+        IntentLog log = store.openLog(durability, logCapacity);
         try {
-            Connection connection = JournalFiles.connect(file, durability);
-            JournalContents contents = JournalFiles.load(connection, file.toString(), proposedRunId, log, true);
-            return new SqliteJournal(file.toString(), connection, contents, marker,
+            Connection connection = store.connect(durability);
+            JournalContents contents = JournalFiles.load(connection, store, proposedRunId, log, true);
+            return new SqlJournal(store, connection, contents, marker,
                     c -> new BackgroundWriteQueue(c, capacity, completions), bus, clock, log);
         } catch (RuntimeException e) {
             if (log != null) {
@@ -159,17 +163,25 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
     }
 
     /**
-     * A journal that writes on the calling thread: to {@code file}, or to memory when {@code file}
-     * is null. For tests on the virtual clock, where every write must be done when the call returns.
+     * A journal that writes on the calling thread, to the SQLite {@code file}. For tests on the virtual
+     * clock, where every write must be done when the call returns.
      */
-    public static SqliteJournal inline(Path file, String proposedRunId, EventBus bus, Clock clock) {
-        FailureMarker marker = file == null ? null : FailureMarker.open(file);
-        Connection connection = JournalFiles.connect(file, Durability.NORMAL);
-        String where = file == null ? ":memory:" : file.toString();
+    public static SqlJournal inline(Path file, String proposedRunId, EventBus bus, Clock clock) {
+        return inline(JournalStore.file(file), proposedRunId, bus, clock);
+    }
+
+    /**
+     * A journal in {@code store} that writes on the calling thread: for tests on the virtual clock, and
+     * for a backtest's journal in memory, where every write must be done when the call returns.
+     */
+    public static SqlJournal inline(JournalStore store, String proposedRunId, EventBus bus, Clock clock) {
+        FailureMarker marker = store.marker();
+        Connection connection = store.connect(Durability.NORMAL);
         // what a live run left in its intent log is written in; an inline journal's writes are done at once
-        try (IntentLog log = file == null ? null : IntentLog.existing(IntentLog.beside(file), false)) {
-            JournalContents contents = JournalFiles.load(connection, where, proposedRunId, log, true);
-            return new SqliteJournal(where, connection, contents, marker, InlineWriteQueue::new, bus, clock, null);
+        try (IntentLog log = store.existingLog()) {
+            JournalContents contents = JournalFiles.load(connection, store, proposedRunId, log, true);
+            return new SqlJournal(store, connection, contents, marker, InlineWriteQueue::new, bus, clock,
+                    null);
         }
     }
 
@@ -472,8 +484,8 @@ public final class SqliteJournal implements OrderJournal, AutoCloseable {
      * @throws IllegalStateException for a journal with a writer thread
      */
     public void saveOnClose(Path file) {
-        if (!writes.inline()) {
-            throw new IllegalStateException("only an inline journal can be saved on close");
+        if (!writes.inline() || !inMemory) {
+            throw new IllegalStateException("only an inline journal in memory can be saved on close");
         }
         this.saveTo = file;
     }

@@ -1,0 +1,97 @@
+package io.tradehost.journal;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+
+/**
+ * A journal in one schema of a PostgreSQL database. Connections time out rather than hang (a server
+ * that stops answering fails the write that waits on it, and the host halts), and say who they are
+ * in {@code pg_stat_activity}. No intent log: an intent is durable only once the server commits it.
+ */
+final class PostgresStore extends JournalStore {
+    /** Seconds to wait for a connection, and for any one statement's answer. */
+    private static final int CONNECT_SECONDS = 5;
+    private static final int SOCKET_SECONDS = 30;
+
+    private final PostgresLocation location;
+    private final Path localState;
+
+    PostgresStore(PostgresLocation location, Path localState) {
+        this.location = java.util.Objects.requireNonNull(location, "location");
+        this.localState = localState;
+    }
+
+    @Override
+    public String where() {
+        return location.toString();
+    }
+
+    @Override
+    Connection connect(Durability durability) {
+        Properties properties = new Properties();
+        properties.setProperty("user", location.user());
+        properties.setProperty("password", location.password());
+        properties.setProperty("currentSchema", location.schema());
+        properties.setProperty("connectTimeout", Integer.toString(CONNECT_SECONDS));
+        properties.setProperty("loginTimeout", Integer.toString(CONNECT_SECONDS));
+        properties.setProperty("socketTimeout", Integer.toString(SOCKET_SECONDS));
+        properties.setProperty("tcpKeepAlive", "true");
+        properties.setProperty("ApplicationName", "tradehost journal");
+        try {
+            Connection connection = new org.postgresql.Driver().connect(location.jdbcUrl(), properties);
+            if (connection == null) {
+                throw new SQLException("the driver did not accept the address");
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET synchronous_commit = " + (durability == Durability.FULL ? "on" : "off"));
+            }
+            return connection;
+        } catch (SQLException e) {
+            throw new JournalException("cannot connect to journal " + where() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    void migrate(Connection connection) throws SQLException {
+        PostgresSchema.migrate(connection, location.schema(), where());
+    }
+
+    @Override
+    boolean exists() {
+        try (Connection connection = connect(Durability.NORMAL);
+             PreparedStatement s = connection.prepareStatement("SELECT 1 FROM information_schema.tables"
+                     + " WHERE table_schema = ? AND table_name = 'journal_schema'")) {
+            s.setString(1, location.schema());
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new JournalException("cannot read journal " + where() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    IntentLog openLog(Durability durability, int capacity) {
+        return null;
+    }
+
+    @Override
+    IntentLog existingLog() {
+        return null;
+    }
+
+    @Override
+    FailureMarker marker() {
+        return localState == null ? null : FailureMarker.open(localState);
+    }
+
+    @Override
+    boolean inMemory() {
+        return false;
+    }
+}
