@@ -1,6 +1,7 @@
 package io.tradehost.alerts;
 
 import io.tradehost.api.event.Event;
+import io.tradehost.api.event.JournalRecovered;
 import io.tradehost.api.event.JournalWriteFailed;
 import io.tradehost.api.event.StateReasonChanged;
 import io.tradehost.api.event.StrategyQuarantined;
@@ -32,6 +33,9 @@ public final class AlertRules {
             case StateReasonChanged r when r.active() -> reason(r.reason());
             case JournalWriteFailed j -> new Alert("journal:" + j.what(), Severity.CRITICAL, "journal write failed",
                     j.message(), j.timestampNanos());
+            case JournalRecovered j -> new Alert("journal:recovered", j.nothingLost() ? Severity.INFO : Severity.CRITICAL,
+                    j.nothingLost() ? "journal back, nothing lost" : "journal back, writes were lost: an operator"
+                    + " must look", j.where() + ": " + j.writesApplied() + " held write(s) applied", j.timestampNanos());
             case StrategyQuarantined q -> new Alert("quarantine:" + q.symbol(), Severity.WARNING,
                     "strategy " + q.strategy() + " quarantined on " + q.symbol(), String.valueOf(q.reason()), 0);
             case VenueConnectionChanged c -> new Alert("venue:" + c.connected(),

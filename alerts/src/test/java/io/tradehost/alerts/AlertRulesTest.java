@@ -3,6 +3,7 @@ package io.tradehost.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tradehost.api.event.Event;
+import io.tradehost.api.event.JournalRecovered;
 import io.tradehost.api.event.JournalWriteFailed;
 import io.tradehost.api.event.MarkUpdated;
 import io.tradehost.api.event.StateReasonChanged;
@@ -37,6 +38,8 @@ class AlertRulesTest {
                 new StateReasonChanged(guardFailed, false, "operator", 15),
                 new StateReasonChanged(reconciliation, true, "runtime", 16),
                 new JournalWriteFailed("intent r1-1", "disk full", 17),
+                new JournalRecovered("pg", 3, true, 17),
+                new JournalRecovered("pg", 2, false, 17),
                 new StrategyQuarantined(Symbol.of("BTC-PERP"), "mean-reversion", "5 failures in a row"),
                 new VenueConnectionChanged(false, "socket closed", 18),
                 new VenueConnectionChanged(true, "reconnected", 19),
@@ -56,6 +59,10 @@ class AlertRulesTest {
                 new Alert("reconciliation", Severity.WARNING, "reconciliation found differences",
                         "position BTC-PERP differs", 7),
                 new Alert("journal:intent r1-1", Severity.CRITICAL, "journal write failed", "disk full", 17),
+                new Alert("journal:recovered", Severity.INFO, "journal back, nothing lost",
+                        "pg: 3 held write(s) applied", 17),
+                new Alert("journal:recovered", Severity.CRITICAL, "journal back, writes were lost: an operator must look",
+                        "pg: 2 held write(s) applied", 17),
                 new Alert("quarantine:BTC-PERP", Severity.WARNING, "strategy mean-reversion quarantined on BTC-PERP",
                         "5 failures in a row", 0),
                 new Alert("venue:false", Severity.WARNING, "venue disconnected", "socket closed", 18),

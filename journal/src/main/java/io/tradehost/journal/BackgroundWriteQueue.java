@@ -18,40 +18,76 @@ import org.slf4j.LoggerFactory;
  * never waits on the disk); the writer takes what has accumulated and commits it as one
  * transaction (group commit), then reports each write's outcome through the completion executor.
  * If a batch fails, its writes are retried one by one so that only the failing write fails.
+ *
+ * <p>With a {@link Reconnector} (a server that can go away), a batch that fails because the
+ * connection is gone starts an outage: urgent writes (intents) fail at once, the others are held in
+ * order, up to the queue's capacity, while the writer reconnects with backoff; a new connection takes
+ * the held writes in one transaction. The {@link OutageListener} hears both edges.
  */
 final class BackgroundWriteQueue implements WriteQueue {
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundWriteQueue.class);
     private static final int MAX_BATCH = 512;
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
+    private static final long FIRST_BACKOFF_MILLIS = 100;
+    private static final long MAX_BACKOFF_MILLIS = 5_000;
 
-    private record Task(String what, JournalWrite write, Consumer<SQLException> completion) {
+    private record Task(String what, JournalWrite write, Consumer<SQLException> completion, boolean urgent) {
     }
 
-    private final Connection connection;
     private final BlockingQueue<Task> queue;
+    private final int capacity;
     private final Executor completions;
+    private final Reconnector reconnector;
     private final Thread writer;
+    /** Writer thread only, apart from the close after the writer ended. */
+    private Connection connection;
+    private volatile OutageListener outages = new OutageListener() {
+        @Override
+        public void unavailable(String message) {
+        }
+
+        @Override
+        public void available(int applied) {
+        }
+    };
     private volatile boolean closing;
 
     /**
-     * @param capacity writes that may wait before {@link #submit} refuses
+     * @param capacity writes that may wait before {@link #submit} refuses (and, in an outage, be held)
      * @param completions where outcomes are reported (the kernel thread in a live host)
+     * @param reconnector how to reconnect after the server went away, or null where it cannot
      */
-    BackgroundWriteQueue(Connection connection, int capacity, Executor completions) {
+    BackgroundWriteQueue(Connection connection, int capacity, Executor completions, Reconnector reconnector) {
         this.connection = connection;
         this.queue = new ArrayBlockingQueue<>(capacity);
+        this.capacity = capacity;
         this.completions = completions;
+        this.reconnector = reconnector;
         this.writer = Thread.ofPlatform().name("tradehost-journal").daemon(true).unstarted(this::drain);
         writer.start();
     }
 
     @Override
     public boolean submit(String what, JournalWrite write, Consumer<SQLException> completion) {
+        return offer(new Task(what, write, completion, false));
+    }
+
+    @Override
+    public boolean submitUrgent(String what, JournalWrite write, Consumer<SQLException> completion) {
+        return offer(new Task(what, write, completion, true));
+    }
+
+    private boolean offer(Task task) {
         if (closing) {
-            completions.execute(() -> completion.accept(new SQLException("journal closed")));
+            completions.execute(() -> task.completion().accept(new SQLException("journal closed")));
             return true;
         }
-        return queue.offer(new Task(what, write, completion));
+        return queue.offer(task);
+    }
+
+    @Override
+    public void onOutage(OutageListener listener) {
+        this.outages = listener;
     }
 
     @Override
@@ -82,18 +118,93 @@ final class BackgroundWriteQueue implements WriteQueue {
         }
     }
 
-    private void commit(List<Task> batch) {
+    private void commit(List<Task> batch) throws InterruptedException {
         SQLException failure = Transactions.runAll(connection, batch.stream().map(Task::write).toList());
         if (failure == null) {
             batch.forEach(t -> report(t, null));
-            return;
+        } else if (reconnector != null && reconnector.lost(failure)) {
+            rideOut(batch, failure);
+        } else {
+            oneByOne(batch);
         }
+    }
+
+    private void oneByOne(List<Task> batch) {
         for (Task task : batch) {
             SQLException own = Transactions.run(connection, task.write());
             if (own != null) {
                 LOG.error("journal write failed ({}): {}", task.what(), own.getMessage());
             }
             report(task, own);
+        }
+    }
+
+    /**
+     * The connection is gone: holds what may wait, fails what may not, and reconnects with backoff until a
+     * new connection takes what was held (or the journal closes: then what was held fails).
+     */
+    private void rideOut(List<Task> batch, SQLException cause) throws InterruptedException {
+        String message = "journal unavailable: " + cause.getMessage();
+        LOG.error("{}; holding writes (up to {}) and reconnecting", message, capacity);
+        List<Task> held = new ArrayList<>();
+        hold(batch, held, message);
+        completions.execute(() -> outages.unavailable(message));
+        long backoff = FIRST_BACKOFF_MILLIS;
+        long attempts = 0;
+        while (true) {
+            if (!closing) {
+                Thread.sleep(backoff);
+                backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
+            }
+            List<Task> arrived = new ArrayList<>();
+            queue.drainTo(arrived);
+            hold(arrived, held, message);
+            attempts++;
+            SQLException again = reconnectAndApply(held);
+            if (again == null) {
+                LOG.warn("journal back after {} reconnect attempt(s): {} held write(s) applied", attempts, held.size());
+                held.forEach(t -> report(t, null));
+                int applied = held.size();
+                completions.execute(() -> outages.available(applied));
+                return;
+            }
+            if (!reconnector.lost(again)) {
+                oneByOne(held); // connected, but a held write itself fails: only that one fails
+                int applied = held.size();
+                completions.execute(() -> outages.available(applied));
+                return;
+            }
+            if (closing) {
+                LOG.error("journal closed while unavailable: {} held write(s) lost", held.size());
+                held.forEach(t -> report(t, new SQLException("journal closed while unavailable: " + again.getMessage())));
+                return;
+            }
+            LOG.debug("journal still unavailable (attempt {}): {}", attempts, again.getMessage());
+        }
+    }
+
+    /** Connects anew and applies {@code held} in one transaction: null, or why not (a lost connection's). */
+    private SQLException reconnectAndApply(List<Task> held) {
+        Connection fresh;
+        try {
+            fresh = reconnector.connect();
+        } catch (JournalException e) {
+            return new SQLException(e.getMessage(), "08001", e);
+        }
+        Transactions.close(connection);
+        connection = fresh;
+        return Transactions.runAll(connection, held.stream().map(Task::write).toList());
+    }
+
+    private void hold(List<Task> tasks, List<Task> held, String message) {
+        for (Task task : tasks) {
+            if (task.urgent()) {
+                report(task, new SQLException(message));
+            } else if (held.size() >= capacity) {
+                report(task, new SQLException(message + " (and " + capacity + " writes are held already)"));
+            } else {
+                held.add(task);
+            }
         }
     }
 

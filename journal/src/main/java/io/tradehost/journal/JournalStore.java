@@ -46,6 +46,9 @@ public abstract sealed class JournalStore permits SqliteStore, PostgresStore {
     /** A new connection, committing as {@code durability} says. @throws JournalException naming the place */
     abstract Connection connect(Durability durability);
 
+    /** How a writer reconnects after the store's server went away, or null for a store that cannot go away. */
+    abstract Reconnector reconnector(Durability durability);
+
     /** Applies the migrations the journal lacks, creating it if new. @throws JournalException if it is newer than this code */
     abstract void migrate(Connection connection) throws SQLException;
 

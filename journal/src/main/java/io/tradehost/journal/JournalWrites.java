@@ -1,6 +1,7 @@
 package io.tradehost.journal;
 
 import io.tradehost.api.command.RecordIntent;
+import io.tradehost.api.event.JournalRecovered;
 import io.tradehost.api.event.JournalWriteFailed;
 import io.tradehost.api.host.EventBus;
 import io.tradehost.api.time.Clock;
@@ -28,6 +29,10 @@ final class JournalWrites implements AutoCloseable {
     private LongConsumer latency = nanos -> { };
     /** Writes of {@link #hostOnly} handed to the queue and not yet reported. */
     private int hostOnlyPending;
+    /** Writes other than intents that failed since the journal's failure reason was last cleared. */
+    private long recordsLost;
+    /** Writes other than intents that failed in this run. */
+    private long recordsLostInRun;
 
     /** @param log the intent log, or null for none (every intent waits for SQLite) */
     JournalWrites(String where, WriteQueue queue, FailureMarker marker, EventBus bus, Clock clock, IntentLog log) {
@@ -37,6 +42,32 @@ final class JournalWrites implements AutoCloseable {
         this.bus = bus;
         this.clock = clock;
         this.logged = new LoggedIntents(log);
+        queue.onOutage(new OutageListener() {
+            @Override
+            public void unavailable(String message) {
+                String full = "journal " + where + ": " + message;
+                if (firstFailure == null) {
+                    firstFailure = full;
+                }
+                if (marker != null) {
+                    marker.markFailed(full, clock.nanos());
+                }
+                bus.publish(new JournalWriteFailed("connection", full, clock.nanos()));
+            }
+
+            @Override
+            public void available(int applied) {
+                bus.publish(new JournalRecovered(where, applied, recordsLost == 0, clock.nanos()));
+            }
+        });
+    }
+
+    /**
+     * The journal's failure reason is active from before this run, or was just cleared: until it is
+     * cleared, a recovery of the server does not count as one with nothing lost.
+     */
+    void failureReason(boolean active) {
+        recordsLost = active ? Math.max(recordsLost, 1) : 0;
     }
 
     /**
@@ -49,7 +80,7 @@ final class JournalWrites implements AutoCloseable {
      */
     void intent(RecordIntent command, JournalWrite write, Consumer<String> answer) {
         boolean[] ahead = {false};
-        boolean queued = write("intent " + command.request().clientOrderId(), write, failure -> {
+        boolean queued = write("intent " + command.request().clientOrderId(), write, true, failure -> {
             if (ahead[0]) {
                 logged.committed(failure); // a failure was published by write(): the host halts
             } else {
@@ -79,11 +110,20 @@ final class JournalWrites implements AutoCloseable {
 
     /** Hands {@code write} to the queue; false if the queue refused it ({@code then} has heard so). */
     boolean write(String what, JournalWrite write, Consumer<SQLException> then) {
+        return write(what, write, false, then);
+    }
+
+    /** @param urgent whether it fails at once in an outage of the journal's server (an intent) */
+    private boolean write(String what, JournalWrite write, boolean urgent, Consumer<SQLException> then) {
         long handedOff = System.nanoTime();
         Consumer<SQLException> completion = failure -> {
             latency.accept(System.nanoTime() - handedOff);
             if (failure != null) {
                 failedWrites++;
+                if (!urgent) {
+                    recordsLost++;
+                    recordsLostInRun++;
+                }
                 String message = "journal " + where + ": writing " + what + " failed: " + failure.getMessage();
                 if (firstFailure == null) {
                     firstFailure = message;
@@ -97,7 +137,7 @@ final class JournalWrites implements AutoCloseable {
                 then.accept(failure);
             }
         };
-        if (!queue.submit(what, write, completion)) {
+        if (!(urgent ? queue.submitUrgent(what, write, completion) : queue.submit(what, write, completion))) {
             completion.accept(new SQLException("journal backlog full (" + queue.backlog()
                     + " writes waiting for the disk)"));
             return false;
@@ -108,6 +148,14 @@ final class JournalWrites implements AutoCloseable {
     /** Writes that failed so far. */
     long failedWrites() {
         return failedWrites;
+    }
+
+    /**
+     * Writes other than intents that failed in this run: what the journal lacks. An intent that failed lost
+     * nothing (its order was never sent).
+     */
+    long lostWrites() {
+        return recordsLostInRun;
     }
 
     /** What the first failed write said, or null. */

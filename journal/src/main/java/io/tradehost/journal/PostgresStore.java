@@ -16,7 +16,7 @@ import java.util.Properties;
 final class PostgresStore extends JournalStore {
     /** Seconds to wait for a connection, and for any one statement's answer. */
     private static final int CONNECT_SECONDS = 5;
-    private static final int SOCKET_SECONDS = 30;
+    private static final int SOCKET_SECONDS = 10;
 
     private final PostgresLocation location;
     private final Path localState;
@@ -54,6 +54,40 @@ final class PostgresStore extends JournalStore {
         } catch (SQLException e) {
             throw new JournalException("cannot connect to journal " + where() + ": " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    Reconnector reconnector(Durability durability) {
+        return new Reconnector() {
+            @Override
+            public Connection connect() {
+                return PostgresStore.this.connect(durability);
+            }
+
+            @Override
+            public boolean lost(SQLException failure) {
+                return connectionLost(failure);
+            }
+        };
+    }
+
+    /**
+     * Whether {@code failure} (or one chained to it) says the connection is gone: SQLSTATE class 08
+     * (connection exception), or 57P01-57P03 (the server is shutting down, crashed, or not yet up).
+     */
+    static boolean connectionLost(SQLException failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException e) {
+                for (SQLException next = e; next != null; next = next.getNextException()) {
+                    String state = next.getSQLState();
+                    if (state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
+                            || state.equals("57P03"))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     @Override

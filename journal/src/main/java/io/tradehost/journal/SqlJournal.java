@@ -118,6 +118,7 @@ public final class SqlJournal implements OrderJournal, AutoCloseable {
             marker.restoredReason(where, clock.nanos()).ifPresent(r -> reasons.put(r.code(), r));
         }
         this.writes = new JournalWrites(where, queue.apply(connection), marker, bus, clock, log);
+        writes.failureReason(reasons.containsKey(ReasonCode.JOURNAL_WRITE_FAILED));
     }
 
     /**
@@ -153,7 +154,8 @@ public final class SqlJournal implements OrderJournal, AutoCloseable {
             Connection connection = store.connect(durability);
             JournalContents contents = JournalFiles.load(connection, store, proposedRunId, log, true);
             return new SqlJournal(store, connection, contents, marker,
-                    c -> new BackgroundWriteQueue(c, capacity, completions), bus, clock, log);
+                    c -> new BackgroundWriteQueue(c, capacity, completions, store.reconnector(durability)), bus, clock,
+                    log);
         } catch (RuntimeException e) {
             if (log != null) {
                 log.close();
@@ -193,6 +195,15 @@ public final class SqlJournal implements OrderJournal, AutoCloseable {
     /** Writes that failed so far. */
     public long failedWrites() {
         return writes.failedWrites();
+    }
+
+    /**
+     * Writes other than intents that failed in this run, so the journal lacks them; an intent that failed
+     * lost nothing, its order was never sent. Writes held through an outage of the journal's server and
+     * applied when it came back are not lost.
+     */
+    public long lostWrites() {
+        return writes.lostWrites();
     }
 
     /** What the first failed write of this run said, or null when none failed. */
@@ -402,8 +413,11 @@ public final class SqlJournal implements OrderJournal, AutoCloseable {
             reasons.remove(reason.code());
             boolean journalFailure = ReasonCode.JOURNAL_WRITE_FAILED.equals(reason.code());
             writes.hostOnly("reason " + reason.code() + " cleared", c -> Rows.deleteReason(c, reason.code()), failure -> {
-                if (failure == null && journalFailure && marker != null) {
-                    marker.clear(); // the journal now holds that an operator dealt with the failure
+                if (failure == null && journalFailure) {
+                    writes.failureReason(false);
+                    if (marker != null) {
+                        marker.clear(); // the journal now holds that the failure was dealt with
+                    }
                 }
             });
         }

@@ -42,6 +42,11 @@ final class SqliteStore extends JournalStore {
     }
 
     @Override
+    Reconnector reconnector(Durability durability) {
+        return null; // a file does not go away; a failing disk fails writes, each reported
+    }
+
+    @Override
     void migrate(Connection connection) throws SQLException {
         Schema.migrate(connection, where());
     }

@@ -15,6 +15,18 @@ interface WriteQueue extends AutoCloseable {
      */
     boolean submit(String what, JournalWrite write, Consumer<SQLException> completion);
 
+    /**
+     * {@link #submit}, for a write that must fail at once rather than wait out an outage of the journal's
+     * server (an intent: its order waits on the answer, and must not go out after a halt).
+     */
+    default boolean submitUrgent(String what, JournalWrite write, Consumer<SQLException> completion) {
+        return submit(what, write, completion);
+    }
+
+    /** Tells {@code listener} when the journal's server goes away and comes back; none by default. */
+    default void onOutage(OutageListener listener) {
+    }
+
     /** Writes handed off and not yet applied. */
     int backlog();
 

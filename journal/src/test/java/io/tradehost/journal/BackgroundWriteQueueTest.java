@@ -65,7 +65,7 @@ class BackgroundWriteQueueTest {
         Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("q.db"));
         CountDownLatch release = new CountDownLatch(1);
         List<String> outcomes = new ArrayList<>();
-        BackgroundWriteQueue queue = new BackgroundWriteQueue(connection, 2, completions::add);
+        BackgroundWriteQueue queue = new BackgroundWriteQueue(connection, 2, completions::add, null);
         CountDownLatch writerBusy = new CountDownLatch(1);
         queue.submit("blocker", c -> {
             writerBusy.countDown();

@@ -111,12 +111,8 @@ public final class PostgresServer implements AutoCloseable {
             server.run(START_SECONDS, "initdb", "-D", directory.resolve("data").toString(), "-U", USER,
                     "--pwfile=" + passwordFile, "-A", "scram-sha-256", "-E", "UTF8", "--locale=C", "--no-sync");
             Files.delete(passwordFile);
-            server.run(START_SECONDS, "pg_ctl", "-D", directory.resolve("data").toString(), "-l",
-                    directory.resolve("server.log").toString(), "-w", "-t", Long.toString(START_SECONDS), "-o",
-                    "-c listen_addresses=127.0.0.1 -p " + server.port + " -k " + directory
-                            + " -c fsync=off -c full_page_writes=off -c synchronous_commit=off", "start");
-            server.running = true;
             Runtime.getRuntime().addShutdownHook(server.hook);
+            server.resume();
             return server;
         } catch (IOException | InterruptedException | RuntimeException | AssertionError e) {
             try {
@@ -125,6 +121,20 @@ public final class PostgresServer implements AutoCloseable {
                 e.addSuppressed(suppressed);
             }
             throw e;
+        }
+    }
+
+    /**
+     * Starts the server again after {@link #stop}, on the same port with the same data (a server that came
+     * back), waiting at most a minute. Idempotent.
+     */
+    public void resume() throws IOException, InterruptedException {
+        if (!running) {
+            run(START_SECONDS, "pg_ctl", "-D", directory.resolve("data").toString(), "-l",
+                    directory.resolve("server.log").toString(), "-w", "-t", Long.toString(START_SECONDS), "-o",
+                    "-c listen_addresses=127.0.0.1 -p " + port + " -k " + directory
+                            + " -c fsync=off -c full_page_writes=off -c synchronous_commit=off", "start");
+            running = true;
         }
     }
 

@@ -11,6 +11,7 @@ import io.tradehost.admin.snapshot.HostSnapshot;
 import io.tradehost.api.event.ConfigReloaded;
 import io.tradehost.api.event.Event;
 import io.tradehost.api.event.IntentRejected;
+import io.tradehost.api.event.JournalRecovered;
 import io.tradehost.api.event.JournalWriteFailed;
 import io.tradehost.api.event.OperatorActed;
 import io.tradehost.api.event.OrderCancelled;
@@ -279,6 +280,7 @@ public final class Json {
             case StrategyQuarantined q -> "quarantine";
             case VenueConnectionChanged c -> "connection";
             case JournalWriteFailed j -> "journal";
+            case JournalRecovered j -> "journal";
             case ConfigReloaded c -> "config";
             default -> null;
         };
@@ -333,6 +335,12 @@ public final class Json {
             }
             case JournalWriteFailed j -> obj(Map.of("what", j.what(), "message", j.message(), "at",
                     time(j.timestampNanos())));
+            case JournalRecovered j -> {
+                ObjectNode n = obj(Map.of("where", j.where(), "at", time(j.timestampNanos())));
+                n.put("writesApplied", j.writesApplied());
+                n.put("nothingLost", j.nothingLost());
+                yield n;
+            }
             case ConfigReloaded c -> configReloaded(c);
             default -> obj(Map.of("type", event.getClass().getSimpleName()));
         };

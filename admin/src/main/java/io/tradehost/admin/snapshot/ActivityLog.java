@@ -12,6 +12,7 @@ import io.tradehost.api.event.StateReasonChanged;
 import io.tradehost.api.event.StrategyQuarantined;
 import io.tradehost.api.event.TradingStateChanged;
 import io.tradehost.api.event.VenueConnectionChanged;
+import io.tradehost.api.event.JournalRecovered;
 import io.tradehost.api.event.JournalWriteFailed;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Fill;
@@ -55,6 +56,7 @@ public final class ActivityLog {
                 || event instanceof TradingStateChanged || event instanceof StateReasonChanged
                 || event instanceof OperatorActed || event instanceof StrategyQuarantined
                 || event instanceof VenueConnectionChanged || event instanceof JournalWriteFailed
+                || event instanceof JournalRecovered
                 || event instanceof OrderSubmitted || event instanceof OrderCancelled
                 || event instanceof ConfigReloaded;
     }

@@ -9,7 +9,7 @@ package io.tradehost.api.event;
 public sealed interface Event extends Message permits QuoteReceived, MarkUpdated, IntentRejected, OrderSubmitted, OrderAmended, OrderAmendRejected, StopMoved,
         OrderAccepted, OrderRejected, OrderFilled, OrderCancelled, PositionChanged, TradingStateChanged,
         StrategyFailed, StrategyQuarantined, OrderReconciled, VenueConnectionChanged, StateReasonChanged,
-        IntentRecorded, IntentNotRecorded, JournalWriteFailed, OperatorActed, MarketDataStale,
+        IntentRecorded, IntentNotRecorded, JournalWriteFailed, JournalRecovered, OperatorActed, MarketDataStale,
         FundingPaid, FundingBooked, AccountObserved, ConfigReloaded, TradeReceived, OrderCancelRejected, BookReceived,
         FundingRateReceived {
 }

@@ -172,15 +172,17 @@ public final class RunCommand implements Callable<Integer> {
 
     /**
      * A run whose journal failed ends non-zero, so that a supervisor notices: trading halted, and
-     * what the journal lacks must be looked at before the next start (which comes up halted).
+     * what the journal lacks must be looked at before the next start (which comes up halted). A run
+     * whose journal's server went away and came back with nothing lost (only intents refused, their
+     * orders never sent) and whose halt was lifted is not one.
      */
     private int journalVerdict(Host host) {
         long failed = host.journal().failedWrites();
-        if (failed == 0) {
-            return 0;
-        }
         boolean stillHalted = host.tradingState().reasons().stream()
                 .anyMatch(r -> ReasonCode.JOURNAL_WRITE_FAILED.equals(r.code()));
+        if (failed == 0 || host.journal().lostWrites() == 0 && !stillHalted) {
+            return 0;
+        }
         PrintWriter err = spec.commandLine().getErr();
         err.println("tradehost: failed: " + failed + " journal write(s) failed, the first: "
                 + PrintableText.clip(host.journal().firstFailure(), 300) + (stillHalted

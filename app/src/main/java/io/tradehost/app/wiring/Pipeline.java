@@ -19,6 +19,7 @@ import io.tradehost.api.event.FundingPaid;
 import io.tradehost.api.event.IntentNotRecorded;
 import io.tradehost.api.event.IntentRecorded;
 import io.tradehost.api.event.IntentRejected;
+import io.tradehost.api.event.JournalRecovered;
 import io.tradehost.api.event.JournalWriteFailed;
 import io.tradehost.api.event.MarkUpdated;
 import io.tradehost.api.event.MarketDataStale;
@@ -181,6 +182,8 @@ public final class Pipeline {
                 runtime::onConnectionChanged);
         kernel.subscribe(JournalWriteFailed.class, "runtime.journal-failed", FAIL_CLOSED,
                 runtime::onJournalWriteFailed);
+        kernel.subscribe(JournalRecovered.class, "runtime.journal-recovered", FAIL_CLOSED,
+                runtime::onJournalRecovered);
         kernel.subscribe(OperatorActed.class, "journal.operator", FAIL_CLOSED, journal::onOperatorActed);
         kernel.subscribe(ConfigReloaded.class, "journal.config", FAIL_CLOSED, journal::onConfigReloaded);
         kernel.subscribe(MarkUpdated.class, "config.drift", LOG_AND_COUNT, live::onExposureMoved);

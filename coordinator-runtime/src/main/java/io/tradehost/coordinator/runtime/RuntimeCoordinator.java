@@ -2,6 +2,7 @@ package io.tradehost.coordinator.runtime;
 
 import io.tradehost.api.event.Event;
 import io.tradehost.api.event.IntentRejected;
+import io.tradehost.api.event.JournalRecovered;
 import io.tradehost.api.event.JournalWriteFailed;
 import io.tradehost.api.event.OrderReconciled;
 import io.tradehost.api.event.StrategyQuarantined;
@@ -134,8 +135,10 @@ public final class RuntimeCoordinator implements Coordinator {    private static
      * Compares the journal with the venue now and publishes the repairs. At start-up anything
      * unexplained raises the reconciliation reason (or refuses the start); while trading it must be
      * seen twice in a row, since a fill may be on its way. An agreeing run clears the reason.
+     *
+     * @return whether the venue was asked and nothing unexplained was found
      */
-    void reconcile(boolean startup) {
+    boolean reconcile(boolean startup) {
         ReconciliationReport report;
         try {
             report = compare(startup);
@@ -147,7 +150,7 @@ public final class RuntimeCoordinator implements Coordinator {    private static
             } else {
                 LOG.warn("{}; trying again in {}", message, settings.reconcileInterval());
             }
-            return;
+            return false;
         }
         reconciliations++;
         List<Event> toRepair = startup ? report.repairs() : confirmedTerms(report);
@@ -167,13 +170,14 @@ public final class RuntimeCoordinator implements Coordinator {    private static
             } else {
                 LOG.debug("reconciled with the venue: {}", outcome);
             }
-            return;
+            return true;
         }
         if (startup || unexplained.equals(lastUnexplained)) {
             mismatch("journal and venue differ: " + unexplained.stream().map(Difference::toString)
                     .collect(Collectors.joining("; ")), unexplained.size(), startup);
         }
         lastUnexplained = unexplained;
+        return false;
     }
 
     /**
@@ -269,6 +273,29 @@ public final class RuntimeCoordinator implements Coordinator {    private static
         state.raise(new StateReason(ReasonCode.strategyQuarantine(q.symbol()), ReasonSource.STRATEGY_FAILURE,
                 TradingState.REDUCE_ONLY, "strategy '" + q.strategy() + "' quarantined: it " + q.reason(),
                 Map.of("strategy", q.strategy()), clock.nanos(), q.symbol()));
+    }
+
+    /**
+     * The journal's server is back with what was held applied: reconciles at once (fills and cancels may
+     * have come while it was away), and if nothing was lost and the venue agrees, lifts the halt the
+     * outage raised. Otherwise the halt stays for an operator.
+     */
+    public void onJournalRecovered(JournalRecovered recovered) {
+        LOG.warn("journal {} is back ({} held write(s) applied); reconciling", recovered.where(),
+                recovered.writesApplied());
+        boolean agreed = reconcile(false);
+        boolean halted = state.reasons().stream().anyMatch(r -> ReasonCode.JOURNAL_WRITE_FAILED.equals(r.code()));
+        if (!halted) {
+            return;
+        }
+        if (recovered.nothingLost() && agreed) {
+            state.clear(ReasonCode.JOURNAL_WRITE_FAILED, "the journal is back with nothing lost and a reconciliation"
+                    + " agreed with the venue");
+        } else {
+            LOG.error("journal {} is back but the halt stays until an operator clears {}: {}", recovered.where(),
+                    ReasonCode.JOURNAL_WRITE_FAILED.value(), recovered.nothingLost()
+                            ? "reconciliation with the venue did not agree" : "writes were lost while it failed");
+        }
     }
 
     /** A journal that cannot write halts trading until an operator clears it. */
