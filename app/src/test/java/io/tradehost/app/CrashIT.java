@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tradehost.app.host.SqliteFiles;
+import io.tradehost.app.host.TestJournal;
 import io.tradehost.api.value.Quantity;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -39,6 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashIT {
     private static final int KILLS = Integer.getInteger("tradehost.crash.kills", 30);
+    /** Fewer on PostgreSQL: the same code paths but for the store, and CI's time is shared. */
+    private static final int POSTGRES_KILLS = Integer.getInteger("tradehost.crash.postgres.kills", 12);
     private static final Pattern SENT = Pattern.compile("order (\\S+) sent");
     private static final Pattern REPAIR = Pattern.compile("reconciliation at start-up: (\\w+) ");
     private static final List<String> CONFIG = List.of("--seed", "11",
@@ -50,24 +53,47 @@ class CrashIT {
     @TempDir
     Path workDir;
 
+    private TestJournal journal;
+
     private Process start(List<String> args) throws IOException {
+        Map<String, String> env = new java.util.HashMap<>(journal.environment());
+        env.put("TRADEHOST_LOG_LEVEL", "DEBUG");
         // the image starts from its own AOT cache (lib/tradehost.aot): each restart takes about half the time
-        return ImageProcess.start(workDir, Map.of("TRADEHOST_LOG_LEVEL", "DEBUG"), args);
+        return ImageProcess.start(workDir, env, args);
+    }
+
+    /** The journal's settings as {@code --set} options. */
+    private List<String> journalSettings() {
+        List<String> out = new ArrayList<>();
+        journal.overrides().forEach(o -> out.addAll(List.of("--set", o)));
+        return out;
     }
 
     private List<String> run(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--data-dir", "data"));
         all.addAll(CONFIG);
+        all.addAll(journalSettings());
         return all;
     }
 
     @Test
     void killingTheHostAtAnyPointNeitherDuplicatesNorLosesAnything() throws Exception {
+        journal = TestJournal.sqlite();
+        killAndCheck(KILLS, "target/crash-report.txt");
+    }
+
+    @Test
+    void killingAHostWhoseJournalIsOnPostgresqlNeitherDuplicatesNorLosesAnything() throws Exception {
+        journal = TestJournal.postgres("crash");
+        killAndCheck(POSTGRES_KILLS, "target/crash-report-postgresql.txt");
+    }
+
+    private void killAndCheck(int kills, String reportFile) throws Exception {
         Random random = new Random(20261124L);
         Map<String, Integer> repairs = new TreeMap<>();
         int sentBeforeKills = 0;
-        for (int kill = 1; kill <= KILLS; kill++) {
+        for (int kill = 1; kill <= kills; kill++) {
             int after = 1 + random.nextInt(25);
             Process host = start(run("run", "--duration", "120s"));
             host.getInputStream().close();
@@ -111,33 +137,35 @@ class CrashIT {
         assertThat(last.exitValue()).as(out).isZero();
         assertThat(out).contains("trading state: ACTIVE");
 
-        Process reconcile = start(List.of("reconcile", "--data-dir", "data", "--seed", "11", "--set",
+        List<String> reconcileArgs = new ArrayList<>(List.of("reconcile", "--data-dir", "data", "--seed", "11", "--set",
                 "venue.config.tick_interval=\"10ms\""));
+        reconcileArgs.addAll(journalSettings());
+        Process reconcile = start(reconcileArgs);
         String differences = read(reconcile.getInputStream());
         read(reconcile.getErrorStream());
         assertThat(reconcile.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(reconcile.exitValue()).as(differences).isZero();
 
-        Path journal = workDir.resolve("data/journal.db");
+        Path data = workDir.resolve("data");
         Path venue = workDir.resolve("data/venue-paper/paper.db");
         assertThat(SqliteFiles.strings(venue, "SELECT client_id FROM placements WHERE attempts > 1"))
                 .as("ids placed twice").isEmpty();
-        assertThat(SqliteFiles.strings(journal, "SELECT trade_id FROM fills ORDER BY trade_id"))
+        assertThat(journal.strings(data, "SELECT trade_id FROM fills ORDER BY trade_id"))
                 .as("every venue fill in the journal, once").isEqualTo(SqliteFiles.strings(venue,
                         "SELECT trade_id FROM fills ORDER BY trade_id"))
                 .isNotEmpty();
-        assertThat(SqliteFiles.strings(journal, "SELECT symbol || ' ' || quantity FROM positions WHERE quantity <> 0 ORDER BY symbol"))
+        assertThat(journal.strings(data, "SELECT symbol || ' ' || quantity FROM positions WHERE quantity <> '0' ORDER BY symbol"))
                 .isEqualTo(SqliteFiles.strings(venue, "SELECT symbol || ' ' || quantity FROM positions WHERE quantity <> 0"
                         + " ORDER BY symbol"));
-        assertThat(SqliteFiles.strings(journal, "SELECT cash FROM account")).isEqualTo(SqliteFiles.strings(venue, "SELECT cash FROM account"));
+        assertThat(journal.strings(data, "SELECT cash FROM account")).isEqualTo(SqliteFiles.strings(venue, "SELECT cash FROM account"));
 
         long fills = SqliteFiles.strings(venue, "SELECT trade_id FROM fills").size();
         long orders = SqliteFiles.strings(venue, "SELECT client_id FROM orders").size();
-        String report = "crash test: " + KILLS + " SIGKILLs, each after the k-th order sent (k random in 1..25), "
+        String report = "crash test (journal on " + journal + "): " + kills + " SIGKILLs, each after the k-th order sent (k random in 1..25), "
                 + sentBeforeKills + " orders sent before kills; venue holds " + orders + " orders and " + fills
                 + " fills; repaired at restarts: " + repairs + "; ids placed twice: 0; fills lost or doubled: 0;"
                 + " journal positions and cash equal the venue's; reconcile exit 0\n";
-        Files.writeString(Path.of("target/crash-report.txt"), report);
+        Files.writeString(Path.of(reportFile), report);
         System.out.print(report);
     }
 
