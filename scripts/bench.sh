@@ -58,11 +58,12 @@ echo "== JMH: value arithmetic, plugin calls, the order path's pieces, an event-
 echo "== replay throughput in process (one kernel thread)"
 "$java" "${quiet[@]}" -cp "$jar" io.tradehost.benchmarks.host.ReplayThroughput "$events" "$rounds" 2>/dev/null
 
-echo "== tick to order (paper venue): the journal as a live host has it (normal, then full), then in memory"
-for journal in normal full memory; do
+echo "== tick to order (paper venue): the journal as a live host has it (normal, then full), in memory, on PostgreSQL"
+for journal in normal full memory postgresql; do
   n=$orders
   [ "$journal" = full ] && n=$(( orders / 20 )) # an msync per order
   [ "$journal" = memory ] && n=$(( orders / 4 ))
+  [ "$journal" = postgresql ] && n=$(( orders / 10 )) # a commit on the server per order
   "$java" "${quiet[@]}" -cp "$jar" io.tradehost.benchmarks.host.TickToOrder "$n" "$journal" 2>/dev/null
 done
 
