@@ -51,6 +51,7 @@ final class BackgroundWriteQueue implements WriteQueue {
         }
     };
     private volatile boolean closing;
+    private volatile JournalWrite preamble;
 
     /**
      * @param capacity writes that may wait before {@link #submit} refuses (and, in an outage, be held)
@@ -83,6 +84,22 @@ final class BackgroundWriteQueue implements WriteQueue {
             return true;
         }
         return queue.offer(task);
+    }
+
+    @Override
+    public void preamble(JournalWrite check) {
+        this.preamble = check;
+    }
+
+    /** The writes of {@code tasks}, after the preamble if there is one: one transaction's. */
+    private List<JournalWrite> transaction(List<Task> tasks) {
+        JournalWrite first = preamble;
+        List<JournalWrite> writes = new ArrayList<>(tasks.size() + 1);
+        if (first != null) {
+            writes.add(first);
+        }
+        tasks.forEach(t -> writes.add(t.write()));
+        return writes;
     }
 
     @Override
@@ -119,7 +136,7 @@ final class BackgroundWriteQueue implements WriteQueue {
     }
 
     private void commit(List<Task> batch) throws InterruptedException {
-        SQLException failure = Transactions.runAll(connection, batch.stream().map(Task::write).toList());
+        SQLException failure = Transactions.runAll(connection, transaction(batch));
         if (failure == null) {
             batch.forEach(t -> report(t, null));
         } else if (reconnector != null && reconnector.lost(failure)) {
@@ -131,7 +148,7 @@ final class BackgroundWriteQueue implements WriteQueue {
 
     private void oneByOne(List<Task> batch) {
         for (Task task : batch) {
-            SQLException own = Transactions.run(connection, task.write());
+            SQLException own = Transactions.runAll(connection, transaction(List.of(task)));
             if (own != null) {
                 LOG.error("journal write failed ({}): {}", task.what(), own.getMessage());
             }
@@ -193,7 +210,7 @@ final class BackgroundWriteQueue implements WriteQueue {
         }
         Transactions.close(connection);
         connection = fresh;
-        return Transactions.runAll(connection, held.stream().map(Task::write).toList());
+        return Transactions.runAll(connection, transaction(held));
     }
 
     private void hold(List<Task> tasks, List<Task> held, String message) {

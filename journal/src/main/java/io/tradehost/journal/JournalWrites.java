@@ -52,7 +52,7 @@ final class JournalWrites implements AutoCloseable {
                 if (marker != null) {
                     marker.markFailed(full, clock.nanos());
                 }
-                bus.publish(new JournalWriteFailed("connection", full, clock.nanos()));
+                bus.publish(new JournalWriteFailed(JournalWriteFailed.CONNECTION, full, clock.nanos()));
             }
 
             @Override
@@ -131,7 +131,8 @@ final class JournalWrites implements AutoCloseable {
                 if (marker != null) {
                     marker.markFailed(message, clock.nanos());
                 }
-                bus.publish(new JournalWriteFailed(what, message, clock.nanos()));
+                bus.publish(new JournalWriteFailed(AccountLease.FENCED_STATE.equals(failure.getSQLState())
+                        ? JournalWriteFailed.FENCED : what, message, clock.nanos()));
             }
             if (then != null) {
                 then.accept(failure);
@@ -143,6 +144,11 @@ final class JournalWrites implements AutoCloseable {
             return false;
         }
         return true;
+    }
+
+    /** Has every transaction begin with {@code check} from now on (null: none). */
+    void preamble(JournalWrite check) {
+        queue.preamble(check);
     }
 
     /** Writes that failed so far. */

@@ -187,6 +187,16 @@ public final class SqlJournal implements OrderJournal, AutoCloseable {
         }
     }
 
+    /**
+     * Has every write from now on checked, in its own transaction, against the account's lease this host
+     * holds: a write whose token is stale or whose lease expired fails, reported as a
+     * {@code JournalWriteFailed} of {@code fenced}; an intent so refused is answered
+     * {@code IntentNotRecorded} and its order never sent. For a PostgreSQL journal.
+     */
+    public void fence(AccountLease.Fence lease) {
+        writes.preamble(lease == null ? null : lease::check);
+    }
+
     /** The run id every client order id in this journal starts with. */
     public String runId() {
         return runId;

@@ -23,6 +23,12 @@ interface WriteQueue extends AutoCloseable {
         return submit(what, write, completion);
     }
 
+    /**
+     * Has every transaction from now on begin with {@code check} (a fence: a host that lost its lease
+     * writes nothing more); null for none. Thread-safe.
+     */
+    void preamble(JournalWrite check);
+
     /** Tells {@code listener} when the journal's server goes away and comes back; none by default. */
     default void onOutage(OutageListener listener) {
     }

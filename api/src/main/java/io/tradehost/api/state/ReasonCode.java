@@ -18,6 +18,11 @@ public record ReasonCode(String value) {
     public static final ReasonCode RECONCILIATION = new ReasonCode("reconciliation");
     /** A journal write failed; trading halts until an operator clears it. */
     public static final ReasonCode JOURNAL_WRITE_FAILED = new ReasonCode("journal.write_failed");
+    /**
+     * Another host took this host's account lease: its intents are refused by the journal, and it
+     * places nothing more. Cleared by an operator only (restarted, it comes up as the standby).
+     */
+    public static final ReasonCode FENCED = new ReasonCode("host.fenced");
     /** Configuration holds the host in reduce-only. */
     public static final ReasonCode CONFIG_REDUCE_ONLY = new ReasonCode("config.reduce_only");
     /** Configuration holds the host halted. */

@@ -298,10 +298,14 @@ public final class RuntimeCoordinator implements Coordinator {    private static
         }
     }
 
-    /** A journal that cannot write halts trading until an operator clears it. */
+    /**
+     * A journal that cannot write halts trading until an operator clears it; one that refused an intent
+     * because another host holds the account's lease halts it as {@link ReasonCode#FENCED}.
+     */
     public void onJournalWriteFailed(JournalWriteFailed failed) {
-        state.raise(new StateReason(ReasonCode.JOURNAL_WRITE_FAILED, ReasonSource.JOURNAL, TradingState.HALTED,
-                failed.message(), Map.of("write", failed.what()), clock.nanos()));
+        boolean fenced = JournalWriteFailed.FENCED.equals(failed.what());
+        state.raise(new StateReason(fenced ? ReasonCode.FENCED : ReasonCode.JOURNAL_WRITE_FAILED, ReasonSource.JOURNAL,
+                TradingState.HALTED, failed.message(), Map.of("write", failed.what()), clock.nanos()));
     }
 
     /**

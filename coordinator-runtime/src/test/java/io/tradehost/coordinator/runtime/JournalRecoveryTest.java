@@ -101,4 +101,17 @@ class JournalRecoveryTest {
         assertThat(reconciliations(runtime)).isEqualTo(Long.toString(Long.parseLong(before) + 1));
         assertThat(state.state()).isEqualTo(TradingState.ACTIVE);
     }
+
+    @Test
+    void aFencedHostHaltsAsFencedAndARecoveryOfTheServerDoesNotLiftIt() {
+        RuntimeCoordinator runtime = runtimeAfterAnOutage();
+        runtime.onJournalWriteFailed(new JournalWriteFailed(JournalWriteFailed.FENCED,
+                "fenced: account a is held by host-b with token 4 (this host's token 3 is stale)", 3));
+        runtime.onJournalRecovered(back(true));
+        assertThat(state.state()).isEqualTo(TradingState.HALTED);
+        assertThat(state.reasons()).singleElement().satisfies(r -> {
+            assertThat(r.code()).isEqualTo(ReasonCode.FENCED);
+            assertThat(r.message()).contains("held by host-b");
+        });
+    }
 }
