@@ -9,6 +9,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,8 @@ final class BackgroundWriteQueue implements WriteQueue {
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
     private static final long FIRST_BACKOFF_MILLIS = 100;
     private static final long MAX_BACKOFF_MILLIS = 5_000;
+    /** The SQLSTATE of an urgent write refused because the journal's server is away: nothing was written. */
+    static final String UNAVAILABLE_STATE = "TH002";
 
     private record Task(String what, JournalWrite write, Consumer<SQLException> completion, boolean urgent) {
     }
@@ -41,17 +44,11 @@ final class BackgroundWriteQueue implements WriteQueue {
     private final Thread writer;
     /** Writer thread only, apart from the close after the writer ended. */
     private Connection connection;
-    private volatile OutageListener outages = new OutageListener() {
-        @Override
-        public void unavailable(String message) {
-        }
-
-        @Override
-        public void available(int applied) {
-        }
-    };
+    private volatile OutageListener outages = OutageListener.NONE;
     private volatile boolean closing;
     private volatile JournalWrite preamble;
+    /** Writes held through an outage, not yet applied: part of the backlog. */
+    private volatile int heldCount;
 
     /**
      * @param capacity writes that may wait before {@link #submit} refuses (and, in an outage, be held)
@@ -109,7 +106,7 @@ final class BackgroundWriteQueue implements WriteQueue {
 
     @Override
     public int backlog() {
-        return queue.size();
+        return queue.size() + heldCount;
     }
 
     private void drain() {
@@ -126,7 +123,7 @@ final class BackgroundWriteQueue implements WriteQueue {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException e) { // not from rideOut, which reports what it took
                 LOG.error("journal writer failed on a batch of {} write(s)", batch.size(), e);
                 batch.forEach(t -> report(t, new SQLException("journal writer failed: " + e, e)));
             } finally {
@@ -135,69 +132,125 @@ final class BackgroundWriteQueue implements WriteQueue {
         }
     }
 
-    private void commit(List<Task> batch) throws InterruptedException {
+    private void commit(List<Task> batch) {
         SQLException failure = Transactions.runAll(connection, transaction(batch));
         if (failure == null) {
             batch.forEach(t -> report(t, null));
-        } else if (reconnector != null && reconnector.lost(failure)) {
+        } else if (outage(failure)) {
             rideOut(batch, failure);
         } else {
-            oneByOne(batch);
+            Rest rest = oneByOne(batch);
+            if (rest != null) {
+                rideOut(rest.tasks(), rest.cause());
+            }
         }
     }
 
-    private void oneByOne(List<Task> batch) {
-        for (Task task : batch) {
-            SQLException own = Transactions.runAll(connection, transaction(List.of(task)));
-            if (own != null) {
-                LOG.error("journal write failed ({}): {}", task.what(), own.getMessage());
-            }
-            report(task, own);
-        }
+    private boolean outage(SQLException failure) {
+        return reconnector != null && reconnector.lost(failure);
+    }
+
+    /** What a one-by-one pass left when the connection went: the write it hit and those after it. */
+    private record Rest(List<Task> tasks, SQLException cause, int applied) {
     }
 
     /**
-     * The connection is gone: holds what may wait, fails what may not, and reconnects with backoff until a
-     * new connection takes what was held (or the journal closes: then what was held fails).
+     * Applies each write alone, so that only a failing one fails; stops at a lost connection and returns
+     * what is left (null when nothing is).
      */
-    private void rideOut(List<Task> batch, SQLException cause) throws InterruptedException {
+    private Rest oneByOne(List<Task> tasks) {
+        int applied = 0;
+        for (int i = 0; i < tasks.size(); i++) {
+            Task task = tasks.get(i);
+            SQLException own = Transactions.runAll(connection, transaction(List.of(task)));
+            if (own != null && outage(own)) {
+                return new Rest(tasks.subList(i, tasks.size()), own, applied);
+            }
+            if (own != null) {
+                LOG.error("journal write failed ({}): {}", task.what(), own.getMessage());
+            } else {
+                applied++;
+            }
+            report(task, own);
+        }
+        return null;
+    }
+
+    /**
+     * The connection is gone: fails what may not wait, holds the rest, and reconnects with backoff until a
+     * new connection takes what was held. Closing meanwhile loses what is held, and says so directly (the
+     * kernel no longer runs outcomes). Never throws: every write it took is reported exactly once.
+     */
+    private void rideOut(List<Task> tasks, SQLException cause) {
         String message = "journal unavailable: " + cause.getMessage();
         LOG.error("{}; holding writes (up to {}) and reconnecting", message, capacity);
         List<Task> held = new ArrayList<>();
-        hold(batch, held, message);
+        hold(tasks, held, message);
         completions.execute(() -> outages.unavailable(message));
         long backoff = FIRST_BACKOFF_MILLIS;
-        long attempts = 0;
-        while (true) {
-            if (!closing) {
-                Thread.sleep(backoff);
+        int attempts = 0;
+        try {
+            while (true) {
+                // what arrived meanwhile (intents among it fail now), up to the moment of the attempt
+                List<Task> arrived = new ArrayList<>();
+                queue.drainTo(arrived);
+                hold(arrived, held, message);
+                attempts++;
+                SQLException again = reconnectAndApply(held);
+                if (again == null) {
+                    LOG.warn("journal back after {} reconnect attempt(s): {} held write(s) applied", attempts,
+                            held.size());
+                    held.forEach(t -> report(t, null));
+                    recovered(held.size(), held);
+                    return;
+                }
+                if (!outage(again)) { // connected, but a held write itself fails: only that one fails
+                    Rest rest = oneByOne(held);
+                    if (rest == null) {
+                        recovered(held.size(), held);
+                        return;
+                    }
+                    held = new ArrayList<>(rest.tasks());
+                    heldCount = held.size();
+                    again = rest.cause();
+                }
+                if (closing) {
+                    lose(held, "journal closed while unavailable: " + again.getMessage());
+                    return;
+                }
+                LOG.debug("journal still unavailable (attempt {}): {}", attempts, again.getMessage());
+                LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(backoff));
                 backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
             }
-            List<Task> arrived = new ArrayList<>();
-            queue.drainTo(arrived);
-            hold(arrived, held, message);
-            attempts++;
-            SQLException again = reconnectAndApply(held);
-            if (again == null) {
-                LOG.warn("journal back after {} reconnect attempt(s): {} held write(s) applied", attempts, held.size());
-                held.forEach(t -> report(t, null));
-                int applied = held.size();
-                completions.execute(() -> outages.available(applied));
-                return;
+        } catch (RuntimeException | Error e) {
+            LOG.error("journal writer failed while the journal was unavailable", e);
+            lose(held, "journal writer failed: " + e);
+            if (e instanceof Error error) {
+                throw error;
             }
-            if (!reconnector.lost(again)) {
-                oneByOne(held); // connected, but a held write itself fails: only that one fails
-                int applied = held.size();
-                completions.execute(() -> outages.available(applied));
-                return;
-            }
-            if (closing) {
-                LOG.error("journal closed while unavailable: {} held write(s) lost", held.size());
-                held.forEach(t -> report(t, new SQLException("journal closed while unavailable: " + again.getMessage())));
-                return;
-            }
-            LOG.debug("journal still unavailable (attempt {}): {}", attempts, again.getMessage());
         }
+    }
+
+    private void recovered(int applied, List<Task> held) {
+        heldCount = 0;
+        held.clear();
+        completions.execute(() -> outages.available(applied));
+    }
+
+    /**
+     * Writes held that will never be applied. Closing, the kernel no longer runs outcomes: the listener
+     * hears of them here, at once; otherwise each fails as any write does.
+     */
+    private void lose(List<Task> held, String why) {
+        LOG.error("{}: {} held write(s) lost", why, held.size());
+        if (closing) {
+            outages.lost(held.size(), why);
+        } else {
+            SQLException failure = new SQLException(why);
+            held.forEach(t -> report(t, failure));
+        }
+        heldCount = 0;
+        held.clear();
     }
 
     /** Connects anew and applies {@code held} in one transaction: null, or why not (a lost connection's). */
@@ -216,13 +269,14 @@ final class BackgroundWriteQueue implements WriteQueue {
     private void hold(List<Task> tasks, List<Task> held, String message) {
         for (Task task : tasks) {
             if (task.urgent()) {
-                report(task, new SQLException(message));
+                report(task, new SQLException(message, UNAVAILABLE_STATE));
             } else if (held.size() >= capacity) {
                 report(task, new SQLException(message + " (and " + capacity + " writes are held already)"));
             } else {
                 held.add(task);
             }
         }
+        heldCount = held.size();
     }
 
     private void report(Task task, SQLException outcome) {
@@ -235,13 +289,14 @@ final class BackgroundWriteQueue implements WriteQueue {
             return;
         }
         closing = true;
+        LockSupport.unpark(writer); // out of a reconnect's backoff: one last attempt, then what is held is lost
         try {
             writer.join(CLOSE_WAIT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         if (writer.isAlive()) {
-            LOG.error("journal writer did not finish within {}; {} write(s) may be lost", CLOSE_WAIT, queue.size());
+            LOG.error("journal writer did not finish within {}; {} write(s) may be lost", CLOSE_WAIT, backlog());
         } else {
             Transactions.close(connection);
         }

@@ -17,6 +17,9 @@ import java.util.function.LongConsumer;
  * knows waits before it. Kernel thread only, apart from {@link #close}.
  */
 final class JournalWrites implements AutoCloseable {
+    /** The SQLSTATE of a write the queue refused: it was never made. */
+    private static final String BACKLOG_FULL_STATE = "TH003";
+
     private final String where;
     private final WriteQueue queue;
     /** Null for a journal in memory. */
@@ -29,10 +32,12 @@ final class JournalWrites implements AutoCloseable {
     private LongConsumer latency = nanos -> { };
     /** Writes of {@link #hostOnly} handed to the queue and not yet reported. */
     private int hostOnlyPending;
-    /** Writes other than intents that failed since the journal's failure reason was last cleared. */
-    private long recordsLost;
-    /** Writes other than intents that failed in this run. */
+    /** Writes lost in this run: every failure but an intent refused unsent (its order never went out). */
     private long recordsLostInRun;
+    /** {@link #recordsLostInRun} when the journal's failure reason was last cleared. */
+    private long lostAtClear;
+    /** Whether the failure reason came from before this run and was not cleared since (losses unknown). */
+    private boolean restoredFailure;
 
     /** @param log the intent log, or null for none (every intent waits for SQLite) */
     JournalWrites(String where, WriteQueue queue, FailureMarker marker, EventBus bus, Clock clock, IntentLog log) {
@@ -57,17 +62,53 @@ final class JournalWrites implements AutoCloseable {
 
             @Override
             public void available(int applied) {
-                bus.publish(new JournalRecovered(where, applied, recordsLost == 0, clock.nanos()));
+                boolean nothingLost = !restoredFailure && recordsLostInRun == lostAtClear;
+                bus.publish(new JournalRecovered(where, applied, nothingLost, clock.nanos()));
+            }
+
+            @Override
+            public void lost(int writes, String why) {
+                String full = "journal " + where + ": " + why;
+                failedWrites += writes;
+                recordsLostInRun += writes;
+                if (firstFailure == null) {
+                    firstFailure = full;
+                }
+                if (marker != null) {
+                    marker.markFailed(full, clock.nanos());
+                }
             }
         });
     }
 
+    /** The journal's failure reason is active from before this run: what was lost then is not known. */
+    void restoredFailure() {
+        restoredFailure = true;
+    }
+
+    /** A mark of the losses so far, taken when the failure reason's clearing is handed to the queue. */
+    long lossMark() {
+        return recordsLostInRun;
+    }
+
     /**
-     * The journal's failure reason is active from before this run, or was just cleared: until it is
-     * cleared, a recovery of the server does not count as one with nothing lost.
+     * The failure reason's clearing, handed over at {@code mark}, is journaled: losses before it are dealt
+     * with. Returns whether none came after it (then the failure marker may be cleared too).
      */
-    void failureReason(boolean active) {
-        recordsLost = active ? Math.max(recordsLost, 1) : 0;
+    boolean cleared(long mark) {
+        restoredFailure = false;
+        lostAtClear = Math.max(lostAtClear, mark);
+        return recordsLostInRun == mark;
+    }
+
+    /**
+     * Whether {@code failure} refused a write that was never made: an intent refused while the server was
+     * away, fenced, or not queued; its order was not sent, so nothing is lost.
+     */
+    private static boolean refusedUnsent(SQLException failure) {
+        String state = failure.getSQLState();
+        return BackgroundWriteQueue.UNAVAILABLE_STATE.equals(state) || AccountLease.FENCED_STATE.equals(state)
+                || BACKLOG_FULL_STATE.equals(state);
     }
 
     /**
@@ -120,8 +161,7 @@ final class JournalWrites implements AutoCloseable {
             latency.accept(System.nanoTime() - handedOff);
             if (failure != null) {
                 failedWrites++;
-                if (!urgent) {
-                    recordsLost++;
+                if (!urgent || !refusedUnsent(failure)) {
                     recordsLostInRun++;
                 }
                 String message = "journal " + where + ": writing " + what + " failed: " + failure.getMessage();
@@ -140,7 +180,7 @@ final class JournalWrites implements AutoCloseable {
         };
         if (!(urgent ? queue.submitUrgent(what, write, completion) : queue.submit(what, write, completion))) {
             completion.accept(new SQLException("journal backlog full (" + queue.backlog()
-                    + " writes waiting for the disk)"));
+                    + " writes waiting for the disk)", BACKLOG_FULL_STATE));
             return false;
         }
         return true;
@@ -157,8 +197,8 @@ final class JournalWrites implements AutoCloseable {
     }
 
     /**
-     * Writes other than intents that failed in this run: what the journal lacks. An intent that failed lost
-     * nothing (its order was never sent).
+     * Writes lost in this run: what the journal lacks. An intent refused unsent (the server away, fenced, the
+     * queue full) lost nothing: its order never went out.
      */
     long lostWrites() {
         return recordsLostInRun;

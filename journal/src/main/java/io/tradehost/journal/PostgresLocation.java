@@ -2,7 +2,10 @@ package io.tradehost.journal;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import io.tradehost.api.host.PrintableText;
+import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -16,6 +19,10 @@ public final class PostgresLocation {
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     private static final Pattern DATABASE = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,62}");
     private static final int DEFAULT_PORT = 5432;
+    private static final Pattern HOST_PORT = Pattern.compile("([A-Za-z0-9_.-]+)(?::(\\d{1,5}))?");
+    /** What the address may set: TLS, nothing that overrides the journal's own settings or holds a secret. */
+    private static final List<String> PARAMETERS = List.of("ssl", "sslmode", "sslrootcert", "sslcert", "sslkey",
+            "sslfactory", "sslhostnameverifier", "sslnegotiation", "gssEncMode", "ApplicationName");
 
     private final String host;
     private final int port;
@@ -60,7 +67,17 @@ public final class PostgresLocation {
         if (!scheme.equals("postgresql") && !scheme.equals("postgres")) {
             throw new IllegalArgumentException("not a postgresql:// address: it starts with '" + scheme + "'");
         }
-        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+        String host = uri.getHost();
+        int port = uri.getPort();
+        if (host == null && uri.getRawAuthority() != null) {
+            // java.net.URI takes a host with '_' (a compose service name) for a registry name: read it here
+            Matcher m = HOST_PORT.matcher(uri.getRawAuthority());
+            if (m.matches()) {
+                host = m.group(1);
+                port = m.group(2) == null ? -1 : Integer.parseInt(m.group(2));
+            }
+        }
+        if (host == null || host.isEmpty()) {
             throw new IllegalArgumentException("the address names no host: write postgresql://host:port/database");
         }
         String path = uri.getPath() == null ? "" : uri.getPath();
@@ -70,22 +87,27 @@ public final class PostgresLocation {
                     + " postgresql://host:port/database");
         }
         String query = uri.getRawQuery() == null ? "" : uri.getRawQuery();
-        for (String parameter : query.split("&")) {
-            String name = parameter.split("=", 2)[0].toLowerCase(Locale.ROOT);
-            if (name.equals("password") || name.equals("user") || name.equals("currentschema")) {
-                throw new IllegalArgumentException("the address must not set '" + name + "': it comes from"
-                        + (name.equals("currentschema") ? " journal.schema" : " journal.user and the password setting"));
+        for (String parameter : query.isEmpty() ? new String[0] : query.split("&")) {
+            String name = parameter.split("=", 2)[0];
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (lower.equals("password") || lower.equals("user") || lower.equals("currentschema")) {
+                throw new IllegalArgumentException("the address must not set '" + lower + "': it comes from"
+                        + (lower.equals("currentschema") ? " journal.schema" : " journal.user and the password setting"));
+            }
+            if (!PARAMETERS.contains(name)) {
+                // the driver lets the address override what the journal sets (timeouts, search_path, ...)
+                throw new IllegalArgumentException("the address may set only " + String.join(", ", PARAMETERS)
+                        + ", not '" + PrintableText.clip(name, 40) + "'");
             }
         }
         if (user == null || user.isBlank()) {
             throw new IllegalArgumentException("no user for the PostgreSQL journal: set journal.user");
         }
-        if (schema == null || !IDENTIFIER.matcher(schema).matches()) {
+        if (schema == null || !IDENTIFIER.matcher(schema).matches() || schema.startsWith("pg_")) {
             throw new IllegalArgumentException("the schema '" + schema + "' is not a plain lower-case identifier"
-                    + " ([a-z_][a-z0-9_]*, at most 63 characters)");
+                    + " ([a-z_][a-z0-9_]*, at most 63 characters, not pg_...)");
         }
-        return new PostgresLocation(uri.getHost(), uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort(), database, query,
-                user, password, schema);
+        return new PostgresLocation(host, port < 0 ? DEFAULT_PORT : port, database, query, user, password, schema);
     }
 
     /** The same server and credentials, another schema. */

@@ -80,11 +80,19 @@ final class PostgresSchema {
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
             statement.execute("SELECT pg_advisory_xact_lock(hashtext('tradehost journal " + schema + "'))");
-            statement.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
-            statement.execute("CREATE TABLE IF NOT EXISTS " + schema + ".journal_schema(id INTEGER PRIMARY KEY"
+            String quoted = "\"" + schema + "\""; // a plain lower-case identifier (PostgresLocation), maybe a keyword
+            boolean exists;
+            try (ResultSet rs = statement.executeQuery("SELECT 1 FROM pg_namespace WHERE nspname = '" + schema + "'")) {
+                exists = rs.next();
+            }
+            if (!exists) {
+                // only when missing: CREATE SCHEMA IF NOT EXISTS needs the right to create schemas even then
+                statement.execute("CREATE SCHEMA " + quoted);
+            }
+            statement.execute("CREATE TABLE IF NOT EXISTS " + quoted + ".journal_schema(id INTEGER PRIMARY KEY"
                     + " CHECK (id = 1), version INTEGER NOT NULL)");
             int current;
-            try (ResultSet rs = statement.executeQuery("SELECT version FROM " + schema + ".journal_schema")) {
+            try (ResultSet rs = statement.executeQuery("SELECT version FROM " + quoted + ".journal_schema")) {
                 current = rs.next() ? rs.getInt(1) : 0;
             }
             if (current > latest()) {
@@ -97,7 +105,7 @@ final class PostgresSchema {
                 }
             }
             if (current < latest()) {
-                statement.execute("INSERT INTO " + schema + ".journal_schema(id, version) VALUES (1, " + latest()
+                statement.execute("INSERT INTO " + quoted + ".journal_schema(id, version) VALUES (1, " + latest()
                         + ") ON CONFLICT(id) DO UPDATE SET version = excluded.version");
             }
             connection.commit();

@@ -47,8 +47,10 @@ final class PostgresStore extends JournalStore {
             if (connection == null) {
                 throw new SQLException("the driver did not accept the address");
             }
+            // always on, whatever journal.durability says: a commit acknowledged before it is durable on the
+            // server could vanish in a crash of the server with an order already sent on its strength
             try (Statement statement = connection.createStatement()) {
-                statement.execute("SET synchronous_commit = " + (durability == Durability.FULL ? "on" : "off"));
+                statement.execute("SET synchronous_commit = on");
             }
             return connection;
         } catch (SQLException e) {
@@ -73,7 +75,8 @@ final class PostgresStore extends JournalStore {
 
     /**
      * Whether {@code failure} (or one chained to it) says the connection is gone: SQLSTATE class 08
-     * (connection exception), or 57P01-57P03 (the server is shutting down, crashed, or not yet up).
+     * (connection exception), 57P01-57P03 (the server is shutting down, crashed, or not yet up), or 25006
+     * (the server answers read-only: a replica, until it is promoted).
      */
     static boolean connectionLost(SQLException failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
@@ -81,7 +84,7 @@ final class PostgresStore extends JournalStore {
                 for (SQLException next = e; next != null; next = next.getNextException()) {
                     String state = next.getSQLState();
                     if (state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
-                            || state.equals("57P03"))) {
+                            || state.equals("57P03") || state.equals("25006"))) {
                         return true;
                     }
                 }

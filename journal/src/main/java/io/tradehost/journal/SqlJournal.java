@@ -118,7 +118,9 @@ public final class SqlJournal implements OrderJournal, AutoCloseable {
             marker.restoredReason(where, clock.nanos()).ifPresent(r -> reasons.put(r.code(), r));
         }
         this.writes = new JournalWrites(where, queue.apply(connection), marker, bus, clock, log);
-        writes.failureReason(reasons.containsKey(ReasonCode.JOURNAL_WRITE_FAILED));
+        if (reasons.containsKey(ReasonCode.JOURNAL_WRITE_FAILED)) {
+            writes.restoredFailure();
+        }
     }
 
     /**
@@ -422,12 +424,11 @@ public final class SqlJournal implements OrderJournal, AutoCloseable {
         } else {
             reasons.remove(reason.code());
             boolean journalFailure = ReasonCode.JOURNAL_WRITE_FAILED.equals(reason.code());
+            long mark = writes.lossMark();
             writes.hostOnly("reason " + reason.code() + " cleared", c -> Rows.deleteReason(c, reason.code()), failure -> {
-                if (failure == null && journalFailure) {
-                    writes.failureReason(false);
-                    if (marker != null) {
-                        marker.clear(); // the journal now holds that the failure was dealt with
-                    }
+                // what was lost after the clearing was handed over still counts, and keeps the marker set
+                if (failure == null && journalFailure && writes.cleared(mark) && marker != null) {
+                    marker.clear(); // the journal now holds that the failure was dealt with
                 }
             });
         }

@@ -49,4 +49,19 @@ class PostgresLocationTest {
         assertThatThrownBy(() -> PostgresLocation.of("postgresql://db/x", "u", "", "Robert'); DROP TABLE orders;--"))
                 .hasMessageContaining("is not a plain lower-case identifier");
     }
+
+    @Test
+    void aHostWithAnUnderscoreIsReadAndTheAddressMaySetOnlyTls() {
+        assertThat(PostgresLocation.of("postgresql://journal_db:6000/x", "u", "", "s").jdbcUrl())
+                .isEqualTo("jdbc:postgresql://journal_db:6000/x");
+        assertThat(PostgresLocation.of("postgresql://journal_db/x?ssl=true&sslmode=require", "u", "", "s").jdbcUrl())
+                .isEqualTo("jdbc:postgresql://journal_db:5432/x?ssl=true&sslmode=require");
+        for (String parameter : new String[] {"socketTimeout=0", "options=-c%20search_path=public",
+                "sslpassword=" + SECRET}) {
+            assertThatThrownBy(() -> PostgresLocation.of("postgresql://db/x?" + parameter, "u", "", "s"))
+                    .hasMessageStartingWith("the address may set only ssl, sslmode").hasMessageNotContaining(SECRET);
+        }
+        assertThatThrownBy(() -> PostgresLocation.of("postgresql://db/x", "u", "", "pg_catalog"))
+                .hasMessageContaining("not pg_...");
+    }
 }

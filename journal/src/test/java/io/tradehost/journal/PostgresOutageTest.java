@@ -11,6 +11,11 @@ import io.tradehost.api.event.JournalWriteFailed;
 import io.tradehost.api.event.OrderAccepted;
 import io.tradehost.api.event.OrderCancelled;
 import io.tradehost.api.event.PositionChanged;
+import io.tradehost.api.event.StateReasonChanged;
+import io.tradehost.api.state.ReasonCode;
+import io.tradehost.api.state.ReasonSource;
+import io.tradehost.api.state.StateReason;
+import io.tradehost.api.state.TradingState;
 import io.tradehost.api.journal.JournalSnapshot;
 import io.tradehost.api.order.ClientOrderId;
 import io.tradehost.api.order.Fill;
@@ -27,6 +32,7 @@ import io.tradehost.testkit.Fixtures;
 import io.tradehost.testkit.PostgresServer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +40,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The journal's PostgreSQL server stopped and started again under a live journal (its writer thread):
@@ -52,11 +59,14 @@ class PostgresOutageTest {
     private JournalStore store;
     private SqlJournal journal;
 
+    @TempDir
+    java.nio.file.Path dir;
+
     @BeforeEach
     void start() throws Exception {
         server = PostgresServer.start(); // its own: this test stops it
         store = JournalStore.postgres(PostgresLocation.of(server.url(), server.user(), server.password(), "outage"),
-                null);
+                dir.resolve("journal.postgresql"));
     }
 
     @AfterEach
@@ -155,5 +165,54 @@ class PostgresOutageTest {
         JournalRecovered back = await(JournalRecovered.class, r -> true);
         assertThat(back.nothingLost()).isFalse();
         assertThat(back.writesApplied()).isLessThanOrEqualTo(16);
+    }
+
+    @Test
+    void aClearingHeldThroughAnOutageInWhichWritesWereLostLeavesTheFailureMarked() throws Exception {
+        open(16).recordBaseline(Money.ofUnits(1000), List.of(), 1);
+        journal.record(new RecordIntent(buy("r-1"), 1, 1, 10));
+        await(IntentRecorded.class, r -> true);
+
+        server.stop();
+        fill("t-0", "r-1", "1", "900");
+        JournalWriteFailed down = await(JournalWriteFailed.class, f -> f.what().equals("connection"));
+        StateReason halt = new StateReason(ReasonCode.JOURNAL_WRITE_FAILED, ReasonSource.JOURNAL, TradingState.HALTED,
+                down.message(), Map.of(), 2);
+        journal.onReasonChanged(new StateReasonChanged(halt, true, "runtime", 2));
+        journal.onReasonChanged(new StateReasonChanged(halt, false, "ann", 3)); // cleared, held with the rest
+        for (int i = 1; i <= 40; i++) {
+            fill("t-" + i, "r-1", "1", "900"); // more than can be held: lost after the clearing was handed over
+        }
+        server.resume();
+        assertThat(await(JournalRecovered.class, r -> true).nothingLost()).isFalse();
+        journal.close();
+        journal = null;
+        completions.forEach(Runnable::run);
+
+        try (SqlJournal again = SqlJournal.inline(store, "r", heard::add, clock)) {
+            assertThat(again.snapshot().activeReasons()).as("the marker still says writes were lost")
+                    .extracting(StateReason::code).containsExactly(ReasonCode.JOURNAL_WRITE_FAILED);
+        }
+    }
+
+    @Test
+    void closingWhileTheServerIsAwayCountsAndMarksWhatWasHeld() throws Exception {
+        open(1024).recordBaseline(Money.ofUnits(1000), List.of(), 1);
+        journal.record(new RecordIntent(buy("r-1"), 1, 1, 10));
+        await(IntentRecorded.class, r -> true);
+        server.stop();
+        fill("t-1", "r-1", "1", "900");
+        fill("t-2", "r-1", "2", "800");
+        journal.close(); // the host stops while its journal is away: the kernel runs no more outcomes, not even
+                         // the one saying the server went away
+        assertThat(journal.lostWrites()).as("held, never applied").isGreaterThanOrEqualTo(1);
+        journal = null;
+
+        server.resume();
+        try (SqlJournal again = SqlJournal.inline(store, "r", heard::add, clock)) {
+            assertThat(again.snapshot().activeReasons()).extracting(StateReason::code)
+                    .containsExactly(ReasonCode.JOURNAL_WRITE_FAILED);
+            assertThat(again.snapshot().activeReasons().getFirst().message()).contains("closed while unavailable");
+        }
     }
 }

@@ -7,6 +7,8 @@ import io.tradehost.api.time.Clock;
 import io.tradehost.app.config.ConfigError;
 import io.tradehost.app.config.ConfigProblems;
 import io.tradehost.app.config.HostConfig;
+import io.tradehost.app.failover.Primacy;
+import io.tradehost.app.wiring.JournalStores;
 import io.tradehost.app.host.DataDirectory;
 import io.tradehost.app.host.Host;
 import io.tradehost.app.host.RunSummary;
@@ -103,7 +105,11 @@ public final class RunCommand implements Callable<Integer> {
                     + String.join(", ", catalog.strategyNames()) + ")");
         }
         Clock clock = new SystemClock();
-        try (DataDirectory data = DataDirectory.lock(dataDir)) {
+        try (DataDirectory data = DataDirectory.lock(dataDir);
+             Primacy primacy = primacy(hostConfig, data, environment)) {
+            if (primacy != null && !standBy(primacy)) {
+                return 0;
+            }
             HostInputs inputs = HostInputs.of(hostConfig.runId(), clock, seed, environment)
                     .withDataDirectory(data.path(), false);
             Host host;
@@ -111,6 +117,9 @@ public final class RunCommand implements Callable<Integer> {
                 host = HostComponent.wire(hostConfig, inputs, catalog, clock);
             } catch (ConfigException e) {
                 throw ConfigError.of(hostConfig.source(), e);
+            }
+            if (primacy != null) {
+                primacy.keep(host.kernel(), host.journal()); // fenced before anything is written
             }
             // signals are orderly stops from here on, also while starting (the run then ends at once)
             try (SignalStop signals = new SignalStop(host.kernel(), STOP_GRACE)) {
@@ -164,10 +173,39 @@ public final class RunCommand implements Callable<Integer> {
                     reloader.close();
                 }
                 int status = journalVerdict(host);
+                if (primacy != null) {
+                    primacy.letGo(); // the lease goes before the process may end: a standby takes over at once
+                }
                 signals.finished(status);
                 return status;
             }
         }
+    }
+
+    /** The primacy {@code host.account} asks for, or null for a host that trades alone. */
+    private static Primacy primacy(HostConfig hostConfig, DataDirectory data, Map<String, String> environment) {
+        try {
+            return Primacy.of(hostConfig.journal(), JournalStores.of(hostConfig.journal(), data.path(), environment))
+                    .orElse(null);
+        } catch (ConfigException e) {
+            throw ConfigError.of(hostConfig.source(), e);
+        }
+    }
+
+    /**
+     * Stands by until this host holds the account's lease; a signal meanwhile ends the process at once
+     * (a standby holds nothing to put away). Returns false if it was asked to stop first.
+     */
+    private static boolean standBy(Primacy primacy) {
+        Thread onSignal = new Thread(() -> Runtime.getRuntime().halt(0), "tradehost-standby-signal");
+        Runtime.getRuntime().addShutdownHook(onSignal);
+        boolean acquired = primacy.awaitLease(() -> false).isPresent();
+        try {
+            Runtime.getRuntime().removeShutdownHook(onSignal);
+        } catch (IllegalStateException e) {
+            return false; // the JVM is shutting down: the hook ends it
+        }
+        return acquired;
     }
 
     /**
@@ -180,7 +218,8 @@ public final class RunCommand implements Callable<Integer> {
         long failed = host.journal().failedWrites();
         boolean stillHalted = host.tradingState().reasons().stream()
                 .anyMatch(r -> ReasonCode.JOURNAL_WRITE_FAILED.equals(r.code()));
-        if (failed == 0 || host.journal().lostWrites() == 0 && !stillHalted) {
+        // a halt restored from an earlier run's failure is that run's; this one failed if it has a first failure
+        if (host.journal().firstFailure() == null || host.journal().lostWrites() == 0 && !stillHalted) {
             return 0;
         }
         PrintWriter err = spec.commandLine().getErr();

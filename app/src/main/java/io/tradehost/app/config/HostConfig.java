@@ -4,6 +4,7 @@ import io.tradehost.admin.AdminSettings;
 import io.tradehost.alerts.AlertSettings;
 import io.tradehost.api.config.ConfigException;
 import io.tradehost.api.config.PluginConfig;
+import io.tradehost.api.host.PrintableText;
 import io.tradehost.api.value.Ratio;
 import io.tradehost.api.value.Symbol;
 import io.tradehost.api.value.TimeInForce;
@@ -113,13 +114,25 @@ public record HostConfig(String source, List<Symbol> symbols, String runId, Stri
      *
      * @param url null for the SQLite journal in the data directory
      * @param passwordFile null for none
+     * @param lease the account lease this host must hold to trade, or null when it trades alone
      */
     public record Journal(Durability durability, int queue, String url, String user, String schema,
-                          Path passwordFile) {
+                          Path passwordFile, Lease lease) {
         /** Whether the journal is a PostgreSQL schema rather than the data directory's SQLite file. */
         public boolean postgres() {
             return url != null;
         }
+    }
+
+    /**
+     * {@code host.id}, {@code host.account} and {@code host.lease}: hosts on one account share its journal
+     * and trade one at a time, the one holding the account's lease; the others stand by.
+     *
+     * @param hostId this host's id, unique among the account's hosts
+     * @param account the account
+     * @param ttl how long the lease lasts from each renewal (a primary renews every third of it)
+     */
+    public record Lease(String hostId, String account, Duration ttl) {
     }
 
     /** Blocks their plugins check; {@code backtest} is the simulated venue's, read by backtests only. */
@@ -188,7 +201,7 @@ public record HostConfig(String source, List<Symbol> symbols, String runId, Stri
                 telemetry.duration("status_interval", Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofDays(1)),
                 telemetry.duration("stale_after", Duration.ofSeconds(30), Duration.ofMillis(1), Duration.ofDays(1)),
                 retries(execution.section("retry")), reconciliation(runtime.section("reconciliation")),
-                journal(root.section("journal")),
+                journal(root.section("journal"), host),
                 root.has("faults") ? Optional.of(FaultSettings.read(root.section("faults"))) : Optional.empty(),
                 plugins(root.section("plugins")),
                 new CallBudgets(guards.duration("budget", Duration.ofMillis(5), Duration.ofNanos(1000),
@@ -255,15 +268,16 @@ public record HostConfig(String source, List<Symbol> symbols, String runId, Stri
                 Duration.ofDays(1)), onMismatch.equals("refuse"));
     }
 
-    private static Journal journal(PluginConfig block) {
+    private static Journal journal(PluginConfig block, PluginConfig host) {
         Durability durability = enumValue("journal.durability", block.string("durability", "full"), Durability.class);
         int queue = (int) block.integer("queue", 65_536, 16, 10_000_000);
         String url = block.string("url", "");
         String user = block.string("user", "tradehost");
         String schema = block.string("schema", "tradehost");
         String passwordFile = block.string("password_file", "");
+        Lease lease = lease(host, !url.isBlank());
         if (url.isBlank()) {
-            return new Journal(durability, queue, null, user, schema, null);
+            return new Journal(durability, queue, null, user, schema, null, null);
         }
         try {
             PostgresLocation.of(url, user, "", schema);
@@ -272,7 +286,30 @@ public record HostConfig(String source, List<Symbol> symbols, String runId, Stri
                     : e.getMessage().startsWith("no user") ? "journal.user" : "journal.url";
             throw new ConfigException(key, e.getMessage());
         }
-        return new Journal(durability, queue, url, user, schema, passwordFile.isBlank() ? null : Path.of(passwordFile));
+        return new Journal(durability, queue, url, user, schema, passwordFile.isBlank() ? null : Path.of(passwordFile),
+                lease);
+    }
+
+    private static Lease lease(PluginConfig host, boolean postgres) {
+        String account = host.string("account", "");
+        String hostId = host.string("id", "");
+        Duration ttl = host.duration("lease", Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofMinutes(10));
+        if (account.isEmpty()) {
+            return null;
+        }
+        if (!account.matches("[A-Za-z0-9_.-]{1,64}")) {
+            throw new ConfigException("host.account", "must be 1-64 of A-Z a-z 0-9 _ . - (was \""
+                    + PrintableText.clip(account, 80) + "\")");
+        }
+        if (!postgres) {
+            throw new ConfigException("host.account", "a primary and its standby share a PostgreSQL journal and its"
+                    + " lease: set journal.url");
+        }
+        if (!hostId.matches("[A-Za-z0-9_.-]{1,64}")) {
+            throw new ConfigException("host.id", "each host of account " + account + " needs its own id: 1-64 of"
+                    + " A-Z a-z 0-9 _ . - (was \"" + PrintableText.clip(hostId, 80) + "\")");
+        }
+        return new Lease(hostId, account, ttl);
     }
 
     /** The rules of the canary profile; the others hold nothing their layer does not set. */

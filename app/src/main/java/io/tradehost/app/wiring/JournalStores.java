@@ -33,6 +33,9 @@ public final class JournalStores {
             return JournalStore.file(dataDirectory.resolve("journal.db"));
         }
         String password = environment.get(PASSWORD_VARIABLE);
+        if (password != null && password.isEmpty()) {
+            password = null; // set but empty (an unfilled template): the file, if any, holds it
+        }
         if (password == null && settings.passwordFile() != null) {
             password = read(settings.passwordFile());
         }

@@ -133,7 +133,7 @@ class ConfigLoaderTest {
                 "journal.user=\"host_a\"", "journal.schema=\"account_a\"",
                 "journal.password_file=\"" + passwordFile + "\""));
         assertThat(postgres.journal()).isEqualTo(new HostConfig.Journal(Durability.FULL, 65_536,
-                "postgresql://db.internal/trading", "host_a", "account_a", passwordFile));
+                "postgresql://db.internal/trading", "host_a", "account_a", passwordFile, null));
         assertThat(JournalStores.of(postgres.journal(), dir, Map.of()).toString())
                 .isEqualTo("postgresql://db.internal:5432/trading (schema account_a, user host_a)");
 

@@ -25,7 +25,7 @@ class JournalStoresTest {
     Path dir;
 
     private HostConfig.Journal settings(PostgresServer server, Path passwordFile) {
-        return new HostConfig.Journal(Durability.FULL, 64, server.url(), server.user(), "stores", passwordFile);
+        return new HostConfig.Journal(Durability.FULL, 64, server.url(), server.user(), "stores", passwordFile, null);
     }
 
     private static void open(JournalStore store) {

@@ -1,0 +1,179 @@
+package io.tradehost.app.failover;
+
+import io.tradehost.api.event.JournalWriteFailed;
+import io.tradehost.api.journal.JournalSnapshot;
+import io.tradehost.app.config.HostConfig;
+import io.tradehost.journal.AccountLease;
+import io.tradehost.journal.JournalException;
+import io.tradehost.journal.JournalFiles;
+import io.tradehost.journal.JournalStore;
+import io.tradehost.journal.SqlJournal;
+import io.tradehost.kernel.Kernel;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A host of an account that others may also run: it stands by until it holds the account's lease,
+ * then trades as the primary with every journal write fenced by its token, renews the lease every
+ * third of its time on a thread of its own, halts itself the moment the lease is found taken, and lets
+ * the lease go at an orderly stop so that a standby takes over at once.
+ *
+ * <p>While standing by it follows the journal: it reads it at every check (what a takeover will open),
+ * and logs who holds the lease whenever that changes. {@link #awaitLease} and {@link #close} on the
+ * thread that runs the host; the keeper on its own.
+ */
+public final class Primacy implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Primacy.class);
+
+    private final AccountLease lease;
+    private final JournalStore store;
+    private final Duration every;
+    private long token;
+    private Thread keeper;
+    private volatile boolean stopping;
+    private JournalSnapshot followed;
+
+    private Primacy(AccountLease lease, JournalStore store) {
+        this.lease = lease;
+        this.store = store;
+        this.every = lease.ttl().dividedBy(3);
+    }
+
+    /** The primacy {@code settings} ask for, or empty for a host that trades alone. */
+    public static Optional<Primacy> of(HostConfig.Journal settings, JournalStore store) {
+        HostConfig.Lease l = settings.lease();
+        return l == null ? Optional.empty()
+                : Optional.of(new Primacy(AccountLease.of(store, l.account(), l.hostId(), l.ttl()), store));
+    }
+
+    /**
+     * Stands by until the lease is this host's, checking every third of its time.
+     *
+     * @param stop asked before every wait: true ends the wait (a signal), answering empty
+     * @return the fencing token of this host's acquisition, or empty when stopped first
+     */
+    public OptionalLong awaitLease(BooleanSupplier stop) {
+        String lastHolder = null;
+        long standbySince = System.nanoTime();
+        while (!stop.getAsBoolean()) {
+            try {
+                OptionalLong acquired = lease.tryAcquire();
+                if (acquired.isPresent()) {
+                    token = acquired.getAsLong();
+                    if (lastHolder != null) {
+                        LOG.warn("account {}: took the lease over from {} after {} ms standing by (token {}); opening"
+                                + " the journal{}", lease.account(), lastHolder,
+                                (System.nanoTime() - standbySince) / 1_000_000, token, describe(followed));
+                    } else {
+                        LOG.info("account {}: this host ({}) holds the lease (token {}) and trades as the primary",
+                                lease.account(), lease.hostId(), token);
+                    }
+                    return acquired;
+                }
+                Optional<AccountLease.Holder> holder = lease.holder();
+                String now = holder.map(AccountLease.Holder::hostId).orElse("nobody");
+                if (!now.equals(lastHolder)) {
+                    LOG.info("account {}: standing by; {} holds the lease (token {}) until {}; this host ({}) takes"
+                            + " over when it expires", lease.account(), now,
+                            holder.map(h -> Long.toString(h.token())).orElse("-"),
+                            holder.map(h -> h.expiresAt().toString()).orElse("-"), lease.hostId());
+                    lastHolder = now;
+                }
+                follow();
+            } catch (JournalException e) {
+                LOG.warn("account {}: cannot reach the lease ({}); trying again in {}", lease.account(), e.getMessage(),
+                        every);
+            }
+            LockSupport.parkNanos(every.toNanos());
+        }
+        return OptionalLong.empty();
+    }
+
+    /** Reads the journal as a takeover will open it: the books stay warm, and the log says what they are. */
+    private void follow() {
+        try {
+            JournalSnapshot now = JournalFiles.read(store).snapshot();
+            if (followed == null || now.lastSequence() != followed.lastSequence()) {
+                LOG.debug("account {}: following the journal{}", lease.account(), describe(now));
+            }
+            followed = now;
+        } catch (JournalException e) {
+            LOG.debug("account {}: the journal is not there to follow yet ({})", lease.account(), e.getMessage());
+        }
+    }
+
+    private static String describe(JournalSnapshot books) {
+        return books == null ? "" : " (order sequence " + books.lastSequence() + ", " + books.openOrders().size()
+                + " open order(s), cash " + books.cash() + ")";
+    }
+
+    /**
+     * Fences every write of {@code journal} with this host's token and starts renewing the lease; when a
+     * renewal finds it taken, the kernel hears a fenced {@link JournalWriteFailed} and the host halts.
+     */
+    public void keep(Kernel kernel, SqlJournal journal) {
+        journal.fence(lease.fence(token));
+        long held = token;
+        keeper = Thread.ofPlatform().name("tradehost-lease").daemon(true).start(() -> renew(kernel, held));
+    }
+
+    private void renew(Kernel kernel, long held) {
+        int failures = 0;
+        while (!stopping) {
+            LockSupport.parkNanos(every.toNanos());
+            if (stopping) {
+                return;
+            }
+            try {
+                if (!lease.renew(held)) {
+                    String by = lease.holder().map(h -> h.hostId() + " with token " + h.token()).orElse("no one");
+                    String message = "fenced: the lease of account " + lease.account() + " was taken (now held by "
+                            + by + "); this host (token " + held + ") places nothing more";
+                    LOG.error(message);
+                    kernel.schedule(Duration.ZERO, () -> kernel.publish(new JournalWriteFailed(JournalWriteFailed.FENCED,
+                            message, kernel.clock().nanos())));
+                    return;
+                }
+                failures = 0;
+            } catch (JournalException e) {
+                if (failures++ % 10 == 0) {
+                    LOG.warn("account {}: could not renew the lease ({}); its writes are refused once it expires",
+                            lease.account(), e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** Stops renewing and lets the lease go, then releases the connection. Idempotent. */
+    @Override
+    public void close() {
+        letGo();
+        lease.close();
+    }
+
+    /** Stops renewing and lets the lease go (a standby takes over at once). Idempotent. */
+    public void letGo() {
+        stopping = true;
+        if (keeper != null) {
+            LockSupport.unpark(keeper);
+            try {
+                keeper.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            try {
+                lease.release(token);
+                LOG.info("account {}: lease let go (token {})", lease.account(), token);
+            } catch (JournalException e) {
+                LOG.warn("account {}: could not let the lease go ({}); a standby takes over when it expires",
+                        lease.account(), e.getMessage());
+            }
+            keeper = null;
+        }
+    }
+}
