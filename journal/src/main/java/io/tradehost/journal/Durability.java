@@ -1,16 +1,16 @@
 package io.tradehost.journal;
 
-/** How a live journal commits. */
+/**
+ * How a live SQLite journal commits. A PostgreSQL journal always commits synchronously
+ * ({@code synchronous_commit = on}): an intent acknowledged before it is durable on the server could
+ * vanish in a crash of the server with its order already sent.
+ */
 public enum Durability {
-    /**
-     * Every commit reaches stable storage before it is reported: SQLite fsyncs, PostgreSQL waits for
-     * its WAL flush ({@code synchronous_commit = on}). Survives power loss.
-     */
+    /** Every commit is fsynced (and the intent log msynced) before it is reported: survives power loss. */
     FULL,
     /**
-     * Commits are reported before they reach stable storage (SQLite fsyncs at checkpoints,
-     * PostgreSQL runs with {@code synchronous_commit = off}): survives a crash of the host process,
-     * may lose the last commits if the machine (or the database server) loses power.
+     * SQLite fsyncs at checkpoints, the intent log is not msynced: survives a crash of the host process,
+     * may lose the last commits if the machine loses power.
      */
     NORMAL
 }
