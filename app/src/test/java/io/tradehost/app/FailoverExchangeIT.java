@@ -102,6 +102,21 @@ class FailoverExchangeIT {
 
     @Test
     void theStandbyTakesOverWhenThePrimaryIsKilledAndNothingIsPlacedTwice() throws Exception {
+        failover(false);
+    }
+
+    @Test
+    void aPrimaryPausedPastItsLeaseFindsItselfFencedWhenItResumesAndExits() throws Exception {
+        failover(true);
+    }
+
+    private static void signal(Process p, String signal) throws Exception {
+        assertThat(new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor(30,
+                TimeUnit.SECONDS)).isTrue();
+    }
+
+    /** SIGKILLs the primary, or SIGSTOPs it until the standby traded and then SIGCONTs it. */
+    private void failover(boolean pause) throws Exception {
         ExchangeSettings defaults = ExchangeSettings.defaults(new InetSocketAddress("127.0.0.1", 0),
                 work.resolve("exchange"));
         List<Listing> spot = Listing.DEFAULTS.stream().filter(l -> List.of("BTC-USD", "ETH-USD")
@@ -128,8 +143,10 @@ class FailoverExchangeIT {
                 for (int i = 0; i < 5; i++) {
                     lastOfA = logA.await("an order of the primary", SENT);
                 }
-                new ProcessBuilder("kill", "-KILL", Long.toString(a.pid())).start().waitFor(30, TimeUnit.SECONDS);
-                assertThat(a.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+                signal(a, pause ? "STOP" : "KILL");
+                if (!pause) {
+                    assertThat(a.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+                }
                 synchronized (logA.all) {
                     for (String line : logA.all) {
                         if (SENT.matcher(line).find()) {
@@ -141,6 +158,14 @@ class FailoverExchangeIT {
                 String firstOfB = logB.await("an order of the new primary", SENT);
                 for (int i = 0; i < 3; i++) {
                     logB.await("more orders of the new primary", SENT);
+                }
+                String resumed = "";
+                if (pause) {
+                    signal(a, "CONT");
+                    resumed = logA.await("the old primary fenced", Pattern.compile("fenced: .*exiting at once"));
+                    assertThat(a.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+                    assertThat(a.exitValue()).as(logA.tail()).isEqualTo(4);
+                    assertThat(resumed).contains("held by host-b with token 2");
                 }
                 Matcher last = SENT.matcher(lastOfA);
                 Matcher first = SENT.matcher(firstOfB);
@@ -175,14 +200,19 @@ class FailoverExchangeIT {
                 assertThat(reconcile.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
                 assertThat(reconcile.exitValue()).as(differences).isZero();
 
-                String report = "failover on the local exchange: lease 2 s; host-a SIGKILLed after its order "
+                String report = "failover on the local exchange: lease 2 s; host-a " + (pause ? "SIGSTOPped" : "SIGKILLed")
+                        + " after its order "
                         + last.group(2) + "; host-b took over (token 2) and sent " + first.group(2) + " "
                         + takeoverMillis + " ms after host-a's last order; " + orders.size() + " orders, "
                         + exchangeFills.size() + " fills; client ids placed twice: 0; fills lost or doubled: 0;"
-                        + " reconcile exit 0\n";
-                Files.writeString(Path.of("target/failover-report.txt"), report);
+                        + " reconcile exit 0" + (pause ? "; host-a resumed, found itself fenced and exited 4" : "") + "\n";
+                Files.writeString(Path.of(pause ? "target/failover-pause-report.txt" : "target/failover-report.txt"),
+                        report);
                 System.out.print(report);
             } finally {
+                if (a.isAlive()) {
+                    signal(a, "CONT");
+                }
                 a.destroyForcibly();
                 b.destroyForcibly();
             }

@@ -88,7 +88,7 @@ public final class AccountLease implements AutoCloseable {
      * @return the token, or empty while another host holds it unexpired
      * @throws JournalException if the server cannot be reached or answers with an error
      */
-    public OptionalLong tryAcquire() {
+    public synchronized OptionalLong tryAcquire() {
         return transaction(c -> {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO tradehost_fleet.leases(account, holder,"
                     + " token, expires_at, acquired_at) VALUES (?, ?, 1, clock_timestamp() + ? * interval '1 millisecond',"
@@ -99,6 +99,11 @@ public final class AccountLease implements AutoCloseable {
                 if (insert.executeUpdate() == 1) {
                     return OptionalLong.of(1);
                 }
+            }
+            // a plain read first: the row is locked only to take it, so a standby checking every third of the
+            // lease never makes the primary's fenced transactions wait
+            if (!takeable(c)) {
+                return OptionalLong.empty();
             }
             try (PreparedStatement lock = c.prepareStatement("SELECT 1 FROM tradehost_fleet.leases WHERE account = ?"
                     + " FOR UPDATE")) {
@@ -135,6 +140,17 @@ public final class AccountLease implements AutoCloseable {
         });
     }
 
+    private boolean takeable(Connection c) throws SQLException {
+        try (PreparedStatement read = c.prepareStatement("SELECT holder = ? OR expires_at <= clock_timestamp()"
+                + " FROM tradehost_fleet.leases WHERE account = ?")) {
+            read.setString(1, hostId);
+            read.setString(2, account);
+            try (ResultSet rs = read.executeQuery()) {
+                return !rs.next() || rs.getBoolean(1);
+            }
+        }
+    }
+
     /**
      * Extends the lease by {@link #ttl} from now if this host still holds it with {@code token} (also when
      * it expired meanwhile but no one took it: the token is still the newest).
@@ -142,7 +158,7 @@ public final class AccountLease implements AutoCloseable {
      * @return false if another acquisition replaced it: this host is fenced
      * @throws JournalException if the server cannot be reached (the lease may then run out)
      */
-    public boolean renew(long token) {
+    public synchronized boolean renew(long token) {
         return transaction(c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE tradehost_fleet.leases SET expires_at ="
                     + " clock_timestamp() + ? * interval '1 millisecond' WHERE account = ? AND holder = ? AND token = ?")) {
@@ -156,7 +172,7 @@ public final class AccountLease implements AutoCloseable {
     }
 
     /** Lets the lease expire now if this host holds it with {@code token}: a standby takes over at once. */
-    public void release(long token) {
+    public synchronized void release(long token) {
         transaction(c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE tradehost_fleet.leases SET expires_at ="
                     + " clock_timestamp() WHERE account = ? AND holder = ? AND token = ?")) {
@@ -169,7 +185,7 @@ public final class AccountLease implements AutoCloseable {
     }
 
     /** Who holds the lease now, or empty if no host ever took it. */
-    public Optional<Holder> holder() {
+    public synchronized Optional<Holder> holder() {
         return transaction(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT holder, token, expires_at,"
                     + " expires_at <= clock_timestamp() FROM tradehost_fleet.leases WHERE account = ?")) {
@@ -184,7 +200,7 @@ public final class AccountLease implements AutoCloseable {
 
     /** The check every intent of this host, holding the lease with {@code token}, is journaled under. */
     public Fence fence(long token) {
-        return new Fence(account, hostId, token);
+        return new Fence(account, hostId, token, ttl);
     }
 
     private interface Work<T> {
@@ -195,6 +211,12 @@ public final class AccountLease implements AutoCloseable {
         try {
             if (connection == null || connection.isClosed()) {
                 connection = store.connect(Durability.FULL);
+                try (Statement s = connection.createStatement()) {
+                    // a lease call answers within a third of the lease, or fails: it never waits out the lease
+                    long bound = Math.max(100, Math.min(ttl.toMillis() / 3, 5_000));
+                    s.execute("SET lock_timeout = '" + bound + "ms'");
+                    s.execute("SET statement_timeout = '" + bound + "ms'");
+                }
                 FleetSchema.ensure(connection);
             }
             connection.setAutoCommit(false);
@@ -216,7 +238,7 @@ public final class AccountLease implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (connection != null) {
             Transactions.close(connection);
             connection = null;
@@ -235,8 +257,9 @@ public final class AccountLease implements AutoCloseable {
      * @param account the account
      * @param hostId the holder
      * @param token the fencing token
+     * @param ttl how long the lease lasts when the fence itself extends it
      */
-    public record Fence(String account, String hostId, long token) {
+    public record Fence(String account, String hostId, long token, Duration ttl) {
         void check(Connection c) throws SQLException {
             try (Statements.Lease lease = Statements.lease(c, "SELECT holder, token, expires_at > clock_timestamp()"
                     + " FROM tradehost_fleet.leases WHERE account = ? FOR SHARE")) {
@@ -252,9 +275,29 @@ public final class AccountLease implements AutoCloseable {
                                 FENCED_STATE);
                     }
                     if (!rs.getBoolean(3)) {
-                        throw new SQLException("fenced: the lease of account " + account + " (token " + token
-                                + ") expired before it was renewed", FENCED_STATE);
+                        extendExpired(c);
                     }
+                }
+            }
+        }
+
+        /**
+         * The lease ran out (a renewal could not reach the server, an outage outlasted it) but no one took
+         * it: the token is still the newest, so this transaction extends it, holding the row exclusively
+         * until it commits; a standby taking it at the same instant is serialized with it by that lock, and
+         * whichever is second sees the other's outcome.
+         */
+        private void extendExpired(Connection c) throws SQLException {
+            try (Statements.Lease lease = Statements.lease(c, "UPDATE tradehost_fleet.leases SET expires_at ="
+                    + " clock_timestamp() + ? * interval '1 millisecond' WHERE account = ? AND holder = ? AND token = ?")) {
+                PreparedStatement s = lease.statement();
+                s.setLong(1, ttl.toMillis());
+                s.setString(2, account);
+                s.setString(3, hostId);
+                s.setLong(4, token);
+                if (s.executeUpdate() != 1) {
+                    throw new SQLException("fenced: the lease of account " + account + " (token " + token
+                            + ") was taken while it had run out", FENCED_STATE);
                 }
             }
         }
@@ -270,7 +313,13 @@ public final class AccountLease implements AutoCloseable {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 s.execute("SELECT pg_advisory_xact_lock(hashtext('tradehost fleet'))");
-                s.execute("CREATE SCHEMA IF NOT EXISTS tradehost_fleet");
+                boolean exists;
+                try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_namespace WHERE nspname = 'tradehost_fleet'")) {
+                    exists = rs.next();
+                }
+                if (!exists) { // IF NOT EXISTS would still need the right to create schemas
+                    s.execute("CREATE SCHEMA tradehost_fleet");
+                }
                 s.execute("CREATE TABLE IF NOT EXISTS tradehost_fleet.leases(account TEXT PRIMARY KEY,"
                         + " holder TEXT NOT NULL, token BIGINT NOT NULL, expires_at TIMESTAMPTZ NOT NULL,"
                         + " acquired_at TIMESTAMPTZ NOT NULL)");

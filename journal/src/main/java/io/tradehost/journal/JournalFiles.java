@@ -49,6 +49,22 @@ public final class JournalFiles {
     }
 
     /**
+     * Reads the journal in {@code store} as it is, changing nothing: no migration, no intent log written
+     * in. For a standby following a journal another host writes (a newer standby must not migrate the
+     * schema under an older primary).
+     *
+     * @throws JournalException if there is no journal there, or it cannot be read as it is
+     */
+    public static JournalContents peek(JournalStore store) {
+        requireExisting(store);
+        try (Connection connection = store.connect(Durability.NORMAL)) {
+            return JournalContents.load(connection, null);
+        } catch (SQLException e) {
+            throw new JournalException("cannot read journal " + store + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Every operator action journaled in {@code file}, oldest first (their ids are the journal's
      * row numbers, not the requests' ids).
      *

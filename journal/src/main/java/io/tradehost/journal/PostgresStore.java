@@ -17,6 +17,8 @@ final class PostgresStore extends JournalStore {
     /** Seconds to wait for a connection, and for any one statement's answer. */
     private static final int CONNECT_SECONDS = 5;
     private static final int SOCKET_SECONDS = 10;
+    /** How long the server keeps a session that went quiet inside a transaction. */
+    static final long IDLE_IN_TRANSACTION_MILLIS = 1_000;
 
     private final PostgresLocation location;
     private final Path localState;
@@ -51,6 +53,9 @@ final class PostgresStore extends JournalStore {
             // server could vanish in a crash of the server with an order already sent on its strength
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SET synchronous_commit = on");
+                // a client that dies or stalls inside a transaction (power loss, SIGSTOP) must not keep its
+                // locks, the lease row's among them, until TCP notices: the writer is never idle inside one
+                statement.execute("SET idle_in_transaction_session_timeout = '" + IDLE_IN_TRANSACTION_MILLIS + "ms'");
             }
             return connection;
         } catch (SQLException e) {

@@ -27,7 +27,10 @@ final class Transactions {
             }
             connection.commit();
             return null;
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException failure) {
+            // a write that threw must not be committed by the auto-commit restored below
+            SQLException e = failure instanceof SQLException sql ? sql
+                    : new SQLException("a journal write threw " + failure, failure);
             try {
                 connection.rollback();
             } catch (SQLException rollback) {

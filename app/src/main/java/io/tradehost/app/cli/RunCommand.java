@@ -9,6 +9,7 @@ import io.tradehost.app.config.ConfigProblems;
 import io.tradehost.app.config.HostConfig;
 import io.tradehost.app.failover.Primacy;
 import io.tradehost.app.wiring.JournalStores;
+import org.slf4j.LoggerFactory;
 import io.tradehost.app.host.DataDirectory;
 import io.tradehost.app.host.Host;
 import io.tradehost.app.host.RunSummary;
@@ -119,67 +120,82 @@ public final class RunCommand implements Callable<Integer> {
                 throw ConfigError.of(hostConfig.source(), e);
             }
             if (primacy != null) {
-                primacy.keep(host.kernel(), host.journal()); // fenced before anything is written
+                primacy.keep(host.kernel(), host.journal(), RunCommand::fenced); // fenced before anything is written
             }
             // signals are orderly stops from here on, also while starting (the run then ends at once)
             try (SignalStop signals = new SignalStop(host.kernel(), STOP_GRACE)) {
-                OperatorSurface surface;
                 try {
-                    surface = OperatorSurface.attach(host, hostConfig, catalog, data.path(), environment);
-                } catch (IllegalArgumentException | UncheckedIOException e) {
-                    host.abandon();
-                    throw new ConfigError("admin", e.getMessage());
-                }
-                ConfigReloader reloader = new ConfigReloader(host.kernel(), host.liveConfig(), config, settings,
-                        environment, catalog, host::requestStop);
-                host.registry().addHealth(reloader::health);
-                surface.offerReload(reloader::request);
-                QuoteRecorder recorder = null;
-                if (record != null) {
+                    OperatorSurface surface;
                     try {
-                        recorder = QuoteRecorder.open(record);
-                    } catch (IOException e) {
+                        surface = OperatorSurface.attach(host, hostConfig, catalog, data.path(), environment);
+                    } catch (IllegalArgumentException | UncheckedIOException e) {
                         host.abandon();
-                        throw new ConfigError("--record", "cannot write " + record + ": " + e.getMessage());
+                        throw new ConfigError("admin", e.getMessage());
                     }
-                    host.watch("record", recorder);
-                }
-                this.recorder = recorder;
-                try {
-                    host.start();
-                } catch (ConfigException e) {
-                    host.abandon();
-                    closeRecorder();
-                    throw ConfigError.of(hostConfig.source(), e);
-                } catch (RuntimeException | Error e) {
-                    host.abandon();
-                    closeRecorder();
-                    throw e;
-                }
-                try {
-                    surface.start();
-                } catch (RuntimeException | Error e) {
-                    // the host is up: stop it in order (nothing traded yet), then say why
-                    surface.stopServing();
-                    host.stop();
-                    closeRecorder();
-                    throw e;
-                }
-                ConfigTriggers triggers = ConfigTriggers.start(config, reloader);
-                try {
-                    trade(host, surface, signals);
+                    ConfigReloader reloader = new ConfigReloader(host.kernel(), host.liveConfig(), config, settings,
+                            environment, catalog, host::requestStop);
+                    host.registry().addHealth(reloader::health);
+                    surface.offerReload(reloader::request);
+                    QuoteRecorder recorder = null;
+                    if (record != null) {
+                        try {
+                            recorder = QuoteRecorder.open(record);
+                        } catch (IOException e) {
+                            host.abandon();
+                            throw new ConfigError("--record", "cannot write " + record + ": " + e.getMessage());
+                        }
+                        host.watch("record", recorder);
+                    }
+                    this.recorder = recorder;
+                    try {
+                        host.start();
+                    } catch (ConfigException e) {
+                        host.abandon();
+                        closeRecorder();
+                        throw ConfigError.of(hostConfig.source(), e);
+                    } catch (RuntimeException | Error e) {
+                        host.abandon();
+                        closeRecorder();
+                        throw e;
+                    }
+                    try {
+                        surface.start();
+                    } catch (RuntimeException | Error e) {
+                        // the host is up: stop it in order (nothing traded yet), then say why
+                        surface.stopServing();
+                        host.stop();
+                        closeRecorder();
+                        throw e;
+                    }
+                    ConfigTriggers triggers = ConfigTriggers.start(config, reloader);
+                    try {
+                        trade(host, surface, signals);
+                    } finally {
+                        triggers.close();
+                        reloader.close();
+                    }
+                    int status = journalVerdict(host);
+                    if (primacy != null) {
+                        primacy.letGo(); // the lease goes before the process may end: a standby takes over at once
+                    }
+                    signals.finished(status);
+                    return status;
                 } finally {
-                    triggers.close();
-                    reloader.close();
+                    if (primacy != null) {
+                        primacy.letGo(); // however the run ended: before the signal hook may end the process
+                    }
                 }
-                int status = journalVerdict(host);
-                if (primacy != null) {
-                    primacy.letGo(); // the lease goes before the process may end: a standby takes over at once
-                }
-                signals.finished(status);
-                return status;
             }
         }
+    }
+
+    /** A primary whose lease another host took ends here, at once: nothing more of it reaches the venue. */
+    private static void fenced(String message) {
+        LoggerFactory.getLogger(RunCommand.class).error("{}: exiting at once (status {})", message,
+                TradehostCommand.EXIT_FENCED);
+        System.err.println("tradehost: " + message);
+        System.err.flush();
+        Runtime.getRuntime().halt(TradehostCommand.EXIT_FENCED);
     }
 
     /** The primacy {@code host.account} asks for, or null for a host that trades alone. */

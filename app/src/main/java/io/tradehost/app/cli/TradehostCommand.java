@@ -28,6 +28,12 @@ public final class TradehostCommand implements Runnable {
     public static final int EXIT_CONFIG = 2;
     /** Exit status for a run that could not start or failed. */
     public static final int EXIT_FAILURE = 1;
+    /**
+     * Exit status of a primary that found its account's lease taken by another host: it ends at once,
+     * making no more venue calls (not even the cancels of an orderly stop: its orders are the new
+     * primary's now).
+     */
+    public static final int EXIT_FENCED = 4;
     /** Exit status of {@code reconcile} when journal and venue differ. */
     public static final int EXIT_DIFFERENT = 3;
     /**

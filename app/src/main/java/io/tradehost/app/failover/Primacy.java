@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,7 +98,7 @@ public final class Primacy implements AutoCloseable {
     /** Reads the journal as a takeover will open it: the books stay warm, and the log says what they are. */
     private void follow() {
         try {
-            JournalSnapshot now = JournalFiles.read(store).snapshot();
+            JournalSnapshot now = JournalFiles.peek(store).snapshot();
             if (followed == null || now.lastSequence() != followed.lastSequence()) {
                 LOG.debug("account {}: following the journal{}", lease.account(), describe(now));
             }
@@ -113,40 +114,56 @@ public final class Primacy implements AutoCloseable {
     }
 
     /**
-     * Fences every write of {@code journal} with this host's token and starts renewing the lease; when a
-     * renewal finds it taken, the kernel hears a fenced {@link JournalWriteFailed} and the host halts.
+     * Fences every write of {@code journal} with this host's token, renews the lease at once (wiring took
+     * some of it) and then every third of it. A host found fenced, by a renewal or by the journal refusing
+     * a write, ends the process at once through {@code fenced}: a fenced host makes no more venue calls,
+     * not even the cancels of an orderly stop, since its orders are the new primary's now.
+     *
+     * @param fenced ends the process with the given message (the CLI halts the JVM); called on any thread
      */
-    public void keep(Kernel kernel, SqlJournal journal) {
+    public void keep(Kernel kernel, SqlJournal journal, Consumer<String> fenced) {
         journal.fence(lease.fence(token));
-        long held = token;
-        keeper = Thread.ofPlatform().name("tradehost-lease").daemon(true).start(() -> renew(kernel, held));
-    }
-
-    private void renew(Kernel kernel, long held) {
-        int failures = 0;
-        while (!stopping) {
-            LockSupport.parkNanos(every.toNanos());
-            if (stopping) {
-                return;
+        kernel.observe(m -> {
+            if (m instanceof JournalWriteFailed f && JournalWriteFailed.FENCED.equals(f.what())) {
+                fenced.accept(f.message());
             }
-            try {
-                if (!lease.renew(held)) {
-                    String by = lease.holder().map(h -> h.hostId() + " with token " + h.token()).orElse("no one");
-                    String message = "fenced: the lease of account " + lease.account() + " was taken (now held by "
-                            + by + "); this host (token " + held + ") places nothing more";
-                    LOG.error(message);
-                    kernel.schedule(Duration.ZERO, () -> kernel.publish(new JournalWriteFailed(JournalWriteFailed.FENCED,
-                            message, kernel.clock().nanos())));
+        });
+        long held = token;
+        renewOnce(held, fenced, new int[1]);
+        keeper = Thread.ofPlatform().name("tradehost-lease").daemon(true).start(() -> {
+            int[] failures = {0};
+            while (!stopping) {
+                LockSupport.parkNanos(every.toNanos());
+                if (stopping || !renewOnce(held, fenced, failures)) {
                     return;
                 }
-                failures = 0;
-            } catch (JournalException e) {
-                if (failures++ % 10 == 0) {
-                    LOG.warn("account {}: could not renew the lease ({}); its writes are refused once it expires",
-                            lease.account(), e.getMessage());
-                }
             }
+        });
+    }
+
+    /** Renews once; false when the lease was found taken ({@code fenced} has been told). */
+    private boolean renewOnce(long held, Consumer<String> fenced, int[] failures) {
+        try {
+            if (lease.renew(held)) {
+                failures[0] = 0;
+                return true;
+            }
+        } catch (JournalException e) {
+            if (failures[0]++ % 10 == 0) {
+                LOG.warn("account {}: could not renew the lease ({}); its writes are refused if another host takes it",
+                        lease.account(), e.getMessage());
+            }
+            return true;
         }
+        String by;
+        try {
+            by = lease.holder().map(h -> h.hostId() + " with token " + h.token()).orElse("no one");
+        } catch (JournalException e) {
+            by = "another host";
+        }
+        fenced.accept("fenced: the lease of account " + lease.account() + " was taken (now held by " + by
+                + "); this host (token " + held + ") places nothing more");
+        return false;
     }
 
     /** Stops renewing and lets the lease go, then releases the connection. Idempotent. */
@@ -156,7 +173,7 @@ public final class Primacy implements AutoCloseable {
         lease.close();
     }
 
-    /** Stops renewing and lets the lease go (a standby takes over at once). Idempotent. */
+    /** Stops renewing and lets the lease go if this host took it (a standby takes over at once). Idempotent. */
     public void letGo() {
         stopping = true;
         if (keeper != null) {
@@ -166,6 +183,9 @@ public final class Primacy implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            keeper = null;
+        }
+        if (token > 0) {
             try {
                 lease.release(token);
                 LOG.info("account {}: lease let go (token {})", lease.account(), token);
@@ -173,7 +193,7 @@ public final class Primacy implements AutoCloseable {
                 LOG.warn("account {}: could not let the lease go ({}); a standby takes over when it expires",
                         lease.account(), e.getMessage());
             }
-            keeper = null;
+            token = 0;
         }
     }
 }
