@@ -49,6 +49,8 @@ final class BackgroundWriteQueue implements WriteQueue {
     private volatile JournalWrite preamble;
     /** Writes held through an outage, not yet applied: part of the backlog. */
     private volatile int heldCount;
+    /** Writes the last complete one-by-one pass applied; writer thread only. */
+    private int lastApplied;
 
     /**
      * @param capacity writes that may wait before {@link #submit} refuses (and, in an outage, be held)
@@ -160,6 +162,7 @@ final class BackgroundWriteQueue implements WriteQueue {
      */
     private Rest oneByOne(List<Task> tasks) {
         int applied = 0;
+        lastApplied = 0;
         for (int i = 0; i < tasks.size(); i++) {
             Task task = tasks.get(i);
             SQLException own = Transactions.runAll(connection, transaction(List.of(task)));
@@ -173,6 +176,7 @@ final class BackgroundWriteQueue implements WriteQueue {
             }
             report(task, own);
         }
+        lastApplied = applied;
         return null;
     }
 
@@ -189,6 +193,7 @@ final class BackgroundWriteQueue implements WriteQueue {
         completions.execute(() -> outages.unavailable(message));
         long backoff = FIRST_BACKOFF_MILLIS;
         int attempts = 0;
+        int applied = 0;
         try {
             while (true) {
                 // what arrived meanwhile (intents among it fail now), up to the moment of the attempt
@@ -201,15 +206,16 @@ final class BackgroundWriteQueue implements WriteQueue {
                     LOG.warn("journal back after {} reconnect attempt(s): {} held write(s) applied", attempts,
                             held.size());
                     held.forEach(t -> report(t, null));
-                    recovered(held.size(), held);
+                    recovered(applied + held.size(), held);
                     return;
                 }
                 if (!outage(again)) { // connected, but a held write itself fails: only that one fails
                     Rest rest = oneByOne(held);
                     if (rest == null) {
-                        recovered(held.size(), held);
+                        recovered(applied + lastApplied, held);
                         return;
                     }
+                    applied += rest.applied();
                     held = new ArrayList<>(rest.tasks());
                     heldCount = held.size();
                     again = rest.cause();

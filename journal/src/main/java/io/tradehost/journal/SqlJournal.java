@@ -80,18 +80,10 @@ public final class SqlJournal implements OrderJournal, AutoCloseable {
     private final EventBus bus;
     private final Clock clock;
     private final String runId;
-    private final Map<ClientOrderId, Order> open = new LinkedHashMap<>();
-    private final Map<ClientOrderId, Set<String>> openTrades = new HashMap<>();
-    private final Map<Symbol, Position> positions = new TreeMap<>();
+    private final OpenBooks books;
     private final Map<ReasonCode, StateReason> reasons = new LinkedHashMap<>();
-    private final Set<String> fundingIds = new HashSet<>();
-    private final Map<ClientOrderId, OrderOwner> owners = new LinkedHashMap<>();
     private final Map<String, byte[]> states = new HashMap<>();
-    private final ListBook lists;
-    private long lastListId;
     private boolean fresh;
-    private long lastSequence;
-    private Money cash;
 
     private SqlJournal(JournalStore store, Connection connection, JournalContents contents, FailureMarker marker,
                           Function<Connection, WriteQueue> queue, EventBus bus, Clock clock, IntentLog log) {
@@ -101,17 +93,8 @@ public final class SqlJournal implements OrderJournal, AutoCloseable {
         this.inlineConnection = connection;
         this.runId = contents.runId();
         this.fresh = contents.fresh();
-        this.lastSequence = contents.lastSequence();
-        this.cash = contents.cash();
-        contents.positions().forEach(p -> positions.put(p.symbol(), p));
-        contents.openOrders().forEach(o -> open.put(o.clientOrderId(), o));
-        contents.openOrderTrades().forEach((id, trades) -> openTrades.put(id, new HashSet<>(trades)));
         contents.activeReasons().forEach(r -> reasons.put(r.code(), r));
-        fundingIds.addAll(contents.fundingIds());
-        owners.putAll(contents.owners());
         states.putAll(contents.strategyStates());
-        lists = new ListBook(contents.orderLists());
-        lastListId = contents.lastListId();
         this.bus = bus;
         this.clock = clock;
         if (marker != null && !reasons.containsKey(ReasonCode.JOURNAL_WRITE_FAILED)) {
@@ -121,6 +104,7 @@ public final class SqlJournal implements OrderJournal, AutoCloseable {
         if (reasons.containsKey(ReasonCode.JOURNAL_WRITE_FAILED)) {
             writes.restoredFailure();
         }
+        this.books = new OpenBooks(contents, writes);
     }
 
     /**
@@ -235,21 +219,19 @@ public final class SqlJournal implements OrderJournal, AutoCloseable {
 
     /** The orders not yet terminal, oldest first: a copy (cheaper than {@link #snapshot()}). */
     public List<Order> openOrders() {
-        return List.copyOf(open.values());
+        return books.openOrders();
     }
 
     @Override
     public JournalSnapshot snapshot() {
-        Set<String> trades = openTrades.values().stream().flatMap(Set::stream).collect(Collectors.toSet());
-        return new JournalSnapshot(fresh, runId, lastSequence, cash, List.copyOf(positions.values()),
-                List.copyOf(open.values()), trades, List.copyOf(reasons.values()));
+        return new JournalSnapshot(fresh, runId, books.lastSequence(), books.cash(), books.positions(),
+                books.openOrders(), books.openTradeIds(), List.copyOf(reasons.values()));
     }
 
     @Override
     public void recordBaseline(Money startingCash, List<Position> startingPositions, long timestampNanos) {
         fresh = false;
-        cash = startingCash;
-        startingPositions.forEach(p -> positions.put(p.symbol(), p));
+        books.baseline(startingCash, startingPositions);
         writes.hostOnly("baseline", c -> {
             Rows.saveCash(c, startingCash, timestampNanos);
             for (Position p : startingPositions) {
@@ -265,13 +247,7 @@ public final class SqlJournal implements OrderJournal, AutoCloseable {
      */
     public void record(RecordIntent command) {
         var request = command.request();
-        lastSequence = Math.max(lastSequence, command.sequence());
-        Order submitted = new Order(request, OrderStatus.SUBMITTED, Quantity.ZERO, null);
-        open.put(request.clientOrderId(), submitted);
-        if (!command.owner().equals(OrderOwner.NONE)) {
-            owners.put(request.clientOrderId(), command.owner());
-        }
-        lists.intent(submitted, command.owner());
+        books.intent(command);
         writes.intent(command, c -> {
             Rows.insertIntent(c, request, command.sequence(), command.timestampNanos());
             StrategyRows.own(c, request.clientOrderId(), command.owner());
@@ -294,24 +270,23 @@ public final class SqlJournal implements OrderJournal, AutoCloseable {
 
     /** Handles the command: keeps a contingent order list as its strategy's host holds it now. */
     public void recordOrderList(RecordOrderList command) {
-        lastListId = Math.max(lastListId, command.listId());
-        lists.recorded(command);
+        books.listRecorded(command);
         writes.hostOnly("order list L" + command.listId(), c -> ListRows.record(c, command), null);
     }
 
     @Override
     public List<JournaledList> openOrderLists() {
-        return lists.open();
+        return books.openLists();
     }
 
     @Override
     public long lastOrderListId() {
-        return lastListId;
+        return books.lastListId();
     }
 
     @Override
     public Map<ClientOrderId, OrderOwner> owners() {
-        return Map.copyOf(owners);
+        return books.owners();
     }
 
     @Override
@@ -322,24 +297,16 @@ public final class SqlJournal implements OrderJournal, AutoCloseable {
     }
 
     public void onAccepted(OrderAccepted a) {
-        transition(a.clientOrderId(), OrderStatus.ACCEPTED, a.venueOrderId(), null, a.timestampNanos());
+        books.accepted(a);
     }
 
     public void onRejected(OrderRejected r) {
-        transition(r.clientOrderId(), OrderStatus.REJECTED, null, r.code() + ": " + r.message(), r.timestampNanos());
+        books.rejected(r);
     }
 
     /** An order changed in place at the venue: its new price and total quantity. */
     public void onAmended(OrderAmended a) {
-        Order order = open.get(a.clientOrderId());
-        if (order == null) {
-            return;
-        }
-        // a fill reported before the amend it followed may have taken the order to its new total
-        OrderStatus status = order.filledQuantity().isLessThan(a.quantity()) ? order.status() : OrderStatus.FILLED;
-        keep(new Order(order.request().amended(a.limitPrice(), a.quantity()), status, order.filledQuantity(),
-                order.venueOrderId()));
-        writes.write("amended " + a.clientOrderId(), c -> Rows.updateTerms(c, a, status, a.timestampNanos()), null);
+        books.amended(a);
     }
 
     /**
@@ -347,57 +314,35 @@ public final class SqlJournal implements OrderJournal, AutoCloseable {
      * reconciles it as any order sent instead of arming it again.
      */
     public void onSubmitted(OrderSubmitted submitted) {
-        ClientOrderId id = submitted.request().clientOrderId();
-        OrderOwner owner = owners.get(id);
-        if (owner == null || !owner.heldByHost()) {
-            return;
-        }
-        owners.put(id, new OrderOwner(owner.strategy(), owner.tag(), owner.managed(), owner.expireAtNanos(), false,
-                owner.trail(), owner.list()));
-        writes.hostOnly("triggered " + id, c -> StrategyRows.triggered(c, id), null);
+        books.submitted(submitted);
     }
 
     /** A trailing stop the host holds moved: its trigger and trail, for a restart to arm it where it was. */
     public void onStopMoved(StopMoved moved) {
-        Order order = open.get(moved.clientOrderId());
-        if (order == null) {
-            return;
-        }
-        OrderRequest r = order.request();
-        keep(new Order(new OrderRequest(r.clientOrderId(), r.symbol(), r.side(), r.type(), r.quantity(), r.limitPrice(),
-                r.timeInForce(), r.reduceOnly(), r.postOnly(), moved.stopPrice()), order.status(),
-                order.filledQuantity(), order.venueOrderId()));
-        owners.computeIfPresent(moved.clientOrderId(), (id, owner) -> owner.withTrail(moved.trail()));
-        writes.hostOnly("stop moved " + moved.clientOrderId(), c -> StrategyRows.moveStop(c, moved), null);
+        books.stopMoved(moved);
     }
 
     public void onCancelled(OrderCancelled c) {
-        transition(c.clientOrderId(), OrderStatus.CANCELLED, null, c.reason(), c.timestampNanos());
+        books.cancelled(c);
     }
 
     /** A booked fill: the fill, its position and the cash after it, in one transaction. */
     public void onPositionChanged(PositionChanged changed) {
-        fill(changed);
+        books.fill(changed);
     }
 
     /** A booked funding payment: the payment and the cash after it, in one transaction. */
     public void onFundingBooked(FundingBooked booked) {
-        FundingPayment payment = booked.payment();
-        fundingIds.add(payment.id());
-        cash = booked.cash();
-        writes.write("funding " + payment.id(), c -> {
-            Rows.insertFunding(c, payment);
-            Rows.saveCash(c, booked.cash(), payment.timestampNanos());
-        }, null);
+        books.funding(booked);
     }
 
     @Override
     public Set<String> fundingPaymentIds() {
-        return Set.copyOf(fundingIds);
+        return books.fundingIds();
     }
 
     public void onReconciled(OrderReconciled r) {
-        reconciled(r);
+        books.reconciled(r);
     }
 
     public void onStateChanged(TradingStateChanged t) {
@@ -431,65 +376,6 @@ public final class SqlJournal implements OrderJournal, AutoCloseable {
                     marker.clear(); // the journal now holds that the failure was dealt with
                 }
             });
-        }
-    }
-
-    private void transition(ClientOrderId id, OrderStatus next, String venueOrderId, String note, long nanos) {
-        Order order = open.get(id);
-        if (order == null || !order.status().canMoveTo(next)) {
-            return;
-        }
-        Order moved = new Order(order.request(), next, order.filledQuantity(),
-                venueOrderId != null ? venueOrderId : order.venueOrderId());
-        keep(moved);
-        writes.write(next + " " + id, c -> Rows.updateStatus(c, id, next, venueOrderId, note, nanos), null);
-    }
-
-    private void fill(PositionChanged changed) {
-        Fill fill = changed.fill();
-        positions.put(changed.position().symbol(), changed.position());
-        cash = changed.cash();
-        Order order = open.get(fill.clientOrderId());
-        if (order != null) {
-            Quantity filled = order.filledQuantity().plus(fill.quantity());
-            OrderStatus next = filled.isLessThan(order.request().quantity()) ? OrderStatus.PARTIALLY_FILLED
-                    : OrderStatus.FILLED;
-            openTrades.computeIfAbsent(fill.clientOrderId(), k -> new HashSet<>()).add(fill.tradeId());
-            keep(new Order(order.request(), order.status().canMoveTo(next) ? next : order.status(), filled,
-                    order.venueOrderId()));
-        } else {
-            lists.lateFill(fill.clientOrderId(), fill.quantity());
-        }
-        writes.write("fill " + fill.tradeId(), c -> {
-            if (Rows.insertFill(c, fill)) {
-                Rows.addFilled(c, fill);
-            }
-            Rows.savePosition(c, changed.position(), fill.timestampNanos());
-            Rows.saveCash(c, changed.cash(), fill.timestampNanos());
-        }, null);
-    }
-
-    private void reconciled(OrderReconciled event) {
-        Order theirs = event.order();
-        Order ours = open.get(theirs.clientOrderId());
-        // the venue's terms win where they can be trusted (an amend the host did not hear of); else ours stay
-        Order order = ours == null || theirs.hasLimitTerms() && theirs.request().type() == ours.request().type()
-                ? theirs : new Order(ours.request(), theirs.status(), theirs.filledQuantity(), theirs.venueOrderId());
-        long sequence = order.clientOrderId().sequenceIn(runId);
-        lastSequence = Math.max(lastSequence, sequence);
-        keep(order);
-        writes.write("reconciled " + order.clientOrderId(), c -> Rows.upsertOrder(c, order, sequence,
-                (event.adopted() ? "adopted: " : "reconciled: ") + event.note(), event.timestampNanos()), null);
-    }
-
-    private void keep(Order order) {
-        lists.changed(order);
-        if (order.status().isTerminal()) {
-            open.remove(order.clientOrderId());
-            owners.remove(order.clientOrderId());
-            openTrades.remove(order.clientOrderId());
-        } else {
-            open.put(order.clientOrderId(), order);
         }
     }
 
