@@ -6,6 +6,7 @@
 module io.tradehost.testkit {
     requires transitive io.tradehost.api;
     requires transitive io.tradehost.kernel;
+    requires transitive java.sql;
 
     exports io.tradehost.testkit;
 }

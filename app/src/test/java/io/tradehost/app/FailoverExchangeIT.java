@@ -17,10 +17,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -235,15 +231,6 @@ class FailoverExchangeIT {
     }
 
     private static List<String> journal(PostgresServer server, String sql) throws Exception {
-        List<String> out = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.user(), server.password())) {
-            c.setSchema(SCHEMA);
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-        }
-        return out;
+        return server.strings(SCHEMA, sql);
     }
 }

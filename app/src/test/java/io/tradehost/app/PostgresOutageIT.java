@@ -10,11 +10,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -136,16 +131,7 @@ class PostgresOutageIT {
         }
     }
 
-    private static List<String> journal(PostgresServer server, String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.user(), server.password())) {
-            c.setSchema(SCHEMA);
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-        }
-        return out;
+    private static List<String> journal(PostgresServer server, String sql) throws Exception {
+        return server.strings(SCHEMA, sql);
     }
 }

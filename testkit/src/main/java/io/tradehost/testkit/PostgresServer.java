@@ -196,6 +196,20 @@ public final class PostgresServer implements AutoCloseable {
         return shared;
     }
 
+    /** The first column of every row {@code sql} returns in {@code schema}, as strings: reading a journal as an auditor. */
+    public List<String> strings(String schema, String sql) throws java.sql.SQLException {
+        List<String> out = new ArrayList<>();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl(), user(), password())) {
+            c.setSchema(schema);
+            try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(sql)) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
     /** The address of database {@code postgres} as tradehost's {@code journal.url} takes it. */
     public String url() {
         return "postgresql://127.0.0.1:" + port + "/postgres";
