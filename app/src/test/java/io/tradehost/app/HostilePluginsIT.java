@@ -78,8 +78,11 @@ class HostilePluginsIT {
     private Finished run(Map<String, String> env, String... args) throws Exception {
         long started = System.nanoTime();
         Process p = ImageProcess.start(work, env, List.of(args));
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p, true));
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p, false));
+        // each on a thread of its own: on the common pool (one thread on two cores) stderr would not be read
+        // until stdout closed, and a chatty run would block on a full pipe
+        java.util.concurrent.Executor own = task -> Thread.ofPlatform().daemon(true).start(task);
+        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p, true), own);
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p, false), own);
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("the run ended by itself").isTrue();
         return new Finished(p.exitValue(), out.get(), err.get(), (System.nanoTime() - started) / 1_000_000);
     }

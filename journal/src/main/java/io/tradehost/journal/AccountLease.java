@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -37,20 +36,21 @@ public final class AccountLease implements AutoCloseable {
     public record Holder(String hostId, long token, Instant expiresAt, boolean expired) {
     }
 
-    private final JournalStore store;
     private final String account;
     private final String hostId;
     private final Duration ttl;
-    private Connection connection;
+    private final FleetConnection connection;
 
     private AccountLease(JournalStore store, String account, String hostId, Duration ttl) {
-        this.store = store;
         this.account = Objects.requireNonNull(account, "account");
         this.hostId = Objects.requireNonNull(hostId, "hostId");
         this.ttl = Objects.requireNonNull(ttl, "ttl");
         if (ttl.toMillis() < 1) {
             throw new IllegalArgumentException("a lease lasts at least a millisecond: " + ttl);
         }
+        // a lease call answers within a third of the lease, or fails: it never waits out the lease
+        this.connection = new FleetConnection(store, Duration.ofMillis(Math.min(ttl.toMillis() / 3, 5_000)),
+                "lease of account " + account, true);
     }
 
     /**
@@ -203,46 +203,13 @@ public final class AccountLease implements AutoCloseable {
         return new Fence(account, hostId, token, ttl);
     }
 
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T transaction(Work<T> work) {
-        try {
-            if (connection == null || connection.isClosed()) {
-                connection = store.connect(Durability.FULL);
-                try (Statement s = connection.createStatement()) {
-                    // a lease call answers within a third of the lease, or fails: it never waits out the lease
-                    long bound = Math.max(100, Math.min(ttl.toMillis() / 3, 5_000));
-                    s.execute("SET lock_timeout = '" + bound + "ms'");
-                    s.execute("SET statement_timeout = '" + bound + "ms'");
-                }
-                FleetSchema.ensure(connection);
-            }
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            Transactions.close(connection);
-            connection = null;
-            throw new JournalException("lease of account " + account + " on " + store + ": " + e.getMessage(), e);
-        }
+    private <T> T transaction(FleetConnection.Work<T> work) {
+        return connection.transaction(work);
     }
 
     @Override
     public synchronized void close() {
-        if (connection != null) {
-            Transactions.close(connection);
-            connection = null;
-        }
+        connection.close();
     }
 
     /**
@@ -299,36 +266,6 @@ public final class AccountLease implements AutoCloseable {
                     throw new SQLException("fenced: the lease of account " + account + " (token " + token
                             + ") was taken while it had run out", FENCED_STATE);
                 }
-            }
-        }
-    }
-
-    /** The schema shared by every host on a server: leases (and, later, the fleet's hosts). */
-    static final class FleetSchema {
-        private FleetSchema() {
-        }
-
-        static void ensure(Connection c) throws SQLException {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try (Statement s = c.createStatement()) {
-                s.execute("SELECT pg_advisory_xact_lock(hashtext('tradehost fleet'))");
-                boolean exists;
-                try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_namespace WHERE nspname = 'tradehost_fleet'")) {
-                    exists = rs.next();
-                }
-                if (!exists) { // IF NOT EXISTS would still need the right to create schemas
-                    s.execute("CREATE SCHEMA tradehost_fleet");
-                }
-                s.execute("CREATE TABLE IF NOT EXISTS tradehost_fleet.leases(account TEXT PRIMARY KEY,"
-                        + " holder TEXT NOT NULL, token BIGINT NOT NULL, expires_at TIMESTAMPTZ NOT NULL,"
-                        + " acquired_at TIMESTAMPTZ NOT NULL)");
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(auto);
             }
         }
     }

@@ -159,6 +159,31 @@ class AccountLeaseTest {
     }
 
     @Test
+    void aFencedWriteLeavesThisMachineUnmarkedSoThatItsNextTakeoverIsNotHalted(@org.junit.jupiter.api.io.TempDir
+                                                                                java.nio.file.Path dir)
+            throws Exception {
+        PostgresServer pg = PostgresServer.shared();
+        java.nio.file.Path local = dir.resolve("journal.postgresql");
+        JournalStore onThisMachine = JournalStore.postgres(PostgresLocation.of(pg.url(), pg.user(), pg.password(),
+                account), local);
+        AccountLease a = lease("host-a");
+        SqlJournal primary = SqlJournal.inline(onThisMachine, "r", heardByA::add, clock);
+        primary.fence(a.fence(a.tryAcquire().orElseThrow()));
+        open.add(primary);
+        primary.record(intent(1));
+        expire();
+        lease("host-b").tryAcquire().orElseThrow();
+
+        primary.record(intent(2)); // refused: fenced
+        primary.onCancelled(new io.tradehost.api.event.OrderCancelled(ClientOrderId.of("r-1"), Symbol.of("BTC-PERP"),
+                "a late write of the fenced host", 3));
+        assertThat(heardByA).filteredOn(JournalWriteFailed.class::isInstance).hasSize(2)
+                .allSatisfy(e -> assertThat(((JournalWriteFailed) e).what()).isEqualTo(JournalWriteFailed.FENCED));
+        assertThat(onThisMachine.marker().previousFailure()).as("the journal lacks nothing: another host owns it")
+                .isEmpty();
+    }
+
+    @Test
     void anExpiredLeaseNoOneTookIsExtendedByTheHoldersNextWrite() throws SQLException {
         AccountLease a = lease("host-a");
         SqlJournal primary = journal(heardByA, a.fence(a.tryAcquire().orElseThrow()));

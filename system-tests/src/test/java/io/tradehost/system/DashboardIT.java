@@ -39,7 +39,7 @@ class DashboardIT {
     Path work;
 
     /** The driver process; a plain WebDriver session over it (no DevTools connection, which this test needs not). */
-    private static ChromeDriverService driverService() throws IOException {
+    static ChromeDriverService driverService() throws IOException {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(DRIVER)) {
             throw new AssertionError("Chromium is not installed (apt-get install chromium chromium-driver; .ci/run"
                     + " does)");
@@ -50,7 +50,7 @@ class DashboardIT {
         return service;
     }
 
-    private static WebDriver chromium(ChromeDriverService service) {
+    static WebDriver chromium(ChromeDriverService service) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
@@ -106,7 +106,7 @@ class DashboardIT {
         }
     }
 
-    private static void screenshot(WebDriver browser, String name) throws Exception {
+    static void screenshot(WebDriver browser, String name) throws Exception {
         Path dir = Path.of(System.getProperty("tradehost.artifacts", "target/artifacts"));
         Files.createDirectories(dir);
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);

@@ -42,7 +42,10 @@ final class RunningHost implements AutoCloseable {
         builder.environment().remove("TRADEHOST_ADMIN_TOKEN");
         builder.environment().putAll(env);
         process = builder.start();
-        out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
+        // a thread of its own: on the common pool (one thread on two cores) a second host's reader would wait
+        // for the first host to exit before it even started reading
+        out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()),
+                task -> Thread.ofPlatform().daemon(true).name("host-stdout").start(task));
         Thread.ofPlatform().daemon(true).start(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getErrorStream(),
                     StandardCharsets.UTF_8))) {

@@ -210,6 +210,14 @@ public final class PostgresServer implements AutoCloseable {
         return out;
     }
 
+    /** Runs {@code sql} (a statement that returns no rows) in database {@code postgres}: planting data a test needs. */
+    public void execute(String sql) throws java.sql.SQLException {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl(), user(), password());
+             java.sql.Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
     /** The address of database {@code postgres} as tradehost's {@code journal.url} takes it. */
     public String url() {
         return "postgresql://127.0.0.1:" + port + "/postgres";

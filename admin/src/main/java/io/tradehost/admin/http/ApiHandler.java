@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tradehost.admin.AdminDocuments;
 import io.tradehost.admin.AdminSettings;
 import io.tradehost.admin.ConfigReloads;
+import io.tradehost.admin.FleetView;
 import io.tradehost.admin.AdminToken;
 import io.tradehost.admin.OperatorGateway;
 import io.tradehost.admin.metrics.HostMetrics;
@@ -61,6 +62,8 @@ public final class ApiHandler extends Handler.Abstract {
     private final StreamRoute streamRoute;
     private final ConfigReloads reloads;
     private final Duration answerWait;
+    private volatile FleetRoute fleetRoute = new FleetRoute(null);
+    private volatile String readOnly;
 
     /**
      * @param realNanos the clock the bad-token rate limit counts in
@@ -102,6 +105,21 @@ public final class ApiHandler extends Handler.Abstract {
                 settings.idleTimeout().toMillis() / 2)));
     }
 
+    /** Serves {@code /api/v1/fleet}, its Prometheus targets and the fleet page from {@code fleet}. Before serving. */
+    public ApiHandler withFleet(FleetView fleet) {
+        this.fleetRoute = new FleetRoute(fleet);
+        return this;
+    }
+
+    /**
+     * Refuses every request that would change the host (operator actions, a configuration reload) with
+     * 409 and {@code why}: a standby serves what it follows and acts on nothing. Before serving.
+     */
+    public ApiHandler readOnly(String why) {
+        this.readOnly = why;
+        return this;
+    }
+
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         SecurityHeaders.put(response.getHeaders());
@@ -131,9 +149,9 @@ public final class ApiHandler extends Handler.Abstract {
                 return;
             }
             needGet(method, response, callback, () -> metrics(response, callback));
-        } else if (path.equals("/") || path.startsWith("/assets/")) {
+        } else if (path.equals("/") || path.equals("/fleet") || path.startsWith("/assets/")) {
             needGet(method, response, callback, () -> asset(path.equals("/") ? "index.html"
-                    : path.substring("/assets/".length()), response, callback));
+                    : path.equals("/fleet") ? "fleet.html" : path.substring("/assets/".length()), response, callback));
         } else if (path.startsWith(API)) {
             if (authorised(request, response, callback)) {
                 api(path.substring(API.length()), method, request, response, callback);
@@ -249,13 +267,29 @@ public final class ApiHandler extends Handler.Abstract {
         }
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, asset.contentType());
-        if (name.equals("index.html")) {
+        if (name.endsWith(".html")) {
             response.getHeaders().put("Content-Security-Policy", CSP);
         }
         response.write(true, ByteBuffer.wrap(asset.content()), callback);
     }
 
     private void api(String route, String method, Request request, Response response, Callback callback) {
+        String refusal = readOnly;
+        if (refusal != null && (route.equals("config/reload") || route.startsWith("operator/"))) {
+            if (!method.equals("POST")) {
+                response.getHeaders().put(HttpHeader.ALLOW, "POST");
+                reply(response, callback, 405, Json.error(405, method + " is not allowed here; use POST"));
+            } else {
+                reply(response, callback, 409, Json.error(409, refusal));
+            }
+            return;
+        }
+        if (route.equals("fleet") || route.startsWith("fleet/")) {
+            FleetRoute fleet = fleetRoute;
+            needGet(method, response, callback, () -> fleet.handle(route.equals("fleet") ? ""
+                    : route.substring("fleet/".length()), response, callback));
+            return;
+        }
         if (route.equals("config/reload")) {
             if (!method.equals("POST")) {
                 response.getHeaders().put(HttpHeader.ALLOW, "POST");

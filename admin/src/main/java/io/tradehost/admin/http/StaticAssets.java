@@ -17,6 +17,8 @@ final class StaticAssets {
     private static final String ROOT = "/io/tradehost/admin/dashboard/";
     private static final Map<String, String> FILES = Map.of(
             "index.html", "text/html; charset=utf-8",
+            "fleet.html", "text/html; charset=utf-8",
+            "fleet.js", "text/javascript; charset=utf-8",
             "app.js", "text/javascript; charset=utf-8",
             "app.css", "text/css; charset=utf-8",
             "vendor/uPlot.iife.min.js", "text/javascript; charset=utf-8",

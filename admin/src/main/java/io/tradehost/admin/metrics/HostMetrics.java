@@ -100,6 +100,8 @@ public final class HostMetrics {
     private final Histogram tickToOrder;
     private final Histogram journalWrites;
     private final Map<Symbol, Long> lastQuoteNanos = new HashMap<>();
+    /** The fencing token this host trades with; 0 while it stands by; -1 for a host that trades alone. */
+    private volatile long leaseToken = -1;
 
     /**
      * @param snapshots the newest snapshot, or null before the first (thread-safe)
@@ -143,7 +145,36 @@ public final class HostMetrics {
                 .classicOnly().classicUpperBounds(0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
                         0.05, 0.1, 0.25, 0.5, 1).register(registry);
         registerSnapshotMetrics();
+        GaugeWithCallback.builder().name("tradehost_primary")
+                .help("1 while this host holds its account's lease and trades, 0 while it stands by (absent for a"
+                        + " host that trades alone)")
+                .callback(cb -> {
+                    long token = leaseToken;
+                    if (token >= 0) {
+                        cb.call(token > 0 ? 1 : 0);
+                    }
+                }).register(registry);
+        GaugeWithCallback.builder().name("tradehost_lease_token")
+                .help("The fencing token of the account lease this host trades with; a new one at each takeover"
+                        + " (absent unless this host is a primary)")
+                .callback(cb -> {
+                    long token = leaseToken;
+                    if (token > 0) {
+                        cb.call(token);
+                    }
+                }).register(registry);
         JvmMetrics.builder().register(registry);
+    }
+
+    /**
+     * Shows this host's place in its account's fleet: {@code token} is the fencing token it trades with,
+     * or 0 while it stands by. Thread-safe; a host that never calls it trades alone and shows neither.
+     */
+    public void lease(long token) {
+        if (token < 0) {
+            throw new IllegalArgumentException("a fencing token is never negative: " + token);
+        }
+        this.leaseToken = token;
     }
 
     private void registerSnapshotMetrics() {

@@ -23,6 +23,11 @@ public record ReasonCode(String value) {
      * places nothing more. Cleared by an operator only (restarted, it comes up as the standby).
      */
     public static final ReasonCode FENCED = new ReasonCode("host.fenced");
+    /**
+     * Another host of this account holds its lease: this one stands by, serving what it follows
+     * read-only and placing nothing. Goes away when it takes the lease over (it then starts as a host).
+     */
+    public static final ReasonCode STANDBY = new ReasonCode("host.standby");
     /** Configuration holds the host in reduce-only. */
     public static final ReasonCode CONFIG_REDUCE_ONLY = new ReasonCode("config.reduce_only");
     /** Configuration holds the host halted. */

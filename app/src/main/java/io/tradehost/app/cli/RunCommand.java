@@ -9,6 +9,9 @@ import io.tradehost.app.config.ConfigProblems;
 import io.tradehost.app.config.HostConfig;
 import io.tradehost.app.failover.Primacy;
 import io.tradehost.app.wiring.JournalStores;
+import io.tradehost.app.surface.RegistryFleet;
+import io.tradehost.app.surface.StandbySurface;
+import io.tradehost.journal.FleetRegistry;
 import org.slf4j.LoggerFactory;
 import io.tradehost.app.host.DataDirectory;
 import io.tradehost.app.host.Host;
@@ -107,8 +110,10 @@ public final class RunCommand implements Callable<Integer> {
         }
         Clock clock = new SystemClock();
         try (DataDirectory data = DataDirectory.lock(dataDir);
-             Primacy primacy = primacy(hostConfig, data, environment)) {
-            if (primacy != null && !standBy(primacy)) {
+             Primacy primacy = primacy(hostConfig, data, environment);
+             RegistryFleet fleet = primacy == null ? null : new RegistryFleet(FleetRegistry.reader(primacy.store()))) {
+            if (primacy != null && !primacy.tryFirst()
+                    && !standBy(primacy, hostConfig, catalog, fleet, data.path(), environment)) {
                 return 0;
             }
             HostInputs inputs = HostInputs.of(hostConfig.runId(), clock, seed, environment)
@@ -131,6 +136,10 @@ public final class RunCommand implements Callable<Integer> {
                     } catch (IllegalArgumentException | UncheckedIOException e) {
                         host.abandon();
                         throw new ConfigError("admin", e.getMessage());
+                    }
+                    if (primacy != null) {
+                        surface.inFleet(fleet, primacy.token());
+                        primacy.report(surface::report);
                     }
                     ConfigReloader reloader = new ConfigReloader(host.kernel(), host.liveConfig(), config, settings,
                             environment, catalog, host::requestStop);
@@ -209,19 +218,37 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * Stands by until this host holds the account's lease; a signal meanwhile ends the process at once
-     * (a standby holds nothing to put away). Returns false if it was asked to stop first.
+     * Stands by until this host holds the account's lease, serving its admin API read-only meanwhile; a
+     * signal ends the process at once (a standby holds nothing to put away). Returns false if it was asked
+     * to stop first. The standby's server is closed before the host that takes over opens its own.
      */
-    private static boolean standBy(Primacy primacy) {
-        Thread onSignal = new Thread(() -> Runtime.getRuntime().halt(0), "tradehost-standby-signal");
-        Runtime.getRuntime().addShutdownHook(onSignal);
-        boolean acquired = primacy.awaitLease(() -> false).isPresent();
+    private static boolean standBy(Primacy primacy, HostConfig config, PluginCatalog catalog, RegistryFleet fleet,
+                                   Path data, Map<String, String> environment) {
+        StandbySurface surface;
         try {
-            Runtime.getRuntime().removeShutdownHook(onSignal);
-        } catch (IllegalStateException e) {
-            return false; // the JVM is shutting down: the hook ends it
+            surface = StandbySurface.start(config, catalog, fleet, data, environment);
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            throw new ConfigError("admin", e.getMessage());
         }
-        return acquired;
+        try (surface) {
+            Thread onSignal = new Thread(() -> {
+                primacy.standDown(); // at most two seconds
+                Runtime.getRuntime().halt(0);
+            }, "tradehost-standby-signal");
+            Runtime.getRuntime().addShutdownHook(onSignal);
+            boolean acquired = false;
+            try {
+                acquired = primacy.awaitLease(() -> false, surface).isPresent();
+            } finally {
+                // also when standing by failed: the run then ends with its error, not with the hook's status 0
+                try {
+                    Runtime.getRuntime().removeShutdownHook(onSignal);
+                } catch (IllegalStateException e) {
+                    acquired = false; // the JVM is shutting down: the hook ends it
+                }
+            }
+            return acquired;
+        }
     }
 
     /**

@@ -21,7 +21,7 @@ import picocli.CommandLine;
 @Command(name = "tradehost", mixinStandardHelpOptions = true, versionProvider = TradehostCommand.Version.class,
         description = "A modular host for automated trading with drop-in strategy, guard and venue plugins.",
         subcommands = {RunCommand.class, ReconcileCommand.class, PluginsCommand.class, GuardsCommand.class,
-                StatusCommand.class, OperatorCommand.class, ExchangeCommand.class,
+                StatusCommand.class, OperatorCommand.class, ExchangeCommand.class, FleetCommand.class,
                 BacktestCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
 public final class TradehostCommand implements Runnable {
     /** Exit status for a bad configuration or command line. */

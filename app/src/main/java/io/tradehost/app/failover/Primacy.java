@@ -4,6 +4,7 @@ import io.tradehost.api.event.JournalWriteFailed;
 import io.tradehost.api.journal.JournalSnapshot;
 import io.tradehost.app.config.HostConfig;
 import io.tradehost.journal.AccountLease;
+import io.tradehost.journal.FleetRegistry;
 import io.tradehost.journal.JournalException;
 import io.tradehost.journal.JournalFiles;
 import io.tradehost.journal.JournalStore;
@@ -15,6 +16,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,37 +33,101 @@ import org.slf4j.LoggerFactory;
 public final class Primacy implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Primacy.class);
 
+    /** The longest a standby waits between two checks: its admin API shows what it follows this fresh. */
+    private static final Duration MOST_BETWEEN_CHECKS = Duration.ofSeconds(1);
+
+    /**
+     * What a standby hears at every check.
+     */
+    public interface Standing {
+        /**
+         * @param holder who holds the lease, or empty if no one ever took it
+         * @param followed the journal as this check read it, or null if it could not be read (yet)
+         * @param problem why the lease or the journal could not be read, or null
+         */
+        void checked(Optional<AccountLease.Holder> holder, JournalSnapshot followed, String problem);
+
+        /** The standby's admin API address for the fleet, or null when it serves none. */
+        String adminUrl();
+    }
+
+    /**
+     * What a primary says of itself in each heartbeat.
+     *
+     * @param state its trading state's name
+     * @param equity its equity as a decimal, or null before it knows
+     * @param adminUrl its admin API address, or null when off
+     */
+    public record Report(String state, String equity, String adminUrl) {
+    }
+
+    /** How long a stop waits for the registry to take the host's last beat. */
+    private static final Duration LAST_BEAT_WAIT = Duration.ofSeconds(2);
+
     private final AccountLease lease;
+    private final Heartbeat heartbeat;
     private final JournalStore store;
     private final Duration every;
-    private long token;
+    private volatile long token;
     private Thread keeper;
     private volatile boolean stopping;
+    private volatile Supplier<Report> reports = () -> new Report("STARTING", null, null);
     private JournalSnapshot followed;
 
-    private Primacy(AccountLease lease, JournalStore store) {
+    private Primacy(AccountLease lease, FleetRegistry fleet, JournalStore store) {
         this.lease = lease;
         this.store = store;
         this.every = lease.ttl().dividedBy(3);
+        this.heartbeat = new Heartbeat(fleet, lease.account(), lease.hostId(), every);
     }
 
     /** The primacy {@code settings} ask for, or empty for a host that trades alone. */
     public static Optional<Primacy> of(HostConfig.Journal settings, JournalStore store) {
         HostConfig.Lease l = settings.lease();
         return l == null ? Optional.empty()
-                : Optional.of(new Primacy(AccountLease.of(store, l.account(), l.hostId(), l.ttl()), store));
+                : Optional.of(new Primacy(AccountLease.of(store, l.account(), l.hostId(), l.ttl()),
+                        FleetRegistry.of(store), store));
     }
 
     /**
-     * Stands by until the lease is this host's, checking every third of its time.
+     * Takes the lease if it is free, expired or this host's, at once: a host that will trade never starts
+     * what a standby serves.
+     *
+     * @return whether this host holds it now (its token is {@link #token})
+     */
+    public boolean tryFirst() {
+        try {
+            OptionalLong acquired = lease.tryAcquire();
+            if (acquired.isPresent()) {
+                token = acquired.getAsLong();
+                LOG.info("account {}: this host ({}) holds the lease (token {}) and trades as the primary",
+                        lease.account(), lease.hostId(), token);
+                return true;
+            }
+        } catch (JournalException e) {
+            LOG.warn("account {}: cannot reach the lease ({}); standing by until it can", lease.account(),
+                    e.getMessage());
+        }
+        return false;
+    }
+
+    /**
+     * Stands by until the lease is this host's, checking every third of its time and at least every
+     * second; every third of the lease it also reads the journal (what a takeover will open) and beats as
+     * the standby in the fleet's registry; it tells {@code standing} at every check.
      *
      * @param stop asked before every wait: true ends the wait (a signal), answering empty
      * @return the fencing token of this host's acquisition, or empty when stopped first
      */
-    public OptionalLong awaitLease(BooleanSupplier stop) {
+    public OptionalLong awaitLease(BooleanSupplier stop, Standing standing) {
         String lastHolder = null;
         long standbySince = System.nanoTime();
+        long pause = Math.min(every.toNanos(), MOST_BETWEEN_CHECKS.toNanos());
+        long lastRead = System.nanoTime() - every.toNanos();
+        String readProblem = null;
         while (!stop.getAsBoolean()) {
+            Optional<AccountLease.Holder> holder = Optional.empty();
+            String problem = null;
             try {
                 OptionalLong acquired = lease.tryAcquire();
                 if (acquired.isPresent()) {
@@ -76,7 +142,7 @@ public final class Primacy implements AutoCloseable {
                     }
                     return acquired;
                 }
-                Optional<AccountLease.Holder> holder = lease.holder();
+                holder = lease.holder();
                 String now = holder.map(AccountLease.Holder::hostId).orElse("nobody");
                 if (!now.equals(lastHolder)) {
                     LOG.info("account {}: standing by; {} holds the lease (token {}) until {}; this host ({}) takes"
@@ -85,26 +151,50 @@ public final class Primacy implements AutoCloseable {
                             holder.map(h -> h.expiresAt().toString()).orElse("-"), lease.hostId());
                     lastHolder = now;
                 }
-                follow();
+                if (System.nanoTime() - lastRead >= every.toNanos()) {
+                    lastRead = System.nanoTime();
+                    readProblem = follow();
+                    heartbeat.beat(FleetRegistry.STANDBY, new Report("STANDBY", null, standing.adminUrl()), 0);
+                }
+                problem = readProblem;
             } catch (JournalException e) {
-                LOG.warn("account {}: cannot reach the lease ({}); trying again in {}", lease.account(), e.getMessage(),
-                        every);
+                problem = "cannot reach the lease (the log has the details)";
+                LOG.warn("account {}: cannot reach the lease ({}); trying again in {} ms", lease.account(),
+                        e.getMessage(), pause / 1_000_000);
             }
-            LockSupport.parkNanos(every.toNanos());
+            standing.checked(holder, followed, problem);
+            LockSupport.parkNanos(pause);
         }
         return OptionalLong.empty();
     }
 
-    /** Reads the journal as a takeover will open it: the books stay warm, and the log says what they are. */
-    private void follow() {
+    /** A standby stopped by a signal: it says so to the fleet, waiting at most two seconds for the registry. */
+    public void standDown() {
+        heartbeat.stop(new Report("STANDBY", null, null), 0, LAST_BEAT_WAIT);
+    }
+
+    /** The fencing token this host trades with, 0 before it took the lease. */
+    public long token() {
+        return token;
+    }
+
+    /** The journal's store, whose server holds the lease and the fleet's registry. */
+    public JournalStore store() {
+        return store;
+    }
+
+    /** Reads the journal as a takeover will open it; returns why it could not, or null. */
+    private String follow() {
         try {
             JournalSnapshot now = JournalFiles.peek(store).snapshot();
             if (followed == null || now.lastSequence() != followed.lastSequence()) {
                 LOG.debug("account {}: following the journal{}", lease.account(), describe(now));
             }
             followed = now;
+            return null;
         } catch (JournalException e) {
             LOG.debug("account {}: the journal is not there to follow yet ({})", lease.account(), e.getMessage());
+            return "the journal is not there to follow yet (the log has the details)";
         }
     }
 
@@ -130,15 +220,27 @@ public final class Primacy implements AutoCloseable {
         });
         long held = token;
         renewOnce(held, fenced, new int[1]);
+        // the keeper only renews: heartbeats have a thread and a connection of their own
         keeper = Thread.ofPlatform().name("tradehost-lease").daemon(true).start(() -> {
             int[] failures = {0};
             while (!stopping) {
                 LockSupport.parkNanos(every.toNanos());
-                if (stopping || !renewOnce(held, fenced, failures)) {
-                    return;
+                try {
+                    if (stopping || !renewOnce(held, fenced, failures)) {
+                        return;
+                    }
+                } catch (RuntimeException e) {
+                    LOG.error("account {}: the lease renewal failed unexpectedly; trying again in {} ms",
+                            lease.account(), every.toMillis(), e);
                 }
             }
         });
+        heartbeat.beatEvery(() -> reports.get(), held);
+    }
+
+    /** What this primary's heartbeats say, asked on the heartbeat's thread before each (thread-safe). */
+    public void report(Supplier<Report> reports) {
+        this.reports = reports;
     }
 
     /** Renews once; false when the lease was found taken ({@code fenced} has been told). */
@@ -171,6 +273,7 @@ public final class Primacy implements AutoCloseable {
     public void close() {
         letGo();
         lease.close();
+        heartbeat.close();
     }
 
     /** Stops renewing and lets the lease go if this host took it (a standby takes over at once). Idempotent. */
@@ -193,6 +296,13 @@ public final class Primacy implements AutoCloseable {
                 LOG.warn("account {}: could not let the lease go ({}); a standby takes over when it expires",
                         lease.account(), e.getMessage());
             }
+            Report last;
+            try {
+                last = reports.get();
+            } catch (RuntimeException e) {
+                last = new Report("STOPPING", null, null);
+            }
+            heartbeat.stop(last, token, LAST_BEAT_WAIT);
             token = 0;
         }
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tradehost.admin.AdminDocuments;
 import io.tradehost.admin.AdminServer;
 import io.tradehost.admin.ConfigReloads;
+import io.tradehost.admin.FleetView;
 import io.tradehost.admin.AdminSettings;
 import io.tradehost.admin.AdminToken;
 import io.tradehost.admin.OperatorGateway;
@@ -13,6 +14,7 @@ import io.tradehost.admin.http.ApiHandler;
 import io.tradehost.admin.http.EventStream;
 import io.tradehost.admin.metrics.HostMetrics;
 import io.tradehost.admin.snapshot.ActivityLog;
+import io.tradehost.admin.snapshot.HostSnapshot;
 import io.tradehost.admin.snapshot.SnapshotPublisher;
 import io.tradehost.alerts.AlertCounts;
 import io.tradehost.alerts.AlertDispatcher;
@@ -22,12 +24,15 @@ import io.tradehost.api.event.ConfigReloaded;
 import io.tradehost.api.event.OperatorActed;
 import io.tradehost.app.config.HostConfig;
 import io.tradehost.app.config.Secrets;
+import io.tradehost.app.failover.Primacy;
 import io.tradehost.app.host.Host;
 import io.tradehost.app.host.RunSummary;
 import io.tradehost.app.plugins.IsolationPolicy;
 import io.tradehost.app.plugins.PluginCatalog;
 import io.tradehost.app.plugins.PluginListing;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -57,7 +62,9 @@ public final class OperatorSurface {
     private final PluginCatalog plugins;
     private volatile AdminDocuments documents;
     private ConfigReloads reloads;
-    private AdminServer server;
+    private FleetView fleet;
+    private volatile AdminServer server;
+    private volatile String advertised;
     private KernelWatchdog watchdog;
 
     private OperatorSurface(Host host, HostConfig config, AdminToken token, PluginCatalog plugins) {
@@ -103,7 +110,7 @@ public final class OperatorSurface {
         return new OperatorSurface(host, config, token, plugins);
     }
 
-    private static AdminDocuments documents(HostConfig config, PluginCatalog plugins) {
+    static AdminDocuments documents(HostConfig config, PluginCatalog plugins) {
         ObjectMapper mapper = new ObjectMapper();
         Map<String, Object> masked = Secrets.masked(config.tree());
         ObjectNode guards = mapper.createObjectNode();
@@ -133,6 +140,41 @@ public final class OperatorSurface {
         this.reloads = reloads;
     }
 
+    /**
+     * Makes this host a member of a fleet, trading with the fencing token {@code leaseToken}: the API
+     * serves the fleet, and the metrics show the lease. Before {@link #start}.
+     */
+    public void inFleet(FleetView fleet, long leaseToken) {
+        this.fleet = fleet;
+        metrics.lease(leaseToken);
+    }
+
+    /** What this host's heartbeats say: its state and equity as last published, its admin address. */
+    public Primacy.Report report() {
+        HostSnapshot s = publisher.latest();
+        return new Primacy.Report(s == null ? "STARTING" : s.state().name(),
+                s == null ? null : s.equity().toString(), advertised);
+    }
+
+    /**
+     * The address other machines reach a server bound to {@code uri} at: the machine's name in place of a
+     * wildcard address, as bound otherwise (a loopback address is then only reachable from this machine).
+     */
+    static String advertised(URI uri) {
+        if (uri.getHost() == null || uri.getPort() < 0) {
+            return null; // a server that stopped has no port
+        }
+        try {
+            InetAddress bound = InetAddress.getByName(uri.getHost().replace("[", "").replace("]", ""));
+            if (bound.isAnyLocalAddress()) {
+                return "http://" + InetAddress.getLocalHost().getHostName() + ":" + uri.getPort();
+            }
+        } catch (UnknownHostException e) {
+            LOG.debug("cannot name this machine for the fleet ({}); advertising {}", e.getMessage(), uri);
+        }
+        return uri.toString();
+    }
+
     /** Publishes the first snapshot, starts the server and the stall watchdog, raises the start alert. */
     public void start() {
         publisher.start(host.kernel(), settings.snapshotInterval());
@@ -140,7 +182,8 @@ public final class OperatorSurface {
                 () -> host.kernel().clock().nanos());
         if (settings.enabled()) {
             server = AdminServer.start(settings, new ApiHandler(settings, token, publisher, metrics, gateway, stream,
-                    () -> documents, System::nanoTime, ApiHandler.ANSWER_WAIT, reloads));
+                    () -> documents, System::nanoTime, ApiHandler.ANSWER_WAIT, reloads).withFleet(fleet));
+            advertised = advertised(server.uri()); // once: it may ask the name service
             LOG.info("admin API on {} (dashboard at /, health at /health, metrics at /metrics; token from {})",
                     server.uri(), token.source());
         } else {
@@ -152,15 +195,18 @@ public final class OperatorSurface {
 
     /** The server's address, or null when it is off or not started. */
     public URI uri() {
-        return server == null ? null : server.uri();
+        AdminServer s = server;
+        return s == null ? null : s.uri();
     }
 
     /** Stops the server, the stream and the watchdog, and publishes a last snapshot. Idempotent. */
     public void stopServing() {
-        if (server != null) {
-            stream.closeAll();
-            server.close();
+        AdminServer s = server;
+        if (s != null) {
             server = null;
+            advertised = null;
+            stream.closeAll();
+            s.close();
         }
         if (watchdog != null) {
             watchdog.close();
