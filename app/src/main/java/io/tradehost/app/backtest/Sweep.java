@@ -109,27 +109,61 @@ public final class Sweep {
         }
     }
 
+    /** One row of the table: a run's settings and its figures, as {@link #figures} gives them. */
+    public record Row(List<String> settings, List<String> figures) {
+        public Row {
+            settings = List.copyOf(settings);
+            figures = List.copyOf(figures);
+        }
+    }
+
+    /** How many figures {@link #figures} gives. */
+    public static final int FIGURES = 7;
+
+    /** A run's figures as the table shows them: final equity, return, Sharpe, drawdown, trades, win rate, fees. */
+    public static List<String> figures(Report report) {
+        Metrics m = report.metrics();
+        return List.of(report.finalEquity().toString(), fmt(m.totalReturn()), fmt(m.sharpe()), fmt(m.maxDrawdown()),
+                Long.toString(m.trades()), fmt(m.winRate()), report.fees().toString());
+    }
+
+    /** The rows of {@code results}, in their order. */
+    public static List<Row> rows(List<Result> results) {
+        return results.stream().map(r -> new Row(r.settings(), figures(r.report()))).toList();
+    }
+
     /** The comparison table as CSV: one row per run, settings then figures. */
     public static String csv(List<Axis> axes, List<Result> results) {
+        return csvOf(axes.stream().map(Axis::key).toList(), rows(results));
+    }
+
+    /**
+     * The comparison table as CSV from rows: the same text whether the runs ran here or on workers (the
+     * rows' figures are {@link #figures}'s).
+     */
+    public static String csvOf(List<String> keys, List<Row> rows) {
         StringBuilder b = new StringBuilder("run");
-        axes.forEach(a -> b.append(',').append(a.key()));
+        keys.forEach(k -> b.append(',').append(k));
         b.append(",final_equity,total_return,sharpe,max_drawdown,trades,win_rate,fees\n");
-        for (int i = 0; i < results.size(); i++) {
-            Result r = results.get(i);
-            Metrics m = r.report().metrics();
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
             b.append(i + 1);
             r.settings().forEach(s -> b.append(',').append(s.substring(s.indexOf('=') + 1)));
-            b.append(',').append(r.report().finalEquity()).append(',').append(fmt(m.totalReturn())).append(',')
-                    .append(fmt(m.sharpe())).append(',').append(fmt(m.maxDrawdown())).append(',').append(m.trades())
-                    .append(',').append(fmt(m.winRate())).append(',').append(r.report().fees()).append('\n');
+            r.figures().forEach(f -> b.append(',').append(f));
+            b.append('\n');
         }
         return b.toString();
     }
 
     /** The comparison table aligned for a terminal. */
     public static String table(List<Axis> axes, List<Result> results) {
+        return table(csv(axes, results));
+    }
+
+    /** A CSV table of {@link #csv} aligned for a terminal. */
+    public static String table(String csv) {
         List<String[]> rows = new ArrayList<>();
-        for (String line : csv(axes, results).split("\n")) {
+        for (String line : csv.split("\n")) {
             rows.add(line.split(",", -1));
         }
         int[] widths = new int[rows.getFirst().length];
@@ -154,9 +188,14 @@ public final class Sweep {
 
     /** Writes {@code sweep.csv} into {@code directory}. */
     public static void writeCsv(Path directory, List<Axis> axes, List<Result> results) {
+        writeCsv(directory, csv(axes, results));
+    }
+
+    /** Writes {@code csv} as {@code sweep.csv} into {@code directory}, atomically. */
+    public static void writeCsv(Path directory, String csv) {
         try {
             Files.createDirectories(directory);
-            ReportFiles.atomically(directory.resolve("sweep.csv"), csv(axes, results));
+            ReportFiles.atomically(directory.resolve("sweep.csv"), csv);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + directory.resolve("sweep.csv"), e);
         }

@@ -5,6 +5,7 @@ import io.tradehost.app.backtest.Backtest;
 import io.tradehost.app.backtest.BacktestSpec;
 import io.tradehost.app.backtest.ReportFiles;
 import io.tradehost.app.backtest.Sweep;
+import io.tradehost.app.backtest.SweepJob;
 import io.tradehost.app.config.ConfigError;
 import io.tradehost.app.config.ConfigLoader;
 import io.tradehost.app.plugins.PluginCatalog;
@@ -81,6 +82,9 @@ public final class BacktestCommand implements Callable<Integer> {
     @Mixin
     private PluginDirectoryOption plugins;
 
+    @Mixin
+    private QueueOptions queue;
+
     /** Picocli instantiates it. */
     public BacktestCommand() {
         // fields are injected by picocli
@@ -111,7 +115,21 @@ public final class BacktestCommand implements Callable<Integer> {
             throw new ConfigError("--strategy", "no strategy named '" + strategy + "' (found: "
                     + String.join(", ", catalog.strategyNames()) + ")");
         }
-        Backtest.Scan scan = new Backtest(backtest, catalog, null).scan();
+        if (queue.given() && axes.isEmpty()) {
+            throw new ConfigError("--queue", "a queue holds the points of a sweep: give --sweep KEY=V1,V2,...");
+        }
+        if (queue.given() && report != null) {
+            throw new ConfigError("--report", "a queued sweep's table comes from `tradehost sweep results --report"
+                    + " DIR`; its runs write no report of their own");
+        }
+        Backtest.Scan scan = new Backtest(backtest, catalog, null).scan(); // bad data fails here, not on the workers
+        if (queue.given()) {
+            if (scan.skipped() > 0) {
+                spec.commandLine().getErr().println("tradehost: skipped " + scan.skipped() + " bad rows; the first: "
+                        + String.join("; ", scan.badRows()));
+            }
+            return enqueue(backtest, axes);
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (scan.skipped() > 0) {
@@ -137,6 +155,33 @@ public final class BacktestCommand implements Callable<Integer> {
             out.println("report: " + report.resolve("report.html") + ", " + report.resolve("report.json")
                     + "; journal: " + report.resolve("journal.db"));
         }
+        out.flush();
+        return 0;
+    }
+
+    /** Puts the grid into the queue for workers on any machine; the data is checked here first. */
+    private int enqueue(BacktestSpec backtest, List<Sweep.Axis> axes) {
+        SweepJob job;
+        try {
+            job = SweepJob.of(backtest, axes, TradehostCommand.Version.module());
+        } catch (java.io.UncheckedIOException e) {
+            throw new ConfigError(config != null && e.getMessage().contains(config.toString()) ? "--config" : "--data",
+                    e.getMessage());
+        }
+        List<List<String>> grid = Sweep.grid(axes);
+        long id;
+        try (io.tradehost.journal.SweepQueue q = queue.open(System.getenv())) {
+            id = q.submit(job.toJson(), grid);
+        } catch (io.tradehost.journal.JournalException e) {
+            spec.commandLine().getErr().println("tradehost: cannot queue the sweep: "
+                    + io.tradehost.api.host.PrintableText.clip(e.getMessage(), 400));
+            spec.commandLine().getErr().flush();
+            return TradehostCommand.EXIT_FAILURE;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("sweep " + id + ": " + grid.size() + " points queued; run `tradehost worker --queue "
+                + queue.url + "` on any machine that has the data at the same paths, then `tradehost sweep results"
+                + " --queue " + queue.url + " --id " + id + " --report DIR`");
         out.flush();
         return 0;
     }

@@ -22,6 +22,7 @@ import picocli.CommandLine;
         description = "A modular host for automated trading with drop-in strategy, guard and venue plugins.",
         subcommands = {RunCommand.class, ReconcileCommand.class, PluginsCommand.class, GuardsCommand.class,
                 StatusCommand.class, OperatorCommand.class, ExchangeCommand.class, FleetCommand.class,
+                WorkerCommand.class, SweepCommand.class,
                 BacktestCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
 public final class TradehostCommand implements Runnable {
     /** Exit status for a bad configuration or command line. */
@@ -170,10 +171,14 @@ public final class TradehostCommand implements Runnable {
 
         /** {@code tradehost VERSION (Java VERSION)}: what {@code tradehost --version} prints. */
         public static String line() {
+            return "tradehost " + module() + " (Java " + Runtime.version() + ")";
+        }
+
+        /** The app module's version, or {@code development} off the module path. */
+        public static String module() {
             Module module = TradehostCommand.class.getModule();
-            String version = module.isNamed() ? module.getDescriptor().version()
-                    .map(ModuleDescriptor.Version::toString).orElse("development") : "development";
-            return "tradehost " + version + " (Java " + Runtime.version() + ")";
+            return module.isNamed() ? module.getDescriptor().version().map(ModuleDescriptor.Version::toString)
+                    .orElse("development") : "development";
         }
     }
 }

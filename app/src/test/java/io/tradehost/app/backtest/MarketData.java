@@ -21,9 +21,9 @@ import java.util.zip.GZIPOutputStream;
  * Market data for the backtest tests: real files from the ta4j-examples jar (test scope), a
  * generated market, and the figures of a file worked out independently of the host's reader.
  */
-final class MarketData {
+public final class MarketData {
     /** What a file holds of one symbol, computed here with plain string splitting and BigDecimal. */
-    record Expected(long events, long firstSecond, long lastSecond, BigDecimal min, BigDecimal max, BigDecimal first,
+    public record Expected(long events, long firstSecond, long lastSecond, BigDecimal min, BigDecimal max, BigDecimal first,
                     BigDecimal last) {
     }
 
@@ -88,7 +88,7 @@ final class MarketData {
      * milliseconds, gzip) of seeded random walks over {@code symbols}, a tick of 0.01, and returns
      * each symbol's figures (mid prices) as the generator saw them.
      */
-    static Map<String, Expected> generateQuotes(Path file, int events, long seed, List<String> symbols) {
+    public static Map<String, Expected> generateQuotes(Path file, int events, long seed, List<String> symbols) {
         SplittableRandom random = new SplittableRandom(seed);
         Map<String, Long> mids = new TreeMap<>();
         symbols.forEach(s -> mids.put(s, 100_000L + 1_000L * s.length()));
