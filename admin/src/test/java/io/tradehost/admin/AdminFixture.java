@@ -68,6 +68,11 @@ final class AdminFixture implements AutoCloseable {
     volatile boolean answer = true;
 
     AdminFixture(AdminSettings settings) {
+        this(settings, h -> h);
+    }
+
+    /** The same, its handler as {@code customize} makes it (a fleet, read-only). */
+    AdminFixture(AdminSettings settings, java.util.function.UnaryOperator<ApiHandler> customize) {
         AtomicReference<OperatorGateway> self = new AtomicReference<>();
         CommandBus bus = (Command command) -> {
             OperatorRequest r = (OperatorRequest) command;
@@ -87,7 +92,7 @@ final class AdminFixture implements AutoCloseable {
         var docs = new AdminDocuments(JsonNodeFactory.instance.objectNode().put("chain", "kill-switch"),
                 JsonNodeFactory.instance.arrayNode(), JsonNodeFactory.instance.objectNode().put("source", "test"));
         this.docs = docs;
-        server = AdminServer.start(settings, handler(settings), guardNanos::get);
+        server = AdminServer.start(settings, customize.apply(handler(settings)), guardNanos::get);
         http = new RawHttp(server.port());
     }
 

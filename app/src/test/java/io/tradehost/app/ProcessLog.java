@@ -17,11 +17,12 @@ final class ProcessLog {
     private final BlockingQueue<String> fresh = new LinkedBlockingQueue<>();
     private final List<String> all = Collections.synchronizedList(new ArrayList<>());
     private final long waitSeconds;
+    private final Thread reader;
 
     /** @param waitSeconds the longest {@link #await} waits */
     ProcessLog(Process process, long waitSeconds) {
         this.waitSeconds = waitSeconds;
-        Thread.ofVirtual().start(() -> {
+        this.reader = Thread.ofVirtual().start(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getErrorStream(),
                     StandardCharsets.UTF_8))) {
                 for (String line; (line = r.readLine()) != null; ) {
@@ -45,6 +46,18 @@ final class ProcessLog {
         }
         throw new AssertionError("no " + what + " within " + waitSeconds + " s; its warnings:\n" + warnings()
                 + "\nlast lines:\n" + tail());
+    }
+
+    /** Waits until the process closed its log (it ended) and every line is read. */
+    void awaitEnd() throws InterruptedException {
+        if (!reader.join(java.time.Duration.ofSeconds(waitSeconds))) {
+            throw new AssertionError("the log did not end within " + waitSeconds + " s");
+        }
+    }
+
+    /** Whether any line so far matches {@code wanted}. */
+    boolean any(Pattern wanted) {
+        return last(wanted) != null;
     }
 
     /** The last line so far that matches {@code wanted}, or null. */

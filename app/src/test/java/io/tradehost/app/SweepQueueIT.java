@@ -17,10 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A sweep across machines with the image: the grid queued in a real PostgreSQL server, two workers, the
- * first SIGKILLed in the middle of a point; the second takes that point again once its lease ran out,
- * runs the rest, and exits when the queue is drained. {@code sweep results} then writes a
- * {@code sweep.csv} equal, byte for byte, to the one the same sweep writes run locally.
+ * A sweep across machines with the image: the grid queued in a real PostgreSQL server, a first worker
+ * SIGKILLed in the middle of a point; two more, together, take that point again once its lease ran
+ * out and run the rest, each point longer than a third of their 3 s lease (so that their leases are
+ * extended, and no other point is claimed twice), and exit when the queue is drained. {@code sweep results}
+ * then writes a {@code sweep.csv} equal, byte for byte, to the one the same sweep writes run locally.
  */
 class SweepQueueIT {
     private static final long WAIT_SECONDS = 180;
@@ -37,32 +38,44 @@ class SweepQueueIT {
         return p;
     }
 
+    /** A command run to its end: its exit status, what it printed, and its log (read as it goes: never blocked). */
+    private record Finished(int exit, String out, String log) {
+    }
+
+    private static Finished runToEnd(Path work, Map<String, String> env, List<String> args) throws Exception {
+        Process p = start(work, env, args);
+        ProcessLog log = new ProcessLog(p, WAIT_SECONDS);
+        String out = ImageProcess.read(p.getInputStream());
+        assertThat(p.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)).as(String.join(" ", args)).isTrue();
+        log.awaitEnd();
+        return new Finished(p.exitValue(), out, log.tail());
+    }
+
     @Test
     void twoWorkersOneKilledMidPointGiveTheLocalSweepsTableRowForRow() throws Exception {
         Path quotes = work.resolve("quotes.csv.gz");
-        MarketData.generateQuotes(quotes, 200_000, 5, List.of("BTC-PERP"));
+        MarketData.generateQuotes(quotes, 400_000, 5, List.of("BTC-PERP"));
         try (PostgresServer pg = PostgresServer.start()) {
             Map<String, String> env = Map.of(QueueOptions.PASSWORD_VARIABLE, pg.password());
+            Map<String, String> workerEnv = Map.of(QueueOptions.PASSWORD_VARIABLE, pg.password(),
+                    "TRADEHOST_LOG_LEVEL", "DEBUG"); // the lease extensions are DEBUG lines
             List<String> queueArgs = List.of("--queue", pg.url(), "--queue-user", pg.user());
 
             List<String> submit = new ArrayList<>(List.of("backtest", "--data", quotes.toString()));
             submit.addAll(AXES);
             submit.addAll(queueArgs);
-            Process submitted = start(work, env, submit);
-            String said = ImageProcess.read(submitted.getInputStream());
-            String submitLog = ImageProcess.read(submitted.getErrorStream());
-            assertThat(submitted.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
-            assertThat(submitted.exitValue()).as(said + submitLog).isZero();
-            Matcher queued = Pattern.compile("sweep (\\d+): 4 points queued").matcher(said);
-            assertThat(queued.find()).as(said).isTrue();
+            Finished submitted = runToEnd(work, env, submit);
+            assertThat(submitted.exit()).as(submitted.out() + submitted.log()).isZero();
+            Matcher queued = Pattern.compile("sweep (\\d+): 4 points queued").matcher(submitted.out());
+            assertThat(queued.find()).as(submitted.out()).isTrue();
             String id = queued.group(1);
 
-            List<String> worker = new ArrayList<>(List.of("worker", "--lease", "2s", "--poll", "200ms",
+            List<String> worker = new ArrayList<>(List.of("worker", "--lease", "3s", "--poll", "100ms",
                     "--until-drained"));
             worker.addAll(queueArgs);
             List<String> first = new ArrayList<>(worker);
             first.addAll(List.of("--name", "first"));
-            Process a = start(work, env, first);
+            Process a = start(work, workerEnv, first);
             a.getInputStream().close();
             ProcessLog logA = new ProcessLog(a, WAIT_SECONDS);
             Matcher claimed = CLAIMED.matcher(logA.await("a claimed point", CLAIMED));
@@ -70,41 +83,50 @@ class SweepQueueIT {
             String killedPoint = claimed.group(2);
             assertThat(new ProcessBuilder("kill", "-KILL", Long.toString(a.pid())).start().waitFor()).isZero();
             assertThat(a.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
-            assertThat(logA.last(Pattern.compile("point " + killedPoint + " done"))).as("killed in the middle")
-                    .isNull();
+            logA.awaitEnd();
+            assertThat(logA.any(Pattern.compile("point " + killedPoint + " done"))).as("killed in the middle")
+                    .isFalse();
 
-            List<String> second = new ArrayList<>(worker);
-            second.addAll(List.of("--name", "second"));
-            Process b = start(work, env, second);
-            b.getInputStream().close();
-            ProcessLog logB = new ProcessLog(b, WAIT_SECONDS);
-            assertThat(b.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
-            assertThat(b.exitValue()).as(logB.tail()).isZero();
-            logB.await("the killed point run again", Pattern.compile("sweep " + id + " point " + killedPoint
-                    + " \\(attempt 2\\)"));
+            List<Process> others = new ArrayList<>();
+            List<ProcessLog> logs = new ArrayList<>();
+            for (String name : List.of("second", "third")) {
+                List<String> args = new ArrayList<>(worker);
+                args.addAll(List.of("--name", name));
+                Process p = start(work, workerEnv, args);
+                p.getInputStream().close();
+                others.add(p);
+                logs.add(new ProcessLog(p, WAIT_SECONDS));
+            }
+            for (int i = 0; i < others.size(); i++) {
+                assertThat(others.get(i).waitFor(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+                logs.get(i).awaitEnd();
+                assertThat(others.get(i).exitValue()).as(logs.get(i).tail()).isZero();
+            }
+            Pattern again = Pattern.compile("sweep " + id + " point " + killedPoint + " \\(attempt 2\\)");
+            assertThat(logs.stream().filter(l -> l.any(again))).as("the killed point run again, once").hasSize(1);
+            assertThat(logs.stream().filter(l -> l.any(Pattern.compile("lease extended")))).as("leases extended")
+                    .isNotEmpty();
 
-            assertThat(pg.strings("tradehost_sweeps", "SELECT worker || ':' || attempts || ':' || state FROM points"
-                    + " WHERE sweep_id = " + id + " AND point = " + killedPoint)).containsExactly("second:2:done");
+            List<String> points = pg.strings("tradehost_sweeps", "SELECT point || ':' || attempts || ':' || state"
+                    + " FROM points WHERE sweep_id = " + id + " ORDER BY point");
+            assertThat(points).hasSize(4).allSatisfy(p -> assertThat(p).endsWith(":done"));
+            assertThat(points).as("only the killed point claimed twice: every other lease held")
+                    .containsExactlyElementsOf(List.of(1, 2, 3, 4).stream().map(n -> n + ":"
+                            + (n == Integer.parseInt(killedPoint) ? 2 : 1) + ":done").toList());
 
             Path distributed = work.resolve("distributed");
             List<String> results = new ArrayList<>(List.of("sweep", "results", "--id", id, "--report",
                     distributed.toString()));
             results.addAll(queueArgs);
-            Process r = start(work, env, results);
-            String table = ImageProcess.read(r.getInputStream());
-            String resultsLog = ImageProcess.read(r.getErrorStream());
-            assertThat(r.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
-            assertThat(r.exitValue()).as(table + resultsLog).isZero();
+            Finished r = runToEnd(work, env, results);
+            assertThat(r.exit()).as(r.out() + r.log()).isZero();
 
             Path local = work.resolve("local");
             List<String> alone = new ArrayList<>(List.of("backtest", "--data", quotes.toString(), "--report",
                     local.toString(), "--threads", "2"));
             alone.addAll(AXES);
-            Process l = start(work, env, alone);
-            String localSaid = ImageProcess.read(l.getInputStream());
-            String localLog = ImageProcess.read(l.getErrorStream());
-            assertThat(l.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
-            assertThat(l.exitValue()).as(localSaid + localLog).isZero();
+            Finished l = runToEnd(work, env, alone);
+            assertThat(l.exit()).as(l.out() + l.log()).isZero();
 
             String expected = Files.readString(local.resolve("sweep.csv"));
             assertThat(expected.lines()).hasSize(5);

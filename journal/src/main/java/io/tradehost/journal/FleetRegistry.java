@@ -125,6 +125,47 @@ public final class FleetRegistry implements AutoCloseable {
     }
 
     /**
+     * Removes a host from the fleet (it was retired or renamed: its row would otherwise stay, its target
+     * listed, its heartbeat ageing for good). A host that runs beats again and so comes back.
+     *
+     * @return whether there was such a host
+     * @throws IllegalStateException if it holds its account's lease now: it is the primary
+     * @throws JournalException if the server cannot be reached or refuses it
+     */
+    public synchronized boolean forget(String account, String hostId) {
+        if (!writes) {
+            throw new IllegalStateException("a registry opened to read forgets nothing");
+        }
+        int[] holding = {0};
+        boolean removed = connection.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM tradehost_fleet.hosts h WHERE account = ? AND"
+                    + " host_id = ? AND NOT EXISTS (SELECT 1 FROM tradehost_fleet.leases l WHERE l.account = h.account"
+                    + " AND l.holder = h.host_id AND l.token = h.lease_token AND l.expires_at > clock_timestamp())")) {
+                s.setString(1, account);
+                s.setString(2, hostId);
+                if (s.executeUpdate() == 1) {
+                    return true;
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM tradehost_fleet.hosts WHERE account = ?"
+                    + " AND host_id = ?")) {
+                s.setString(1, account);
+                s.setString(2, hostId);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    holding[0] = rs.getInt(1);
+                }
+            }
+            return false;
+        });
+        if (holding[0] > 0) {
+            throw new IllegalStateException("host " + hostId + " holds the lease of account " + account
+                    + ": it is the primary; stop it first");
+        }
+        return removed;
+    }
+
+    /**
      * Every host that ever beat here, by account and host id.
      *
      * @throws JournalException if the server cannot be reached or refuses it

@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code tradehost fleet}: the hosts that run accounts on one PostgreSQL server. */
-@Command(name = "fleet", mixinStandardHelpOptions = true, subcommands = FleetCommand.Status.class,
+@Command(name = "fleet", mixinStandardHelpOptions = true,
+        subcommands = {FleetCommand.Status.class, FleetCommand.Forget.class},
         description = "The fleet: every host that runs an account on the configured PostgreSQL journal's server.")
 public final class FleetCommand implements Runnable {
     @Spec
@@ -41,6 +42,71 @@ public final class FleetCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The journal's store {@code config} and {@code overrides} name; a fleet needs PostgreSQL. */
+    static io.tradehost.journal.JournalStore store(Path config, List<String> overrides) {
+        HostConfig hostConfig = ConfigLoader.load(config, overrides);
+        if (!hostConfig.journal().postgres()) {
+            throw new ConfigError("journal.url", "a fleet lives on a PostgreSQL journal's server: set journal.url"
+                    + " to the one the hosts use");
+        }
+        try {
+            return JournalStores.of(hostConfig.journal(), Path.of("data"), System.getenv());
+        } catch (ConfigException e) {
+            throw ConfigError.of(hostConfig.source(), e);
+        }
+    }
+
+    /** {@code tradehost fleet forget}: removes a retired host's row. */
+    @Command(name = "forget", mixinStandardHelpOptions = true,
+            description = "Remove a retired or renamed host from the fleet (its row, its Prometheus target). A host"
+                    + " that still runs comes back at its next heartbeat; the primary is refused.")
+    public static final class Forget implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+
+        @Option(names = "--config", paramLabel = "FILE", description = "TOML configuration naming the journal")
+        private Path config;
+
+        @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one key")
+        private List<String> overrides = new ArrayList<>();
+
+        @Option(names = "--account", paramLabel = "ACCOUNT", required = true, description = "The host's account")
+        private String account;
+
+        @Option(names = "--host", paramLabel = "ID", required = true, description = "The host's host.id")
+        private String host;
+
+        /** Picocli instantiates it. */
+        public Forget() {
+            // fields are injected by picocli
+        }
+
+        @Override
+        public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            try (FleetRegistry registry = FleetRegistry.of(store(config, overrides))) {
+                if (!registry.forget(account, host)) {
+                    err.println("tradehost: no host " + PrintableText.escape(host) + " of account "
+                            + PrintableText.escape(account) + " in the fleet");
+                    err.flush();
+                    return TradehostCommand.EXIT_FAILURE;
+                }
+            } catch (IllegalStateException e) {
+                err.println("tradehost: " + PrintableText.escape(e.getMessage()));
+                err.flush();
+                return TradehostCommand.EXIT_FAILURE;
+            } catch (JournalException e) {
+                err.println("tradehost: cannot reach the fleet: " + PrintableText.clip(e.getMessage(), 400));
+                err.flush();
+                return TradehostCommand.EXIT_FAILURE;
+            }
+            spec.commandLine().getOut().println("forgot host " + PrintableText.escape(host) + " of account "
+                    + PrintableText.escape(account));
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
     }
 
     /** {@code tradehost fleet status}: every host, its account, role, state, equity and last heartbeat. */
@@ -73,17 +139,9 @@ public final class FleetCommand implements Runnable {
 
         @Override
         public Integer call() throws JsonProcessingException {
-            HostConfig hostConfig = ConfigLoader.load(config, overrides);
-            if (!hostConfig.journal().postgres()) {
-                throw new ConfigError("journal.url", "a fleet lives on a PostgreSQL journal's server: set journal.url"
-                        + " to the one the hosts use");
-            }
             List<FleetRegistry.Member> members;
-            try (FleetRegistry registry = FleetRegistry.reader(JournalStores.of(hostConfig.journal(), Path.of("data"),
-                    System.getenv()))) {
+            try (FleetRegistry registry = FleetRegistry.reader(store(config, overrides))) {
                 members = registry.members();
-            } catch (ConfigException e) {
-                throw ConfigError.of(hostConfig.source(), e);
             } catch (JournalException e) {
                 PrintWriter err = spec.commandLine().getErr();
                 err.println("tradehost: cannot read the fleet: " + PrintableText.clip(e.getMessage(), 400));

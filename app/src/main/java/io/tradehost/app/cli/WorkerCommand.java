@@ -205,6 +205,7 @@ public final class WorkerCommand implements Callable<Integer> {
                             claim.index());
                     return;
                 }
+                LOG.debug("worker {}: sweep {} point {} lease extended", worker, claim.sweepId(), claim.index());
             } catch (JournalException e) {
                 LOG.warn("worker {}: cannot extend the lease of point {} ({})", worker, claim.index(),
                         e.getMessage());

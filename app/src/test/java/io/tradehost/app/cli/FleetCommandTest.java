@@ -63,6 +63,14 @@ class FleetCommandTest {
                 args.toArray(String[]::new));
     }
 
+    private int fleet(String command, String[] where, String... more) {
+        List<String> args = new ArrayList<>(List.of("fleet", command));
+        args.addAll(List.of(where));
+        args.addAll(List.of(more));
+        return TradehostCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true),
+                args.toArray(String[]::new));
+    }
+
     @Test
     void everyHostIsListedAndTheStatusSaysWhetherEachAccountHasAPrimaryAndNoHostWentQuiet() throws Exception {
         assertThat(status()).as(err.toString()).isZero();
@@ -105,6 +113,17 @@ class FleetCommandTest {
             assertThat(hosts.get(1).path("equity").isNull()).isTrue();
             assertThat(hosts.get(2).path("holdsLease").asBoolean()).isFalse();
             hosts.forEach(h -> assertThat(h.path("quiet").asBoolean()).isTrue());
+
+            // a retired host is forgotten; the primary is not
+            String[] where = {"--set", "journal.url=\"" + server.url() + "\"", "--set", "journal.user=\""
+                    + server.user() + "\"", "--set", "journal.password_file=\"" + dir.resolve("password") + "\""};
+            err.getBuffer().setLength(0);
+            assertThat(fleet("forget", where, "--account", "acct-1", "--host", "host-a")).isEqualTo(1);
+            assertThat(err.toString()).contains("host host-a holds the lease of account acct-1: it is the primary");
+            assertThat(fleet("forget", where, "--account", "acct-2", "--host", "host-c")).isZero();
+            assertThat(fleet("forget", where, "--account", "acct-2", "--host", "host-c")).isEqualTo(1);
+            assertThat(err.toString()).contains("no host host-c of account acct-2 in the fleet");
+            assertThat(registry.members()).extracting(m -> m.beat().hostId()).containsExactly("host-a", "host-b");
         }
         assertThat(out.toString() + err).doesNotContain(server.password());
     }
