@@ -1,7 +1,6 @@
 package io.tradehost.journal;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -18,14 +17,7 @@ final class FleetSchema {
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
-            s.execute("SELECT pg_advisory_xact_lock(hashtext('tradehost fleet'))");
-            boolean exists;
-            try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_namespace WHERE nspname = 'tradehost_fleet'")) {
-                exists = rs.next();
-            }
-            if (!exists) { // IF NOT EXISTS would still need the right to create schemas
-                s.execute("CREATE SCHEMA tradehost_fleet");
-            }
+            PostgresSchemas.lockAndCreate(s, "tradehost fleet", "tradehost_fleet");
             s.execute("CREATE TABLE IF NOT EXISTS tradehost_fleet.leases(account TEXT PRIMARY KEY,"
                     + " holder TEXT NOT NULL, token BIGINT NOT NULL, expires_at TIMESTAMPTZ NOT NULL,"
                     + " acquired_at TIMESTAMPTZ NOT NULL)");

@@ -79,16 +79,8 @@ final class PostgresSchema {
     static void migrate(Connection connection, String schema, String where) throws SQLException {
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
-            statement.execute("SELECT pg_advisory_xact_lock(hashtext('tradehost journal " + schema + "'))");
+            PostgresSchemas.lockAndCreate(statement, "tradehost journal " + schema, schema);
             String quoted = "\"" + schema + "\""; // a plain lower-case identifier (PostgresLocation), maybe a keyword
-            boolean exists;
-            try (ResultSet rs = statement.executeQuery("SELECT 1 FROM pg_namespace WHERE nspname = '" + schema + "'")) {
-                exists = rs.next();
-            }
-            if (!exists) {
-                // only when missing: CREATE SCHEMA IF NOT EXISTS needs the right to create schemas even then
-                statement.execute("CREATE SCHEMA " + quoted);
-            }
             statement.execute("CREATE TABLE IF NOT EXISTS " + quoted + ".journal_schema(id INTEGER PRIMARY KEY"
                     + " CHECK (id = 1), version INTEGER NOT NULL)");
             int current;

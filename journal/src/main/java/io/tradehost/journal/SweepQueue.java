@@ -294,14 +294,7 @@ public final class SweepQueue implements AutoCloseable {
     /** Creates the schema and tables if missing, under an advisory lock (submitters may start together). */
     private static void ensure(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.execute("SELECT pg_advisory_xact_lock(hashtext('tradehost sweeps'))");
-            boolean exists;
-            try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_namespace WHERE nspname = '" + SCHEMA + "'")) {
-                exists = rs.next();
-            }
-            if (!exists) {
-                s.execute("CREATE SCHEMA " + SCHEMA);
-            }
+            PostgresSchemas.lockAndCreate(s, "tradehost sweeps", SCHEMA);
             s.execute("CREATE TABLE IF NOT EXISTS " + SCHEMA + ".sweeps(id BIGINT GENERATED ALWAYS AS IDENTITY"
                     + " PRIMARY KEY, spec TEXT NOT NULL, points INT NOT NULL, created_at TIMESTAMPTZ NOT NULL)");
             s.execute("CREATE TABLE IF NOT EXISTS " + SCHEMA + ".points(sweep_id BIGINT NOT NULL REFERENCES " + SCHEMA
