@@ -1,11 +1,9 @@
 package io.tradehost.app.cli;
 
 import io.tradehost.app.config.ConfigError;
+import io.tradehost.app.wiring.JournalStores;
 import io.tradehost.journal.PostgresLocation;
 import io.tradehost.journal.SweepQueue;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -19,7 +17,6 @@ import picocli.CommandLine.Option;
 public final class QueueOptions {
     /** Where the queue's password may be given. */
     public static final String PASSWORD_VARIABLE = "TRADEHOST_QUEUE_PASSWORD";
-    private static final long MAX_PASSWORD_FILE = 4096;
 
     @Option(names = "--queue", paramLabel = "URL",
             description = "PostgreSQL database of the sweep queue, e.g. postgresql://db:5432/research")
@@ -54,16 +51,9 @@ public final class QueueOptions {
         String password = environment.get(PASSWORD_VARIABLE);
         if ((password == null || password.isEmpty()) && passwordFile != null) {
             try {
-                if (Files.size(passwordFile) > MAX_PASSWORD_FILE) {
-                    throw new ConfigError("--queue-password-file", passwordFile + " is larger than "
-                            + MAX_PASSWORD_FILE + " bytes: not a password file");
-                }
-                String text = Files.readString(passwordFile, StandardCharsets.UTF_8);
-                int end = text.indexOf('\n');
-                password = (end < 0 ? text : text.substring(0, end)).stripTrailing();
-            } catch (IOException e) {
-                throw new ConfigError("--queue-password-file", "cannot read " + passwordFile + ": "
-                        + e.getClass().getSimpleName());
+                password = JournalStores.readPassword(passwordFile, "--queue-password-file");
+            } catch (io.tradehost.api.config.ConfigException e) {
+                throw new ConfigError(e.key(), e.problem());
             }
         }
         try {

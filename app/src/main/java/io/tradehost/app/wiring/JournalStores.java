@@ -37,7 +37,7 @@ public final class JournalStores {
             password = null; // set but empty (an unfilled template): the file, if any, holds it
         }
         if (password == null && settings.passwordFile() != null) {
-            password = read(settings.passwordFile());
+            password = readPassword(settings.passwordFile(), "journal.password_file");
         }
         PostgresLocation location = PostgresLocation.of(settings.url(), settings.user(),
                 password == null ? "" : password, settings.schema());
@@ -45,18 +45,23 @@ public final class JournalStores {
         return JournalStore.postgres(location, dataDirectory.resolve("journal.postgresql"));
     }
 
-    /** The file's first line: a password file written by hand ends with a newline the password does not hold. */
-    private static String read(Path file) {
+    /**
+     * The first line of a password file ({@code key} names it in errors): a file written by hand ends with a
+     * newline the password does not hold. At most 4 KiB.
+     *
+     * @throws ConfigException naming {@code key} when the file cannot be read (never its contents)
+     */
+    public static String readPassword(Path file, String key) {
         try {
             if (Files.size(file) > MAX_PASSWORD_FILE) {
-                throw new ConfigException("journal.password_file", file + " is larger than " + MAX_PASSWORD_FILE
+                throw new ConfigException(key, file + " is larger than " + MAX_PASSWORD_FILE
                         + " bytes: not a password file");
             }
             String text = Files.readString(file, StandardCharsets.UTF_8);
             int end = text.indexOf('\n');
             return (end < 0 ? text : text.substring(0, end)).stripTrailing();
         } catch (IOException e) {
-            throw new ConfigException("journal.password_file", "cannot read " + file + ": "
+            throw new ConfigException(key, "cannot read " + file + ": "
                     + e.getClass().getSimpleName());
         }
     }
