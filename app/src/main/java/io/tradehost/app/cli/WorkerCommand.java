@@ -128,7 +128,8 @@ public final class WorkerCommand implements Callable<Integer> {
         Prepared ready;
         try {
             ready = prepare(claim, work);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError | java.util.ServiceConfigurationError e) {
+            // plugin loading may throw errors too; a VirtualMachineError (out of memory) ends the worker
             // this worker's own trouble (data, plugins, version): another worker may run the point
             String why = worker + " could not run it: " + message(e);
             LOG.warn("worker {}: handing sweep {} point {} back: {}", worker, claim.sweepId(), claim.index(), why);
